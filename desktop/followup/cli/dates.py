@@ -1,0 +1,110 @@
+"""Commands about dates: deadline, call date, plans, the agenda, calendar export."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from followup import rules
+from followup.cli.context import Context
+from followup.ics import to_ics
+from followup.plan import PlanItem, agenda, application_plan, round_plan
+from followup.planner import all_items
+
+
+def deadline(ctx: Context) -> int:
+    when = ctx.moment(ctx.args.interview_at, "--interview-at")
+    result = rules.letter_deadline(when, ctx.calendar())
+    ctx.emit(
+        {
+            "due": result.due.isoformat(),
+            "business_days": [d.isoformat() for d in result.business_days],
+        },
+        f"Letter due: {result.due:%a %Y-%m-%d %H:%M %z}\n{result.reason}",
+    )
+    return 0
+
+
+def call_date(ctx: Context) -> int:
+    sent = ctx.day(ctx.args.letter_sent, "--letter-sent")
+    result = rules.call_date(sent, ctx.calendar())
+    ctx.emit(
+        {"call_on": result.day.isoformat()}, f"Call on: {result.day:%a %Y-%m-%d}\n{result.reason}"
+    )
+    return 0
+
+
+def item_json(item: PlanItem) -> dict[str, Any]:
+    data = asdict(item)
+    for key in ("due", "opens", "done_at"):
+        data[key] = data[key].isoformat() if data[key] else None
+    return data
+
+
+def _lines(items: list[PlanItem]) -> str:
+    if not items:
+        return "Nothing to do."
+    rows = []
+    for item in items:
+        when = f"{item.due:%a %Y-%m-%d %H:%M}" if item.due else "(after the letter)"
+        rows.append(f"[{item.state.value:^9}] {when}  {item.title}\n              {item.reason}")
+    return "\n".join(rows)
+
+
+def plan(ctx: Context) -> int:
+    repo, settings = ctx.repo, ctx.settings
+    cal = ctx.calendar()
+    if ctx.args.round is not None:
+        round_ = repo.round(ctx.args.round)
+        contacts = {c.id: c for c in repo.contacts()}
+        items = round_plan(
+            repo.application(round_.application_id),
+            round_,
+            contacts,
+            repo.letters(round_.id),
+            repo.calls(round_.id),
+            cal,
+            ctx.now,
+            settings.plan(),
+        )
+    else:
+        app = repo.application(ctx.args.app)
+        items = application_plan(
+            app, repo.inquiries(app.id), cal, ctx.zone, ctx.now, settings.plan()
+        )
+    ctx.emit([item_json(i) for i in items], _lines(items))
+    return 0
+
+
+def _day_start(ctx: Context, text: str | None, what: str) -> datetime | None:
+    if text is None:
+        return None
+    return datetime.combine(ctx.day(text, what), time(0), tzinfo=ctx.zone)
+
+
+def agenda_cmd(ctx: Context) -> int:
+    today = datetime.combine(ctx.now.astimezone(ctx.zone).date(), time(0), tzinfo=ctx.zone)
+    start = _day_start(ctx, ctx.args.start, "--from") or today
+    end = _day_start(ctx, ctx.args.end, "--to")
+    end = end + timedelta(days=1) if end else start + timedelta(days=ctx.args.days)
+    items = all_items(ctx.repo, ctx.calendar(), ctx.zone, ctx.now, ctx.settings.plan())
+    chosen = agenda(items, start, end)
+    ctx.emit([item_json(i) for i in chosen], _lines(chosen))
+    return 0
+
+
+def export_ics(ctx: Context) -> int:
+    repo = ctx.repo
+    items = all_items(repo, ctx.calendar(), ctx.zone, ctx.now, ctx.settings.plan())
+    ends = {r.id: r.ends_at.astimezone(ZoneInfo(r.timezone)) for r in repo.rounds()}
+    data = to_ics(items, ctx.now, ends)
+    target = Path(ctx.args.file)
+    if str(target) == "-":
+        ctx.out.write(data.decode())
+    else:
+        target.write_bytes(data)
+        ctx.out.write(f"Wrote {target} ({data.count(b'BEGIN:VEVENT')} events)\n")
+    return 0

@@ -1,0 +1,40 @@
+"""Domain errors: the GUI and the command line decide how to show them."""
+
+from __future__ import annotations
+
+
+class FollowUpError(Exception):
+    """Base of every error the domain raises on purpose."""
+
+
+class InvalidInput(FollowUpError):
+    """Input that cannot be accepted; nothing was written."""
+
+
+class NotFound(InvalidInput):
+    """An id that names nothing in the database."""
+
+
+class Refusal(FollowUpError):
+    """An etiquette rule forbids the action; the user may override it explicitly.
+
+    ``rule`` is a stable id (e.g. ``second-letter``) so front ends can explain it.
+    """
+
+    def __init__(self, rule: str, message: str) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.message = message
+
+
+class CorruptDatabase(FollowUpError):
+    """The database file cannot be read; it is left untouched."""
+
+    def __init__(self, path: str, detail: str, backups: list[str]) -> None:
+        latest = backups[0] if backups else None
+        hint = f" The latest backup is {latest}." if latest else " No backup was found."
+        super().__init__(
+            f"The database {path} cannot be read ({detail}); it was not changed.{hint}"
+        )
+        self.path = path
+        self.backups = backups

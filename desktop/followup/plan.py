@@ -1,0 +1,303 @@
+"""Follow-up plans: what to do for each round (and each online application), when, and why.
+
+A plan is computed from stored facts and ``now``; nothing here is stored, so a change of
+settings (holidays, working days) moves every date at once and correctly.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from followup import rules
+from followup.model import Application, Call, Contact, Inquiry, Letter, Round, Status
+from followup.workdays import WorkCalendar
+
+MORNING = time(9, 0)
+
+
+class ItemKind(enum.StrEnum):
+    INTERVIEW = "interview"
+    LETTER = "letter"
+    CALL = "call"
+    CLOSE = "close"
+    FIND_CONTACT = "find-contact"
+    INQUIRY = "inquiry"
+
+
+class ItemState(enum.StrEnum):
+    WAITING = "waiting"  # its window has not opened (interview not over, letter not sent)
+    UPCOMING = "upcoming"  # open, due later
+    DUE = "due"  # due today
+    OVERDUE = "overdue"
+    DONE = "done"
+    CANCELLED = "cancelled"  # the application was closed, retired or won
+
+    @property
+    def pending(self) -> bool:
+        return self in (ItemState.UPCOMING, ItemState.DUE, ItemState.OVERDUE)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    """One step of a plan. ``key`` is stable across runs (calendar UIDs, reminder records)."""
+
+    key: str
+    kind: ItemKind
+    application_id: int
+    round_id: int | None
+    contact_id: int | None
+    title: str
+    reason: str
+    state: ItemState
+    due: datetime | None  # when it must be done by (aware)
+    opens: datetime | None = None  # when it can first be done
+    done_at: datetime | None = None
+
+    @property
+    def day(self) -> date | None:
+        return self.due.date() if self.due is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSettings:
+    quiet_days: int = rules.DEFAULT_QUIET_DAYS
+    inquiry_wait: int = rules.DEFAULT_INQUIRY_WAIT
+
+
+DEFAULT_PLAN = PlanSettings()
+
+
+def _state(
+    now: datetime, due: datetime, opens: datetime | None, done: datetime | None
+) -> ItemState:
+    if done is not None:
+        return ItemState.DONE
+    if opens is not None and now < opens:
+        return ItemState.WAITING
+    if now > due:
+        return ItemState.OVERDUE
+    if now.astimezone(due.tzinfo).date() == due.date():
+        return ItemState.DUE
+    return ItemState.UPCOMING
+
+
+def _suggestion_state(now: datetime, opens: datetime, done: datetime | None) -> ItemState:
+    """Suggestions (close, the one inquiry) open at a date and never turn overdue."""
+    if done is not None:
+        return ItemState.DONE
+    return ItemState.WAITING if now < opens else ItemState.DUE
+
+
+def _finished(app: Application) -> bool:
+    return app.status is not Status.ACTIVE
+
+
+def round_plan(
+    app: Application,
+    round_: Round,
+    contacts: dict[int, Contact],
+    letters: Sequence[Letter],
+    calls: Sequence[Call],
+    cal: WorkCalendar,
+    now: datetime,
+    settings: PlanSettings = DEFAULT_PLAN,
+) -> list[PlanItem]:
+    """Interview → one letter per interviewer → one call → ready to close."""
+    zone = ZoneInfo(round_.timezone)
+    who = f"{app.company} — {app.role}"
+    items = [
+        PlanItem(
+            key=f"round-{round_.id}-interview",
+            kind=ItemKind.INTERVIEW,
+            application_id=app.id,
+            round_id=round_.id,
+            contact_id=None,
+            title=f"Interview: {who}",
+            reason=f"{round_.kind.value.capitalize()} interview"
+            + (f": {round_.title}" if round_.title else ""),
+            state=ItemState.DONE if now >= round_.ends_at else ItemState.UPCOMING,
+            due=round_.starts_at.astimezone(zone),
+            done_at=round_.ends_at if now >= round_.ends_at else None,
+        )
+    ]
+    deadline = rules.letter_deadline(round_.starts_at, cal, zone)
+    sent: dict[int, Letter] = {}
+    for each in sorted(letters, key=lambda x: x.sent_at):
+        if each.round_id == round_.id:
+            sent.setdefault(each.contact_id, each)  # the first counts; overrides come later
+    recipients: list[int | None] = list(round_.interviewer_ids) or [None]
+    for contact_id in recipients:
+        letter = sent.get(contact_id) if contact_id is not None else None
+        name = contacts[contact_id].name if contact_id in contacts else None
+        state = _state(now, deadline.due, round_.ends_at, letter.sent_at if letter else None)
+        reason = deadline.reason
+        if contact_id is None:
+            reason += " Add who interviewed you, so the letter has a named recipient."
+        if round_.decision_on is not None and round_.decision_on <= deadline.business_days[1]:
+            reason += f" They decide on {rules.long_day(round_.decision_on)}: send it early."
+        items.append(
+            PlanItem(
+                key=f"round-{round_.id}-letter-{contact_id or 0}",
+                kind=ItemKind.LETTER,
+                application_id=app.id,
+                round_id=round_.id,
+                contact_id=contact_id,
+                title=f"Thank-you letter to {name}" if name else "Thank-you letter",
+                reason=reason,
+                state=state,
+                due=deadline.due,
+                opens=round_.ends_at,
+                done_at=letter.sent_at if letter else None,
+            )
+        )
+    first_sent = min((letter.sent_at for letter in sent.values()), default=None)
+    call = next((c for c in calls if c.round_id == round_.id), None)
+    if first_sent is None:
+        call_due = None
+        call_reason = "A week after your letter is sent: one brief call, never a second."
+        call_state = ItemState.WAITING
+    else:
+        planned = rules.call_date(first_sent.astimezone(zone).date(), cal)
+        call_due = datetime.combine(planned.day, cal.end_of_day, tzinfo=zone)
+        call_reason = planned.reason + " One brief call; don't ask for a decision."
+        opens = datetime.combine(planned.day, time(0), tzinfo=zone)
+        call_state = _state(now, call_due, opens, call.made_at if call else None)
+    items.append(
+        PlanItem(
+            key=f"round-{round_.id}-call",
+            kind=ItemKind.CALL,
+            application_id=app.id,
+            round_id=round_.id,
+            contact_id=recipients[0],
+            title=f"Phone call: {who}",
+            reason=call_reason,
+            state=call_state,
+            due=call_due,
+            opens=call_due.replace(hour=0, minute=0) if call_due else None,
+            done_at=call.made_at if call else None,
+        )
+    )
+    if call is not None:
+        close_on = rules.close_date(call.made_at.astimezone(zone).date(), settings.quiet_days)
+        due = datetime.combine(close_on, MORNING, tzinfo=zone)
+        items.append(
+            PlanItem(
+                key=f"round-{round_.id}-close",
+                kind=ItemKind.CLOSE,
+                application_id=app.id,
+                round_id=round_.id,
+                contact_id=None,
+                title=f"Close as “no response”: {who}",
+                reason=f"{settings.quiet_days} quiet days since your call. Candidates who were "
+                "not chosen are often never told; close it rather than contact them again.",
+                state=_suggestion_state(now, due, None),
+                due=due,
+                opens=due,
+            )
+        )
+    return _cancel_if_finished(app, items)
+
+
+def application_plan(
+    app: Application,
+    inquiries: Sequence[Inquiry],
+    cal: WorkCalendar,
+    zone: ZoneInfo,
+    now: datetime,
+    settings: PlanSettings = DEFAULT_PLAN,
+) -> list[PlanItem]:
+    """An online application with no interview yet: find a contact, at most one inquiry."""
+    if app.applied_on is None:
+        return []
+    who = f"{app.company} — {app.role}"
+    first = cal.nth_business_day_after(app.applied_on, 1)
+    contact_due = datetime.combine(first, cal.end_of_day, tzinfo=zone)
+    items = [
+        PlanItem(
+            key=f"app-{app.id}-find-contact",
+            kind=ItemKind.FIND_CONTACT,
+            application_id=app.id,
+            round_id=None,
+            contact_id=app.contact_id,
+            title=f"Find a named contact: {who}",
+            reason="A follow-up to a person beats one to a portal: look for the hiring manager "
+            "or recruiter on the company's site or the posting.",
+            state=_suggestion_state(now, contact_due, contact_due if app.contact_id else None),
+            due=contact_due,
+        )
+    ]
+    inquiry = next((i for i in inquiries if i.application_id == app.id), None)
+    ask_on = rules.inquiry_date(app.applied_on, cal, settings.inquiry_wait)
+    due = datetime.combine(ask_on, cal.end_of_day, tzinfo=zone)
+    opens = datetime.combine(ask_on, time(0), tzinfo=zone)
+    items.append(
+        PlanItem(
+            key=f"app-{app.id}-inquiry",
+            kind=ItemKind.INQUIRY,
+            application_id=app.id,
+            round_id=None,
+            contact_id=app.contact_id,
+            title=f"One status inquiry: {who}",
+            reason=f"{settings.inquiry_wait} business days after you applied on "
+            f"{rules.long_day(app.applied_on)}. One polite inquiry, through the contact or the "
+            "company's portal, and no more.",
+            state=_suggestion_state(now, opens, inquiry.sent_at if inquiry else None),
+            due=due,
+            opens=opens,
+            done_at=inquiry.sent_at if inquiry else None,
+        )
+    )
+    if inquiry is not None:
+        close_on = rules.close_date(inquiry.sent_at.astimezone(zone).date(), settings.quiet_days)
+        close_due = datetime.combine(close_on, MORNING, tzinfo=zone)
+        items.append(
+            PlanItem(
+                key=f"app-{app.id}-close",
+                kind=ItemKind.CLOSE,
+                application_id=app.id,
+                round_id=None,
+                contact_id=None,
+                title=f"Retire the application: {who}",
+                reason=f"{settings.quiet_days} quiet days since your inquiry. Many employers never "
+                "answer applicants they pass over; retire it and put the energy elsewhere.",
+                state=_suggestion_state(now, close_due, None),
+                due=close_due,
+                opens=close_due,
+            )
+        )
+    return _cancel_if_finished(app, items)
+
+
+def _cancel_if_finished(app: Application, items: list[PlanItem]) -> list[PlanItem]:
+    if not _finished(app):
+        return items
+    return [
+        i if i.state is ItemState.DONE else replace(i, state=ItemState.CANCELLED) for i in items
+    ]
+
+
+def agenda(items: Iterable[PlanItem], start: datetime, end: datetime) -> list[PlanItem]:
+    """What is to do: pending items due in ``[start, end)`` plus everything overdue.
+
+    Overdue first, then by due time. Interviews in the window are listed too.
+    """
+    chosen = [
+        item
+        for item in items
+        if item.due is not None
+        and (
+            item.state is ItemState.OVERDUE
+            or (
+                item.state is not ItemState.CANCELLED
+                and item.state is not ItemState.DONE
+                and start <= item.due < end
+            )
+            or (item.kind is ItemKind.INTERVIEW and start <= item.due < end)
+        )
+    ]
+    chosen.sort(key=lambda i: (i.state is not ItemState.OVERDUE, i.due))
+    return chosen

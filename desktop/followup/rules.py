@@ -1,0 +1,176 @@
+"""The etiquette rules R1–R8 (DESIGN section 1) as plain functions of values.
+
+Nothing here reads a clock: ``now`` is an argument. Every date carries its reason in words,
+so the GUI can say *why* a deadline is where it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo
+
+from followup.errors import InvalidInput, Refusal
+from followup.model import Call, Channel, Inquiry, Letter, Round
+from followup.workdays import WorkCalendar
+
+LETTER_BUSINESS_DAYS = 2  # R1: within two business days
+CALL_AFTER_DAYS = 7  # R6: a week after the letter
+DEFAULT_QUIET_DAYS = 14  # R8: then suggest closing as "no response"
+DEFAULT_INQUIRY_WAIT = 10  # online application: business days before the one inquiry
+
+
+def long_day(day: date) -> str:
+    """``Wed 25 Nov 2026``: unambiguous in every locale."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _join(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _moved(cal: WorkCalendar, start: date, naive: date, actual: date) -> str:
+    """'Thanksgiving Day (Nov 26) and the weekend moved this to Monday.' or ''."""
+    if actual == naive:
+        return ""
+    reasons = cal.skipped_reasons(start, actual + timedelta(days=1))
+    if not reasons:
+        return ""
+    text = _join(reasons)
+    return f" {text[0].upper()}{text[1:]} moved this to {actual:%A}."
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """R1's deadline for one interview."""
+
+    interview_date: date
+    business_days: tuple[date, date]
+    due: datetime
+    reason: str
+
+
+def interview_date(starts_at: datetime, zone: tzinfo | None = None) -> date:
+    """The interview's calendar date where it took place (its own offset when no zone)."""
+    if starts_at.tzinfo is None:
+        raise InvalidInput("an interview time needs a time zone or an offset")
+    return (starts_at.astimezone(zone) if zone is not None else starts_at).date()
+
+
+def letter_deadline(starts_at: datetime, cal: WorkCalendar, zone: tzinfo | None = None) -> Deadline:
+    """End of the working day of the second business day strictly after the interview's date."""
+    day = interview_date(starts_at, zone)
+    where = zone if zone is not None else starts_at.tzinfo
+    first = cal.nth_business_day_after(day, 1)
+    second = cal.nth_business_day_after(first, 1)
+    due = datetime.combine(second, cal.end_of_day, tzinfo=where)
+    reason = (
+        f"Two business days after the interview on {long_day(day)}: "
+        f"by {cal.end_of_day:%H:%M} on {long_day(second)}."
+        + _moved(cal, day, day + timedelta(days=LETTER_BUSINESS_DAYS), second)
+    )
+    return Deadline(day, (first, second), due, reason)
+
+
+@dataclass(frozen=True, slots=True)
+class CallDate:
+    """R6's one call."""
+
+    day: date
+    reason: str
+
+
+def call_date(letter_sent_on: date, cal: WorkCalendar) -> CallDate:
+    """Seven calendar days after the letter, rolled forward to a business day."""
+    naive = letter_sent_on + timedelta(days=CALL_AFTER_DAYS)
+    day = cal.on_or_next_business_day(naive)
+    reason = f"A week after the letter sent on {long_day(letter_sent_on)}." + _moved(
+        cal, naive - timedelta(days=1), naive, day
+    )
+    return CallDate(day, reason)
+
+
+def close_date(call_made_on: date, quiet_days: int = DEFAULT_QUIET_DAYS) -> date:
+    """R8: after the call, wait quietly; then suggest closing as 'no response'."""
+    return call_made_on + timedelta(days=quiet_days)
+
+
+def inquiry_date(applied_on: date, cal: WorkCalendar, wait: int = DEFAULT_INQUIRY_WAIT) -> date:
+    """The one status inquiry for an online application with no interview."""
+    return cal.nth_business_day_after(applied_on, wait)
+
+
+def zone_of(round_: Round) -> ZoneInfo:
+    return ZoneInfo(round_.timezone)
+
+
+def _name(names: dict[int, str], contact_id: int) -> str:
+    return names.get(contact_id, f"contact {contact_id}")
+
+
+def check_letter(
+    round_: Round,
+    contact_id: int,
+    channel: Channel,
+    sent_at: datetime,
+    letters: list[Letter],
+    names: dict[int, str] | None = None,
+) -> None:
+    """Raise a Refusal when this letter breaks R1 (too early) or R3 (only one letter)."""
+    names = names or {}
+    if sent_at < round_.ends_at:
+        raise Refusal(
+            "too-early",
+            "The interview has not ended yet: a follow-up letter thanks for an interview "
+            "that took place, so nothing can be sent before it ends.",
+        )
+    for letter in letters:
+        if letter.round_id != round_.id or letter.contact_id != contact_id:
+            continue
+        who = _name(names, contact_id)
+        when = long_day(letter.sent_at.astimezone(zone_of(round_)).date())
+        if letter.channel == channel:
+            raise Refusal(
+                "second-letter",
+                f"A letter to {who} for this interview was already sent on {when}. Never more "
+                "than one follow-up letter: status inquiries after the first make a candidate "
+                "look desperate and can undo the good impression of the first.",
+            )
+        raise Refusal(
+            "other-channel",
+            f"{who} already had your letter by {letter.channel.label()} on {when}; sending it "
+            f"by {channel.label()} as well would be a second letter (one letter, one channel).",
+        )
+
+
+def check_call(round_: Round, made_at: datetime, calls: list[Call]) -> None:
+    """Raise a Refusal for a call before the interview ended or a second call (R6)."""
+    if made_at < round_.ends_at:
+        raise Refusal(
+            "too-early", "The interview has not ended yet: there is nothing to follow up."
+        )
+    for call in calls:
+        if call.round_id == round_.id:
+            when = long_day(call.made_at.astimezone(zone_of(round_)).date())
+            raise Refusal(
+                "second-call",
+                f"You already called about this interview on {when}. One brief call a week "
+                "after the letter is the limit; more calls read as pressure.",
+            )
+
+
+def check_inquiry(application_id: int, inquiries: list[Inquiry]) -> None:
+    """Raise a Refusal for a second status inquiry on an online application."""
+    for inquiry in inquiries:
+        if inquiry.application_id == application_id:
+            raise Refusal(
+                "status-inquiry",
+                f"You already sent a status inquiry on {long_day(inquiry.sent_at.date())}. One "
+                "polite inquiry is the most; candidates not chosen are often never told (R8).",
+            )
+
+
+def end_of(day: date, at: time, zone: tzinfo) -> datetime:
+    return datetime.combine(day, at, tzinfo=zone)

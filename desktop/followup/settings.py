@@ -1,0 +1,273 @@
+"""The user's settings, declared once with type, default and description.
+
+Stored in the database (one file, transactional, backed up with everything else). The settings
+dialog and ``followup settings`` both read this declaration. Secrets are never settings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Any
+
+from followup.errors import InvalidInput
+from followup.model import PostalAddress, Profile, check_email, check_timezone
+from followup.plan import PlanSettings
+from followup.workdays import WorkCalendar, format_workdays, parse_workdays
+
+
+def _time(text: Any) -> str:
+    if not isinstance(text, str) or not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", text.strip()):
+        raise InvalidInput(f"{text!r} is not a time of day like 09:00")
+    hour, minute = text.strip().split(":")
+    return f"{int(hour):02d}:{minute}"
+
+
+def _int_range(low: int, high: int) -> Callable[[Any], int]:
+    def check(value: Any) -> int:
+        try:
+            number = int(value)
+        except (TypeError, ValueError) as error:
+            raise InvalidInput(f"{value!r} is not a whole number") from error
+        if not low <= number <= high:
+            raise InvalidInput(f"{number} is outside {low}–{high}")
+        return number
+
+    return check
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise InvalidInput(f"{value!r} is not text")
+    return value.strip()
+
+
+def _email(value: Any) -> str:
+    text = _text(value)
+    check_email(text)
+    return text
+
+
+def _choice(*options: str) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        text = _text(value).lower()
+        if text not in options:
+            raise InvalidInput(f"{value!r} is not one of {', '.join(options)}")
+        return text
+
+    return check
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in {"1", "true", "yes", "on"}:
+        return True
+    if text in {"0", "false", "no", "off"}:
+        return False
+    raise InvalidInput(f"{value!r} is not yes or no")
+
+
+def _workdays(value: Any) -> str:
+    return format_workdays(parse_workdays(_text(value)))
+
+
+def _days_off(value: Any) -> list[str]:
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list):
+        raise InvalidInput("days off are a list of dates like 2026-12-24")
+    days = []
+    for item in items:
+        text = str(item).strip()
+        if not text:
+            continue
+        try:
+            days.append(date.fromisoformat(text).isoformat())
+        except ValueError as error:
+            raise InvalidInput(f"{text!r} is not a date like 2026-12-24") from error
+    return sorted(set(days))
+
+
+def _country(value: Any) -> str:
+    text = _text(value).upper()
+    if text:
+        WorkCalendar(country=text)
+    return text
+
+
+def _zone(value: Any) -> str:
+    text = _text(value)
+    if text:
+        check_timezone(text)
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    key: str
+    default: Any
+    description: str
+    parse: Callable[[Any], Any]
+    group: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("profile.name", "", "Your name, as it is signed under the letter", _text, "Profile"),
+    Setting("profile.email", "", "Your e-mail address (sender of the letter)", _email, "Profile"),
+    Setting("profile.phone", "", "Your phone number", _text, "Profile"),
+    Setting("profile.address", "", "Your postal address, one line per line", _text, "Profile"),
+    Setting(
+        "calendar.country",
+        "",
+        "Country whose public holidays are not business days "
+        "(ISO code; empty: from the system locale)",
+        _country,
+        "Business calendar",
+    ),
+    Setting(
+        "calendar.subdiv",
+        "",
+        "State, province or region for regional holidays",
+        _text,
+        "Business calendar",
+    ),
+    Setting(
+        "calendar.workdays",
+        "mon,tue,wed,thu,fri",
+        "Working weekdays",
+        _workdays,
+        "Business calendar",
+    ),
+    Setting("calendar.days_off", [], "Your own days off (dates)", _days_off, "Business calendar"),
+    Setting(
+        "calendar.end_of_day",
+        "17:00",
+        "When the working day ends (the letter deadline)",
+        _time,
+        "Business calendar",
+    ),
+    Setting(
+        "calendar.timezone", "", "Your time zone (empty: the system's)", _zone, "Business calendar"
+    ),
+    Setting(
+        "plan.quiet_days",
+        14,
+        "Days after the call before suggesting to close",
+        _int_range(1, 90),
+        "Plan",
+    ),
+    Setting(
+        "plan.inquiry_wait",
+        10,
+        "Business days after an online application before the one status inquiry",
+        _int_range(1, 60),
+        "Plan",
+    ),
+    Setting("reminders.morning", "09:00", "When morning reminders arrive", _time, "Reminders"),
+    Setting("reminders.quiet_start", "21:00", "Quiet hours begin", _time, "Reminders"),
+    Setting("reminders.quiet_end", "08:00", "Quiet hours end", _time, "Reminders"),
+    Setting(
+        "post.delivery_days",
+        3,
+        "Business days a posted letter takes to arrive",
+        _int_range(1, 20),
+        "Post",
+    ),
+    Setting(
+        "post.paper",
+        "auto",
+        "Paper size: auto (from the locale), letter or a4",
+        _choice("auto", "letter", "a4"),
+        "Post",
+    ),
+    Setting("smtp.host", "", "Outgoing mail server", _text, "E-mail"),
+    Setting("smtp.port", 587, "Outgoing mail port", _int_range(1, 65535), "E-mail"),
+    Setting(
+        "smtp.security",
+        "starttls",
+        "ssl, starttls or none",
+        _choice("ssl", "starttls", "none"),
+        "E-mail",
+    ),
+    Setting(
+        "smtp.user",
+        "",
+        "Login name at the mail server (the password is kept in the system keyring)",
+        _text,
+        "E-mail",
+    ),
+    Setting(
+        "app.close_to_tray", True, "Closing the window keeps the app in the tray", _bool, "App"
+    ),
+    Setting("app.start_at_login", False, "Start at login", _bool, "App"),
+)
+BY_KEY = {s.key: s for s in SETTINGS}
+
+
+def validate(key: str, value: Any) -> Any:
+    """The value as stored, or InvalidInput with a plain reason."""
+    setting = BY_KEY.get(key)
+    if setting is None:
+        raise InvalidInput(f"unknown setting {key!r}; see `followup settings list`")
+    try:
+        return setting.parse(value)
+    except InvalidInput as error:
+        raise InvalidInput(f"{key}: {error}") from error
+
+
+def locale_country(locale_name: str | None) -> str:
+    """``en_US.UTF-8`` → ``US``; empty when the locale names no country."""
+    match = re.match(r"[a-z]{2,3}[_-]([A-Za-z]{2})\b", locale_name or "")
+    return match.group(1).upper() if match else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The settings in effect: stored values over declared defaults."""
+
+    values: dict[str, Any]
+
+    @classmethod
+    def from_stored(cls, stored: dict[str, Any]) -> Settings:
+        values = {s.key: s.default for s in SETTINGS}
+        values.update({k: v for k, v in stored.items() if k in BY_KEY})
+        return cls(values)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    def calendar(
+        self,
+        fallback_country: str = "",
+        *,
+        country: str | None = None,
+        subdiv: str | None = None,
+        workdays: str | None = None,
+    ) -> WorkCalendar:
+        """The business calendar; arguments override the stored settings (CLI flags)."""
+        chosen = country if country is not None else (self["calendar.country"] or fallback_country)
+        region = (
+            subdiv if subdiv is not None else (self["calendar.subdiv"] if country is None else None)
+        )
+        hour, minute = self["calendar.end_of_day"].split(":")
+        return WorkCalendar(
+            country=chosen or None,
+            subdiv=region or None,
+            workdays=parse_workdays(workdays or self["calendar.workdays"]),
+            days_off=frozenset(date.fromisoformat(d) for d in self["calendar.days_off"]),
+            end_of_day=time(int(hour), int(minute)),
+        )
+
+    def plan(self) -> PlanSettings:
+        return PlanSettings(self["plan.quiet_days"], self["plan.inquiry_wait"])
+
+    def profile(self) -> Profile:
+        return Profile(
+            self["profile.name"],
+            self["profile.email"],
+            self["profile.phone"],
+            PostalAddress.parse(self["profile.address"]),
+        )

@@ -1,0 +1,498 @@
+"""Reading and writing the domain's values. Each public write is one transaction."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from typing import Any
+
+from followup import rules
+from followup.errors import InvalidInput, NotFound, Refusal
+from followup.model import (
+    Application,
+    Call,
+    Channel,
+    Contact,
+    Inquiry,
+    Letter,
+    Override,
+    PostalAddress,
+    Round,
+    RoundKind,
+    Source,
+    Status,
+)
+from followup.storage.database import Database
+
+
+def to_db_time(value: datetime) -> str:
+    """UTC, second precision, so text order is time order."""
+    return value.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def from_db_time(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _override(row: sqlite3.Row) -> Override | None:
+    if row["override_rule"] is None:
+        return None
+    return Override(
+        row["override_rule"], row["override_reason"] or "", from_db_time(row["override_at"])
+    )
+
+
+class Repository:
+    """The domain's records in one SQLite database."""
+
+    def __init__(self, database: Database) -> None:
+        self.db = database
+        self.db.connection.row_factory = sqlite3.Row
+
+    def _one(self, sql: str, args: Sequence[Any], what: str) -> sqlite3.Row:
+        row: sqlite3.Row | None = self.db.connection.execute(sql, args).fetchone()
+        if row is None:
+            raise NotFound(f"no {what}")
+        return row
+
+    def _all(self, sql: str, args: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        return self.db.connection.execute(sql, args).fetchall()
+
+    # -- settings -------------------------------------------------------------------------
+
+    def settings(self) -> dict[str, Any]:
+        return {row["key"]: json.loads(row["value"]) for row in self._all("SELECT * FROM settings")}
+
+    def save_settings(self, values: dict[str, Any]) -> None:
+        with self.db.transaction() as cur:
+            cur.executemany(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [(key, json.dumps(value)) for key, value in values.items()],
+            )
+
+    # -- contacts -------------------------------------------------------------------------
+
+    @staticmethod
+    def _contact(row: sqlite3.Row) -> Contact:
+        return Contact(
+            id=row["id"],
+            name=row["name"],
+            title=row["title"],
+            company=row["company"],
+            email=row["email"],
+            phone=row["phone"],
+            address=PostalAddress.parse(row["address"]),
+        )
+
+    @staticmethod
+    def insert_contact(cur: sqlite3.Cursor, contact: Contact) -> Contact:
+        """Insert inside the caller's transaction; id 0 means a new id."""
+        cur.execute(
+            "INSERT INTO contacts(id, name, title, company, email, phone, address) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                contact.id or None,
+                contact.name.strip(),
+                contact.title,
+                contact.company,
+                contact.email,
+                contact.phone,
+                str(contact.address),
+            ),
+        )
+        return replace(contact, id=int(cur.lastrowid or 0))
+
+    def add_contact(self, contact: Contact) -> Contact:
+        with self.db.transaction() as cur:
+            return self.insert_contact(cur, contact)
+
+    def update_contact(self, contact: Contact) -> Contact:
+        self.contact(contact.id)
+        with self.db.transaction() as cur:
+            cur.execute(
+                "UPDATE contacts SET name=?, title=?, company=?, email=?, phone=?, address=? "
+                "WHERE id=?",
+                (
+                    contact.name.strip(),
+                    contact.title,
+                    contact.company,
+                    contact.email,
+                    contact.phone,
+                    str(contact.address),
+                    contact.id,
+                ),
+            )
+        return contact
+
+    def delete_contact(self, contact_id: int) -> None:
+        self.contact(contact_id)
+        try:
+            with self.db.transaction() as cur:
+                cur.execute("DELETE FROM contacts WHERE id=?", (contact_id,))
+        except sqlite3.IntegrityError as error:
+            raise InvalidInput(
+                f"contact {contact_id} is an interviewer or has a letter on record; "
+                "remove them from those rounds first"
+            ) from error
+
+    def contact(self, contact_id: int) -> Contact:
+        return self._contact(
+            self._one("SELECT * FROM contacts WHERE id=?", (contact_id,), f"contact {contact_id}")
+        )
+
+    def contacts(self) -> list[Contact]:
+        return [self._contact(r) for r in self._all("SELECT * FROM contacts ORDER BY name, id")]
+
+    # -- applications ---------------------------------------------------------------------
+
+    @staticmethod
+    def _application(row: sqlite3.Row) -> Application:
+        return Application(
+            id=row["id"],
+            company=row["company"],
+            role=row["role"],
+            posting_url=row["posting_url"],
+            applied_on=_day(row["applied_on"]),
+            source=Source(row["source"]),
+            status=Status(row["status"]),
+            status_reason=row["status_reason"],
+            contact_id=row["contact_id"],
+        )
+
+    @staticmethod
+    def _app_values(app: Application) -> tuple[Any, ...]:
+        return (
+            app.company.strip(),
+            app.role.strip(),
+            app.posting_url,
+            app.applied_on.isoformat() if app.applied_on else None,
+            app.source.value,
+            app.status.value,
+            app.status_reason,
+            app.contact_id,
+        )
+
+    @classmethod
+    def insert_application(cls, cur: sqlite3.Cursor, app: Application) -> Application:
+        cur.execute(
+            "INSERT INTO applications(id, company, role, posting_url, applied_on, source, status, "
+            "status_reason, contact_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (app.id or None, *cls._app_values(app)),
+        )
+        return replace(app, id=int(cur.lastrowid or 0))
+
+    def add_application(self, app: Application) -> Application:
+        if app.contact_id is not None:
+            self.contact(app.contact_id)
+        with self.db.transaction() as cur:
+            return self.insert_application(cur, app)
+
+    def update_application(self, app: Application) -> Application:
+        self.application(app.id)
+        if app.contact_id is not None:
+            self.contact(app.contact_id)
+        values = self._app_values(app)
+        with self.db.transaction() as cur:
+            cur.execute(
+                "UPDATE applications SET company=?, role=?, posting_url=?, applied_on=?, source=?, "
+                "status=?, status_reason=?, contact_id=? WHERE id=?",
+                (*values, app.id),
+            )
+        return app
+
+    def delete_application(self, app_id: int) -> None:
+        self.application(app_id)
+        with self.db.transaction() as cur:
+            cur.execute("DELETE FROM applications WHERE id=?", (app_id,))
+
+    def application(self, app_id: int) -> Application:
+        return self._application(
+            self._one("SELECT * FROM applications WHERE id=?", (app_id,), f"application {app_id}")
+        )
+
+    def applications(self) -> list[Application]:
+        return [self._application(r) for r in self._all("SELECT * FROM applications ORDER BY id")]
+
+    # -- rounds ---------------------------------------------------------------------------
+
+    def _round(self, row: sqlite3.Row, interviewers: dict[int, list[int]]) -> Round:
+        return Round(
+            id=row["id"],
+            application_id=row["application_id"],
+            starts_at=from_db_time(row["starts_at"]),
+            ends_at=from_db_time(row["ends_at"]),
+            timezone=row["timezone"],
+            kind=RoundKind(row["kind"]),
+            title=row["title"],
+            interviewer_ids=tuple(interviewers.get(row["id"], ())),
+            topics=tuple(json.loads(row["topics"])),
+            strengths=tuple(json.loads(row["strengths"])),
+            next_steps=row["next_steps"],
+            decision_on=_day(row["decision_on"]),
+            notes=row["notes"],
+        )
+
+    def _interviewers(self, round_ids: Iterable[int] | None = None) -> dict[int, list[int]]:
+        sql = "SELECT round_id, contact_id FROM round_interviewers"
+        args: list[int] = []
+        if round_ids is not None:
+            args = list(round_ids)
+            sql += f" WHERE round_id IN ({','.join('?' * len(args))})"
+        result: dict[int, list[int]] = {}
+        for row in self._all(sql + " ORDER BY round_id, position", args):
+            result.setdefault(row["round_id"], []).append(row["contact_id"])
+        return result
+
+    def _check_round_refs(self, r: Round) -> None:
+        self.application(r.application_id)
+        for contact_id in r.interviewer_ids:
+            self.contact(contact_id)
+
+    @staticmethod
+    def _round_values(r: Round) -> tuple[Any, ...]:
+        return (
+            r.application_id,
+            to_db_time(r.starts_at),
+            to_db_time(r.ends_at),
+            r.timezone,
+            r.kind.value,
+            r.title,
+            json.dumps(list(r.topics)),
+            json.dumps(list(r.strengths)),
+            r.next_steps,
+            r.decision_on.isoformat() if r.decision_on else None,
+            r.notes,
+        )
+
+    @staticmethod
+    def _set_interviewers(cur: sqlite3.Cursor, r: Round) -> None:
+        cur.execute("DELETE FROM round_interviewers WHERE round_id=?", (r.id,))
+        cur.executemany(
+            "INSERT INTO round_interviewers(round_id, contact_id, position) VALUES (?, ?, ?)",
+            [(r.id, contact_id, i) for i, contact_id in enumerate(r.interviewer_ids)],
+        )
+
+    @classmethod
+    def insert_round(cls, cur: sqlite3.Cursor, r: Round) -> Round:
+        cur.execute(
+            "INSERT INTO rounds(id, application_id, starts_at, ends_at, timezone, kind, title, "
+            "topics, strengths, next_steps, decision_on, notes) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (r.id or None, *cls._round_values(r)),
+        )
+        r = replace(r, id=int(cur.lastrowid or 0))
+        cls._set_interviewers(cur, r)
+        return r
+
+    def add_round(self, r: Round) -> Round:
+        self._check_round_refs(r)
+        with self.db.transaction() as cur:
+            return self.insert_round(cur, r)
+
+    def update_round(self, r: Round) -> Round:
+        old = self.round(r.id)
+        self._check_round_refs(r)
+        values = self._round_values(r)
+        with self.db.transaction() as cur:
+            lettered = {
+                row[0]
+                for row in cur.execute("SELECT contact_id FROM letters WHERE round_id=?", (r.id,))
+            }
+            dropped = lettered - set(r.interviewer_ids)
+            if dropped:
+                raise InvalidInput("an interviewer who already has your letter cannot be removed")
+            cur.execute(
+                "UPDATE rounds SET application_id=?, starts_at=?, ends_at=?, timezone=?, kind=?, "
+                "title=?, topics=?, strengths=?, next_steps=?, decision_on=?, notes=? WHERE id=?",
+                (*values, r.id),
+            )
+            if old.interviewer_ids != r.interviewer_ids:
+                self._set_interviewers(cur, r)
+        return r
+
+    def delete_round(self, round_id: int) -> None:
+        self.round(round_id)
+        with self.db.transaction() as cur:
+            cur.execute("DELETE FROM rounds WHERE id=?", (round_id,))
+
+    def round(self, round_id: int) -> Round:
+        row = self._one(
+            "SELECT * FROM rounds WHERE id=?", (round_id,), f"interview round {round_id}"
+        )
+        return self._round(row, self._interviewers([round_id]))
+
+    def rounds(self, application_id: int | None = None) -> list[Round]:
+        if application_id is None:
+            rows = self._all("SELECT * FROM rounds ORDER BY starts_at, id")
+            interviewers = self._interviewers()
+        else:
+            rows = self._all(
+                "SELECT * FROM rounds WHERE application_id=? ORDER BY starts_at, id",
+                (application_id,),
+            )
+            interviewers = self._interviewers(r["id"] for r in rows)
+        return [self._round(row, interviewers) for row in rows]
+
+    # -- letters, calls, inquiries -------------------------------------------------------
+
+    def letters(self, round_id: int | None = None) -> list[Letter]:
+        sql = "SELECT * FROM letters" + (" WHERE round_id=?" if round_id is not None else "")
+        rows = self._all(sql + " ORDER BY sent_at", (round_id,) if round_id is not None else ())
+        return [
+            Letter(
+                r["id"],
+                r["round_id"],
+                r["contact_id"],
+                Channel(r["channel"]),
+                from_db_time(r["sent_at"]),
+                _override(r),
+            )
+            for r in rows
+        ]
+
+    def calls(self, round_id: int | None = None) -> list[Call]:
+        sql = "SELECT * FROM calls" + (" WHERE round_id=?" if round_id is not None else "")
+        rows = self._all(sql + " ORDER BY made_at", (round_id,) if round_id is not None else ())
+        return [
+            Call(r["id"], r["round_id"], from_db_time(r["made_at"]), r["outcome"], _override(r))
+            for r in rows
+        ]
+
+    def inquiries(self, application_id: int | None = None) -> list[Inquiry]:
+        where = " WHERE application_id=?" if application_id is not None else ""
+        rows = self._all(
+            "SELECT * FROM inquiries" + where + " ORDER BY sent_at",
+            (application_id,) if application_id is not None else (),
+        )
+        return [
+            Inquiry(
+                r["id"],
+                r["application_id"],
+                Channel(r["channel"]),
+                from_db_time(r["sent_at"]),
+                _override(r),
+            )
+            for r in rows
+        ]
+
+    @staticmethod
+    def _override_values(override: Override | None) -> tuple[str | None, str | None, str | None]:
+        if override is None:
+            return (None, None, None)
+        return (override.rule, override.reason, to_db_time(override.at))
+
+    @classmethod
+    def insert_letter(cls, cur: sqlite3.Cursor, letter: Letter) -> Letter:
+        cur.execute(
+            "INSERT INTO letters(id, round_id, contact_id, channel, sent_at, override_rule, "
+            "override_reason, override_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                letter.id or None,
+                letter.round_id,
+                letter.contact_id,
+                letter.channel.value,
+                to_db_time(letter.sent_at),
+                *cls._override_values(letter.override),
+            ),
+        )
+        return replace(letter, id=int(cur.lastrowid or 0))
+
+    @classmethod
+    def insert_call(cls, cur: sqlite3.Cursor, call: Call) -> Call:
+        cur.execute(
+            "INSERT INTO calls(id, round_id, made_at, outcome, override_rule, override_reason, "
+            "override_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                call.id or None,
+                call.round_id,
+                to_db_time(call.made_at),
+                call.outcome,
+                *cls._override_values(call.override),
+            ),
+        )
+        return replace(call, id=int(cur.lastrowid or 0))
+
+    @classmethod
+    def insert_inquiry(cls, cur: sqlite3.Cursor, inquiry: Inquiry) -> Inquiry:
+        cur.execute(
+            "INSERT INTO inquiries(id, application_id, channel, sent_at, override_rule, "
+            "override_reason, override_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                inquiry.id or None,
+                inquiry.application_id,
+                inquiry.channel.value,
+                to_db_time(inquiry.sent_at),
+                *cls._override_values(inquiry.override),
+            ),
+        )
+        return replace(inquiry, id=int(cur.lastrowid or 0))
+
+    def record_letter(
+        self,
+        round_id: int,
+        contact_id: int,
+        channel: Channel,
+        sent_at: datetime,
+        override: Override | None = None,
+    ) -> Letter:
+        """R1/R3: refused (``Refusal``) unless allowed or explicitly overridden."""
+        r = self.round(round_id)
+        contact = self.contact(contact_id)
+        if contact_id not in r.interviewer_ids:
+            raise InvalidInput(f"{contact.name} is not an interviewer of round {round_id}")
+        try:
+            rules.check_letter(
+                r, contact_id, channel, sent_at, self.letters(round_id), {contact_id: contact.name}
+            )
+        except Refusal as refusal:
+            if override is None or override.rule != refusal.rule:
+                raise
+        with self.db.transaction() as cur:
+            letter = self.insert_letter(
+                cur, Letter(0, round_id, contact_id, channel, sent_at, override)
+            )
+            cur.execute(
+                "DELETE FROM drafts WHERE round_id=? AND contact_id=?", (round_id, contact_id)
+            )
+            return letter
+
+    def record_call(
+        self, round_id: int, made_at: datetime, outcome: str = "", override: Override | None = None
+    ) -> Call:
+        """R6: one call per round."""
+        r = self.round(round_id)
+        try:
+            rules.check_call(r, made_at, self.calls(round_id))
+        except Refusal as refusal:
+            if override is None or override.rule != refusal.rule:
+                raise
+        with self.db.transaction() as cur:
+            return self.insert_call(cur, Call(0, round_id, made_at, outcome, override))
+
+    def record_inquiry(
+        self,
+        application_id: int,
+        channel: Channel,
+        sent_at: datetime,
+        override: Override | None = None,
+    ) -> Inquiry:
+        self.application(application_id)
+        try:
+            rules.check_inquiry(application_id, self.inquiries(application_id))
+        except Refusal as refusal:
+            if override is None or override.rule != refusal.rule:
+                raise
+        with self.db.transaction() as cur:
+            return self.insert_inquiry(cur, Inquiry(0, application_id, channel, sent_at, override))
+
+    def set_status(self, app_id: int, status: Status, reason: str = "") -> Application:
+        app = replace(self.application(app_id), status=status, status_reason=reason)
+        return self.update_application(app)

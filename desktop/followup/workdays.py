@@ -1,0 +1,146 @@
+"""Business days: working weekdays minus public holidays minus the user's own days off.
+
+DESIGN 1.1. The ``holidays`` package is imported on first use, not at start-up.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+from functools import cache
+from typing import Any
+
+from followup.errors import InvalidInput
+
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MON_FRI = frozenset(range(5))
+# No calendar on Earth lacks a business day for this long; past it the settings are wrong.
+_SEARCH_LIMIT = 800
+
+
+def parse_workdays(text: str) -> frozenset[int]:
+    """``"sun,mon,tue,wed,thu"`` → weekday numbers (Monday is 0)."""
+    days: set[int] = set()
+    for raw in text.split(","):
+        name = raw.strip().lower()[:3]
+        if not name:
+            continue
+        if name not in WEEKDAY_NAMES:
+            raise InvalidInput(f"unknown weekday {raw.strip()!r}: use mon,tue,wed,thu,fri,sat,sun")
+        days.add(WEEKDAY_NAMES.index(name))
+    if not days:
+        raise InvalidInput("the working week needs at least one day")
+    return frozenset(days)
+
+
+def format_workdays(days: Iterable[int]) -> str:
+    return ",".join(WEEKDAY_NAMES[d] for d in sorted(days))
+
+
+@cache
+def supported_countries() -> dict[str, tuple[str, ...]]:
+    """Country code → its subdivision codes, as the holidays package knows them."""
+    import holidays  # noqa: PLC0415  (heavy; only when a calendar is first needed)
+
+    return {cc: tuple(subs) for cc, subs in holidays.list_supported_countries().items()}
+
+
+@cache
+def _holiday_table(country: str, subdiv: str | None) -> Any:
+    import holidays  # noqa: PLC0415
+
+    return holidays.country_holidays(country, subdiv=subdiv)
+
+
+@dataclass(frozen=True)
+class WorkCalendar:
+    """The user's business calendar. ``country=None`` means no public holidays."""
+
+    country: str | None = None
+    subdiv: str | None = None
+    workdays: frozenset[int] = MON_FRI
+    days_off: frozenset[date] = field(default_factory=frozenset)
+    end_of_day: time = time(17, 0)
+
+    def __post_init__(self) -> None:
+        if not self.workdays or not self.workdays <= set(range(7)):
+            raise InvalidInput("the working week needs at least one day from Monday to Sunday")
+        if self.country is None:
+            if self.subdiv:
+                raise InvalidInput("a subdivision needs a country")
+            return
+        country = self.country.upper()
+        known = supported_countries()
+        if country not in known:
+            raise InvalidInput(
+                f"unknown country code {self.country!r} (use ISO 3166 codes such as US, DE, GB)"
+            )
+        object.__setattr__(self, "country", country)
+        if self.subdiv is not None:
+            subs = {s.upper(): s for s in known[country]}
+            if self.subdiv.upper() not in subs:
+                sample = ", ".join(sorted(subs)[:8])
+                raise InvalidInput(
+                    f"unknown subdivision {self.subdiv!r} of {country} (e.g. {sample})"
+                )
+            object.__setattr__(self, "subdiv", subs[self.subdiv.upper()])
+
+    def holiday_name(self, day: date) -> str | None:
+        """The public holiday on ``day``, if any (several are joined with '; ')."""
+        if self.country is None:
+            return None
+        with warnings.catch_warnings():
+            # Some countries' rules cover a range of years; outside it no holidays are known.
+            warnings.simplefilter("ignore", UserWarning)
+            name: str | None = _holiday_table(self.country, self.subdiv).get(day)
+        return name
+
+    def why_not_business(self, day: date) -> str | None:
+        """Why ``day`` is not a business day, in words; None when it is one."""
+        if day.weekday() not in self.workdays:
+            return "the weekend"
+        if day in self.days_off:
+            return "your day off"
+        return self.holiday_name(day)
+
+    def is_business_day(self, day: date) -> bool:
+        return self.why_not_business(day) is None
+
+    def business_days_after(self, day: date) -> Iterator[date]:
+        """Business days strictly after ``day``, in order."""
+        current = day
+        for _ in range(_SEARCH_LIMIT):
+            current += timedelta(days=1)
+            if self.is_business_day(current):
+                yield current
+        raise InvalidInput(
+            "no business day found within two years: check working days and days off"
+        )
+
+    def nth_business_day_after(self, day: date, n: int) -> date:
+        """The ``n``-th business day strictly after ``day`` (n ≥ 1)."""
+        for index, found in enumerate(self.business_days_after(day), start=1):
+            if index == n:
+                return found
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def on_or_next_business_day(self, day: date) -> date:
+        return day if self.is_business_day(day) else self.nth_business_day_after(day, 1)
+
+    def skipped_reasons(self, start: date, end: date) -> list[str]:
+        """Named reasons for the non-business days in ``(start, end)``, each once, in order.
+
+        Holidays read "Thanksgiving Day (Nov 26)"; weekends read "the weekend".
+        """
+        reasons: list[str] = []
+        current = start + timedelta(days=1)
+        while current < end:
+            why = self.why_not_business(current)
+            if why is not None:
+                label = why if why == "the weekend" else f"{why} ({current:%b} {current.day})"
+                if label not in reasons:
+                    reasons.append(label)
+            current += timedelta(days=1)
+        return reasons

@@ -1,0 +1,1 @@
+"""Data the app ships (templates, phrase lists, icons), read with importlib.resources."""

@@ -1,0 +1,246 @@
+"""The installed ``followup`` command, run as a subprocess on a real database file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+NOW = "2026-11-27T15:00:00+00:00"
+
+
+def run(db: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, FOLLOWUP_DB=str(db), LC_ALL="C.UTF-8")
+    return subprocess.run(
+        [sys.executable, "-m", "followup", "--now", NOW, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        input=stdin,
+        timeout=60,
+        check=False,
+    )
+
+
+def ok(db: Path, *args: str) -> str:
+    result = run(db, *args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "cli.sqlite3"
+    ok(path, "settings", "set", "calendar.country", "US")
+    ok(path, "settings", "set", "calendar.timezone", "America/New_York")
+    ok(
+        path,
+        "contact",
+        "add",
+        "--name",
+        "Dana Müller",
+        "--email",
+        "dana@acme.example",
+        "--address",
+        "Acme Inc.;1 Main St;Springfield, IL 62701",
+    )
+    ok(
+        path,
+        "app",
+        "add",
+        "--company",
+        "Acme",
+        "--role",
+        "Backend Engineer",
+        "--applied-on",
+        "2026-11-01",
+    )
+    ok(
+        path,
+        "round",
+        "add",
+        "--app",
+        "1",
+        "--start",
+        "2026-11-25T10:00",
+        "--end",
+        "2026-11-25T11:00",
+        "--interviewer",
+        "1",
+        "--topic",
+        "event sourcing",
+    )
+    return path
+
+
+def test_deadline_contract(tmp_path: Path) -> None:
+    out = ok(
+        tmp_path / "none.sqlite3",
+        "deadline",
+        "--interview-at",
+        "2026-11-25T10:00-05:00",
+        "--country",
+        "US",
+        "--json",
+    )
+    assert json.loads(out) == {
+        "due": "2026-11-30T17:00:00-05:00",
+        "business_days": ["2026-11-27", "2026-11-30"],
+    }
+    assert not (tmp_path / "none.sqlite3").exists(), "reading the deadline creates no database"
+    sun_thu = json.loads(
+        ok(
+            tmp_path / "x",
+            "deadline",
+            "--interview-at",
+            "2026-11-19T10:00+02:00",
+            "--country",
+            "IL",
+            "--workdays",
+            "sun,mon,tue,wed,thu",
+            "--json",
+        )
+    )
+    assert sun_thu["business_days"] == ["2026-11-22", "2026-11-23"]
+
+
+def test_call_date_contract(tmp_path: Path) -> None:
+    out = ok(
+        tmp_path / "x", "call-date", "--letter-sent", "2026-12-18", "--country", "US", "--json"
+    )
+    assert json.loads(out) == {"call_on": "2026-12-28"}
+    human = ok(tmp_path / "x", "call-date", "--letter-sent", "2026-12-18", "--country", "US")
+    assert "Christmas Day (Dec 25)" in human
+
+
+def test_deadline_uses_the_settings_without_country(db: Path) -> None:
+    out = json.loads(ok(db, "deadline", "--interview-at", "2026-11-25T10:00", "--json"))
+    assert out["due"] == "2026-11-30T17:00:00-05:00"
+
+
+def test_letter_refusal_then_override(db: Path) -> None:
+    ok(
+        db,
+        "letter",
+        "record",
+        "1",
+        "--to",
+        "1",
+        "--channel",
+        "email",
+        "--sent-at",
+        "2026-11-26T09:00",
+    )
+    second = run(db, "letter", "record", "1", "--to", "1", "--channel", "email")
+    assert second.returncode == 1
+    assert "refused (second-letter)" in second.stderr
+    third = run(
+        db,
+        "letter",
+        "record",
+        "1",
+        "--to",
+        "1",
+        "--channel",
+        "post",
+        "--override",
+        "asked for a signed copy",
+    )
+    assert third.returncode == 0, third.stderr
+    letters = json.loads(ok(db, "letter", "list", "--json"))
+    assert letters[1]["override"]["rule"] == "other-channel"
+    assert letters[1]["override"]["reason"] == "asked for a signed copy"
+
+
+def test_plan_agenda_and_exports(db: Path, tmp_path: Path) -> None:
+    plan = json.loads(ok(db, "plan", "1", "--json"))
+    assert [i["kind"] for i in plan] == ["interview", "letter", "call"]
+    assert "Thanksgiving Day (Nov 26)" in plan[1]["reason"]
+    agenda = json.loads(ok(db, "agenda", "--days", "7", "--json"))
+    assert agenda[0]["kind"] == "letter"
+    ok(db, "export", "ics", str(tmp_path / "f.ics"))
+    # the interview and the letter; the call has no date until a letter is sent
+    assert (tmp_path / "f.ics").read_text().count("BEGIN:VEVENT") == 2
+    ok(db, "export", "json", str(tmp_path / "all.json"))
+    ok(tmp_path / "copy.sqlite3", "import", "json", str(tmp_path / "all.json"))
+    assert (
+        ok(tmp_path / "copy.sqlite3", "export", "json", "-") == (tmp_path / "all.json").read_text()
+    )
+
+
+def test_edit_and_delete(db: Path) -> None:
+    ok(db, "app", "edit", "1", "--role", "Staff Engineer")
+    assert json.loads(ok(db, "app", "show", "1", "--json"))["role"] == "Staff Engineer"
+    ok(db, "round", "edit", "1", "--strength", "led the migration", "--decision-on", "2026-12-04")
+    shown = json.loads(ok(db, "round", "show", "1", "--json"))
+    assert shown["strengths"] == ["led the migration"] and shown["topics"] == ["event sourcing"]
+    ok(db, "round", "delete", "1")
+    ok(db, "contact", "delete", "1")
+    ok(db, "app", "delete", "1")
+    assert json.loads(ok(db, "app", "list", "--json")) == []
+
+
+BAD = [
+    (["deadline", "--interview-at", "yesterday", "--country", "US"], "not an ISO date-time"),
+    (["deadline", "--interview-at", "2026-11-25T10:00", "--country", "XX"], "unknown country"),
+    (
+        ["deadline", "--interview-at", "2026-11-25T10:00", "--country", "US", "--subdiv", "QQ"],
+        "unknown subdivision",
+    ),
+    (["deadline", "--interview-at", "2026-11-25T10:00", "--workdays", "mon,fun"], "weekday"),
+    (["app", "add", "--company", "", "--role", "Dev"], "company must not be empty"),
+    (
+        ["app", "add", "--company", "Acme", "--role", "Dev", "--applied-on", "2026-13-01"],
+        "not an ISO date",
+    ),
+    (
+        ["round", "add", "--app", "1", "--start", "2026-11-25T11:00", "--end", "2026-11-25T10:00"],
+        "end after it starts",
+    ),
+    (
+        ["round", "add", "--app", "42", "--start", "2026-11-25T10:00", "--end", "2026-11-25T11:00"],
+        "no application 42",
+    ),
+    (
+        [
+            "round",
+            "add",
+            "--app",
+            "1",
+            "--start",
+            "2026-11-25T10:00",
+            "--end",
+            "2026-11-25T11:00",
+            "--tz",
+            "Moon/Base",
+        ],
+        "unknown time zone",
+    ),
+    (["contact", "add", "--name", "X", "--email", "nope"], "not an e-mail address"),
+    (["letter", "record", "9", "--to", "1", "--channel", "email"], "no interview round 9"),
+    (["letter", "record", "1", "--to", "1", "--channel", "pigeon"], "invalid choice"),
+    (["settings", "set", "plan.quiet_days", "-3"], "outside"),
+    (["settings", "set", "no.such", "1"], "unknown setting"),
+    (["contact", "delete", "1"], "interviewer"),
+    (["import", "json", "-"], "not JSON"),
+    (["app", "show", "abc"], "invalid int value"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), BAD, ids=[" ".join(a[:2]) for a, _ in BAD])
+def test_bad_input_exits_2_with_one_line_and_changes_nothing(
+    db: Path, args: list[str], message: str
+) -> None:
+    before = db.read_bytes()
+    wal = db.with_name(db.name + "-wal")
+    wal_before = wal.read_bytes() if wal.exists() else b""
+    result = run(db, *args, stdin="{broken")
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert db.read_bytes() == before
+    assert (wal.read_bytes() if wal.exists() else b"") == wal_before

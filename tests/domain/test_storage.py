@@ -1,0 +1,191 @@
+"""The SQLite store: migrations with backups, transactions, refusals, corrupt files."""
+
+import sqlite3
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from followup.errors import CorruptDatabase, InvalidInput, NotFound, Refusal
+from followup.model import Application, Channel, Contact, Override, PostalAddress, Round
+from followup.storage import Database, Repository
+from followup.storage.migrations import MIGRATIONS, SCHEMA_VERSION
+
+from ..conftest import NOW
+
+NY = ZoneInfo("America/New_York")
+
+
+def at(day: int, hour: int = 10) -> datetime:
+    return datetime.combine(date(2026, 11, day), time(hour), tzinfo=NY)
+
+
+def test_new_database_is_wal_with_foreign_keys_and_current_schema(db_path: Path) -> None:
+    database = Database.open(db_path, NOW)
+    con = database.connection
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert con.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    database.close()
+
+
+def test_migration_makes_a_backup_first(db_path: Path) -> None:
+    con = sqlite3.connect(db_path)
+    for statement in MIGRATIONS[0].split(";"):
+        if statement.strip():
+            con.execute(statement)
+    con.execute("INSERT INTO applications(company, role, source) VALUES ('Acme', 'Dev', 'portal')")
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    database = Database.open(db_path, NOW)
+    backups = list((db_path.parent / "backups").glob("*before-schema-2*"))
+    assert len(backups) == 1
+    old = sqlite3.connect(backups[0])
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("SELECT company FROM applications").fetchall() == [("Acme",)]
+    old.close()
+    assert Repository(database).applications()[0].company == "Acme"
+    database.close()
+
+
+def test_a_file_that_is_not_a_database_is_never_overwritten(db_path: Path) -> None:
+    db_path.write_bytes(b"this is my thesis, not a database" * 100)
+    before = db_path.read_bytes()
+    with pytest.raises(CorruptDatabase, match="not changed"):
+        Database.open(db_path, NOW)
+    assert db_path.read_bytes() == before
+    assert not (db_path.parent / (db_path.name + "-wal")).exists()
+
+
+def test_a_damaged_database_names_the_latest_backup(db_path: Path) -> None:
+    database = Database.open(db_path, NOW)
+    Repository(database).add_application(Application(0, "Acme", "Dev"))
+    backup = database.backup(NOW)
+    database.close()
+    data = bytearray(db_path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # the schema page, keeping the header
+    db_path.write_bytes(bytes(data))
+    before = db_path.read_bytes()
+    with pytest.raises(CorruptDatabase) as error:
+        Database.open(db_path, NOW)
+    assert str(backup) in str(error.value)
+    assert db_path.read_bytes() == before
+
+
+def test_newer_schema_is_refused_untouched(db_path: Path) -> None:
+    con = sqlite3.connect(db_path)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.close()
+    before = db_path.read_bytes()
+    with pytest.raises(InvalidInput, match="newer version"):
+        Database.open(db_path, NOW)
+    assert db_path.read_bytes() == before
+
+
+def test_rolling_backups_keep_the_newest_seven(repo: Repository) -> None:
+    for hour in range(10):
+        repo.db.backup(NOW.replace(hour=hour))
+    names = sorted(p.name for p in repo.db.backup_dir.iterdir())
+    assert len(names) == 7 and names[0].startswith("followup-20261127-030000")
+    assert repo.db.backup_if_stale(NOW.replace(hour=10)) is None  # the newest is fresh
+
+
+def test_a_failing_action_writes_nothing(repo: Repository) -> None:
+    with pytest.raises(RuntimeError), repo.db.transaction() as cur:
+        cur.execute("INSERT INTO applications(company, role, source) VALUES ('A', 'B', 'portal')")
+        raise RuntimeError("crash mid-action")
+    assert repo.applications() == []
+
+
+def test_records_round_trip_with_non_ascii_and_addresses(repo: Repository) -> None:
+    contact = repo.add_contact(
+        Contact(
+            0,
+            "Zoë Ångström",
+            "Directrice",
+            "Société Générale",
+            "zoe@example.fr",
+            "+33 1 23",
+            PostalAddress(("1 rue X", "75001 Paris")),
+        )
+    )
+    assert repo.contact(contact.id) == contact
+    app = repo.add_application(
+        Application(
+            0, "Société Générale", "Ingénieure", applied_on=date(2026, 11, 1), contact_id=contact.id
+        )
+    )
+    r = repo.add_round(
+        Round(
+            0,
+            app.id,
+            at(25),
+            at(25, 11),
+            "Europe/Paris",
+            interviewer_ids=(contact.id,),
+            topics=("Kafka", "équipe"),
+            strengths=("migré 40 services",),
+            decision_on=date(2026, 12, 4),
+        )
+    )
+    assert repo.round(r.id) == r
+    assert repo.rounds(app.id) == [r]
+
+
+def test_bad_values_are_refused_before_anything_is_written(repo: Repository) -> None:
+    with pytest.raises(InvalidInput, match="company"):
+        Application(0, " ", "Dev")
+    with pytest.raises(InvalidInput, match="end after it starts"):
+        Round(0, 1, at(25, 11), at(25, 10), "UTC")
+    with pytest.raises(InvalidInput, match="time zone"):
+        Round(0, 1, at(25), at(25, 11), "Mars/Olympus")
+    with pytest.raises(InvalidInput, match="e-mail"):
+        Contact(0, "X", email="not an address")
+    with pytest.raises(NotFound):
+        repo.add_round(Round(0, 99, at(25), at(25, 11), "UTC"))
+    assert repo.rounds() == []
+
+
+def test_letter_refusals_and_recorded_override(repo: Repository) -> None:
+    app = repo.add_application(Application(0, "Acme", "Dev"))
+    dana = repo.add_contact(Contact(0, "Dana"))
+    other = repo.add_contact(Contact(0, "Other"))
+    r = repo.add_round(
+        Round(0, app.id, at(25), at(25, 11), "America/New_York", interviewer_ids=(dana.id,))
+    )
+    with pytest.raises(Refusal, match="not ended"):
+        repo.record_letter(r.id, dana.id, Channel.EMAIL, at(25, 10))
+    with pytest.raises(InvalidInput, match="not an interviewer"):
+        repo.record_letter(r.id, other.id, Channel.EMAIL, at(26))
+    repo.record_letter(r.id, dana.id, Channel.EMAIL, at(26))
+    with pytest.raises(Refusal) as refused:
+        repo.record_letter(r.id, dana.id, Channel.POST, at(27))
+    assert refused.value.rule == "other-channel"
+    wrong = Override("second-letter", "why not", at(27))
+    with pytest.raises(Refusal):  # an override must name the rule it overrides
+        repo.record_letter(r.id, dana.id, Channel.POST, at(27), wrong)
+    assert len(repo.letters(r.id)) == 1
+    right = Override("other-channel", "they asked for a signed copy", at(27, 12))
+    letter = repo.record_letter(r.id, dana.id, Channel.POST, at(27), right)
+    assert repo.letters(r.id)[1] == letter
+    assert letter.override == right
+
+
+def test_second_call_is_refused(repo: Repository) -> None:
+    app = repo.add_application(Application(0, "Acme", "Dev"))
+    r = repo.add_round(Round(0, app.id, at(2), at(2, 11), "America/New_York"))
+    repo.record_call(r.id, at(9), "spoke briefly")
+    with pytest.raises(Refusal, match="already called"):
+        repo.record_call(r.id, at(16))
+    assert len(repo.calls()) == 1
+
+
+def test_contacts_with_letters_cannot_be_deleted(repo: Repository) -> None:
+    app = repo.add_application(Application(0, "Acme", "Dev"))
+    dana = repo.add_contact(Contact(0, "Dana"))
+    repo.add_round(Round(0, app.id, at(2), at(2, 11), "UTC", interviewer_ids=(dana.id,)))
+    with pytest.raises(InvalidInput, match="interviewer"):
+        repo.delete_contact(dana.id)
+    assert repo.contact(dana.id) == dana
