@@ -225,9 +225,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _check(ctx: Context) -> int:
-    from followup.cli.letters import check  # noqa: PLC0415
+    from followup.cli.letters import check_cmd  # noqa: PLC0415  (the rulebook loads on use)
 
-    return check(ctx)
+    return check_cmd(ctx)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,287 @@
+"""The letter checker (DESIGN 1.2): a pure function from text and context to findings.
+
+Rules, phrase lists and thresholds live in ``resources/checker/rules.toml``. Work is linear in
+the text and bounded: fast enough for every keystroke, and no input can make it hang.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from followup.model import Channel
+from followup.phrases import PhraseIndex, Tokens, tokenize
+
+RULE_IDS = (
+    "too-long",
+    "no-thanks",
+    "no-strengths-recap",
+    "no-interest",
+    "flattery",
+    "manipulation",
+    "neediness",
+    "asks-for-decision",
+    "status-inquiry",
+    "informal",
+    "new-topic",
+    "second-letter",
+)
+PHRASE_RULES = (
+    "flattery",
+    "manipulation",
+    "neediness",
+    "asks-for-decision",
+    "status-inquiry",
+    "informal",
+)
+_SIGNALS = ("thanks", "interest", "recap")  # phrases whose absence is the finding
+# Emoji and pictographs, by Unicode block (no backtracking: a character class).
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2b55\ufe0f\u200d]")
+_EXCLAIM_RUN = re.compile(r"!{2,}|[!?]{3,}")
+_CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’]{2,}\b")
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Kind(enum.StrEnum):
+    """What is being checked; some rules only apply to some kinds."""
+
+    LETTER = "letter"  # the one thank-you letter
+    INQUIRY = "inquiry"  # the one status inquiry of an online application
+    CALL_SCRIPT = "call-script"  # what the user plans to say on the one call
+    CALL_NOTES = "call-notes"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: Severity
+    start: int | None
+    end: int | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the checker knows besides the text."""
+
+    channel: Channel = Channel.EMAIL
+    kind: Kind = Kind.LETTER
+    topics: tuple[str, ...] = ()
+    strengths: tuple[str, ...] = ()
+    notes: str = ""
+    recipient: str = ""
+    already_sent: bool = False  # a letter to this recipient for this round exists
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Category:
+    """A subject that was almost certainly not raised at an interview (``new-topic``)."""
+
+    group: str
+    what: str
+    words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    limits: dict[str, int]
+    severity: dict[str, Severity]
+    messages: dict[str, str]
+    index: PhraseIndex
+    categories: tuple[Category, ...]
+    stopwords: frozenset[str]
+
+    @classmethod
+    def from_toml(cls, text: str) -> Rulebook:
+        data = tomllib.loads(text)
+        groups = [(rule, data[rule]["phrases"]) for rule in (*PHRASE_RULES, *_SIGNALS)]
+        categories = []
+        for number, category in enumerate(data["new-topic"]["category"]):
+            group = f"topic-{number}"
+            groups.append((group, category["phrases"]))
+            categories.append(Category(group, category["what"], frozenset(category["words"])))
+        return cls(
+            limits={k: int(v) for k, v in data["limits"].items()},
+            severity={k: Severity(v) for k, v in data["severity"].items()},
+            messages=dict(data["messages"]),
+            index=PhraseIndex(groups),
+            categories=tuple(categories),
+            stopwords=frozenset(data["stopwords"]["words"].split()),
+        )
+
+
+@cache
+def default_rulebook() -> Rulebook:
+    source = resources.files("followup_resources") / "checker" / "rules.toml"
+    return Rulebook.from_toml(source.read_text(encoding="utf-8"))
+
+
+def _finding(
+    book: Rulebook, rule: str, span: tuple[int, int] | None, message_key: str = "", **values: object
+) -> Finding:
+    message = book.messages[message_key or rule].format(**values)
+    start, end = span if span is not None else (None, None)
+    return Finding(rule, book.severity[rule], start, end, message)
+
+
+def _content_words(texts: Sequence[str], book: Rulebook) -> set[str]:
+    """Meaningful words, cut to five letters: a crude stem ("scaled", "scaling" → "scali")."""
+    return {
+        word[:5]
+        for text in texts
+        for word in tokenize(text).words
+        if word not in book.stopwords and len(word) > 2
+    }
+
+
+def _paragraphs(text: str) -> int:
+    return len([p for p in re.split(r"\n\s*\n", text) if p.strip()])
+
+
+def check(text: str, context: Context = Context(), book: Rulebook | None = None) -> list[Finding]:
+    """Every finding for ``text``, in the order they appear (whole-letter findings last)."""
+    book = book or default_rulebook()
+    tokens = tokenize(text, book.limits["max_checked_words"])
+    checked = text[: tokens.ends[-1] + 1] if tokens.truncated else text
+    found = book.index.find(tokens)
+    findings: list[Finding] = []
+    for rule in PHRASE_RULES:
+        if rule == "status-inquiry" and context.kind is Kind.INQUIRY:
+            continue  # the one inquiry of an online application is allowed to ask
+        findings += [_finding(book, rule, span, what="slang or text-speak") for span in found[rule]]
+    findings += _informal_marks(checked, tokens, book)
+    findings += _new_topics(found, context, book)
+    findings.sort(key=lambda f: f.start if f.start is not None else -1)
+    findings += _whole_letter(text, tokens, found, context, book)
+    return findings
+
+
+def _informal_marks(text: str, tokens: Tokens, book: Rulebook) -> list[Finding]:
+    found = []
+    for match in _EMOJI.finditer(text):
+        found.append(_finding(book, "informal", match.span(), what="an emoji"))
+    for match in _EXCLAIM_RUN.finditer(text):
+        found.append(_finding(book, "informal", match.span(), what="a run of exclamation marks"))
+    limits = book.limits
+    if len(text) >= limits["lowercase_min_letters"] and len(tokens) >= 8:
+        if text == text.lower():
+            found.append(_finding(book, "informal", (0, len(text)), what="all lower case"))
+            return found
+        if text == text.upper():
+            found.append(_finding(book, "informal", (0, len(text)), what="all capitals"))
+            return found
+    run: list[re.Match[str]] = []
+    for match in _CAPS_WORD.finditer(text):
+        if run and text[run[-1].end() : match.start()].strip(" ,") == "":
+            run.append(match)
+        else:
+            run = [match]
+        if len(run) == limits["caps_run"]:
+            found.append(
+                _finding(
+                    book, "informal", (run[0].start(), run[-1].end()), what="words in capitals"
+                )
+            )
+    exclamations = text.count("!")
+    if (
+        exclamations > limits["max_exclamations"]
+        and len(tokens) >= limits["whole_letter_min_words"]
+    ):
+        last = text.rfind("!")
+        found.append(
+            _finding(book, "informal", (last, last + 1), what=f"{exclamations} exclamation marks")
+        )
+    return found
+
+
+def _new_topics(
+    found: dict[str, list[tuple[int, int]]], context: Context, book: Rulebook
+) -> list[Finding]:
+    raised = _content_words([*context.topics, *context.strengths, context.notes], book)
+    return [
+        _finding(book, "new-topic", span, what=category.what)
+        for category in book.categories
+        if not any(word[:5] in raised for word in category.words)
+        for span in found[category.group]
+    ]
+
+
+def _whole_letter(
+    text: str,
+    tokens: Tokens,
+    found: dict[str, list[tuple[int, int]]],
+    context: Context,
+    book: Rulebook,
+) -> list[Finding]:
+    limits = book.limits
+    findings = []
+    if tokens.truncated:
+        findings.append(
+            Finding(
+                "too-long",
+                Severity.INFO,
+                None,
+                None,
+                book.messages["truncated"].format(limit=len(tokens)),
+            )
+        )
+    if context.already_sent and context.kind is Kind.LETTER:
+        recipient = context.recipient or "this person"
+        findings.append(_finding(book, "second-letter", None, recipient=recipient))
+    findings += _length(text, tokens, context, book)
+    if len(tokens) < limits["whole_letter_min_words"] or context.kind is Kind.CALL_NOTES:
+        return findings
+    if not found["thanks"]:
+        findings.append(_finding(book, "no-thanks", None))
+    if context.kind is Kind.LETTER:
+        if not found["recap"] and not _recaps_strengths(tokens, context, book):
+            shown = "; ".join(context.strengths) or "what you bring"
+            findings.append(_finding(book, "no-strengths-recap", None, strengths=shown))
+        if not found["interest"]:
+            findings.append(_finding(book, "no-interest", None))
+    return findings
+
+
+def _length(text: str, tokens: Tokens, context: Context, book: Rulebook) -> list[Finding]:
+    found = []
+    limits = book.limits
+    channel = (
+        "call" if context.kind in (Kind.CALL_SCRIPT, Kind.CALL_NOTES) else context.channel.value
+    )
+    limit = limits[f"{channel}_words"]
+    if len(tokens) > limit:
+        count = f"more than {len(tokens)}" if tokens.truncated else str(len(tokens))
+        found.append(
+            _finding(book, "too-long", (tokens.starts[limit], len(text)), count=count, limit=limit)
+        )
+    paragraph_limit = limits.get(f"{channel}_paragraphs")
+    paragraphs = _paragraphs(text)
+    if paragraph_limit and paragraphs > paragraph_limit:
+        found.append(
+            _finding(
+                book,
+                "too-long",
+                None,
+                "too-many-paragraphs",
+                count=paragraphs,
+                limit=paragraph_limit,
+            )
+        )
+    return found
+
+
+def _recaps_strengths(tokens: Tokens, context: Context, book: Rulebook) -> bool:
+    wanted = _content_words(context.strengths, book)
+    return any(word[:5] in wanted for word in tokens.words)

@@ -1,0 +1,79 @@
+"""Commands about the letter's text: the etiquette check."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from followup.checker import Context as CheckContext
+from followup.checker import Finding, Severity, check
+from followup.cli.context import Context
+from followup.errors import InvalidInput
+from followup.model import Channel
+
+
+def _read(source: str) -> str:
+    try:
+        if source == "-":
+            return sys.stdin.read()
+        return Path(source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidInput(f"cannot read {source}: {error}") from error
+
+
+def _context(ctx: Context) -> CheckContext:
+    a = ctx.args
+    channel = Channel(a.channel)
+    if a.interview is None:
+        if a.to is not None:
+            raise InvalidInput("--to needs --interview (the round the letter is for)")
+        return CheckContext(channel=channel)
+    repo = ctx.repo
+    round_ = repo.round(a.interview)
+    recipient = a.to
+    if recipient is None and len(round_.interviewer_ids) == 1:
+        recipient = round_.interviewer_ids[0]
+    name = repo.contact(recipient).name if recipient is not None else ""
+    sent = any(x.contact_id == recipient for x in repo.letters(round_.id))
+    return CheckContext(
+        channel=channel,
+        topics=round_.topics,
+        strengths=round_.strengths,
+        notes=f"{round_.notes}\n{round_.next_steps}",
+        recipient=name,
+        already_sent=sent,
+    )
+
+
+def _where(text: str, finding: Finding) -> str:
+    if finding.start is None:
+        return "letter"
+    line = text.count("\n", 0, finding.start) + 1
+    column = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
+    return f"{line}:{column}"
+
+
+def check_cmd(ctx: Context) -> int:
+    text = _read(ctx.args.file)
+    findings = check(text, _context(ctx))
+    rows = []
+    for f in findings:
+        excerpt = ""
+        if f.start is not None and f.end is not None:
+            snippet = " ".join(text[f.start : f.end].split())
+            excerpt = f"\n      “{snippet[:70]}{'…' if len(snippet) > 70 else ''}”"
+        rows.append(f"{_where(text, f)}  {f.severity.value}  {f.rule}: {f.message}{excerpt}")
+    ctx.emit(
+        [
+            {
+                "rule": f.rule,
+                "severity": f.severity.value,
+                "start": f.start,
+                "end": f.end,
+                "message": f.message,
+            }
+            for f in findings
+        ],
+        "\n".join(rows) or "No findings: brief, thankful, and on topic.",
+    )
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0

@@ -1,0 +1,205 @@
+"""Phrase lists matched word by word, in linear time, with spans in the original text.
+
+Why not one big regular expression: alternations of hundreds of phrases make Python's regex
+engine try every alternative at every position, and hand-written patterns risk catastrophic
+backtracking. Here the text is tokenised once (a linear regex) and every phrase of every list
+is looked up by its first word in one index, so the work is one dictionary look-up per word
+plus a short, bounded walk where a phrase may start.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+
+from followup.errors import InvalidInput
+
+# Curly quotes and similar marks that people (and word processors) use for apostrophes.
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+_WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
+MAX_WILDCARD = 3
+
+
+@dataclass(slots=True)
+class Tokens:
+    """The words of a text (lower case, straight apostrophes) with their spans and sentences."""
+
+    words: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    sentences: list[int] = field(default_factory=list)
+    truncated: bool = False
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def span(self, first: int, stop: int) -> tuple[int, int]:
+        return self.starts[first], self.ends[stop - 1]
+
+
+def tokenize(text: str, limit: int | None = None) -> Tokens:
+    """At most ``limit`` words; sentence numbers keep phrases from spanning sentences."""
+    # translate() maps one character to one, so spans in ``normal`` are spans in ``text``.
+    normal = text.translate(_APOSTROPHES)
+    tokens = Tokens()
+    matches: Iterable[re.Match[str]] = _WORD.finditer(normal)
+    if limit is not None:
+        matches = islice(matches, limit + 1)
+    sentence = 0
+    previous_end = 0
+    for match in matches:
+        start = match.start()
+        if start > previous_end and _SENTENCE_END.search(normal, previous_end, start):
+            sentence += 1
+        tokens.words.append(match.group().lower())
+        tokens.starts.append(start)
+        tokens.ends.append(match.end())
+        tokens.sentences.append(sentence)
+        previous_end = match.end()
+    if limit is not None and len(tokens.words) > limit:
+        tokens.truncated = True
+        for column in (tokens.words, tokens.starts, tokens.ends, tokens.sentences):
+            del column[limit:]
+    return tokens
+
+
+# A slot is None (wildcard: up to MAX_WILDCARD words) or (optional, alternatives); each
+# alternative is a tuple of words, a word ending in "*" matching any word it starts.
+Slot = tuple[bool, tuple[tuple[str, ...], ...]] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    source: str
+    slots: tuple[Slot, ...]
+    # Words one of which must follow the first word (a cheap filter), or None when unknown.
+    second: frozenset[str] | None
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.translate(_APOSTROPHES).lower().split())
+
+
+def compile_phrase(source: str) -> Phrase:
+    slots: list[Slot] = []
+    for raw in re.findall(r"\{[^}]*\}\??|\S+", source):
+        if raw == "*":
+            slots.append(None)
+            continue
+        optional = raw.startswith("{") and raw.endswith("?")
+        body = raw.rstrip("?") if optional else raw
+        if body.startswith("{"):
+            if not body.endswith("}"):
+                raise InvalidInput(f"unbalanced braces in phrase {source!r}")
+            choices = tuple(_words(choice) for choice in body[1:-1].split("|"))
+            if any(not choice for choice in choices):
+                raise InvalidInput(f"empty choice in phrase {source!r}")
+            slots.append((optional, choices))
+        else:
+            slots.append((False, (_words(body),)))
+    first = slots[0] if slots else None
+    if first is None or first[0]:
+        raise InvalidInput(f"a phrase must start with a word: {source!r}")
+    return Phrase(source, tuple(slots), _second_words(slots))
+
+
+def _second_words(slots: list[Slot]) -> frozenset[str] | None:
+    """The words that can follow a one-word start, when that is certain."""
+    first = slots[0]
+    if first is None or any(len(choice) != 1 for choice in first[1]) or len(slots) < 2:
+        return None
+    nxt = slots[1]
+    if nxt is None or nxt[0]:
+        return None
+    words = {choice[0] for choice in nxt[1]}
+    return None if any(w.endswith("*") for w in words) else frozenset(words)
+
+
+def _same(pattern: str, word: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else pattern == word
+
+
+def match_at(phrase: Phrase, tokens: Tokens, at: int) -> int | None:
+    """One past the last token of the longest way ``phrase`` matches at ``at``, or None."""
+    words, sentences = tokens.words, tokens.sentences
+    size = len(words)
+    sentence = sentences[at]
+
+    def walk(slot: int, position: int) -> int | None:
+        if slot == len(phrase.slots):
+            return position
+        current = phrase.slots[slot]
+        if current is None:
+            best = None
+            for skip in range(MAX_WILDCARD + 1):
+                if position + skip > size or (skip and sentences[position + skip - 1] != sentence):
+                    break
+                end = walk(slot + 1, position + skip)
+                if end is not None and (best is None or end > best):
+                    best = end
+            return best
+        optional, choices = current
+        best = walk(slot + 1, position) if optional else None
+        for choice in choices:
+            stop = position + len(choice)
+            if stop > size or sentences[stop - 1] != sentence:
+                continue
+            if all(_same(word, words[position + i]) for i, word in enumerate(choice)):
+                end = walk(slot + 1, stop)
+                if end is not None and (best is None or end > best):
+                    best = end
+        return best
+
+    return walk(0, at)
+
+
+class PhraseIndex:
+    """Named groups of phrases (a rule's list, a topic category), searched in one pass."""
+
+    def __init__(self, groups: Iterable[tuple[str, Sequence[str]]]) -> None:
+        self.exact: dict[str, list[tuple[str, Phrase]]] = {}
+        self.prefixes: list[tuple[str, str, Phrase]] = []
+        self.groups: list[str] = []
+        for group, sources in groups:
+            self.groups.append(group)
+            for source in sources:
+                phrase = compile_phrase(source)
+                first = phrase.slots[0]
+                assert first is not None
+                for start in {choice[0] for choice in first[1]}:
+                    if start.endswith("*"):
+                        self.prefixes.append((start[:-1], group, phrase))
+                    else:
+                        self.exact.setdefault(start, []).append((group, phrase))
+
+    def find(self, tokens: Tokens) -> dict[str, list[tuple[int, int]]]:
+        """Per group, non-overlapping character spans, leftmost-longest."""
+        found: dict[str, list[tuple[int, int]]] = {group: [] for group in self.groups}
+        free_from = dict.fromkeys(self.groups, 0)  # first token a new match may start at
+        words = tokens.words
+        size = len(words)
+        exact, prefixes = self.exact, self.prefixes
+        for index, word in enumerate(words):
+            candidates = exact.get(word)
+            if prefixes:
+                extra = [(g, p) for prefix, g, p in prefixes if word.startswith(prefix)]
+                candidates = (candidates or []) + extra if extra else candidates
+            if not candidates:
+                continue
+            following = words[index + 1] if index + 1 < size else None
+            best: dict[str, int] = {}
+            for group, phrase in candidates:
+                if index < free_from[group]:
+                    continue
+                if phrase.second is not None and following not in phrase.second:
+                    continue
+                end = match_at(phrase, tokens, index)
+                if end is not None and end > best.get(group, index):
+                    best[group] = end
+            for group, end in best.items():
+                found[group].append(tokens.span(index, end))
+                free_from[group] = end
+        return found
