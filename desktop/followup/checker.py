@@ -283,5 +283,11 @@ def _length(text: str, tokens: Tokens, context: Context, book: Rulebook) -> list
 
 
 def _recaps_strengths(tokens: Tokens, context: Context, book: Rulebook) -> bool:
-    wanted = _content_words(context.strengths, book)
-    return any(word[:5] in wanted for word in tokens.words)
+    """Most of one strength's meaningful words appear: one shared word (a role name) is not
+    a recap, "led the migration" → "the migration I led" is."""
+    present = {word[:5] for word in tokens.words}
+    for strength in context.strengths:
+        wanted = _content_words([strength], book)
+        if wanted and len(wanted & present) >= max(1, min(2, len(wanted)), len(wanted) // 2):
+            return True
+    return False

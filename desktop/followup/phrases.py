@@ -19,7 +19,9 @@ from followup.errors import InvalidInput
 # Curly quotes and similar marks that people (and word processors) use for apostrophes.
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
-_SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
+_SENTENCE_END = re.compile(
+    r"[.!?;:]\s|\n[ \t]*\n"
+)  # a blank line ends a sentence; a wrapped line does not
 MAX_WILDCARD = 3
 
 
