@@ -209,3 +209,15 @@ class Inquiry:
     channel: Channel
     sent_at: datetime
     override: Override | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """The letter being written, saved as the user types so a crash loses nothing."""
+
+    round_id: int
+    contact_id: int
+    channel: Channel
+    template: str
+    body: str
+    updated_at: datetime

@@ -189,3 +189,17 @@ def test_contacts_with_letters_cannot_be_deleted(repo: Repository) -> None:
     with pytest.raises(InvalidInput, match="interviewer"):
         repo.delete_contact(dana.id)
     assert repo.contact(dana.id) == dana
+
+
+def test_drafts_upsert_and_vanish_when_the_letter_is_sent(repo: Repository) -> None:
+    from followup.model import Draft
+
+    app = repo.add_application(Application(0, "Acme", "Dev"))
+    dana = repo.add_contact(Contact(0, "Dana"))
+    r = repo.add_round(Round(0, app.id, at(2), at(2, 11), "UTC", interviewer_ids=(dana.id,)))
+    repo.save_draft(Draft(r.id, dana.id, Channel.EMAIL, "thank-you-email", "Dear Dana,", at(3)))
+    repo.save_draft(Draft(r.id, dana.id, Channel.POST, "thank-you-letter", "Dear Dana, hi", at(3)))
+    draft = repo.draft(r.id, dana.id)
+    assert draft is not None and draft.body == "Dear Dana, hi" and draft.channel is Channel.POST
+    repo.record_letter(r.id, dana.id, Channel.POST, at(3, 12))
+    assert repo.draft(r.id, dana.id) is None

@@ -16,6 +16,7 @@ from followup.model import (
     Call,
     Channel,
     Contact,
+    Draft,
     Inquiry,
     Letter,
     Override,
@@ -492,6 +493,47 @@ class Repository:
                 raise
         with self.db.transaction() as cur:
             return self.insert_inquiry(cur, Inquiry(0, application_id, channel, sent_at, override))
+
+    # -- drafts ---------------------------------------------------------------------------
+
+    def save_draft(self, draft: Draft) -> None:
+        """Upsert; one statement, so a kill mid-save leaves the previous draft intact."""
+        with self.db.transaction() as cur:
+            cur.execute(
+                "INSERT INTO drafts(round_id, contact_id, channel, template, body, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(round_id, contact_id) DO UPDATE SET "
+                "channel=excluded.channel, template=excluded.template, body=excluded.body, "
+                "updated_at=excluded.updated_at",
+                (
+                    draft.round_id,
+                    draft.contact_id,
+                    draft.channel.value,
+                    draft.template,
+                    draft.body,
+                    to_db_time(draft.updated_at),
+                ),
+            )
+
+    def draft(self, round_id: int, contact_id: int) -> Draft | None:
+        row = self.db.connection.execute(
+            "SELECT * FROM drafts WHERE round_id=? AND contact_id=?", (round_id, contact_id)
+        ).fetchone()
+        if row is None:
+            return None
+        return Draft(
+            row["round_id"],
+            row["contact_id"],
+            Channel(row["channel"]),
+            row["template"],
+            row["body"],
+            from_db_time(row["updated_at"]),
+        )
+
+    def delete_draft(self, round_id: int, contact_id: int) -> None:
+        with self.db.transaction() as cur:
+            cur.execute(
+                "DELETE FROM drafts WHERE round_id=? AND contact_id=?", (round_id, contact_id)
+            )
 
     def set_status(self, app_id: int, status: Status, reason: str = "") -> Application:
         app = replace(self.application(app_id), status=status, status_reason=reason)
