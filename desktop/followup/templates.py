@@ -124,7 +124,7 @@ def _line_of(error: BaseException, name: str) -> int | None:
 def render(template: Template, values: dict[str, Any]) -> Rendered:
     """Render subject and body; any template error becomes a TemplateProblem naming the line."""
     from jinja2 import TemplateError  # noqa: PLC0415
-    from jinja2.sandbox import SecurityError  # noqa: PLC0415
+    from jinja2.exceptions import SecurityError  # noqa: PLC0415
 
     environment = _environment(template)
     try:
