@@ -281,23 +281,23 @@ def _cancel_if_finished(app: Application, items: list[PlanItem]) -> list[PlanIte
 
 
 def agenda(items: Iterable[PlanItem], start: datetime, end: datetime) -> list[PlanItem]:
-    """What is to do: pending items due in ``[start, end)`` plus everything overdue.
+    """What is to do: pending items due in ``[start, end)``, plus everything overdue and every
+    suggestion already open (closing, the one inquiry), however long ago it opened.
 
     Overdue first, then by due time. Interviews in the window are listed too.
     """
-    chosen = [
-        item
-        for item in items
-        if item.due is not None
-        and (
-            item.state is ItemState.OVERDUE
-            or (
-                item.state is not ItemState.CANCELLED
-                and item.state is not ItemState.DONE
-                and start <= item.due < end
-            )
-            or (item.kind is ItemKind.INTERVIEW and start <= item.due < end)
-        )
-    ]
+
+    def wanted(item: PlanItem) -> bool:
+        if item.due is None or item.state in (ItemState.CANCELLED,):
+            return False
+        if item.state is ItemState.OVERDUE:
+            return True
+        if item.state is ItemState.DUE and item.due < end:
+            return True
+        if item.state is ItemState.DONE:
+            return item.kind is ItemKind.INTERVIEW and start <= item.due < end
+        return start <= item.due < end
+
+    chosen = [item for item in items if wanted(item)]
     chosen.sort(key=lambda i: (i.state is not ItemState.OVERDUE, i.due))
     return chosen

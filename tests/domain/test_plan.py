@@ -110,3 +110,14 @@ def test_agenda_lists_overdue_first_then_by_time(repo: Repository) -> None:
     assert chosen[0].state is ItemState.OVERDUE and chosen[0].title == "Thank-you letter"
     assert [i.due for i in chosen[1:]] == sorted(i.due for i in chosen[1:])
     assert all(i.state is not ItemState.DONE for i in chosen)
+
+
+def test_open_suggestions_stay_on_the_agenda_however_old(repo: Repository) -> None:
+    r = setup_round(repo, interviewers=1)
+    repo.record_letter(r.id, r.interviewer_ids[0], Channel.EMAIL, at(date(2026, 11, 26)))
+    repo.record_call(r.id, at(date(2026, 12, 3)))
+    now = at(date(2027, 2, 1))
+    start = at(date(2027, 2, 1), 0)
+    chosen = agenda(all_items(repo, US, NY, now), start, start + timedelta(days=7))
+    assert [i.kind for i in chosen] == [ItemKind.CLOSE]
+    assert chosen[0].state is ItemState.DUE

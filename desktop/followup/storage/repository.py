@@ -346,7 +346,7 @@ class Repository:
 
     def letters(self, round_id: int | None = None) -> list[Letter]:
         sql = "SELECT * FROM letters" + (" WHERE round_id=?" if round_id is not None else "")
-        rows = self._all(sql + " ORDER BY sent_at", (round_id,) if round_id is not None else ())
+        rows = self._all(sql + " ORDER BY sent_at, id", (round_id,) if round_id is not None else ())
         return [
             Letter(
                 r["id"],
@@ -361,7 +361,7 @@ class Repository:
 
     def calls(self, round_id: int | None = None) -> list[Call]:
         sql = "SELECT * FROM calls" + (" WHERE round_id=?" if round_id is not None else "")
-        rows = self._all(sql + " ORDER BY made_at", (round_id,) if round_id is not None else ())
+        rows = self._all(sql + " ORDER BY made_at, id", (round_id,) if round_id is not None else ())
         return [
             Call(r["id"], r["round_id"], from_db_time(r["made_at"]), r["outcome"], _override(r))
             for r in rows
@@ -370,7 +370,7 @@ class Repository:
     def inquiries(self, application_id: int | None = None) -> list[Inquiry]:
         where = " WHERE application_id=?" if application_id is not None else ""
         rows = self._all(
-            "SELECT * FROM inquiries" + where + " ORDER BY sent_at",
+            "SELECT * FROM inquiries" + where + " ORDER BY sent_at, id",
             (application_id,) if application_id is not None else (),
         )
         return [

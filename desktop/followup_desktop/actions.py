@@ -1,0 +1,47 @@
+"""Every action of the app, declared once: menus, toolbar, tray and shortcuts share them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from followup_desktop.icons import icon
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    name: str
+    text: str
+    shortcut: str = ""
+    icon: str = ""
+    tip: str = ""
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("show_today", "&Today", "Ctrl+1", "today", "What to do now"),
+    ActionSpec("show_interviews", "&Interviews", "Ctrl+2", "interviews", "Applications and rounds"),
+    ActionSpec("show_calendar", "&Calendar", "Ctrl+3", "calendar", "Deadlines and calls by day"),
+    ActionSpec("show_letters", "&Letters", "Ctrl+4", "letters", "Write the one letter"),
+    ActionSpec("new_application", "New &application…", "Ctrl+N", "", "Add an application"),
+    ActionSpec("settings", "&Settings…", "Ctrl+,", "", "Profile, calendar, reminders"),
+    ActionSpec("export_ics", "Export calendar (.ics)…", "", "", "For your calendar app"),
+    ActionSpec("open_window", "&Open Interview Follow-Up", "", "", "Show the window"),
+    ActionSpec("quit", "&Quit", "Ctrl+Q", "", "Quit, and stop reminders"),
+)
+
+
+def build_actions(parent: QWidget) -> dict[str, QAction]:
+    actions = {}
+    for spec in ACTIONS:
+        action = QAction(spec.text, parent)
+        action.setObjectName(spec.name)
+        if spec.shortcut:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        if spec.icon:
+            action.setIcon(icon(spec.icon))
+        action.setToolTip(spec.tip)
+        action.setStatusTip(spec.tip)
+        actions[spec.name] = action
+    return actions

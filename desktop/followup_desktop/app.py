@@ -1,0 +1,166 @@
+"""``followup-desktop``: start the app (one instance per user and database)."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from followup.errors import CorruptDatabase, FollowUpError
+from followup.storage import Database, Repository, default_db_path
+from followup_desktop.clock import Clock, FixedClock, SystemClock
+
+if TYPE_CHECKING:
+    from followup_desktop.main_window import MainWindow
+
+APP_ID = "io.github.interview_followup.InterviewFollowUp"
+VIEWS = ("today", "interviews", "calendar", "composer", "call")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="followup-desktop", description="Interview Follow-Up: one letter, one call."
+    )
+    parser.add_argument("--db", help="database file (default: $FOLLOWUP_DB or the data folder)")
+    parser.add_argument("--demo", action="store_true", help="run on generated demo data")
+    parser.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window and exit")
+    parser.add_argument("--view", choices=VIEWS, default="today", help="view to show first")
+    parser.add_argument("--minimized", action="store_true", help="start in the tray")
+    return parser.parse_args(argv)
+
+
+def _server_name(db_path: Path) -> str:
+    digest = hashlib.sha1(str(db_path.resolve()).encode()).hexdigest()[:12]
+    return f"interview-followup-{digest}"
+
+
+def _ask_running_instance(name: str) -> bool:
+    """True when another instance owns this database; it is asked to come forward."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(300):
+        return False
+    socket.write(b"show\n")
+    socket.waitForBytesWritten(300)
+    socket.disconnectFromServer()
+    return True
+
+
+def open_database(path: Path, now: datetime, parent: QWidget | None = None) -> Database | None:
+    """Open the database; a corrupt one is moved aside (never overwritten) if the user
+    chooses to restore the newest backup."""
+    try:
+        return Database.open(path, now)
+    except CorruptDatabase as error:
+        if not error.backups:
+            QMessageBox.critical(parent, "Database cannot be read", str(error))
+            return None
+        answer = QMessageBox.question(
+            parent,
+            "Database cannot be read",
+            f"{error}\n\nRestore the latest backup? The damaged file is kept beside it.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        aside = path.with_name(f"{path.name}.damaged-{now:%Y%m%d-%H%M%S}")
+        path.rename(aside)
+        for suffix in ("-wal", "-shm"):
+            stray = path.with_name(path.name + suffix)
+            if stray.exists():
+                stray.rename(aside.with_name(aside.name + suffix))
+        shutil.copy2(error.backups[0], path)
+        return Database.open(path, now)
+    except FollowUpError as error:
+        QMessageBox.critical(parent, "Database cannot be opened", str(error))
+        return None
+
+
+def stylesheet() -> str:
+    return (resources.files("followup_resources") / "style.qss").read_text(encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Interview Follow-Up")
+    app.setOrganizationName("Interview Follow-Up")
+    app.setDesktopFileName(APP_ID)
+    app.setStyleSheet(stylesheet())
+    clock: Clock = SystemClock()
+    if args.demo:
+        folder = Path(tempfile.mkdtemp(prefix="followup-demo-"))
+        db_path = folder / "demo.sqlite3"
+    else:
+        db_path = Path(args.db) if args.db else default_db_path()
+    server = None
+    if not args.screenshot:
+        name = _server_name(db_path)
+        if _ask_running_instance(name):
+            return 0
+        QLocalServer.removeServer(name)
+        server = QLocalServer()
+        server.listen(name)
+    now = clock.now()
+    database = open_database(db_path, now)
+    if database is None:
+        return 2
+    repo = Repository(database)
+    if args.demo:
+        from zoneinfo import ZoneInfo  # noqa: PLC0415
+
+        from followup.demo import populate  # noqa: PLC0415
+
+        populate(repo, now, ZoneInfo("America/New_York"))
+        clock = FixedClock(now) if args.screenshot else clock
+    window = build_window(repo, clock)
+    if server is not None:
+        server.newConnection.connect(lambda: _bring_forward(server, window))
+    window.show_page(args.view if args.view != "composer" else "letters")
+    if args.screenshot:
+        window.show()
+        QTimer.singleShot(300, lambda: (window.grab().save(args.screenshot), app.quit()))
+        app.exec()
+        return 0
+    window.show()
+    database.backup_if_stale(now)
+    return app.exec()
+
+
+def build_window(repo: Repository, clock: Clock) -> MainWindow:
+    from followup_desktop.main_window import MainWindow  # noqa: PLC0415
+    from followup_desktop.session import Session  # noqa: PLC0415
+
+    session = Session(repo, clock)
+    from platformdirs import user_data_path  # noqa: PLC0415
+
+    return MainWindow(session, user_data_path("interview-followup", appauthor=False) / "templates")
+
+
+def _bring_forward(server: QLocalServer, window: QWidget) -> None:
+    socket = server.nextPendingConnection()
+    if socket is not None:
+        socket.readyRead.connect(socket.readAll)
+        socket.disconnected.connect(socket.deleteLater)
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,69 @@
+"""The findings beside the editor, as a real list model."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
+
+from followup.checker import Finding, Severity
+from followup_desktop.composer.highlighter import COLOURS
+from followup_desktop.icons import icon
+
+FindingRole = Qt.ItemDataRole.UserRole + 1
+ICONS = {Severity.ERROR: "overdue", Severity.WARNING: "due", Severity.INFO: "upcoming"}
+WORDS = {Severity.ERROR: "Fix", Severity.WARNING: "Consider", Severity.INFO: "Note"}
+
+
+class FindingsModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.findings: list[Finding] = []
+
+    def set_findings(self, findings: Sequence[Finding]) -> None:
+        if list(findings) == self.findings:
+            return
+        self.beginResetModel()
+        self.findings = list(findings)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.findings)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        finding = self.findings[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{WORDS[finding.severity]}: {finding.message}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{finding.rule} ({finding.severity.value})"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon(ICONS[finding.severity])
+        if role == Qt.ItemDataRole.ForegroundRole and finding.severity is Severity.ERROR:
+            return QColor(COLOURS[Severity.ERROR])
+        if role == FindingRole:
+            return finding
+        return None
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text next to the icon (the default falls a line short)."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        view = self.parent()
+        width = view.viewport().width() if isinstance(view, QAbstractItemView) else 300
+        text_width = max(width - option.decorationSize.width() - 24, 80)
+        metrics = QFontMetrics(option.font)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bounds = metrics.boundingRect(
+            QRect(0, 0, text_width, 10_000), Qt.TextFlag.TextWordWrap, text
+        )
+        return QSize(width, max(bounds.height(), option.decorationSize.height()) + 8)

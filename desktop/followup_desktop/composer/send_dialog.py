@@ -1,0 +1,68 @@
+""" "Mark as sent": which channel, and when."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDateTime, QTimeZone
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QWidget,
+)
+
+from followup.model import Channel
+
+
+class SendDialog(QDialog):
+    def __init__(
+        self,
+        channel: Channel,
+        now: datetime,
+        zone: ZoneInfo,
+        recipient: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Mark the letter as sent")
+        self.zone = zone
+        self.channel = QComboBox()
+        for option in Channel:
+            self.channel.addItem("E-mail" if option is Channel.EMAIL else "Post", option)
+        self.channel.setCurrentIndex(list(Channel).index(channel))
+        self.channel.setAccessibleName("Channel")
+        self.when = QDateTimeEdit()
+        zone_id = QTimeZone(zone.key.encode())
+        self.when.setTimeZone(zone_id)
+        # An exact instant, shown in the user's zone: no local-time guessing either way.
+        self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(now.timestamp()), zone_id))
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("ddd d MMM yyyy HH:mm")
+        self.when.setAccessibleName("Sent at")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Mark as sent")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        note = QLabel(
+            f"The one follow-up letter to {recipient}. The call is planned a week after it."
+        )
+        note.setWordWrap(True)
+        form.addRow(note)
+        form.addRow("Sent by", self.channel)
+        form.addRow("Sent at", self.when)
+        form.addRow(buttons)
+
+    def chosen_channel(self) -> Channel:
+        return Channel(self.channel.currentData())  # Qt hands StrEnums back as str
+
+    def sent_at(self) -> datetime:
+        seconds = self.when.dateTime().toSecsSinceEpoch()
+        return datetime.fromtimestamp(seconds, UTC).astimezone(self.zone)

@@ -1,0 +1,165 @@
+"""The running app's link to the domain: one database, the settings, the clock.
+
+Every user action goes through ``Session.run``: it calls the domain, shows a domain error the
+same way everywhere, asks before overriding an etiquette refusal, and tells every view that
+something changed. Views refresh from ``schedule_changed``, never from each other.
+"""
+
+from __future__ import annotations
+
+import locale
+from collections.abc import Callable
+from datetime import datetime
+from typing import TypeVar
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+from followup.errors import FollowUpError, Refusal
+from followup.model import Override
+from followup.plan import PlanItem
+from followup.planner import all_items
+from followup.settings import Settings, locale_country
+from followup.storage import Repository
+from followup.workdays import WorkCalendar
+from followup_desktop.clock import Clock
+
+T = TypeVar("T")
+
+
+class Dialogs:
+    """The questions a session asks the user; tests may answer them instead."""
+
+    def error(self, parent: QWidget | None, title: str, message: str) -> None:
+        QMessageBox.warning(parent, title, message)
+
+    def confirm_override(self, parent: QWidget | None, refusal: Refusal) -> str | None:
+        """The user's reason for overriding, or None to respect the rule."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Not sent: etiquette",
+            refusal.message,
+            QMessageBox.StandardButton.Cancel,
+            parent,
+        )
+        box.setInformativeText("You can still do it, and the exception will be recorded.")
+        anyway = box.addButton("Do it anyway…", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setObjectName("refusal-dialog")
+        box.exec()
+        if box.clickedButton() is not anyway:
+            return None
+        reason, ok = QInputDialog.getText(
+            parent, "Record the exception", "Why is this exception right?"
+        )
+        return reason.strip() if ok and reason.strip() else None
+
+
+class Session(QObject):
+    """Signals: ``schedule_changed()`` after any record changed; ``settings_changed()``."""
+
+    schedule_changed = Signal()
+    settings_changed = Signal()
+
+    def __init__(self, repo: Repository, clock: Clock, dialogs: Dialogs | None = None) -> None:
+        super().__init__()
+        self.repo = repo
+        self.clock = clock
+        self.dialogs = dialogs or Dialogs()
+        self._settings: Settings | None = None
+        self._items: list[PlanItem] | None = None
+        self._items_at: datetime | None = None
+        self.schedule_changed.connect(self._forget_items)
+        self.settings_changed.connect(self._forget_settings)
+
+    # -- what views read ----------------------------------------------------------------
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = Settings.from_stored(self.repo.settings())
+        return self._settings
+
+    @property
+    def zone(self) -> ZoneInfo:
+        name = self.settings["calendar.timezone"]
+        if not name:
+            import tzlocal  # noqa: PLC0415
+
+            name = tzlocal.get_localzone_name() or "UTC"
+        return ZoneInfo(name)
+
+    def calendar(self) -> WorkCalendar:
+        return self.settings.calendar(locale_country(locale.getlocale()[0]))
+
+    def items(self) -> list[PlanItem]:
+        """All plan items, recomputed after a change or when the minute moves on."""
+        now = self.now()
+        stale = self._items_at is None or now.replace(second=0, microsecond=0) != (
+            self._items_at.replace(second=0, microsecond=0)
+        )
+        if self._items is None or stale:
+            self._items = all_items(
+                self.repo, self.calendar(), self.zone, now, self.settings.plan()
+            )
+            self._items_at = now
+        return self._items
+
+    def _forget_items(self) -> None:
+        self._items = None
+
+    def _forget_settings(self) -> None:
+        self._settings = None
+        self._items = None
+
+    # -- what views do ------------------------------------------------------------------
+
+    def run(
+        self, parent: QWidget | None, action: Callable[[], T], title: str = "Not saved"
+    ) -> T | None:
+        """Run one user action; on a domain error say why and change nothing."""
+        try:
+            result = action()
+        except Refusal as refusal:
+            self.dialogs.error(parent, "Not allowed", refusal.message)
+            return None
+        except FollowUpError as error:
+            self.dialogs.error(parent, title, str(error))
+            return None
+        self.schedule_changed.emit()
+        return result
+
+    def run_with_override(
+        self, parent: QWidget | None, action: Callable[[Override | None], T]
+    ) -> T | None:
+        """Like ``run``, but an etiquette refusal may be overridden with a recorded reason."""
+        try:
+            result = action(None)
+        except Refusal as refusal:
+            reason = self.dialogs.confirm_override(parent, refusal)
+            if reason is None:
+                return None
+            override = Override(refusal.rule, reason, self.now())
+            return self.run(parent, lambda: action(override))
+        except FollowUpError as error:
+            self.dialogs.error(parent, "Not saved", str(error))
+            return None
+        self.schedule_changed.emit()
+        return result
+
+    def save_settings(self, parent: QWidget | None, values: dict[str, object]) -> bool:
+        from followup.settings import validate  # noqa: PLC0415
+
+        try:
+            checked = {key: validate(key, value) for key, value in values.items()}
+            self.repo.save_settings(checked)
+        except FollowUpError as error:
+            self.dialogs.error(parent, "Settings not saved", str(error))
+            return False
+        self.settings_changed.emit()
+        self.schedule_changed.emit()
+        return True

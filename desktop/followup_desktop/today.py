@@ -1,0 +1,276 @@
+"""Today: what to do now, overdue first, each with its reason and one action."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followup.plan import ItemKind, ItemState, PlanItem, agenda
+from followup_desktop.icons import icon
+from followup_desktop.session import Session
+
+ItemRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+STATE_WORDS = {
+    ItemState.OVERDUE: "Overdue",
+    ItemState.DUE: "Due today",
+    ItemState.UPCOMING: "Coming up",
+    ItemState.WAITING: "Later",
+    ItemState.DONE: "Done",
+    ItemState.CANCELLED: "Cancelled",
+}
+STATE_COLOURS = {
+    ItemState.OVERDUE: "#c0392b",
+    ItemState.DUE: "#b9770e",
+    ItemState.UPCOMING: "#2e86c1",
+    ItemState.WAITING: "#7f8c8d",
+    ItemState.DONE: "#1e8449",
+    ItemState.CANCELLED: "#7f8c8d",
+}
+STATE_ICONS = {
+    ItemState.OVERDUE: "overdue",
+    ItemState.DUE: "due",
+    ItemState.UPCOMING: "upcoming",
+    ItemState.WAITING: "waiting",
+    ItemState.DONE: "done",
+    ItemState.CANCELLED: "waiting",
+}
+ACTIONS = {
+    ItemKind.LETTER: "Write the letter",
+    ItemKind.CALL: "Open the call assistant",
+    ItemKind.CLOSE: "Close the process",
+    ItemKind.INQUIRY: "Write the inquiry",
+    ItemKind.FIND_CONTACT: "Add a contact",
+    ItemKind.INTERVIEW: "Open the interview",
+}
+DAYS_AHEAD = 7
+SUGGESTIONS = (ItemKind.CLOSE, ItemKind.INQUIRY, ItemKind.FIND_CONTACT)
+
+
+def state_word(item: PlanItem) -> str:
+    """Suggestions are "ready", never "due today" for weeks on end."""
+    if item.kind in SUGGESTIONS and item.state is ItemState.DUE:
+        return "Ready"
+    return STATE_WORDS[item.state]
+
+
+class AgendaModel(QAbstractListModel):
+    """The agenda from today for a week, plus everything overdue."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.rows: list[PlanItem] = []
+        session.schedule_changed.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        zone = self.session.zone
+        now = self.session.now()
+        start = datetime.combine(now.astimezone(zone).date(), time(0), tzinfo=zone)
+        items = agenda(self.session.items(), start, start + timedelta(days=DAYS_AHEAD))
+        self.beginResetModel()
+        self.rows = [
+            i for i in items if i.kind is not ItemKind.INTERVIEW or i.state is not ItemState.DONE
+        ]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.reason
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{state_word(item)}: {item.title}. {item.reason}"
+        if role == ItemRole:
+            return item
+        return None
+
+
+class CardDelegate(QStyledItemDelegate):
+    """A card: state icon and word, the title, when, and the reason in smaller text."""
+
+    PADDING = 14
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        item: PlanItem = index.data(ItemRole)
+        width = max(option.rect.width(), 420) - 2 * self.PADDING - 40
+        small = QFont(option.font)
+        small.setPointSizeF(option.font.pointSizeF() * 0.92)
+        from PySide6.QtGui import QFontMetrics  # noqa: PLC0415
+
+        reason = QFontMetrics(small).boundingRect(
+            QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, item.reason
+        )
+        return QSize(
+            width, reason.height() + 2 * QFontMetrics(option.font).height() + 2 * self.PADDING + 6
+        )
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        item: PlanItem = index.data(ItemRole)
+        palette = option.palette
+        rect = option.rect.adjusted(6, 4, -6, -4)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        base = palette.color(QPalette.ColorRole.Base)
+        border = palette.color(QPalette.ColorRole.Mid)
+        if selected:
+            border = palette.color(QPalette.ColorRole.Highlight)
+        painter.setPen(border)
+        painter.setBrush(base)
+        painter.drawRoundedRect(rect, 8, 8)
+        accent = QColor(STATE_COLOURS[item.state])
+        painter.fillRect(QRect(rect.left(), rect.top() + 8, 4, rect.height() - 16), accent)
+        inner = rect.adjusted(self.PADDING + 4, self.PADDING - 4, -self.PADDING, -self.PADDING)
+        icon(STATE_ICONS[item.state]).paint(painter, QRect(inner.left(), inner.top() + 1, 18, 18))
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(accent)
+        state_rect = QRect(inner.left() + 24, inner.top(), 120, 20)
+        painter.drawText(state_rect, Qt.AlignmentFlag.AlignVCenter, state_word(item))
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        title_rect = QRect(inner.left() + 130, inner.top(), inner.width() - 130 - 170, 20)
+        metrics = painter.fontMetrics()
+        painter.drawText(
+            title_rect,
+            Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(item.title, Qt.TextElideMode.ElideRight, title_rect.width()),
+        )
+        painter.setFont(option.font)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        painter.setPen(muted)
+        when = self._when(item)
+        painter.drawText(
+            QRect(inner.right() - 170, inner.top(), 170, 20),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            when,
+        )
+        small = QFont(option.font)
+        small.setPointSizeF(option.font.pointSizeF() * 0.92)
+        painter.setFont(small)
+        painter.drawText(inner.adjusted(24, 26, 0, 0), Qt.TextFlag.TextWordWrap, item.reason)
+        painter.restore()
+
+    def _when(self, item: PlanItem) -> str:
+        if item.due is None:
+            return ""
+        local = item.due.astimezone(self.session.zone)
+        today = self.session.now().astimezone(self.session.zone).date()
+        day = (
+            "today"
+            if local.date() == today
+            else ("tomorrow" if local.date() == today + timedelta(days=1) else f"{local:%a %d %b}")
+        )
+        return f"{day}, {local:%H:%M}" if item.kind is not ItemKind.CLOSE else day
+
+
+class TodayView(QWidget):
+    """Signals: ``action_requested(PlanItem)`` when the user acts on a card."""
+
+    action_requested = Signal(object)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = AgendaModel(session)
+        self.heading = QLabel()
+        self.heading.setObjectName("heading")
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(CardDelegate(session, self.list))
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setSpacing(2)
+        self.list.setFrameShape(QListView.Shape.NoFrame)
+        self.list.setAccessibleName("Things to do")
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.activated.connect(self._activate)
+        self.empty = QLabel("Nothing to do today. Every letter is sent and every call made.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setObjectName("empty")
+        self.act = QPushButton()
+        self.act.setDefault(True)
+        self.act.setAccessibleName("Do the selected item")
+        self.act.clicked.connect(lambda: self._activate(self.list.currentIndex()))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty, 1)
+        layout.addWidget(self.act, 0, Qt.AlignmentFlag.AlignRight)
+        self.list.selectionModel().currentChanged.connect(self._update_button)
+        self.model.modelReset.connect(self._refresh)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        now = self.session.now().astimezone(self.session.zone)
+        self.heading.setText(f"Today, {now:%A} {now.day} {now:%B}")
+        rows = self.model.rows
+        overdue = sum(1 for r in rows if r.state is ItemState.OVERDUE)
+        due = sum(1 for r in rows if r.state is ItemState.DUE and r.kind not in SUGGESTIONS)
+        parts = [f"{overdue} overdue"] if overdue else []
+        parts += [f"{due} due today"] if due else []
+        ready = sum(1 for r in rows if r.state is ItemState.DUE and r.kind in SUGGESTIONS)
+        parts += [f"{ready} ready to close or ask"] if ready else []
+        parts += [f"{len(rows) - overdue - due - ready} in the next {DAYS_AHEAD} days"]
+        self.summary.setText(" · ".join(parts))
+        self.empty.setVisible(not rows)
+        self.list.setVisible(bool(rows))
+        if rows:
+            self.list.setCurrentIndex(self.model.index(0))
+        self._update_button()
+
+    def _update_button(self) -> None:
+        index = self.list.currentIndex()
+        item: PlanItem | None = index.data(ItemRole) if index.isValid() else None
+        self.act.setVisible(item is not None)
+        if item is not None:
+            self.act.setText(ACTIONS[item.kind])
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.action_requested.emit(index.data(ItemRole))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._activate(self.list.currentIndex())
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,87 @@
+"""Fixtures for GUI tests: a real database, a fixed clock, a session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from followup.model import Application, Contact, PostalAddress, Round
+from followup.storage import Database, Repository
+from followup_desktop.clock import FixedClock
+from followup_desktop.session import Session
+
+NY = ZoneInfo("America/New_York")
+NOW = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)  # Friday after Thanksgiving, 10:00 in New York
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+def session(tmp_path: Path, clock: FixedClock) -> Iterator[Session]:
+    database = Database.open(tmp_path / "gui.sqlite3", NOW)
+    repo = Repository(database)
+    repo.save_settings(
+        {
+            "calendar.country": "US",
+            "calendar.timezone": "America/New_York",
+            "profile.name": "Sam Lee",
+        }
+    )
+    yield Session(repo, clock)
+    database.close()
+
+
+@pytest.fixture
+def interview(session: Session) -> Round:
+    """An on-site interview on Wednesday before Thanksgiving with two interviewers."""
+    repo = session.repo
+    app = repo.add_application(Application(0, "Acme", "Backend Engineer"))
+    dana = repo.add_contact(
+        Contact(
+            0,
+            "Dana Müller",
+            "CTO",
+            "Acme",
+            "dana@acme.example",
+            address=PostalAddress(("Acme Inc.", "1 Main St")),
+        )
+    )
+    lee = repo.add_contact(Contact(0, "Lee Park", "Engineer", "Acme"))
+    return repo.add_round(
+        Round(
+            0,
+            app.id,
+            datetime(2026, 11, 25, 10, tzinfo=NY),
+            datetime(2026, 11, 25, 11, tzinfo=NY),
+            "America/New_York",
+            interviewer_ids=(dana.id, lee.id),
+            topics=("event sourcing",),
+            strengths=("scaled the billing service",),
+        )
+    )
+
+
+@pytest.fixture
+def on_next_modal() -> Callable[[Callable[[QWidget], None]], None]:
+    """Act on the next modal dialog as soon as it opens (a real dialog, answered by a test)."""
+
+    def schedule(act: Callable[[QWidget], None]) -> None:
+        def poll() -> None:
+            modal = QApplication.activeModalWidget()
+            if modal is None:
+                QTimer.singleShot(10, poll)
+                return
+            act(modal)
+
+        QTimer.singleShot(0, poll)
+
+    return schedule

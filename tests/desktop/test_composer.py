@@ -1,0 +1,229 @@
+"""The composer, driven as a user would: typing, findings, sending, refusals, drafts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QTextCharFormat
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from followup.model import Channel, Round
+from followup_desktop.composer import Composer
+from followup_desktop.composer.send_dialog import SendDialog
+from followup_desktop.session import Session
+
+from .conftest import NOW
+
+LETTER = (
+    "Dear Dana,\n\nThank you for meeting with me on Wednesday. I enjoyed our talk about "
+    "event sourcing; as we discussed, I scaled the billing service tenfold.\n\n"
+    "I would welcome the chance to join your team.\n\nKind regards,\nSam Lee\n"
+)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Real key events carrying the text (keyClicks is ASCII only)."""
+    for char in text:
+        key = Qt.Key.Key_Return if char == "\n" else Qt.Key.Key_unknown
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+            )
+
+
+def make(qtbot: QtBot, session: Session) -> Composer:
+    composer = Composer(session)
+    qtbot.addWidget(composer)
+    composer.show()
+    return composer
+
+
+def test_opens_on_the_interviewer_with_the_fitting_template(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    composer = make(qtbot, session)
+    assert composer.round_box.currentData() == interview.id
+    assert composer.recipient_box.currentText() == "Dana Müller, CTO"
+    assert composer.template_box.currentData().name == "thank-you-email"
+    composer.channel_box.setCurrentIndex(1)
+    assert composer.template_box.currentData().name == "thank-you-letter"
+
+
+def test_typing_non_ascii_is_checked_live_and_counted(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    composer = make(qtbot, session)
+    composer.editor.setFocus()
+    type_text(composer.editor, "Grüße! Have you made a decision? Ça va 😀")
+    assert composer.editor.toPlainText() == "Grüße! Have you made a decision? Ça va 😀"
+    qtbot.waitUntil(lambda: composer.model.rowCount() >= 2)
+    rules = [f.rule for f in composer.findings]
+    assert "asks-for-decision" in rules and "informal" in rules
+    assert composer.word_count.text() == "8 / 220 words"
+
+
+def test_findings_are_highlighted_with_the_severity_style(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    composer = make(qtbot, session)
+    composer.editor.setPlainText("Thank you. Have you made a decision yet? Your office is lovely.")
+    composer.run_check()
+    block = composer.editor.document().firstBlock()
+    styles = {(r.start, r.length): r.format.underlineStyle() for r in block.layout().formats()}
+    text = block.text()
+    start = text.index("Have you made a decision")
+    wave = QTextCharFormat.UnderlineStyle.WaveUnderline
+    assert styles[(start, len("Have you made a decision"))] == wave
+    office = next(v for (s, _), v in styles.items() if s == text.index("Your office is"))
+    assert office == QTextCharFormat.UnderlineStyle.DashUnderline
+    assert composer.finding_at(start + 3).rule == "asks-for-decision"
+
+
+def test_clicking_a_finding_selects_its_span(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    composer = make(qtbot, session)
+    composer.editor.setPlainText("Thanks. I really need this job. Please hire me.")
+    composer.run_check()
+    row = next(i for i, f in enumerate(composer.findings) if f.rule == "neediness")
+    index = composer.model.index(row)
+    rect = composer.findings_view.visualRect(index)
+    qtbot.mouseClick(
+        composer.findings_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+    )
+    assert composer.editor.textCursor().selectedText() == "really need this job"
+
+
+def test_a_good_letter_has_no_findings_and_is_marked_sent(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    composer = make(qtbot, session)
+    composer.editor.setPlainText(LETTER)
+    composer.run_check()
+    assert composer.findings == []
+    assert "Ready to send" in composer.verdict.text()
+    on_next_modal(lambda dialog: dialog.accept())
+    with qtbot.waitSignal(composer.letter_sent, timeout=3000) as sent:
+        composer.mark_sent.click()
+    letter = sent.args[0]
+    assert (letter.round_id, letter.contact_id, letter.channel) == (
+        interview.id,
+        interview.interviewer_ids[0],
+        Channel.EMAIL,
+    )
+    assert session.repo.letters(interview.id) == [letter]
+    composer.run_check()
+    assert [f.rule for f in composer.findings] == ["second-letter"]
+
+
+def test_a_second_letter_is_refused_in_a_dialog_and_nothing_is_recorded(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    dana = interview.interviewer_ids[0]
+    session.repo.record_letter(interview.id, dana, Channel.EMAIL, NOW)
+    composer = make(qtbot, session)
+    composer.editor.setPlainText(LETTER)
+    seen: list[str] = []
+
+    def refuse(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    on_next_modal(lambda dialog: (on_next_modal(refuse), dialog.accept()))
+    with qtbot.assertNotEmitted(composer.letter_sent):
+        composer.mark_sent.click()
+    assert "desperate" in seen[0]
+    assert len(session.repo.letters(interview.id)) == 1
+
+
+def test_the_user_may_override_and_the_override_is_recorded(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    dana = interview.interviewer_ids[0]
+    session.repo.record_letter(interview.id, dana, Channel.EMAIL, NOW)
+    composer = make(qtbot, session)
+
+    def reason(dialog: QWidget) -> None:
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue("They asked for a signed paper copy")
+        dialog.accept()
+
+    def anyway(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        on_next_modal(reason)
+        next(b for b in box.buttons() if "anyway" in b.text()).click()
+
+    def by_post(dialog: QWidget) -> None:
+        assert isinstance(dialog, SendDialog)
+        dialog.channel.setCurrentIndex(1)
+        on_next_modal(anyway)
+        dialog.accept()
+
+    on_next_modal(by_post)
+    with qtbot.waitSignal(composer.letter_sent, timeout=3000):
+        composer.mark_sent.click()
+    letters = session.repo.letters(interview.id)
+    assert len(letters) == 2 and letters[1].channel is Channel.POST
+    assert letters[1].override is not None
+    assert letters[1].override.rule == "other-channel"
+    assert letters[1].override.reason == "They asked for a signed paper copy"
+
+
+def test_a_draft_survives_the_window_being_destroyed_unsaved(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    composer = make(qtbot, session)
+    composer.editor.setFocus()
+    type_text(composer.editor, "Liebe Frau Müller, danke schön")
+    qtbot.waitUntil(
+        lambda: session.repo.draft(interview.id, interview.interviewer_ids[0]) is not None,
+        timeout=3000,
+    )
+    composer.deleteLater()  # as if the app were killed: no close, no explicit save
+    qtbot.wait(10)
+    again = make(qtbot, session)
+    assert again.editor.toPlainText() == "Liebe Frau Müller, danke schön"
+    assert "restored" in again.saved.text()
+
+
+def test_each_interviewer_has_a_draft_of_their_own(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    composer = make(qtbot, session)
+    composer.editor.setPlainText("For Dana")
+    composer.recipient_box.setCurrentIndex(1)  # switching saves at once
+    assert composer.editor.toPlainText() == ""
+    composer.editor.setPlainText("For Lee")
+    composer.recipient_box.setCurrentIndex(0)
+    assert composer.editor.toPlainText() == "For Dana"
+    composer.recipient_box.setCurrentIndex(1)
+    assert composer.editor.toPlainText() == "For Lee"
+
+
+def test_without_interviews_the_composer_says_what_to_do(qtbot: QtBot, session: Session) -> None:
+    composer = make(qtbot, session)
+    assert not composer.editor.isEnabled()
+    assert "Interviews" in composer.saved.text()
+    assert isinstance(composer, QDialog) is False
+
+
+def test_send_dialog_keeps_the_exact_moment_in_any_zone(qtbot: QtBot) -> None:
+    from zoneinfo import ZoneInfo
+
+    for name in ("America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "UTC"):
+        dialog = SendDialog(Channel.EMAIL, NOW, ZoneInfo(name), "Dana")
+        qtbot.addWidget(dialog)
+        assert dialog.sent_at() == NOW
+        assert dialog.sent_at().tzinfo == ZoneInfo(name)
