@@ -15,6 +15,7 @@ from typing import Any
 from followup.errors import InvalidInput
 from followup.model import PostalAddress, Profile, check_email, check_timezone
 from followup.plan import PlanSettings
+from followup.reminders import ReminderSettings
 from followup.workdays import WorkCalendar, format_workdays, parse_workdays
 
 
@@ -263,6 +264,15 @@ class Settings:
 
     def plan(self) -> PlanSettings:
         return PlanSettings(self["plan.quiet_days"], self["plan.inquiry_wait"])
+
+    def reminders(self) -> ReminderSettings:
+        def at(key: str) -> time:
+            hour, minute = self[key].split(":")
+            return time(int(hour), int(minute))
+
+        return ReminderSettings(
+            at("reminders.morning"), at("reminders.quiet_start"), at("reminders.quiet_end")
+        )
 
     def profile(self) -> Profile:
         return Profile(

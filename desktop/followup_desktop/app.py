@@ -23,7 +23,7 @@ from followup.storage import Database, Repository, default_db_path
 from followup_desktop.clock import Clock, FixedClock, SystemClock
 
 if TYPE_CHECKING:
-    from followup_desktop.main_window import MainWindow
+    from followup_desktop.shell import Shell
 
 APP_ID = "io.github.interview_followup.InterviewFollowUp"
 VIEWS = ("today", "interviews", "calendar", "composer", "call")
@@ -128,38 +128,38 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         populate(repo, now, ZoneInfo("America/New_York"))
         clock = FixedClock(now) if args.screenshot else clock
-    window = build_window(repo, clock)
+    shell = build_shell(repo, clock, db_path)
     if server is not None:
-        server.newConnection.connect(lambda: _bring_forward(server, window))
-    window.show_page(args.view if args.view != "composer" else "letters")
+        server.newConnection.connect(lambda: _answer(server, shell))
+    shell.window.show_page(args.view if args.view != "composer" else "letters")
     if args.screenshot:
-        window.show()
-        QTimer.singleShot(300, lambda: (window.grab().save(args.screenshot), app.quit()))
+        shell.window.show()
+        QTimer.singleShot(300, lambda: (shell.window.grab().save(args.screenshot), app.quit()))
         app.exec()
         return 0
-    window.show()
-    database.backup_if_stale(now)
+    shell.start(minimized=args.minimized)
+    try:
+        database.backup_if_stale(now)
+    except FollowUpError as error:
+        QMessageBox.warning(shell.window, "Backup not made", str(error))
     return app.exec()
 
 
-def build_window(repo: Repository, clock: Clock) -> MainWindow:
-    from followup_desktop.main_window import MainWindow  # noqa: PLC0415
+def build_shell(repo: Repository, clock: Clock, db_path: Path) -> Shell:
     from followup_desktop.session import Session  # noqa: PLC0415
+    from followup_desktop.shell import Shell  # noqa: PLC0415
 
-    session = Session(repo, clock)
-    from platformdirs import user_data_path  # noqa: PLC0415
-
-    return MainWindow(session, user_data_path("interview-followup", appauthor=False) / "templates")
+    # The user's own templates live beside the database.
+    return Shell(Session(repo, clock), db_path.parent / "templates")
 
 
-def _bring_forward(server: QLocalServer, window: QWidget) -> None:
+def _answer(server: QLocalServer, shell: Shell) -> None:
+    """A second launch asked to come forward."""
     socket = server.nextPendingConnection()
     if socket is not None:
         socket.readyRead.connect(socket.readAll)
         socket.disconnected.connect(socket.deleteLater)
-    window.showNormal()
-    window.raise_()
-    window.activateWindow()
+    shell.bring_forward()
 
 
 if __name__ == "__main__":

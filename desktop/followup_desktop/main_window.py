@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -22,6 +24,7 @@ from followup.model import Status
 from followup.plan import ItemKind, PlanItem
 from followup_desktop.accessibility import named
 from followup_desktop.actions import build_actions
+from followup_desktop.banner import ReminderBanner
 from followup_desktop.composer import Composer
 from followup_desktop.icons import icon
 from followup_desktop.session import Session
@@ -34,6 +37,7 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session, user_templates: Path | None = None) -> None:
         super().__init__()
         self.session = session
+        self.keeps_running: Callable[[], bool] = lambda: False
         self.setWindowTitle("Interview Follow-Up")
         self.setWindowIcon(icon("app"))
         self.actions_by_name: dict[str, QAction] = build_actions(self)
@@ -52,12 +56,19 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.pages[name])
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
+        self.banner = ReminderBanner()
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.stack, 1)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.sidebar)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(content, 1)
         self.setCentralWidget(central)
         self._menus()
         self.today.action_requested.connect(self.on_action_requested)
@@ -75,7 +86,6 @@ class MainWindow(QMainWindow):
             a[name].triggered.connect(lambda _=False, r=row: self.sidebar.setCurrentRow(r))
             self.addAction(a[name])
         a["export_ics"].triggered.connect(self.export_ics)
-        a["quit"].triggered.connect(self.close)
 
     def show_page(self, name: str) -> None:
         names = [n for n, _ in PAGES]
@@ -112,4 +122,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.composer.flush()
+        if self.keeps_running():
+            event.ignore()
+            self.hide()
+            return
         super().closeEvent(event)

@@ -109,6 +109,10 @@ class Session(QObject):
             self._items_at = now
         return self._items
 
+    def forget_time(self) -> None:
+        """The clock jumped (the machine slept): recompute what depends on now."""
+        self._items = None
+
     def _forget_items(self) -> None:
         self._items = None
 

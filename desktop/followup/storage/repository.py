@@ -26,6 +26,7 @@ from followup.model import (
     Source,
     Status,
 )
+from followup.reminders import Delivery
 from followup.storage.database import Database
 
 
@@ -533,6 +534,34 @@ class Repository:
         with self.db.transaction() as cur:
             cur.execute(
                 "DELETE FROM drafts WHERE round_id=? AND contact_id=?", (round_id, contact_id)
+            )
+
+    # -- reminders ------------------------------------------------------------------------
+
+    def deliveries(self) -> dict[str, Delivery]:
+        return {
+            row["key"]: Delivery(
+                from_db_time(row["delivered_at"]),
+                from_db_time(row["snoozed_to"]) if row["snoozed_to"] else None,
+            )
+            for row in self._all("SELECT * FROM reminders")
+        }
+
+    def mark_delivered(self, keys: Sequence[str], now: datetime) -> None:
+        """All at once: a crash never leaves some of a batch delivered and some not."""
+        with self.db.transaction() as cur:
+            cur.executemany(
+                "INSERT INTO reminders(key, delivered_at) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET delivered_at = excluded.delivered_at",
+                [(key, to_db_time(now)) for key in keys],
+            )
+
+    def snooze(self, keys: Sequence[str], until: datetime, now: datetime) -> None:
+        with self.db.transaction() as cur:
+            cur.executemany(
+                "INSERT INTO reminders(key, delivered_at, snoozed_to) VALUES (?, ?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET snoozed_to = excluded.snoozed_to",
+                [(key, to_db_time(now), to_db_time(until)) for key in keys],
             )
 
     def set_status(self, app_id: int, status: Status, reason: str = "") -> Application:

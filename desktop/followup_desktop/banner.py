@@ -1,0 +1,54 @@
+"""The in-app reminder banner: shown whenever reminders arrive, tray or not."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from followup.reminders import Reminder
+from followup_desktop.accessibility import named
+from followup_desktop.notifications import summary
+
+
+class ReminderBanner(QFrame):
+    """Signals: ``snooze_requested(list[Reminder], str)`` with "hour" or "morning";
+    ``open_requested(list[Reminder])``."""
+
+    snooze_requested = Signal(list, str)
+    open_requested = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setAccessibleName("Reminder")
+        self.reminders: list[Reminder] = []
+        self.text = named(QLabel(), "Reminder text")
+        self.text.setWordWrap(True)
+        self.open = named(QPushButton("Open"), "Open the reminder's item")
+        self.hour = named(QPushButton("In an hour"), "Snooze for one hour")
+        self.morning = named(QPushButton("Tomorrow morning"), "Snooze until tomorrow morning")
+        self.close_button = named(QPushButton("Dismiss"), "Dismiss the reminder")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.addWidget(self.text, 1)
+        for button in (self.open, self.hour, self.morning, self.close_button):
+            layout.addWidget(button)
+        self.open.clicked.connect(self._open)
+        self.hour.clicked.connect(lambda: self._snooze("hour"))
+        self.morning.clicked.connect(lambda: self._snooze("morning"))
+        self.close_button.clicked.connect(self.hide)
+        self.hide()
+
+    def show_reminders(self, reminders: list[Reminder]) -> None:
+        self.reminders = list(reminders)
+        title, body = summary(reminders)
+        self.text.setText(f"<b>{title}</b><br>{body.replace(chr(10), '<br>')}")
+        self.show()
+
+    def _open(self) -> None:
+        self.open_requested.emit(self.reminders)
+        self.hide()
+
+    def _snooze(self, choice: str) -> None:
+        self.snooze_requested.emit(self.reminders, choice)
+        self.hide()

@@ -1,0 +1,106 @@
+"""One timer, armed for the next reminder; no polling.
+
+The timer counts awake time, so after the computer slept it may fire late, or the system
+says it resumed: either way the wall clock is compared with what is due, and everything
+missed is delivered once (collapsed to one per item) and recorded in the database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from datetime import datetime
+
+from PySide6.QtCore import SLOT, QObject, QTimer, Signal, Slot
+from PySide6.QtDBus import QDBusConnection
+
+from followup.reminders import Reminder, due_now, next_time, reminders_for, snooze_until
+from followup_desktop.notifications import Notifier
+from followup_desktop.session import Session
+
+MAX_TIMER_MS = 2**31 - 1  # QTimer's limit (about 24 days); it is re-armed when it fires
+
+
+class ReminderService(QObject):
+    """Signals: ``reminders_shown(list[Reminder])`` after reminders were delivered."""
+
+    reminders_shown = Signal(list)
+
+    def __init__(self, session: Session, notifier: Notifier) -> None:
+        super().__init__()
+        self.session = session
+        self.notifier = notifier
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.check)
+        self.next_at: datetime | None = None
+        session.schedule_changed.connect(self.rearm)
+        session.settings_changed.connect(self.rearm)
+        self.listen_for_resume()
+
+    def _reminders(self) -> list[Reminder]:
+        settings = self.session.settings
+        return reminders_for(
+            self.session.items(), self.session.calendar(), self.session.zone, settings.reminders()
+        )
+
+    def rearm(self) -> None:
+        now = self.session.now()
+        settings = self.session.settings.reminders()
+        self.next_at = next_time(
+            self._reminders(), self.session.repo.deliveries(), now, settings, self.session.zone
+        )
+        if self.next_at is None:
+            self.timer.stop()
+            return
+        delay = (self.next_at - now).total_seconds() * 1000
+        self.timer.start(int(min(max(delay, 0), MAX_TIMER_MS)))
+
+    def check(self) -> list[Reminder]:
+        """Deliver what is due by the wall clock now; record it; re-arm."""
+        now = self.session.now()
+        settings = self.session.settings.reminders()
+        shown, keys = due_now(
+            self._reminders(), self.session.repo.deliveries(), now, settings, self.session.zone
+        )
+        if shown:
+            self.notifier.notify(shown)
+            # If the database cannot record it, it is shown again later: better than never.
+            with contextlib.suppress(sqlite3.Error):
+                self.session.repo.mark_delivered(keys, now)
+            self.reminders_shown.emit(shown)
+        self.rearm()
+        return shown
+
+    def snooze(self, reminders: list[Reminder], choice: str) -> None:
+        now = self.session.now()
+        until = snooze_until(choice, now, self.session.settings.reminders(), self.session.zone)
+        self.session.repo.snooze([r.key for r in reminders], until, now)
+        self.rearm()
+
+    # -- after sleep ---------------------------------------------------------------------
+
+    def listen_for_resume(self, bus: QDBusConnection | None = None) -> bool:
+        """logind says when the machine wakes (Linux, system bus); elsewhere the late timer
+        does it. True when subscribed."""
+        bus = bus if bus is not None else QDBusConnection.systemBus()
+        if not bus.isConnected():
+            return False
+        # PySide accepts the SLOT() string here; its type stubs wrongly ask for bytes.
+        return bus.connect(  # type: ignore[call-overload,no-any-return]
+            "",
+            "/org/freedesktop/login1",
+            "org.freedesktop.login1.Manager",
+            "PrepareForSleep",
+            self,
+            SLOT("on_prepare_for_sleep(bool)"),
+        )
+
+    @Slot(bool)
+    def on_prepare_for_sleep(self, going_to_sleep: bool) -> None:
+        if not going_to_sleep:
+            self.on_resumed()
+
+    def on_resumed(self) -> None:
+        self.session.forget_time()
+        self.check()

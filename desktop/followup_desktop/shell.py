@@ -1,0 +1,66 @@
+"""The running app: window, tray and reminders, wired once (used by main and by tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+from followup.plan import PlanItem
+from followup_desktop.main_window import MainWindow
+from followup_desktop.notifications import DBusNotifier, FirstThatWorks, Notifier, TrayNotifier
+from followup_desktop.reminder_service import ReminderService
+from followup_desktop.session import Session
+from followup_desktop.tray import Tray
+
+
+class Shell(QObject):
+    def __init__(
+        self, session: Session, user_templates: Path | None = None, notifier: Notifier | None = None
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.window = MainWindow(session, user_templates)
+        self.tray = Tray(session, self.window.today.model)
+        self.tray.show()
+        if notifier is None:
+            tray_first = [TrayNotifier(self.tray.icon)] if Tray.available() else []
+            notifier = FirstThatWorks(*tray_first, DBusNotifier())
+        self.reminders = ReminderService(session, notifier)
+        self.reminders.reminders_shown.connect(self.window.banner.show_reminders)
+        self.window.banner.snooze_requested.connect(self.reminders.snooze)
+        self.window.banner.open_requested.connect(lambda _reminders: self.bring_forward())
+        self.tray.open_requested.connect(self.bring_forward)
+        self.tray.item_requested.connect(self.open_item)
+        self.tray.quit_requested.connect(self.quit)
+        self.window.actions_by_name["quit"].triggered.connect(self.quit)
+        self.window.keeps_running = self.keeps_running
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(not Tray.available())
+
+    def keeps_running(self) -> bool:
+        """Closing the window leaves the app in the tray (when there is one and the user wants)."""
+        return Tray.available() and bool(self.session.settings["app.close_to_tray"])
+
+    def start(self, minimized: bool = False) -> None:
+        if not (minimized and Tray.available()):
+            self.window.show()
+        self.reminders.check()  # what was missed while the app was closed, once
+
+    def bring_forward(self) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def open_item(self, item: PlanItem) -> None:
+        self.bring_forward()
+        self.window.on_action_requested(item)
+
+    def quit(self) -> None:
+        self.window.composer.flush()
+        self.tray.icon.hide()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()

@@ -1,0 +1,67 @@
+"""The system tray: the app lives there; its menu lists today's items, Open and Quit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from followup.plan import ItemState
+from followup_desktop.icons import icon
+from followup_desktop.session import Session
+from followup_desktop.today import AgendaModel, state_word
+
+MAX_ITEMS = 8
+
+
+class Tray(QObject):
+    """Signals: ``open_requested()``, ``item_requested(PlanItem)``, ``quit_requested()``."""
+
+    open_requested = Signal()
+    item_requested = Signal(object)
+    quit_requested = Signal()
+
+    def __init__(self, session: Session, agenda: AgendaModel) -> None:
+        super().__init__()
+        self.session = session
+        self.agenda = agenda
+        self.icon = QSystemTrayIcon(icon("app"))
+        self.icon.setToolTip("Interview Follow-Up")
+        self.menu = QMenu()
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._activated)
+        self.icon.messageClicked.connect(self.open_requested)
+        agenda.modelReset.connect(self.rebuild)
+        self.rebuild()
+
+    @staticmethod
+    def available() -> bool:
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    def show(self) -> None:
+        if self.available():
+            self.icon.show()
+
+    def rebuild(self) -> None:
+        self.menu.clear()
+        rows = self.agenda.rows
+        if not rows:
+            self.menu.addAction("Nothing to do today").setEnabled(False)
+        for item in rows[:MAX_ITEMS]:
+            action = self.menu.addAction(f"{state_word(item)}: {item.title}")
+            action.triggered.connect(lambda _=False, i=item: self.item_requested.emit(i))
+        if len(rows) > MAX_ITEMS:
+            self.menu.addAction(f"… and {len(rows) - MAX_ITEMS} more").triggered.connect(
+                self.open_requested
+            )
+        self.menu.addSeparator()
+        self.menu.addAction("Open Interview Follow-Up").triggered.connect(self.open_requested)
+        self.menu.addAction("Quit").triggered.connect(self.quit_requested)
+        overdue = sum(1 for r in rows if r.state is ItemState.OVERDUE)
+        self.icon.setToolTip("Interview Follow-Up" + (f": {overdue} overdue" if overdue else ""))
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
+            self.open_requested.emit()
