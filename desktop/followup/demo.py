@@ -15,6 +15,7 @@ from followup.model import (
     Round,
     RoundKind,
     Source,
+    Status,
 )
 from followup.storage import Repository
 
@@ -156,6 +157,9 @@ def populate(
             )
         if called:
             repo.record_call(round_.id, _at(day + timedelta(days=8), 11, zone), "Brief, friendly")
+        if index >= len(story) and rng.random() < 0.9:
+            # History: most old processes were closed when the app suggested it.
+            repo.set_status(app.id, Status.CLOSED, "no response")
         if index == 1:  # the overdue letter, half written
             repo.save_draft(
                 Draft(

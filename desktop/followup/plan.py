@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from followup import rules
-from followup.model import Application, Call, Contact, Inquiry, Letter, Round, Status
+from followup.model import Application, Call, Inquiry, Letter, Round, Status
 from followup.workdays import WorkCalendar
 
 MORNING = time(9, 0)
@@ -99,7 +99,7 @@ def _finished(app: Application) -> bool:
 def round_plan(
     app: Application,
     round_: Round,
-    contacts: dict[int, Contact],
+    names: dict[int, str],
     letters: Sequence[Letter],
     calls: Sequence[Call],
     cal: WorkCalendar,
@@ -132,7 +132,7 @@ def round_plan(
     recipients: list[int | None] = list(round_.interviewer_ids) or [None]
     for contact_id in recipients:
         letter = sent.get(contact_id) if contact_id is not None else None
-        name = contacts[contact_id].name if contact_id in contacts else None
+        name = names.get(contact_id) if contact_id is not None else None
         state = _state(now, deadline.due, round_.ends_at, letter.sent_at if letter else None)
         reason = deadline.reason
         if contact_id is None:

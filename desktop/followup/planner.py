@@ -18,10 +18,16 @@ def all_items(
     zone: ZoneInfo,
     now: datetime,
     settings: PlanSettings = DEFAULT_PLAN,
+    *,
+    active_only: bool = False,
 ) -> list[PlanItem]:
-    """All plans: each round's, and for applications with no round yet, the online plan."""
-    apps = {a.id: a for a in repo.applications()}
-    contacts = {c.id: c for c in repo.contacts()}
+    """All plans: each round's, and for applications with no round yet, the online plan.
+
+    ``active_only`` skips closed, retired and won applications, whose items can only be done
+    or cancelled: what Today and the reminders need, at a fraction of the work.
+    """
+    apps = {a.id: a for a in repo.applications(active_only=active_only)}
+    names = repo.contact_names()
     letters: dict[int, list[Letter]] = defaultdict(list)
     for letter in repo.letters():
         letters[letter.round_id].append(letter)
@@ -33,12 +39,12 @@ def all_items(
         inquiries[inquiry.application_id].append(inquiry)
     items: list[PlanItem] = []
     with_rounds: set[int] = set()
-    for round_ in repo.rounds():
+    for round_ in repo.rounds(active_only=active_only):
         with_rounds.add(round_.application_id)
         items += round_plan(
             apps[round_.application_id],
             round_,
-            contacts,
+            names,
             letters[round_.id],
             calls[round_.id],
             cal,

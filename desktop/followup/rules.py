@@ -20,9 +20,14 @@ DEFAULT_QUIET_DAYS = 14  # R8: then suggest closing as "no response"
 DEFAULT_INQUIRY_WAIT = 10  # online application: business days before the one inquiry
 
 
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 def long_day(day: date) -> str:
-    """``Wed 25 Nov 2026``: unambiguous in every locale."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    """``Wed 25 Nov 2026``: unambiguous, and the same whatever the system locale."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _join(parts: list[str]) -> str:
@@ -39,7 +44,7 @@ def _moved(cal: WorkCalendar, start: date, naive: date, actual: date) -> str:
     if not reasons:
         return ""
     text = _join(reasons)
-    return f" {text[0].upper()}{text[1:]} moved this to {actual:%A}."
+    return f" {text[0].upper()}{text[1:]} moved this to {WEEKDAY_NAMES[actual.weekday()]}."
 
 
 @dataclass(frozen=True, slots=True)

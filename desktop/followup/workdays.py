@@ -5,6 +5,7 @@ DESIGN 1.1. The ``holidays`` package is imported on first use, not at start-up.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from followup.errors import InvalidInput
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MON_FRI = frozenset(range(5))
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # No calendar on Earth lacks a business day for this long; past it the settings are wrong.
 _SEARCH_LIMIT = 800
 
@@ -41,10 +43,23 @@ def format_workdays(days: Iterable[int]) -> str:
 
 @cache
 def supported_countries() -> dict[str, tuple[str, ...]]:
-    """Country code → its subdivision codes, as the holidays package knows them."""
+    """Every country code → its subdivision codes (imports all 200+ countries: slow)."""
     import holidays  # noqa: PLC0415  (heavy; only when a calendar is first needed)
 
     return {cc: tuple(subs) for cc, subs in holidays.list_supported_countries().items()}
+
+
+@cache
+def subdivisions(country: str) -> tuple[str, ...] | None:
+    """One country's subdivision codes, importing only that country; None if unknown."""
+    import holidays  # noqa: PLC0415
+
+    if not re.fullmatch(r"[A-Z]{2,3}", country):
+        return None
+    try:
+        return tuple(holidays.country_holidays(country).subdivisions)
+    except NotImplementedError:
+        return None
 
 
 @cache
@@ -63,6 +78,10 @@ class WorkCalendar:
     workdays: frozenset[int] = MON_FRI
     days_off: frozenset[date] = field(default_factory=frozenset)
     end_of_day: time = time(17, 0)
+    # Per-day answers: plans for thousands of rounds ask about the same few hundred days.
+    _why: dict[date, str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
 
     def __post_init__(self) -> None:
         if not self.workdays or not self.workdays <= set(range(7)):
@@ -72,14 +91,14 @@ class WorkCalendar:
                 raise InvalidInput("a subdivision needs a country")
             return
         country = self.country.upper()
-        known = supported_countries()
-        if country not in known:
+        known = subdivisions(country)
+        if known is None:
             raise InvalidInput(
                 f"unknown country code {self.country!r} (use ISO 3166 codes such as US, DE, GB)"
             )
         object.__setattr__(self, "country", country)
         if self.subdiv is not None:
-            subs = {s.upper(): s for s in known[country]}
+            subs = {s.upper(): s for s in known}
             if self.subdiv.upper() not in subs:
                 sample = ", ".join(sorted(subs)[:8])
                 raise InvalidInput(
@@ -99,11 +118,18 @@ class WorkCalendar:
 
     def why_not_business(self, day: date) -> str | None:
         """Why ``day`` is not a business day, in words; None when it is one."""
+        try:
+            return self._why[day]
+        except KeyError:
+            pass
         if day.weekday() not in self.workdays:
-            return "the weekend"
-        if day in self.days_off:
-            return "your day off"
-        return self.holiday_name(day)
+            why: str | None = "the weekend"
+        elif day in self.days_off:
+            why = "your day off"
+        else:
+            why = self.holiday_name(day)
+        self._why[day] = why
+        return why
 
     def is_business_day(self, day: date) -> bool:
         return self.why_not_business(day) is None
@@ -139,7 +165,8 @@ class WorkCalendar:
         while current < end:
             why = self.why_not_business(current)
             if why is not None:
-                label = why if why == "the weekend" else f"{why} ({current:%b} {current.day})"
+                month = _MONTHS[current.month - 1]
+                label = why if why == "the weekend" else f"{why} ({month} {current.day})"
                 if label not in reasons:
                     reasons.append(label)
             current += timedelta(days=1)

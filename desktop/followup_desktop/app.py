@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from datetime import datetime
 from importlib import resources
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from followup.errors import CorruptDatabase, FollowUpError
 from followup.storage import Database, Repository, default_db_path
 from followup_desktop.clock import Clock, FixedClock, SystemClock
+from followup_desktop.first_paint import on_first_paint
 
 if TYPE_CHECKING:
     from followup_desktop.shell import Shell
@@ -38,6 +41,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window and exit")
     parser.add_argument("--view", choices=VIEWS, default="today", help="view to show first")
     parser.add_argument("--minimized", action="store_true", help="start in the tray")
+    # For the start-up benchmark: quit as soon as the main window has painted once.
+    parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -133,16 +138,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         server.newConnection.connect(lambda: _answer(server, shell))
     shell.window.show_page(args.view if args.view != "composer" else "letters")
     if args.screenshot:
-        shell.window.show()
+        shell.start()
         QTimer.singleShot(300, lambda: (shell.window.grab().save(args.screenshot), app.quit()))
         app.exec()
         return 0
     shell.start(minimized=args.minimized)
+    if args.exit_after_paint:  # after start: Qt runs the last-installed filter first
+        report_first_paint(shell.window)
     try:
         database.backup_if_stale(now)
     except FollowUpError as error:
         QMessageBox.warning(shell.window, "Backup not made", str(error))
     return app.exec()
+
+
+def report_first_paint(window: QWidget) -> None:
+    """Benchmark hook: print seconds since FOLLOWUP_BENCH_T0 (wall clock) at the first
+    paint, then leave at once."""
+    started = float(os.environ.get("FOLLOWUP_BENCH_T0", "0"))
+
+    def painted() -> None:
+        print(f"painted {time.time() - started:.4f}", flush=True)
+        os._exit(0)
+
+    on_first_paint(window, painted)
 
 
 def build_shell(repo: Repository, clock: Clock, db_path: Path) -> Shell:

@@ -1,38 +1,48 @@
-"""SVG icons shipped in resources/icons, rendered crisp at every size the style asks for."""
+"""SVG icons shipped in resources/icons, rendered crisp at whatever size is asked for, when
+it is asked for (not every size up front: that cost start-up time)."""
 
 from __future__ import annotations
 
 from functools import cache
 from importlib import resources
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt
+from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-SIZES = (16, 20, 24, 32, 48, 64, 128, 256)
+
+class SvgIconEngine(QIconEngine):
+    """Renders on demand; the selected mode is the same shape in white (for the accent)."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__()
+        self.data = data
+        self.renderer = QSvgRenderer(QByteArray(data))
+        self.cache: dict[tuple[int, int, QIcon.Mode], QPixmap] = {}
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
+              state: QIcon.State) -> None:
+        painter.drawPixmap(rect, self.pixmap(rect.size(), mode, state))
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        key = (size.width(), size.height(), mode)
+        if key not in self.cache:
+            pixmap = QPixmap(size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            self.renderer.render(painter)
+            if mode is QIcon.Mode.Selected:
+                painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+                painter.fillRect(pixmap.rect(), Qt.GlobalColor.white)
+            painter.end()
+            self.cache[key] = pixmap
+        return self.cache[key]
+
+    def clone(self) -> QIconEngine:
+        return SvgIconEngine(self.data)
 
 
 @cache
 def icon(name: str) -> QIcon:
     data = (resources.files("followup_resources") / "icons" / f"{name}.svg").read_bytes()
-    renderer = QSvgRenderer(QByteArray(data))
-    result = QIcon()
-    for size in SIZES:
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        renderer.render(painter)
-        painter.end()
-        result.addPixmap(pixmap)
-        result.addPixmap(_white(pixmap), QIcon.Mode.Selected)
-    return result
-
-
-def _white(pixmap: QPixmap) -> QPixmap:
-    """The same shape in white, for selected rows on the accent colour."""
-    white = QPixmap(pixmap)
-    painter = QPainter(white)
-    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-    painter.fillRect(white.rect(), Qt.GlobalColor.white)
-    painter.end()
-    return white
+    return QIcon(SvgIconEngine(data))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent
@@ -24,8 +25,10 @@ from followup.model import Status
 from followup.plan import ItemKind, PlanItem
 from followup_desktop.accessibility import named
 from followup_desktop.actions import build_actions
+
+if TYPE_CHECKING:
+    from followup_desktop.composer import Composer
 from followup_desktop.banner import ReminderBanner
-from followup_desktop.composer import Composer
 from followup_desktop.icons import icon
 from followup_desktop.session import Session
 from followup_desktop.today import TodayView
@@ -41,9 +44,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Interview Follow-Up")
         self.setWindowIcon(icon("app"))
         self.actions_by_name: dict[str, QAction] = build_actions(self)
+        self.user_templates = user_templates
         self.today = TodayView(session)
-        self.composer = Composer(session, user_templates)
-        self.pages: dict[str, QWidget] = {"today": self.today, "letters": self.composer}
+        # Pages other than Today are built when first shown: start-up paints sooner.
+        self.factories: dict[str, Callable[[], QWidget]] = {"letters": self._make_composer}
+        self.built: dict[str, QWidget] = {"today": self.today}
         self.sidebar = named(QListWidget(), "Sections", style="sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFixedWidth(190)
@@ -53,8 +58,8 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setSizeHint(QSize(170, 40))
             self.sidebar.addItem(item)
-            self.stack.addWidget(self.pages[name])
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(self.built.get(name) or QWidget())
+        self.sidebar.currentRowChanged.connect(self._show_row)
         self.sidebar.setCurrentRow(0)
         self.banner = ReminderBanner()
         content = QWidget()
@@ -86,6 +91,41 @@ class MainWindow(QMainWindow):
             a[name].triggered.connect(lambda _=False, r=row: self.sidebar.setCurrentRow(r))
             self.addAction(a[name])
         a["export_ics"].triggered.connect(self.export_ics)
+
+    def page(self, name: str) -> QWidget:
+        """The page, built now if it was not yet (it replaces its placeholder)."""
+        if name not in self.built:
+            row = [n for n, _ in PAGES].index(name)
+            widget = self.factories[name]()
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, widget)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self.built[name] = widget
+        return self.built[name]
+
+    def _show_row(self, row: int) -> None:
+        self.page(PAGES[row][0])
+        self.stack.setCurrentIndex(row)
+
+    def _make_composer(self) -> QWidget:
+        from followup_desktop.composer import Composer  # noqa: PLC0415  (checker, templates)
+
+        return Composer(self.session, self.user_templates)
+
+    @property
+    def composer(self) -> Composer:
+        from followup_desktop.composer import Composer  # noqa: PLC0415
+
+        widget = self.page("letters")
+        assert isinstance(widget, Composer)
+        return widget
+
+    def flush(self) -> None:
+        """Save whatever is being typed (closing, quitting)."""
+        if "letters" in self.built:
+            self.composer.flush()
 
     def show_page(self, name: str) -> None:
         names = [n for n, _ in PAGES]
@@ -121,7 +161,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported to {path}", 5000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.composer.flush()
+        self.flush()
         if self.keeps_running():
             event.ignore()
             self.hide()

@@ -26,7 +26,9 @@ class ReminderService(QObject):
 
     reminders_shown = Signal(list)
 
-    def __init__(self, session: Session, notifier: Notifier) -> None:
+    def __init__(
+        self, session: Session, notifier: Notifier, *, listen_for_resume: bool = True
+    ) -> None:
         super().__init__()
         self.session = session
         self.notifier = notifier
@@ -36,7 +38,8 @@ class ReminderService(QObject):
         self.next_at: datetime | None = None
         session.schedule_changed.connect(self.rearm)
         session.settings_changed.connect(self.rearm)
-        self.listen_for_resume()
+        if listen_for_resume:
+            self.listen_for_resume()
 
     def _reminders(self) -> list[Reminder]:
         settings = self.session.settings

@@ -97,14 +97,15 @@ class Session(QObject):
         return self.settings.calendar(locale_country(locale.getlocale()[0]))
 
     def items(self) -> list[PlanItem]:
-        """All plan items, recomputed after a change or when the minute moves on."""
+        """Plan items of active applications (what Today, tray and reminders show),
+        recomputed after a change or when the minute moves on."""
         now = self.now()
         stale = self._items_at is None or now.replace(second=0, microsecond=0) != (
             self._items_at.replace(second=0, microsecond=0)
         )
         if self._items is None or stale:
             self._items = all_items(
-                self.repo, self.calendar(), self.zone, now, self.settings.plan()
+                self.repo, self.calendar(), self.zone, now, self.settings.plan(), active_only=True
             )
             self._items_at = now
         return self._items

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from followup.plan import PlanItem
+from followup_desktop.first_paint import on_first_paint
 from followup_desktop.main_window import MainWindow
 from followup_desktop.notifications import DBusNotifier, FirstThatWorks, Notifier, TrayNotifier
 from followup_desktop.reminder_service import ReminderService
@@ -27,7 +28,7 @@ class Shell(QObject):
         if notifier is None:
             tray_first = [TrayNotifier(self.tray.icon)] if Tray.available() else []
             notifier = FirstThatWorks(*tray_first, DBusNotifier())
-        self.reminders = ReminderService(session, notifier)
+        self.reminders = ReminderService(session, notifier, listen_for_resume=False)
         self.reminders.reminders_shown.connect(self.window.banner.show_reminders)
         self.window.banner.snooze_requested.connect(self.reminders.snooze)
         self.window.banner.open_requested.connect(lambda _reminders: self.bring_forward())
@@ -45,8 +46,16 @@ class Shell(QObject):
         return Tray.available() and bool(self.session.settings["app.close_to_tray"])
 
     def start(self, minimized: bool = False) -> None:
-        if not (minimized and Tray.available()):
+        """Show the window at once; plans are computed right after it first paints."""
+        if minimized and Tray.available():
+            QTimer.singleShot(0, self.load)
+        else:
+            on_first_paint(self.window, self.load)
             self.window.show()
+
+    def load(self) -> None:
+        self.reminders.listen_for_resume()
+        self.window.today.model.reload()
         self.reminders.check()  # what was missed while the app was closed, once
 
     def bring_forward(self) -> None:
@@ -59,7 +68,7 @@ class Shell(QObject):
         self.window.on_action_requested(item)
 
     def quit(self) -> None:
-        self.window.composer.flush()
+        self.window.flush()
         self.tray.icon.hide()
         app = QApplication.instance()
         if app is not None:

@@ -83,8 +83,8 @@ class AgendaModel(QAbstractListModel):
         super().__init__()
         self.session = session
         self.rows: list[PlanItem] = []
+        self.loaded = False  # filled after the window first paints (see Shell.start)
         session.schedule_changed.connect(self.reload)
-        self.reload()
 
     def reload(self) -> None:
         zone = self.session.zone
@@ -92,6 +92,7 @@ class AgendaModel(QAbstractListModel):
         start = datetime.combine(now.astimezone(zone).date(), time(0), tzinfo=zone)
         items = agenda(self.session.items(), start, start + timedelta(days=DAYS_AHEAD))
         self.beginResetModel()
+        self.loaded = True
         self.rows = [
             i for i in items if i.kind is not ItemKind.INTERVIEW or i.state is not ItemState.DONE
         ]
@@ -252,6 +253,11 @@ class TodayView(QWidget):
         parts += [f"{ready} ready to close or ask"] if ready else []
         parts += [f"{len(rows) - overdue - due - ready} in the next {DAYS_AHEAD} days"]
         self.summary.setText(" · ".join(parts))
+        self.empty.setText(
+            "Nothing to do today. Every letter is sent and every call made."
+            if self.model.loaded
+            else "Loading…"
+        )
         self.empty.setVisible(not rows)
         self.list.setVisible(bool(rows))
         if rows:

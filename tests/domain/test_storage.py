@@ -203,3 +203,28 @@ def test_drafts_upsert_and_vanish_when_the_letter_is_sent(repo: Repository) -> N
     assert draft is not None and draft.body == "Dear Dana, hi" and draft.channel is Channel.POST
     repo.record_letter(r.id, dana.id, Channel.POST, at(3, 12))
     assert repo.draft(r.id, dana.id) is None
+
+
+def test_delete_and_restore_an_application_with_everything_it_had(repo: Repository) -> None:
+    from followup import transfer
+    from followup.model import Draft
+
+    app = repo.add_application(Application(0, "Acme", "Dev"))
+    dana = repo.add_contact(Contact(0, "Dana"))
+    r = repo.add_round(Round(0, app.id, at(2), at(2, 11), "UTC", interviewer_ids=(dana.id,),
+                             topics=("Kafka",)))
+    repo.record_letter(r.id, dana.id, Channel.EMAIL, at(3))
+    repo.record_call(r.id, at(10), "brief")
+    second = repo.add_round(Round(0, app.id, at(12), at(12, 11), "UTC",
+                                  interviewer_ids=(dana.id,)))
+    repo.save_draft(Draft(second.id, dana.id, Channel.POST, "t", "Dear Dana", at(13)))
+    before = transfer.export_all(repo)
+    snapshot = repo.delete_application_undoably(app.id)
+    assert repo.applications() == [] and repo.letters() == []
+    repo.restore(snapshot)
+    assert transfer.export_all(repo) == before
+    assert repo.draft(second.id, dana.id) is not None
+    snapshot = repo.delete_round_undoably(r.id)
+    assert [x.id for x in repo.rounds()] == [second.id]
+    repo.restore(snapshot)
+    assert transfer.export_all(repo) == before

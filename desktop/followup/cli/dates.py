@@ -59,11 +59,11 @@ def plan(ctx: Context) -> int:
     cal = ctx.calendar()
     if ctx.args.round is not None:
         round_ = repo.round(ctx.args.round)
-        contacts = {c.id: c for c in repo.contacts()}
+        names = repo.contact_names()
         items = round_plan(
             repo.application(round_.application_id),
             round_,
-            contacts,
+            names,
             repo.letters(round_.id),
             repo.calls(round_.id),
             cal,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -49,6 +49,18 @@ def _override(row: sqlite3.Row) -> Override | None:
     return Override(
         row["override_rule"], row["override_reason"] or "", from_db_time(row["override_at"])
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Everything a delete removes, so that undo can put it back exactly (same ids)."""
+
+    application: Application | None
+    rounds: tuple[Round, ...]
+    letters: tuple[Letter, ...]
+    calls: tuple[Call, ...]
+    inquiries: tuple[Inquiry, ...]
+    drafts: tuple[Draft, ...]
 
 
 class Repository:
@@ -150,6 +162,12 @@ class Repository:
             self._one("SELECT * FROM contacts WHERE id=?", (contact_id,), f"contact {contact_id}")
         )
 
+    def contact_names(self) -> dict[int, str]:
+        """Just the names: what plans need, without building every contact."""
+        return {
+            row[0]: row[1] for row in self.db.connection.execute("SELECT id, name FROM contacts")
+        }
+
     def contacts(self) -> list[Contact]:
         return [self._contact(r) for r in self._all("SELECT * FROM contacts ORDER BY name, id")]
 
@@ -220,8 +238,12 @@ class Repository:
             self._one("SELECT * FROM applications WHERE id=?", (app_id,), f"application {app_id}")
         )
 
-    def applications(self) -> list[Application]:
-        return [self._application(r) for r in self._all("SELECT * FROM applications ORDER BY id")]
+    def applications(self, *, active_only: bool = False) -> list[Application]:
+        where = " WHERE status = 'active'" if active_only else ""
+        return [
+            self._application(r)
+            for r in self._all(f"SELECT * FROM applications{where} ORDER BY id")
+        ]
 
     # -- rounds ---------------------------------------------------------------------------
 
@@ -242,10 +264,17 @@ class Repository:
             notes=row["notes"],
         )
 
-    def _interviewers(self, round_ids: Iterable[int] | None = None) -> dict[int, list[int]]:
+    def _interviewers(
+        self, round_ids: Iterable[int] | None = None, *, active_only: bool = False
+    ) -> dict[int, list[int]]:
         sql = "SELECT round_id, contact_id FROM round_interviewers"
         args: list[int] = []
-        if round_ids is not None:
+        if active_only:
+            sql += (
+                " WHERE round_id IN (SELECT r.id FROM rounds r JOIN applications a "
+                "ON a.id = r.application_id WHERE a.status = 'active')"
+            )
+        elif round_ids is not None:  # a handful: one round, or one application's
             args = list(round_ids)
             sql += f" WHERE round_id IN ({','.join('?' * len(args))})"
         result: dict[int, list[int]] = {}
@@ -331,10 +360,18 @@ class Repository:
         )
         return self._round(row, self._interviewers([round_id]))
 
-    def rounds(self, application_id: int | None = None) -> list[Round]:
+    def rounds(
+        self, application_id: int | None = None, *, active_only: bool = False
+    ) -> list[Round]:
+        """All rounds (or one application's); ``active_only``: of applications still active."""
         if application_id is None:
-            rows = self._all("SELECT * FROM rounds ORDER BY starts_at, id")
-            interviewers = self._interviewers()
+            where = (
+                (" WHERE application_id IN (SELECT id FROM applications WHERE status = 'active')")
+                if active_only
+                else ""
+            )
+            rows = self._all(f"SELECT * FROM rounds{where} ORDER BY starts_at, id")
+            interviewers = self._interviewers(active_only=active_only)
         else:
             rows = self._all(
                 "SELECT * FROM rounds WHERE application_id=? ORDER BY starts_at, id",
@@ -563,6 +600,59 @@ class Repository:
                 "ON CONFLICT(key) DO UPDATE SET snoozed_to = excluded.snoozed_to",
                 [(key, to_db_time(now), to_db_time(until)) for key in keys],
             )
+
+    # -- delete with undo ---------------------------------------------------------------
+
+    def _drafts_of(self, round_ids: Sequence[int]) -> tuple[Draft, ...]:
+        found = []
+        for round_id in round_ids:
+            rows = self._all("SELECT contact_id FROM drafts WHERE round_id=?", (round_id,))
+            found += [d for r in rows if (d := self.draft(round_id, r["contact_id"]))]
+        return tuple(found)
+
+    def delete_application_undoably(self, app_id: int) -> Snapshot:
+        app = self.application(app_id)
+        rounds = tuple(self.rounds(app_id))
+        ids = [r.id for r in rounds]
+        snapshot = Snapshot(
+            app,
+            rounds,
+            tuple(x for x in self.letters() if x.round_id in ids),
+            tuple(x for x in self.calls() if x.round_id in ids),
+            tuple(self.inquiries(app_id)),
+            self._drafts_of(ids),
+        )
+        self.delete_application(app_id)
+        return snapshot
+
+    def delete_round_undoably(self, round_id: int) -> Snapshot:
+        r = self.round(round_id)
+        snapshot = Snapshot(
+            None,
+            (r,),
+            tuple(self.letters(round_id)),
+            tuple(self.calls(round_id)),
+            (),
+            self._drafts_of([round_id]),
+        )
+        self.delete_round(round_id)
+        return snapshot
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Put a deleted application or round back, all of it or nothing."""
+        with self.db.transaction() as cur:
+            if snapshot.application is not None:
+                self.insert_application(cur, snapshot.application)
+            for r in snapshot.rounds:
+                self.insert_round(cur, r)
+            for letter in snapshot.letters:
+                self.insert_letter(cur, letter)
+            for call in snapshot.calls:
+                self.insert_call(cur, call)
+            for inquiry in snapshot.inquiries:
+                self.insert_inquiry(cur, inquiry)
+        for draft in snapshot.drafts:
+            self.save_draft(draft)
 
     def set_status(self, app_id: int, status: Status, reason: str = "") -> Application:
         app = replace(self.application(app_id), status=status, status_reason=reason)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QHelpEvent, QHideEvent, QTextCursor
+from PySide6.QtGui import QCloseEvent, QHelpEvent, QHideEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -57,8 +57,8 @@ class Composer(QWidget):
         self.check_timer.timeout.connect(self.run_check)
         self.save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self.save_timer.timeout.connect(self.save_draft)
-        session.schedule_changed.connect(self.reload_rounds)
-        self.reload_rounds()
+        self.loaded = False  # the rounds are read when the composer is first shown
+        session.schedule_changed.connect(self._schedule_changed)
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -132,7 +132,17 @@ class Composer(QWidget):
 
     # -- choosing what to write -----------------------------------------------------------
 
+    def _schedule_changed(self) -> None:
+        if self.loaded:
+            self.reload_rounds()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self.loaded:
+            self.reload_rounds()
+        super().showEvent(event)
+
     def reload_rounds(self) -> None:
+        self.loaded = True
         current = self.round_box.currentData()
         repo = self.session.repo
         apps = {a.id: a for a in repo.applications()}
@@ -165,6 +175,8 @@ class Composer(QWidget):
 
     def open_for(self, round_id: int, contact_id: int | None = None) -> None:
         """Show the letter for this round and interviewer (its draft, if any)."""
+        if not self.loaded:
+            self.reload_rounds()
         self.round_box.setCurrentIndex(max(self.round_box.findData(round_id), 0))
         if contact_id is not None:
             self.recipient_box.setCurrentIndex(max(self.recipient_box.findData(contact_id), 0))
