@@ -20,8 +20,7 @@ class SvgIconEngine(QIconEngine):
         self.renderer = QSvgRenderer(QByteArray(data))
         self.cache: dict[tuple[int, int, QIcon.Mode], QPixmap] = {}
 
-    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
-              state: QIcon.State) -> None:
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         painter.drawPixmap(rect, self.pixmap(rect.size(), mode, state))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -28,12 +28,13 @@ from followup_desktop.actions import build_actions
 
 if TYPE_CHECKING:
     from followup_desktop.composer import Composer
+    from followup_desktop.interviews.view import InterviewsView
 from followup_desktop.banner import ReminderBanner
 from followup_desktop.icons import icon
 from followup_desktop.session import Session
 from followup_desktop.today import TodayView
 
-PAGES = (("today", "Today"), ("letters", "Letters"))
+PAGES = (("today", "Today"), ("interviews", "Interviews"), ("letters", "Letters"))
 
 
 class MainWindow(QMainWindow):
@@ -47,7 +48,10 @@ class MainWindow(QMainWindow):
         self.user_templates = user_templates
         self.today = TodayView(session)
         # Pages other than Today are built when first shown: start-up paints sooner.
-        self.factories: dict[str, Callable[[], QWidget]] = {"letters": self._make_composer}
+        self.factories: dict[str, Callable[[], QWidget]] = {
+            "letters": self._make_composer,
+            "interviews": self._make_interviews,
+        }
         self.built: dict[str, QWidget] = {"today": self.today}
         self.sidebar = named(QListWidget(), "Sections", style="sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
@@ -85,12 +89,33 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         for name in ("new_application", "export_ics", "settings", "quit"):
             file_menu.addAction(a[name])
+        edit = self.menuBar().addMenu("&Edit")
+        undo = self.session.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.session.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(undo)
+        edit.addAction(redo)
         view = self.menuBar().addMenu("&View")
-        for row, name in enumerate(("show_today", "show_letters")):
-            view.addAction(a[name])
-            a[name].triggered.connect(lambda _=False, r=row: self.sidebar.setCurrentRow(r))
-            self.addAction(a[name])
+        for row, (page, _title) in enumerate(PAGES):
+            action = a[f"show_{page}"]
+            view.addAction(action)
+            action.triggered.connect(lambda _=False, r=row: self.sidebar.setCurrentRow(r))
+            self.addAction(action)
         a["export_ics"].triggered.connect(self.export_ics)
+        a["new_application"].triggered.connect(self.new_application)
+
+    def new_application(self) -> None:
+        self.show_page("interviews")
+        self.interviews.add_application()
+
+    @property
+    def interviews(self) -> InterviewsView:
+        from followup_desktop.interviews.view import InterviewsView  # noqa: PLC0415
+
+        widget = self.page("interviews")
+        assert isinstance(widget, InterviewsView)
+        return widget
 
     def page(self, name: str) -> QWidget:
         """The page, built now if it was not yet (it replaces its placeholder)."""
@@ -108,6 +133,13 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         self.page(PAGES[row][0])
         self.stack.setCurrentIndex(row)
+
+    def _make_interviews(self) -> QWidget:
+        from followup_desktop.interviews.view import InterviewsView  # noqa: PLC0415
+
+        view = InterviewsView(self.session)
+        view.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return view
 
     def _make_composer(self) -> QWidget:
         from followup_desktop.composer import Composer  # noqa: PLC0415  (checker, templates)

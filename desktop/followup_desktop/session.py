@@ -14,6 +14,7 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from followup.errors import FollowUpError, Refusal
@@ -67,6 +68,7 @@ class Session(QObject):
         self.repo = repo
         self.clock = clock
         self.dialogs = dialogs or Dialogs()
+        self.undo_stack = QUndoStack(self)
         self._settings: Settings | None = None
         self._items: list[PlanItem] | None = None
         self._items_at: datetime | None = None
@@ -135,6 +137,12 @@ class Session(QObject):
         except FollowUpError as error:
             self.dialogs.error(parent, title, str(error))
             return None
+        self.schedule_changed.emit()
+        return result
+
+    def commit(self, action: Callable[[], T]) -> T:
+        """For dialogs that show errors inline: run, announce the change, or raise."""
+        result = action()
         self.schedule_changed.emit()
         return result
 

@@ -48,8 +48,7 @@ app.exec()
 def run(command: list[str], env: dict[str, str]) -> float:
     """Seconds from spawning the process to its window's first paint (it reports it)."""
     env = dict(env, FOLLOWUP_BENCH_T0=repr(time.time()))
-    done = subprocess.run(command, env=env, check=True, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(command, env=env, check=True, capture_output=True, text=True, timeout=120)
     line = next(x for x in done.stdout.splitlines() if x.startswith("painted "))
     return float(line.split()[1])
 

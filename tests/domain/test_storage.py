@@ -211,12 +211,12 @@ def test_delete_and_restore_an_application_with_everything_it_had(repo: Reposito
 
     app = repo.add_application(Application(0, "Acme", "Dev"))
     dana = repo.add_contact(Contact(0, "Dana"))
-    r = repo.add_round(Round(0, app.id, at(2), at(2, 11), "UTC", interviewer_ids=(dana.id,),
-                             topics=("Kafka",)))
+    r = repo.add_round(
+        Round(0, app.id, at(2), at(2, 11), "UTC", interviewer_ids=(dana.id,), topics=("Kafka",))
+    )
     repo.record_letter(r.id, dana.id, Channel.EMAIL, at(3))
     repo.record_call(r.id, at(10), "brief")
-    second = repo.add_round(Round(0, app.id, at(12), at(12, 11), "UTC",
-                                  interviewer_ids=(dana.id,)))
+    second = repo.add_round(Round(0, app.id, at(12), at(12, 11), "UTC", interviewer_ids=(dana.id,)))
     repo.save_draft(Draft(second.id, dana.id, Channel.POST, "t", "Dear Dana", at(13)))
     before = transfer.export_all(repo)
     snapshot = repo.delete_application_undoably(app.id)

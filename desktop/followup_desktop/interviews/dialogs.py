@@ -1,0 +1,378 @@
+"""Add and edit applications, rounds and contacts. Bad input: a clear message, nothing saved."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo, available_timezones
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followup.errors import FollowUpError
+from followup.model import (
+    Application,
+    Contact,
+    PostalAddress,
+    Round,
+    RoundKind,
+    Source,
+    Status,
+)
+from followup_desktop.accessibility import named
+from followup_desktop.session import Session
+
+
+class FormDialog(QDialog):
+    """A form whose OK saves; a domain error is shown in the dialog, which stays open."""
+
+    def __init__(self, session: Session, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(title)
+        self.setMinimumWidth(480)
+        self.error = named(QLabel(), "Problem", style="error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.body = QVBoxLayout(self)
+
+    def finish(self) -> None:
+        self.body.addWidget(self.error)
+        self.body.addWidget(self.buttons)
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            self.save()
+        except FollowUpError as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return
+        super().accept()
+
+
+def _line(text: str = "", accessible: str = "") -> QLineEdit:
+    return named(QLineEdit(text), accessible)
+
+
+class OptionalDate(QWidget):
+    """A date that may be unset: a check box, then the date."""
+
+    def __init__(self, label: str, value: date | None, today: date) -> None:
+        super().__init__()
+        self.enabled = named(QCheckBox(label), label)
+        self.edit = named(QDateEdit(), label)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("ddd d MMM yyyy")
+        self.edit.setDate(QDate(value or today))
+        self.enabled.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.enabled)
+        layout.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        if not self.enabled.isChecked():
+            return None
+        result = self.edit.date().toPython()
+        assert isinstance(result, date)
+        return result
+
+
+class ContactDialog(FormDialog):
+    def __init__(
+        self,
+        session: Session,
+        contact: Contact | None = None,
+        parent: QWidget | None = None,
+        *,
+        company: str = "",
+    ) -> None:
+        super().__init__(session, "Edit contact" if contact else "New contact", parent)
+        self.contact = contact
+        c = contact or Contact(0, "-", company=company)
+        self.name = _line(c.name if contact else "", "Name")
+        self.title = _line(c.title, "Job title")
+        self.company = _line(c.company, "Company")
+        self.email = _line(c.email, "E-mail")
+        self.phone = _line(c.phone, "Phone")
+        self.address = named(QPlainTextEdit(str(c.address)), "Postal address")
+        self.address.setPlaceholderText("Company\nStreet\nTown, postcode")
+        self.address.setFixedHeight(90)
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("Job title", self.title)
+        form.addRow("Company", self.company)
+        form.addRow("E-mail", self.email)
+        form.addRow("Phone", self.phone)
+        form.addRow("Postal address", self.address)
+        self.body.addLayout(form)
+        self.finish()
+        self.saved: Contact | None = None
+
+    def save(self) -> None:
+        value = Contact(
+            self.contact.id if self.contact else 0,
+            self.name.text(),
+            self.title.text().strip(),
+            self.company.text().strip(),
+            self.email.text().strip(),
+            self.phone.text().strip(),
+            PostalAddress.parse(self.address.toPlainText()),
+        )
+        repo = self.session.repo
+        self.saved = self.session.commit(
+            lambda: repo.update_contact(value) if self.contact else repo.add_contact(value)
+        )
+
+
+class ApplicationDialog(FormDialog):
+    def __init__(
+        self, session: Session, app: Application | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(session, "Edit application" if app else "New application", parent)
+        self.app = app
+        a = app or Application(0, "-", "-")
+        today = session.now().astimezone(session.zone).date()
+        self.company = _line(a.company if app else "", "Company")
+        self.role = _line(a.role if app else "", "Role")
+        self.url = _line(a.posting_url, "Job posting link")
+        self.applied = OptionalDate("Applied on", a.applied_on if app else today, today)
+        self.source = named(QComboBox(), "Source")
+        for source in Source:
+            self.source.addItem(source.value.capitalize(), source.value)
+        self.source.setCurrentIndex(list(Source).index(a.source))
+        self.status = named(QComboBox(), "Status")
+        for status in Status:
+            self.status.addItem(status.value.capitalize(), status.value)
+        self.status.setCurrentIndex(list(Status).index(a.status))
+        self.contact = named(QComboBox(), "Named contact")
+        self.contact.addItem("None yet", None)
+        for contact_id, name in sorted(session.repo.contact_names().items(), key=lambda kv: kv[1]):
+            self.contact.addItem(name, contact_id)
+        if a.contact_id is not None:
+            self.contact.setCurrentIndex(max(self.contact.findData(a.contact_id), 0))
+        form = QFormLayout()
+        form.addRow("Company", self.company)
+        form.addRow("Role", self.role)
+        form.addRow("", self.applied)
+        form.addRow("Applied through", self.source)
+        form.addRow("Named contact", self.contact)
+        more = QFormLayout()
+        more.addRow("Job posting", self.url)
+        more.addRow("Status", self.status)
+        self.body.addLayout(form)
+        self.details = named(QPushButton("More details…"), "Show more details")
+        self.details.setCheckable(True)
+        extra = QWidget()
+        extra.setLayout(more)
+        extra.setVisible(app is not None)
+        self.details.setChecked(app is not None)
+        self.details.toggled.connect(extra.setVisible)
+        self.body.addWidget(self.details, 0, Qt.AlignmentFlag.AlignLeft)
+        self.body.addWidget(extra)
+        self.finish()
+        self.saved: Application | None = None
+
+    def save(self) -> None:
+        value = Application(
+            self.app.id if self.app else 0,
+            self.company.text(),
+            self.role.text(),
+            self.url.text().strip(),
+            self.applied.value(),
+            Source(self.source.currentData()),
+            Status(self.status.currentData()),
+            self.app.status_reason if self.app else "",
+            self.contact.currentData(),
+        )
+        repo = self.session.repo
+        self.saved = self.session.commit(
+            lambda: repo.update_application(value) if self.app else repo.add_application(value)
+        )
+
+
+def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
+    return tuple(x.strip() for x in edit.toPlainText().splitlines() if x.strip())
+
+
+def _zone_names() -> list[str]:
+    return sorted(z for z in available_timezones() if "/" in z and not z.startswith("Etc/"))
+
+
+class RoundDialog(FormDialog):
+    """When and how, who interviewed, and the notes the letter draws on."""
+
+    def __init__(
+        self,
+        session: Session,
+        application_id: int,
+        round_: Round | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(session, "Edit interview" if round_ else "New interview", parent)
+        self.application_id = application_id
+        self.round = round_
+        zone = ZoneInfo(round_.timezone) if round_ else session.zone
+        now = session.now().astimezone(zone)
+        start = (
+            round_.starts_at.astimezone(zone)
+            if round_
+            else now.replace(minute=0, second=0, microsecond=0)
+        )
+        end = (
+            round_.ends_at.astimezone(zone)
+            if round_
+            else start.replace(hour=min(start.hour + 1, 23))
+        )
+        self.day = named(QDateEdit(QDate(start.date())), "Date")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("ddd d MMM yyyy")
+        self.start = named(QTimeEdit(QTime(start.hour, start.minute)), "Start time")
+        self.end = named(QTimeEdit(QTime(end.hour, end.minute)), "End time")
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("HH:mm")
+        self.zone = named(QComboBox(), "Time zone")
+        self.zone.setEditable(True)
+        self.zone.addItems(_zone_names())
+        self.zone.setCurrentText(zone.key)
+        self.kind = named(QComboBox(), "Kind")
+        for kind in RoundKind:
+            self.kind.addItem(kind.value.capitalize(), kind.value)
+        self.kind.setCurrentIndex(list(RoundKind).index(round_.kind if round_ else RoundKind.VIDEO))
+        self.title = _line(round_.title if round_ else "", "Title")
+        self.title.setPlaceholderText("e.g. Second round with the team")
+
+        self.people = named(QListWidget(), "Interviewers")
+        chosen = set(round_.interviewer_ids) if round_ else set()
+        for contact_id, name in sorted(session.repo.contact_names().items(), key=lambda kv: kv[1]):
+            self._add_person(contact_id, name, contact_id in chosen)
+        add_person = named(QPushButton("New contact…"), "Add a new contact")
+        add_person.clicked.connect(self._new_contact)
+
+        self.topics = named(
+            QPlainTextEdit("\n".join(round_.topics) if round_ else ""),
+            "Topics discussed, one per line",
+        )
+        self.strengths = named(
+            QPlainTextEdit("\n".join(round_.strengths) if round_ else ""),
+            "Strengths you showed, one per line",
+        )
+        self.next_steps = _line(
+            round_.next_steps if round_ else "", "What they said about next steps"
+        )
+        today = now.date()
+        self.decision = OptionalDate(
+            "They decide by", round_.decision_on if round_ else None, today
+        )
+        self.notes = named(QPlainTextEdit(round_.notes if round_ else ""), "Other notes")
+
+        when = QWidget()
+        form = QFormLayout(when)
+        form.addRow("Date", self.day)
+        times = QHBoxLayout()
+        times.addWidget(self.start)
+        times.addWidget(QLabel("to"))
+        times.addWidget(self.end)
+        times.addStretch(1)
+        form.addRow("Time", times)
+        form.addRow("Time zone", self.zone)
+        form.addRow("Kind", self.kind)
+        form.addRow("Title", self.title)
+        who = QWidget()
+        who_layout = QVBoxLayout(who)
+        who_layout.addWidget(QLabel("Tick everyone who interviewed you: one letter each."))
+        who_layout.addWidget(self.people)
+        who_layout.addWidget(add_person, 0, Qt.AlignmentFlag.AlignLeft)
+        notes = QWidget()
+        notes_form = QFormLayout(notes)
+        notes_form.addRow("Topics discussed\n(one per line)", self.topics)
+        notes_form.addRow("Strengths you showed\n(one per line)", self.strengths)
+        notes_form.addRow("Next steps", self.next_steps)
+        notes_form.addRow("", self.decision)
+        notes_form.addRow("Other notes", self.notes)
+        tabs = QTabWidget()
+        tabs.addTab(when, "Interview")
+        tabs.addTab(who, "Interviewers")
+        tabs.addTab(notes, "Notes")
+        self.tabs = tabs
+        self.body.addWidget(tabs)
+        self.finish()
+        self.saved: Round | None = None
+
+    def _add_person(self, contact_id: int, name: str, checked: bool) -> None:
+        item = QListWidgetItem(name)
+        item.setData(Qt.ItemDataRole.UserRole, contact_id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.people.addItem(item)
+
+    def _new_contact(self) -> None:
+        company = self.session.repo.application(self.application_id).company
+        dialog = ContactDialog(self.session, None, self, company=company)
+        if dialog.exec() and dialog.saved is not None:
+            self._add_person(dialog.saved.id, dialog.saved.name, True)
+
+    def interviewers(self) -> tuple[int, ...]:
+        return tuple(
+            int(self.people.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.people.count())
+            if self.people.item(i).checkState() == Qt.CheckState.Checked
+        )
+
+    def _moment(self, at: QTime, zone: ZoneInfo) -> datetime:
+        day = self.day.date().toPython()
+        assert isinstance(day, date)
+        return datetime.combine(day, time(at.hour(), at.minute()), tzinfo=zone)
+
+    def save(self) -> None:
+        from followup.model import check_timezone  # noqa: PLC0415
+
+        zone_name = self.zone.currentText().strip()
+        check_timezone(zone_name)
+        zone = ZoneInfo(zone_name)
+        value = Round(
+            self.round.id if self.round else 0,
+            self.application_id,
+            self._moment(self.start.time(), zone),
+            self._moment(self.end.time(), zone),
+            zone_name,
+            RoundKind(self.kind.currentData()),
+            self.title.text().strip(),
+            self.interviewers(),
+            _lines(self.topics),
+            _lines(self.strengths),
+            self.next_steps.text().strip(),
+            self.decision.value(),
+            self.notes.toPlainText().strip(),
+        )
+        repo = self.session.repo
+        self.saved = self.session.commit(
+            lambda: repo.update_round(value) if self.round else repo.add_round(value)
+        )

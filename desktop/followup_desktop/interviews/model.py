@@ -1,0 +1,169 @@
+"""Applications (top level) and their rounds (children), for a sortable, filterable tree."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+
+from followup.model import Application, Round, Status
+from followup.plan import ItemKind, ItemState, PlanItem
+from followup_desktop.session import Session
+
+Index = QModelIndex | QPersistentModelIndex
+SortRole = Qt.ItemDataRole.UserRole + 2
+RecordRole = Qt.ItemDataRole.UserRole + 3
+COLUMNS = ("Company", "Role / round", "Date", "Status", "Next step")
+STATUS_WORDS = {
+    Status.ACTIVE: "Active",
+    Status.OFFER: "Offer",
+    Status.CLOSED: "Closed",
+    Status.RETIRED: "Retired",
+}
+TOP = 0  # internal id of top-level rows; a round's is its application's row + 1
+
+
+Cells = list[tuple[str, Any]]  # per column: (shown text, sort key)
+
+
+@dataclass
+class AppRow:
+    app: Application
+    rounds: list[Round] = field(default_factory=list)
+    next_step: str = ""
+    next_due: datetime | None = None
+    cells: Cells = field(default_factory=list)  # computed once per reload, not per paint
+    round_cells: list[Cells] = field(default_factory=list)
+
+
+def _next(items: list[PlanItem]) -> tuple[str, datetime | None]:
+    pending = [i for i in items if i.state.pending and i.due is not None]
+    if not pending:
+        return "", None
+    first = min(pending, key=lambda i: (i.state is not ItemState.OVERDUE, i.due))
+    assert first.due is not None
+    word = "Overdue: " if first.state is ItemState.OVERDUE else ""
+    return f"{word}{first.title.split(':')[0]} by {first.due:%a %d %b}", first.due
+
+
+class InterviewsModel(QAbstractItemModel):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.rows: list[AppRow] = []
+        self.names: dict[int, str] = {}
+        self.round_notes: dict[int, str] = {}
+        self.zone = ZoneInfo("UTC")
+
+    def reload(self) -> None:
+        repo = self.session.repo
+        by_app: dict[int, list[PlanItem]] = defaultdict(list)
+        by_round: dict[int, list[PlanItem]] = defaultdict(list)
+        for item in self.session.items():
+            if item.kind is not ItemKind.INTERVIEW:
+                by_app[item.application_id].append(item)
+                if item.round_id is not None:
+                    by_round[item.round_id].append(item)
+        rows = {a.id: AppRow(a) for a in repo.applications()}
+        for round_ in repo.rounds():
+            rows[round_.application_id].rounds.append(round_)
+        self.round_notes = {rid: _next(items)[0] for rid, items in by_round.items()}
+        self.zone = self.session.zone
+        self.names = repo.contact_names()
+        for row in rows.values():
+            row.next_step, row.next_due = _next(by_app[row.app.id])
+            row.cells = self._app_values(row)
+            row.round_cells = [self._round_values(r) for r in row.rounds]
+        self.beginResetModel()
+        self.rows = list(rows.values())
+        self.endResetModel()
+
+    # -- structure ------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if row < 0 or not 0 <= column < len(COLUMNS):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, TOP) if row < len(self.rows) else QModelIndex()
+        if parent.internalId() != TOP or row >= len(self.rows[parent.row()].rounds):
+            return QModelIndex()
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not child.isValid() or child.internalId() == TOP:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, TOP)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self.rows)
+        if parent.internalId() == TOP and parent.column() == 0:
+            return len(self.rows[parent.row()].rounds)
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    # -- content --------------------------------------------------------------------------
+
+    def record(self, index: Index) -> Application | Round:
+        if index.internalId() == TOP:
+            return self.rows[index.row()].app
+        return self.rows[index.internalId() - 1].rounds[index.row()]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == RecordRole:
+            return self.record(index)
+        parent_id = index.internalId()
+        if parent_id == TOP:
+            values = self.rows[index.row()].cells
+        else:
+            values = self.rows[parent_id - 1].round_cells[index.row()]
+        text, key = values[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text or None
+        if role == SortRole:
+            return key
+        return None
+
+    def _app_values(self, row: AppRow) -> Cells:
+        app = row.app
+        applied = app.applied_on.isoformat() if app.applied_on else ""
+        shown = f"applied {app.applied_on:%d %b %Y}" if app.applied_on else ""
+        return [
+            (app.company, app.company.casefold()),
+            (app.role, app.role.casefold()),
+            (shown, applied),
+            (STATUS_WORDS[app.status], app.status.value),
+            (row.next_step, row.next_due.isoformat() if row.next_due else "~"),
+        ]
+
+    def _round_values(self, round_: Round) -> Cells:
+        start = round_.starts_at.astimezone(self.zone)
+        people = ", ".join(self.names.get(i, "?") for i in round_.interviewer_ids)
+        title = f"{round_.kind.value.capitalize()} interview" + (
+            f": {round_.title}" if round_.title else ""
+        )
+        note = self.round_notes.get(round_.id, "")
+        return [
+            (title, title.casefold()),
+            (people or "no interviewer yet", people.casefold()),
+            (f"{start:%a %d %b %Y %H:%M}", start.isoformat()),
+            ("", ""),
+            (note, note),
+        ]

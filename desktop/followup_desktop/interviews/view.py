@@ -1,0 +1,203 @@
+"""The Interviews page: applications and rounds; add, edit, delete (with undo), filter, sort."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QUndoCommand
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followup.errors import FollowUpError
+from followup.model import Application, Round
+from followup.storage.repository import Snapshot
+from followup_desktop.accessibility import named
+from followup_desktop.interviews.dialogs import ApplicationDialog, RoundDialog
+from followup_desktop.interviews.model import InterviewsModel, RecordRole, SortRole
+from followup_desktop.session import Session
+
+FILTER_DELAY_MS = 150
+
+
+class DeleteCommand(QUndoCommand):
+    """Delete an application (with its rounds) or a round; undo puts all of it back."""
+
+    def __init__(self, session: Session, record: Application | Round) -> None:
+        what = (
+            f"{record.company} — {record.role}"
+            if isinstance(record, Application)
+            else "the interview round"
+        )
+        super().__init__(f"Delete {what}")
+        self.session = session
+        self.record = record
+        self.snapshot: Snapshot | None = None
+
+    def redo(self) -> None:
+        repo = self.session.repo
+        if isinstance(self.record, Application):
+            self.snapshot = repo.delete_application_undoably(self.record.id)
+        else:
+            self.snapshot = repo.delete_round_undoably(self.record.id)
+        self.session.schedule_changed.emit()
+
+    def undo(self) -> None:
+        if self.snapshot is not None:
+            self.session.repo.restore(self.snapshot)
+            self.session.schedule_changed.emit()
+
+
+class InterviewsView(QWidget):
+    """Signals: ``status_message(str)`` for the window's status bar."""
+
+    status_message = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = InterviewsModel(session)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.heading = named(QLabel("Interviews"), style="heading")
+        self.search = named(QLineEdit(), "Filter applications")
+        self.search.setPlaceholderText("Filter by company, role, interviewer…")
+        self.search.setClearButtonEnabled(True)
+        # Filter after a pause in typing: with thousands of rows, not on every key.
+        self.filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self.filter_timer.timeout.connect(
+            lambda: self.proxy.setFilterFixedString(self.search.text())
+        )
+        self.search.textChanged.connect(self.filter_timer.start)
+        self.tree = named(QTreeView(), "Applications and interview rounds")
+        self.tree.setModel(self.proxy)
+        self.tree.setSortingEnabled(True)
+        self.tree.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((200, 180, 175, 70)):
+            header.resizeSection(column, width)
+        self.tree.doubleClicked.connect(self.edit)
+        self.new_app = named(QPushButton("New application…"), "New application")
+        self.new_round = named(QPushButton("Add interview…"), "Add an interview round")
+        self.edit_button = named(QPushButton("Edit…"), "Edit the selected item")
+        self.delete_button = named(QPushButton("Delete"), "Delete the selected item")
+        self.new_app.clicked.connect(self.add_application)
+        self.new_round.clicked.connect(self.add_round)
+        self.edit_button.clicked.connect(lambda: self.edit(self.tree.currentIndex()))
+        self.delete_button.clicked.connect(self.delete)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.search, 1)
+        for button in (self.new_app, self.new_round, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tree, 1)
+        self.tree.selectionModel().currentChanged.connect(self._update_buttons)
+        session.schedule_changed.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        current = self.selected()
+        self.model.reload()
+        self.tree.expandAll() if self.proxy.rowCount() < 200 else None
+        if current is not None:
+            self.select(current)
+        self._update_buttons()
+
+    def selected(self) -> Application | Round | None:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None
+        record: Application | Round = index.data(RecordRole)
+        return record
+
+    def select(self, record: Application | Round) -> None:
+        for row in range(self.proxy.rowCount()):
+            app_index = self.proxy.index(row, 0)
+            found = app_index.data(RecordRole)
+            if isinstance(record, Application) and found.id == record.id:
+                self.tree.setCurrentIndex(app_index)
+                return
+            if isinstance(record, Round) and found.id == record.application_id:
+                for child in range(self.proxy.rowCount(app_index)):
+                    round_index = self.proxy.index(child, 0, app_index)
+                    if round_index.data(RecordRole).id == record.id:
+                        self.tree.setCurrentIndex(round_index)
+                        return
+
+    def _update_buttons(self) -> None:
+        record = self.selected()
+        for button in (self.new_round, self.edit_button, self.delete_button):
+            button.setEnabled(record is not None)
+
+    def _application_id(self) -> int | None:
+        record = self.selected()
+        if isinstance(record, Application):
+            return record.id
+        return record.application_id if record is not None else None
+
+    def add_application(self) -> Application | None:
+        dialog = ApplicationDialog(self.session, None, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.select(dialog.saved)
+            return dialog.saved
+        return None
+
+    def add_round(self) -> Round | None:
+        app_id = self._application_id()
+        if app_id is None:
+            return None
+        dialog = RoundDialog(self.session, app_id, None, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.select(dialog.saved)
+            return dialog.saved
+        return None
+
+    def edit(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        record = index.data(RecordRole)
+        dialog = (
+            ApplicationDialog(self.session, record, self)
+            if isinstance(record, Application)
+            else RoundDialog(self.session, record.application_id, record, self)
+        )
+        dialog.exec()
+
+    def delete(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        command = DeleteCommand(self.session, record)
+        try:
+            self.session.undo_stack.push(command)
+        except FollowUpError as error:
+            self.session.dialogs.error(self, "Not deleted", str(error))
+            return
+        self.status_message.emit(f"{command.text()}. Undo with Ctrl+Z.")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete:
+            self.delete()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.edit(self.tree.currentIndex())
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,189 @@
+"""The Interviews page: the tree model (10,000 rows), dialogs with validation, delete + undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTime
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from followup.model import Application, Channel, Round, Status
+from followup.storage import Repository
+from followup_desktop.interviews.dialogs import ApplicationDialog, ContactDialog, RoundDialog
+from followup_desktop.interviews.model import RecordRole, SortRole
+from followup_desktop.interviews.view import InterviewsView
+from followup_desktop.session import Session
+
+from .conftest import NOW
+
+
+def fill(repo: Repository, count: int) -> None:
+    """Many applications with one round each, in one transaction (fast)."""
+    from datetime import timedelta
+
+    from followup.model import Contact
+
+    with repo.db.transaction() as cur:
+        contact = repo.insert_contact(cur, Contact(0, "Dana"))
+        for i in range(count):
+            app = repo.insert_application(
+                cur, Application(0, f"Company {i:05d}", "Engineer", applied_on=date(2026, 1, 1))
+            )
+            start = NOW - timedelta(days=i)
+            repo.insert_round(
+                cur,
+                Round(
+                    0,
+                    app.id,
+                    start,
+                    start + timedelta(hours=1),
+                    "America/New_York",
+                    interviewer_ids=(contact.id,),
+                ),
+            )
+
+
+def view(qtbot: QtBot, session: Session) -> InterviewsView:
+    widget = InterviewsView(session)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_model_with_ten_thousand_applications_filters_and_sorts(
+    qtbot: QtBot, session: Session
+) -> None:
+    fill(session.repo, 10_000)
+    page = view(qtbot, session)
+    assert page.model.rowCount() == 10_000
+    assert page.model.rowCount(page.model.index(0, 0)) == 1
+    qtbot.keyClicks(page.search, "Company 09999")
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 1)
+    assert page.proxy.index(0, 0).data() == "Company 09999"
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 10_000)
+    page.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert page.proxy.index(0, 0).data() == "Company 00000"
+    page.tree.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert page.proxy.index(0, 0).data() == "Company 09999"
+    first_round = page.proxy.index(0, 2, page.proxy.index(0, 0))
+    assert first_round.data(SortRole) < page.proxy.index(0, 2, page.proxy.index(1, 0)).data(
+        SortRole
+    )  # Company 09999's interview is the oldest
+
+
+def test_filter_matches_interviewers_and_keeps_the_application(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    page = view(qtbot, session)
+    qtbot.keyClicks(page.search, "lee park")
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 1)
+    app_index = page.proxy.index(0, 0)
+    assert page.proxy.rowCount(app_index) == 1
+    assert "Lee Park" in page.proxy.index(0, 1, app_index).data()
+
+
+def test_new_application_with_bad_input_says_why_and_saves_nothing(
+    qtbot: QtBot, session: Session
+) -> None:
+    dialog = ApplicationDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.role.setText("Engineer")
+    dialog.accept()
+    assert dialog.isVisible() is False or dialog.result() == 0
+    assert dialog.error.text() == "the company must not be empty"
+    assert not dialog.error.isHidden()
+    assert session.repo.applications() == []
+    dialog.company.setText("Acme GmbH — Zürich")
+    with qtbot.waitSignal(session.schedule_changed):
+        dialog.accept()
+    assert [a.company for a in session.repo.applications()] == ["Acme GmbH — Zürich"]
+
+
+def test_new_round_validates_times_zone_and_saves_interviewers_and_notes(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    dialog = RoundDialog(session, interview.application_id)
+    qtbot.addWidget(dialog)
+    dialog.day.setDate(QDate(2026, 12, 2))
+    dialog.start.setTime(QTime(14, 0))
+    dialog.end.setTime(QTime(13, 0))
+    dialog.accept()
+    assert "end after it starts" in dialog.error.text()
+    dialog.end.setTime(QTime(15, 0))
+    dialog.zone.setCurrentText("Mars/Olympus_Mons")
+    dialog.accept()
+    assert "unknown time zone" in dialog.error.text()
+    assert len(session.repo.rounds()) == 1
+    dialog.zone.setCurrentText("Europe/Berlin")
+    dialog.people.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.topics.setPlainText("Kafka\n\n  on-call  \n")
+    dialog.strengths.setPlainText("led the migration")
+    dialog.decision.enabled.setChecked(True)
+    dialog.decision.edit.setDate(QDate(2026, 12, 10))
+    dialog.accept()
+    saved = dialog.saved
+    assert saved is not None
+    assert saved.starts_at.isoformat() == "2026-12-02T14:00:00+01:00"
+    assert saved.topics == ("Kafka", "on-call") and saved.decision_on == date(2026, 12, 10)
+    assert len(saved.interviewer_ids) == 1
+    assert session.repo.round(saved.id) == saved
+
+
+def test_contact_dialog_refuses_a_bad_email(qtbot: QtBot, session: Session) -> None:
+    dialog = ContactDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Zoë Ångström")
+    dialog.email.setText("zoe at example")
+    dialog.accept()
+    assert "not an e-mail address" in dialog.error.text()
+    assert session.repo.contacts() == []
+    dialog.email.setText("zoe@example.se")
+    dialog.address.setPlainText("Storgatan 1\n111 22 Stockholm")
+    dialog.accept()
+    assert session.repo.contacts()[0].address.lines == ("Storgatan 1", "111 22 Stockholm")
+
+
+def test_delete_with_undo_and_redo(qtbot: QtBot, session: Session, interview: Round) -> None:
+    dana = interview.interviewer_ids[0]
+    session.repo.record_letter(interview.id, dana, Channel.EMAIL, NOW)
+    page = view(qtbot, session)
+    page.select(session.repo.application(interview.application_id))
+    with qtbot.waitSignal(page.status_message) as message:
+        qtbot.keyClick(page, Qt.Key.Key_Delete)
+    assert "Undo with Ctrl+Z" in message.args[0]
+    assert session.repo.applications() == [] and session.repo.letters() == []
+    assert page.model.rowCount() == 0
+    session.undo_stack.undo()
+    assert session.repo.round(interview.id) == interview
+    assert len(session.repo.letters()) == 1
+    assert page.model.rowCount() == 1
+    session.undo_stack.redo()
+    assert session.repo.applications() == []
+
+
+def test_edit_opens_on_enter_and_keeps_values(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    page = view(qtbot, session)
+    page.select(interview)
+    seen: list[str] = []
+
+    def check(dialog: QWidget) -> None:
+        assert isinstance(dialog, RoundDialog)
+        seen.append(dialog.topics.toPlainText())
+        dialog.title.setText("Final round")
+        dialog.accept()
+
+    on_next_modal(check)
+    qtbot.keyClick(page, Qt.Key.Key_Return)
+    assert seen == ["event sourcing"]
+    assert session.repo.round(interview.id).title == "Final round"
+    index: QModelIndex = page.tree.currentIndex()
+    assert index.data(RecordRole).id == interview.id
+    assert session.repo.application(interview.application_id).status is Status.ACTIVE
