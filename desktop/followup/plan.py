@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -72,10 +72,17 @@ DEFAULT_PLAN = PlanSettings()
 
 
 def _state(
-    now: datetime, due: datetime, opens: datetime | None, done: datetime | None
+    now: datetime,
+    due: datetime,
+    opens: datetime | None,
+    done: datetime | None,
+    finished: bool = False,
 ) -> ItemState:
+    """``finished``: the application was closed, retired or won; what is not done is off."""
     if done is not None:
         return ItemState.DONE
+    if finished:
+        return ItemState.CANCELLED
     if opens is not None and now < opens:
         return ItemState.WAITING
     if now > due:
@@ -85,10 +92,14 @@ def _state(
     return ItemState.UPCOMING
 
 
-def _suggestion_state(now: datetime, opens: datetime, done: datetime | None) -> ItemState:
+def _suggestion_state(
+    now: datetime, opens: datetime, done: datetime | None, finished: bool = False
+) -> ItemState:
     """Suggestions (close, the one inquiry) open at a date and never turn overdue."""
     if done is not None:
         return ItemState.DONE
+    if finished:
+        return ItemState.CANCELLED
     return ItemState.WAITING if now < opens else ItemState.DUE
 
 
@@ -108,6 +119,7 @@ def round_plan(
 ) -> list[PlanItem]:
     """Interview → one letter per interviewer → one call → ready to close."""
     zone = ZoneInfo(round_.timezone)
+    finished = _finished(app)
     who = f"{app.company} — {app.role}"
     items = [
         PlanItem(
@@ -119,7 +131,9 @@ def round_plan(
             title=f"Interview: {who}",
             reason=f"{round_.kind.value.capitalize()} interview"
             + (f": {round_.title}" if round_.title else ""),
-            state=ItemState.DONE if now >= round_.ends_at else ItemState.UPCOMING,
+            state=ItemState.DONE
+            if now >= round_.ends_at
+            else (ItemState.CANCELLED if finished else ItemState.UPCOMING),
             due=round_.starts_at.astimezone(zone),
             done_at=round_.ends_at if now >= round_.ends_at else None,
         )
@@ -133,7 +147,9 @@ def round_plan(
     for contact_id in recipients:
         letter = sent.get(contact_id) if contact_id is not None else None
         name = names.get(contact_id) if contact_id is not None else None
-        state = _state(now, deadline.due, round_.ends_at, letter.sent_at if letter else None)
+        state = _state(
+            now, deadline.due, round_.ends_at, letter.sent_at if letter else None, finished
+        )
         reason = deadline.reason
         if contact_id is None:
             reason += " Add who interviewed you, so the letter has a named recipient."
@@ -159,13 +175,13 @@ def round_plan(
     if first_sent is None:
         call_due = None
         call_reason = "A week after your letter is sent: one brief call, never a second."
-        call_state = ItemState.WAITING
+        call_state = ItemState.CANCELLED if finished else ItemState.WAITING
     else:
         planned = rules.call_date(first_sent.astimezone(zone).date(), cal)
         call_due = datetime.combine(planned.day, cal.end_of_day, tzinfo=zone)
         call_reason = planned.reason + " One brief call; don't ask for a decision."
         opens = datetime.combine(planned.day, time(0), tzinfo=zone)
-        call_state = _state(now, call_due, opens, call.made_at if call else None)
+        call_state = _state(now, call_due, opens, call.made_at if call else None, finished)
     items.append(
         PlanItem(
             key=f"round-{round_.id}-call",
@@ -194,12 +210,12 @@ def round_plan(
                 title=f"Close as “no response”: {who}",
                 reason=f"{settings.quiet_days} quiet days since your call. Candidates who were "
                 "not chosen are often never told; close it rather than contact them again.",
-                state=_suggestion_state(now, due, None),
+                state=_suggestion_state(now, due, None, finished),
                 due=due,
                 opens=due,
             )
         )
-    return _cancel_if_finished(app, items)
+    return items
 
 
 def application_plan(
@@ -213,6 +229,7 @@ def application_plan(
     """An online application with no interview yet: find a contact, at most one inquiry."""
     if app.applied_on is None:
         return []
+    finished = _finished(app)
     who = f"{app.company} — {app.role}"
     first = cal.nth_business_day_after(app.applied_on, 1)
     contact_due = datetime.combine(first, cal.end_of_day, tzinfo=zone)
@@ -226,7 +243,9 @@ def application_plan(
             title=f"Find a named contact: {who}",
             reason="A follow-up to a person beats one to a portal: look for the hiring manager "
             "or recruiter on the company's site or the posting.",
-            state=_suggestion_state(now, contact_due, contact_due if app.contact_id else None),
+            state=_suggestion_state(
+                now, contact_due, contact_due if app.contact_id else None, finished
+            ),
             due=contact_due,
         )
     ]
@@ -245,7 +264,7 @@ def application_plan(
             reason=f"{settings.inquiry_wait} business days after you applied on "
             f"{rules.long_day(app.applied_on)}. One polite inquiry, through the contact or the "
             "company's portal, and no more.",
-            state=_suggestion_state(now, opens, inquiry.sent_at if inquiry else None),
+            state=_suggestion_state(now, opens, inquiry.sent_at if inquiry else None, finished),
             due=due,
             opens=opens,
             done_at=inquiry.sent_at if inquiry else None,
@@ -264,20 +283,12 @@ def application_plan(
                 title=f"Retire the application: {who}",
                 reason=f"{settings.quiet_days} quiet days since your inquiry. Many employers never "
                 "answer applicants they pass over; retire it and put the energy elsewhere.",
-                state=_suggestion_state(now, close_due, None),
+                state=_suggestion_state(now, close_due, None, finished),
                 due=close_due,
                 opens=close_due,
             )
         )
-    return _cancel_if_finished(app, items)
-
-
-def _cancel_if_finished(app: Application, items: list[PlanItem]) -> list[PlanItem]:
-    if not _finished(app):
-        return items
-    return [
-        i if i.state is ItemState.DONE else replace(i, state=ItemState.CANCELLED) for i in items
-    ]
+    return items
 
 
 def agenda(items: Iterable[PlanItem], start: datetime, end: datetime) -> list[PlanItem]:

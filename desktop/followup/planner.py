@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from followup.model import Call, Inquiry, Letter
@@ -55,3 +55,54 @@ def all_items(
         if app.id not in with_rounds:
             items += application_plan(app, inquiries[app.id], cal, zone, now, settings)
     return items
+
+
+# Before the first letter is sent, a round's items come within this of its start (the letter's
+# deadline, or a call planned a week after an early letter). After that, its items are dated
+# from the letter and the call themselves, which are looked up by their own dates.
+BEFORE_ACTION = timedelta(days=45)
+
+
+def items_between(
+    repo: Repository,
+    cal: WorkCalendar,
+    zone: ZoneInfo,
+    now: datetime,
+    start: datetime,
+    end: datetime,
+    settings: PlanSettings = DEFAULT_PLAN,
+    names: dict[int, str] | None = None,
+    memo: dict[int, list[PlanItem]] | None = None,
+) -> list[PlanItem]:
+    """Every item (done and cancelled too) due in ``[start, end)``: what a calendar shows.
+
+    Only rounds that can reach the range are planned, so a month costs the same with ten
+    interviews or ten thousand. ``memo`` (round id → its plan) lets a caller keep plans
+    between calls while nothing changed: adjacent months share most of their rounds.
+    """
+    reach = timedelta(days=settings.quiet_days + 30)  # after a letter: call, then quiet period
+    ids = repo.round_ids_between(start - BEFORE_ACTION, end, acted_since=start - reach)
+    plans = memo if memo is not None else {}
+    missing = [i for i in ids if i not in plans]
+    if missing:
+        rounds = repo.rounds_of(missing)
+        names = names if names is not None else repo.contact_names()
+        letters: dict[int, list[Letter]] = defaultdict(list)
+        for letter in repo.letters_of(missing):
+            letters[letter.round_id].append(letter)
+        calls: dict[int, list[Call]] = defaultdict(list)
+        for call in repo.calls_of(missing):
+            calls[call.round_id].append(call)
+        apps = {a.id: a for a in repo.applications_of({r.application_id for r in rounds})}
+        for round_ in rounds:
+            plans[round_.id] = round_plan(
+                apps[round_.application_id],
+                round_,
+                names,
+                letters[round_.id],
+                calls[round_.id],
+                cal,
+                now,
+                settings,
+            )
+    return [i for rid in ids for i in plans[rid] if i.due is not None and start <= i.due < end]

@@ -34,7 +34,12 @@ from followup_desktop.icons import icon
 from followup_desktop.session import Session
 from followup_desktop.today import TodayView
 
-PAGES = (("today", "Today"), ("interviews", "Interviews"), ("letters", "Letters"))
+PAGES = (
+    ("today", "Today"),
+    ("interviews", "Interviews"),
+    ("calendar", "Calendar"),
+    ("letters", "Letters"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +56,7 @@ class MainWindow(QMainWindow):
         self.factories: dict[str, Callable[[], QWidget]] = {
             "letters": self._make_composer,
             "interviews": self._make_interviews,
+            "calendar": self._make_calendar,
         }
         self.built: dict[str, QWidget] = {"today": self.today}
         self.sidebar = named(QListWidget(), "Sections", style="sidebar")
@@ -139,6 +145,13 @@ class MainWindow(QMainWindow):
 
         view = InterviewsView(self.session)
         view.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return view
+
+    def _make_calendar(self) -> QWidget:
+        from followup_desktop.calendar.view import CalendarView  # noqa: PLC0415
+
+        view = CalendarView(self.session)
+        view.action_requested.connect(self.on_action_requested)
         return view
 
     def _make_composer(self) -> QWidget:

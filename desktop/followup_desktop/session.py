@@ -72,6 +72,9 @@ class Session(QObject):
         self._settings: Settings | None = None
         self._items: list[PlanItem] | None = None
         self._items_at: datetime | None = None
+        self._names: dict[int, str] | None = None
+        self._memo: dict[int, list[PlanItem]] = {}
+        self._memo_minute: datetime | None = None
         self.schedule_changed.connect(self._forget_items)
         self.settings_changed.connect(self._forget_settings)
 
@@ -112,16 +115,32 @@ class Session(QObject):
             self._items_at = now
         return self._items
 
+    def plan_memo(self) -> dict[int, list[PlanItem]]:
+        """Round plans kept between calendar pages; dropped on any change or a new minute."""
+        minute = self.now().replace(second=0, microsecond=0)
+        if self._memo_minute != minute:
+            self._memo = {}
+            self._memo_minute = minute
+        return self._memo
+
+    def contact_names(self) -> dict[int, str]:
+        """Names by contact id, kept until something changes."""
+        if self._names is None:
+            self._names = self.repo.contact_names()
+        return self._names
+
     def forget_time(self) -> None:
         """The clock jumped (the machine slept): recompute what depends on now."""
         self._items = None
 
     def _forget_items(self) -> None:
         self._items = None
+        self._names = None
+        self._memo = {}
 
     def _forget_settings(self) -> None:
         self._settings = None
-        self._items = None
+        self._forget_items()
 
     # -- what views do ------------------------------------------------------------------
 

@@ -76,26 +76,16 @@ def state_word(item: PlanItem) -> str:
     return STATE_WORDS[item.state]
 
 
-class AgendaModel(QAbstractListModel):
-    """The agenda from today for a week, plus everything overdue."""
+class PlanItemsModel(QAbstractListModel):
+    """A list of plan items (Today's agenda, a calendar day)."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.session = session
         self.rows: list[PlanItem] = []
-        self.loaded = False  # filled after the window first paints (see Shell.start)
-        session.schedule_changed.connect(self.reload)
 
-    def reload(self) -> None:
-        zone = self.session.zone
-        now = self.session.now()
-        start = datetime.combine(now.astimezone(zone).date(), time(0), tzinfo=zone)
-        items = agenda(self.session.items(), start, start + timedelta(days=DAYS_AHEAD))
+    def set_items(self, items: list[PlanItem]) -> None:
         self.beginResetModel()
-        self.loaded = True
-        self.rows = [
-            i for i in items if i.kind is not ItemKind.INTERVIEW or i.state is not ItemState.DONE
-        ]
+        self.rows = items
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -114,6 +104,28 @@ class AgendaModel(QAbstractListModel):
         if role == ItemRole:
             return item
         return None
+
+
+class AgendaModel(PlanItemsModel):
+    """The agenda from today for a week, plus everything overdue."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.loaded = False  # filled after the window first paints (see Shell.start)
+        session.schedule_changed.connect(self.reload)
+
+    def reload(self) -> None:
+        zone = self.session.zone
+        now = self.session.now()
+        start = datetime.combine(now.astimezone(zone).date(), time(0), tzinfo=zone)
+        items = agenda(self.session.items(), start, start + timedelta(days=DAYS_AHEAD))
+        self.beginResetModel()
+        self.loaded = True
+        self.rows = [
+            i for i in items if i.kind is not ItemKind.INTERVIEW or i.state is not ItemState.DONE
+        ]
+        self.endResetModel()
 
 
 class CardDelegate(QStyledItemDelegate):

@@ -121,3 +121,21 @@ def test_open_suggestions_stay_on_the_agenda_however_old(repo: Repository) -> No
     chosen = agenda(all_items(repo, US, NY, now), start, start + timedelta(days=7))
     assert [i.kind for i in chosen] == [ItemKind.CLOSE]
     assert chosen[0].state is ItemState.DUE
+
+
+def test_items_between_finds_what_a_calendar_month_shows(repo: Repository) -> None:
+    from followup.planner import items_between
+
+    r = setup_round(repo, interviewers=1)
+    repo.record_letter(r.id, r.interviewer_ids[0], Channel.EMAIL, at(date(2026, 11, 26)))
+    repo.set_status(r.application_id, Status.CLOSED)  # closed: still on the calendar
+    december = items_between(
+        repo, US, NY, at(date(2027, 1, 5)), at(date(2026, 12, 1), 0), at(date(2027, 1, 1), 0)
+    )
+    assert [i.kind for i in december] == [ItemKind.CALL]
+    assert december[0].state is ItemState.CANCELLED
+    november = items_between(
+        repo, US, NY, at(date(2027, 1, 5)), at(date(2026, 11, 1), 0), at(date(2026, 12, 1), 0)
+    )
+    assert [i.kind for i in november] == [ItemKind.INTERVIEW, ItemKind.LETTER]
+    assert november[1].state is ItemState.DONE

@@ -103,6 +103,12 @@ MIGRATIONS: tuple[str, ...] = (
         snoozed_to   TEXT
     );
     """,
+    # 4: the calendar asks for rounds, letters and calls by date.
+    """
+    CREATE INDEX rounds_by_start ON rounds(starts_at);
+    CREATE INDEX letters_by_time ON letters(sent_at);
+    CREATE INDEX calls_by_time ON calls(made_at);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -380,6 +381,57 @@ class Repository:
             interviewers = self._interviewers(r["id"] for r in rows)
         return [self._round(row, interviewers) for row in rows]
 
+    def round_ids_between(
+        self, start: datetime, end: datetime, *, acted_since: datetime | None = None
+    ) -> list[int]:
+        """Ids of rounds that started in ``[start, end)``, and (``acted_since``) of rounds with
+        a letter sent or a call made in ``[acted_since, end)``. Indexes keep it cheap."""
+        args: list[str] = [to_db_time(start), to_db_time(end)]
+        sql = "SELECT id FROM rounds WHERE (starts_at >= ? AND starts_at < ?)"
+        if acted_since is not None:
+            window = [to_db_time(acted_since), to_db_time(end)]
+            sql += (
+                " OR id IN (SELECT round_id FROM letters WHERE sent_at >= ? AND sent_at < ?)"
+                " OR id IN (SELECT round_id FROM calls WHERE made_at >= ? AND made_at < ?)"
+            )
+            args += window + window
+        return [row[0] for row in self.db.connection.execute(sql + " ORDER BY starts_at, id", args)]
+
+    def rounds_of(self, round_ids: Sequence[int]) -> list[Round]:
+        rows = self._chunked("SELECT * FROM rounds WHERE id IN ({})", round_ids)
+        interviewers: dict[int, list[int]] = defaultdict(list)
+        for row in self._chunked(
+            "SELECT round_id, contact_id FROM round_interviewers WHERE "
+            "round_id IN ({}) ORDER BY round_id, position",
+            round_ids,
+        ):
+            interviewers[row["round_id"]].append(row["contact_id"])
+        return [self._round(row, interviewers) for row in rows]
+
+    def rounds_between(
+        self, start: datetime, end: datetime, *, acted_since: datetime | None = None
+    ) -> list[Round]:
+        """Rounds that started in ``[start, end)``, and (``acted_since``) rounds with a letter
+        sent or a call made in ``[acted_since, end)``. Indexes on the dates keep it cheap."""
+        args: list[str] = [to_db_time(start), to_db_time(end)]
+        sql = "SELECT * FROM rounds WHERE (starts_at >= ? AND starts_at < ?)"
+        if acted_since is not None:
+            window = [to_db_time(acted_since), to_db_time(end)]
+            sql += (
+                " OR id IN (SELECT round_id FROM letters WHERE sent_at >= ? AND sent_at < ?)"
+                " OR id IN (SELECT round_id FROM calls WHERE made_at >= ? AND made_at < ?)"
+            )
+            args += window + window
+        rows = self._all(sql + " ORDER BY starts_at, id", args)
+        interviewers: dict[int, list[int]] = defaultdict(list)
+        for row in self._chunked(
+            "SELECT round_id, contact_id FROM round_interviewers WHERE "
+            "round_id IN ({}) ORDER BY round_id, position",
+            [r["id"] for r in rows],
+        ):
+            interviewers[row["round_id"]].append(row["contact_id"])
+        return [self._round(row, interviewers) for row in rows]
+
     # -- letters, calls, inquiries -------------------------------------------------------
 
     def letters(self, round_id: int | None = None) -> list[Letter]:
@@ -421,6 +473,43 @@ class Repository:
             )
             for r in rows
         ]
+
+    def _chunked(self, sql: str, ids: Sequence[int]) -> list[sqlite3.Row]:
+        """``sql`` with ``{}`` for a list of ids, in chunks below SQLite's parameter limit."""
+        rows: list[sqlite3.Row] = []
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            rows += self._all(sql.format(",".join("?" * len(chunk))), chunk)
+        return rows
+
+    def letters_of(self, round_ids: Sequence[int]) -> list[Letter]:
+        rows = self._chunked(
+            "SELECT * FROM letters WHERE round_id IN ({}) ORDER BY sent_at, id", round_ids
+        )
+        return [
+            Letter(
+                r["id"],
+                r["round_id"],
+                r["contact_id"],
+                Channel(r["channel"]),
+                from_db_time(r["sent_at"]),
+                _override(r),
+            )
+            for r in rows
+        ]
+
+    def calls_of(self, round_ids: Sequence[int]) -> list[Call]:
+        rows = self._chunked(
+            "SELECT * FROM calls WHERE round_id IN ({}) ORDER BY made_at, id", round_ids
+        )
+        return [
+            Call(r["id"], r["round_id"], from_db_time(r["made_at"]), r["outcome"], _override(r))
+            for r in rows
+        ]
+
+    def applications_of(self, app_ids: Iterable[int]) -> list[Application]:
+        rows = self._chunked("SELECT * FROM applications WHERE id IN ({})", sorted(app_ids))
+        return [self._application(r) for r in rows]
 
     @staticmethod
     def _override_values(override: Override | None) -> tuple[str | None, str | None, str | None]:

@@ -75,6 +75,10 @@ class FormDialog(QDialog):
         super().accept()
 
 
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
 def _line(text: str = "", accessible: str = "") -> QLineEdit:
     return named(QLineEdit(text), accessible)
 
@@ -88,7 +92,7 @@ class OptionalDate(QWidget):
         self.edit = named(QDateEdit(), label)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("ddd d MMM yyyy")
-        self.edit.setDate(QDate(value or today))
+        self.edit.setDate(qdate(value or today))
         self.enabled.setChecked(value is not None)
         self.edit.setEnabled(value is not None)
         self.enabled.toggled.connect(self.edit.setEnabled)
@@ -251,7 +255,7 @@ class RoundDialog(FormDialog):
             if round_
             else start.replace(hour=min(start.hour + 1, 23))
         )
-        self.day = named(QDateEdit(QDate(start.date())), "Date")
+        self.day = named(QDateEdit(qdate(start.date())), "Date")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd d MMM yyyy")
         self.start = named(QTimeEdit(QTime(start.hour, start.minute)), "Start time")

@@ -1,0 +1,1 @@
+"""Month and week views of interviews, letter deadlines and calls."""

@@ -1,0 +1,248 @@
+"""A painted month or week grid. Kind and state are shown by a glyph and a word as well as by
+colour, so nothing depends on telling red from green."""
+
+from __future__ import annotations
+
+import calendar as stdcalendar
+from collections import defaultdict
+from datetime import date, timedelta
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from followup.plan import ItemKind, ItemState, PlanItem
+
+KIND_GLYPHS = {
+    ItemKind.INTERVIEW: "◆",
+    ItemKind.LETTER: "✉",
+    ItemKind.CALL: "☎",
+    ItemKind.CLOSE: "○",
+    ItemKind.INQUIRY: "?",
+    ItemKind.FIND_CONTACT: "+",
+}
+KIND_WORDS = {
+    ItemKind.INTERVIEW: "Interview",
+    ItemKind.LETTER: "Letter",
+    ItemKind.CALL: "Call",
+    ItemKind.CLOSE: "Close",
+    ItemKind.INQUIRY: "Inquiry",
+    ItemKind.FIND_CONTACT: "Contact",
+}
+STATE_MARKS = {ItemState.DONE: "✓ ", ItemState.OVERDUE: "! ", ItemState.CANCELLED: "– "}
+STATE_COLOURS = {
+    ItemState.OVERDUE: "#c0392b",
+    ItemState.DUE: "#b9770e",
+    ItemState.UPCOMING: "#2e6fd8",
+    ItemState.WAITING: "#5f6b7a",
+    ItemState.DONE: "#1e8449",
+    ItemState.CANCELLED: "#95a5a6",
+}
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def label(item: PlanItem) -> str:
+    """``! ✉ Letter: Dana Müller``: state mark, kind glyph and word, who or what."""
+    who = item.title.split(" to ", 1)[1] if " to " in item.title else item.title.split(": ")[-1]
+    return (
+        f"{STATE_MARKS.get(item.state, '')}{KIND_GLYPHS[item.kind]} {KIND_WORDS[item.kind]}: {who}"
+    )
+
+
+class CalendarGrid(QWidget):
+    """Signals: ``date_selected(date)`` as the selection moves; ``date_activated(date)`` on
+    Enter or double-click; ``range_changed(date, date)`` when another month or week shows."""
+
+    date_selected = Signal(object)
+    date_activated = Signal(object)
+    range_changed = Signal(object, object)
+
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.today = today
+        self.selected = today
+        self.week_mode = False
+        self.by_day: dict[date, list[PlanItem]] = defaultdict(list)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName("Calendar")
+        self._describe()
+
+    # -- what is shown -------------------------------------------------------------------
+
+    def first_day(self) -> date:
+        """The Monday at the top left."""
+        if self.week_mode:
+            return self.selected - timedelta(days=self.selected.weekday())
+        first = self.selected.replace(day=1)
+        return first - timedelta(days=first.weekday())
+
+    def days(self) -> list[date]:
+        count = 7 if self.week_mode else 42
+        start = self.first_day()
+        return [start + timedelta(days=i) for i in range(count)]
+
+    def visible_range(self) -> tuple[date, date]:
+        days = self.days()
+        return days[0], days[-1] + timedelta(days=1)
+
+    def set_items(self, items: list[PlanItem], zone: object) -> None:
+        self.by_day = defaultdict(list)
+        for item in sorted(items, key=lambda i: (i.due is None, i.due)):
+            if item.due is not None:
+                self.by_day[item.due.astimezone(zone).date()].append(item)  # type: ignore[arg-type]
+        self._describe()
+        self.update()
+
+    def set_week_mode(self, week: bool) -> None:
+        before = self.visible_range()
+        self.week_mode = week
+        self._changed(before)
+
+    def select(self, day: date) -> None:
+        before = self.visible_range()
+        self.selected = day
+        self._changed(before)
+        self.date_selected.emit(day)
+
+    def _changed(self, before: tuple[date, date]) -> None:
+        self._describe()
+        self.update()
+        if self.visible_range() != before:
+            self.range_changed.emit(*self.visible_range())
+
+    def _describe(self) -> None:
+        count = len(self.by_day.get(self.selected, []))
+        things = "nothing" if count == 0 else f"{count} item" + ("s" if count > 1 else "")
+        self.setAccessibleDescription(f"{self.selected:%A %d %B %Y}: {things}")
+
+    # -- painting ------------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        return QSize(760, 520)
+
+    def _cell(self, index: int) -> QRect:
+        columns, rows = 7, (1 if self.week_mode else 6)
+        header = 26
+        width = self.width() / columns
+        height = (self.height() - header) / rows
+        column, row = index % 7, index // 7
+        return QRect(
+            int(column * width), int(header + row * height), int(width) - 1, int(height) - 1
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        base = palette.color(QPalette.ColorRole.Base)
+        grid = palette.color(QPalette.ColorRole.Mid)
+        accent = QColor("#2e6fd8")
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Window))
+        width = self.width() / 7
+        bold = QFont(self.font())
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(muted)
+        for column, name in enumerate(WEEKDAYS):
+            painter.drawText(
+                QRect(int(column * width), 0, int(width), 24), Qt.AlignmentFlag.AlignCenter, name
+            )
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.86)
+        line = painter.fontMetrics().height()
+        month = self.selected.month
+        for index, day in enumerate(self.days()):
+            cell = self._cell(index)
+            painter.fillRect(cell, base)
+            painter.setPen(grid)
+            painter.drawRect(cell)
+            if day == self.selected:
+                painter.setPen(accent)
+                painter.drawRect(cell.adjusted(1, 1, -1, -1))
+                painter.drawRect(cell.adjusted(2, 2, -2, -2))
+            number = QRect(cell.left() + 6, cell.top() + 3, cell.width() - 12, line)
+            painter.setFont(bold if day == self.today else self.font())
+            if day == self.today:
+                badge = QRect(number.left() - 3, number.top(), line + 10, line)
+                painter.setBrush(accent)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.drawRoundedRect(badge, 8, 8)
+                painter.setPen(QColor("white"))
+                painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(day.day))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            else:
+                other = not self.week_mode and day.month != month
+                painter.setPen(muted if other else text)
+                label_text = f"{day.day}" if self.week_mode is False else f"{day:%d %b}"
+                painter.drawText(number, Qt.AlignmentFlag.AlignLeft, label_text)
+            painter.setFont(small)
+            item_line = painter.fontMetrics().height() + 2
+            items = self.by_day.get(day, [])
+            room = max((cell.height() - line - 8) // item_line, 0)
+            shown = items if len(items) <= room else items[: max(room - 1, 0)]
+            y = cell.top() + line + 6
+            for item in shown:
+                painter.setPen(QColor(STATE_COLOURS[item.state]))
+                rect = QRect(cell.left() + 6, y, cell.width() - 10, item_line)
+                painter.drawText(
+                    rect,
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    painter.fontMetrics().elidedText(
+                        label(item), Qt.TextElideMode.ElideRight, rect.width()
+                    ),
+                )
+                y += item_line
+            if len(shown) < len(items):
+                painter.setPen(muted)
+                painter.drawText(
+                    QRect(cell.left() + 6, y, cell.width() - 10, item_line),
+                    Qt.AlignmentFlag.AlignLeft,
+                    f"+{len(items) - len(shown)} more",
+                )
+        painter.end()
+
+    # -- input ---------------------------------------------------------------------------
+
+    def _day_at(self, x: int, y: int) -> date | None:
+        for index, day in enumerate(self.days()):
+            if self._cell(index).contains(x, y):
+                return day
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        day = self._day_at(int(event.position().x()), int(event.position().y()))
+        if day is not None:
+            self.select(day)
+        self.setFocus()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        day = self._day_at(int(event.position().x()), int(event.position().y()))
+        if day is not None:
+            self.date_activated.emit(day)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        moves = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
+        if key in moves:
+            self.select(self.selected + timedelta(days=moves[Qt.Key(key)]))
+        elif key == Qt.Key.Key_PageUp:
+            self.select(
+                self._shift_months(-1) if not self.week_mode else self.selected - timedelta(days=7)
+            )
+        elif key == Qt.Key.Key_PageDown:
+            self.select(
+                self._shift_months(1) if not self.week_mode else self.selected + timedelta(days=7)
+            )
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_T):
+            self.select(self.today)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.date_activated.emit(self.selected)
+        else:
+            super().keyPressEvent(event)
+
+    def _shift_months(self, months: int) -> date:
+        year, month = divmod(self.selected.year * 12 + self.selected.month - 1 + months, 12)
+        last = stdcalendar.monthrange(year, month + 1)[1]
+        return self.selected.replace(year=year, month=month + 1, day=min(self.selected.day, last))

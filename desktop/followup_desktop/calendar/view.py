@@ -1,0 +1,131 @@
+"""The Calendar page: month or week grid, and the selected day's items beside it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followup.plan import PlanItem
+from followup.planner import items_between
+from followup_desktop.accessibility import named
+from followup_desktop.calendar.grid import CalendarGrid, label
+from followup_desktop.session import Session
+from followup_desktop.today import ItemRole, PlanItemsModel
+
+
+class CalendarView(QWidget):
+    """Signals: ``action_requested(PlanItem)`` when an item of the day is opened."""
+
+    action_requested = Signal(object)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        today = session.now().astimezone(session.zone).date()
+        self.grid = CalendarGrid(today)
+        self.title = named(QLabel(), style="heading")
+        self.previous = named(QPushButton("‹"), "Previous month")
+        self.next = named(QPushButton("›"), "Next month")
+        self.today_button = named(QPushButton("Today"), "Go to today")
+        self.month = named(QPushButton("Month"), "Month view")
+        self.week = named(QPushButton("Week"), "Week view")
+        modes = QButtonGroup(self)
+        for button in (self.month, self.week):
+            button.setCheckable(True)
+            modes.addButton(button)
+        self.month.setChecked(True)
+        self.day_title = named(QLabel(), style="subheading")
+        self.day_model = PlanItemsModel()
+        self.day_list = named(QListView(), "Items of the selected day")
+        self.day_list.setModel(self.day_model)
+        self.day_list.setWordWrap(True)
+        self.day_list.activated.connect(
+            lambda index: self.action_requested.emit(index.data(ItemRole))
+        )
+        self.legend = QLabel("◆ interview   ✉ letter   ☎ call   ○ close     ! overdue   ✓ done")
+        self.legend.setObjectName("summary")
+
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        for button in (self.previous, self.today_button, self.next, self.month, self.week):
+            header.addWidget(button)
+        side = QVBoxLayout()
+        side.addWidget(self.day_title)
+        side.addWidget(self.day_list, 1)
+        body = QHBoxLayout()
+        body.addWidget(self.grid, 3)
+        body.addLayout(side, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.legend)
+
+        self.previous.clicked.connect(lambda: self._page(-1))
+        self.next.clicked.connect(lambda: self._page(1))
+        self.today_button.clicked.connect(lambda: self.grid.select(self.grid.today))
+        self.month.toggled.connect(lambda on: self.grid.set_week_mode(not on))
+        self.grid.range_changed.connect(lambda *_: self.load())
+        self.grid.date_selected.connect(self.show_day)
+        self.grid.date_activated.connect(self._activate_day)
+        session.schedule_changed.connect(self.load)
+        self.load()
+        self.show_day(today)
+
+    def _page(self, step: int) -> None:
+        key = Qt.Key.Key_PageDown if step > 0 else Qt.Key.Key_PageUp
+        from PySide6.QtCore import QEvent  # noqa: PLC0415
+        from PySide6.QtGui import QKeyEvent  # noqa: PLC0415
+
+        self.grid.keyPressEvent(
+            QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier)
+        )
+
+    def load(self) -> None:
+        """The visible range's items: only rounds that can reach it are planned."""
+        zone = self.session.zone
+        first, last = self.grid.visible_range()
+        start = datetime.combine(first, time(0), tzinfo=zone)
+        end = datetime.combine(last, time(0), tzinfo=zone)
+        items = items_between(
+            self.session.repo,
+            self.session.calendar(),
+            zone,
+            self.session.now(),
+            start,
+            end,
+            self.session.settings.plan(),
+            self.session.contact_names(),
+            self.session.plan_memo(),
+        )
+        self.grid.set_items(items, zone)
+        selected = self.grid.selected
+        self.title.setText(f"{selected:%B %Y}")
+        self.previous.setAccessibleName(
+            "Previous week" if self.grid.week_mode else "Previous month"
+        )
+        self.next.setAccessibleName("Next week" if self.grid.week_mode else "Next month")
+        self.show_day(selected)
+
+    def show_day(self, day: date) -> None:
+        self.title.setText(f"{day:%B %Y}")
+        items: list[PlanItem] = self.grid.by_day.get(day, [])
+        self.day_title.setText(f"{day:%A %d %B}")
+        self.day_model.set_items(list(items))
+        self.day_list.setAccessibleDescription("; ".join(label(i) for i in items) or "Nothing")
+
+    def _activate_day(self, day: date) -> None:
+        self.show_day(day)
+        self.day_list.setFocus()
+        if self.day_model.rowCount():
+            self.day_list.setCurrentIndex(self.day_model.index(0))

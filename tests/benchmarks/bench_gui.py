@@ -1,0 +1,70 @@
+"""GUI speed with a big database: month switch (< 16 ms) and a keystroke in a long letter
+(the check and re-highlighting after typing must not block more than 50 ms)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from pytest_benchmark.fixture import BenchmarkFixture
+from pytestqt.qtbot import QtBot
+
+from followup.demo import populate
+from followup.storage import Database, Repository
+from followup_desktop.clock import FixedClock
+from followup_desktop.session import Session
+
+NOW = datetime(2026, 11, 27, 15, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("big") / "big.sqlite3"
+    database = Database.open(path, NOW)
+    populate(Repository(database), NOW, ZoneInfo("America/New_York"), count=10_000)
+    database.close()
+    return path
+
+
+def test_month_switch_with_10000_interviews(
+    benchmark: BenchmarkFixture, qtbot: QtBot, big: Path
+) -> None:
+    from followup_desktop.calendar.view import CalendarView
+
+    session = Session(Repository(Database.open(big, NOW)), FixedClock(NOW))
+    view = CalendarView(session)
+    qtbot.addWidget(view)
+    view.resize(1100, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.grid.select(date(2023, 6, 15))  # mid-history: about 3 interviews a day around here
+    assert len(view.grid.by_day) > 30
+
+    def switch() -> None:
+        view._page(-1)  # always a month not shown before: history walked backwards
+        view.grid.repaint()
+
+    benchmark.pedantic(switch, rounds=36, iterations=1)
+
+
+def test_keystroke_in_a_3000_word_letter(
+    benchmark: BenchmarkFixture, qtbot: QtBot, big: Path
+) -> None:
+    from followup_desktop.composer import Composer
+
+    session = Session(Repository(Database.open(big, NOW)), FixedClock(NOW))
+    composer = Composer(session)
+    qtbot.addWidget(composer)
+    composer.show()
+    sentence = "Thank you for the interview; I really need this job and your office is lovely. "
+    composer.editor.setPlainText(sentence * 200)  # about 3,000 words
+    composer.run_check()
+
+    def keystroke() -> None:
+        composer.editor.insertPlainText("x")
+        composer.run_check()  # what the debounce timer runs after the last key
+        composer.editor.viewport().repaint()
+
+    benchmark(keystroke)
