@@ -136,10 +136,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     shell = build_shell(repo, clock, db_path)
     if server is not None:
         server.newConnection.connect(lambda: _answer(server, shell))
-    shell.window.show_page(args.view if args.view != "composer" else "letters")
+    pages = {"composer": "letters", "call": "today"}
+    shell.window.show_page(pages.get(args.view, args.view))
     if args.screenshot:
         shell.start()
-        QTimer.singleShot(300, lambda: (shell.window.grab().save(args.screenshot), app.quit()))
+
+        def shoot() -> None:
+            screenshot(shell, args.view, args.screenshot)
+            app.quit()
+
+        QTimer.singleShot(300, shoot)
         app.exec()
         return 0
     shell.start(minimized=args.minimized)
@@ -162,6 +168,30 @@ def report_first_paint(window: QWidget) -> None:
         os._exit(0)
 
     on_first_paint(window, painted)
+
+
+def screenshot(shell: Shell, view: str, path: str) -> None:
+    """Save a PNG of the window (or, for ``call``, of the call assistant on the next call)."""
+    target: QWidget = shell.window
+    if view == "call":
+        from followup.plan import ItemKind  # noqa: PLC0415
+        from followup_desktop.call_assistant import CallAssistant  # noqa: PLC0415
+
+        calls = [
+            i
+            for i in shell.session.items()
+            if i.kind is ItemKind.CALL and i.round_id and i.state.pending
+        ]
+        if calls and calls[0].round_id is not None:
+            assistant = CallAssistant(
+                shell.session, shell.session.repo.round(calls[0].round_id), shell.window
+            )
+            assistant.show_time(134)  # mid-call, so the timer's amber state shows
+            assistant.resize(620, 640)
+            assistant.show()
+            QApplication.processEvents()
+            target = assistant
+    target.grab().save(path)
 
 
 def build_shell(repo: Repository, clock: Clock, db_path: Path) -> Shell:

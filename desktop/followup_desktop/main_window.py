@@ -177,22 +177,49 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(names.index(name))
 
     def on_action_requested(self, item: PlanItem) -> None:
+        """Each kind of item has its one action (Today, tray, calendar)."""
+        repo = self.session.repo
         if item.kind is ItemKind.LETTER and item.round_id is not None:
             self.show_page("letters")
             self.composer.open_for(item.round_id, item.contact_id)
+        elif item.kind is ItemKind.CALL and item.round_id is not None:
+            self.open_call_assistant(item.round_id)
         elif item.kind is ItemKind.CLOSE:
-            answer = QMessageBox.question(
+            self.close_process(item)
+        elif item.kind is ItemKind.INQUIRY:
+            from followup_desktop.inquiry_dialog import InquiryDialog  # noqa: PLC0415
+
+            InquiryDialog(self.session, repo.application(item.application_id), self).exec()
+        elif item.kind is ItemKind.FIND_CONTACT:
+            from followup_desktop.interviews.dialogs import ApplicationDialog  # noqa: PLC0415
+
+            self.show_page("interviews")
+            dialog = ApplicationDialog(self.session, repo.application(item.application_id), self)
+            dialog.contact.setFocus()
+            dialog.exec()
+        elif item.kind is ItemKind.INTERVIEW and item.round_id is not None:
+            self.show_page("interviews")
+            self.interviews.select(repo.round(item.round_id))
+
+    def open_call_assistant(self, round_id: int) -> None:
+        from followup_desktop.call_assistant import CallAssistant  # noqa: PLC0415
+
+        CallAssistant(self.session, self.session.repo.round(round_id), self).exec()
+
+    def close_process(self, item: PlanItem) -> None:
+        """Close after the quiet period (R8); an online application is retired instead."""
+        retire = item.round_id is None
+        answer = QMessageBox.question(
+            self,
+            "Retire the application?" if retire else "Close the process?",
+            f"{item.title}\n\n{item.reason}\n\nNo more reminders will come for it.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            status = Status.RETIRED if retire else Status.CLOSED
+            self.session.run(
                 self,
-                "Close the process?",
-                f"{item.title}\n\n{item.reason}\n\nNo more reminders will come for it.",
+                lambda: self.session.repo.set_status(item.application_id, status, "no response"),
             )
-            if answer == QMessageBox.StandardButton.Yes:
-                self.session.run(
-                    self,
-                    lambda: self.session.repo.set_status(
-                        item.application_id, Status.CLOSED, "no response"
-                    ),
-                )
 
     def export_ics(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -106,7 +106,10 @@ def test_a_change_shows_at_once_despite_cached_plans(
     assert all(i.state is ItemState.UPCOMING for i in view.grid.by_day[monday])
     view.grid.select(date(2026, 12, 15))  # another month, then back: plans are reused
     view.grid.select(monday)
-    session.commit(lambda: session.repo.record_letter(
-        interview.id, interview.interviewer_ids[0], Channel.EMAIL, NOW))
+    session.commit(
+        lambda: session.repo.record_letter(
+            interview.id, interview.interviewer_ids[0], Channel.EMAIL, NOW
+        )
+    )
     states = sorted(i.state.value for i in view.grid.by_day[monday])
     assert states == ["done", "upcoming"]

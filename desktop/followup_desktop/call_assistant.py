@@ -1,0 +1,168 @@
+"""The call assistant: the one call's script, a visible timer, and the outcome (R6, R7)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followup import rules
+from followup.checker import Context, Kind, check
+from followup.errors import FollowUpError
+from followup.model import Call, Round
+from followup.templates import all_templates, render, variables
+from followup_desktop.accessibility import named
+from followup_desktop.session import Session
+
+AMBER_AT_S = 120  # two minutes: time to wrap up
+RED_AT_S = 180  # three minutes: over time
+OUTCOMES = ("Spoke briefly", "Left a voicemail", "No answer", "They shared news")
+
+
+def timer_state(seconds: int) -> tuple[str, str]:
+    """(word, colour): a word as well as a colour, so it reads without colour too."""
+    if seconds >= RED_AT_S:
+        return "Over time: thank them and end the call", "#c0392b"
+    if seconds >= AMBER_AT_S:
+        return "Wrap up", "#b9770e"
+    return "On track", "#1e8449"
+
+
+class CallAssistant(QDialog):
+    """Signals: ``call_recorded(Call)``."""
+
+    call_recorded = Signal(object)
+
+    def __init__(self, session: Session, round_: Round, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.round = round_
+        repo = session.repo
+        app = repo.application(round_.application_id)
+        contact = repo.contact(round_.interviewer_ids[0]) if round_.interviewer_ids else None
+        self.setWindowTitle("Call assistant")
+        self.setMinimumSize(560, 560)
+        who = contact.name if contact else "the hiring manager"
+        heading = named(QLabel(f"Call {who}"), style="heading")
+        phone = contact.phone if contact and contact.phone else "no phone number on record"
+        sub = named(QLabel(f"{app.company} — {app.role} · {phone}"), style="summary")
+        sub.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        zone = session.zone
+        template = next(t for t in all_templates() if t.kind == "call-script")
+        script = render(
+            template,
+            variables(
+                session.settings.profile(),
+                app,
+                round_,
+                contact,
+                session.now().astimezone(zone).date(),
+                rules.interview_date(round_.starts_at, zone),
+            ),
+        )
+        self.script = named(QTextBrowser(), "Call script")
+        self.script.setPlainText(script.body)
+
+        self.clock = named(QLabel("0:00"), "Call timer", style="timer")
+        big = QFont(self.font())
+        big.setPointSizeF(self.font().pointSizeF() * 2.6)
+        big.setBold(True)
+        self.clock.setFont(big)
+        self.clock_word = named(QLabel(), "Timer status")
+        self.start = named(QPushButton("Start the call"), "Start or stop the call timer")
+        self.start.setCheckable(True)
+        self.start.toggled.connect(self._toggle)
+        self.elapsed = QElapsedTimer()
+        self.seconds = 0
+        self.ticker = QTimer(self, interval=1000)  # only while a call is running
+        self.ticker.timeout.connect(self._tick)
+
+        self.outcome = named(QComboBox(), "Outcome")
+        self.outcome.addItems(OUTCOMES)
+        self.notes = named(QPlainTextEdit(), "Call notes")
+        self.notes.setPlaceholderText("A line or two: what was said.")
+        self.notes.setFixedHeight(70)
+        self.notes.textChanged.connect(self._check_notes)
+        self.findings = named(QLabel(), "Notes check")
+        self.findings.setWordWrap(True)
+        self.record = named(QPushButton("Record the call"), "Record the call as made")
+        self.record.setDefault(True)
+        self.record.clicked.connect(self.on_record)
+
+        timer_row = QHBoxLayout()
+        timer_row.addWidget(self.clock)
+        timer_row.addWidget(self.clock_word, 1)
+        timer_row.addWidget(self.start)
+        form = QFormLayout()
+        form.addRow("Outcome", self.outcome)
+        form.addRow("Notes", self.notes)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(heading)
+        layout.addWidget(sub)
+        layout.addWidget(self.script, 1)
+        layout.addLayout(timer_row)
+        layout.addLayout(form)
+        layout.addWidget(self.findings)
+        layout.addWidget(self.record, 0, Qt.AlignmentFlag.AlignRight)
+        self.show_time(0)
+
+    def _toggle(self, running: bool) -> None:
+        if running:
+            self.elapsed.start()
+            self.ticker.start()
+            self.start.setText("End the call")
+        else:
+            self.ticker.stop()
+            self.start.setText("Start the call")
+
+    def _tick(self) -> None:
+        self.show_time(int(self.elapsed.elapsed() // 1000))
+
+    def show_time(self, seconds: int) -> None:
+        self.seconds = seconds
+        word, colour = timer_state(seconds)
+        self.clock.setText(f"{seconds // 60}:{seconds % 60:02d}")
+        self.clock.setStyleSheet(f"color: {colour};")
+        self.clock_word.setText(word)
+        self.clock.setAccessibleDescription(
+            f"{seconds // 60} minutes {seconds % 60} seconds, {word}"
+        )
+
+    def _check_notes(self) -> None:
+        found = check(self.notes.toPlainText(), Context(kind=Kind.CALL_NOTES))
+        self.findings.setText("\n".join(f"• {f.message}" for f in found))
+
+    def on_record(self) -> None:
+        self.start.setChecked(False)
+        outcome = self.outcome.currentText()
+        notes = self.notes.toPlainText().strip()
+        text = f"{outcome}: {notes}" if notes else outcome
+        now = self.session.now()
+        try:
+            call: Call | None = self.session.run_with_override(
+                self,
+                lambda override: self.session.repo.record_call(self.round.id, now, text, override),
+            )
+        except FollowUpError as error:  # pragma: no cover (run_with_override shows them)
+            self.session.dialogs.error(self, "Not recorded", str(error))
+            return
+        if call is not None:
+            self.call_recorded.emit(call)
+            self.accept()
+
+    def done(self, result: int) -> None:
+        self.ticker.stop()
+        super().done(result)

@@ -1,0 +1,136 @@
+"""The call assistant, the status inquiry, and what Today's actions open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from followup.model import Application, Channel, Round, Status
+from followup.plan import ItemKind
+from followup_desktop.call_assistant import CallAssistant, timer_state
+from followup_desktop.inquiry_dialog import InquiryDialog
+from followup_desktop.main_window import MainWindow
+from followup_desktop.session import Session
+
+from .conftest import NOW
+
+
+def test_timer_turns_amber_at_two_and_red_at_three_minutes_with_words(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    assistant = CallAssistant(session, interview)
+    qtbot.addWidget(assistant)
+    assert "Hello Dana Müller, this is Sam Lee" in assistant.script.toPlainText()
+    assert "Wednesday, November 25" in assistant.script.toPlainText()
+    for seconds, word, colour in (
+        (59, "On track", "#1e8449"),
+        (120, "Wrap up", "#b9770e"),
+        (181, "Over time", "#c0392b"),
+    ):
+        assistant.show_time(seconds)
+        assert assistant.clock.text() == f"{seconds // 60}:{seconds % 60:02d}"
+        assert assistant.clock_word.text().startswith(word)
+        assert colour in assistant.clock.styleSheet()
+    assert timer_state(179)[0] == "Wrap up"
+
+
+def test_the_timer_runs_only_during_the_call(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    assistant = CallAssistant(session, interview)
+    qtbot.addWidget(assistant)
+    assert not assistant.ticker.isActive()
+    assistant.start.click()
+    assert assistant.ticker.isActive() and assistant.start.text() == "End the call"
+    assistant.start.click()
+    assert not assistant.ticker.isActive()
+
+
+def test_recording_the_call_and_refusing_a_second(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    session.repo.record_letter(interview.id, interview.interviewer_ids[0], Channel.EMAIL, NOW)
+    first = CallAssistant(session, interview)
+    qtbot.addWidget(first)
+    first.outcome.setCurrentText("Left a voicemail")
+    first.notes.setPlainText("Asked if they need anything else.")
+    with qtbot.waitSignal(first.call_recorded):
+        first.record.click()
+    assert [c.outcome for c in session.repo.calls()] == [
+        "Left a voicemail: Asked if they need anything else."
+    ]
+    second = CallAssistant(session, interview)
+    qtbot.addWidget(second)
+    seen: list[str] = []
+
+    def refuse(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    on_next_modal(refuse)
+    with qtbot.assertNotEmitted(second.call_recorded):
+        second.record.click()
+    assert "already called" in seen[0]
+    assert len(session.repo.calls()) == 1
+
+
+def test_call_notes_are_checked(qtbot: QtBot, session: Session, interview: Round) -> None:
+    assistant = CallAssistant(session, interview)
+    qtbot.addWidget(assistant)
+    assistant.notes.setPlainText("I asked when they will decide.")
+    assert "decision" in assistant.findings.text()
+
+
+def test_status_inquiry_is_recorded_once(
+    qtbot: QtBot, session: Session, on_next_modal: Callable[[Callable[[QWidget], None]], None]
+) -> None:
+    from datetime import date
+
+    app = session.repo.add_application(
+        Application(0, "Globex", "SRE", applied_on=date(2026, 11, 2))
+    )
+    dialog = InquiryDialog(session, app)
+    qtbot.addWidget(dialog)
+    assert "I applied for the SRE position at Globex" in dialog.text.toPlainText()
+    dialog.accept()
+    assert len(session.repo.inquiries()) == 1
+    again = InquiryDialog(session, app)
+    qtbot.addWidget(again)
+    on_next_modal(lambda box: box.button(QMessageBox.StandardButton.Cancel).click())  # type: ignore[attr-defined]
+    again.accept()
+    assert len(session.repo.inquiries()) == 1
+
+
+def test_today_actions_open_the_right_place(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    window.today.model.reload()
+    letter = next(i for i in window.today.model.rows if i.kind is ItemKind.LETTER)
+    window.on_action_requested(letter)
+    assert window.stack.currentWidget() is window.composer
+    assert window.composer.recipient_box.currentData() == letter.contact_id
+    session.repo.record_letter(interview.id, interview.interviewer_ids[0], Channel.EMAIL, NOW)
+    session.repo.record_call(interview.id, NOW, "brief")
+    session.schedule_changed.emit()
+    from followup_desktop.clock import FixedClock
+
+    assert isinstance(session.clock, FixedClock)
+    session.clock.set(NOW.replace(month=12, day=30))
+    session.schedule_changed.emit()
+    close = next(i for i in session.items() if i.kind is ItemKind.CLOSE)
+    on_next_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
+    window.on_action_requested(close)
+    app = session.repo.application(interview.application_id)
+    assert (app.status, app.status_reason) == (Status.CLOSED, "no response")
