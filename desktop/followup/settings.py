@@ -51,14 +51,17 @@ def _email(value: Any) -> str:
     return text
 
 
-def _choice(*options: str) -> Callable[[Any], str]:
-    def check(value: Any) -> str:
-        text = _text(value).lower()
-        if text not in options:
-            raise InvalidInput(f"{value!r} is not one of {', '.join(options)}")
-        return text
+class Choice:
+    """One of a few words; the settings dialog offers them in a list."""
 
-    return check
+    def __init__(self, *options: str) -> None:
+        self.options = options
+
+    def __call__(self, value: Any) -> str:
+        text = _text(value).lower()
+        if text not in self.options:
+            raise InvalidInput(f"{value!r} is not one of {', '.join(self.options)}")
+        return text
 
 
 def _bool(value: Any) -> bool:
@@ -113,13 +116,21 @@ class Setting:
     description: str
     parse: Callable[[Any], Any]
     group: str
+    multiline: bool = False
 
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("profile.name", "", "Your name, as it is signed under the letter", _text, "Profile"),
     Setting("profile.email", "", "Your e-mail address (sender of the letter)", _email, "Profile"),
     Setting("profile.phone", "", "Your phone number", _text, "Profile"),
-    Setting("profile.address", "", "Your postal address, one line per line", _text, "Profile"),
+    Setting(
+        "profile.address",
+        "",
+        "Your postal address, one line per line",
+        _text,
+        "Profile",
+        multiline=True,
+    ),
     Setting(
         "calendar.country",
         "",
@@ -181,7 +192,7 @@ SETTINGS: tuple[Setting, ...] = (
         "post.paper",
         "auto",
         "Paper size: auto (from the locale), letter or a4",
-        _choice("auto", "letter", "a4"),
+        Choice("auto", "letter", "a4"),
         "Post",
     ),
     Setting("smtp.host", "", "Outgoing mail server", _text, "E-mail"),
@@ -190,7 +201,7 @@ SETTINGS: tuple[Setting, ...] = (
         "smtp.security",
         "starttls",
         "ssl, starttls or none",
-        _choice("ssl", "starttls", "none"),
+        Choice("ssl", "starttls", "none"),
         "E-mail",
     ),
     Setting(

@@ -110,6 +110,12 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         a["export_ics"].triggered.connect(self.export_ics)
         a["new_application"].triggered.connect(self.new_application)
+        a["settings"].triggered.connect(self.open_settings)
+
+    def open_settings(self) -> None:
+        from followup_desktop.settings_dialog import SettingsDialog  # noqa: PLC0415
+
+        SettingsDialog(self.session, self).exec()
 
     def new_application(self) -> None:
         self.show_page("interviews")

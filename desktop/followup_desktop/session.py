@@ -183,15 +183,14 @@ class Session(QObject):
         self.schedule_changed.emit()
         return result
 
-    def save_settings(self, parent: QWidget | None, values: dict[str, object]) -> bool:
+    def save_settings_or_raise(self, values: dict[str, object]) -> None:
+        """Validate every value and how they fit together (country and region), then save
+        them in one transaction; on any problem raise and save nothing."""
         from followup.settings import validate  # noqa: PLC0415
 
-        try:
-            checked = {key: validate(key, value) for key, value in values.items()}
-            self.repo.save_settings(checked)
-        except FollowUpError as error:
-            self.dialogs.error(parent, "Settings not saved", str(error))
-            return False
+        checked = {key: validate(key, value) for key, value in values.items()}
+        merged = Settings.from_stored({**self.repo.settings(), **checked})
+        merged.calendar()  # an unknown region of the chosen country is refused here
+        self.repo.save_settings(checked)
         self.settings_changed.emit()
         self.schedule_changed.emit()
-        return True
