@@ -8,7 +8,7 @@ runtime="libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0 fo
  libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
  libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxrender1 libx11-xcb1"
 # Tests also run a private session bus with a mock notification daemon and a real keyring.
-testing="dbus dbus-x11 python3-dbusmock gnome-keyring"
+testing="dbus dbus-x11 python3-dbusmock gnome-keyring xvfb xauth"
 
 packages=$runtime
 [ "$mode" = test ] && packages="$runtime $testing"

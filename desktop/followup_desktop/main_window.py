@@ -88,7 +88,6 @@ class MainWindow(QMainWindow):
         self._menus()
         self.today.action_requested.connect(self.on_action_requested)
         self.resize(1100, 720)
-        self.statusBar().showMessage(str(session.repo.db.path), 4000)
 
     def _menus(self) -> None:
         a = self.actions_by_name
