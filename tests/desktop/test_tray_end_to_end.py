@@ -26,16 +26,22 @@ def _missing() -> str:
         return "no private D-Bus session (make test runs pytest inside dbus-run-session)"
     if shutil.which("xvfb-run") is None:
         return "xvfb-run not installed (Debian package xvfb)"
-    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import dbusmock"], capture_output=True,
-                           check=False) if Path(SYSTEM_PYTHON).exists() else None
+    probe = (
+        subprocess.run([SYSTEM_PYTHON, "-c", "import dbusmock"], capture_output=True, check=False)
+        if Path(SYSTEM_PYTHON).exists()
+        else None
+    )
     if probe is None or probe.returncode != 0:
         return "python3-dbusmock not installed (Debian package python3-dbusmock)"
     return ""
 
 
 def _mock(*args: str, log: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([SYSTEM_PYTHON, "-m", "dbusmock", *args, "-l", str(log)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [SYSTEM_PYTHON, "-m", "dbusmock", *args, "-l", str(log)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def _wait_for(path: Path, text: str, seconds: float) -> bool:
@@ -53,17 +59,26 @@ def test_reminder_arrives_through_the_tray_as_a_real_notify(tmp_path: Path) -> N
     now = datetime.now(UTC)
     database = Database.open(tmp_path / "tray.sqlite3", now)
     repo = Repository(database)
-    repo.save_settings({"calendar.country": "US", "calendar.timezone": "UTC",
-                        "reminders.quiet_start": "00:00", "reminders.quiet_end": "00:00"})
+    repo.save_settings(
+        {
+            "calendar.country": "US",
+            "calendar.timezone": "UTC",
+            "reminders.quiet_start": "00:00",
+            "reminders.quiet_end": "00:00",
+        }
+    )
     app = repo.add_application(Application(0, "Acme", "Backend Engineer"))
     dana = repo.add_contact(Contact(0, "Dana Müller"))
     start = now - timedelta(days=8)
-    repo.add_round(Round(0, app.id, start, start + timedelta(hours=1), "UTC",
-                         interviewer_ids=(dana.id,)))
+    repo.add_round(
+        Round(0, app.id, start, start + timedelta(hours=1), "UTC", interviewer_ids=(dana.id,))
+    )
     database.close()
     notifications, watcher_log = tmp_path / "notify.log", tmp_path / "sni.log"
-    mocks = [_mock("--template", "notification_daemon", log=notifications),
-             _mock("--template", str(WATCHER), log=watcher_log)]
+    mocks = [
+        _mock("--template", "notification_daemon", log=notifications),
+        _mock("--template", str(WATCHER), log=watcher_log),
+    ]
     env = dict(os.environ, QT_QPA_PLATFORM="xcb")
     env.pop("FOLLOWUP_DB", None)
     app_process = None
@@ -71,11 +86,22 @@ def test_reminder_arrives_through_the_tray_as_a_real_notify(tmp_path: Path) -> N
     try:
         time.sleep(1.0)  # let both mocks own their bus names
         app_process = subprocess.Popen(
-            ["xvfb-run", "-a", sys.executable, "-m", "followup_desktop.app", "--db",
-             str(tmp_path / "tray.sqlite3")],
-            env=env, stdout=subprocess.DEVNULL, stderr=errors)
+            [
+                "xvfb-run",
+                "-a",
+                sys.executable,
+                "-m",
+                "followup_desktop.app",
+                "--db",
+                str(tmp_path / "tray.sqlite3"),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
         assert _wait_for(notifications, "Thank-you letter to Dana Müller", 30), (
-            (tmp_path / "app-stderr.txt").read_text(errors="replace"))
+            tmp_path / "app-stderr.txt"
+        ).read_text(errors="replace")
         assert _wait_for(watcher_log, "RegisterStatusNotifierItem", 5), "no tray item"
         line = next(x for x in notifications.read_text().splitlines() if "Notify" in x)
         assert '"Interview Follow-Up"' in line

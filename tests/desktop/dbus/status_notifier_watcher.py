@@ -10,12 +10,18 @@ SYSTEM_BUS = False
 
 
 def load(mock, parameters):
-    mock.AddMethods(MAIN_IFACE, [
-        ("RegisterStatusNotifierItem", "s", "", ""),
-        ("RegisterStatusNotifierHost", "s", "", ""),
-    ])
-    mock.AddProperties(MAIN_IFACE, {
-        "IsStatusNotifierHostRegistered": dbus.Boolean(True),
-        "ProtocolVersion": dbus.Int32(0),
-        "RegisteredStatusNotifierItems": dbus.Array([], signature="s"),
-    })
+    mock.AddMethods(
+        MAIN_IFACE,
+        [
+            ("RegisterStatusNotifierItem", "s", "", ""),
+            ("RegisterStatusNotifierHost", "s", "", ""),
+        ],
+    )
+    mock.AddProperties(
+        MAIN_IFACE,
+        {
+            "IsStatusNotifierHostRegistered": dbus.Boolean(True),
+            "ProtocolVersion": dbus.Int32(0),
+            "RegisteredStatusNotifierItems": dbus.Array([], signature="s"),
+        },
+    )

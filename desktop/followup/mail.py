@@ -1,0 +1,156 @@
+"""The one letter by e-mail: a proper message, sent over SMTP, or a mailto: link.
+
+The password is a parameter: it comes from the system keyring (or the user, per send), never
+from settings, the database or a log.
+"""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+from dataclasses import dataclass
+from datetime import datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from urllib.parse import quote
+
+from followup.errors import FollowUpError, InvalidInput
+
+DEFAULT_TIMEOUT = 20.0
+
+
+class MailError(FollowUpError):
+    """Sending failed; ``reason`` says why in plain words. The letter was not sent."""
+
+
+@dataclass(frozen=True, slots=True)
+class MailAccount:
+    host: str
+    port: int
+    security: str  # "ssl", "starttls" or "none"
+    user: str
+
+    def check(self) -> None:
+        if not self.host:
+            raise InvalidInput("no outgoing mail server is set (Settings, E-mail)")
+        if self.security not in ("ssl", "starttls", "none"):
+            raise InvalidInput(f"unknown mail security {self.security!r}")
+
+
+def _address(name: str, email: str) -> Address:
+    local, at, domain = email.partition("@")
+    if not at or not local or not domain:
+        raise InvalidInput(f"{email!r} is not an e-mail address")
+    return Address(display_name=name, username=local, domain=domain)
+
+
+def build_message(
+    sender_name: str,
+    sender_email: str,
+    to_name: str,
+    to_email: str,
+    subject: str,
+    body: str,
+    when: datetime,
+) -> EmailMessage:
+    """A plain-text message; non-ASCII names and subject are encoded as the RFCs say."""
+    if not sender_email:
+        raise InvalidInput("your e-mail address is not set (Settings, Profile)")
+    if not to_email:
+        raise InvalidInput(f"{to_name} has no e-mail address (Interviews, the contact)")
+    message = EmailMessage()
+    message["From"] = _address(sender_name, sender_email)
+    message["To"] = _address(to_name, to_email)
+    message["Subject"] = subject
+    message["Date"] = format_datetime(when)
+    message["Message-ID"] = make_msgid(domain=sender_email.partition("@")[2])
+    message.set_content(body)
+    return message
+
+
+def send(
+    message: EmailMessage,
+    account: MailAccount,
+    password: str | None,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> None:
+    """Hand the message to the server; returns only once the server accepted it."""
+    account.check()
+    try:
+        if account.security == "ssl":
+            client: smtplib.SMTP = smtplib.SMTP_SSL(
+                account.host, account.port, timeout=timeout, context=ssl.create_default_context()
+            )
+        else:
+            client = smtplib.SMTP(account.host, account.port, timeout=timeout)
+        with client:
+            client.ehlo()
+            if account.security == "starttls":
+                client.starttls(context=ssl.create_default_context())
+                client.ehlo()
+            if account.user:
+                client.login(account.user, password or "")
+            refused = client.send_message(message)
+    except smtplib.SMTPAuthenticationError as error:
+        raise MailError(
+            "The mail server refused the user name or password; check them in "
+            "Settings, E-mail. The letter was not sent."
+        ) from error
+    except smtplib.SMTPRecipientsRefused as error:
+        raise MailError(
+            f"The mail server refused the recipient {message['To']}: "
+            f"{_server_says(error.recipients)}. The letter was not sent."
+        ) from error
+    except smtplib.SMTPSenderRefused as error:
+        raise MailError(
+            f"The mail server refused your address as sender "
+            f"({error.smtp_code} {error.smtp_error.decode(errors='replace')}). "
+            "The letter was not sent."
+        ) from error
+    except TimeoutError as error:
+        raise MailError(
+            f"The mail server {account.host} did not answer in time. The letter "
+            "was not sent; try again later."
+        ) from error
+    except ssl.SSLError as error:
+        raise MailError(
+            f"A secure connection to {account.host} failed ({error.reason}); check "
+            "the port and security in Settings, E-mail. The letter was not sent."
+        ) from error
+    except smtplib.SMTPServerDisconnected as error:
+        if isinstance(error.__context__, TimeoutError):  # smtplib's word for a read time-out
+            raise MailError(
+                f"The mail server {account.host} did not answer in time. The "
+                "letter was not sent; try again later."
+            ) from error
+        raise MailError(
+            f"The mail server {account.host} closed the connection ({error}). "
+            "The letter was not sent."
+        ) from error
+    except smtplib.SMTPNotSupportedError as error:
+        raise MailError(
+            f"{account.host} does not support STARTTLS or login on port "
+            f"{account.port}. The letter was not sent."
+        ) from error
+    except (smtplib.SMTPException, OSError) as error:
+        raise MailError(
+            f"Could not reach the mail server {account.host}:{account.port} "
+            f"({error}). Check your network. The letter was not sent."
+        ) from error
+    if refused:
+        raise MailError(
+            f"The mail server refused the recipient: {_server_says(refused)}. "
+            "The letter was not sent."
+        )
+
+
+def _server_says(refused: dict[str, tuple[int, bytes]]) -> str:
+    return "; ".join(
+        f"{who} ({code} {text.decode(errors='replace')})" for who, (code, text) in refused.items()
+    )
+
+
+def mailto_url(to_email: str, subject: str, body: str) -> str:
+    """A mailto: link that opens the user's mail app with the letter filled in."""
+    return f"mailto:{quote(to_email, safe='@')}?subject={quote(subject)}&body={quote(body)}"

@@ -1,0 +1,40 @@
+"""Timing for the post (R2): a posted letter must arrive before the deadline and before a
+stated decision date, or e-mail is the better choice; one or the other, never both (R3)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from followup.rules import long_day
+from followup.workdays import WorkCalendar
+
+
+@dataclass(frozen=True, slots=True)
+class PostTiming:
+    arrives_on: date
+    warning: str  # empty when the post is in time
+
+
+def post_timing(
+    posted_on: date,
+    delivery_days: int,
+    cal: WorkCalendar,
+    deadline: date,
+    decision_on: date | None = None,
+) -> PostTiming:
+    """When a letter posted on ``posted_on`` arrives, and whether that is too late."""
+    arrives = cal.nth_business_day_after(posted_on, delivery_days)
+    late_for = []
+    if arrives > deadline:
+        late_for.append(f"the letter's deadline ({long_day(deadline)})")
+    if decision_on is not None and arrives > decision_on:
+        late_for.append(f"their decision date ({long_day(decision_on)})")
+    warning = ""
+    if late_for:
+        warning = (
+            f"Posted on {long_day(posted_on)}, it would arrive about "
+            f"{long_day(arrives)}: after {' and '.join(late_for)}. Send it by e-mail "
+            "instead; one letter only, so not both."
+        )
+    return PostTiming(arrives, warning)

@@ -1,0 +1,177 @@
+"""E-mail against a real SMTP server on loopback (aiosmtpd): the message, its encoding, and
+every failure: wrong password, refused recipient, no answer, no server."""
+
+from __future__ import annotations
+
+import email
+import socket
+from collections.abc import Iterator
+from datetime import datetime
+from email.policy import default
+from zoneinfo import ZoneInfo
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+from followup.errors import Refusal
+from followup.mail import MailAccount, MailError, build_message, mailto_url, send
+from followup.model import Application, Channel, Contact, Round
+from followup.sending import send_letter_by_email
+from followup.storage import Repository
+
+# The loopback server logs in without TLS on purpose; aiosmtpd warns about exactly that.
+pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
+NY = ZoneInfo("America/New_York")
+WHEN = datetime(2026, 11, 26, 9, tzinfo=NY)
+
+
+class Inbox:
+    def __init__(self) -> None:
+        self.messages: list[bytes] = []
+        self.recipients: list[list[str]] = []
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith("nobody@"):
+            return "550 5.1.1 No such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(envelope.content)
+        self.recipients.append(list(envelope.rcpt_tos))
+        return "250 Message accepted for delivery"
+
+
+def _login(server, session, envelope, mechanism, auth_data):
+    ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (
+        b"sam",
+        "s3cret Ü".encode(),
+    )
+    return AuthResult(success=ok)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[Inbox, MailAccount]]:
+    inbox = Inbox()
+    port = _free_port()
+    controller = Controller(
+        inbox,
+        hostname="127.0.0.1",
+        port=port,
+        authenticator=_login,
+        auth_require_tls=False,
+        auth_required=True,
+    )
+    controller.start()
+    try:
+        yield inbox, MailAccount("127.0.0.1", port, "none", "sam")
+    finally:
+        controller.stop()
+
+
+def letter() -> email.message.EmailMessage:
+    return build_message(
+        "Zoë Ångström",
+        "zoe@example.se",
+        "Dana Müller",
+        "dana@acme.example",
+        "Thank you — Backend Engineer interview (Zürich)",
+        "Dear Dana Müller,\n\nThank you. Grüße!\n",
+        WHEN,
+    )
+
+
+def test_the_server_receives_a_correctly_encoded_message(smtp: tuple[Inbox, MailAccount]) -> None:
+    inbox, account = smtp
+    send(letter(), account, "s3cret Ü")
+    assert inbox.recipients == [["dana@acme.example"]]
+    raw = inbox.messages[0]
+    assert raw.isascii(), "headers and body go over the wire encoded"
+    assert b"=?utf-8?" in raw.split(b"\r\n\r\n")[0]
+    parsed = email.message_from_bytes(raw, policy=default)
+    assert str(parsed["From"]) == "Zoë Ångström <zoe@example.se>"
+    assert str(parsed["To"]) == "Dana Müller <dana@acme.example>"
+    assert str(parsed["Subject"]) == "Thank you — Backend Engineer interview (Zürich)"
+    assert parsed.get_content() == "Dear Dana Müller,\n\nThank you. Grüße!\n"
+    assert parsed["Date"] == "Thu, 26 Nov 2026 09:00:00 -0500"
+
+
+def test_wrong_password_is_said_plainly(smtp: tuple[Inbox, MailAccount]) -> None:
+    inbox, account = smtp
+    with pytest.raises(MailError, match="refused the user name or password"):
+        send(letter(), account, "wrong")
+    assert inbox.messages == []
+
+
+def test_refused_recipient(smtp: tuple[Inbox, MailAccount]) -> None:
+    inbox, account = smtp
+    message = build_message(
+        "Sam", "sam@example.com", "Nobody", "nobody@acme.example", "Hi", "Body", WHEN
+    )
+    with pytest.raises(MailError, match="refused the recipient.*No such user"):
+        send(message, account, "s3cret Ü")
+    assert inbox.messages == []
+
+
+def test_a_server_that_never_answers_times_out() -> None:
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        account = MailAccount("127.0.0.1", silent.getsockname()[1], "none", "")
+        with pytest.raises(MailError, match="did not answer in time"):
+            send(letter(), account, None, timeout=0.5)
+
+
+def test_no_server_at_all() -> None:
+    account = MailAccount("127.0.0.1", _free_port(), "starttls", "sam")
+    with pytest.raises(MailError, match="Could not reach the mail server"):
+        send(letter(), account, "x")
+
+
+def test_missing_addresses_and_settings_are_refused_before_sending() -> None:
+    with pytest.raises(Exception, match="your e-mail address is not set"):
+        build_message("Sam", "", "Dana", "dana@acme.example", "s", "b", WHEN)
+    with pytest.raises(Exception, match="Dana has no e-mail address"):
+        build_message("Sam", "sam@example.com", "Dana", "", "s", "b", WHEN)
+    with pytest.raises(Exception, match="no outgoing mail server"):
+        send(letter(), MailAccount("", 587, "starttls", ""), None)
+
+
+def test_mailto_link_carries_the_letter() -> None:
+    url = mailto_url("dana@acme.example", "Thank you — Zürich", "Dear Dana,\n\nThanks & more")
+    assert url.startswith("mailto:dana@acme.example?subject=Thank%20you%20%E2%80%94%20Z")
+    assert "body=Dear%20Dana%2C%0A%0AThanks%20%26%20more" in url
+
+
+def _round(repo: Repository) -> tuple[Round, Contact]:
+    app = repo.add_application(Application(0, "Acme", "Dev"))
+    dana = repo.add_contact(Contact(0, "Dana Müller", email="dana@acme.example"))
+    start = datetime(2026, 11, 25, 10, tzinfo=NY)
+    return repo.add_round(
+        Round(
+            0, app.id, start, start.replace(hour=11), "America/New_York", interviewer_ids=(dana.id,)
+        )
+    ), dana
+
+
+def test_recorded_as_sent_only_after_the_server_accepted(
+    repo: Repository, smtp: tuple[Inbox, MailAccount]
+) -> None:
+    inbox, account = smtp
+    r, dana = _round(repo)
+    with pytest.raises(MailError):
+        send_letter_by_email(repo, r.id, dana.id, letter(), account, "wrong", WHEN)
+    assert repo.letters() == [] and inbox.messages == []
+    sent = send_letter_by_email(repo, r.id, dana.id, letter(), account, "s3cret Ü", WHEN)
+    assert repo.letters() == [sent] and sent.channel is Channel.EMAIL
+    assert len(inbox.messages) == 1
+    with pytest.raises(Refusal):  # a second letter is refused before anything is sent
+        send_letter_by_email(repo, r.id, dana.id, letter(), account, "s3cret Ü", WHEN)
+    assert len(inbox.messages) == 1
