@@ -6,6 +6,7 @@ from settings, the database or a log.
 
 from __future__ import annotations
 
+import base64
 import smtplib
 import ssl
 from dataclasses import dataclass
@@ -65,7 +66,7 @@ def build_message(
     message["Subject"] = subject
     message["Date"] = format_datetime(when)
     message["Message-ID"] = make_msgid(domain=sender_email.partition("@")[2])
-    message.set_content(body)
+    message.set_content(body, cte="quoted-printable")  # 7-bit safe for every server
     return message
 
 
@@ -90,7 +91,7 @@ def send(
                 client.starttls(context=ssl.create_default_context())
                 client.ehlo()
             if account.user:
-                client.login(account.user, password or "")
+                _login(client, account.user, password or "")
             refused = client.send_message(message)
     except smtplib.SMTPAuthenticationError as error:
         raise MailError(
@@ -143,6 +144,20 @@ def send(
             f"The mail server refused the recipient: {_server_says(refused)}. "
             "The letter was not sent."
         )
+
+
+def _login(client: smtplib.SMTP, user: str, password: str) -> None:
+    """AUTH PLAIN by hand where the server offers it: it is UTF-8 (RFC 4616), while smtplib
+    encodes credentials as ASCII, and one clear answer beats smtplib trying mechanism after
+    mechanism on a wrong password."""
+    offered = client.esmtp_features.get("auth", "").upper().split()
+    if "PLAIN" not in offered:
+        client.login(user, password)  # CRAM-MD5 or LOGIN, ASCII only
+        return
+    token = base64.b64encode(b"\0" + user.encode() + b"\0" + password.encode()).decode()
+    code, reply = client.docmd("AUTH", f"PLAIN {token}")
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
 
 
 def _server_says(refused: dict[str, tuple[int, bytes]]) -> str:
