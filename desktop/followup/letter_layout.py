@@ -77,7 +77,8 @@ def business_letter(
         inside.append(recipient.title)
     address = list(recipient.address.lines)
     organisation = recipient.company or company
-    if organisation and (not address or address[0] != organisation):
+    named_in_address = bool(address) and organisation.casefold() in address[0].casefold()
+    if organisation and not named_in_address:  # "Acme" is not repeated above "Acme Inc."
         inside.append(organisation)
     inside += address
     return BusinessLetter(

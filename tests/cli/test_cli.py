@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,11 @@ def run(db: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedP
         timeout=60,
         check=False,
     )
+
+
+def plain(text: str) -> str:
+    """PDF text with ligatures unfolded and any run of white space as one space."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def ok(db: Path, *args: str) -> str:
@@ -244,3 +250,55 @@ def test_bad_input_exits_2_with_one_line_and_changes_nothing(
     assert len(result.stderr.strip().splitlines()) == 1
     assert db.read_bytes() == before
     assert (wal.read_bytes() if wal.exists() else b"") == wal_before
+
+
+def test_letter_pdf_and_envelope_from_the_command_line(db: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    refused = run(db, "letter", "pdf", "1", "--to", "1", "--out", str(tmp_path / "a.pdf"))
+    assert refused.returncode == 2 and "needs your name" in refused.stderr
+    ok(db, "settings", "set", "profile.name", "Sam Lee")
+    ok(db, "settings", "set", "profile.address", "12 Elm Street;Springfield, IL 62704")
+    nothing = run(db, "letter", "pdf", "1", "--to", "1", "--out", str(tmp_path / "a.pdf"))
+    assert nothing.returncode == 2 and "no draft" in nothing.stderr
+    assert not (tmp_path / "a.pdf").exists()
+    body = "Dear Ms. Müller,\n\nThank you for meeting with me.\n\nSincerely,\n"
+    result = run(
+        db,
+        "letter",
+        "pdf",
+        "1",
+        "--to",
+        "1",
+        "--out",
+        str(tmp_path / "a.pdf"),
+        "--file",
+        "-",
+        "--paper",
+        "a4",
+        stdin=body,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no signature on file" in result.stdout
+    page = PdfReader(tmp_path / "a.pdf").pages[0]
+    assert plain(page.extract_text()) == (
+        "Sam Lee 12 Elm Street Springfield, IL 62704 November 27, 2026 Dana Müller Acme Inc. "
+        "1 Main St Springfield, IL 62701 Dear Ms. Müller, Thank you for meeting with me. "
+        "Sincerely, Sam Lee"
+    )
+    assert round(float(page.mediabox.width)) == 595
+    ok(
+        db,
+        "letter",
+        "envelope",
+        "1",
+        "--to",
+        "1",
+        "--out",
+        str(tmp_path / "e.pdf"),
+        "--size",
+        "us10",
+    )
+    assert "Dana Müller Acme Inc." in plain(PdfReader(tmp_path / "e.pdf").pages[0].extract_text())
+    wrong = run(db, "letter", "pdf", "1", "--to", "99", "--out", str(tmp_path / "b.pdf"))
+    assert wrong.returncode == 2 and "did not interview you" in wrong.stderr

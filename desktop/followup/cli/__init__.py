@@ -221,7 +221,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", help="input file, or -")
     p.add_argument("--replace", action="store_true", help="replace everything (a backup is made)")
+    _plugins({"letter": letter, "export": export})
     return parser
+
+
+PLUGIN_GROUP = "followup.commands"
+
+
+def _plugins(groups: dict[str, argparse._SubParsersAction[_Parser]]) -> None:
+    """Commands other packages add (the desktop package adds printing): each entry point is
+    a function that receives these sub-command groups."""
+    from importlib.metadata import entry_points  # noqa: PLC0415
+
+    for entry in entry_points(group=PLUGIN_GROUP):
+        try:
+            register = entry.load()
+        except ImportError:  # the package is not installed here: its commands are absent
+            continue
+        register(groups)
 
 
 def _check(ctx: Context) -> int:
