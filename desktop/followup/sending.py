@@ -1,7 +1,8 @@
-"""Sending the one letter by e-mail: refusals first, then the server, then the record.
+"""Sending the one letter: refusals first, then the channel, then the record.
 
-In that order, a second letter is refused before anything leaves (R3), and a letter is
-recorded as sent only once the server has accepted it.
+In that order a second letter is refused before anything leaves (R3), and a letter is
+recorded as sent only once the server has accepted it. The GUI runs the middle step on a
+worker thread; the checks and the record stay with the database.
 """
 
 from __future__ import annotations
@@ -16,6 +17,26 @@ from followup.model import Channel, Letter, Override
 from followup.storage import Repository
 
 
+def check_allowed(
+    repo: Repository,
+    round_id: int,
+    contact_id: int,
+    channel: Channel,
+    now: datetime,
+    override: Override | None = None,
+) -> None:
+    """Raise the Refusal that sending now would meet, unless ``override`` names its rule."""
+    round_ = repo.round(round_id)
+    contact = repo.contact(contact_id)
+    try:
+        rules.check_letter(
+            round_, contact_id, channel, now, repo.letters(round_id), {contact_id: contact.name}
+        )
+    except Refusal as refusal:
+        if override is None or override.rule != refusal.rule:
+            raise
+
+
 def send_letter_by_email(
     repo: Repository,
     round_id: int,
@@ -27,19 +48,6 @@ def send_letter_by_email(
     override: Override | None = None,
     timeout: float = 20.0,
 ) -> Letter:
-    round_ = repo.round(round_id)
-    contact = repo.contact(contact_id)
-    try:
-        rules.check_letter(
-            round_,
-            contact_id,
-            Channel.EMAIL,
-            now,
-            repo.letters(round_id),
-            {contact_id: contact.name},
-        )
-    except Refusal as refusal:
-        if override is None or override.rule != refusal.rule:
-            raise
+    check_allowed(repo, round_id, contact_id, Channel.EMAIL, now, override)
     send(message, account, password, timeout)
     return repo.record_letter(round_id, contact_id, Channel.EMAIL, now, override)

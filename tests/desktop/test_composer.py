@@ -33,9 +33,10 @@ def type_text(widget: QWidget, text: str) -> None:
             )
 
 
-def make(qtbot: QtBot, session: Session) -> Composer:
+def make(qtbot: QtBot, session: Session, *, owned_by_test: bool = True) -> Composer:
     composer = Composer(session)
-    qtbot.addWidget(composer)
+    if owned_by_test:
+        qtbot.addWidget(composer)
     composer.show()
     return composer
 
@@ -184,7 +185,7 @@ def test_the_user_may_override_and_the_override_is_recorded(
 def test_a_draft_survives_the_window_being_destroyed_unsaved(
     qtbot: QtBot, session: Session, interview: Round
 ) -> None:
-    composer = make(qtbot, session)
+    composer = make(qtbot, session, owned_by_test=False)  # it dies mid-test, as if killed
     composer.editor.setFocus()
     type_text(composer.editor, "Liebe Frau Müller, danke schön")
     qtbot.waitUntil(

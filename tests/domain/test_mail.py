@@ -11,8 +11,6 @@ from email.policy import default
 from zoneinfo import ZoneInfo
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from followup.errors import Refusal
 from followup.mail import MailAccount, MailError, build_message, mailto_url, send
@@ -20,60 +18,18 @@ from followup.model import Application, Channel, Contact, Round
 from followup.sending import send_letter_by_email
 from followup.storage import Repository
 
+from ..smtp_server import PASSWORD, USER, Inbox, free_port, smtp_server
+
 # The loopback server logs in without TLS on purpose; aiosmtpd warns about exactly that.
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
 NY = ZoneInfo("America/New_York")
 WHEN = datetime(2026, 11, 26, 9, tzinfo=NY)
 
 
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[bytes] = []
-        self.recipients: list[list[str]] = []
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address.startswith("nobody@"):
-            return "550 5.1.1 No such user here"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(envelope.content)
-        self.recipients.append(list(envelope.rcpt_tos))
-        return "250 Message accepted for delivery"
-
-
-def _login(server, session, envelope, mechanism, auth_data):
-    ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (
-        b"sam",
-        "s3cret Ü".encode(),
-    )
-    return AuthResult(success=ok, handled=False)  # not handled: the server answers 535
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def smtp() -> Iterator[tuple[Inbox, MailAccount]]:
-    inbox = Inbox()
-    port = _free_port()
-    controller = Controller(
-        inbox,
-        hostname="127.0.0.1",
-        port=port,
-        authenticator=_login,
-        auth_require_tls=False,
-        auth_required=True,
-    )
-    controller.start()
-    try:
-        yield inbox, MailAccount("127.0.0.1", port, "none", "sam")
-    finally:
-        controller.stop()
+    with smtp_server() as (inbox, port):
+        yield inbox, MailAccount("127.0.0.1", port, "none", USER)
 
 
 def letter() -> email.message.EmailMessage:
@@ -90,7 +46,7 @@ def letter() -> email.message.EmailMessage:
 
 def test_the_server_receives_a_correctly_encoded_message(smtp: tuple[Inbox, MailAccount]) -> None:
     inbox, account = smtp
-    send(letter(), account, "s3cret Ü")
+    send(letter(), account, PASSWORD)
     assert inbox.recipients == [["dana@acme.example"]]
     raw = inbox.messages[0]
     assert raw.isascii(), "headers and body go over the wire encoded"
@@ -116,7 +72,7 @@ def test_refused_recipient(smtp: tuple[Inbox, MailAccount]) -> None:
         "Sam", "sam@example.com", "Nobody", "nobody@acme.example", "Hi", "Body", WHEN
     )
     with pytest.raises(MailError, match=r"refused the recipient.*No such user"):
-        send(message, account, "s3cret Ü")
+        send(message, account, PASSWORD)
     assert inbox.messages == []
 
 
@@ -130,7 +86,7 @@ def test_a_server_that_never_answers_times_out() -> None:
 
 
 def test_no_server_at_all() -> None:
-    account = MailAccount("127.0.0.1", _free_port(), "starttls", "sam")
+    account = MailAccount("127.0.0.1", free_port(), "starttls", "sam")
     with pytest.raises(MailError, match="Could not reach the mail server"):
         send(letter(), account, "x")
 
@@ -169,9 +125,9 @@ def test_recorded_as_sent_only_after_the_server_accepted(
     with pytest.raises(MailError):
         send_letter_by_email(repo, r.id, dana.id, letter(), account, "wrong", WHEN)
     assert repo.letters() == [] and inbox.messages == []
-    sent = send_letter_by_email(repo, r.id, dana.id, letter(), account, "s3cret Ü", WHEN)
+    sent = send_letter_by_email(repo, r.id, dana.id, letter(), account, PASSWORD, WHEN)
     assert repo.letters() == [sent] and sent.channel is Channel.EMAIL
     assert len(inbox.messages) == 1
     with pytest.raises(Refusal):  # a second letter is refused before anything is sent
-        send_letter_by_email(repo, r.id, dana.id, letter(), account, "s3cret Ü", WHEN)
+        send_letter_by_email(repo, r.id, dana.id, letter(), account, PASSWORD, WHEN)
     assert len(inbox.messages) == 1

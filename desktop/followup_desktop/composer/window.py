@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -29,6 +30,8 @@ from followup.phrases import tokenize
 from followup.plan import ItemKind, ItemState
 from followup.templates import Template, all_templates, render, variables
 from followup_desktop.accessibility import named
+from followup_desktop.composer.delivery import Outgoing
+from followup_desktop.composer.delivery_bar import DeliveryBar
 from followup_desktop.composer.findings import FindingRole, FindingsModel, WrappingDelegate
 from followup_desktop.composer.highlighter import FindingsHighlighter
 from followup_desktop.composer.send_dialog import SendDialog
@@ -116,6 +119,9 @@ class Composer(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        self.bar = DeliveryBar(self.session, self.outgoing)
+        self.bar.delivery.letter_sent.connect(self._sent)
+        self.bar.delivery.status.connect(self.saved.setText)
         bottom = QHBoxLayout()
         bottom.addWidget(self.word_count)
         bottom.addWidget(self.saved, 1)
@@ -125,6 +131,7 @@ class Composer(QWidget):
         layout.addLayout(pick)
         layout.addWidget(split, 1)
         layout.addLayout(bottom)
+        layout.addWidget(self.bar)
         self.round_box.currentIndexChanged.connect(self._round_changed)
         self.recipient_box.currentIndexChanged.connect(self._recipient_changed)
         self.channel_box.currentIndexChanged.connect(self._channel_changed)
@@ -149,7 +156,9 @@ class Composer(QWidget):
         self.round_box.blockSignals(True)
         self.round_box.clear()
         zone = self.session.zone
-        for round_ in sorted(repo.rounds(), key=lambda r: r.starts_at, reverse=True):
+        # Letters are for processes still open: closed ones are not offered.
+        rounds = repo.rounds(active_only=True)
+        for round_ in sorted(rounds, key=lambda r: r.starts_at, reverse=True):
             app = apps[round_.application_id]
             when = round_.starts_at.astimezone(zone)
             self.round_box.addItem(f"{app.company} — {app.role} · {when:%a %d %b %Y}", round_.id)
@@ -233,6 +242,7 @@ class Composer(QWidget):
 
     def _channel_changed(self) -> None:
         self._choose_template()
+        self.bar.show_channel(self.channel())
         self.run_check()
         self._schedule_save()
 
@@ -390,6 +400,35 @@ class Composer(QWidget):
 
     # -- sending --------------------------------------------------------------------------
 
+    def outgoing(self) -> Outgoing | None:
+        """The letter as it stands, for the delivery buttons (saved first)."""
+        round_ = self.current_round()
+        if round_ is None or self._key is None:
+            return None
+        self.flush()
+        repo = self.session.repo
+        contact = repo.contact(self._key[1])
+        template: Template | None = self.template_box.currentData()
+        app = repo.application(round_.application_id)
+        subject = f"Thank you for the {app.role} interview"
+        if template is not None and template.subject:
+            zone = self.session.zone
+            values = variables(
+                self.session.settings.profile(),
+                app,
+                round_,
+                contact,
+                self.session.now().astimezone(zone).date(),
+                rules.interview_date(round_.starts_at, zone),
+            )
+            with contextlib.suppress(FollowUpError):  # broken user template: plain subject
+                subject = render(template, values).subject or subject
+        return Outgoing(round_, contact, self.channel(), subject, self.editor.toPlainText())
+
+    def _sent(self, letter: Letter) -> None:
+        self.run_check()
+        self.letter_sent.emit(letter)
+
     def on_mark_sent(self) -> None:
         if self._key is None:
             return
@@ -422,4 +461,5 @@ class Composer(QWidget):
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush()
+        self.check_timer.stop()  # hidden: nothing to check until it shows again
         super().hideEvent(event)

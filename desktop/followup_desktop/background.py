@@ -1,0 +1,52 @@
+"""Run one blocking call (a network round trip) off the GUI thread; results come back as
+signals on the GUI thread. Nothing that touches the database runs here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # Python owns it: freed only after its result arrived
+        self.work = work
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as error:
+            self.signals.failed.emit(error)
+        else:
+            self.signals.done.emit(result)
+
+
+# Jobs in flight. Without this reference a job, and the signal object it answers through,
+# could be collected while its queued signal is still on the way: a crash.
+_RUNNING: set[_Job] = set()
+
+
+def run_in_background(
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_failed: Callable[[BaseException], None],
+) -> None:
+    job = _Job(work)
+    _RUNNING.add(job)
+
+    def finish(handler: Callable[[Any], None], value: Any) -> None:
+        _RUNNING.discard(job)
+        handler(value)
+
+    job.signals.done.connect(lambda value: finish(on_done, value))
+    job.signals.failed.connect(lambda error: finish(on_failed, error))
+    QThreadPool.globalInstance().start(job)

@@ -1,0 +1,297 @@
+"""How the letter leaves: e-mail (SMTP, or the user's mail app) or the post (preview, print,
+PDF, envelope). Each path checks the etiquette first and records the letter only when it
+has really gone; a failure says why and keeps the draft."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QPageSize
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from followup import rules
+from followup.errors import FollowUpError, Refusal
+from followup.letter_layout import BusinessLetter, business_letter, envelope, missing_for_post
+from followup.mail import MailAccount, build_message, mailto_url, send
+from followup.model import Channel, Contact, Letter, Override, Round
+from followup.post import post_timing
+from followup.sending import check_allowed
+from followup_desktop import credentials
+from followup_desktop.background import run_in_background
+from followup_desktop.session import Session
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """What the composer holds: the letter to one interviewer for one round."""
+
+    round: Round
+    contact: Contact
+    channel: Channel
+    subject: str
+    body: str
+
+
+class Delivery(QObject):
+    """Signals: ``letter_sent(Letter)``; ``busy(bool)`` while a mail server is talking;
+    ``status(str)`` for the composer's status line."""
+
+    letter_sent = Signal(object)
+    busy = Signal(bool)
+    status = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.parent_widget = parent
+
+    # -- checks ----------------------------------------------------------------------------
+
+    def etiquette(self, out: Outgoing, channel: Channel) -> tuple[bool, Override | None]:
+        """(go ahead?, the recorded override if the user chose one)."""
+        now = self.session.now()
+        try:
+            check_allowed(self.session.repo, out.round.id, out.contact.id, channel, now)
+        except Refusal as refusal:
+            reason = self.session.dialogs.confirm_override(self.parent_widget, refusal)
+            if reason is None:
+                return False, None
+            return True, Override(refusal.rule, reason, now)
+        except FollowUpError as error:
+            self.session.dialogs.error(self.parent_widget, "Not sent", str(error))
+            return False, None
+        return True, None
+
+    def post_warning(self, out: Outgoing) -> str:
+        """Empty, or why the post would be late (then e-mail is the better choice)."""
+        cal = self.session.calendar()
+        zone = self.session.zone
+        deadline = rules.letter_deadline(out.round.starts_at, cal, zone).business_days[1]
+        today = self.session.now().astimezone(zone).date()
+        timing = post_timing(
+            today,
+            int(self.session.settings["post.delivery_days"]),
+            cal,
+            deadline,
+            out.round.decision_on,
+        )
+        return timing.warning
+
+    # -- e-mail ----------------------------------------------------------------------------
+
+    def _account(self) -> MailAccount:
+        s = self.session.settings
+        return MailAccount(s["smtp.host"], int(s["smtp.port"]), s["smtp.security"], s["smtp.user"])
+
+    def _password(self, account: MailAccount) -> tuple[bool, str | None]:
+        """(go ahead?, password). From the keyring, else asked (and offered to be kept)."""
+        if not account.user:
+            return True, None
+        key = credentials.account_name(account.user, account.host)
+        stored = credentials.get_password(key)
+        if stored is not None:
+            return True, stored
+        note = "" if credentials.available() else f"\n\n{credentials.NO_KEYRING}"
+        password, ok = QInputDialog.getText(
+            self.parent_widget,
+            "Mail password",
+            f"Password for {account.user} at {account.host}:{note}",
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return False, None
+        if credentials.available():
+            try:
+                credentials.set_password(key, password)
+            except credentials.KeyringUnavailable as error:
+                self.status.emit(str(error))
+        return True, password
+
+    def send_email(self, out: Outgoing) -> None:
+        profile = self.session.settings.profile()
+        account = self._account()
+        try:
+            account.check()
+            message = build_message(
+                profile.name,
+                profile.email,
+                out.contact.name,
+                out.contact.email,
+                out.subject,
+                out.body,
+                self.session.now(),
+            )
+        except FollowUpError as error:
+            self.session.dialogs.error(self.parent_widget, "Not sent", str(error))
+            return
+        go, override = self.etiquette(out, Channel.EMAIL)
+        if not go:
+            return
+        go, password = self._password(account)
+        if not go:
+            return
+        answer = QMessageBox.question(
+            self.parent_widget,
+            "Send the letter?",
+            f"Send “{out.subject}” to {out.contact.name} <{out.contact.email}> now?",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.busy.emit(True)
+        self.status.emit(f"Sending to {account.host}…")
+        run_in_background(
+            lambda: send(message, account, password),
+            lambda _: self._sent(out, Channel.EMAIL, override),
+            self._failed,
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.busy.emit(False)
+        self.status.emit("Not sent; your draft is kept.")
+        self.session.dialogs.error(self.parent_widget, "Not sent", str(error))
+
+    def _sent(
+        self,
+        out: Outgoing,
+        channel: Channel,
+        override: Override | None,
+        when: datetime | None = None,
+    ) -> None:
+        self.busy.emit(False)
+        letter: Letter | None = self.session.run(
+            self.parent_widget,
+            lambda: self.session.repo.record_letter(
+                out.round.id, out.contact.id, channel, when or self.session.now(), override
+            ),
+        )
+        if letter is not None:
+            self.status.emit("Sent and recorded. The call is planned a week from now.")
+            self.letter_sent.emit(letter)
+
+    def open_mail_app(self, out: Outgoing) -> None:
+        if not out.contact.email:
+            self.session.dialogs.error(
+                self.parent_widget,
+                "No e-mail address",
+                f"{out.contact.name} has no e-mail address.",
+            )
+            return
+        go, override = self.etiquette(out, Channel.EMAIL)
+        if not go:
+            return
+        url = mailto_url(out.contact.email, out.subject, out.body)
+        if not QDesktopServices.openUrl(QUrl(url)):
+            QGuiApplication.clipboard().setText(out.body)
+            self.status.emit("No mail app opened; the letter is copied to the clipboard.")
+        answer = QMessageBox.question(
+            self.parent_widget,
+            "Did you send it?",
+            "When the letter has gone from your mail app, record it as sent. Did you send it?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._sent(out, Channel.EMAIL, override)
+
+    # -- post --------------------------------------------------------------------------------
+
+    def business_letter(self, out: Outgoing) -> BusinessLetter | None:
+        profile = self.session.settings.profile()
+        missing = missing_for_post(profile, out.contact)
+        if missing:
+            self.session.dialogs.error(
+                self.parent_widget,
+                "Address missing",
+                "The letter needs " + ", ".join(missing) + ".",
+            )
+            return None
+        app = self.session.repo.application(out.round.application_id)
+        today = self.session.now().astimezone(self.session.zone).date()
+        return business_letter(out.body, profile, out.contact, app.company, today)
+
+    def _signature_and_paper(self) -> tuple[QImage | None, QPageSize.PageSizeId]:
+        from followup_desktop import signature as signatures  # noqa: PLC0415
+        from followup_desktop.printing import default_paper, system_territory  # noqa: PLC0415
+
+        image = signatures.load(signatures.signature_path(self.session.repo.db.path.parent))
+        paper = default_paper(self.session.settings["post.paper"], system_territory())
+        return image, paper
+
+    def print_letter(self, out: Outgoing, *, preview: bool) -> None:
+        from followup_desktop.printing import preview_and_print  # noqa: PLC0415
+
+        letter = self.business_letter(out)
+        if letter is None:
+            return
+        image, paper = self._signature_and_paper()
+        if preview_and_print(
+            self.parent_widget,
+            letter,
+            image,
+            paper,
+            preview=preview,
+        ):
+            self._offer_to_record(out)
+
+    def save_pdf(self, out: Outgoing, path: Path | None = None) -> Path | None:
+        from followup_desktop.printing import letter_pdf  # noqa: PLC0415
+
+        letter = self.business_letter(out)
+        if letter is None:
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self.parent_widget,
+                "Save the letter as PDF",
+                f"Letter to {out.contact.name}.pdf",
+                "PDF (*.pdf)",
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        image, paper = self._signature_and_paper()
+        pages = letter_pdf(path, letter, image, paper)
+        self.status.emit(
+            f"Saved {path.name} ({pages} page{'s' if pages > 1 else ''}). "
+            "Print it, sign it if it has no signature, and post it."
+        )
+        return path
+
+    def save_envelope(self, out: Outgoing, kind: str, path: Path | None = None) -> Path | None:
+        from followup_desktop.printing import envelope_pdf  # noqa: PLC0415
+
+        profile = self.session.settings.profile()
+        missing = missing_for_post(profile, out.contact)
+        if missing:
+            self.session.dialogs.error(
+                self.parent_widget,
+                "Address missing",
+                "The envelope needs " + ", ".join(missing) + ".",
+            )
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self.parent_widget,
+                "Save the envelope as PDF",
+                f"Envelope to {out.contact.name}.pdf",
+                "PDF (*.pdf)",
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        app = self.session.repo.application(out.round.application_id)
+        envelope_pdf(path, envelope(profile, out.contact, app.company), kind)
+        return path
+
+    def _offer_to_record(self, out: Outgoing) -> None:
+        answer = QMessageBox.question(
+            self.parent_widget,
+            "Posted?",
+            "Once the signed letter is in the post, record it as sent. Is it posted?",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        go, override = self.etiquette(out, Channel.POST)
+        if go:
+            self._sent(out, Channel.POST, override)

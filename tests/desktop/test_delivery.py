@@ -1,0 +1,170 @@
+"""The letter leaves the composer: by e-mail through a real SMTP server (password asked, no
+keyring here), or for the post as PDF and envelope, with the post-timing warning."""
+
+from __future__ import annotations
+
+import email
+from collections.abc import Callable, Iterator
+from datetime import date
+from email.policy import default
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends import fail
+from pypdf import PdfReader
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from followup.model import Channel, Round
+from followup_desktop.composer import Composer
+from followup_desktop.session import Session
+
+from ..smtp_server import PASSWORD, USER, smtp_server
+
+pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
+
+LETTER = (
+    "Dear Dana Müller,\n\nThank you for meeting with me on Wednesday. As we discussed, I "
+    "scaled the billing service tenfold, and I would welcome the chance to join Acme.\n\n"
+    "Kind regards,\nSam Lee\n"
+)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        yield
+    finally:
+        keyring.set_keyring(previous)
+
+
+def composer(qtbot: QtBot, session: Session) -> Composer:
+    widget = Composer(session)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.editor.setPlainText(LETTER)
+    return widget
+
+
+def answer(box: QWidget, button: QMessageBox.StandardButton) -> None:
+    assert isinstance(box, QMessageBox), type(box)
+    box.button(button).click()
+
+
+def test_send_by_email_asks_the_password_and_records_after_the_server_accepted(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    no_keyring: None,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    with smtp_server() as (inbox, port):
+        session.save_settings_or_raise(
+            {
+                "smtp.host": "127.0.0.1",
+                "smtp.port": port,
+                "smtp.security": "none",
+                "smtp.user": USER,
+                "profile.email": "sam@example.com",
+            }
+        )
+        page = composer(qtbot, session)
+        asked: list[str] = []
+
+        def password(dialog: QWidget) -> None:
+            assert isinstance(dialog, QInputDialog)
+            asked.append(dialog.labelText())
+            dialog.setTextValue(PASSWORD)
+            on_next_modal(lambda box: answer(box, QMessageBox.StandardButton.Yes))
+            dialog.accept()
+
+        on_next_modal(password)
+        with qtbot.waitSignal(page.letter_sent, timeout=10000) as sent:
+            page.bar.send.click()
+        assert "No system keyring" in asked[0]
+        letter = sent.args[0]
+        assert letter.channel is Channel.EMAIL
+        assert session.repo.letters() == [letter]
+        parsed = email.message_from_bytes(inbox.messages[0], policy=default)
+        assert str(parsed["To"]) == "Dana Müller <dana@acme.example>"
+        assert str(parsed["Subject"]) == "Thank you for the Backend Engineer interview"
+        assert "scaled the billing service tenfold" in parsed.get_content()
+
+
+def test_a_wrong_password_is_explained_and_nothing_is_recorded(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    no_keyring: None,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    with smtp_server() as (inbox, port):
+        session.save_settings_or_raise(
+            {
+                "smtp.host": "127.0.0.1",
+                "smtp.port": port,
+                "smtp.security": "none",
+                "smtp.user": USER,
+                "profile.email": "sam@example.com",
+            }
+        )
+        page = composer(qtbot, session)
+        errors: list[str] = []
+
+        def error(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox)
+            errors.append(box.text())
+            box.accept()
+
+        def confirm(box: QWidget) -> None:
+            on_next_modal(error)  # the next dialog is the failure, from the worker's answer
+            answer(box, QMessageBox.StandardButton.Yes)
+
+        def wrong(dialog: QWidget) -> None:
+            assert isinstance(dialog, QInputDialog)
+            dialog.setTextValue("wrong")
+            on_next_modal(confirm)
+            dialog.accept()
+
+        on_next_modal(wrong)
+        page.bar.send.click()
+        qtbot.waitUntil(lambda: bool(errors), timeout=10000)
+        assert "draft is kept" in page.saved.text()
+        assert "refused the user name or password" in errors[0]
+        assert session.repo.letters() == [] and inbox.messages == []
+        assert page.editor.toPlainText() == LETTER
+        assert session.repo.draft(interview.id, interview.interviewer_ids[0]) is not None
+
+
+def test_post_channel_offers_print_pdf_and_envelope(
+    qtbot: QtBot, session: Session, interview: Round, tmp_path: Path
+) -> None:
+    session.save_settings_or_raise({"profile.address": "12 Elm Street\nSpringfield, IL 62704"})
+    page = composer(qtbot, session)
+    assert page.bar.send.isVisible() and not page.bar.pdf.isVisible()
+    page.channel_box.setCurrentIndex(1)
+    assert page.bar.pdf.isVisible() and not page.bar.send.isVisible()
+    out = page.outgoing()
+    assert out is not None
+    path = page.bar.delivery.save_pdf(out, tmp_path / "letter.pdf")
+    assert path is not None
+    text = " ".join(PdfReader(path).pages[0].extract_text().split())
+    assert "Acme Inc. 1 Main St" in text and "scaled the billing service tenfold" in text
+    envelope = page.bar.delivery.save_envelope(out, "dl", tmp_path / "envelope.pdf")
+    assert envelope is not None and "Dana" in PdfReader(envelope).pages[0].extract_text()
+
+
+def test_post_that_would_arrive_late_is_warned_about(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    from dataclasses import replace
+
+    session.repo.update_round(replace(interview, decision_on=date(2026, 11, 30)))
+    page = composer(qtbot, session)
+    page.channel_box.setCurrentIndex(1)
+    assert page.bar.warning.isVisible()
+    assert "Send it by e-mail instead" in page.bar.warning.text()
+    assert "decision date (Mon 30 Nov 2026)" in page.bar.warning.text()
