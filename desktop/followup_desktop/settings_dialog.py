@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from followup.errors import FollowUpError
 from followup.settings import SETTINGS, Choice, Setting
-from followup_desktop import autostart
+from followup_desktop import autostart, credentials
 from followup_desktop.accessibility import named
 from followup_desktop.session import Session
+from followup_desktop.settings_extras import PasswordEditor, SignatureEditor
 
 Editor = QCheckBox | QComboBox | QSpinBox | QLineEdit | QPlainTextEdit
 
@@ -94,6 +95,10 @@ class SettingsDialog(QDialog):
         self.error = named(QLabel(), "Problem", style="error")
         self.error.setWordWrap(True)
         self.error.hide()
+        self.signature = SignatureEditor(session.repo.db.path.parent, self._report)
+        forms["Profile"].addRow("Signature", self.signature)
+        self.password = PasswordEditor(self._account, self._report)
+        forms["E-mail"].addRow("Password", self.password)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -104,6 +109,15 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.tabs = tabs
+
+    def _report(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def _account(self) -> str:
+        return credentials.account_name(
+            str(_value(self.editors["smtp.user"])), str(_value(self.editors["smtp.host"]))
+        )
 
     def values(self) -> dict[str, Any]:
         values = {key: _value(editor) for key, editor in self.editors.items()}

@@ -82,3 +82,48 @@ def test_start_at_login_writes_and_removes_the_autostart_entry(
     again.editors["app.start_at_login"].setChecked(False)
     again.accept()
     assert not entry.exists() and not autostart.is_enabled()
+
+
+def test_signature_import_preview_and_remove(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QColor, QImage, QPainter, QPen
+
+    scan = QImage(400, 120, QImage.Format.Format_RGB32)
+    scan.fill(QColor(240, 240, 235))
+    painter = QPainter(scan)
+    painter.setPen(QPen(QColor(20, 20, 60), 5))
+    painter.drawLine(20, 100, 380, 20)
+    painter.end()
+    scan.save(str(tmp_path / "scan.jpg"))
+    d = dialog(qtbot, session)
+    editor = d.signature
+    assert "No signature" in editor.preview.text()
+    assert editor.import_file(tmp_path / "scan.jpg")
+    stored = session.repo.db.path.parent / "signature.png"
+    assert stored.exists() and (stored.stat().st_mode & 0o777) == 0o600
+    assert not editor.preview.pixmap().isNull()
+    (tmp_path / "bad.png").write_text("not an image")
+    assert not editor.import_file(tmp_path / "bad.png")
+    assert "not a PNG, JPEG or SVG" in d.error.text()
+    assert stored.exists(), "a failed import leaves the old signature alone"
+    editor.remove()
+    assert not stored.exists() and "No signature" in editor.preview.text()
+
+
+def test_password_without_a_keyring_is_never_stored(qtbot: QtBot, session: Session) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        d = dialog(qtbot, session)
+        assert "No system keyring" in d.password.status.text()
+        assert not d.password.set_button.isEnabled()
+        d.password.set_password("s3cret")
+        assert "No system keyring" in d.error.text()
+    finally:
+        keyring.set_keyring(previous)
+    assert "s3cret" not in str(session.repo.settings())
+    assert b"s3cret" not in session.repo.db.path.read_bytes()
