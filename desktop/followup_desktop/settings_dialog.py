@@ -82,7 +82,10 @@ class SettingsDialog(QDialog):
         for setting in SETTINGS:
             if setting.group not in forms:
                 page = QWidget()
-                forms[setting.group] = QFormLayout(page)
+                column = QVBoxLayout(page)
+                forms[setting.group] = QFormLayout()
+                column.addLayout(forms[setting.group])
+                column.addStretch(1)  # the fields stay together at the top
                 tabs.addTab(page, setting.group)
             editor = _editor(setting, current[setting.key])
             editor.setToolTip(setting.description)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -59,7 +60,9 @@ class SignatureEditor(QWidget):
         self.path = signatures.signature_path(folder)
         self.report = report
         self.preview = named(QLabel(), "Signature preview")
-        self.preview.setMinimumSize(220, 70)
+        self.preview.setMinimumWidth(220)
+        self.preview.setFixedHeight(70)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.import_button = named(QPushButton("Import…"), "Import a signature image")
         self.draw_button = named(QPushButton("Draw…"), "Draw your signature")

@@ -89,6 +89,7 @@ class Composer(QWidget):
         self.findings_view.setWordWrap(True)
         self.findings_view.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.findings_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.findings_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.findings_view.setSpacing(3)
         self.findings_view.clicked.connect(self.select_finding)
         self.findings_view.activated.connect(self.select_finding)
