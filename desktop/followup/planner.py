@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from followup.model import Call, Inquiry, Letter
 from followup.plan import DEFAULT_PLAN, PlanItem, PlanSettings, application_plan, round_plan
 from followup.storage import Repository
 from followup.workdays import WorkCalendar
+
+R = TypeVar("R", Letter, Call)
+
+
+def _by_round(records: Iterable[R]) -> dict[int, list[R]]:
+    grouped: dict[int, list[R]] = defaultdict(list)
+    for record in records:
+        grouped[record.round_id].append(record)
+    return grouped
 
 
 def all_items(
@@ -28,12 +39,8 @@ def all_items(
     """
     apps = {a.id: a for a in repo.applications(active_only=active_only)}
     names = repo.contact_names()
-    letters: dict[int, list[Letter]] = defaultdict(list)
-    for letter in repo.letters():
-        letters[letter.round_id].append(letter)
-    calls: dict[int, list[Call]] = defaultdict(list)
-    for call in repo.calls():
-        calls[call.round_id].append(call)
+    letters = _by_round(repo.letters())
+    calls = _by_round(repo.calls())
     inquiries: dict[int, list[Inquiry]] = defaultdict(list)
     for inquiry in repo.inquiries():
         inquiries[inquiry.application_id].append(inquiry)
@@ -87,12 +94,8 @@ def items_between(
     if missing:
         rounds = repo.rounds_of(missing)
         names = names if names is not None else repo.contact_names()
-        letters: dict[int, list[Letter]] = defaultdict(list)
-        for letter in repo.letters_of(missing):
-            letters[letter.round_id].append(letter)
-        calls: dict[int, list[Call]] = defaultdict(list)
-        for call in repo.calls_of(missing):
-            calls[call.round_id].append(call)
+        letters = _by_round(repo.letters_of(missing))
+        calls = _by_round(repo.calls_of(missing))
         apps = {a.id: a for a in repo.applications_of({r.application_id for r in rounds})}
         for round_ in rounds:
             plans[round_.id] = round_plan(

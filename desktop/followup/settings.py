@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from followup.errors import InvalidInput
 from followup.model import PostalAddress, Profile, check_email, check_timezone
@@ -275,6 +276,15 @@ class Settings:
 
     def plan(self) -> PlanSettings:
         return PlanSettings(self["plan.quiet_days"], self["plan.inquiry_wait"])
+
+    def zone(self) -> ZoneInfo:
+        """The user's time zone: the setting, else the system's (tzlocal), else UTC."""
+        name = self["calendar.timezone"]
+        if not name:
+            import tzlocal  # noqa: PLC0415  (asks the OS; only when needed)
+
+            name = tzlocal.get_localzone_name() or "UTC"
+        return ZoneInfo(name)
 
     def reminders(self) -> ReminderSettings:
         def at(key: str) -> time:

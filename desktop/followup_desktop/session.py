@@ -91,12 +91,7 @@ class Session(QObject):
 
     @property
     def zone(self) -> ZoneInfo:
-        name = self.settings["calendar.timezone"]
-        if not name:
-            import tzlocal  # noqa: PLC0415
-
-            name = tzlocal.get_localzone_name() or "UTC"
-        return ZoneInfo(name)
+        return self.settings.zone()
 
     def calendar(self) -> WorkCalendar:
         return self.settings.calendar(locale_country(locale.getlocale()[0]))

@@ -71,6 +71,20 @@ def interview(session: Session) -> Round:
 
 
 @pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """The system as if it had no keyring at all."""
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        yield
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
 def on_next_modal() -> Callable[[Callable[[QWidget], None]], None]:
     """Act on the next modal dialog as soon as it opens (a real dialog, answered by a test)."""
 

@@ -7,23 +7,10 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 
-import keyring
 import pytest
-from keyring.backends import fail
 
 from followup_desktop import credentials
-
-
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    try:
-        yield
-    finally:
-        keyring.set_keyring(previous)
 
 
 def test_without_a_keyring_nothing_is_stored_and_the_user_is_told(no_keyring: None) -> None:

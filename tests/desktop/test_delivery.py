@@ -4,14 +4,12 @@ keyring here), or for the post as PDF and envelope, with the post-timing warning
 from __future__ import annotations
 
 import email
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from email.policy import default
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backends import fail
 from pypdf import PdfReader
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -31,17 +29,17 @@ LETTER = (
 )
 
 
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    try:
-        yield
-    finally:
-        keyring.set_keyring(previous)
-
-
-def composer(qtbot: QtBot, session: Session) -> Composer:
+def composer(qtbot: QtBot, session: Session, smtp_port: int | None = None) -> Composer:
+    if smtp_port is not None:  # the account of the loopback server
+        session.save_settings_or_raise(
+            {
+                "smtp.host": "127.0.0.1",
+                "smtp.port": smtp_port,
+                "smtp.security": "none",
+                "smtp.user": USER,
+                "profile.email": "sam@example.com",
+            }
+        )
     widget = Composer(session)
     qtbot.addWidget(widget)
     widget.show()
@@ -62,16 +60,7 @@ def test_send_by_email_asks_the_password_and_records_after_the_server_accepted(
     on_next_modal: Callable[[Callable[[QWidget], None]], None],
 ) -> None:
     with smtp_server() as (inbox, port):
-        session.save_settings_or_raise(
-            {
-                "smtp.host": "127.0.0.1",
-                "smtp.port": port,
-                "smtp.security": "none",
-                "smtp.user": USER,
-                "profile.email": "sam@example.com",
-            }
-        )
-        page = composer(qtbot, session)
+        page = composer(qtbot, session, smtp_port=port)
         asked: list[str] = []
 
         def password(dialog: QWidget) -> None:
@@ -102,16 +91,7 @@ def test_a_wrong_password_is_explained_and_nothing_is_recorded(
     on_next_modal: Callable[[Callable[[QWidget], None]], None],
 ) -> None:
     with smtp_server() as (inbox, port):
-        session.save_settings_or_raise(
-            {
-                "smtp.host": "127.0.0.1",
-                "smtp.port": port,
-                "smtp.security": "none",
-                "smtp.user": USER,
-                "profile.email": "sam@example.com",
-            }
-        )
-        page = composer(qtbot, session)
+        page = composer(qtbot, session, smtp_port=port)
         errors: list[str] = []
 
         def error(box: QWidget) -> None:

@@ -42,12 +42,7 @@ class Context:
 
     @cached_property
     def zone(self) -> ZoneInfo:
-        name = self.settings["calendar.timezone"]
-        if not name:
-            import tzlocal  # noqa: PLC0415
-
-            name = tzlocal.get_localzone_name() or "UTC"
-        return ZoneInfo(name)
+        return self.settings.zone()
 
     def calendar(self) -> WorkCalendar:
         """From --country/--subdiv/--workdays where given, else the user's settings."""

@@ -52,6 +52,23 @@ def _override(row: sqlite3.Row) -> Override | None:
     )
 
 
+def _letter(row: sqlite3.Row) -> Letter:
+    return Letter(
+        row["id"],
+        row["round_id"],
+        row["contact_id"],
+        Channel(row["channel"]),
+        from_db_time(row["sent_at"]),
+        _override(row),
+    )
+
+
+def _call(row: sqlite3.Row) -> Call:
+    return Call(
+        row["id"], row["round_id"], from_db_time(row["made_at"]), row["outcome"], _override(row)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Snapshot:
     """Everything a delete removes, so that undo can put it back exactly (same ids)."""
@@ -437,25 +454,12 @@ class Repository:
     def letters(self, round_id: int | None = None) -> list[Letter]:
         sql = "SELECT * FROM letters" + (" WHERE round_id=?" if round_id is not None else "")
         rows = self._all(sql + " ORDER BY sent_at, id", (round_id,) if round_id is not None else ())
-        return [
-            Letter(
-                r["id"],
-                r["round_id"],
-                r["contact_id"],
-                Channel(r["channel"]),
-                from_db_time(r["sent_at"]),
-                _override(r),
-            )
-            for r in rows
-        ]
+        return [_letter(r) for r in rows]
 
     def calls(self, round_id: int | None = None) -> list[Call]:
         sql = "SELECT * FROM calls" + (" WHERE round_id=?" if round_id is not None else "")
         rows = self._all(sql + " ORDER BY made_at, id", (round_id,) if round_id is not None else ())
-        return [
-            Call(r["id"], r["round_id"], from_db_time(r["made_at"]), r["outcome"], _override(r))
-            for r in rows
-        ]
+        return [_call(r) for r in rows]
 
     def inquiries(self, application_id: int | None = None) -> list[Inquiry]:
         where = " WHERE application_id=?" if application_id is not None else ""
@@ -486,26 +490,13 @@ class Repository:
         rows = self._chunked(
             "SELECT * FROM letters WHERE round_id IN ({}) ORDER BY sent_at, id", round_ids
         )
-        return [
-            Letter(
-                r["id"],
-                r["round_id"],
-                r["contact_id"],
-                Channel(r["channel"]),
-                from_db_time(r["sent_at"]),
-                _override(r),
-            )
-            for r in rows
-        ]
+        return [_letter(r) for r in rows]
 
     def calls_of(self, round_ids: Sequence[int]) -> list[Call]:
         rows = self._chunked(
             "SELECT * FROM calls WHERE round_id IN ({}) ORDER BY made_at, id", round_ids
         )
-        return [
-            Call(r["id"], r["round_id"], from_db_time(r["made_at"]), r["outcome"], _override(r))
-            for r in rows
-        ]
+        return [_call(r) for r in rows]
 
     def applications_of(self, app_ids: Iterable[int]) -> list[Application]:
         rows = self._chunked("SELECT * FROM applications WHERE id IN ({})", sorted(app_ids))

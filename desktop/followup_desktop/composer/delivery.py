@@ -240,16 +240,9 @@ class Delivery(QObject):
         letter = self.business_letter(out)
         if letter is None:
             return None
+        path = path or self._choose_pdf("Save the letter as PDF", f"Letter to {out.contact.name}")
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self.parent_widget,
-                "Save the letter as PDF",
-                f"Letter to {out.contact.name}.pdf",
-                "PDF (*.pdf)",
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
+            return None
         image, paper = self._signature_and_paper()
         pages = letter_pdf(path, letter, image, paper)
         self.status.emit(
@@ -270,19 +263,20 @@ class Delivery(QObject):
                 "The envelope needs " + ", ".join(missing) + ".",
             )
             return None
+        path = path or self._choose_pdf(
+            "Save the envelope as PDF", f"Envelope to {out.contact.name}"
+        )
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self.parent_widget,
-                "Save the envelope as PDF",
-                f"Envelope to {out.contact.name}.pdf",
-                "PDF (*.pdf)",
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
+            return None
         app = self.session.repo.application(out.round.application_id)
         envelope_pdf(path, envelope(profile, out.contact, app.company), kind)
         return path
+
+    def _choose_pdf(self, title: str, name: str) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.parent_widget, title, f"{name}.pdf", "PDF (*.pdf)"
+        )
+        return Path(chosen) if chosen else None
 
     def _offer_to_record(self, out: Outgoing) -> None:
         answer = QMessageBox.question(
