@@ -425,30 +425,6 @@ class Repository:
             interviewers[row["round_id"]].append(row["contact_id"])
         return [self._round(row, interviewers) for row in rows]
 
-    def rounds_between(
-        self, start: datetime, end: datetime, *, acted_since: datetime | None = None
-    ) -> list[Round]:
-        """Rounds that started in ``[start, end)``, and (``acted_since``) rounds with a letter
-        sent or a call made in ``[acted_since, end)``. Indexes on the dates keep it cheap."""
-        args: list[str] = [to_db_time(start), to_db_time(end)]
-        sql = "SELECT * FROM rounds WHERE (starts_at >= ? AND starts_at < ?)"
-        if acted_since is not None:
-            window = [to_db_time(acted_since), to_db_time(end)]
-            sql += (
-                " OR id IN (SELECT round_id FROM letters WHERE sent_at >= ? AND sent_at < ?)"
-                " OR id IN (SELECT round_id FROM calls WHERE made_at >= ? AND made_at < ?)"
-            )
-            args += window + window
-        rows = self._all(sql + " ORDER BY starts_at, id", args)
-        interviewers: dict[int, list[int]] = defaultdict(list)
-        for row in self._chunked(
-            "SELECT round_id, contact_id FROM round_interviewers WHERE "
-            "round_id IN ({}) ORDER BY round_id, position",
-            [r["id"] for r in rows],
-        ):
-            interviewers[row["round_id"]].append(row["contact_id"])
-        return [self._round(row, interviewers) for row in rows]
-
     # -- letters, calls, inquiries -------------------------------------------------------
 
     def letters(self, round_id: int | None = None) -> list[Letter]:
