@@ -68,15 +68,38 @@ def tokenize(text: str, limit: int | None = None) -> Tokens:
     return tokens
 
 
-# A slot is None (wildcard: up to MAX_WILDCARD words) or (optional, alternatives); each
-# alternative is a tuple of words, a word ending in "*" matching any word it starts.
-Slot = tuple[bool, tuple[tuple[str, ...], ...]] | None
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One position of a phrase: any of ``singles`` (exact words), a word starting with one
+    of ``prefixes`` ("qualif*"), or one of the rare multi-word ``sequences``."""
+
+    optional: bool
+    singles: frozenset[str]
+    prefixes: tuple[str, ...]
+    sequences: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def of(cls, optional: bool, choices: tuple[tuple[str, ...], ...]) -> Slot:
+        singles = frozenset(c[0] for c in choices if len(c) == 1 and not c[0].endswith("*"))
+        prefixes = tuple(c[0][:-1] for c in choices if len(c) == 1 and c[0].endswith("*"))
+        return cls(optional, singles, prefixes, tuple(c for c in choices if len(c) > 1))
+
+    def starts(self) -> set[str]:
+        """Words a phrase beginning with this slot can start with (prefixes end in "*")."""
+        return {
+            *self.singles,
+            *(p + "*" for p in self.prefixes),
+            *(seq[0] for seq in self.sequences),
+        }
+
+
+WILDCARD = None  # a slot of ``None``: up to MAX_WILDCARD words of any kind
 
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
     source: str
-    slots: tuple[Slot, ...]
+    slots: tuple[Slot | None, ...]
     # Words one of which must follow the first word (a cheap filter), or None when unknown.
     second: frozenset[str] | None
 
@@ -86,10 +109,10 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def compile_phrase(source: str) -> Phrase:
-    slots: list[Slot] = []
+    slots: list[Slot | None] = []
     for raw in re.findall(r"\{[^}]*\}\??|\S+", source):
         if raw == "*":
-            slots.append(None)
+            slots.append(WILDCARD)
             continue
         optional = raw.startswith("{") and raw.endswith("?")
         body = raw.rstrip("?") if optional else raw
@@ -99,25 +122,24 @@ def compile_phrase(source: str) -> Phrase:
             choices = tuple(_words(choice) for choice in body[1:-1].split("|"))
             if any(not choice for choice in choices):
                 raise InvalidInput(f"empty choice in phrase {source!r}")
-            slots.append((optional, choices))
+            slots.append(Slot.of(optional, choices))
         else:
-            slots.append((False, (_words(body),)))
+            slots.append(Slot.of(False, (_words(body),)))
     first = slots[0] if slots else None
-    if first is None or first[0]:
+    if first is None or first.optional:
         raise InvalidInput(f"a phrase must start with a word: {source!r}")
     return Phrase(source, tuple(slots), _second_words(slots))
 
 
-def _second_words(slots: list[Slot]) -> frozenset[str] | None:
+def _second_words(slots: list[Slot | None]) -> frozenset[str] | None:
     """The words that can follow a one-word start, when that is certain."""
     first = slots[0]
-    if first is None or any(len(choice) != 1 for choice in first[1]) or len(slots) < 2:
+    if first is None or first.sequences or len(slots) < 2:
         return None
     nxt = slots[1]
-    if nxt is None or nxt[0]:
+    if nxt is None or nxt.optional or nxt.prefixes or nxt.sequences:
         return None
-    words = {choice[0] for choice in nxt[1]}
-    return None if any(w.endswith("*") for w in words) else frozenset(words)
+    return nxt.singles
 
 
 def _same(pattern: str, word: str) -> bool:
@@ -129,11 +151,13 @@ def match_at(phrase: Phrase, tokens: Tokens, at: int) -> int | None:
     words, sentences = tokens.words, tokens.sentences
     size = len(words)
     sentence = sentences[at]
+    slots = phrase.slots
+    count = len(slots)
 
     def walk(slot: int, position: int) -> int | None:
-        if slot == len(phrase.slots):
+        if slot == count:
             return position
-        current = phrase.slots[slot]
+        current = slots[slot]
         if current is None:
             best = None
             for skip in range(MAX_WILDCARD + 1):
@@ -143,13 +167,18 @@ def match_at(phrase: Phrase, tokens: Tokens, at: int) -> int | None:
                 if end is not None and (best is None or end > best):
                     best = end
             return best
-        optional, choices = current
-        best = walk(slot + 1, position) if optional else None
-        for choice in choices:
-            stop = position + len(choice)
+        best = walk(slot + 1, position) if current.optional else None
+        if position < size and sentences[position] == sentence:
+            word = words[position]
+            if word in current.singles or any(word.startswith(p) for p in current.prefixes):
+                end = walk(slot + 1, position + 1)
+                if end is not None and (best is None or end > best):
+                    best = end
+        for sequence in current.sequences:
+            stop = position + len(sequence)
             if stop > size or sentences[stop - 1] != sentence:
                 continue
-            if all(_same(word, words[position + i]) for i, word in enumerate(choice)):
+            if all(_same(w, words[position + i]) for i, w in enumerate(sequence)):
                 end = walk(slot + 1, stop)
                 if end is not None and (best is None or end > best):
                     best = end
@@ -171,7 +200,7 @@ class PhraseIndex:
                 phrase = compile_phrase(source)
                 first = phrase.slots[0]
                 assert first is not None
-                for start in {choice[0] for choice in first[1]}:
+                for start in first.starts():
                     if start.endswith("*"):
                         self.prefixes.append((start[:-1], group, phrase))
                     else:

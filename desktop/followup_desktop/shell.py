@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -57,6 +58,7 @@ class Shell(QObject):
         self.reminders.listen_for_resume()
         self.window.today.model.reload()
         self.reminders.check()  # what was missed while the app was closed, once
+        settle_memory()
 
     def bring_forward(self) -> None:
         self.window.showNormal()
@@ -73,3 +75,11 @@ class Shell(QObject):
         app = QApplication.instance()
         if app is not None:
             app.quit()
+
+
+def settle_memory() -> None:
+    """Start-up objects live as long as the app: move them out of the garbage collector's
+    way, so a full collection during typing scans only what typing made (without this, one
+    keystroke in forty took over 50 ms in a long letter)."""
+    gc.collect()
+    gc.freeze()

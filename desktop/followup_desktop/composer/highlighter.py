@@ -33,14 +33,34 @@ class FindingsHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self.findings: list[Finding] = []
+        # Block number → the (start, end, severity) highlights last painted in it.
+        self.applied: dict[int, set[tuple[int, int, Severity]]] = {}
         self._formats = {s: finding_format(s) for s in Severity}
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
-        spans = [f for f in findings if f.start is not None]
-        if spans == self.findings:
-            return
+        """Re-highlight only the blocks whose highlights changed, compared block by block in
+        positions relative to the block: typing shifts every later finding, but their
+        paragraphs look the same and are left alone."""
+        spans = [f for f in findings if f.start is not None and f.end is not None]
         self.findings = spans
-        self.rehighlight()
+        document = self.document()
+        wanted: dict[int, set[tuple[int, int, Severity]]] = {}
+        for finding in spans:
+            assert finding.start is not None
+            assert finding.end is not None
+            block = document.findBlock(finding.start)
+            while block.isValid() and block.position() < finding.end:
+                start = block.position()
+                wanted.setdefault(block.blockNumber(), set()).add(
+                    (max(finding.start, start) - start, finding.end - start, finding.severity)
+                )
+                block = block.next()
+        for number in set(wanted) | set(self.applied):
+            if wanted.get(number) != self.applied.get(number):
+                block = document.findBlockByNumber(number)
+                if block.isValid():
+                    self.rehighlightBlock(block)
+        self.applied = wanted
 
     def highlightBlock(self, text: str) -> None:
         block = self.currentBlock()
