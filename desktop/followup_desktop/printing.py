@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from followup.errors import InvalidInput
 from followup.letter_layout import BusinessLetter, Envelope
 
 MM_PER_INCH = 25.4
@@ -150,7 +151,7 @@ def paint_letter(
     document.documentLayout().setPaintDevice(device)
     document.setPageSize(QSizeF(body.width(), body.height()))
     pages = document.pageCount()
-    painter = QPainter(device)
+    painter = _begin(device)
     try:
         for page in range(pages):
             if page:
@@ -171,6 +172,18 @@ def paint_letter(
     finally:
         painter.end()
     return pages
+
+
+def _begin(device: QPagedPaintDevice) -> QPainter:
+    """A painter on the device, or a clear error (a printer that cannot be opened, a PDF
+    file that cannot be written) instead of silently printing nothing."""
+    painter = QPainter()
+    if not painter.begin(device):
+        raise InvalidInput(
+            "The printer or file could not be opened for printing; nothing "
+            "was printed. Choose another printer or file name."
+        )
+    return painter
 
 
 def _writer(path: Path, size: QPageSize, orientation: QPageLayout.Orientation) -> QPdfWriter:
@@ -196,7 +209,7 @@ def paint_envelope(device: QPagedPaintDevice, envelope: Envelope) -> None:
     """Return address at the top left; delivery address in the lower right half, where
     postal services' readers look for it."""
     mm = device.logicalDpiX() / MM_PER_INCH
-    painter = QPainter(device)
+    painter = _begin(device)
     try:
         painter.setFont(_font(9.5))
         painter.drawText(

@@ -148,3 +148,96 @@ def test_post_that_would_arrive_late_is_warned_about(
     assert page.bar.warning.isVisible()
     assert "Send it by e-mail instead" in page.bar.warning.text()
     assert "decision date (Mon 30 Nov 2026)" in page.bar.warning.text()
+
+
+def test_print_preview_renders_the_letter_and_records_nothing_when_closed(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+
+    session.save_settings_or_raise({"profile.address": "12 Elm Street\nSpringfield, IL 62704"})
+    page = composer(qtbot, session)
+    page.channel_box.setCurrentIndex(1)
+    pages: list[int] = []
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, QPrintPreviewDialog)
+        preview = dialog.findChild(QPrintPreviewWidget)
+        assert preview is not None
+        preview.updatePreview()
+        pages.append(preview.pageCount())
+        dialog.reject()
+
+    on_next_modal(look)
+    page.bar.preview.click()
+    assert pages == [1]
+    assert session.repo.letters() == []
+
+
+def test_printing_through_the_print_dialog_without_a_printer(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    tmp_path: Path,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    """With no printer (no CUPS here) the dialog still works: print to a PDF file."""
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QLineEdit
+
+    session.save_settings_or_raise({"profile.address": "12 Elm Street\nSpringfield, IL 62704"})
+    page = composer(qtbot, session)
+    page.channel_box.setCurrentIndex(1)
+    target = tmp_path / "printed.pdf"
+
+    def print_to_file(dialog: QWidget) -> None:
+        assert isinstance(dialog, QPrintDialog)
+        file_name = dialog.findChild(QLineEdit, "filename")  # "print to file", as a user would
+        assert file_name is not None
+        file_name.setText(str(target))
+        on_next_modal(lambda box: answer(box, QMessageBox.StandardButton.No))  # not posted yet
+        dialog.accept()
+
+    on_next_modal(print_to_file)
+    page.bar.print.click()
+    text = " ".join(PdfReader(target).pages[0].extract_text().split())
+    assert "Dear Dana Müller," in text and "Sam Lee" in text
+    assert session.repo.letters() == [], "printed, but not posted: nothing recorded"
+
+
+@pytest.mark.qt_log_ignore("QPainter::begin")  # Qt's own note of the failure we then report
+def test_printing_to_a_place_that_cannot_be_written_says_so(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    tmp_path: Path,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QLineEdit
+
+    session.save_settings_or_raise({"profile.address": "12 Elm Street\nSpringfield, IL 62704"})
+    page = composer(qtbot, session)
+    page.channel_box.setCurrentIndex(1)
+    errors: list[str] = []
+
+    def error(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        errors.append(box.text())
+        box.accept()
+
+    def into_a_folder(dialog: QWidget) -> None:
+        assert isinstance(dialog, QPrintDialog)
+        field = dialog.findChild(QLineEdit, "filename")
+        assert field is not None
+        field.setText(str(tmp_path))  # a folder, not a file
+        on_next_modal(error)
+        dialog.accept()
+
+    on_next_modal(into_a_folder)
+    page.bar.print.click()
+    assert errors and "could not be opened for printing" in errors[0]
+    assert session.repo.letters() == []

@@ -225,13 +225,12 @@ class Delivery(QObject):
         if letter is None:
             return
         image, paper = self._signature_and_paper()
-        if preview_and_print(
-            self.parent_widget,
-            letter,
-            image,
-            paper,
-            preview=preview,
-        ):
+        try:
+            printed = preview_and_print(self.parent_widget, letter, image, paper, preview=preview)
+        except FollowUpError as error:
+            self.session.dialogs.error(self.parent_widget, "Not printed", str(error))
+            return
+        if printed:
             self._offer_to_record(out)
 
     def save_pdf(self, out: Outgoing, path: Path | None = None) -> Path | None:
