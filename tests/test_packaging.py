@@ -11,8 +11,10 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_every_package_is_listed_in_pyproject() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
     listed = set(config["tool"]["setuptools"]["packages"])
-    found = {".".join(p.parent.relative_to(ROOT / "desktop").parts)
-             for p in (ROOT / "desktop").rglob("__init__.py")}
+    found = {
+        ".".join(p.parent.relative_to(ROOT / "desktop").parts)
+        for p in (ROOT / "desktop").rglob("__init__.py")
+    }
     assert found <= listed, f"not shipped: {sorted(found - listed)}"
 
 

@@ -187,3 +187,25 @@ def test_edit_opens_on_enter_and_keeps_values(
     index: QModelIndex = page.tree.currentIndex()
     assert index.data(RecordRole).id == interview.id
     assert session.repo.application(interview.application_id).status is Status.ACTIVE
+
+
+def test_an_interviewers_address_can_be_edited_from_the_interview(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    dialog = RoundDialog(session, interview.application_id, interview)
+    qtbot.addWidget(dialog)
+    dialog.people.setCurrentRow(0)
+    name = dialog.people.currentItem().text()
+
+    def change(contact_dialog: QWidget) -> None:
+        assert isinstance(contact_dialog, ContactDialog)
+        contact_dialog.address.setPlainText("Acme GmbH\nHauptstraße 5\n10115 Berlin")
+        contact_dialog.accept()
+
+    on_next_modal(change)
+    dialog.edit_person.click()
+    contact = next(c for c in session.repo.contacts() if c.name == name)
+    assert contact.address.lines == ("Acme GmbH", "Hauptstraße 5", "10115 Berlin")

@@ -279,6 +279,10 @@ class RoundDialog(FormDialog):
             self._add_person(contact_id, name, contact_id in chosen)
         add_person = named(QPushButton("New contact…"), "Add a new contact")
         add_person.clicked.connect(self._new_contact)
+        self.edit_person = named(
+            QPushButton("Edit contact…"), "Edit the selected contact: title, e-mail, postal address"
+        )
+        self.edit_person.clicked.connect(self.edit_contact)
 
         self.topics = named(
             QPlainTextEdit("\n".join(round_.topics) if round_ else ""),
@@ -313,7 +317,11 @@ class RoundDialog(FormDialog):
         who_layout = QVBoxLayout(who)
         who_layout.addWidget(QLabel("Tick everyone who interviewed you: one letter each."))
         who_layout.addWidget(self.people)
-        who_layout.addWidget(add_person, 0, Qt.AlignmentFlag.AlignLeft)
+        people_buttons = QHBoxLayout()
+        people_buttons.addWidget(add_person)
+        people_buttons.addWidget(self.edit_person)
+        people_buttons.addStretch(1)
+        who_layout.addLayout(people_buttons)
         notes = QWidget()
         notes_form = QFormLayout(notes)
         notes_form.addRow("Topics discussed\n(one per line)", self.topics)
@@ -336,6 +344,16 @@ class RoundDialog(FormDialog):
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.people.addItem(item)
+
+    def edit_contact(self) -> None:
+        """Edit the highlighted person (their postal address is what a posted letter needs)."""
+        if self.people.currentRow() < 0:
+            return  # nobody highlighted
+        item = self.people.currentItem()
+        contact = self.session.repo.contact(int(item.data(Qt.ItemDataRole.UserRole)))
+        dialog = ContactDialog(self.session, contact, self)
+        if dialog.exec() and dialog.saved is not None:
+            item.setText(dialog.saved.name)
 
     def _new_contact(self) -> None:
         company = self.session.repo.application(self.application_id).company
