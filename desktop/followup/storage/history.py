@@ -1,0 +1,182 @@
+"""What was sent and made: letters, calls, inquiries, each checked against the etiquette
+rules (R3, R6) before it is recorded."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from followup import rules
+from followup.errors import InvalidInput, Refusal
+from followup.model import (
+    Call,
+    Channel,
+    Inquiry,
+    Letter,
+    Override,
+)
+from followup.storage.base import (
+    call_from_row,
+    from_db_time,
+    letter_from_row,
+    override_from_row,
+    to_db_time,
+)
+from followup.storage.records import Records
+
+
+class History(Records):
+    """Letters, calls and inquiries; each refused (``Refusal``) unless allowed or overridden."""
+
+    # -- letters, calls, inquiries -------------------------------------------------------
+
+    def letters(self, round_id: int | None = None) -> list[Letter]:
+        sql = "SELECT * FROM letters" + (" WHERE round_id=?" if round_id is not None else "")
+        rows = self._all(sql + " ORDER BY sent_at, id", (round_id,) if round_id is not None else ())
+        return [letter_from_row(r) for r in rows]
+
+    def calls(self, round_id: int | None = None) -> list[Call]:
+        sql = "SELECT * FROM calls" + (" WHERE round_id=?" if round_id is not None else "")
+        rows = self._all(sql + " ORDER BY made_at, id", (round_id,) if round_id is not None else ())
+        return [call_from_row(r) for r in rows]
+
+    def inquiries(self, application_id: int | None = None) -> list[Inquiry]:
+        where = " WHERE application_id=?" if application_id is not None else ""
+        rows = self._all(
+            "SELECT * FROM inquiries" + where + " ORDER BY sent_at, id",
+            (application_id,) if application_id is not None else (),
+        )
+        return [
+            Inquiry(
+                r["id"],
+                r["application_id"],
+                Channel(r["channel"]),
+                from_db_time(r["sent_at"]),
+                override_from_row(r),
+            )
+            for r in rows
+        ]
+
+    def letters_of(self, round_ids: Sequence[int]) -> list[Letter]:
+        rows = self._chunked(
+            "SELECT * FROM letters WHERE round_id IN ({}) ORDER BY sent_at, id", round_ids
+        )
+        return [letter_from_row(r) for r in rows]
+
+    def calls_of(self, round_ids: Sequence[int]) -> list[Call]:
+        rows = self._chunked(
+            "SELECT * FROM calls WHERE round_id IN ({}) ORDER BY made_at, id", round_ids
+        )
+        return [call_from_row(r) for r in rows]
+
+    @staticmethod
+    def _override_values(override: Override | None) -> tuple[str | None, str | None, str | None]:
+        if override is None:
+            return (None, None, None)
+        return (override.rule, override.reason, to_db_time(override.at))
+
+    @classmethod
+    def insert_letter(cls, cur: sqlite3.Cursor, letter: Letter) -> Letter:
+        cur.execute(
+            "INSERT INTO letters(id, round_id, contact_id, channel, sent_at, override_rule, "
+            "override_reason, override_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                letter.id or None,
+                letter.round_id,
+                letter.contact_id,
+                letter.channel.value,
+                to_db_time(letter.sent_at),
+                *cls._override_values(letter.override),
+            ),
+        )
+        return replace(letter, id=int(cur.lastrowid or 0))
+
+    @classmethod
+    def insert_call(cls, cur: sqlite3.Cursor, call: Call) -> Call:
+        cur.execute(
+            "INSERT INTO calls(id, round_id, made_at, outcome, override_rule, override_reason, "
+            "override_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                call.id or None,
+                call.round_id,
+                to_db_time(call.made_at),
+                call.outcome,
+                *cls._override_values(call.override),
+            ),
+        )
+        return replace(call, id=int(cur.lastrowid or 0))
+
+    @classmethod
+    def insert_inquiry(cls, cur: sqlite3.Cursor, inquiry: Inquiry) -> Inquiry:
+        cur.execute(
+            "INSERT INTO inquiries(id, application_id, channel, sent_at, override_rule, "
+            "override_reason, override_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                inquiry.id or None,
+                inquiry.application_id,
+                inquiry.channel.value,
+                to_db_time(inquiry.sent_at),
+                *cls._override_values(inquiry.override),
+            ),
+        )
+        return replace(inquiry, id=int(cur.lastrowid or 0))
+
+    def record_letter(
+        self,
+        round_id: int,
+        contact_id: int,
+        channel: Channel,
+        sent_at: datetime,
+        override: Override | None = None,
+    ) -> Letter:
+        """R1/R3: refused (``Refusal``) unless allowed or explicitly overridden."""
+        r = self.round(round_id)
+        contact = self.contact(contact_id)
+        if contact_id not in r.interviewer_ids:
+            raise InvalidInput(f"{contact.name} is not an interviewer of round {round_id}")
+        try:
+            rules.check_letter(
+                r, contact_id, channel, sent_at, self.letters(round_id), {contact_id: contact.name}
+            )
+        except Refusal as refusal:
+            if override is None or override.rule != refusal.rule:
+                raise
+        with self.db.transaction() as cur:
+            letter = self.insert_letter(
+                cur, Letter(0, round_id, contact_id, channel, sent_at, override)
+            )
+            cur.execute(
+                "DELETE FROM drafts WHERE round_id=? AND contact_id=?", (round_id, contact_id)
+            )
+            return letter
+
+    def record_call(
+        self, round_id: int, made_at: datetime, outcome: str = "", override: Override | None = None
+    ) -> Call:
+        """R6: one call per round."""
+        r = self.round(round_id)
+        try:
+            rules.check_call(r, made_at, self.calls(round_id))
+        except Refusal as refusal:
+            if override is None or override.rule != refusal.rule:
+                raise
+        with self.db.transaction() as cur:
+            return self.insert_call(cur, Call(0, round_id, made_at, outcome, override))
+
+    def record_inquiry(
+        self,
+        application_id: int,
+        channel: Channel,
+        sent_at: datetime,
+        override: Override | None = None,
+    ) -> Inquiry:
+        self.application(application_id)
+        try:
+            rules.check_inquiry(application_id, self.inquiries(application_id))
+        except Refusal as refusal:
+            if override is None or override.rule != refusal.rule:
+                raise
+        with self.db.transaction() as cur:
+            return self.insert_inquiry(cur, Inquiry(0, application_id, channel, sent_at, override))

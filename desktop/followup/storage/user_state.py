@@ -1,0 +1,101 @@
+"""The user's own state: settings, drafts being written, reminders delivered or snoozed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from followup.model import (
+    Channel,
+    Draft,
+)
+from followup.reminders import Delivery
+from followup.storage.base import Store, from_db_time, to_db_time
+
+
+class UserState(Store):
+    """Settings, drafts and reminder deliveries."""
+
+    # -- settings -------------------------------------------------------------------------
+
+    def settings(self) -> dict[str, Any]:
+        return {row["key"]: json.loads(row["value"]) for row in self._all("SELECT * FROM settings")}
+
+    def save_settings(self, values: dict[str, Any]) -> None:
+        with self.db.transaction() as cur:
+            cur.executemany(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [(key, json.dumps(value)) for key, value in values.items()],
+            )
+
+    # -- drafts ---------------------------------------------------------------------------
+
+    def save_draft(self, draft: Draft) -> None:
+        """Upsert; one statement, so a kill mid-save leaves the previous draft intact."""
+        with self.db.transaction() as cur:
+            cur.execute(
+                "INSERT INTO drafts(round_id, contact_id, channel, template, body, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(round_id, contact_id) DO UPDATE SET "
+                "channel=excluded.channel, template=excluded.template, body=excluded.body, "
+                "updated_at=excluded.updated_at",
+                (
+                    draft.round_id,
+                    draft.contact_id,
+                    draft.channel.value,
+                    draft.template,
+                    draft.body,
+                    to_db_time(draft.updated_at),
+                ),
+            )
+
+    def draft(self, round_id: int, contact_id: int) -> Draft | None:
+        row = self.db.connection.execute(
+            "SELECT * FROM drafts WHERE round_id=? AND contact_id=?", (round_id, contact_id)
+        ).fetchone()
+        if row is None:
+            return None
+        return Draft(
+            row["round_id"],
+            row["contact_id"],
+            Channel(row["channel"]),
+            row["template"],
+            row["body"],
+            from_db_time(row["updated_at"]),
+        )
+
+    def delete_draft(self, round_id: int, contact_id: int) -> None:
+        with self.db.transaction() as cur:
+            cur.execute(
+                "DELETE FROM drafts WHERE round_id=? AND contact_id=?", (round_id, contact_id)
+            )
+
+    # -- reminders ------------------------------------------------------------------------
+
+    def deliveries(self) -> dict[str, Delivery]:
+        return {
+            row["key"]: Delivery(
+                from_db_time(row["delivered_at"]),
+                from_db_time(row["snoozed_to"]) if row["snoozed_to"] else None,
+            )
+            for row in self._all("SELECT * FROM reminders")
+        }
+
+    def mark_delivered(self, keys: Sequence[str], now: datetime) -> None:
+        """All at once: a crash never leaves some of a batch delivered and some not."""
+        with self.db.transaction() as cur:
+            cur.executemany(
+                "INSERT INTO reminders(key, delivered_at) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET delivered_at = excluded.delivered_at",
+                [(key, to_db_time(now)) for key in keys],
+            )
+
+    def snooze(self, keys: Sequence[str], until: datetime, now: datetime) -> None:
+        with self.db.transaction() as cur:
+            cur.executemany(
+                "INSERT INTO reminders(key, delivered_at, snoozed_to) VALUES (?, ?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET snoozed_to = excluded.snoozed_to",
+                [(key, to_db_time(now), to_db_time(until)) for key in keys],
+            )
