@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from followup.model import Contact, PostalAddress, Profile
+from followup.model import Contact, Profile
 
 _CLOSE = re.compile(
     r"^(?:(?:kind|best|warm|warmest|with best|with kind|yours)\s+(?:regards|wishes)|regards|"
@@ -114,7 +114,3 @@ def missing_for_post(profile: Profile, recipient: Contact) -> list[str]:
     if not recipient.address:
         missing.append(f"{recipient.name}'s postal address (Interviews, the contact)")
     return missing
-
-
-def postal_address_text(address: PostalAddress) -> str:
-    return "\n".join(address.lines)

@@ -7,7 +7,7 @@ so the GUI can say *why* a deadline is where it is.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from followup.errors import InvalidInput, Refusal
@@ -175,7 +175,3 @@ def check_inquiry(application_id: int, inquiries: list[Inquiry]) -> None:
                 f"You already sent a status inquiry on {long_day(inquiry.sent_at.date())}. One "
                 "polite inquiry is the most; candidates not chosen are often never told (R8).",
             )
-
-
-def end_of(day: date, at: time, zone: tzinfo) -> datetime:
-    return datetime.combine(day, at, tzinfo=zone)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
@@ -22,6 +23,7 @@ from followup.model import (
     Source,
     Status,
 )
+from followup.settings import validate
 from followup.storage import Repository
 
 FORMAT = "interview-followup"
@@ -196,11 +198,7 @@ def import_all(repo: Repository, text: str, *, replace: bool = False) -> dict[st
     settings = document.get("settings", {})
     if not isinstance(settings, dict):
         raise InvalidInput('"settings" must be an object')
-    from followup.settings import validate  # noqa: PLC0415
-
     checked = {key: validate(key, value) for key, value in settings.items()}
-    import sqlite3  # noqa: PLC0415
-
     with repo.db.transaction() as cur:
         occupied = cur.execute(
             "SELECT (SELECT count(*) FROM applications) + (SELECT count(*) FROM contacts)"

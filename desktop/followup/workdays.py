@@ -42,14 +42,6 @@ def format_workdays(days: Iterable[int]) -> str:
 
 
 @cache
-def supported_countries() -> dict[str, tuple[str, ...]]:
-    """Every country code → its subdivision codes (imports all 200+ countries: slow)."""
-    import holidays  # noqa: PLC0415  (heavy; only when a calendar is first needed)
-
-    return {cc: tuple(subs) for cc, subs in holidays.list_supported_countries().items()}
-
-
-@cache
 def subdivisions(country: str) -> tuple[str, ...] | None:
     """One country's subdivision codes, importing only that country; None if unknown."""
     import holidays  # noqa: PLC0415

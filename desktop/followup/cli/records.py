@@ -344,7 +344,8 @@ def settings_list(ctx: Context) -> int:
 
 
 def settings_get(ctx: Context) -> int:
-    validate(ctx.args.key, BY_KEY[ctx.args.key].default if ctx.args.key in BY_KEY else None)
+    if ctx.args.key not in BY_KEY:
+        raise InvalidInput(f"unknown setting {ctx.args.key!r}; see `followup settings list`")
     value = ctx.settings[ctx.args.key]
     ctx.emit({ctx.args.key: value}, json.dumps(value, ensure_ascii=False))
     return 0
