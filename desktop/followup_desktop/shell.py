@@ -24,7 +24,7 @@ class Shell(QObject):
         super().__init__()
         self.session = session
         self.window = MainWindow(session, user_templates)
-        self.tray = Tray(session, self.window.today.model)
+        self.tray = Tray(session, self.window.today.model, self.window.actions_by_name)
         self.tray.show()
         if notifier is None:
             tray_first = [TrayNotifier(self.tray.icon)] if Tray.available() else []
@@ -37,6 +37,7 @@ class Shell(QObject):
         self.tray.item_requested.connect(self.open_item)
         self.tray.quit_requested.connect(self.quit)
         self.window.actions_by_name["quit"].triggered.connect(self.quit)
+        self.window.actions_by_name["open_window"].triggered.connect(self.bring_forward)
         self.window.keeps_running = self.keeps_running
         app = QApplication.instance()
         if isinstance(app, QApplication):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from followup.plan import ItemState
@@ -20,10 +21,13 @@ class Tray(QObject):
     item_requested = Signal(object)
     quit_requested = Signal()
 
-    def __init__(self, session: Session, agenda: AgendaModel) -> None:
+    def __init__(
+        self, session: Session, agenda: AgendaModel, actions: dict[str, QAction] | None = None
+    ) -> None:
         super().__init__()
         self.session = session
         self.agenda = agenda
+        self.actions = actions or {}
         self.icon = QSystemTrayIcon(icon("app"))
         self.icon.setToolTip("Interview Follow-Up")
         self.menu = QMenu()
@@ -54,8 +58,15 @@ class Tray(QObject):
                 self.open_requested
             )
         self.menu.addSeparator()
-        self.menu.addAction("Open Interview Follow-Up").triggered.connect(self.open_requested)
-        self.menu.addAction("Quit").triggered.connect(self.quit_requested)
+        for name, fallback, signal in (
+            ("open_window", "Open Interview Follow-Up", self.open_requested),
+            ("quit", "Quit", self.quit_requested),
+        ):
+            shared = self.actions.get(name)  # the window's own actions, declared once
+            if shared is None:
+                self.menu.addAction(fallback).triggered.connect(signal)
+            else:
+                self.menu.addAction(shared)
         overdue = sum(1 for r in rows if r.state is ItemState.OVERDUE)
         self.icon.setToolTip("Interview Follow-Up" + (f": {overdue} overdue" if overdue else ""))
 

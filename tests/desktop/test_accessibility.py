@@ -1,0 +1,83 @@
+"""Every interactive widget has a name a screen reader can announce."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from followup.model import Round
+from followup_desktop.call_assistant import CallAssistant
+from followup_desktop.interviews.dialogs import ApplicationDialog, ContactDialog, RoundDialog
+from followup_desktop.main_window import PAGES, MainWindow
+from followup_desktop.session import Session
+from followup_desktop.settings_dialog import SettingsDialog
+
+INTERACTIVE = (
+    QAbstractButton,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QAbstractItemView,
+    QAbstractSpinBox,
+)
+
+
+def inside(widget: QWidget, kinds: tuple[type, ...]) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, kinds):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def unnamed(root: QWidget) -> list[str]:
+    missing = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, INTERACTIVE) or isinstance(widget, QHeaderView):
+            continue  # a header is part of its view, and speaks the model's column names
+        if widget.isHidden():  # explicitly hidden; widgets on other tabs are still checked
+            continue
+        if widget.objectName().startswith("qt_"):  # Qt's own parts (spin box editors, …)
+            continue
+        if inside(widget, (QComboBox, QAbstractSpinBox)):
+            continue  # a combo's popup list, a spin box's editor: the outer widget is named
+        text = widget.text() if isinstance(widget, QAbstractButton) else ""
+        if not (widget.accessibleName() or text.strip()):
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return missing
+
+
+def test_every_page_names_its_controls(qtbot: QtBot, session: Session, interview: Round) -> None:
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    for name, _title in PAGES:
+        window.show_page(name)
+        assert unnamed(window.page(name)) == [], name
+
+
+def test_every_dialog_names_its_controls(qtbot: QtBot, session: Session, interview: Round) -> None:
+    app = session.repo.application(interview.application_id)
+    dialogs = [
+        ApplicationDialog(session, app),
+        RoundDialog(session, app.id, interview),
+        ContactDialog(session),
+        SettingsDialog(session),
+        CallAssistant(session, interview),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert unnamed(dialog) == [], type(dialog).__name__
