@@ -63,3 +63,96 @@ def smtp_server() -> Iterator[tuple[Inbox, int]]:
         yield inbox, port
     finally:
         controller.stop()
+
+
+def make_tls(folder: Any) -> tuple[Any, Any]:
+    """A throw-away certificate authority and a certificate for 127.0.0.1 signed by it:
+    (server context, client context trusting only that authority)."""
+    import datetime
+    import ipaddress
+    import ssl
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = datetime.datetime.now(datetime.UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Test CA")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(1)
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                key_cert_sign=True,
+                crl_sign=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(2)
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    cert_file, key_file, ca_file = folder / "server.pem", folder / "server.key", folder / "ca.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    ca_file.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    server = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server.load_cert_chain(cert_file, key_file)
+    client = ssl.create_default_context(cafile=str(ca_file))
+    return server, client
+
+
+@contextmanager
+def tls_smtp_server(server_context: Any, *, implicit: bool) -> Iterator[tuple[Inbox, int]]:
+    """STARTTLS (required before login), or TLS from the first byte (``implicit``)."""
+    inbox = Inbox()
+    port = free_port()
+    # aiosmtpd does not count TLS from the first byte as TLS when it decides whether to offer
+    # AUTH; the connection is encrypted all the same, so it is told AUTH is fine here.
+    options: dict[str, Any] = (
+        {"ssl_context": server_context, "auth_require_tls": False}
+        if implicit
+        else {"tls_context": server_context, "require_starttls": True}
+    )
+    controller = Controller(
+        inbox, hostname="127.0.0.1", port=port, authenticator=_login, auth_required=True, **options
+    )
+    controller.start()
+    try:
+        yield inbox, port
+    finally:
+        controller.stop()

@@ -75,20 +75,25 @@ def send(
     account: MailAccount,
     password: str | None,
     timeout: float = DEFAULT_TIMEOUT,
+    context: ssl.SSLContext | None = None,
 ) -> None:
-    """Hand the message to the server; returns only once the server accepted it."""
+    """Hand the message to the server; returns only once the server accepted it.
+
+    ``context``: whom to trust for SSL/STARTTLS (default: the system's certificate store).
+    """
     account.check()
+    context = context or ssl.create_default_context()
     try:
         if account.security == "ssl":
             client: smtplib.SMTP = smtplib.SMTP_SSL(
-                account.host, account.port, timeout=timeout, context=ssl.create_default_context()
+                account.host, account.port, timeout=timeout, context=context
             )
         else:
             client = smtplib.SMTP(account.host, account.port, timeout=timeout)
         with client:
             client.ehlo()
             if account.security == "starttls":
-                client.starttls(context=ssl.create_default_context())
+                client.starttls(context=context)
                 client.ehlo()
             if account.user:
                 _login(client, account.user, password or "")

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import email
 import socket
+import ssl
 from collections.abc import Iterator
 from datetime import datetime
 from email.policy import default
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,7 +20,7 @@ from followup.model import Application, Channel, Contact, Round
 from followup.sending import send_letter_by_email
 from followup.storage import Repository
 
-from ..smtp_server import PASSWORD, USER, Inbox, free_port, smtp_server
+from ..smtp_server import PASSWORD, USER, Inbox, free_port, make_tls, smtp_server, tls_smtp_server
 
 # The loopback server logs in without TLS on purpose; aiosmtpd warns about exactly that.
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
@@ -130,4 +132,17 @@ def test_recorded_as_sent_only_after_the_server_accepted(
     assert len(inbox.messages) == 1
     with pytest.raises(Refusal):  # a second letter is refused before anything is sent
         send_letter_by_email(repo, r.id, dana.id, letter(), account, PASSWORD, WHEN)
+    assert len(inbox.messages) == 1
+
+
+@pytest.mark.parametrize(("security", "implicit"), [("starttls", False), ("ssl", True)])
+def test_encrypted_connections(tmp_path: Path, security: str, implicit: bool) -> None:
+    server_context, client_context = make_tls(tmp_path)
+    with tls_smtp_server(server_context, implicit=implicit) as (inbox, port):
+        account = MailAccount("127.0.0.1", port, security, USER)
+        send(letter(), account, PASSWORD, context=client_context)
+        assert len(inbox.messages) == 1
+        # A server whose certificate is not trusted is refused, plainly.
+        with pytest.raises(MailError, match="secure connection"):
+            send(letter(), account, PASSWORD, context=ssl.create_default_context())
     assert len(inbox.messages) == 1
