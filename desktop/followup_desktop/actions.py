@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from followup_desktop.icons import icon
 
-
-@dataclass(frozen=True, slots=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):  # a NamedTuple: no dataclasses import before the first paint
     name: str
     text: str
     shortcut: str = ""
@@ -32,6 +29,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
+def set_icons(actions: dict[str, QAction]) -> None:
+    """Icons come after the first paint (rendering SVG is not free)."""
+    from followup_desktop.icons import icon  # noqa: PLC0415
+
+    for spec in ACTIONS:
+        if spec.icon:
+            actions[spec.name].setIcon(icon(spec.icon))
+
+
 def build_actions(parent: QWidget) -> dict[str, QAction]:
     actions = {}
     for spec in ACTIONS:
@@ -39,8 +45,6 @@ def build_actions(parent: QWidget) -> dict[str, QAction]:
         action.setObjectName(spec.name)
         if spec.shortcut:
             action.setShortcut(QKeySequence(spec.shortcut))
-        if spec.icon:
-            action.setIcon(icon(spec.icon))
         action.setToolTip(spec.tip)
         action.setStatusTip(spec.tip)
         actions[spec.name] = action

@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
-import shutil
 import sys
-import tempfile
 import time
+import zlib
 from collections.abc import Sequence
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from followup.errors import CorruptDatabase, FollowUpError
-from followup.storage import Database, Repository, default_db_path
-from followup_desktop.clock import Clock, FixedClock, SystemClock
 from followup_desktop.first_paint import on_first_paint
 
 if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
+
+    from followup.storage.database import Database
+    from followup_desktop.clock import Clock
+    from followup_desktop.main_window import MainWindow
     from followup_desktop.shell import Shell
 
 APP_ID = "io.github.interview_followup.InterviewFollowUp"
@@ -47,12 +44,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def _server_name(db_path: Path) -> str:
-    digest = hashlib.sha1(str(db_path.resolve()).encode()).hexdigest()[:12]
-    return f"interview-followup-{digest}"
+    digest = zlib.crc32(str(db_path.resolve()).encode())  # a name, not a secret: cheap is fine
+    return f"interview-followup-{digest:08x}"
 
 
 def _ask_running_instance(name: str) -> bool:
     """True when another instance owns this database; it is asked to come forward."""
+    from PySide6.QtNetwork import QLocalSocket  # noqa: PLC0415
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(300):
@@ -66,6 +65,9 @@ def _ask_running_instance(name: str) -> bool:
 def open_database(path: Path, now: datetime, parent: QWidget | None = None) -> Database | None:
     """Open the database; a corrupt one is moved aside (never overwritten) if the user
     chooses to restore the newest backup."""
+    from followup.errors import CorruptDatabase, FollowUpError  # noqa: PLC0415
+    from followup.storage.database import Database  # noqa: PLC0415
+
     try:
         return Database.open(path, now)
     except CorruptDatabase as error:
@@ -80,6 +82,8 @@ def open_database(path: Path, now: datetime, parent: QWidget | None = None) -> D
         if answer != QMessageBox.StandardButton.Yes:
             return None
         aside = path.with_name(f"{path.name}.damaged-{now:%Y%m%d-%H%M%S}")
+        import shutil  # noqa: PLC0415
+
         path.rename(aside)
         for suffix in ("-wal", "-shm"):
             stray = path.with_name(path.name + suffix)
@@ -93,38 +97,100 @@ def open_database(path: Path, now: datetime, parent: QWidget | None = None) -> D
 
 
 def stylesheet() -> str:
+    """The style sheet; read straight from the package folder when it is one (the common
+    case, and cheaper before the first paint), else through importlib.resources."""
+    import followup_resources  # noqa: PLC0415
+
+    folder = Path(followup_resources.__file__).parent
+    if (folder / "style.qss").is_file():
+        return (folder / "style.qss").read_text(encoding="utf-8")
+    from importlib import resources  # noqa: PLC0415
+
     return (resources.files("followup_resources") / "style.qss").read_text(encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Paint the window's frame first; open the database and build the views right after
+    (so the window appears at once, whatever the size of the database)."""
     args = parse_args(argv)
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Interview Follow-Up")
     app.setOrganizationName("Interview Follow-Up")
     app.setDesktopFileName(APP_ID)
     app.setStyleSheet(stylesheet())
-    clock: Clock = SystemClock()
+    from followup.paths import default_db_path  # noqa: PLC0415
+
     if args.demo:
-        folder = Path(tempfile.mkdtemp(prefix="followup-demo-"))
-        db_path = folder / "demo.sqlite3"
+        import tempfile  # noqa: PLC0415
+
+        db_path = Path(tempfile.mkdtemp(prefix="followup-demo-")) / "demo.sqlite3"
     else:
         db_path = Path(args.db) if args.db else default_db_path()
     server = None
     if not args.screenshot:
+        from PySide6.QtNetwork import QLocalServer  # noqa: PLC0415
+
         name = _server_name(db_path)
         if _ask_running_instance(name):
             return 0
         QLocalServer.removeServer(name)
         server = QLocalServer()
         server.listen(name)
+    from followup_desktop.main_window import MainWindow  # noqa: PLC0415
+
+    window = MainWindow(user_templates=db_path.parent / "templates")
+    pages = {"composer": "letters", "call": "today"}
+    window.show_page(pages.get(args.view, args.view))
+    outcome = {"code": 0}
+
+    def finish() -> None:
+        shell = _finish_startup(window, db_path, args)
+        if shell is None:
+            outcome["code"] = 2
+            app.quit()
+            return
+        if server is not None:
+            server.newConnection.connect(lambda: _answer(server, shell))
+        if args.screenshot:
+
+            def shoot() -> None:
+                screenshot(shell, args.view, args.screenshot)
+                app.quit()
+
+            QTimer.singleShot(300, shoot)
+
+    if not (args.minimized and _tray_available()):
+        on_first_paint(window, finish)
+        window.show()
+        if args.exit_after_paint:  # after finish's hook: Qt runs the last-installed one first
+            report_first_paint(window)
+    else:
+        QTimer.singleShot(0, finish)
+    app.exec()
+    return outcome["code"]
+
+
+def _tray_available() -> bool:
+    from PySide6.QtWidgets import QSystemTrayIcon  # noqa: PLC0415
+
+    return QSystemTrayIcon.isSystemTrayAvailable()
+
+
+def _finish_startup(window: MainWindow, db_path: Path, args: argparse.Namespace) -> Shell | None:
+    """Open the database (a damaged one is never overwritten), build the views, start
+    reminders, take the daily backup. None when the database cannot be used."""
+    from followup.errors import FollowUpError  # noqa: PLC0415
+    from followup.storage import Repository  # noqa: PLC0415
+    from followup_desktop.clock import FixedClock, SystemClock  # noqa: PLC0415
+    from followup_desktop.session import Session  # noqa: PLC0415
+    from followup_desktop.shell import Shell  # noqa: PLC0415
+
+    clock: Clock = SystemClock()
     now = clock.now()
-    database = open_database(db_path, now)
+    database = open_database(db_path, now, window)
     if database is None:
-        return 2
+        return None
     repo = Repository(database)
     if args.demo:
         from zoneinfo import ZoneInfo  # noqa: PLC0415
@@ -132,30 +198,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from followup.demo import populate  # noqa: PLC0415
 
         populate(repo, now, ZoneInfo("America/New_York"))
-        clock = FixedClock(now) if args.screenshot else clock
-    shell = build_shell(repo, clock, db_path)
-    if server is not None:
-        server.newConnection.connect(lambda: _answer(server, shell))
-    pages = {"composer": "letters", "call": "today"}
-    shell.window.show_page(pages.get(args.view, args.view))
-    if args.screenshot:
-        shell.start()
-
-        def shoot() -> None:
-            screenshot(shell, args.view, args.screenshot)
-            app.quit()
-
-        QTimer.singleShot(300, shoot)
-        app.exec()
-        return 0
+        if args.screenshot:
+            clock = FixedClock(now)
+    shell = Shell(Session(repo, clock), window.user_templates, window=window)
     shell.start(minimized=args.minimized)
-    if args.exit_after_paint:  # after start: Qt runs the last-installed filter first
-        report_first_paint(shell.window)
     try:
         database.backup_if_stale(now)
     except FollowUpError as error:
-        QMessageBox.warning(shell.window, "Backup not made", str(error))
-    return app.exec()
+        QMessageBox.warning(window, "Backup not made", str(error))
+    return shell
 
 
 def report_first_paint(window: QWidget) -> None:
@@ -192,14 +243,6 @@ def screenshot(shell: Shell, view: str, path: str) -> None:
             QApplication.processEvents()
             target = assistant
     target.grab().save(path)
-
-
-def build_shell(repo: Repository, clock: Clock, db_path: Path) -> Shell:
-    from followup_desktop.session import Session  # noqa: PLC0415
-    from followup_desktop.shell import Shell  # noqa: PLC0415
-
-    # The user's own templates live beside the database.
-    return Shell(Session(repo, clock), db_path.parent / "templates")
 
 
 def _answer(server: QLocalServer, shell: Shell) -> None:

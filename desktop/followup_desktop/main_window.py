@@ -6,11 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -20,19 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup.ics import to_ics
-from followup.model import Status
-from followup.plan import ItemKind, PlanItem
 from followup_desktop.accessibility import named
-from followup_desktop.actions import build_actions
+from followup_desktop.actions import build_actions, set_icons
 
 if TYPE_CHECKING:
+    from followup.plan import PlanItem
+    from followup_desktop.banner import ReminderBanner
     from followup_desktop.composer import Composer
     from followup_desktop.interviews.view import InterviewsView
-from followup_desktop.banner import ReminderBanner
-from followup_desktop.icons import icon
-from followup_desktop.session import Session
-from followup_desktop.today import TodayView
+    from followup_desktop.session import Session
+    from followup_desktop.today import TodayView
 
 PAGES = (
     ("today", "Today"),
@@ -43,41 +41,41 @@ PAGES = (
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session, user_templates: Path | None = None) -> None:
+    """The frame (sidebar, menus, pages) is built at once and paints first; ``attach`` then
+    brings the session: the views, icons and everything that reads the database. Start-up
+    shows the window before it opens the database or imports the domain."""
+
+    def __init__(self, session: Session | None = None, user_templates: Path | None = None) -> None:
         super().__init__()
-        self.session = session
+        self.session: Session | None = None
         self.keeps_running: Callable[[], bool] = lambda: False
         self.setWindowTitle("Interview Follow-Up")
-        self.setWindowIcon(icon("app"))
         self.actions_by_name: dict[str, QAction] = build_actions(self)
         self.user_templates = user_templates
-        self.today = TodayView(session)
         # Pages other than Today are built when first shown: start-up paints sooner.
         self.factories: dict[str, Callable[[], QWidget]] = {
             "letters": self._make_composer,
             "interviews": self._make_interviews,
             "calendar": self._make_calendar,
         }
-        self.built: dict[str, QWidget] = {"today": self.today}
+        self.built: dict[str, QWidget] = {}
         self.sidebar = named(QListWidget(), "Sections", style="sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFixedWidth(190)
         self.stack = QStackedWidget()
-        for name, title in PAGES:
-            item = QListWidgetItem(icon(name), title)
-            item.setData(Qt.ItemDataRole.UserRole, name)
+        for _name, title in PAGES:
+            item = QListWidgetItem(title)
             item.setSizeHint(QSize(170, 40))
             self.sidebar.addItem(item)
-            self.stack.addWidget(self.built.get(name) or QWidget())
+            self.stack.addWidget(named(QLabel("Loading…"), "Loading", style="empty"))
         self.sidebar.currentRowChanged.connect(self._show_row)
         self.sidebar.setCurrentRow(0)
-        self.banner = ReminderBanner()
+        self.column = QVBoxLayout()
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(0)
+        self.column.addWidget(self.stack, 1)
         content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.banner)
-        column.addWidget(self.stack, 1)
+        content.setLayout(self.column)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -86,21 +84,42 @@ class MainWindow(QMainWindow):
         layout.addWidget(content, 1)
         self.setCentralWidget(central)
         self._menus()
-        self.today.action_requested.connect(self.on_action_requested)
         self.resize(1100, 720)
+        if session is not None:
+            self.attach(session)
+
+    def attach(self, session: Session) -> None:
+        """Bring in the session: Today, the reminder banner, icons, undo."""
+        from followup_desktop.banner import ReminderBanner  # noqa: PLC0415  (after first paint)
+        from followup_desktop.icons import icon  # noqa: PLC0415
+        from followup_desktop.today import TodayView  # noqa: PLC0415
+
+        self.session = session
+        self.setWindowIcon(icon("app"))
+        set_icons(self.actions_by_name)
+        for row, (name, _title) in enumerate(PAGES):
+            item = self.sidebar.item(row)
+            if item is not None:
+                item.setIcon(icon(name))
+        self.banner: ReminderBanner = ReminderBanner()
+        self.column.insertWidget(0, self.banner)
+        self.today: TodayView = TodayView(session)
+        self.today.action_requested.connect(self.on_action_requested)
+        self._place("today", self.today)
+        undo = session.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = session.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.edit_menu.addAction(undo)
+        self.edit_menu.addAction(redo)
+        self._show_row(self.sidebar.currentRow())
 
     def _menus(self) -> None:
         a = self.actions_by_name
         file_menu = self.menuBar().addMenu("&File")
         for name in ("new_application", "export_ics", "settings", "quit"):
             file_menu.addAction(a[name])
-        edit = self.menuBar().addMenu("&Edit")
-        undo = self.session.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.session.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit.addAction(undo)
-        edit.addAction(redo)
+        self.edit_menu = self.menuBar().addMenu("&Edit")
         view = self.menuBar().addMenu("&View")
         for row, (page, _title) in enumerate(PAGES):
             action = a[f"show_{page}"]
@@ -111,58 +130,49 @@ class MainWindow(QMainWindow):
         a["new_application"].triggered.connect(self.new_application)
         a["settings"].triggered.connect(self.open_settings)
 
-    def open_settings(self) -> None:
-        from followup_desktop.settings_dialog import SettingsDialog  # noqa: PLC0415
+    def _session(self) -> Session:
+        assert self.session is not None, "the window is not attached to a session yet"
+        return self.session
 
-        SettingsDialog(self.session, self).exec()
-
-    def new_application(self) -> None:
-        self.show_page("interviews")
-        self.interviews.add_application()
-
-    @property
-    def interviews(self) -> InterviewsView:
-        from followup_desktop.interviews.view import InterviewsView  # noqa: PLC0415
-
-        widget = self.page("interviews")
-        assert isinstance(widget, InterviewsView)
-        return widget
+    def _place(self, name: str, widget: QWidget) -> None:
+        """Put a built page where its placeholder was."""
+        row = [n for n, _ in PAGES].index(name)
+        placeholder = self.stack.widget(row)
+        self.stack.insertWidget(row, widget)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.built[name] = widget
 
     def page(self, name: str) -> QWidget:
         """The page, built now if it was not yet (it replaces its placeholder)."""
         if name not in self.built:
-            row = [n for n, _ in PAGES].index(name)
-            widget = self.factories[name]()
-            placeholder = self.stack.widget(row)
-            self.stack.insertWidget(row, widget)
-            if placeholder is not None:
-                self.stack.removeWidget(placeholder)
-                placeholder.deleteLater()
-            self.built[name] = widget
+            self._place(name, self.factories[name]())
         return self.built[name]
 
     def _show_row(self, row: int) -> None:
-        self.page(PAGES[row][0])
+        if self.session is not None:  # before attach, the placeholders show "Loading…"
+            self.page(PAGES[row][0])
         self.stack.setCurrentIndex(row)
 
     def _make_interviews(self) -> QWidget:
         from followup_desktop.interviews.view import InterviewsView  # noqa: PLC0415
 
-        view = InterviewsView(self.session)
+        view = InterviewsView(self._session())
         view.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return view
 
     def _make_calendar(self) -> QWidget:
         from followup_desktop.calendar.view import CalendarView  # noqa: PLC0415
 
-        view = CalendarView(self.session)
+        view = CalendarView(self._session())
         view.action_requested.connect(self.on_action_requested)
         return view
 
     def _make_composer(self) -> QWidget:
         from followup_desktop.composer import Composer  # noqa: PLC0415  (checker, templates)
 
-        return Composer(self.session, self.user_templates)
+        return Composer(self._session(), self.user_templates)
 
     @property
     def composer(self) -> Composer:
@@ -170,6 +180,14 @@ class MainWindow(QMainWindow):
 
         widget = self.page("letters")
         assert isinstance(widget, Composer)
+        return widget
+
+    @property
+    def interviews(self) -> InterviewsView:
+        from followup_desktop.interviews.view import InterviewsView  # noqa: PLC0415
+
+        widget = self.page("interviews")
+        assert isinstance(widget, InterviewsView)
         return widget
 
     def flush(self) -> None:
@@ -181,9 +199,21 @@ class MainWindow(QMainWindow):
         names = [n for n, _ in PAGES]
         self.sidebar.setCurrentRow(names.index(name))
 
+    def open_settings(self) -> None:
+        from followup_desktop.settings_dialog import SettingsDialog  # noqa: PLC0415
+
+        SettingsDialog(self._session(), self).exec()
+
+    def new_application(self) -> None:
+        self.show_page("interviews")
+        self.interviews.add_application()
+
     def on_action_requested(self, item: PlanItem) -> None:
         """Each kind of item has its one action (Today, tray, calendar)."""
-        repo = self.session.repo
+        from followup.plan import ItemKind  # noqa: PLC0415
+
+        session = self._session()
+        repo = session.repo
         if item.kind is ItemKind.LETTER and item.round_id is not None:
             self.show_page("letters")
             self.composer.open_for(item.round_id, item.contact_id)
@@ -194,12 +224,12 @@ class MainWindow(QMainWindow):
         elif item.kind is ItemKind.INQUIRY:
             from followup_desktop.inquiry_dialog import InquiryDialog  # noqa: PLC0415
 
-            InquiryDialog(self.session, repo.application(item.application_id), self).exec()
+            InquiryDialog(session, repo.application(item.application_id), self).exec()
         elif item.kind is ItemKind.FIND_CONTACT:
             from followup_desktop.interviews.dialogs import ApplicationDialog  # noqa: PLC0415
 
             self.show_page("interviews")
-            dialog = ApplicationDialog(self.session, repo.application(item.application_id), self)
+            dialog = ApplicationDialog(session, repo.application(item.application_id), self)
             dialog.contact.setFocus()
             dialog.exec()
         elif item.kind is ItemKind.INTERVIEW and item.round_id is not None:
@@ -209,10 +239,14 @@ class MainWindow(QMainWindow):
     def open_call_assistant(self, round_id: int) -> None:
         from followup_desktop.call_assistant import CallAssistant  # noqa: PLC0415
 
-        CallAssistant(self.session, self.session.repo.round(round_id), self).exec()
+        session = self._session()
+        CallAssistant(session, session.repo.round(round_id), self).exec()
 
     def close_process(self, item: PlanItem) -> None:
         """Close after the quiet period (R8); an online application is retired instead."""
+        from followup.model import Status  # noqa: PLC0415
+
+        session = self._session()
         retire = item.round_id is None
         answer = QMessageBox.question(
             self,
@@ -221,20 +255,21 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Yes:
             status = Status.RETIRED if retire else Status.CLOSED
-            self.session.run(
-                self,
-                lambda: self.session.repo.set_status(item.application_id, status, "no response"),
+            session.run(
+                self, lambda: session.repo.set_status(item.application_id, status, "no response")
             )
 
     def export_ics(self) -> None:
+        from followup.ics import to_ics  # noqa: PLC0415
+
+        session = self._session()
         path, _ = QFileDialog.getSaveFileName(
             self, "Export calendar", "interview-followup.ics", "Calendar (*.ics)"
         )
         if not path:
             return
-        repo = self.session.repo
-        ends = {r.id: r.ends_at for r in repo.rounds()}
-        Path(path).write_bytes(to_ics(self.session.items(), self.session.now(), ends))
+        ends = {r.id: r.ends_at for r in session.repo.rounds()}
+        Path(path).write_bytes(to_ics(session.items(), session.now(), ends))
         self.statusBar().showMessage(f"Exported to {path}", 5000)
 
     def closeEvent(self, event: QCloseEvent) -> None:

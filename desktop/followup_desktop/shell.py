@@ -19,11 +19,19 @@ from followup_desktop.tray import Tray
 
 class Shell(QObject):
     def __init__(
-        self, session: Session, user_templates: Path | None = None, notifier: Notifier | None = None
+        self,
+        session: Session,
+        user_templates: Path | None = None,
+        notifier: Notifier | None = None,
+        window: MainWindow | None = None,
     ) -> None:
         super().__init__()
         self.session = session
-        self.window = MainWindow(session, user_templates)
+        if window is None:
+            window = MainWindow(session, user_templates)
+        elif window.session is None:
+            window.attach(session)  # the frame painted before the database was opened
+        self.window = window
         self.tray = Tray(session, self.window.today.model, self.window.actions_by_name)
         self.tray.show()
         if notifier is None:
@@ -49,8 +57,8 @@ class Shell(QObject):
 
     def start(self, minimized: bool = False) -> None:
         """Show the window at once; plans are computed right after it first paints."""
-        if minimized and Tray.available():
-            QTimer.singleShot(0, self.load)
+        if (minimized and Tray.available()) or self.window.isVisible():
+            QTimer.singleShot(0, self.load)  # hidden in the tray, or already painted
         else:
             on_first_paint(self.window, self.load)
             self.window.show()

@@ -18,17 +18,6 @@ from followup.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEEP_BACKUPS = 7
-APP_NAME = "interview-followup"
-
-
-def default_db_path() -> Path:
-    """``FOLLOWUP_DB`` if set, else ``followup.sqlite3`` in the user data folder."""
-    override = os.environ.get("FOLLOWUP_DB")
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_data_path  # noqa: PLC0415
-
-    return user_data_path(APP_NAME, appauthor=False) / "followup.sqlite3"
 
 
 class Database:
