@@ -29,22 +29,25 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
-def set_icons(actions: dict[str, QAction]) -> None:
-    """Icons come after the first paint (rendering SVG is not free)."""
+def finish(actions: dict[str, QAction]) -> None:
+    """Shortcuts and icons, after the first paint: the first key sequence makes PySide build
+    Qt's enums (hundreds of key names), and rendering SVG is not free either."""
     from followup_desktop.icons import icon  # noqa: PLC0415
 
     for spec in ACTIONS:
+        action = actions[spec.name]
+        if spec.shortcut:
+            action.setShortcut(QKeySequence(spec.shortcut))
         if spec.icon:
-            actions[spec.name].setIcon(icon(spec.icon))
+            action.setIcon(icon(spec.icon))
 
 
 def build_actions(parent: QWidget) -> dict[str, QAction]:
+    """The actions with their words; ``finish`` adds shortcuts and icons."""
     actions = {}
     for spec in ACTIONS:
         action = QAction(spec.text, parent)
         action.setObjectName(spec.name)
-        if spec.shortcut:
-            action.setShortcut(QKeySequence(spec.shortcut))
         action.setToolTip(spec.tip)
         action.setStatusTip(spec.tip)
         actions[spec.name] = action

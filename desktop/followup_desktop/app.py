@@ -43,8 +43,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _server_name(db_path: Path) -> str:
-    digest = zlib.crc32(str(db_path.resolve()).encode())  # a name, not a secret: cheap is fine
+def _server_name(database: str) -> str:
+    """One instance per user and database. Local sockets share one folder for all users, so
+    the user is part of the name; a CRC is enough to tell names apart."""
+    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
+    digest = zlib.crc32(f"{user}:{database}".encode())
     return f"interview-followup-{digest:08x}"
 
 
@@ -119,19 +122,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("Interview Follow-Up")
     app.setDesktopFileName(APP_ID)
     app.setStyleSheet(stylesheet())
-    from followup.paths import default_db_path  # noqa: PLC0415
-
+    explicit = args.db or os.environ.get("FOLLOWUP_DB")
+    db_path: Path | None = Path(explicit).expanduser().resolve() if explicit else None
     if args.demo:
         import tempfile  # noqa: PLC0415
 
         db_path = Path(tempfile.mkdtemp(prefix="followup-demo-")) / "demo.sqlite3"
-    else:
-        db_path = Path(args.db) if args.db else default_db_path()
     server = None
     if not args.screenshot:
         from PySide6.QtNetwork import QLocalServer  # noqa: PLC0415
 
-        name = _server_name(db_path)
+        # The default database's path needs platformdirs: not before the first paint.
+        name = _server_name(str(db_path) if db_path else "default")
         if _ask_running_instance(name):
             return 0
         QLocalServer.removeServer(name)
@@ -139,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         server.listen(name)
     from followup_desktop.main_window import MainWindow  # noqa: PLC0415
 
-    window = MainWindow(user_templates=db_path.parent / "templates")
+    window = MainWindow()
     pages = {"composer": "letters", "call": "today"}
     window.show_page(pages.get(args.view, args.view))
     outcome = {"code": 0}
@@ -177,15 +179,20 @@ def _tray_available() -> bool:
     return QSystemTrayIcon.isSystemTrayAvailable()
 
 
-def _finish_startup(window: MainWindow, db_path: Path, args: argparse.Namespace) -> Shell | None:
+def _finish_startup(
+    window: MainWindow, db_path: Path | None, args: argparse.Namespace
+) -> Shell | None:
     """Open the database (a damaged one is never overwritten), build the views, start
     reminders, take the daily backup. None when the database cannot be used."""
     from followup.errors import FollowUpError  # noqa: PLC0415
+    from followup.paths import default_db_path  # noqa: PLC0415
     from followup.storage import Repository  # noqa: PLC0415
     from followup_desktop.clock import FixedClock, SystemClock  # noqa: PLC0415
     from followup_desktop.session import Session  # noqa: PLC0415
     from followup_desktop.shell import Shell  # noqa: PLC0415
 
+    db_path = db_path or default_db_path()
+    window.user_templates = db_path.parent / "templates"  # the user's own, beside the data
     clock: Clock = SystemClock()
     now = clock.now()
     database = open_database(db_path, now, window)

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from followup_desktop.accessibility import named
-from followup_desktop.actions import build_actions, set_icons
+from followup_desktop.actions import build_actions
+from followup_desktop.actions import finish as finish_actions
 
 if TYPE_CHECKING:
     from followup.plan import PlanItem
@@ -96,7 +97,7 @@ class MainWindow(QMainWindow):
 
         self.session = session
         self.setWindowIcon(icon("app"))
-        set_icons(self.actions_by_name)
+        finish_actions(self.actions_by_name)
         for row, (name, _title) in enumerate(PAGES):
             item = self.sidebar.item(row)
             if item is not None:

@@ -65,8 +65,8 @@ def test_declining_the_restore_changes_nothing(
 
 
 def test_a_second_launch_finds_the_first(qtbot: QtBot, tmp_path: Path) -> None:
-    name = _server_name(tmp_path / "one.sqlite3")
-    assert name != _server_name(tmp_path / "two.sqlite3"), "one instance per database"
+    name = _server_name(str(tmp_path / "one.sqlite3"))
+    assert name != _server_name(str(tmp_path / "two.sqlite3")), "one instance per database"
     assert _ask_running_instance(name) is False
     server = QLocalServer()
     assert server.listen(name)
