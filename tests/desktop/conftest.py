@@ -70,9 +70,10 @@ def interview(session: Session) -> Round:
     )
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def no_keyring() -> Iterator[None]:
-    """The system as if it had no keyring at all."""
+    """The system as if it had no keyring at all: no test touches the real one in-process
+    (the real Secret Service is tested in subprocesses, in test_credentials.py)."""
     import keyring
     from keyring.backends import fail
 

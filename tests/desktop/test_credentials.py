@@ -49,7 +49,7 @@ def test_real_secret_service_set_get_from_another_process_and_delete() -> None:
     # HOME and XDG folders point into a temporary directory (conftest): nothing lands in
     # the real home. The daemon is unlocked with a throw-away password.
     started = subprocess.run(
-        ["gnome-keyring-daemon", "--unlock", "--components=secrets"],
+        ["gnome-keyring-daemon", "--replace", "--unlock", "--components=secrets"],
         input="throwaway\n",
         capture_output=True,
         text=True,
