@@ -16,7 +16,7 @@ from followup import rules
 from followup.errors import FollowUpError, Refusal
 from followup.letter_layout import BusinessLetter, business_letter, envelope, missing_for_post
 from followup.mail import MailAccount, build_message, mailto_url, send
-from followup.model import Channel, Contact, Letter, Override, Round
+from followup.model import Channel, Contact, Letter, Override, Profile, Round
 from followup.post import post_timing
 from followup.sending import check_allowed
 from followup_desktop import credentials
@@ -196,15 +196,22 @@ class Delivery(QObject):
 
     # -- post --------------------------------------------------------------------------------
 
-    def business_letter(self, out: Outgoing) -> BusinessLetter | None:
+    def _addresses(self, out: Outgoing, what: str) -> Profile | None:
+        """The profile, if both addresses are there for the post; else say what is missing."""
         profile = self.session.settings.profile()
         missing = missing_for_post(profile, out.contact)
         if missing:
             self.session.dialogs.error(
                 self.parent_widget,
                 "Address missing",
-                "The letter needs " + ", ".join(missing) + ".",
+                f"The {what} needs " + ", ".join(missing) + ".",
             )
+            return None
+        return profile
+
+    def business_letter(self, out: Outgoing) -> BusinessLetter | None:
+        profile = self._addresses(out, "letter")
+        if profile is None:
             return None
         app = self.session.repo.application(out.round.application_id)
         today = self.session.now().astimezone(self.session.zone).date()
@@ -253,14 +260,8 @@ class Delivery(QObject):
     def save_envelope(self, out: Outgoing, kind: str, path: Path | None = None) -> Path | None:
         from followup_desktop.printing import envelope_pdf  # noqa: PLC0415
 
-        profile = self.session.settings.profile()
-        missing = missing_for_post(profile, out.contact)
-        if missing:
-            self.session.dialogs.error(
-                self.parent_widget,
-                "Address missing",
-                "The envelope needs " + ", ".join(missing) + ".",
-            )
+        profile = self._addresses(out, "envelope")
+        if profile is None:
             return None
         path = path or self._choose_pdf(
             "Save the envelope as PDF", f"Envelope to {out.contact.name}"
