@@ -45,7 +45,7 @@ class DeliveryBar(QWidget):
         )
         self.pdf.clicked.connect(lambda: self._do(self.delivery.save_pdf))
         self.delivery.busy.connect(self._busy)
-        row = QHBoxLayout()
+        row = self.row = QHBoxLayout()  # the composer adds "Mark as sent…" at its end
         row.setContentsMargins(0, 0, 0, 0)
         row.addStretch(1)
         for button in (self.send, self.mail_app, self.preview, self.print, self.pdf, self.envelope):

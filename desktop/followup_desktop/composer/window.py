@@ -126,7 +126,7 @@ class Composer(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.word_count)
         bottom.addWidget(self.saved, 1)
-        bottom.addWidget(self.mark_sent)
+        self.bar.row.addWidget(self.mark_sent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addLayout(pick)
