@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.column.insertWidget(0, self.banner)
         self.today: TodayView = TodayView(session)
         self.today.action_requested.connect(self.on_action_requested)
+        self.today.add_requested.connect(self.new_application)
         self._place("today", self.today)
         undo = session.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from followup.plan import ItemKind, ItemState, PlanItem, agenda
+from followup_desktop.accessibility import named
 from followup_desktop.icons import icon
 from followup_desktop.session import Session
 
@@ -212,9 +213,11 @@ class CardDelegate(QStyledItemDelegate):
 
 
 class TodayView(QWidget):
-    """Signals: ``action_requested(PlanItem)`` when the user acts on a card."""
+    """Signals: ``action_requested(PlanItem)`` when the user acts on a card;
+    ``add_requested()`` when a first-time user asks to add an application."""
 
     action_requested = Signal(object)
+    add_requested = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -241,13 +244,22 @@ class TodayView(QWidget):
         self.act.setDefault(True)
         self.act.setAccessibleName("Do the selected item")
         self.act.clicked.connect(lambda: self._activate(self.list.currentIndex()))
+        self.start = named(QPushButton("Add an application…"), "Add your first application")
+        self.start.clicked.connect(self.add_requested)
+        self.start.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.empty, 1)
+        self.placeholder = QWidget()  # the message and its button, together in the middle
+        middle = QVBoxLayout(self.placeholder)
+        middle.addStretch(1)
+        middle.addWidget(self.empty)
+        middle.addWidget(self.start, 0, Qt.AlignmentFlag.AlignCenter)
+        middle.addStretch(1)
+        layout.addWidget(self.placeholder, 1)
         layout.addWidget(self.act, 0, Qt.AlignmentFlag.AlignRight)
         self.list.selectionModel().currentChanged.connect(self._update_button)
         self.model.modelReset.connect(self._refresh)
@@ -264,13 +276,20 @@ class TodayView(QWidget):
         ready = sum(1 for r in rows if r.state is ItemState.DUE and r.kind in SUGGESTIONS)
         parts += [f"{ready} ready to close or ask"] if ready else []
         parts += [f"{len(rows) - overdue - due - ready} in the next {DAYS_AHEAD} days"]
-        self.summary.setText(" · ".join(parts))
-        self.empty.setText(
-            "Nothing to do today. Every letter is sent and every call made."
-            if self.model.loaded
-            else "Loading…"
-        )
-        self.empty.setVisible(not rows)
+        self.summary.setText(" · ".join(parts) if rows else "")
+        first_run = self.model.loaded and not rows and not self.session.repo.has_applications()
+        if not self.model.loaded:
+            self.empty.setText("Loading…")
+        elif first_run:
+            self.empty.setText(
+                "No interviews yet. Add the one you just had: the app works out "
+                "when the thank-you letter is due, and why."
+            )
+        else:
+            self.empty.setText("Nothing to do today. Every letter is sent and every call made.")
+        self.empty.setWordWrap(True)
+        self.start.setVisible(first_run)
+        self.placeholder.setVisible(not rows)
         self.list.setVisible(bool(rows))
         if rows:
             self.list.setCurrentIndex(self.model.index(0))

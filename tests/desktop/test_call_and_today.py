@@ -134,3 +134,28 @@ def test_today_actions_open_the_right_place(
     window.on_action_requested(close)
     app = session.repo.application(interview.application_id)
     assert (app.status, app.status_reason) == (Status.CLOSED, "no response")
+
+
+def test_first_run_points_to_adding_an_application(
+    qtbot: QtBot, session: Session, on_next_modal: Callable[[Callable[[QWidget], None]], None]
+) -> None:
+    from followup_desktop.interviews.dialogs import ApplicationDialog
+
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    window.today.model.reload()
+    assert "No interviews yet" in window.today.empty.text()
+    assert window.today.start.isVisible()
+
+    def add(dialog: QWidget) -> None:
+        assert isinstance(dialog, ApplicationDialog)
+        dialog.company.setText("Acme")
+        dialog.role.setText("Engineer")
+        dialog.accept()
+
+    on_next_modal(add)
+    window.today.start.click()
+    assert [a.company for a in session.repo.applications()] == ["Acme"]
+    assert not window.today.start.isVisible()
+    assert "No interviews yet" not in window.today.empty.text()

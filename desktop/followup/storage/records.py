@@ -172,6 +172,11 @@ class Records(Store):
             self._one("SELECT * FROM applications WHERE id=?", (app_id,), f"application {app_id}")
         )
 
+    def has_applications(self) -> bool:
+        return (
+            self.db.connection.execute("SELECT 1 FROM applications LIMIT 1").fetchone() is not None
+        )
+
     def applications(self, *, active_only: bool = False) -> list[Application]:
         where = " WHERE status = 'active'" if active_only else ""
         return [
