@@ -14,6 +14,7 @@ from followup.model import (
     Call,
     Channel,
     Contact,
+    Draft,
     Inquiry,
     Letter,
     Override,
@@ -72,6 +73,7 @@ def export_all(repo: Repository) -> dict[str, Any]:
         "letters": [record(x) for x in repo.letters()],
         "calls": [record(x) for x in repo.calls()],
         "inquiries": [record(x) for x in repo.inquiries()],
+        "drafts": [record(x) for x in repo.drafts()],
     }
 
 
@@ -183,6 +185,17 @@ def parse(document: dict[str, Any]) -> dict[str, list[Any]]:
                 )
                 for x in document.get("inquiries", [])
             ],
+            "drafts": [
+                Draft(
+                    int(x["round_id"]),
+                    int(x["contact_id"]),
+                    Channel(x["channel"]),
+                    str(x.get("template", "")),
+                    str(x["body"]),
+                    _when(x["updated_at"], "updated_at"),
+                )
+                for x in document.get("drafts", [])
+            ],
         }
     except (KeyError, TypeError, ValueError) as error:
         raise InvalidInput(f"the export is malformed: {type(error).__name__} {error}") from error
@@ -223,6 +236,8 @@ def import_all(repo: Repository, text: str, *, replace: bool = False) -> dict[st
                 repo.insert_call(cur, call)
             for inquiry in records["inquiries"]:
                 repo.insert_inquiry(cur, inquiry)
+            for draft in records["drafts"]:
+                repo.insert_draft(cur, draft)
             cur.executemany(
                 "INSERT INTO settings(key, value) VALUES (?, ?)",
                 [(k, json.dumps(v)) for k, v in checked.items()],

@@ -10,7 +10,7 @@ from icalendar import Calendar
 from followup import transfer
 from followup.errors import InvalidInput
 from followup.ics import to_ics
-from followup.model import Application, Channel, Contact, PostalAddress, Round
+from followup.model import Application, Channel, Contact, Draft, PostalAddress, Round
 from followup.planner import all_items
 from followup.storage import Database, Repository
 from followup.workdays import WorkCalendar
@@ -45,6 +45,11 @@ def fill(repo: Repository) -> Round:
     )
     repo.record_letter(r.id, dana.id, Channel.EMAIL, datetime(2026, 11, 26, 9, tzinfo=NY))
     repo.save_settings({"calendar.country": "US"})
+    second = repo.add_round(Round(0, app.id, datetime(2026, 12, 2, 10, tzinfo=NY),
+                                  datetime(2026, 12, 2, 11, tzinfo=NY), "America/New_York",
+                                  interviewer_ids=(dana.id,)))
+    repo.save_draft(Draft(second.id, dana.id, Channel.POST, "thank-you-letter",
+                          "Sehr geehrte Frau Müller,\n\nvielen Dank …", NOW))
     return r
 
 
@@ -53,8 +58,9 @@ def test_export_then_import_into_a_new_file_is_identical(repo: Repository, tmp_p
     exported = transfer.export_all(repo)
     other = Repository(Database.open(tmp_path / "copy.sqlite3", NOW))
     counts = transfer.import_all(other, json.dumps(exported))
-    assert counts["rounds"] == 1 and counts["letters"] == 1
+    assert counts["rounds"] == 2 and counts["letters"] == 1 and counts["drafts"] == 1
     assert transfer.export_all(other) == exported
+    assert other.drafts()[0].body.startswith("Sehr geehrte Frau Müller")
 
 
 def test_import_is_all_or_nothing(repo: Repository, tmp_path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -36,20 +37,29 @@ class UserState(Store):
     def save_draft(self, draft: Draft) -> None:
         """Upsert; one statement, so a kill mid-save leaves the previous draft intact."""
         with self.db.transaction() as cur:
-            cur.execute(
-                "INSERT INTO drafts(round_id, contact_id, channel, template, body, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(round_id, contact_id) DO UPDATE SET "
-                "channel=excluded.channel, template=excluded.template, body=excluded.body, "
-                "updated_at=excluded.updated_at",
-                (
-                    draft.round_id,
-                    draft.contact_id,
-                    draft.channel.value,
-                    draft.template,
-                    draft.body,
-                    to_db_time(draft.updated_at),
-                ),
-            )
+            self.insert_draft(cur, draft)
+
+    @staticmethod
+    def insert_draft(cur: sqlite3.Cursor, draft: Draft) -> None:
+        """Insert or replace inside the caller's transaction."""
+        cur.execute(
+            "INSERT INTO drafts(round_id, contact_id, channel, template, body, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(round_id, contact_id) DO UPDATE SET "
+            "channel=excluded.channel, template=excluded.template, body=excluded.body, "
+            "updated_at=excluded.updated_at",
+            (
+                draft.round_id,
+                draft.contact_id,
+                draft.channel.value,
+                draft.template,
+                draft.body,
+                to_db_time(draft.updated_at),
+            ),
+        )
+
+    def drafts(self) -> list[Draft]:
+        rows = self.db.connection.execute("SELECT round_id, contact_id FROM drafts").fetchall()
+        return [d for r in rows if (d := self.draft(r[0], r[1])) is not None]
 
     def draft(self, round_id: int, contact_id: int) -> Draft | None:
         row = self.db.connection.execute(
