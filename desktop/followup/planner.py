@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from followup.model import Call, Inquiry, Letter
+from followup.model import Application, Call, Inquiry, Letter, Round
 from followup.plan import DEFAULT_PLAN, PlanItem, PlanSettings, application_plan, round_plan
 from followup.storage import Repository
 from followup.workdays import WorkCalendar
@@ -21,6 +21,25 @@ def _by_round(records: Iterable[R]) -> dict[int, list[R]]:
     for record in records:
         grouped[record.round_id].append(record)
     return grouped
+
+
+def _plans(
+    rounds: Iterable[Round],
+    apps: dict[int, Application],
+    names: dict[int, str],
+    letters: dict[int, list[Letter]],
+    calls: dict[int, list[Call]],
+    cal: WorkCalendar,
+    now: datetime,
+    settings: PlanSettings,
+) -> dict[int, list[PlanItem]]:
+    """Round id → its plan, from records already loaded."""
+    return {
+        r.id: round_plan(
+            apps[r.application_id], r, names, letters[r.id], calls[r.id], cal, now, settings
+        )
+        for r in rounds
+    }
 
 
 def all_items(
@@ -45,19 +64,10 @@ def all_items(
     for inquiry in repo.inquiries():
         inquiries[inquiry.application_id].append(inquiry)
     items: list[PlanItem] = []
-    with_rounds: set[int] = set()
-    for round_ in repo.rounds(active_only=active_only):
-        with_rounds.add(round_.application_id)
-        items += round_plan(
-            apps[round_.application_id],
-            round_,
-            names,
-            letters[round_.id],
-            calls[round_.id],
-            cal,
-            now,
-            settings,
-        )
+    rounds = repo.rounds(active_only=active_only)
+    with_rounds = {r.application_id for r in rounds}
+    for plan in _plans(rounds, apps, names, letters, calls, cal, now, settings).values():
+        items += plan
     for app in apps.values():
         if app.id not in with_rounds:
             items += application_plan(app, inquiries[app.id], cal, zone, now, settings)
@@ -97,15 +107,5 @@ def items_between(
         letters = _by_round(repo.letters_of(missing))
         calls = _by_round(repo.calls_of(missing))
         apps = {a.id: a for a in repo.applications_of({r.application_id for r in rounds})}
-        for round_ in rounds:
-            plans[round_.id] = round_plan(
-                apps[round_.application_id],
-                round_,
-                names,
-                letters[round_.id],
-                calls[round_.id],
-                cal,
-                now,
-                settings,
-            )
+        plans.update(_plans(rounds, apps, names, letters, calls, cal, now, settings))
     return [i for rid in ids for i in plans[rid] if i.due is not None and start <= i.due < end]

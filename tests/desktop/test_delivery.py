@@ -47,6 +47,14 @@ def composer(qtbot: QtBot, session: Session, smtp_port: int | None = None) -> Co
     return widget
 
 
+def post_composer(qtbot: QtBot, session: Session) -> Composer:
+    """The composer on the post channel, with the sender's address set."""
+    session.save_settings_or_raise({"profile.address": "12 Elm Street\nSpringfield, IL 62704"})
+    page = composer(qtbot, session)
+    page.channel_box.setCurrentIndex(1)
+    return page
+
+
 def answer(box: QWidget, button: QMessageBox.StandardButton) -> None:
     assert isinstance(box, QMessageBox), type(box)
     box.button(button).click()
@@ -158,9 +166,7 @@ def test_print_preview_renders_the_letter_and_records_nothing_when_closed(
 ) -> None:
     from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 
-    session.save_settings_or_raise({"profile.address": "12 Elm Street\nSpringfield, IL 62704"})
-    page = composer(qtbot, session)
-    page.channel_box.setCurrentIndex(1)
+    page = post_composer(qtbot, session)
     pages: list[int] = []
 
     def look(dialog: QWidget) -> None:
@@ -188,9 +194,7 @@ def test_printing_through_the_print_dialog_without_a_printer(
     from PySide6.QtPrintSupport import QPrintDialog
     from PySide6.QtWidgets import QLineEdit
 
-    session.save_settings_or_raise({"profile.address": "12 Elm Street\nSpringfield, IL 62704"})
-    page = composer(qtbot, session)
-    page.channel_box.setCurrentIndex(1)
+    page = post_composer(qtbot, session)
     target = tmp_path / "printed.pdf"
 
     def print_to_file(dialog: QWidget) -> None:
@@ -219,9 +223,7 @@ def test_printing_to_a_place_that_cannot_be_written_says_so(
     from PySide6.QtPrintSupport import QPrintDialog
     from PySide6.QtWidgets import QLineEdit
 
-    session.save_settings_or_raise({"profile.address": "12 Elm Street\nSpringfield, IL 62704"})
-    page = composer(qtbot, session)
-    page.channel_box.setCurrentIndex(1)
+    page = post_composer(qtbot, session)
     errors: list[str] = []
 
     def error(box: QWidget) -> None:

@@ -45,11 +45,26 @@ def fill(repo: Repository) -> Round:
     )
     repo.record_letter(r.id, dana.id, Channel.EMAIL, datetime(2026, 11, 26, 9, tzinfo=NY))
     repo.save_settings({"calendar.country": "US"})
-    second = repo.add_round(Round(0, app.id, datetime(2026, 12, 2, 10, tzinfo=NY),
-                                  datetime(2026, 12, 2, 11, tzinfo=NY), "America/New_York",
-                                  interviewer_ids=(dana.id,)))
-    repo.save_draft(Draft(second.id, dana.id, Channel.POST, "thank-you-letter",
-                          "Sehr geehrte Frau Müller,\n\nvielen Dank …", NOW))
+    second = repo.add_round(
+        Round(
+            0,
+            app.id,
+            datetime(2026, 12, 2, 10, tzinfo=NY),
+            datetime(2026, 12, 2, 11, tzinfo=NY),
+            "America/New_York",
+            interviewer_ids=(dana.id,),
+        )
+    )
+    repo.save_draft(
+        Draft(
+            second.id,
+            dana.id,
+            Channel.POST,
+            "thank-you-letter",
+            "Sehr geehrte Frau Müller,\n\nvielen Dank …",
+            NOW,
+        )
+    )
     return r
 
 
