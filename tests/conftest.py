@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("FOLLOWUP_DB", None)
 
 from followup.storage import Database, Repository
+from tests.leftovers import adopt_orphans, survivors
 
 NOW = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
 
@@ -46,3 +47,20 @@ def repo(db_path: Path) -> Iterator[Repository]:
     database = Database.open(db_path, NOW)
     yield Repository(database)
     database.close()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Processes that tests start and orphan become ours, so the end of the run sees them."""
+    adopt_orphans()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """``make test`` leaves no processes behind: any child still alive fails the run."""
+    left = survivors()
+    if left:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line("processes left running by the tests:", red=True)
+            for line in left:
+                reporter.write_line(f"  {line}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

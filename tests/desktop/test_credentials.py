@@ -48,19 +48,32 @@ def _keyring_missing() -> str:
 def test_real_secret_service_set_get_from_another_process_and_delete() -> None:
     # HOME and XDG folders point into a temporary directory (conftest): nothing lands in
     # the real home. The daemon is unlocked with a throw-away password.
-    started = subprocess.run(
-        ["gnome-keyring-daemon", "--replace", "--unlock", "--components=secrets"],
-        input="throwaway\n",
-        capture_output=True,
+    # In the foreground, so the test can stop it: a daemon left running outlives the test.
+    daemon = subprocess.Popen(
+        ["gnome-keyring-daemon", "--replace", "--foreground", "--unlock", "--components=secrets"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
         text=True,
-        timeout=30,
-        check=True,
     )
+    try:
+        _use_keyring(daemon)
+    finally:
+        daemon.terminate()
+        daemon.wait(timeout=10)
+        assert daemon.stdout is not None
+        daemon.stdout.close()
+
+
+def _use_keyring(daemon: subprocess.Popen[str]) -> None:
+    assert daemon.stdin is not None and daemon.stdout is not None
+    daemon.stdin.write("throwaway\n")
+    daemon.stdin.close()
     env = dict(os.environ)
-    for line in started.stdout.splitlines():
-        key, _, value = line.partition("=")
-        if key:
-            env[key] = value
+    line = daemon.stdout.readline()  # GNOME_KEYRING_CONTROL=... once it is listening
+    key, _, value = line.strip().partition("=")
+    assert key == "GNOME_KEYRING_CONTROL", line
+    env[key] = value
 
     def run(*args: str) -> str:
         result = subprocess.run(

@@ -4,8 +4,10 @@ The overdue letter's reminder must arrive as a real ``Notify`` call through the 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -41,7 +43,20 @@ def _mock(*args: str, log: Path) -> subprocess.Popen[bytes]:
         [SYSTEM_PYTHON, "-m", "dbusmock", *args, "-l", str(log)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop the process and everything it started: each runs in its own process group
+    (``xvfb-run`` starts Xvfb and the app; signalling only the script orphaned both)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=10)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)  # whatever of the group is still there
+    process.wait(timeout=5)
 
 
 def _wait_for(path: Path, text: str, seconds: float) -> bool:
@@ -98,6 +113,7 @@ def test_reminder_arrives_through_the_tray_as_a_real_notify(tmp_path: Path) -> N
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=errors,
+            start_new_session=True,
         )
         assert _wait_for(notifications, "Thank-you letter to Dana Müller", 30), (
             tmp_path / "app-stderr.txt"
@@ -107,10 +123,6 @@ def test_reminder_arrives_through_the_tray_as_a_real_notify(tmp_path: Path) -> N
         assert '"Interview Follow-Up"' in line
         assert "deadline has passed" in line
     finally:
-        if app_process is not None:
-            app_process.terminate()
-            app_process.wait(timeout=20)
-        for mock in mocks:
-            mock.terminate()
-            mock.wait(timeout=10)
+        for process in ([app_process] if app_process else []) + mocks:
+            _stop(process)
         errors.close()
