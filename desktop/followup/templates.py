@@ -20,6 +20,7 @@ from typing import Any
 
 from followup.errors import InvalidInput
 from followup.model import Application, Contact, Profile, Round
+from followup.note_phrases import strengths_clause, topics_phrase
 
 _HEADER = re.compile(r"\A\{#(.*?)#\}\s*\n?", re.DOTALL)
 
@@ -206,6 +207,10 @@ def variables(
             "strengths": list(round_.strengths) if round_ else [],
             "topics_text": _sentence_list(round_.topics) if round_ else "",
             "strengths_text": _sentence_list(round_.strengths) if round_ else "",
+            # Fitted to the sentence: "I {{ interview.strengths_clause }}" reads well for
+            # verb and noun phrases alike; "about {{ interview.topics_phrase }}" stays short.
+            "strengths_clause": strengths_clause(round_.strengths) if round_ else "",
+            "topics_phrase": topics_phrase(round_.topics) if round_ else "",
             "next_steps": round_.next_steps if round_ else "",
         },
         "applied_on": app.applied_on.isoformat() if app.applied_on else "",

@@ -292,6 +292,11 @@ class RoundDialog(FormDialog):
             QPlainTextEdit("\n".join(round_.strengths) if round_ else ""),
             "Strengths you showed, one per line",
         )
+        # Examples of both ways people write notes; the letter templates fit either.
+        self.topics.setPlaceholderText("e.g.\nevent sourcing\nhow the team plans releases")
+        self.strengths.setPlaceholderText(
+            "e.g.\nled the migration to Kubernetes\nfive years of SQL and Python in production"
+        )
         self.next_steps = _line(
             round_.next_steps if round_ else "", "What they said about next steps"
         )

@@ -1,0 +1,121 @@
+"""Interview notes as pieces of a sentence, so templates read well for any note.
+
+People write strengths both ways: "led the migration to Kubernetes" (a verb phrase) and
+"five years of SQL and Python in production" (a noun phrase). A template that says
+"I {{ strengths }}" breaks on the second ("I five years of SQL"); one that says "my strengths
+include {{ strengths }}" breaks on the first. ``strengths_clause`` gives each note the words it
+needs ("I led …", "I bring five years of …") and joins them into one clause. The word lists
+that decide which is which live in ``resources/notes.toml``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+_PRONOUN_STARTS = ("i ", "i'm ", "i’m ", "i've ", "i’ve ")
+_CONTRACTIONS = {"i'm": "am", "i’m": "am", "i've": "have", "i’ve": "have"}
+
+
+@dataclass(frozen=True, slots=True)
+class Phrasing:
+    verbs: frozenset[str]
+    not_verbs: frozenset[str]
+    not_gerunds: frozenset[str]
+    lowercase_first: frozenset[str]
+    most_strengths: int
+    most_topics: int
+
+
+@cache
+def phrasing() -> Phrasing:
+    source = resources.files("followup_resources") / "notes.toml"
+    data = tomllib.loads(source.read_text(encoding="utf-8"))
+    strengths = data["strengths"]
+    return Phrasing(
+        frozenset(strengths["verbs"].split()),
+        frozenset(strengths["not_verbs"].split()),
+        frozenset(strengths["not_gerunds"].split()),
+        frozenset(strengths["lowercase_first"].split()),
+        int(strengths["most"]),
+        int(data["topics"]["most"]),
+    )
+
+
+def clean(note: str, rules: Phrasing | None = None) -> str:
+    """One note as a piece of a sentence: no trailing full stop, no line breaks, a common
+    first word in lower case (names and acronyms kept as written)."""
+    rules = rules or phrasing()
+    text = " ".join(note.split()).strip(" .;,-•*")
+    if not text:
+        return ""
+    first, _, rest = text.partition(" ")
+    lowered = first.lower()
+    if lowered in rules.lowercase_first or lowered in rules.verbs or _is_past(lowered, rules):
+        text = lowered + (" " + rest if rest else "")
+    return text
+
+
+def _is_past(word: str, rules: Phrasing) -> bool:
+    return len(word) > 4 and word.endswith("ed") and word not in rules.not_verbs
+
+
+def _is_gerund(word: str, rules: Phrasing) -> bool:
+    return len(word) > 5 and word.endswith("ing") and word not in rules.not_gerunds
+
+
+def _without_pronoun(note: str) -> str:
+    lowered = note.lower()
+    for start in _PRONOUN_STARTS:
+        if lowered.startswith(start):
+            contraction = _CONTRACTIONS.get(start.strip())
+            rest = note[len(start) :]
+            return f"{contraction} {rest}" if contraction else rest
+    return note
+
+
+def is_verb_phrase(note: str, rules: Phrasing | None = None) -> bool:
+    """True when "I " + the note is a sentence ("led the team", "have five years …")."""
+    rules = rules or phrasing()
+    first = note.split(" ", 1)[0].lower().strip(",")
+    return first in rules.verbs or _is_past(first, rules)
+
+
+def join(items: Iterable[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    values = [i for i in items if i]
+    if len(values) <= 1:
+        return "".join(values)
+    return ", ".join(values[:-1]) + " and " + values[-1]
+
+
+def strengths_clause(notes: Iterable[str], rules: Phrasing | None = None) -> str:
+    """The strengths as one clause after "I": "led the migration to Kubernetes and bring five
+    years of SQL and Python in production". Empty when there are none."""
+    rules = rules or phrasing()
+    cleaned = [clean(_without_pronoun(clean(n, rules)), rules) for n in notes]
+    cleaned = [n for n in cleaned if n][: rules.most_strengths]
+    verbs = [n for n in cleaned if is_verb_phrase(n, rules)]
+    nouns = [n for n in cleaned if not is_verb_phrase(n, rules)]
+    gerunds = [n for n in nouns if _is_gerund(n.split(" ", 1)[0], rules)]
+    nouns = [n for n in nouns if n not in gerunds]
+    parts = list(verbs)
+    if gerunds:
+        nouns.append("experience in " + join(gerunds))
+    if nouns:
+        parts.append("bring " + join(nouns))
+    return join(parts)
+
+
+def topics_phrase(notes: Iterable[str], rules: Phrasing | None = None) -> str:
+    """The topics as one noun phrase after "about": at most a few, the rest summed up."""
+    rules = rules or phrasing()
+    cleaned = [clean(n, rules) for n in notes]
+    cleaned = [n for n in cleaned if n]
+    if len(cleaned) > rules.most_topics:
+        shown = cleaned[: rules.most_topics - 1]
+        return ", ".join(shown) + " and the other topics we covered"
+    return join(cleaned)
