@@ -16,11 +16,14 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from followup.errors import InvalidInput
 from followup.model import Application, Contact, Profile, Round
 from followup.note_phrases import strengths_clause, topics_phrase
+
+if TYPE_CHECKING:
+    from followup.template_sandbox import RenderLimits
 
 _HEADER = re.compile(r"\A\{#(.*?)#\}\s*\n?", re.DOTALL)
 
@@ -101,11 +104,13 @@ def all_templates(user_folder: Path | None = None) -> list[Template]:
     return sorted(by_name.values(), key=lambda t: (t.origin != "built-in", t.title))
 
 
-def _environment(template: Template) -> Any:
+def _environment(template: Template, limits: RenderLimits | None) -> Any:
     from jinja2 import DictLoader, StrictUndefined  # noqa: PLC0415  (loads when first used)
-    from jinja2.sandbox import ImmutableSandboxedEnvironment  # noqa: PLC0415
 
-    return ImmutableSandboxedEnvironment(
+    from followup.template_sandbox import BoundedSandbox, RenderLimits  # noqa: PLC0415
+
+    return BoundedSandbox(
+        limits or RenderLimits(),
         loader=DictLoader({template.name: template.source}),
         undefined=StrictUndefined,
         autoescape=False,
@@ -122,16 +127,33 @@ def _line_of(error: BaseException, name: str) -> int | None:
     return frames[-1].lineno if frames else None
 
 
-def render(template: Template, values: dict[str, Any]) -> Rendered:
-    """Render subject and body; any template error becomes a TemplateProblem naming the line."""
+def render(
+    template: Template, values: dict[str, Any], limits: RenderLimits | None = None
+) -> Rendered:
+    """Render subject and body; any template error becomes a TemplateProblem naming the line.
+
+    Rendering is bounded (``template_sandbox``): a template that loops, computes or writes
+    too much stops within ``limits.seconds`` with a message instead of hanging the caller.
+    """
     from jinja2 import TemplateError  # noqa: PLC0415
     from jinja2.exceptions import SecurityError  # noqa: PLC0415
 
-    environment = _environment(template)
+    from followup.template_sandbox import RenderLimit, bounded_output  # noqa: PLC0415
+
+    environment = _environment(template, limits)
     try:
-        text = environment.get_template(template.name).render(**values)
-        subject = environment.from_string(template.subject).render(**values)
+        text = bounded_output(
+            environment.get_template(template.name).generate(**values), environment.limits
+        )
+        subject = bounded_output(
+            environment.from_string(template.subject).generate(**values), environment.limits
+        )
+    except MemoryError as error:
+        raise TemplateProblem(
+            f"Template “{template.title}” needs more memory than any letter could"
+        ) from error
     except (
+        RenderLimit,
         TemplateError,
         SecurityError,
         TypeError,

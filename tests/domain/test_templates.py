@@ -5,6 +5,7 @@ import pytest
 
 from followup.checker import Context, Kind, check
 from followup.model import Application, Contact, PostalAddress, Profile, Round
+from followup.template_sandbox import RenderLimits
 from followup.templates import (
     TemplateProblem,
     all_templates,
@@ -97,3 +98,58 @@ def test_unreadable_user_templates_are_reported_not_fatal(tmp_path: Path) -> Non
     (tmp_path / "bad.j2").write_bytes(b"\xff\xfe\x00garbage")
     found, problems = user_templates(tmp_path)
     assert found == [] and "bad.j2" in problems[0]
+
+
+HOSTILE = {
+    "nested loops": "{% for i in range(100000) %}{% for j in range(100000) %}"
+    "x{% endfor %}{% endfor %}",
+    "silent nested loops": "{% for i in range(100000) %}{% for j in range(100000) %}"
+    "{% endfor %}{% endfor %}",
+    "huge power": "{{ 9**9999999 }}",
+    "huge repetition": "{{ 'x'*10**12 }}",
+    "repetition, number first": "{{ 10**12 * 'x' }}",
+    "huge list": "{{ [1]*10**9 }}",
+    "squaring in a loop": "{% set ns = namespace(x=9) %}{% for i in range(40) %}"
+    "{% set ns.x = ns.x*ns.x %}{% endfor %}{{ ns.x }}",
+    "padding filter": "{{ 'x'|center(10**9) }}",
+    "padding method": "{{ 'x'.ljust(10**9) }}",
+    "format width": "{{ '{:>999999999}'.format(1) }}",
+    "percent width": "{{ '%999999999s' % 1 }}",
+    "format filter width": "{{ '%999999999s'|format(1) }}",
+    "replace blow-up": "{{ ('a'*100000)|replace('a', 'b'*1000) }}",
+    "slices": "{{ range(10)|slice(10**9)|list }}",
+    "endless recursion": "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}",
+    "recursive loop": "{% for i in range(10) recursive %}{{ loop(range(10)) }}{% endfor %}",
+    "too much output": "{% for i in range(99999) %}{{ 'x' * 100 }}{% endfor %}",
+}
+
+
+@pytest.mark.parametrize("source", HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_templates_end_with_a_message_not_a_hang(source: str) -> None:
+    template = parse("hostile", "{#\ntitle: Hostile\n#}\n" + source, "user")
+    with pytest.raises(TemplateProblem, match="Template “Hostile”") as raised:
+        render(template, values())
+    assert "MemoryError" not in str(raised.value) and str(raised.value).strip()
+
+
+def test_a_hostile_subject_is_bounded_too() -> None:
+    template = parse("s", "{#\nsubject: {{ 'x'*10**12 }}\n#}\nHello", "user")
+    with pytest.raises(TemplateProblem, match="repeats a text"):
+        render(template, values())
+
+
+def test_work_is_bounded_by_time_as_well_as_by_steps() -> None:
+    """With a step budget no template reaches, the deadline still stops the render."""
+    slow = parse("slow", HOSTILE["silent nested loops"], "user")
+    limits = RenderLimits(seconds=0.05, steps=10**12)
+    with pytest.raises(TemplateProblem, match=r"took longer than 0\.05 seconds"):
+        render(slow, values(), limits)
+
+
+def test_ordinary_big_numbers_and_loops_still_work() -> None:
+    source = (
+        "{{ '{:,}'.format(1000000) }} {{ 2**64 }} {{ 'ab' * 3 }} "
+        "{% for t in interview.topics %}{{ t }};{% endfor %} {{ '%5s' % 'x' }} {{ 1.5 * 2 }}"
+    )
+    body = render(parse("ok", source, "user"), values()).body
+    assert body == "1,000,000 18446744073709551616 ababab event sourcing;on-call;     x 3.0\n"
