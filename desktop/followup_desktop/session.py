@@ -8,6 +8,7 @@ something changed. Views refresh from ``schedule_changed``, never from each othe
 from __future__ import annotations
 
 import locale
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
@@ -27,6 +28,10 @@ from followup.workdays import WorkCalendar
 from followup_desktop.clock import Clock
 
 T = TypeVar("T")
+
+# Another program (the command line) may hold the write lock for a moment: wait this long,
+# not SQLite's usual seconds, then say so and let the user (or the autosave) try again.
+BUSY_TIMEOUT_MS = 300
 
 
 class Dialogs:
@@ -66,6 +71,7 @@ class Session(QObject):
     def __init__(self, repo: Repository, clock: Clock, dialogs: Dialogs | None = None) -> None:
         super().__init__()
         self.repo = repo
+        repo.db.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         self.clock = clock
         self.dialogs = dialogs or Dialogs()
         self.undo_stack = QUndoStack(self)
@@ -153,6 +159,23 @@ class Session(QObject):
             return None
         self.schedule_changed.emit()
         return result
+
+    def write(self, action: Callable[[], T]) -> T:
+        """A quiet write (the draft autosave): no dialog and no change announced; any failure
+        to write comes out as a domain error."""
+        try:
+            return action()
+        except sqlite3.Error as error:
+            raise self._storage_error(error) from error
+
+    def _storage_error(self, error: sqlite3.Error) -> FollowUpError:
+        """The domain's word for what SQLite reported (the storage usually says it itself)."""
+        failure = getattr(self.repo.db, "failure", None)
+        if callable(failure):
+            named = failure(error)
+            if isinstance(named, FollowUpError):
+                return named
+        return FollowUpError(f"The database could not be written ({error}).")
 
     def commit(self, action: Callable[[], T]) -> T:
         """For dialogs that show errors inline: run, announce the change, or raise."""

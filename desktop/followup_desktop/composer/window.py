@@ -30,6 +30,7 @@ from followup.phrases import tokenize
 from followup.plan import ItemKind, ItemState
 from followup.templates import Template, all_templates, render, variables
 from followup_desktop.accessibility import named
+from followup_desktop.composer.autosave import Autosave
 from followup_desktop.composer.delivery import Outgoing
 from followup_desktop.composer.delivery_bar import DeliveryBar
 from followup_desktop.composer.findings import FindingRole, FindingsModel, WrappingDelegate
@@ -38,7 +39,6 @@ from followup_desktop.composer.send_dialog import SendDialog
 from followup_desktop.session import Session
 
 CHECK_DELAY_MS = 80  # after the last keystroke: live, but not on every key of a burst
-SAVE_DELAY_MS = 400  # the draft reaches the database well within a second
 
 
 class Composer(QWidget):
@@ -58,8 +58,10 @@ class Composer(QWidget):
         self._build()
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self.check_timer.timeout.connect(self.run_check)
-        self.save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
-        self.save_timer.timeout.connect(self.save_draft)
+        # The draft reaches the database within about a second, however steady the typing.
+        self.autosave = Autosave(self._write_draft, self)
+        self.autosave.saved.connect(self._draft_saved)
+        self.autosave.failed.connect(self._draft_not_saved)
         self.loaded = False  # the rounds are read when the composer is first shown
         session.schedule_changed.connect(self._schedule_changed)
 
@@ -319,7 +321,7 @@ class Composer(QWidget):
 
     def _schedule_save(self) -> None:
         if self._key is not None and not self._loading:
-            self.save_timer.start()
+            self.autosave.changed()
 
     def run_check(self) -> None:
         text = self.editor.toPlainText()
@@ -341,9 +343,13 @@ class Composer(QWidget):
             self.verdict.setText(f"{errors} to fix, {warnings} to consider.")
 
     def save_draft(self) -> None:
+        """Save the draft now (and say whether it worked)."""
+        if self._key is not None:
+            self.autosave.save_now()
+
+    def _write_draft(self) -> None:
         if self._key is None:
             return
-        self.save_timer.stop()
         template: Template | None = self.template_box.currentData()
         draft = Draft(
             self._key[0],
@@ -353,17 +359,17 @@ class Composer(QWidget):
             self.editor.toPlainText(),
             self.session.now(),
         )
-        try:
-            self.session.repo.save_draft(draft)
-        except FollowUpError as error:
-            self.saved.setText(f"Draft NOT saved: {error}")
-            return
+        self.session.write(lambda: self.session.repo.save_draft(draft))
+
+    def _draft_saved(self) -> None:
         self.saved.setText(f"Draft saved {self.session.now().astimezone(self.session.zone):%H:%M}")
+
+    def _draft_not_saved(self, reason: str) -> None:
+        self.saved.setText(f"Draft NOT saved: {reason} Trying again…")
 
     def flush(self) -> None:
         """Save a pending draft now (before switching letters or closing)."""
-        if self.save_timer.isActive():
-            self.save_draft()
+        self.autosave.flush()
 
     # -- findings ------------------------------------------------------------------------
 
