@@ -38,3 +38,23 @@ class CorruptDatabase(FollowUpError):
         )
         self.path = path
         self.backups = backups
+
+
+class DatabaseUnavailable(FollowUpError):
+    """The database is not damaged but cannot be used now; nothing was written.
+
+    ``reason`` is one of ``REASONS``: another program holds the lock, the file or its folder is
+    read-only, or the disk is full. A front end says so and never offers to restore a backup.
+    """
+
+    REASONS = ("busy", "read-only", "full", "unreachable")
+
+    def __init__(self, path: str, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.reason = reason
+
+
+class CannotUndo(FollowUpError):
+    """An undo that cannot be applied (what it would put back conflicts with what is there
+    now); nothing was changed."""

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from followup.errors import CorruptDatabase, InvalidInput
+from followup.errors import CorruptDatabase, DatabaseUnavailable, FollowUpError, InvalidInput
 from followup.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -76,28 +76,56 @@ class Database:
         return database
 
     def _migrate(self, version: int) -> None:
-        for number in range(version + 1, SCHEMA_VERSION + 1):
-            script = MIGRATIONS[number - 1]
-            # executescript would commit on its own; run each statement inside one transaction.
-            with self.transaction() as cursor:
-                for statement in _statements(script):
-                    cursor.execute(statement)
-                cursor.execute(f"PRAGMA user_version = {number}")
+        # Tables are rebuilt by some migrations: foreign keys are off meanwhile (so dropping an
+        # old table cascades nothing) and checked before each migration commits.
+        self.connection.execute("PRAGMA foreign_keys = OFF")
+        try:
+            for number in range(version + 1, SCHEMA_VERSION + 1):
+                script = MIGRATIONS[number - 1]
+                # executescript would commit on its own; run each statement in one transaction.
+                with self.transaction() as cursor:
+                    for statement in _statements(script):
+                        cursor.execute(statement)
+                    broken = cursor.execute("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise sqlite3.IntegrityError(
+                            f"{len(broken)} records point at records that do not exist"
+                        )
+                    cursor.execute(f"PRAGMA user_version = {number}")
+        finally:
+            self.connection.execute("PRAGMA foreign_keys = ON")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Cursor]:
-        """One user action: all of it is written, or none of it."""
+        """One user action: all of it is written, or none of it.
+
+        ``BEGIN IMMEDIATE`` takes the write lock first, so what the action reads to decide
+        (the one-letter rule) cannot change before it writes. SQLite's failures come out as
+        ``DatabaseUnavailable`` (busy, read-only, full) or ``CorruptDatabase`` (damage).
+        """
         cursor = self.connection.cursor()
-        cursor.execute("BEGIN IMMEDIATE")
         try:
-            yield cursor
-        except BaseException:
-            cursor.execute("ROLLBACK")
-            raise
-        else:
-            cursor.execute("COMMIT")
+            try:
+                cursor.execute("BEGIN IMMEDIATE")
+            except sqlite3.DatabaseError as error:
+                raise self.failure(error) from error
+            try:
+                yield cursor
+                cursor.execute("COMMIT")
+            except BaseException as error:
+                if self.connection.in_transaction:
+                    self.connection.execute("ROLLBACK")
+                if isinstance(error, sqlite3.DatabaseError) and not isinstance(
+                    error, sqlite3.IntegrityError
+                ):
+                    raise self.failure(error) from error
+                raise
         finally:
             cursor.close()
+
+    def failure(self, error: sqlite3.Error) -> FollowUpError:
+        """The domain error for what SQLite reported: damage, or a file that is unavailable."""
+        return classify(self.path, error)
 
     def backup(self, now: datetime, label: str = "daily") -> Path:
         """Copy the database (consistently, through SQLite) into ``backups/``; keep the newest."""
@@ -127,8 +155,58 @@ class Database:
         self.connection.close()
 
 
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+_DAMAGE = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_FORMAT}
+
+
+def classify(path: Path, error: sqlite3.Error) -> FollowUpError:
+    """Damage (``CorruptDatabase``, restore may help) or unavailable (``DatabaseUnavailable``:
+    busy, read-only, full; restoring would not help and must not be offered)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary in _DAMAGE or (primary is None and "malformed" in str(error)):
+        return CorruptDatabase(
+            str(path), str(error), [str(p) for p in _backups(path.parent / "backups")]
+        )
+    if primary in _BUSY:
+        return DatabaseUnavailable(
+            str(path),
+            "busy",
+            f"The database {path} is busy: another program is writing to it. "
+            "Nothing was written; try again in a moment.",
+        )
+    if primary == sqlite3.SQLITE_READONLY:
+        return DatabaseUnavailable(
+            str(path),
+            "read-only",
+            f"The database {path} is read-only (the file or its folder cannot be written). "
+            "Nothing was written; it is not damaged.",
+        )
+    if primary == sqlite3.SQLITE_FULL:
+        return DatabaseUnavailable(
+            str(path),
+            "full",
+            f"The disk holding {path} is full. Nothing was written; free some space and try again.",
+        )
+    return DatabaseUnavailable(
+        str(path),
+        "unreachable",
+        f"The database {path} cannot be used right now ({error}). Nothing was written; "
+        "it is not known to be damaged.",
+    )
+
+
 def _statements(script: str) -> list[str]:
-    return [part.strip() for part in script.split(";") if part.strip()]
+    """The script's statements; a trigger's body (with its own semicolons) stays whole."""
+    statements: list[str] = []
+    pending = ""
+    for part in script.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    return statements
 
 
 def _backups(folder: Path) -> list[Path]:

@@ -4,9 +4,10 @@ rules (R3, R6) before it is recorded."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import TypeVar
 
 from followup import rules
 from followup.errors import InvalidInput, Refusal
@@ -25,6 +26,8 @@ from followup.storage.base import (
     to_db_time,
 )
 from followup.storage.records import Records
+
+_Recorded = TypeVar("_Recorded", Letter, Call, Inquiry)
 
 
 class History(Records):
@@ -131,21 +134,33 @@ class History(Records):
         sent_at: datetime,
         override: Override | None = None,
     ) -> Letter:
-        """R1/R3: refused (``Refusal``) unless allowed or explicitly overridden."""
-        r = self.round(round_id)
-        contact = self.contact(contact_id)
-        if contact_id not in r.interviewer_ids:
-            raise InvalidInput(f"{contact.name} is not an interviewer of round {round_id}")
-        try:
-            rules.check_letter(
-                r, contact_id, channel, sent_at, self.letters(round_id), {contact_id: contact.name}
-            )
-        except Refusal as refusal:
-            if override is None or override.rule != refusal.rule:
-                raise
+        """R1/R3: refused (``Refusal``) unless allowed or explicitly overridden.
+
+        The check and the insert are one ``BEGIN IMMEDIATE`` transaction, and a partial unique
+        index backs it: two programs recording at once cannot both record a letter.
+        """
         with self.db.transaction() as cur:
-            letter = self.insert_letter(
-                cur, Letter(0, round_id, contact_id, channel, sent_at, override)
+            r = self.round(round_id)
+            contact = self.contact(contact_id)
+            if contact_id not in r.interviewer_ids:
+                raise InvalidInput(f"{contact.name} is not an interviewer of round {round_id}")
+            self._allowed(
+                lambda: rules.check_letter(
+                    r,
+                    contact_id,
+                    channel,
+                    sent_at,
+                    self.letters(round_id),
+                    {contact_id: contact.name},
+                ),
+                override,
+            )
+            letter = self._insert_once(
+                lambda: self.insert_letter(
+                    cur, Letter(0, round_id, contact_id, channel, sent_at, override)
+                ),
+                "second-letter",
+                f"A letter to {contact.name} for this interview",
             )
             cur.execute(
                 "DELETE FROM drafts WHERE round_id=? AND contact_id=?", (round_id, contact_id)
@@ -155,15 +170,15 @@ class History(Records):
     def record_call(
         self, round_id: int, made_at: datetime, outcome: str = "", override: Override | None = None
     ) -> Call:
-        """R6: one call per round."""
-        r = self.round(round_id)
-        try:
-            rules.check_call(r, made_at, self.calls(round_id))
-        except Refusal as refusal:
-            if override is None or override.rule != refusal.rule:
-                raise
+        """R6: one call per round; checked and recorded in one transaction."""
         with self.db.transaction() as cur:
-            return self.insert_call(cur, Call(0, round_id, made_at, outcome, override))
+            r = self.round(round_id)
+            self._allowed(lambda: rules.check_call(r, made_at, self.calls(round_id)), override)
+            return self._insert_once(
+                lambda: self.insert_call(cur, Call(0, round_id, made_at, outcome, override)),
+                "second-call",
+                "A call about this interview",
+            )
 
     def record_inquiry(
         self,
@@ -172,11 +187,36 @@ class History(Records):
         sent_at: datetime,
         override: Override | None = None,
     ) -> Inquiry:
-        self.application(application_id)
+        """One status inquiry per online application; checked and recorded in one transaction."""
+        with self.db.transaction() as cur:
+            self.application(application_id)
+            self._allowed(
+                lambda: rules.check_inquiry(application_id, self.inquiries(application_id)),
+                override,
+            )
+            return self._insert_once(
+                lambda: self.insert_inquiry(
+                    cur, Inquiry(0, application_id, channel, sent_at, override)
+                ),
+                "status-inquiry",
+                "A status inquiry for this application",
+            )
+
+    @staticmethod
+    def _allowed(check: Callable[[], None], override: Override | None) -> None:
+        """Run a rule check; its refusal stands unless the override names that very rule."""
         try:
-            rules.check_inquiry(application_id, self.inquiries(application_id))
+            check()
         except Refusal as refusal:
             if override is None or override.rule != refusal.rule:
                 raise
-        with self.db.transaction() as cur:
-            return self.insert_inquiry(cur, Inquiry(0, application_id, channel, sent_at, override))
+
+    @staticmethod
+    def _insert_once(insert: Callable[[], _Recorded], rule: str, what: str) -> _Recorded:
+        """Insert; the database's one-per-person index is the last word on the rule."""
+        try:
+            return insert()
+        except sqlite3.IntegrityError as error:
+            if "UNIQUE" not in str(error):
+                raise InvalidInput(f"not recorded: {error}") from error
+            raise Refusal(rule, f"{what} is already recorded; only one is allowed.") from error

@@ -1,10 +1,17 @@
-"""Delete with undo: everything a delete removes is kept, so it can be put back exactly."""
+"""Delete with undo: everything a delete removes is kept, so it can be put back exactly.
+
+Ids are never reused (AUTOINCREMENT), so putting records back under their old ids can never
+collide with a record made since; an undo that still cannot apply (an interviewer deleted
+meanwhile, or it was already undone) raises ``CannotUndo`` and changes nothing.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from followup.errors import CannotUndo
 from followup.model import (
     Application,
     Call,
@@ -13,6 +20,8 @@ from followup.model import (
     Letter,
     Round,
 )
+from followup.reminders import Delivery
+from followup.storage.base import from_db_time, to_db_time
 from followup.storage.history import History
 from followup.storage.user_state import UserState
 
@@ -27,6 +36,9 @@ class Snapshot:
     calls: tuple[Call, ...]
     inquiries: tuple[Inquiry, ...]
     drafts: tuple[Draft, ...]
+    # Reminder deliveries of the removed records (key -> delivery), so undo does not
+    # remind again of what was already shown.
+    deliveries: tuple[tuple[str, Delivery], ...] = ()
 
 
 class Undo(History, UserState):
@@ -41,46 +53,104 @@ class Undo(History, UserState):
             found += [d for r in rows if (d := self.draft(round_id, r["contact_id"]))]
         return tuple(found)
 
+    def _deliveries_of(self, prefixes: Sequence[str]) -> tuple[tuple[str, Delivery], ...]:
+        found: list[tuple[str, Delivery]] = []
+        for prefix in prefixes:
+            for row in self._all("SELECT * FROM reminders WHERE key GLOB ?", (prefix + "*",)):
+                snoozed = from_db_time(row["snoozed_to"]) if row["snoozed_to"] else None
+                found.append((row["key"], Delivery(from_db_time(row["delivered_at"]), snoozed)))
+        return tuple(found)
+
     def delete_application_undoably(self, app_id: int) -> Snapshot:
-        app = self.application(app_id)
-        rounds = tuple(self.rounds(app_id))
-        ids = [r.id for r in rounds]
-        snapshot = Snapshot(
-            app,
-            rounds,
-            tuple(x for x in self.letters() if x.round_id in ids),
-            tuple(x for x in self.calls() if x.round_id in ids),
-            tuple(self.inquiries(app_id)),
-            self._drafts_of(ids),
-        )
-        self.delete_application(app_id)
+        """Delete an application with everything it has; one transaction, read and write."""
+        with self.db.transaction() as cur:
+            app = self.application(app_id)
+            rounds = tuple(self.rounds(app_id))
+            ids = [r.id for r in rounds]
+            snapshot = Snapshot(
+                app,
+                rounds,
+                tuple(self.letters_of(ids)),
+                tuple(self.calls_of(ids)),
+                tuple(self.inquiries(app_id)),
+                self._drafts_of(ids),
+                self._deliveries_of([f"app-{app_id}-", *(f"round-{i}-" for i in ids)]),
+            )
+            cur.execute("DELETE FROM applications WHERE id=?", (app_id,))
         return snapshot
 
     def delete_round_undoably(self, round_id: int) -> Snapshot:
-        r = self.round(round_id)
-        snapshot = Snapshot(
-            None,
-            (r,),
-            tuple(self.letters(round_id)),
-            tuple(self.calls(round_id)),
-            (),
-            self._drafts_of([round_id]),
-        )
-        self.delete_round(round_id)
+        """Delete a round with its letters, call and drafts; one transaction."""
+        with self.db.transaction() as cur:
+            r = self.round(round_id)
+            snapshot = Snapshot(
+                None,
+                (r,),
+                tuple(self.letters(round_id)),
+                tuple(self.calls(round_id)),
+                (),
+                self._drafts_of([round_id]),
+                self._deliveries_of([f"round-{round_id}-"]),
+            )
+            cur.execute("DELETE FROM rounds WHERE id=?", (round_id,))
         return snapshot
 
     def restore(self, snapshot: Snapshot) -> None:
-        """Put a deleted application or round back, all of it or nothing."""
+        """Put a deleted application or round back, all of it or nothing (``CannotUndo``)."""
         with self.db.transaction() as cur:
-            if snapshot.application is not None:
-                self.insert_application(cur, snapshot.application)
-            for r in snapshot.rounds:
-                self.insert_round(cur, r)
-            for letter in snapshot.letters:
-                self.insert_letter(cur, letter)
-            for call in snapshot.calls:
-                self.insert_call(cur, call)
-            for inquiry in snapshot.inquiries:
-                self.insert_inquiry(cur, inquiry)
-        for draft in snapshot.drafts:
-            self.save_draft(draft)
+            self._refuse_if_present(cur, snapshot)
+            try:
+                if snapshot.application is not None:
+                    self.insert_application(cur, snapshot.application)
+                for r in snapshot.rounds:
+                    self.insert_round(cur, r)
+                for letter in snapshot.letters:
+                    self.insert_letter(cur, letter)
+                for call in snapshot.calls:
+                    self.insert_call(cur, call)
+                for inquiry in snapshot.inquiries:
+                    self.insert_inquiry(cur, inquiry)
+                for draft in snapshot.drafts:
+                    self.insert_draft(cur, draft)
+                cur.executemany(
+                    "INSERT OR REPLACE INTO reminders(key, delivered_at, snoozed_to) "
+                    "VALUES (?, ?, ?)",
+                    [
+                        (
+                            key,
+                            to_db_time(d.delivered_at),
+                            to_db_time(d.snoozed_to) if d.snoozed_to else None,
+                        )
+                        for key, d in snapshot.deliveries
+                    ],
+                )
+            except sqlite3.IntegrityError as error:
+                raise CannotUndo(
+                    f"The delete cannot be undone: {_what(snapshot)} refers to something "
+                    f"removed since (an interviewer or its application). Nothing was changed."
+                ) from error
+
+    def _refuse_if_present(self, cur: sqlite3.Cursor, snapshot: Snapshot) -> None:
+        """Undo twice (or after another program put it back) would duplicate: refuse."""
+        present = False
+        if snapshot.application is not None:
+            present = bool(
+                cur.execute(
+                    "SELECT 1 FROM applications WHERE id=?", (snapshot.application.id,)
+                ).fetchone()
+            )
+        for r in snapshot.rounds:
+            present = present or bool(
+                cur.execute("SELECT 1 FROM rounds WHERE id=?", (r.id,)).fetchone()
+            )
+        if present:
+            raise CannotUndo(
+                f"The delete cannot be undone: {_what(snapshot)} is already back. "
+                "Nothing was changed."
+            )
+
+
+def _what(snapshot: Snapshot) -> str:
+    if snapshot.application is not None:
+        return f"the application {snapshot.application.company} — {snapshot.application.role}"
+    return "the interview round"
