@@ -1,24 +1,31 @@
-"""One timer, armed for the next reminder; no polling.
+"""One timer, armed for the next moment anything changes by itself; no polling.
 
-The timer counts awake time, so after the computer slept it may fire late, or the system
-says it resumed: either way the wall clock is compared with what is due, and everything
-missed is delivered once (collapsed to one per item) and recorded in the database.
+That moment is the earliest of the next reminder, the next time a plan item opens, becomes
+due or passes its deadline, and local midnight (``followup.timeline``). When the timer fires,
+or the system says it resumed, the session tells every view that time moved (Today's date and
+states, the calendar's today, the tray) and what is due is delivered.
+
+The timer counts awake time, so after the computer slept it may fire late: the wall clock is
+compared with what is due, and everything missed is delivered once (collapsed to one per
+item) and recorded in the database. Without a resume signal the timer still wakes at least
+hourly, so a long sleep is noticed within the hour.
 """
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import SLOT, QObject, QTimer, Signal, Slot
 from PySide6.QtDBus import QDBusConnection
 
 from followup.reminders import Reminder, due_now, next_time, reminders_for, snooze_until
+from followup.timeline import next_change
 from followup_desktop.notifications import Notifier
 from followup_desktop.session import Session
 
-MAX_TIMER_MS = 2**31 - 1  # QTimer's limit (about 24 days); it is re-armed when it fires
+LONGEST_WAIT = timedelta(hours=1)  # awake time; after a sleep the wall clock has moved on
 
 
 class ReminderService(QObject):
@@ -34,8 +41,9 @@ class ReminderService(QObject):
         self.notifier = notifier
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.check)
-        self.next_at: datetime | None = None
+        self.timer.timeout.connect(self.on_timer)
+        self.next_at: datetime | None = None  # the next reminder
+        self.wake_at: datetime | None = None  # when the timer fires (next_at or sooner)
         session.schedule_changed.connect(self.rearm)
         session.settings_changed.connect(self.rearm)
         if listen_for_resume:
@@ -53,11 +61,16 @@ class ReminderService(QObject):
         self.next_at = next_time(
             self._reminders(), self.session.repo.deliveries(), now, settings, self.session.zone
         )
-        if self.next_at is None:
-            self.timer.stop()
-            return
-        delay = (self.next_at - now).total_seconds() * 1000
-        self.timer.start(int(min(max(delay, 0), MAX_TIMER_MS)))
+        self.wake_at = next_change(self.session.items(), now, self.session.zone)
+        if self.next_at is not None:
+            self.wake_at = min(self.wake_at, self.next_at)
+        delay = min(max(self.wake_at - now, timedelta(0)), LONGEST_WAIT)
+        self.timer.start(int(delay.total_seconds() * 1000))
+
+    def on_timer(self) -> None:
+        """Time moved on (midnight, a deadline, a reminder, or a late wake after sleep)."""
+        self.session.move_time()
+        self.check()
 
     def check(self) -> list[Reminder]:
         """Deliver what is due by the wall clock now; record it; re-arm."""
@@ -105,5 +118,5 @@ class ReminderService(QObject):
             self.on_resumed()
 
     def on_resumed(self) -> None:
-        self.session.forget_time()
+        self.session.move_time()
         self.check()

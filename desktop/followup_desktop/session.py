@@ -63,10 +63,12 @@ class Dialogs:
 
 
 class Session(QObject):
-    """Signals: ``schedule_changed()`` after any record changed; ``settings_changed()``."""
+    """Signals: ``schedule_changed()`` after any record changed; ``settings_changed()``;
+    ``time_moved()`` when the clock passed a moment that changes what views show."""
 
     schedule_changed = Signal()
     settings_changed = Signal()
+    time_moved = Signal()
 
     def __init__(self, repo: Repository, clock: Clock, dialogs: Dialogs | None = None) -> None:
         super().__init__()
@@ -133,6 +135,12 @@ class Session(QObject):
     def forget_time(self) -> None:
         """The clock jumped (the machine slept): recompute what depends on now."""
         self._items = None
+        self._memo = {}
+
+    def move_time(self) -> None:
+        """Midnight, a deadline or a resume passed: recompute and let every view follow."""
+        self.forget_time()
+        self.time_moved.emit()
 
     def _forget_items(self) -> None:
         self._items = None

@@ -115,6 +115,7 @@ class AgendaModel(PlanItemsModel):
         self.session = session
         self.loaded = False  # filled after the window first paints (see Shell.start)
         session.schedule_changed.connect(self.reload)
+        session.time_moved.connect(self.reload)
 
     def reload(self) -> None:
         zone = self.session.zone

@@ -79,6 +79,7 @@ class CalendarView(QWidget):
         self.grid.date_selected.connect(self.show_day)
         self.grid.date_activated.connect(self._activate_day)
         session.schedule_changed.connect(self.load)
+        session.time_moved.connect(self.on_time_moved)
         self.load()
         self.show_day(today)
 
@@ -116,6 +117,17 @@ class CalendarView(QWidget):
         )
         self.next.setAccessibleName("Next week" if self.grid.week_mode else "Next month")
         self.show_day(selected)
+
+    def on_time_moved(self) -> None:
+        """A new day moves the "today" mark (and the selection, if it was on today)."""
+        today = self.session.now().astimezone(self.session.zone).date()
+        if today != self.grid.today:
+            was_on_today = self.grid.selected == self.grid.today
+            self.grid.today = today
+            if was_on_today:
+                self.grid.select(today)
+            self.grid.update()
+        self.load()
 
     def show_day(self, day: date) -> None:
         self.title.setText(f"{day:%B %Y}")

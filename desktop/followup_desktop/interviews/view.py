@@ -111,6 +111,7 @@ class InterviewsView(QWidget):
         layout.addWidget(self.tree, 1)
         self.tree.selectionModel().currentChanged.connect(self._update_buttons)
         session.schedule_changed.connect(self.reload)
+        session.time_moved.connect(self.reload)
         self.reload()
 
     def reload(self) -> None:

@@ -1,0 +1,180 @@
+"""Time moves while the app stays open: midnight, a deadline passing, a resume after sleep and
+a DST change. The clock is the one the app uses (injected); the one timer is fired as Qt
+would fire it, at the moment it was armed for."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from pytestqt.qtbot import QtBot
+
+from followup.model import Application, Contact, Round
+from followup.plan import ItemKind, ItemState
+from followup.reminders import Reminder
+from followup_desktop.calendar.view import CalendarView
+from followup_desktop.clock import FixedClock
+from followup_desktop.session import Session
+from followup_desktop.shell import Shell
+
+from .conftest import NY
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def notify(self, reminders: Sequence[Reminder]) -> bool:
+        self.calls.append([r.key for r in reminders])
+        return True
+
+
+def running(qtbot: QtBot, session: Session) -> tuple[Shell, Recorder]:
+    recorder = Recorder()
+    shell = Shell(session, notifier=recorder)
+    qtbot.addWidget(shell.window)
+    shell.start()
+    qtbot.waitUntil(lambda: shell.window.today.model.loaded)
+    return shell, recorder
+
+
+def calendar(shell: Shell) -> CalendarView:
+    view = shell.window.page("calendar")
+    assert isinstance(view, CalendarView)
+    return view
+
+
+def run_until(shell: Shell, clock: FixedClock, moment: datetime) -> int:
+    """Let time pass to ``moment``: the timer fires each time it was armed for; returns how
+    often it fired."""
+    service = shell.reminders
+    fired = 0
+    while service.wake_at is not None and service.wake_at <= moment:
+        assert service.timer.isActive()
+        clock.set(service.wake_at)
+        service.timer.timeout.emit()
+        fired += 1
+        assert fired < 100, "the timer keeps firing without time moving"
+    clock.set(moment)
+    return fired
+
+
+def letter_states(shell: Shell) -> list[ItemState]:
+    rows = shell.window.today.model.rows
+    return [r.state for r in rows if r.kind is ItemKind.LETTER]
+
+
+def test_crossing_midnight_moves_today_the_calendar_and_the_states(
+    qtbot: QtBot, session: Session, clock: FixedClock, interview: Round
+) -> None:
+    clock.set(datetime(2026, 11, 29, 23, 0, tzinfo=NY))  # Sunday night; letters due Monday
+    shell, _ = running(qtbot, session)
+    cal = calendar(shell)
+    today = shell.window.today
+    assert today.heading.text() == "Today, Sunday 29 November"
+    assert letter_states(shell) == [ItemState.UPCOMING] * 2
+    assert cal.grid.today == date(2026, 11, 29)
+    midnight = datetime(2026, 11, 30, 0, 0, tzinfo=NY)
+    assert shell.reminders.wake_at == midnight  # the one timer, armed for the new day
+    run_until(shell, clock, midnight + timedelta(minutes=1))
+    assert today.heading.text() == "Today, Monday 30 November"
+    assert letter_states(shell) == [ItemState.DUE] * 2
+    assert "2 due today" in today.summary.text()
+    assert cal.grid.today == date(2026, 11, 30) and cal.grid.selected == date(2026, 11, 30)
+    assert "Monday 30 November" in cal.day_title.text()
+
+
+def test_a_deadline_passing_while_the_window_is_open(
+    qtbot: QtBot, session: Session, clock: FixedClock, interview: Round
+) -> None:
+    clock.set(datetime(2026, 11, 30, 16, 0, tzinfo=NY))
+    shell, _ = running(qtbot, session)
+    assert letter_states(shell) == [ItemState.DUE] * 2
+    assert "overdue" not in shell.tray.icon.toolTip()
+    deadline = datetime(2026, 11, 30, 17, 0, tzinfo=NY)
+    assert shell.reminders.wake_at is not None and shell.reminders.wake_at <= deadline + (
+        timedelta(seconds=1)
+    )
+    run_until(shell, clock, deadline + timedelta(minutes=5))
+    assert letter_states(shell) == [ItemState.OVERDUE] * 2
+    assert shell.window.today.summary.text().startswith("2 overdue")
+    assert shell.tray.icon.toolTip() == "Interview Follow-Up: 2 overdue"
+    interviews = shell.window.interviews
+    assert interviews.model.rows[0].next_step.startswith("Overdue: ")
+
+
+def test_a_resume_after_sleeping_past_a_reminder_delivers_it_once(
+    qtbot: QtBot, session: Session, clock: FixedClock, interview: Round
+) -> None:
+    clock.set(datetime(2026, 11, 27, 8, 0, tzinfo=NY))  # Friday, before the morning reminder
+    shell, recorder = running(qtbot, session)
+    assert recorder.calls == []
+    clock.set(datetime(2026, 11, 30, 10, 0, tzinfo=NY))  # slept over the weekend
+    shell.reminders.on_resumed()  # logind's PrepareForSleep(false)
+    assert len(recorder.calls) == 1
+    assert shell.window.today.heading.text() == "Today, Monday 30 November"
+    assert letter_states(shell) == [ItemState.DUE] * 2
+    shell.reminders.timer.timeout.emit()  # the timer, late because it counts awake time
+    shell.reminders.on_resumed()
+    assert len(recorder.calls) == 1, "delivered once"
+
+
+def test_a_late_timer_notices_the_wall_clock_jumped(
+    qtbot: QtBot, session: Session, clock: FixedClock, interview: Round
+) -> None:
+    """No resume signal (no logind): the timer fires late, and that is enough."""
+    clock.set(datetime(2026, 11, 27, 23, 0, tzinfo=NY))
+    shell, recorder = running(qtbot, session)
+    assert shell.reminders.timer.remainingTime() <= 3600 * 1000  # never more than an hour
+    clock.set(datetime(2026, 11, 30, 11, 0, tzinfo=NY))
+    shell.reminders.timer.timeout.emit()
+    assert shell.window.today.heading.text() == "Today, Monday 30 November"
+    assert calendar(shell).grid.today == date(2026, 11, 30)
+    assert len(recorder.calls) == 1
+
+
+def test_a_dst_change_keeps_the_right_hour_and_day(
+    qtbot: QtBot, session: Session, clock: FixedClock
+) -> None:
+    """Berlin leaves summer time on Sunday 25 October 2026 (03:00 → 02:00)."""
+    repo = session.repo
+    repo.save_settings({"calendar.country": "DE", "calendar.timezone": "Europe/Berlin"})
+    session.settings_changed.emit()
+    app = repo.add_application(Application(0, "Kiel GmbH", "Engineer"))
+    anna = repo.add_contact(Contact(0, "Anna Weber", "CTO", "Kiel GmbH"))
+    repo.add_round(
+        Round(
+            0,
+            app.id,
+            datetime(2026, 10, 23, 10, tzinfo=BERLIN),  # Friday, summer time
+            datetime(2026, 10, 23, 11, tzinfo=BERLIN),
+            "Europe/Berlin",
+            interviewer_ids=(anna.id,),
+        )
+    )
+    clock.set(datetime(2026, 10, 24, 23, 30, tzinfo=BERLIN))
+    shell, _ = running(qtbot, session)
+    today = shell.window.today
+    assert today.heading.text() == "Today, Saturday 24 October"
+    sunday = datetime(2026, 10, 25, 0, 0, tzinfo=BERLIN)
+    assert shell.reminders.wake_at == sunday
+    run_until(shell, clock, sunday + timedelta(minutes=1))
+    assert today.heading.text() == "Today, Sunday 25 October"
+    monday = datetime(2026, 10, 26, 0, 0, tzinfo=BERLIN)
+    assert shell.reminders.wake_at == monday
+    assert monday.astimezone(UTC) - sunday.astimezone(UTC) == timedelta(
+        hours=25
+    )  # clocks went back
+    assert monday.astimezone(UTC) == datetime(2026, 10, 25, 23, 0, tzinfo=UTC)
+    run_until(shell, clock, datetime(2026, 10, 27, 9, 30, tzinfo=BERLIN))
+    assert today.heading.text() == "Today, Tuesday 27 October"
+    letter = next(r for r in today.model.rows if r.kind is ItemKind.LETTER)
+    assert letter.state is ItemState.DUE
+    assert letter.due is not None
+    assert letter.due.astimezone(BERLIN).hour == 17  # end of the working day, winter time
+    delegate = today.list.itemDelegate()
+    assert delegate._when(letter) == "today, 17:00"  # type: ignore[attr-defined]
+    assert calendar(shell).grid.today == date(2026, 10, 27)
