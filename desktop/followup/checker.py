@@ -9,10 +9,11 @@ from __future__ import annotations
 import enum
 import re
 import tomllib
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
+from itertools import islice
 from typing import Any
 
 from followup.model import Channel
@@ -31,6 +32,8 @@ RULE_IDS = (
     "informal",
     "new-topic",
     "second-letter",
+    "no-signature",
+    "grammar",
 )
 PHRASE_RULES = (
     "flattery",
@@ -102,6 +105,9 @@ class Rulebook:
     index: PhraseIndex
     categories: tuple[Category, ...]
     stopwords: frozenset[str]
+    closings: frozenset[str]
+    subjects: frozenset[str]
+    followers: frozenset[str]
 
     @classmethod
     def from_toml(cls, text: str) -> Rulebook:
@@ -119,6 +125,9 @@ class Rulebook:
             index=PhraseIndex(groups),
             categories=tuple(categories),
             stopwords=frozenset(data["stopwords"]["words"].split()),
+            closings=frozenset(" ".join(c.lower().split()) for c in data["signature"]["closings"]),
+            subjects=frozenset(data["grammar"]["subjects"]),
+            followers=frozenset(data["grammar"]["followers"]),
         )
 
 
@@ -151,7 +160,11 @@ def _paragraphs(text: str) -> int:
 
 
 def check(text: str, context: Context = Context(), book: Rulebook | None = None) -> list[Finding]:
-    """Every finding for ``text``, in the order they appear (whole-letter findings last)."""
+    """Every finding for ``text``, in the order they appear (whole-letter findings last).
+
+    At most ``max_findings_per_rule`` findings per rule are listed (then one note says how
+    many more there were), so a hostile paste costs no more than a letter to report.
+    """
     book = book or default_rulebook()
     tokens = tokenize(text, book.limits["max_checked_words"])
     checked = text[: tokens.ends[-1] + 1] if tokens.truncated else text
@@ -163,16 +176,63 @@ def check(text: str, context: Context = Context(), book: Rulebook | None = None)
         findings += [_finding(book, rule, span, what="slang or text-speak") for span in found[rule]]
     findings += _informal_marks(checked, tokens, book)
     findings += _new_topics(found, context, book)
+    findings += _grammar(tokens, text, book)
     findings.sort(key=lambda f: f.start if f.start is not None else -1)
+    findings = _capped(findings, book)
     findings += _whole_letter(text, tokens, found, context, book)
     return findings
 
 
+def _capped(findings: list[Finding], book: Rulebook) -> list[Finding]:
+    """The first ``max_findings_per_rule`` of each rule, and a note per rule with more."""
+    limit = book.limits["max_findings_per_rule"]
+    counts: dict[str, int] = {}
+    kept = []
+    for finding in findings:
+        seen = counts[finding.rule] = counts.get(finding.rule, 0) + 1
+        if seen <= limit:
+            kept.append(finding)
+    for rule, count in counts.items():
+        if count > limit:
+            message = book.messages["capped"].format(count=count - limit, limit=limit)
+            kept.append(Finding(rule, Severity.INFO, None, None, message))
+    return kept
+
+
+def _first(matches: Iterable[re.Match[str]], book: Rulebook) -> list[re.Match[str]]:
+    """No more matches than can be listed (one more, so the cap notices): bounded work."""
+    return list(islice(matches, book.limits["max_findings_per_rule"] + 1))
+
+
+def _grammar(tokens: Tokens, text: str, book: Rulebook) -> list[Finding]:
+    """A subject pronoun straight before a noun phrase: "I five years of SQL"."""
+    found = []
+    words, starts, ends, sentences = tokens.words, tokens.starts, tokens.ends, tokens.sentences
+    subjects, followers = book.subjects, book.followers
+    for index in range(len(words) - 1):
+        if words[index] not in subjects:
+            continue
+        after = words[index + 1]
+        if not (after in followers or after.isdigit()) or sentences[index] != sentences[index + 1]:
+            continue
+        if text[ends[index] : starts[index + 1]].strip():
+            continue  # "I, the undersigned": punctuation between
+        stop = index + 4 if index + 4 <= len(words) else len(words)
+        while stop > index + 2 and sentences[stop - 1] != sentences[index]:
+            stop -= 1
+        span = (starts[index], ends[stop - 1])
+        shown = " ".join(text[span[0] : span[1]].split())
+        found.append(_finding(book, "grammar", span, words=f"{shown} …"))
+        if len(found) > book.limits["max_findings_per_rule"]:
+            break
+    return found
+
+
 def _informal_marks(text: str, tokens: Tokens, book: Rulebook) -> list[Finding]:
     found = []
-    for match in _EMOJI.finditer(text):
+    for match in _first(_EMOJI.finditer(text), book):
         found.append(_finding(book, "informal", match.span(), what="an emoji"))
-    for match in _EXCLAIM_RUN.finditer(text):
+    for match in _first(_EXCLAIM_RUN.finditer(text), book):
         found.append(_finding(book, "informal", match.span(), what="a run of exclamation marks"))
     limits = book.limits
     if len(text) >= limits["lowercase_min_letters"] and len(tokens) >= 8:
@@ -183,7 +243,7 @@ def _informal_marks(text: str, tokens: Tokens, book: Rulebook) -> list[Finding]:
             found.append(_finding(book, "informal", (0, len(text)), what="all capitals"))
             return found
     run: list[re.Match[str]] = []
-    for match in _CAPS_WORD.finditer(text):
+    for match in _first(_CAPS_WORD.finditer(text), book):
         if run and text[run[-1].end() : match.start()].strip(" ,") == "":
             run.append(match)
         else:
@@ -195,10 +255,9 @@ def _informal_marks(text: str, tokens: Tokens, book: Rulebook) -> list[Finding]:
                 )
             )
     exclamations = text.count("!")
-    if (
-        exclamations > limits["max_exclamations"]
-        and len(tokens) >= limits["whole_letter_min_words"]
-    ):
+    # A full letter may carry a couple; a short draft one (the limit scales with length).
+    allowed = limits["max_exclamations"] if len(tokens) >= limits["full_letter_words"] else 1
+    if exclamations > allowed and len(tokens) >= 3:
         last = text.rfind("!")
         found.append(
             _finding(book, "informal", (last, last + 1), what=f"{exclamations} exclamation marks")
@@ -241,17 +300,38 @@ def _whole_letter(
         recipient = context.recipient or "this person"
         findings.append(_finding(book, "second-letter", None, recipient=recipient))
     findings += _length(text, tokens, context, book)
-    if len(tokens) < limits["whole_letter_min_words"] or context.kind is Kind.CALL_NOTES:
+    if not tokens or context.kind is Kind.CALL_NOTES:
         return findings
+    judged = []
     if not found["thanks"]:
-        findings.append(_finding(book, "no-thanks", None))
+        judged.append(_finding(book, "no-thanks", None))
     if context.kind is Kind.LETTER:
         if not found["recap"] and not _recaps_strengths(tokens, context, book):
             shown = "; ".join(context.strengths) or "what you bring"
-            findings.append(_finding(book, "no-strengths-recap", None, strengths=shown))
+            judged.append(_finding(book, "no-strengths-recap", None, strengths=shown))
         if not found["interest"]:
-            findings.append(_finding(book, "no-interest", None))
+            judged.append(_finding(book, "no-interest", None))
+    if len(tokens) < limits["whole_letter_min_words"]:
+        # A short draft is judged as a letter too (it is not "ready to send"), and says so.
+        judged = [replace(f, message=book.messages["short-draft"] + f.message) for f in judged]
+    findings += judged
+    if context.kind in (Kind.LETTER, Kind.INQUIRY) and context.channel is Channel.EMAIL:
+        findings += _signature(text, book)  # on paper the layout adds the typed name
     return findings
+
+
+def _signature(text: str, book: Rulebook) -> list[Finding]:
+    """A letter whose last line is a closing ("Kind regards,") with no name under it."""
+    body = text.rstrip()
+    start = body.rfind("\n") + 1
+    last = body[start:]
+    if len(last) > 60:
+        return []
+    closing = " ".join(last.strip().rstrip(",.!;:-–—").lower().split())
+    if closing not in book.closings:
+        return []
+    span = (start + len(last) - len(last.lstrip()), len(body))
+    return [_finding(book, "no-signature", span, closing=last.strip())]
 
 
 def _length(text: str, tokens: Tokens, context: Context, book: Rulebook) -> list[Finding]:

@@ -26,8 +26,12 @@ Jordan Lee"""
 CONTEXT = Context(topics=("streaming pipeline",), strengths=("migrated forty batch jobs",))
 
 
+WHOLE_LETTER = frozenset(("no-thanks", "no-strengths-recap", "no-interest"))
+
+
 def rules(text: str, context: Context = CONTEXT) -> list[str]:
-    return [f.rule for f in check(text, context)]
+    """The rules a sentence breaks (a lone sentence also lacks thanks etc., not asked here)."""
+    return [f.rule for f in check(text, context) if f.rule not in WHOLE_LETTER]
 
 
 def test_a_good_letter_has_no_findings() -> None:
@@ -157,3 +161,114 @@ def test_labelled_set_meets_the_bar() -> None:
 def test_held_out_sets_keep_precision(name: str) -> None:
     for rule, (precision, _recall, _positives) in evaluate(held_out=name).items():
         assert precision >= 0.95, (rule, precision)
+
+
+SIGNED = GOOD  # ends "Kind regards,\nJordan Lee"
+
+
+def test_a_short_draft_is_judged_as_a_whole_letter_and_says_so() -> None:
+    findings = check("Hi Dana, great meeting you today, talk soon.", Context())
+    assert {"no-thanks", "no-interest", "no-strengths-recap"} <= {f.rule for f in findings}
+    assert all("short draft" in f.message for f in findings if f.rule == "no-thanks")
+
+
+def test_a_short_draft_may_carry_one_exclamation_mark_not_two() -> None:
+    def marks(text: str) -> list[str]:
+        return [f.message for f in check(text, Context()) if "exclamation marks" in f.message]
+
+    assert marks("Thank you for your time today!") == []
+    assert marks("Thank you! It was great to meet you!") != []
+
+
+@pytest.mark.parametrize("closing", ["Kind regards,", "Best,", "Sincerely", "Thank you,\n\n"])
+def test_a_closing_with_no_name_is_an_error(closing: str) -> None:
+    text = GOOD.replace("Kind regards,\nJordan Lee", closing)
+    finding = next(f for f in check(text, CONTEXT) if f.rule == "no-signature")
+    assert finding.severity is Severity.ERROR
+    assert text[finding.start : finding.end] == closing.strip()
+    assert "no name" in finding.message
+
+
+def test_a_signed_letter_and_a_call_script_have_no_signature_finding() -> None:
+    assert "no-signature" not in rules(SIGNED)
+    assert "no-signature" not in rules("Best,\nJordan")
+    script = Context(kind=Kind.CALL_SCRIPT)
+    assert "no-signature" not in [f.rule for f in check("I'll ask about the team. Thanks", script)]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("As we talked about, I five years of SQL and Python in production.", "I five years of"),
+        ("Last week we the roadmap for next year.", "we the roadmap for"),
+        ("I 5 years of Go.", "I 5 years of"),
+        ("In my last role I strong skills in testing.", "I strong skills in"),
+    ],
+)
+def test_a_pronoun_before_a_noun_phrase_is_a_grammar_error(text: str, shown: str) -> None:
+    finding = next(f for f in check(text, Context()) if f.rule == "grammar")
+    assert finding.severity is Severity.ERROR
+    assert text[finding.start : finding.end] == shown
+    assert f"“{shown} …”" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll send you the report.",
+        "I, the undersigned, agree.",
+        "I have five years of SQL.",
+        "We discussed the roadmap.",
+        "It was I. The team agreed.",
+        "They both agreed that I led the project.",
+    ],
+)
+def test_ordinary_sentences_are_not_grammar_errors(text: str) -> None:
+    assert "grammar" not in rules(text, Context())
+
+
+HOSTILE = {
+    "bangs": "!! " * 350_000,
+    "emoji": "😀" * 250_000,
+    "one word": "a" * 1_000_000,
+    "capitals": "VERY " * 200_000,
+    "pronouns": "I the " * 170_000,
+    "decisions": "Have you made a decision? " * 40_000,
+    "unicode": "".join(chr(0x20 + (i * 7919) % 0x2F000) for i in range(300_000)),
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_hostile_megabyte_gets_a_bounded_list_of_findings(name: str) -> None:
+    text = HOSTILE[name]
+    findings = check(text, Context())
+    per_rule: dict[str, int] = {}
+    for finding in findings:
+        if finding.severity is not Severity.INFO:
+            per_rule[finding.rule] = per_rule.get(finding.rule, 0) + 1
+        if finding.start is not None:
+            assert 0 <= finding.start < finding.end <= len(text)  # type: ignore[operator]
+    assert all(count <= 27 for count in per_rule.values()), per_rule
+
+
+def test_findings_past_the_cap_are_summed_up_in_one_note() -> None:
+    findings = check("Thanks!! " * 100, Context())
+    informal = [f for f in findings if f.rule == "informal"]
+    listed = [f for f in informal if f.start is not None]
+    notes = [f for f in informal if f.severity is Severity.INFO]
+    assert len(listed) == 25
+    assert len(notes) == 1 and "more findings like this were not listed" in notes[0].message
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=2000), st.text(max_size=300))
+def test_the_checker_is_deterministic_whatever_was_checked_before(text: str, other: str) -> None:
+    first = check(text, CONTEXT)
+    check(other, CONTEXT)
+    assert check(text, CONTEXT) == first
+
+
+def test_on_paper_the_layout_signs_so_a_bare_closing_is_fine() -> None:
+    text = GOOD.replace("Kind regards,\nJordan Lee", "Sincerely,")
+    post = Context(channel=Channel.POST, strengths=CONTEXT.strengths, topics=CONTEXT.topics)
+    assert check(text, post) == []

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from followup.checker import Context, Kind, check
-from followup.model import Application, Contact, PostalAddress, Profile, Round
+from followup.model import Application, Channel, Contact, PostalAddress, Profile, Round
 from followup.template_sandbox import RenderLimits
 from followup.templates import (
     TemplateProblem,
@@ -54,7 +54,10 @@ def test_every_built_in_template_passes_its_own_checker(
     for template in all_templates():
         out = render(template, values(round_, contact))
         kind = Kind.CALL_SCRIPT if template.kind == "call-script" else Kind(template.kind)
-        context = Context(kind=kind, topics=round_.topics, strengths=round_.strengths)
+        channel = Channel.POST if template.channel == "post" else Channel.EMAIL
+        context = Context(
+            channel=channel, kind=kind, topics=round_.topics, strengths=round_.strengths
+        )
         assert check(out.body, context) == [], template.name
         assert "\n\n" in out.body and "{" not in out.body
         assert out.subject and "Backend Engineer" in out.subject

@@ -45,24 +45,33 @@ def _context(ctx: Context) -> CheckContext:
     )
 
 
-def _where(text: str, finding: Finding) -> str:
-    if finding.start is None:
-        return "letter"
-    line = text.count("\n", 0, finding.start) + 1
-    column = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
-    return f"{line}:{column}"
+def _places(text: str, findings: list[Finding]) -> dict[int, str]:
+    """Line:column of every finding's start, counted in one pass over the text (not once
+    from the top per finding, which took a minute on a 1 MB paste)."""
+    places: dict[int, str] = {}
+    line, line_start, at = 1, 0, 0
+    for start in sorted({f.start for f in findings if f.start is not None}):
+        newlines = text.count("\n", at, start)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", at, start) + 1
+        at = start
+        places[start] = f"{line}:{start - line_start + 1}"
+    return places
 
 
 def check_cmd(ctx: Context) -> int:
     text = _read(ctx.args.file)
     findings = check(text, _context(ctx))
     rows = []
+    places = _places(text, findings)
     for f in findings:
         excerpt = ""
         if f.start is not None and f.end is not None:
             snippet = " ".join(text[f.start : f.end].split())
             excerpt = f"\n      “{snippet[:70]}{'…' if len(snippet) > 70 else ''}”"
-        rows.append(f"{_where(text, f)}  {f.severity.value}  {f.rule}: {f.message}{excerpt}")
+        where = "letter" if f.start is None else places[f.start]
+        rows.append(f"{where}  {f.severity.value}  {f.rule}: {f.message}{excerpt}")
     ctx.emit(
         [
             {

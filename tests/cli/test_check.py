@@ -1,0 +1,49 @@
+"""``followup check``: findings located right, hostile pastes answered briefly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .test_cli import run
+
+
+def check(tmp_path: Path, text: str, *options: str) -> tuple[int, str]:
+    letter = tmp_path / "letter.txt"
+    letter.write_text(text, encoding="utf-8")
+    result = run(tmp_path / "db.sqlite3", "check", str(letter), *options)
+    assert result.stderr == ""
+    return result.returncode, result.stdout
+
+
+def test_findings_are_placed_by_line_and_column(tmp_path: Path) -> None:
+    text = "Dear Dana,\n\nThank you!! It was great.\n  Any update on my application?\nKind regards,"
+    code, out = check(tmp_path, text)
+    assert code == 1  # the status inquiry and the missing name are errors
+    assert "3:10  warning  informal" in out
+    assert "4:3  error  status-inquiry" in out
+    assert "5:1  error  no-signature" in out
+    assert "letter  warning  no-interest" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "!! " * 350_000,
+        "😀" * 250_000,
+        "x" * 1_000_000,
+        "Any update?\n" * 90_000,
+        "".join(chr(0x20 + (i * 7919) % 0xD000) for i in range(300_000)),
+    ],
+    ids=["bangs", "emoji", "one-word", "lines", "unicode"],
+)
+def test_a_hostile_megabyte_gets_a_short_answer(tmp_path: Path, text: str) -> None:
+    code, out = check(tmp_path, text, "--json")
+    findings = json.loads(out)
+    assert code in (0, 1)
+    assert len(findings) < 60  # capped per rule, not one row per "!!"
+    for finding in findings:
+        if finding["start"] is not None:
+            assert 0 <= finding["start"] < finding["end"] <= len(text)
