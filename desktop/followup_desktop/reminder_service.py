@@ -14,12 +14,12 @@ hourly, so a long sleep is noticed within the hour.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import SLOT, QObject, QTimer, Signal, Slot
 from PySide6.QtDBus import QDBusConnection
 
+from followup.errors import FollowUpError
 from followup.reminders import Reminder, due_now, next_time, reminders_for, snooze_until
 from followup.timeline import next_change
 from followup_desktop.notifications import Notifier
@@ -82,8 +82,8 @@ class ReminderService(QObject):
         if shown:
             self.notifier.notify(shown)
             # If the database cannot record it, it is shown again later: better than never.
-            with contextlib.suppress(sqlite3.Error):
-                self.session.repo.mark_delivered(keys, now)
+            with contextlib.suppress(FollowUpError):
+                self.session.write(lambda: self.session.repo.mark_delivered(keys, now))
             self.reminders_shown.emit(shown)
         self.rearm()
         return shown

@@ -24,8 +24,11 @@ from followup.plan import PlanItem
 from followup.planner import all_items
 from followup.settings import Settings, locale_country
 from followup.storage import Repository
+from followup.storage.repository import Snapshot
 from followup.workdays import WorkCalendar
 from followup_desktop.clock import Clock
+
+__all__ = ["BUSY_TIMEOUT_MS", "Dialogs", "Session", "Snapshot"]  # Snapshot: what an undo puts back
 
 T = TypeVar("T")
 

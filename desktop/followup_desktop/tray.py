@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from followup.plan import ItemState
 from followup_desktop.icons import icon
+from followup_desktop.plan_items import AgendaModel, state_word
 from followup_desktop.session import Session
-from followup_desktop.today import AgendaModel, state_word
 
 MAX_ITEMS = 8
 

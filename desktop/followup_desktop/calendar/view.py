@@ -19,8 +19,8 @@ from followup.plan import PlanItem
 from followup.planner import items_between
 from followup_desktop.accessibility import named
 from followup_desktop.calendar.grid import CalendarGrid, label
+from followup_desktop.plan_items import ItemRole, PlanItemsModel
 from followup_desktop.session import Session
-from followup_desktop.today import ItemRole, PlanItemsModel
 
 
 class CalendarView(QWidget):

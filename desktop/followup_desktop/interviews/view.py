@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
 
 from followup.errors import FollowUpError
 from followup.model import Application, Round
-from followup.storage.repository import Snapshot
 from followup_desktop.accessibility import named
 from followup_desktop.interviews.dialogs import ApplicationDialog, RoundDialog
 from followup_desktop.interviews.model import InterviewsModel, RecordRole, SortRole
-from followup_desktop.session import Session
+from followup_desktop.session import Session, Snapshot
 
 FILTER_DELAY_MS = 150
 
