@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import date, datetime, timedelta
 
+from followup import validation as v
 from followup.errors import InvalidInput
+
+MAX_ROUND = timedelta(hours=24)
 
 
 def _required(value: str, what: str) -> None:
@@ -26,10 +28,7 @@ def _aware(value: datetime, what: str) -> None:
 
 def check_timezone(name: str) -> None:
     """Raise InvalidInput unless ``name`` is an IANA zone such as Europe/Berlin."""
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as error:
-        raise InvalidInput(f"unknown time zone {name!r} (use names like Europe/Berlin)") from error
+    v.check_timezone(name)
 
 
 def check_email(value: str) -> None:
@@ -90,6 +89,13 @@ class PostalAddress:
     def __str__(self) -> str:
         return "\n".join(self.lines)
 
+    def check(self, what: str = "the postal address") -> None:
+        """The value rules (see ``followup.validation``): at most 10 printable lines."""
+        if len(self.lines) > 10:
+            raise InvalidInput(f"{what} has {len(self.lines):,} lines; at most 10")
+        for line in self.lines:
+            v.check_text(line, what, v.NAME)
+
     def __bool__(self) -> bool:
         return bool(self.lines)
 
@@ -120,6 +126,16 @@ class Contact:
         _required(self.name, "a contact's name")
         check_email(self.email)
 
+    def check(self) -> None:
+        """The value rules for a contact about to be stored."""
+        v.check_id(self.id, "the contact's id", new=True)
+        v.check_text(self.name, "the name")
+        v.check_text(self.title, "the job title")
+        v.check_text(self.company, "the company")
+        v.check_text(self.email, "the e-mail address", 254)
+        v.check_text(self.phone, "the phone number", 50)
+        self.address.check()
+
 
 @dataclass(frozen=True, slots=True)
 class Application:
@@ -138,6 +154,18 @@ class Application:
     def __post_init__(self) -> None:
         _required(self.company, "the company")
         _required(self.role, "the role")
+
+    def check(self) -> None:
+        """The value rules for an application about to be stored."""
+        v.check_id(self.id, "the application's id", new=True)
+        v.check_text(self.company, "the company")
+        v.check_text(self.role, "the role")
+        v.check_text(self.posting_url, "the job posting link", v.URL)
+        if self.applied_on is not None:
+            v.check_day(self.applied_on, "the day you applied")
+        v.check_text(self.status_reason, "the reason", v.LINE)
+        if self.contact_id is not None:
+            v.check_id(self.contact_id, "the named contact")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +195,27 @@ class Round:
         if len(set(self.interviewer_ids)) != len(self.interviewer_ids):
             raise InvalidInput("an interviewer is listed twice")
 
+    def check(self) -> None:
+        """The value rules for a round about to be stored."""
+        v.check_id(self.id, "the round's id", new=True)
+        v.check_id(self.application_id, "the application")
+        v.check_moment(self.starts_at, "the interview's start")
+        v.check_moment(self.ends_at, "the interview's end")
+        if self.ends_at - self.starts_at > MAX_ROUND:
+            raise InvalidInput("an interview round lasts at most a day; add one round per day")
+        v.check_timezone(self.timezone)
+        v.check_text(self.title, "the title")
+        if len(self.interviewer_ids) > v.MAX_ITEMS:
+            raise InvalidInput(f"at most {v.MAX_ITEMS} interviewers in one round")
+        for contact_id in self.interviewer_ids:
+            v.check_id(contact_id, "an interviewer")
+        v.check_items(self.topics, "the topics")
+        v.check_items(self.strengths, "the strengths")
+        v.check_text(self.next_steps, "the next steps", v.LINE)
+        if self.decision_on is not None:
+            v.check_day(self.decision_on, "the day they decide")
+        v.check_text(self.notes, "the notes", v.NOTES, multiline=True)
+
 
 @dataclass(frozen=True, slots=True)
 class Override:
@@ -175,6 +224,11 @@ class Override:
     rule: str
     reason: str
     at: datetime
+
+    def check(self) -> None:
+        v.check_text(self.rule, "the overridden rule", 64)
+        v.check_text(self.reason, "the reason for the exception", v.LINE)
+        v.check_moment(self.at, "the time of the exception")
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +242,14 @@ class Letter:
     sent_at: datetime
     override: Override | None = None
 
+    def check(self) -> None:
+        v.check_id(self.id, "the letter's id", new=True)
+        v.check_id(self.round_id, "the round")
+        v.check_id(self.contact_id, "the interviewer")
+        v.check_moment(self.sent_at, "the time the letter was sent")
+        if self.override is not None:
+            self.override.check()
+
 
 @dataclass(frozen=True, slots=True)
 class Call:
@@ -198,6 +260,14 @@ class Call:
     made_at: datetime
     outcome: str = ""
     override: Override | None = None
+
+    def check(self) -> None:
+        v.check_id(self.id, "the call's id", new=True)
+        v.check_id(self.round_id, "the round")
+        v.check_moment(self.made_at, "the time of the call")
+        v.check_text(self.outcome, "the outcome", v.LINE, multiline=True)
+        if self.override is not None:
+            self.override.check()
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +280,13 @@ class Inquiry:
     sent_at: datetime
     override: Override | None = None
 
+    def check(self) -> None:
+        v.check_id(self.id, "the inquiry's id", new=True)
+        v.check_id(self.application_id, "the application")
+        v.check_moment(self.sent_at, "the time the inquiry was sent")
+        if self.override is not None:
+            self.override.check()
+
 
 @dataclass(frozen=True, slots=True)
 class Draft:
@@ -221,3 +298,10 @@ class Draft:
     template: str
     body: str
     updated_at: datetime
+
+    def check(self) -> None:
+        v.check_id(self.round_id, "the round")
+        v.check_id(self.contact_id, "the interviewer")
+        v.check_text(self.template, "the template's name")
+        v.check_text(self.body, "the letter", v.BODY, multiline=True)
+        v.check_moment(self.updated_at, "the draft's time")

@@ -17,6 +17,7 @@ from followup.errors import InvalidInput
 from followup.model import PostalAddress, Profile, check_email, check_timezone
 from followup.plan import PlanSettings
 from followup.reminders import ReminderSettings
+from followup.validation import LINE, check_day, check_text
 from followup.workdays import WorkCalendar, format_workdays, parse_workdays
 
 
@@ -43,7 +44,15 @@ def _int_range(low: int, high: int) -> Callable[[Any], int]:
 def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise InvalidInput(f"{value!r} is not text")
-    return value.strip()
+    return check_text(value.strip(), "the value")
+
+
+def _lines(value: Any) -> str:
+    if not isinstance(value, str):
+        raise InvalidInput(f"{value!r} is not text")
+    text = check_text(value.strip(), "the value", LINE, multiline=True)
+    PostalAddress.parse(text).check("the address")
+    return text
 
 
 def _email(value: Any) -> str:
@@ -84,15 +93,21 @@ def _days_off(value: Any) -> list[str]:
     items = value.split(",") if isinstance(value, str) else value
     if not isinstance(items, list):
         raise InvalidInput("days off are a list of dates like 2026-12-24")
+    if len(items) > MAX_DAYS_OFF:
+        raise InvalidInput(f"at most {MAX_DAYS_OFF} days off")
     days = []
     for item in items:
-        text = str(item).strip()
+        if not isinstance(item, str):
+            raise InvalidInput(f"{item!r} is not a date like 2026-12-24")
+        text = item.strip()
         if not text:
             continue
         try:
-            days.append(date.fromisoformat(text).isoformat())
+            day = date.fromisoformat(text)
         except ValueError as error:
-            raise InvalidInput(f"{text!r} is not a date like 2026-12-24") from error
+            shown = text if len(text) <= 40 else text[:40] + "…"
+            raise InvalidInput(f"{shown!r} is not a date like 2026-12-24") from error
+        days.append(check_day(day, "a day off").isoformat())
     return sorted(set(days))
 
 
@@ -103,11 +118,22 @@ def _country(value: Any) -> str:
     return text
 
 
+def _subdiv(value: Any) -> str:
+    """Checked against the country when the settings are checked together (``check_all``)."""
+    text = _text(value)
+    if len(text) > 10:
+        raise InvalidInput(f"{text[:20]!r} is not a region code such as CA or BY")
+    return text
+
+
 def _zone(value: Any) -> str:
     text = _text(value)
     if text:
         check_timezone(text)
     return text
+
+
+MAX_DAYS_OFF = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +154,7 @@ SETTINGS: tuple[Setting, ...] = (
         "profile.address",
         "",
         "Your postal address, one line per line",
-        _text,
+        _lines,
         "Profile",
         multiline=True,
     ),
@@ -144,7 +170,7 @@ SETTINGS: tuple[Setting, ...] = (
         "calendar.subdiv",
         "",
         "State, province or region for regional holidays",
-        _text,
+        _subdiv,
         "Business calendar",
     ),
     Setting(
@@ -229,6 +255,28 @@ def validate(key: str, value: Any) -> Any:
         return setting.parse(value)
     except InvalidInput as error:
         raise InvalidInput(f"{key}: {error}") from error
+
+
+def check_all(stored: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """Each changed value checked, then how they fit together (a region of the country).
+
+    Every surface that saves settings (the dialog, ``followup settings set``, JSON import)
+    calls this, so a combination that would stop plans being made is never stored.
+    """
+    if not isinstance(changes, dict):
+        raise InvalidInput("settings must be an object of key: value")
+    checked = {key: validate(key, value) for key, value in changes.items()}
+    merged = Settings.from_stored({**stored, **checked})
+    subdiv = merged["calendar.subdiv"]
+    country = merged["calendar.country"]
+    if subdiv and not country:
+        raise InvalidInput("calendar.subdiv: a region needs a country; set calendar.country first")
+    try:
+        merged.calendar()
+    except InvalidInput as error:
+        key = "calendar.subdiv" if subdiv else "calendar"
+        raise InvalidInput(f"{key}: {error}") from error
+    return checked
 
 
 def locale_country(locale_name: str | None) -> str:

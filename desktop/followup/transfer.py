@@ -8,7 +8,8 @@ from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
-from followup.errors import InvalidInput
+from followup import rules
+from followup.errors import InvalidInput, Refusal
 from followup.model import (
     Application,
     Call,
@@ -24,9 +25,11 @@ from followup.model import (
     Source,
     Status,
 )
-from followup.settings import validate
+from followup.settings import check_all
 from followup.storage import Repository
+from followup.validation import check_day, check_id, check_moment, check_timezone
 
+MAX_IMPORT = 200_000_000  # characters; far beyond any real export
 FORMAT = "interview-followup"
 VERSION = 1
 TABLES = (
@@ -78,140 +81,280 @@ def export_all(repo: Repository) -> dict[str, Any]:
 
 
 def _when(text: Any, what: str) -> datetime:
+    if not isinstance(text, str) or len(text) > 64:
+        raise InvalidInput(f"{what}: {_shown(text)} is not an ISO date-time")
     try:
-        value = datetime.fromisoformat(str(text))
+        value = datetime.fromisoformat(text)
     except ValueError as error:
-        raise InvalidInput(f"{what}: {text!r} is not an ISO date-time") from error
+        raise InvalidInput(f"{what}: {_shown(text)} is not an ISO date-time") from error
     if value.tzinfo is None:
-        raise InvalidInput(f"{what}: {text!r} has no offset")
-    return value
+        raise InvalidInput(f"{what}: {_shown(text)} has no offset")
+    return check_moment(value, what)
 
 
 def _date(text: Any, what: str) -> date | None:
-    if text in (None, ""):
+    if text is None or text == "":
         return None
+    if not isinstance(text, str) or len(text) > 10:
+        raise InvalidInput(f"{what}: {_shown(text)} is not an ISO date")
     try:
-        return date.fromisoformat(str(text))
+        return check_day(date.fromisoformat(text), what)
     except ValueError as error:
-        raise InvalidInput(f"{what}: {text!r} is not an ISO date") from error
+        raise InvalidInput(f"{what}: {_shown(text)} is not an ISO date") from error
 
 
-def _override(data: Any) -> Override | None:
-    if not data:
-        return None
-    return Override(str(data["rule"]), str(data.get("reason", "")), _when(data["at"], "override"))
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+class _Fields:
+    """One record of the export, read field by field with the type each field must have."""
+
+    def __init__(self, data: Any, what: str) -> None:
+        if not isinstance(data, dict):
+            raise InvalidInput(f"{what}: each record must be an object, not {_shown(data)}")
+        self.data = data
+        self.what = what
+
+    def _name(self, key: str) -> str:
+        return f"{self.what}.{key}"
+
+    def get(self, key: str) -> Any:
+        if key not in self.data:
+            raise InvalidInput(f'{self.what}: the field "{key}" is missing')
+        return self.data[key]
+
+    def id(self, key: str) -> int:
+        return check_id(self.get(key), self._name(key))
+
+    def optional_id(self, key: str) -> int | None:
+        value = self.data.get(key)
+        return None if value is None else check_id(value, self._name(key))
+
+    def text(self, key: str, default: str | None = "") -> str:
+        value = self.data.get(key, default) if default is not None else self.get(key)
+        if not isinstance(value, str):
+            raise InvalidInput(f"{self._name(key)} must be text, not {_shown(value)}")
+        return value
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise InvalidInput(f"{self._name(key)} must be a list of texts, not {_shown(value)}")
+        return tuple(value)
+
+    def ids(self, key: str) -> tuple[int, ...]:
+        value = self.data.get(key, [])
+        if not isinstance(value, list):
+            raise InvalidInput(f"{self._name(key)} must be a list of ids, not {_shown(value)}")
+        return tuple(check_id(v, self._name(key)) for v in value)
+
+    def choice(self, key: str, kind: Any) -> Any:
+        value = self.get(key)
+        try:
+            return kind(value)
+        except (ValueError, TypeError) as error:
+            options = ", ".join(k.value for k in kind)
+            raise InvalidInput(
+                f"{self._name(key)}: {_shown(value)} is not one of {options}"
+            ) from error
+
+    def override(self) -> Override | None:
+        data = self.data.get("override")
+        if data is None:
+            return None
+        fields = _Fields(data, self._name("override"))
+        return Override(
+            fields.text("rule", None), fields.text("reason"), _when(fields.get("at"), "override.at")
+        )
+
+
+def _records(document: dict[str, Any], key: str) -> list[_Fields]:
+    values = document.get(key, [])
+    if not isinstance(values, list):
+        raise InvalidInput(f'"{key}" must be a list')
+    return [_Fields(v, key) for v in values]
 
 
 def parse(document: dict[str, Any]) -> dict[str, list[Any]]:
-    """Every record as a domain value, validated; raises InvalidInput naming the first problem."""
+    """Every record as a domain value, validated; raises InvalidInput naming the first problem.
+
+    Each field must have its own type: ``"topics": "abc"`` is refused, not read as three
+    topics; an id is a whole number, never text or a fraction."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InvalidInput('not an Interview Follow-Up export (missing "format")')
     if document.get("version") != VERSION:
-        raise InvalidInput(f"export version {document.get('version')!r} is not supported")
-    try:
-        return {
-            "contacts": [
-                Contact(
-                    int(c["id"]),
-                    c["name"],
-                    c.get("title", ""),
-                    c.get("company", ""),
-                    c.get("email", ""),
-                    c.get("phone", ""),
-                    PostalAddress.parse(c.get("address", "")),
-                )
-                for c in document.get("contacts", [])
-            ],
-            "applications": [
-                Application(
-                    int(a["id"]),
-                    a["company"],
-                    a["role"],
-                    a.get("posting_url", ""),
-                    _date(a.get("applied_on"), "applied_on"),
-                    Source(a["source"]),
-                    Status(a["status"]),
-                    a.get("status_reason", ""),
-                    a.get("contact_id"),
-                )
-                for a in document.get("applications", [])
-            ],
-            "rounds": [
-                Round(
-                    int(r["id"]),
-                    int(r["application_id"]),
-                    _when(r["starts_at"], "starts_at"),
-                    _when(r["ends_at"], "ends_at"),
-                    r["timezone"],
-                    RoundKind(r["kind"]),
-                    r.get("title", ""),
-                    tuple(int(i) for i in r.get("interviewer_ids", [])),
-                    tuple(r.get("topics", [])),
-                    tuple(r.get("strengths", [])),
-                    r.get("next_steps", ""),
-                    _date(r.get("decision_on"), "decision_on"),
-                    r.get("notes", ""),
-                )
-                for r in document.get("rounds", [])
-            ],
-            "letters": [
-                Letter(
-                    int(x["id"]),
-                    int(x["round_id"]),
-                    int(x["contact_id"]),
-                    Channel(x["channel"]),
-                    _when(x["sent_at"], "sent_at"),
-                    _override(x.get("override")),
-                )
-                for x in document.get("letters", [])
-            ],
-            "calls": [
-                Call(
-                    int(x["id"]),
-                    int(x["round_id"]),
-                    _when(x["made_at"], "made_at"),
-                    x.get("outcome", ""),
-                    _override(x.get("override")),
-                )
-                for x in document.get("calls", [])
-            ],
-            "inquiries": [
-                Inquiry(
-                    int(x["id"]),
-                    int(x["application_id"]),
-                    Channel(x["channel"]),
-                    _when(x["sent_at"], "sent_at"),
-                    _override(x.get("override")),
-                )
-                for x in document.get("inquiries", [])
-            ],
-            "drafts": [
-                Draft(
-                    int(x["round_id"]),
-                    int(x["contact_id"]),
-                    Channel(x["channel"]),
-                    str(x.get("template", "")),
-                    str(x["body"]),
-                    _when(x["updated_at"], "updated_at"),
-                )
-                for x in document.get("drafts", [])
-            ],
-        }
-    except (KeyError, TypeError, ValueError) as error:
-        raise InvalidInput(f"the export is malformed: {type(error).__name__} {error}") from error
+        raise InvalidInput(f"export version {_shown(document.get('version'))} is not supported")
+    records: dict[str, list[Any]] = {
+        "contacts": [
+            Contact(
+                c.id("id"),
+                c.text("name", None),
+                c.text("title"),
+                c.text("company"),
+                c.text("email"),
+                c.text("phone"),
+                PostalAddress.parse(c.text("address")),
+            )
+            for c in _records(document, "contacts")
+        ],
+        "applications": [
+            Application(
+                a.id("id"),
+                a.text("company", None),
+                a.text("role", None),
+                a.text("posting_url"),
+                _date(a.data.get("applied_on"), "applied_on"),
+                a.choice("source", Source),
+                a.choice("status", Status),
+                a.text("status_reason"),
+                a.optional_id("contact_id"),
+            )
+            for a in _records(document, "applications")
+        ],
+        "rounds": [
+            Round(
+                r.id("id"),
+                r.id("application_id"),
+                _when(r.get("starts_at"), "starts_at"),
+                _when(r.get("ends_at"), "ends_at"),
+                check_timezone(r.get("timezone")),
+                r.choice("kind", RoundKind),
+                r.text("title"),
+                r.ids("interviewer_ids"),
+                r.texts("topics"),
+                r.texts("strengths"),
+                r.text("next_steps"),
+                _date(r.data.get("decision_on"), "decision_on"),
+                r.text("notes"),
+            )
+            for r in _records(document, "rounds")
+        ],
+        "letters": [
+            Letter(
+                x.id("id"),
+                x.id("round_id"),
+                x.id("contact_id"),
+                x.choice("channel", Channel),
+                _when(x.get("sent_at"), "sent_at"),
+                x.override(),
+            )
+            for x in _records(document, "letters")
+        ],
+        "calls": [
+            Call(
+                x.id("id"),
+                x.id("round_id"),
+                _when(x.get("made_at"), "made_at"),
+                x.text("outcome"),
+                x.override(),
+            )
+            for x in _records(document, "calls")
+        ],
+        "inquiries": [
+            Inquiry(
+                x.id("id"),
+                x.id("application_id"),
+                x.choice("channel", Channel),
+                _when(x.get("sent_at"), "sent_at"),
+                x.override(),
+            )
+            for x in _records(document, "inquiries")
+        ],
+        "drafts": [
+            Draft(
+                x.id("round_id"),
+                x.id("contact_id"),
+                x.choice("channel", Channel),
+                x.text("template"),
+                x.text("body", None),
+                _when(x.get("updated_at"), "updated_at"),
+            )
+            for x in _records(document, "drafts")
+        ],
+    }
+    for kind, values in records.items():
+        for index, value in enumerate(values, start=1):
+            try:
+                value.check()
+            except InvalidInput as error:
+                raise InvalidInput(f"{kind}, record {index}: {error}") from error
+    _check_history(records)
+    return records
+
+
+def _allowed(refusal: Refusal, override: Override | None) -> None:
+    if override is None or override.rule != refusal.rule:
+        raise InvalidInput(
+            f"the export breaks an etiquette rule with no recorded exception: {refusal.message}"
+        )
+
+
+def _check_history(records: dict[str, list[Any]]) -> None:
+    """What the app would have refused is refused here too, unless the export records the
+    user's override: a second letter to one person, a second call, a second inquiry."""
+    rounds = {r.id: r for r in records["rounds"]}
+    letters: list[Letter] = []
+    for letter in sorted(records["letters"], key=lambda x: (x.sent_at, x.id)):
+        round_ = rounds.get(letter.round_id)
+        if round_ is None:
+            raise InvalidInput(
+                f"letter {letter.id} names round {letter.round_id}, not in the export"
+            )
+        if letter.contact_id not in round_.interviewer_ids:
+            raise InvalidInput(
+                f"letter {letter.id}: contact {letter.contact_id} is not an interviewer of "
+                f"round {round_.id}"
+            )
+        try:
+            rules.check_letter(round_, letter.contact_id, letter.channel, letter.sent_at, letters)
+        except Refusal as refusal:
+            _allowed(refusal, letter.override)
+        letters.append(letter)
+    calls: list[Call] = []
+    for call in sorted(records["calls"], key=lambda x: (x.made_at, x.id)):
+        round_ = rounds.get(call.round_id)
+        if round_ is None:
+            raise InvalidInput(f"call {call.id} names round {call.round_id}, not in the export")
+        try:
+            rules.check_call(round_, call.made_at, calls)
+        except Refusal as refusal:
+            _allowed(refusal, call.override)
+        calls.append(call)
+    inquiries: list[Inquiry] = []
+    for inquiry in sorted(records["inquiries"], key=lambda x: (x.sent_at, x.id)):
+        try:
+            rules.check_inquiry(inquiry.application_id, inquiries)
+        except Refusal as refusal:
+            _allowed(refusal, inquiry.override)
+        inquiries.append(inquiry)
+
+
+def _no_constant(name: str) -> Any:
+    raise InvalidInput(f"not an export: {name} is not a number JSON allows")
 
 
 def import_all(repo: Repository, text: str, *, replace: bool = False) -> dict[str, int]:
     """Load an export. Everything is written in one transaction, or nothing is."""
+    if len(text) > MAX_IMPORT:
+        raise InvalidInput(f"the file is too large to be an export ({len(text):,} characters)")
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         raise InvalidInput(f"not JSON: {error.msg} at line {error.lineno}") from error
-    records = parse(document)
-    settings = document.get("settings", {})
-    if not isinstance(settings, dict):
-        raise InvalidInput('"settings" must be an object')
-    checked = {key: validate(key, value) for key, value in settings.items()}
+    except RecursionError as error:
+        raise InvalidInput("not an export: the JSON is nested too deeply") from error
+    except ValueError as error:  # a number of thousands of digits
+        raise InvalidInput(f"not an export: {error}") from error
+    try:
+        records = parse(document)
+        settings = document.get("settings", {})
+        if not isinstance(settings, dict):
+            raise InvalidInput('"settings" must be an object')
+        checked = check_all({}, settings)
+    except InvalidInput as error:
+        raise InvalidInput(f"{error}; nothing was imported") from error
     with repo.db.transaction() as cur:
         occupied = cur.execute(
             "SELECT (SELECT count(*) FROM applications) + (SELECT count(*) FROM contacts)"

@@ -22,16 +22,56 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 _SEARCH_LIMIT = 800
 
 
+_DAY_WORDS = {
+    **{name: i for i, name in enumerate(WEEKDAY_NAMES)},
+    **{
+        name: i
+        for i, name in enumerate(
+            ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+        )
+    },
+    "tues": 1,
+    "weds": 2,
+    "thur": 3,
+    "thurs": 3,
+}
+_RANGE = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*|\s+to\s+")
+
+
+def _weekday(word: str, text: str) -> int:
+    day = _DAY_WORDS.get(word.strip().lower().rstrip("."))
+    if day is None:
+        shown = word.strip() if len(word.strip()) <= 20 else word.strip()[:20] + "…"
+        raise InvalidInput(
+            f"{shown!r} in {text[:60]!r} is not a weekday: write e.g. Mon-Fri, "
+            "Sun–Thu or mon,tue,wed"
+        )
+    return day
+
+
 def parse_workdays(text: str) -> frozenset[int]:
-    """``"sun,mon,tue,wed,thu"`` → weekday numbers (Monday is 0)."""
+    """The working week as weekday numbers (Monday is 0), from the forms people write:
+    ``Mon-Fri``, ``Sun–Thu`` (a range may wrap the weekend), ``Mon Tue Wed``, ``mon,tue``,
+    full names, any case. Anything else is refused in words, never shrunk to fewer days."""
+    if len(text) > 200:
+        raise InvalidInput("the working week is written like Mon-Fri or mon,tue,wed")
     days: set[int] = set()
-    for raw in text.split(","):
-        name = raw.strip().lower()[:3]
-        if not name:
+    joined = _RANGE.sub("-", text.strip().lower())
+    for part in re.split(r"[,;/\s]+", joined):
+        if not part:
             continue
-        if name not in WEEKDAY_NAMES:
-            raise InvalidInput(f"unknown weekday {raw.strip()!r}: use mon,tue,wed,thu,fri,sat,sun")
-        days.add(WEEKDAY_NAMES.index(name))
+        ends = part.split("-")
+        if len(ends) == 1:
+            days.add(_weekday(ends[0], text))
+        elif len(ends) == 2 and all(ends):
+            first, last = _weekday(ends[0], text), _weekday(ends[1], text)
+            day = first
+            days.add(day)
+            while day != last:
+                day = (day + 1) % 7
+                days.add(day)
+        else:
+            raise InvalidInput(f"{part[:30]!r} is not a range of weekdays like Mon-Fri")
     if not days:
         raise InvalidInput("the working week needs at least one day")
     return frozenset(days)

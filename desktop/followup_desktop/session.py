@@ -215,11 +215,9 @@ class Session(QObject):
     def save_settings_or_raise(self, values: dict[str, object]) -> None:
         """Validate every value and how they fit together (country and region), then save
         them in one transaction; on any problem raise and save nothing."""
-        from followup.settings import validate  # noqa: PLC0415
+        from followup.settings import check_all  # noqa: PLC0415
 
-        checked = {key: validate(key, value) for key, value in values.items()}
-        merged = Settings.from_stored({**self.repo.settings(), **checked})
-        merged.calendar()  # an unknown region of the chosen country is refused here
+        checked = check_all(self.repo.settings(), values)
         self.repo.save_settings(checked)
         self.settings_changed.emit()
         self.schedule_changed.emit()

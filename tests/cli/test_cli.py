@@ -233,7 +233,7 @@ BAD = [
     (["settings", "set", "no.such", "1"], "unknown setting"),
     (["contact", "delete", "1"], "interviewer"),
     (["import", "json", "-"], "not JSON"),
-    (["app", "show", "abc"], "invalid int value"),
+    (["app", "show", "abc"], "is not a whole number"),
 ]
 
 

@@ -7,6 +7,9 @@ Exit codes (DESIGN section 4): 0 done; 1 a finding or refusal the user must see;
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -14,11 +17,13 @@ from typing import NoReturn
 
 from followup import __version__
 from followup.cli import dates, records
-from followup.cli.context import Context
+from followup.cli.context import Context, parse_moment
 from followup.errors import FollowUpError, InvalidInput, Refusal
 from followup.model import Channel, RoundKind, Source, Status
+from followup.validation import check_moment, parse_id
 
 Handler = Callable[[Context], int]
+MAX_AGENDA_DAYS = 366
 
 
 class _Parser(argparse.ArgumentParser):
@@ -26,6 +31,24 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
+def _id(text: str) -> int:
+    """An id argument: a whole number SQLite can hold, else a usage error (exit 2)."""
+    try:
+        return parse_id(text)
+    except InvalidInput as error:
+        raise argparse.ArgumentTypeError(str(error).removeprefix("id: ")) from error
+
+
+def _days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from error
+    if not 1 <= days <= MAX_AGENDA_DAYS:
+        raise argparse.ArgumentTypeError(f"{days} is outside 1–{MAX_AGENDA_DAYS}")
+    return days
 
 
 def _calendar_flags(parser: argparse.ArgumentParser) -> None:
@@ -80,7 +103,7 @@ def _app_fields(parser: argparse.ArgumentParser, *, required: bool) -> None:
         choices=[s.value for s in Source],
         default=Source.PORTAL.value if required else None,
     )
-    parser.add_argument("--contact", type=int, help="a named contact's id")
+    parser.add_argument("--contact", type=_id, help="a named contact's id")
 
 
 def _round_fields(parser: argparse.ArgumentParser, *, required: bool) -> None:
@@ -93,7 +116,7 @@ def _round_fields(parser: argparse.ArgumentParser, *, required: bool) -> None:
         default=RoundKind.VIDEO.value if required else None,
     )
     parser.add_argument("--title", help="e.g. 'Second round with the team'")
-    parser.add_argument("--interviewer", type=int, action="append", help="contact id (repeat)")
+    parser.add_argument("--interviewer", type=_id, action="append", help="contact id (repeat)")
     parser.add_argument("--topic", action="append", help="a topic discussed (repeat)")
     parser.add_argument("--strength", action="append", help="a strength you showed (repeat)")
     parser.add_argument("--next-steps", help="what they said about next steps")
@@ -121,82 +144,84 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _command(sub, "check", _check, "check a letter's text against the etiquette")
     p.add_argument("file", nargs="?", default="-", help="a text file, or - for standard input")
-    p.add_argument("--interview", type=int, help="round id: compare with its topics and history")
-    p.add_argument("--to", type=int, help="recipient contact id")
+    p.add_argument("--interview", type=_id, help="round id: compare with its topics and history")
+    p.add_argument("--to", type=_id, help="recipient contact id")
     p.add_argument("--channel", choices=[c.value for c in Channel], default=Channel.EMAIL.value)
 
     p = _command(sub, "plan", dates.plan, "a round's (or an online application's) plan")
     target = p.add_mutually_exclusive_group(required=True)
-    target.add_argument("round", nargs="?", type=int, help="round id")
-    target.add_argument("--app", type=int, help="application id (online application plan)")
+    target.add_argument("round", nargs="?", type=_id, help="round id")
+    target.add_argument("--app", type=_id, help="application id (online application plan)")
     _calendar_flags(p)
     p = _command(sub, "agenda", dates.agenda_cmd, "what is due: overdue first, then by time")
     p.add_argument("--from", dest="start", help="ISO date (default: today)")
     p.add_argument("--to", dest="end", help="ISO date, inclusive")
-    p.add_argument("--days", type=int, default=7, help="days from --from when --to is absent")
+    p.add_argument(
+        "--days", type=_days, default=7, help="days from --from when --to is absent (1–366)"
+    )
 
     contact = _group(sub, "contact", "people: interviewers, recruiters")
     p = _command(contact, "add", records.contact_add, "add a contact")
     _contact_fields(p, required=True)
     p = _command(contact, "edit", records.contact_edit, "change a contact")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=_id)
     _contact_fields(p, required=False)
     _command(contact, "list", records.contact_list, "list contacts")
-    _command(contact, "show", records.contact_show, "show a contact").add_argument("id", type=int)
+    _command(contact, "show", records.contact_show, "show a contact").add_argument("id", type=_id)
     _command(
         contact, "delete", records.contact_delete, "delete a contact", reads=False
-    ).add_argument("id", type=int)
+    ).add_argument("id", type=_id)
 
     app = _group(sub, "app", "applications")
     p = _command(app, "add", records.app_add, "add an application")
     _app_fields(p, required=True)
     p = _command(app, "edit", records.app_edit, "change an application")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=_id)
     _app_fields(p, required=False)
     _command(app, "list", records.app_list, "list applications")
-    _command(app, "show", records.app_show, "show an application").add_argument("id", type=int)
+    _command(app, "show", records.app_show, "show an application").add_argument("id", type=_id)
     _command(
         app, "delete", records.app_delete, "delete an application and its rounds", reads=False
-    ).add_argument("id", type=int)
+    ).add_argument("id", type=_id)
     p = _command(app, "status", records.app_status, "close, retire, reopen or mark an offer")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=_id)
     p.add_argument("status", choices=[s.value for s in Status])
     p.add_argument("--reason", help='e.g. "no response"')
 
     rnd = _group(sub, "round", "interview rounds")
     p = _command(rnd, "add", records.round_add, "add an interview round")
-    p.add_argument("--app", type=int, required=True)
+    p.add_argument("--app", type=_id, required=True)
     _round_fields(p, required=True)
     p = _command(rnd, "edit", records.round_edit, "change a round")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=_id)
     _round_fields(p, required=False)
-    _command(rnd, "list", records.round_list, "list rounds").add_argument("--app", type=int)
-    _command(rnd, "show", records.round_show, "show a round").add_argument("id", type=int)
+    _command(rnd, "list", records.round_list, "list rounds").add_argument("--app", type=_id)
+    _command(rnd, "show", records.round_show, "show a round").add_argument("id", type=_id)
     _command(rnd, "delete", records.round_delete, "delete a round", reads=False).add_argument(
-        "id", type=int
+        "id", type=_id
     )
 
     letter = _group(sub, "letter", "the one follow-up letter")
     p = _command(letter, "record", records.letter_record, "record a letter as sent")
-    p.add_argument("round", type=int)
-    p.add_argument("--to", type=int, required=True, help="the interviewer's contact id")
+    p.add_argument("round", type=_id)
+    p.add_argument("--to", type=_id, required=True, help="the interviewer's contact id")
     p.add_argument("--channel", choices=[c.value for c in Channel], required=True)
     p.add_argument("--sent-at", help="ISO date-time (default: now)")
     p.add_argument("--override", metavar="REASON", help="send despite a refusal; recorded")
     _command(letter, "list", records.letter_list, "list letters sent").add_argument(
-        "--round", type=int
+        "--round", type=_id
     )
 
     call = _group(sub, "call", "the one phone call")
     p = _command(call, "record", records.call_record, "record the call as made")
-    p.add_argument("round", type=int)
+    p.add_argument("round", type=_id)
     p.add_argument("--made-at", help="ISO date-time (default: now)")
     p.add_argument("--outcome")
     p.add_argument("--override", metavar="REASON", help="call despite a refusal; recorded")
 
     inquiry = _group(sub, "inquiry", "the one status inquiry of an online application")
     p = _command(inquiry, "record", records.inquiry_record, "record the inquiry as sent")
-    p.add_argument("app", type=int)
+    p.add_argument("app", type=_id)
     p.add_argument("--channel", choices=[c.value for c in Channel], default="email")
     p.add_argument("--sent-at")
     p.add_argument("--override", metavar="REASON")
@@ -248,16 +273,21 @@ def _check(ctx: Context) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Whatever happens, the outcome is an exit code and at most one line
+    on stderr: never a traceback."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    ctx: Context | None = None
     try:
         now = datetime.now(UTC)
         if args.now:
-            now = datetime.fromisoformat(args.now)
+            now = parse_moment(args.now, "--now")
             if now.tzinfo is None:
                 raise InvalidInput("--now needs an offset")
+            check_moment(now, "--now")
         ctx = Context(args, now)
         code: int = args.handler(ctx)
+        sys.stdout.flush()
         return code
     except Refusal as refusal:
         print(
@@ -266,8 +296,34 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    except BrokenPipeError:
+        # The reader stopped early (``| head``): not an error. Point stdout at nothing so the
+        # interpreter's final flush does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (FollowUpError, ValueError) as error:
-        print(f"followup: {error}", file=sys.stderr)
-        return 2
+        return _fail(str(error))
+    except sqlite3.Error as error:
+        return _fail(f"the database {_db_name(args)} cannot be used: {error}")
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        return _fail(f"{error.strerror or error}{where}")
+    except (RecursionError, MemoryError):
+        return _fail("the input is too large or too deeply nested")
     except KeyboardInterrupt:
         return 130
+    finally:
+        if ctx is not None:
+            ctx.close()
+
+
+def _fail(message: str) -> int:
+    """Exit 2 with the reason as one line (a multi-line message is folded)."""
+    line = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in " ".join(message.split()))
+    with contextlib.suppress(OSError):  # stderr closed: the exit code still says it
+        print(f"followup: {line}", file=sys.stderr)
+    return 2
+
+
+def _db_name(args: argparse.Namespace) -> str:
+    return str(args.db or os.environ.get("FOLLOWUP_DB") or "file")

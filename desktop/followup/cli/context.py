@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import locale
+import os
 import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -16,6 +17,7 @@ from zoneinfo import ZoneInfo
 from followup.errors import InvalidInput
 from followup.settings import Settings, locale_country
 from followup.storage import Database, Repository, default_db_path
+from followup.validation import check_day, check_moment, wall_time
 from followup.workdays import WorkCalendar
 
 
@@ -23,7 +25,7 @@ from followup.workdays import WorkCalendar
 class Context:
     args: argparse.Namespace
     now: datetime
-    out: Any = field(default=sys.stdout)
+    out: Any = field(default_factory=lambda: sys.stdout)
 
     @property
     def db_path(self) -> Path:
@@ -32,6 +34,12 @@ class Context:
     @cached_property
     def repo(self) -> Repository:
         return Repository(Database.open(self.db_path, self.now))
+
+    def close(self) -> None:
+        """Close the database if this command opened it."""
+        repo = self.__dict__.get("repo")
+        if repo is not None:
+            repo.db.close()
 
     @cached_property
     def settings(self) -> Settings:
@@ -54,23 +62,51 @@ class Context:
             workdays=getattr(args, "workdays", None),
         )
 
-    def moment(self, text: str, what: str) -> datetime:
-        """An ISO date-time; with an offset it is taken in that offset, else in the user's zone."""
-        try:
-            value = datetime.fromisoformat(text.strip())
-        except ValueError as error:
-            raise InvalidInput(
-                f"{what}: {text!r} is not an ISO date-time like "
-                "2026-11-25T14:00 or 2026-11-25T14:00-05:00"
-            ) from error
-        return value if value.tzinfo is not None else value.replace(tzinfo=self.zone)
+    def moment(self, text: str, what: str, zone: ZoneInfo | None = None) -> datetime:
+        """An ISO date-time between 1990 and 2100; with an offset it is taken in that offset,
+        else as a clock reading in ``zone`` (default: the user's), which must exist there."""
+        value = parse_moment(text, what)
+        check_day(value.date(), what)
+        value = wall_time(value, zone or self.zone, what)
+        return check_moment(value, what)
 
     @staticmethod
     def day(text: str, what: str) -> date:
         try:
-            return date.fromisoformat(text.strip())
+            value = date.fromisoformat(text.strip())
         except ValueError as error:
-            raise InvalidInput(f"{what}: {text!r} is not an ISO date like 2026-11-25") from error
+            raise InvalidInput(
+                f"{what}: {_shown(text)} is not an ISO date like 2026-11-25"
+            ) from error
+        return check_day(value, what)
+
+    def write_file(self, name: str, data: bytes) -> None:
+        """Write ``data`` to ``name`` (``-``: standard output) completely or not at all.
+
+        A regular file is written beside itself and renamed into place, so a full disk
+        leaves the old file intact; a device or pipe is written directly.
+        """
+        if name == "-":
+            self.out.write(data.decode())
+            return
+        target = Path(name)
+        if target.is_dir():
+            raise InvalidInput(f"{name} is a folder; give a file name")
+        if not target.parent.is_dir():
+            raise InvalidInput(f"the folder {target.parent} does not exist")
+        try:
+            if target.exists() and not target.is_file():
+                with target.open("wb") as handle:
+                    handle.write(data)
+                return
+            temporary = target.with_name(f".{target.name}.partial")
+            try:
+                temporary.write_bytes(data)
+                os.replace(temporary, target)
+            finally:
+                temporary.unlink(missing_ok=True)
+        except OSError as error:
+            raise InvalidInput(f"cannot write {name}: {error.strerror or error}") from error
 
     def emit(self, data: Any, human: str) -> None:
         """JSON with --json, else the human text."""
@@ -79,3 +115,18 @@ class Context:
             self.out.write("\n")
         else:
             self.out.write(human.rstrip("\n") + "\n")
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:40] + "…")
+
+
+def parse_moment(text: str, what: str) -> datetime:
+    """An ISO date-time as typed (naive when it has no offset); refused in words."""
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError as error:
+        raise InvalidInput(
+            f"{what}: {_shown(text)} is not an ISO date-time like "
+            "2026-11-25T14:00 or 2026-11-25T14:00-05:00"
+        ) from error

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import datetime, time, timedelta
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -101,10 +100,7 @@ def export_ics(ctx: Context) -> int:
     items = all_items(repo, ctx.calendar(), ctx.zone, ctx.now, ctx.settings.plan())
     ends = {r.id: r.ends_at.astimezone(ZoneInfo(r.timezone)) for r in repo.rounds()}
     data = to_ics(items, ctx.now, ends)
-    target = Path(ctx.args.file)
-    if str(target) == "-":
-        ctx.out.write(data.decode())
-    else:
-        target.write_bytes(data)
-        ctx.out.write(f"Wrote {target} ({data.count(b'BEGIN:VEVENT')} events)\n")
+    ctx.write_file(ctx.args.file, data)
+    if ctx.args.file != "-":
+        ctx.out.write(f"Wrote {ctx.args.file} ({data.count(b'BEGIN:VEVENT')} events)\n")
     return 0

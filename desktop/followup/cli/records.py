@@ -24,7 +24,7 @@ from followup.model import (
     Status,
     check_timezone,
 )
-from followup.settings import BY_KEY, SETTINGS, validate
+from followup.settings import BY_KEY, SETTINGS, check_all
 
 
 def _given(args: Any, name: str) -> bool:
@@ -187,10 +187,9 @@ def _zone_name(ctx: Context) -> str:
 def round_add(ctx: Context) -> int:
     a = ctx.args
     zone = _zone_name(ctx)
-    if a.tz:
-        ctx.zone = ZoneInfo(zone)  # a start without an offset is in the interview's zone
-    start = ctx.moment(a.start, "--start")
-    end = ctx.moment(a.end, "--end") if a.end else None
+    # A start without an offset is a clock reading where the interview took place.
+    start = ctx.moment(a.start, "--start", ZoneInfo(zone))
+    end = ctx.moment(a.end, "--end", ZoneInfo(zone)) if a.end else None
     if end is None:
         raise InvalidInput("--end is required: when did the interview end?")
     r = Round(
@@ -218,10 +217,12 @@ def round_edit(ctx: Context) -> int:
     changes: dict[str, Any] = {}
     if a.tz:
         changes["timezone"] = _zone_name(ctx)
+    # Clock readings are read in the round's zone (the new one, with --tz), as ``round add``.
+    zone = ZoneInfo(changes.get("timezone", old.timezone))
     if a.start:
-        changes["starts_at"] = ctx.moment(a.start, "--start")
+        changes["starts_at"] = ctx.moment(a.start, "--start", zone)
     if a.end:
-        changes["ends_at"] = ctx.moment(a.end, "--end")
+        changes["ends_at"] = ctx.moment(a.end, "--end", zone)
     if a.kind:
         changes["kind"] = RoundKind(a.kind)
     for name in ("title", "next_steps", "notes"):
@@ -357,7 +358,7 @@ def settings_set(ctx: Context) -> int:
     value: Any = raw
     if setting is not None and isinstance(setting.default, list):
         value = [part for part in raw.split(",") if part.strip()]
-    checked = validate(ctx.args.key, value)
+    checked = check_all(ctx.repo.settings(), {ctx.args.key: value})[ctx.args.key]
     ctx.repo.save_settings({ctx.args.key: checked})
     ctx.out.write(f"{ctx.args.key} = {json.dumps(checked, ensure_ascii=False)}\n")
     return 0
@@ -365,10 +366,8 @@ def settings_set(ctx: Context) -> int:
 
 def export_json(ctx: Context) -> int:
     text = json.dumps(transfer.export_all(ctx.repo), indent=2, ensure_ascii=False)
-    if ctx.args.file == "-":
-        ctx.out.write(text + "\n")
-    else:
-        Path(ctx.args.file).write_text(text + "\n", encoding="utf-8")
+    ctx.write_file(ctx.args.file, (text + "\n").encode())
+    if ctx.args.file != "-":
         ctx.out.write(f"Wrote {ctx.args.file}\n")
     return 0
 

@@ -67,7 +67,10 @@ class Store:
         self.db.connection.row_factory = sqlite3.Row
 
     def _one(self, sql: str, args: Sequence[Any], what: str) -> sqlite3.Row:
-        row: sqlite3.Row | None = self.db.connection.execute(sql, args).fetchone()
+        try:
+            row: sqlite3.Row | None = self.db.connection.execute(sql, args).fetchone()
+        except OverflowError:  # an id beyond SQLite's integers names nothing
+            row = None
         if row is None:
             raise NotFound(f"no {what}")
         return row

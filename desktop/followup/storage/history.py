@@ -82,6 +82,7 @@ class History(Records):
 
     @classmethod
     def insert_letter(cls, cur: sqlite3.Cursor, letter: Letter) -> Letter:
+        letter.check()
         cur.execute(
             "INSERT INTO letters(id, round_id, contact_id, channel, sent_at, override_rule, "
             "override_reason, override_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -98,6 +99,7 @@ class History(Records):
 
     @classmethod
     def insert_call(cls, cur: sqlite3.Cursor, call: Call) -> Call:
+        call.check()
         cur.execute(
             "INSERT INTO calls(id, round_id, made_at, outcome, override_rule, override_reason, "
             "override_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -113,6 +115,7 @@ class History(Records):
 
     @classmethod
     def insert_inquiry(cls, cur: sqlite3.Cursor, inquiry: Inquiry) -> Inquiry:
+        inquiry.check()
         cur.execute(
             "INSERT INTO inquiries(id, application_id, channel, sent_at, override_rule, "
             "override_reason, override_at) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -43,6 +43,7 @@ class Records(Store):
     @staticmethod
     def insert_contact(cur: sqlite3.Cursor, contact: Contact) -> Contact:
         """Insert inside the caller's transaction; id 0 means a new id."""
+        contact.check()
         cur.execute(
             "INSERT INTO contacts(id, name, title, company, email, phone, address) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -63,6 +64,7 @@ class Records(Store):
             return self.insert_contact(cur, contact)
 
     def update_contact(self, contact: Contact) -> Contact:
+        contact.check()
         self.contact(contact.id)
         with self.db.transaction() as cur:
             cur.execute(
@@ -136,6 +138,7 @@ class Records(Store):
 
     @classmethod
     def insert_application(cls, cur: sqlite3.Cursor, app: Application) -> Application:
+        app.check()
         cur.execute(
             "INSERT INTO applications(id, company, role, posting_url, applied_on, source, status, "
             "status_reason, contact_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -144,12 +147,14 @@ class Records(Store):
         return replace(app, id=int(cur.lastrowid or 0))
 
     def add_application(self, app: Application) -> Application:
+        app.check()
         if app.contact_id is not None:
             self.contact(app.contact_id)
         with self.db.transaction() as cur:
             return self.insert_application(cur, app)
 
     def update_application(self, app: Application) -> Application:
+        app.check()
         self.application(app.id)
         if app.contact_id is not None:
             self.contact(app.contact_id)
@@ -222,6 +227,7 @@ class Records(Store):
         return result
 
     def _check_round_refs(self, r: Round) -> None:
+        r.check()
         self.application(r.application_id)
         for contact_id in r.interviewer_ids:
             self.contact(contact_id)
@@ -252,6 +258,7 @@ class Records(Store):
 
     @classmethod
     def insert_round(cls, cur: sqlite3.Cursor, r: Round) -> Round:
+        r.check()
         cur.execute(
             "INSERT INTO rounds(id, application_id, starts_at, ends_at, timezone, kind, title, "
             "topics, strengths, next_steps, decision_on, notes) "
@@ -268,6 +275,7 @@ class Records(Store):
             return self.insert_round(cur, r)
 
     def update_round(self, r: Round) -> Round:
+        r.check()
         old = self.round(r.id)
         self._check_round_refs(r)
         values = self._round_values(r)

@@ -42,6 +42,7 @@ class UserState(Store):
     @staticmethod
     def insert_draft(cur: sqlite3.Cursor, draft: Draft) -> None:
         """Insert or replace inside the caller's transaction."""
+        draft.check()
         cur.execute(
             "INSERT INTO drafts(round_id, contact_id, channel, template, body, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(round_id, contact_id) DO UPDATE SET "

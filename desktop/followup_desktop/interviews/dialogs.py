@@ -36,6 +36,7 @@ from followup.model import (
     Source,
     Status,
 )
+from followup.validation import wall_time
 from followup_desktop.accessibility import named
 from followup_desktop.session import Session
 
@@ -373,10 +374,12 @@ class RoundDialog(FormDialog):
             if self.people.item(i).checkState() == Qt.CheckState.Checked
         )
 
-    def _moment(self, at: QTime, zone: ZoneInfo) -> datetime:
+    def _moment(self, at: QTime, zone: ZoneInfo, what: str) -> datetime:
+        """The clock reading in the interview's zone; one the clocks skip or repeat there is
+        refused by the domain's rule, with the choices."""
         day = self.day.date().toPython()
         assert isinstance(day, date)
-        return datetime.combine(day, time(at.hour(), at.minute()), tzinfo=zone)
+        return wall_time(datetime.combine(day, time(at.hour(), at.minute())), zone, what)
 
     def save(self) -> None:
         from followup.model import check_timezone  # noqa: PLC0415
@@ -387,8 +390,8 @@ class RoundDialog(FormDialog):
         value = Round(
             self.round.id if self.round else 0,
             self.application_id,
-            self._moment(self.start.time(), zone),
-            self._moment(self.end.time(), zone),
+            self._moment(self.start.time(), zone, "the start"),
+            self._moment(self.end.time(), zone, "the end"),
             zone_name,
             RoundKind(self.kind.currentData()),
             self.title.text().strip(),

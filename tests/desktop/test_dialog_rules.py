@@ -1,0 +1,83 @@
+"""The GUI's dialogs reach the same value rules as the command line and import (issue 9)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+
+from followup.model import Round
+from followup_desktop.interviews.dialogs import ApplicationDialog, ContactDialog, RoundDialog
+from followup_desktop.session import Session
+from followup_desktop.settings_dialog import SettingsDialog
+
+
+def test_contact_dialog_refuses_escapes_newlines_and_huge_names(
+    qtbot: QtBot, session: Session
+) -> None:
+    dialog = ContactDialog(session)
+    qtbot.addWidget(dialog)
+    for name, why in (
+        ("Eve\x1b]52;c;ZWNobyBwd25lZA==\x07", "control character"),
+        ("x" * 1_000_000, "too long"),
+    ):
+        dialog.name.setText(name)
+        dialog.accept()
+        assert why in dialog.error.text()
+        assert not dialog.error.isHidden()
+    dialog.name.setText("Dana")
+    dialog.address.setPlainText("\n".join(f"line {i}" for i in range(30)))
+    dialog.accept()
+    assert "at most 10" in dialog.error.text()
+    assert session.repo.contacts() == []
+
+
+def test_application_dialog_refuses_a_date_in_year_9999(qtbot: QtBot, session: Session) -> None:
+    dialog = ApplicationDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.company.setText("Acme")
+    dialog.role.setText("Engineer")
+    dialog.applied.enabled.setChecked(True)
+    dialog.applied.edit.setDate(QDate(9999, 12, 31))
+    dialog.accept()
+    assert "outside 1990–2100" in dialog.error.text()
+    assert session.repo.applications() == []
+
+
+def test_round_dialog_refuses_a_start_the_clocks_skip(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    dialog = RoundDialog(session, interview.application_id)
+    qtbot.addWidget(dialog)
+    dialog.zone.setCurrentText("Europe/Berlin")
+    dialog.day.setDate(QDate(2026, 3, 29))
+    dialog.start.setTime(QTime(2, 30))
+    dialog.end.setTime(QTime(4, 0))
+    dialog.accept()
+    assert "does not exist in Europe/Berlin" in dialog.error.text()
+    assert "01:30 or 03:30" in dialog.error.text()
+    assert len(session.repo.rounds()) == 1
+    dialog.title.setText("Round\x1b[2J two")
+    dialog.start.setTime(QTime(3, 30))
+    dialog.accept()
+    assert "control character" in dialog.error.text()
+    assert len(session.repo.rounds()) == 1
+
+
+def test_settings_dialog_reads_the_work_week_as_written(qtbot: QtBot, session: Session) -> None:
+    dialog = SettingsDialog(session)
+    qtbot.addWidget(dialog)
+    week = dialog.editors["calendar.workdays"]
+    assert isinstance(week, QLineEdit)
+    week.setText("Mon-Thu")
+    with qtbot.waitSignal(session.settings_changed):
+        dialog.accept()
+    assert session.repo.settings()["calendar.workdays"] == "mon,tue,wed,thu"
+    again = SettingsDialog(session)
+    qtbot.addWidget(again)
+    week = again.editors["calendar.workdays"]
+    assert isinstance(week, QLineEdit)
+    week.setText("Mon-Fry")
+    again.accept()
+    assert "'fry'" in again.error.text() and "not a weekday" in again.error.text()
+    assert session.repo.settings()["calendar.workdays"] == "mon,tue,wed,thu"

@@ -1,0 +1,132 @@
+"""JSON import reads each field with its own type and refuses the whole file on any problem."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from followup import transfer
+from followup.errors import InvalidInput
+from followup.storage import Database, Repository
+
+from ..conftest import NOW
+from .test_transfer_and_ics import fill
+
+Change = Callable[[dict[str, Any]], object]
+
+
+@pytest.fixture
+def exported(repo: Repository) -> dict[str, Any]:
+    fill(repo)
+    return transfer.export_all(repo)
+
+
+@pytest.fixture
+def target(tmp_path: Path) -> Repository:
+    return Repository(Database.open(tmp_path / "target.sqlite3", NOW))
+
+
+def _set(path: str, value: object) -> Change:
+    def change(doc: dict[str, Any]) -> None:
+        *where, last = path.split(".")
+        node: Any = doc
+        for part in where:
+            node = node[int(part)] if part.isdigit() else node[part]
+        node[int(last) if last.isdigit() else last] = value
+
+    return change
+
+
+def _second_letter(doc: dict[str, Any]) -> None:
+    letter = copy.deepcopy(doc["letters"][0])
+    letter["id"] = 2
+    letter["sent_at"] = "2026-11-27T14:00:00+00:00"
+    doc["letters"].append(letter)
+
+
+CASES: list[tuple[str, Change, str]] = [
+    ("topics as text", _set("rounds.0.topics", "abc"), "must be a list of texts"),
+    ("topic not text", _set("rounds.0.topics", [1, 2]), "must be a list of texts"),
+    ("id as text", _set("contacts.0.id", "1"), "not a whole number"),
+    ("id as fraction", _set("applications.0.id", 1.5), "not a whole number"),
+    ("id as bool", _set("applications.0.id", True), "not a whole number"),
+    ("id beyond SQLite", _set("contacts.0.id", 2**63), "not an id"),
+    ("huge id", _set("rounds.0.id", 10**300), "not an id"),
+    ("name as number", _set("contacts.0.name", 5), "must be text"),
+    ("name as list", _set("contacts.0.name", ["a"]), "must be text"),
+    ("missing name", lambda d: d["contacts"][0].pop("name"), '"name" is missing'),
+    ("lone surrogate", _set("contacts.0.title", "CTO \udc80"), "surrogate"),
+    ("escape in name", _set("contacts.0.name", "Dana\x1b]52;c;eA==\x07"), "control character"),
+    ("newline in company", _set("applications.0.company", "A\nB"), "line break"),
+    ("1 MB name", _set("contacts.0.name", "x" * 1_000_000), "too long"),
+    ("year 9999", _set("rounds.0.starts_at", "9999-12-31T10:00:00+00:00"), "outside"),
+    ("year 1", _set("letters.0.sent_at", "0001-01-01T00:00:00+00:00"), "outside"),
+    ("date as number", _set("applications.0.applied_on", 20261101), "not an ISO date"),
+    ("zone not text", _set("rounds.0.timezone", ["UTC"]), "time zone"),
+    ("zone of 100 KB", _set("rounds.0.timezone", "A" * 100_000), "time zone"),
+    ("unknown kind", _set("rounds.0.kind", "séance"), "not one of"),
+    ("record not object", _set("contacts.0", "Dana"), "must be an object"),
+    ("list not list", _set("letters", {"id": 1}), "must be a list"),
+    ("two letters, no override", _second_letter, "already sent"),
+    ("letter to a non-interviewer", _set("letters.0.contact_id", 999), "not an interviewer"),
+    (
+        "bad setting",
+        _set("settings", {"calendar.country": "US", "calendar.subdiv": "ZZ"}),
+        "subdivision",
+    ),
+    ("settings not object", _set("settings", ["x"]), "must be an object"),
+    ("override not object", _set("letters.0.override", "yes"), "must be an object"),
+]
+
+
+@pytest.mark.parametrize(("change", "why"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_a_bad_field_refuses_the_whole_file(
+    exported: dict[str, Any], target: Repository, change: Change, why: str
+) -> None:
+    doc = copy.deepcopy(exported)
+    change(doc)
+    with pytest.raises(InvalidInput, match=why) as refused:
+        transfer.import_all(target, json.dumps(doc))
+    assert "nothing was imported" in str(refused.value)
+    assert transfer.export_all(target)["contacts"] == []
+    assert target.settings() == {}
+
+
+def test_a_second_letter_with_its_recorded_override_is_imported(
+    exported: dict[str, Any], target: Repository
+) -> None:
+    doc = copy.deepcopy(exported)
+    _second_letter(doc)
+    doc["letters"][1]["channel"] = doc["letters"][0]["channel"]
+    doc["letters"][1]["override"] = {
+        "rule": "second-letter",
+        "reason": "they asked me to resend",
+        "at": "2026-11-27T14:00:00+00:00",
+    }
+    assert transfer.import_all(target, json.dumps(doc))["letters"] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        (
+            '{"format": "interview-followup", "version": 1, "contacts": [{"id": '
+            + "9" * 5000
+            + "}]}",
+            "not an export",
+        ),
+        ('{"format": "interview-followup", "version": NaN}', "not a number JSON allows"),
+        ('{"format": "interview-followup", "version": 1e999}', "not supported"),
+        ("{" * 3, "not JSON"),
+        ('"just text"', "not an Interview Follow-Up export"),
+    ],
+)
+def test_hostile_json_is_refused_in_words(target: Repository, text: str, why: str) -> None:
+    with pytest.raises(InvalidInput, match=why):
+        transfer.import_all(target, text)
