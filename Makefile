@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck unit benchmark screenshots dist clean
+.PHONY: run test lint typecheck unit benchmark screenshots dist clean train-checker checker-eval
 
 $(STAMP): pyproject.toml
 	sh tools/bootstrap-venv.sh "$(PYTHON)" "$(VENV)"
@@ -34,6 +34,15 @@ benchmark: $(STAMP)
 	$(BIN)/python -m pytest tests/benchmarks/bench_checker.py tests/benchmarks/bench_gui.py \
 		--benchmark-enable --benchmark-columns=min,median,max,rounds -q
 	$(BIN)/python tests/benchmarks/startup.py
+
+# The checker's sentence model, from the train groups of data/checker/ (same bytes every run).
+train-checker: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,train]'
+	$(BIN)/python tools/train_checker.py
+
+# Per-rule precision and recall on the test groups of data/checker/ only.
+checker-eval: $(STAMP)
+	$(BIN)/python tests/checker_eval.py
 
 screenshots: $(STAMP)
 	sh tools/screenshots.sh

@@ -3,7 +3,8 @@
 Run ``python tests/checker_eval.py`` (or ``make checker-eval``) to print the table;
 ``-v`` lists every miss, ``--split train`` scores the training groups instead (a sanity
 check, not a measure), ``--json`` prints the numbers for a script, ``--legacy`` scores the
-first release's small tuning set in tests/data/. Nothing here tunes anything: thresholds are
+first release's small tuning set in tests/data/, ``--phrases-only`` leaves the sentence model
+out. Nothing here tunes anything: thresholds are
 chosen by ``make train-checker`` on the train groups only.
 
 Sentences are judged on the content rules only (a sentence is not a letter); letters on every
@@ -90,20 +91,21 @@ class Report:
         }
 
 
-def evaluate_split(split: str = "test") -> Report:
-    """Score the checker on one split of data/checker/ (sentences and letters)."""
+def evaluate_split(split: str = "test", model: bool = True) -> Report:
+    """Score the checker on one split of data/checker/ (sentences and letters); without the
+    sentence model when ``model`` is False (the phrase rules alone)."""
     report = Report(split, Scores(), Scores())
     judged_sentence = frozenset(CONTENT_RULES)
     for item in sentences(split):
         wanted = frozenset() if item.label == "ok" else frozenset({item.label})
-        predicted = {f.rule for f in check(item.text, Context())} & judged_sentence
+        predicted = {f.rule for f in check(item.text, Context(), model=model)} & judged_sentence
         report.sentences.add(predicted, wanted, judged_sentence)
         for rule in judged_sentence & (predicted ^ wanted):
             kind = "FP" if rule in predicted else "FN"
             report.misses.append(f"{kind} {rule} [{item.group}]: {item.text[:100]!r}")
     everything = frozenset(RULE_IDS)
     for letter in letters(split):
-        findings = check(letter.text, letter.context)
+        findings = check(letter.text, letter.context, model=model)
         predicted = {f.rule for f in findings}
         report.letters.add(predicted, letter.faults, everything)
         for rule in sorted(predicted ^ letter.faults):
@@ -167,12 +169,12 @@ def cases(held_out: str | None = None) -> list[Case]:
 
 
 def evaluate(
-    verbose: bool = False, held_out: str | None = None
+    verbose: bool = False, held_out: str | None = None, model: bool = True
 ) -> dict[str, tuple[float, float, int]]:
     """On the legacy set: rule → (precision, recall, positives)."""
     scores = Scores()
     for case in cases(held_out):
-        predicted = {f.rule for f in check(case.text, case.context)} & case.judged
+        predicted = {f.rule for f in check(case.text, case.context, model=model)} & case.judged
         scores.add(predicted, case.labels, case.judged)
         if verbose:
             for rule in case.judged & (predicted ^ case.labels):
@@ -200,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         _legacy("-v" in args)
         return 0
     split = args[args.index("--split") + 1] if "--split" in args else "test"
-    report = evaluate_split(split)
+    report = evaluate_split(split, model="--phrases-only" not in args)
     if "--json" in args:
         print(json.dumps(report.as_json(), indent=1))
         return 0

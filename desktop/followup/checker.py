@@ -9,13 +9,15 @@ from __future__ import annotations
 import enum
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
-from itertools import islice
+from itertools import accumulate, islice
 from typing import Any
 
+from followup.checker_model import SentenceModel, default_model, sentence_spans
 from followup.model import Channel
 from followup.phrases import PhraseIndex, Tokens, tokenize
 
@@ -108,6 +110,7 @@ class Rulebook:
     closings: frozenset[str]
     subjects: frozenset[str]
     followers: frozenset[str]
+    model: dict[str, float]
 
     @classmethod
     def from_toml(cls, text: str) -> Rulebook:
@@ -128,6 +131,7 @@ class Rulebook:
             closings=frozenset(" ".join(c.lower().split()) for c in data["signature"]["closings"]),
             subjects=frozenset(data["grammar"]["subjects"]),
             followers=frozenset(data["grammar"]["followers"]),
+            model={k: float(v) for k, v in data["model"].items()},
         )
 
 
@@ -159,11 +163,18 @@ def _paragraphs(text: str) -> int:
     return len([p for p in re.split(r"\n\s*\n", text) if p.strip()])
 
 
-def check(text: str, context: Context = Context(), book: Rulebook | None = None) -> list[Finding]:
+def check(
+    text: str,
+    context: Context = Context(),
+    book: Rulebook | None = None,
+    model: SentenceModel | bool = True,
+) -> list[Finding]:
     """Every finding for ``text``, in the order they appear (whole-letter findings last).
 
     At most ``max_findings_per_rule`` findings per rule are listed (then one note says how
     many more there were), so a hostile paste costs no more than a letter to report.
+    ``model``: the sentence model that backs the phrase rules (True: the shipped one, read
+    on first use; False: phrase rules only, as when the model is trained).
     """
     book = book or default_rulebook()
     tokens = tokenize(text, book.limits["max_checked_words"])
@@ -177,10 +188,47 @@ def check(text: str, context: Context = Context(), book: Rulebook | None = None)
     findings += _informal_marks(checked, tokens, book)
     findings += _new_topics(found, context, book)
     findings += _grammar(tokens, text, book)
+    if model is not False:
+        judge = default_model() if model is True else model
+        findings += _judged(checked, tokens, findings, context, book, judge)
     findings.sort(key=lambda f: f.start if f.start is not None else -1)
     findings = _capped(findings, book)
     findings += _whole_letter(text, tokens, found, context, book)
     return findings
+
+
+def _judged(
+    text: str,
+    tokens: Tokens,
+    found: list[Finding],
+    context: Context,
+    book: Rulebook,
+    model: SentenceModel,
+) -> list[Finding]:
+    """The model's findings: one per sentence at most, only where no phrase rule already
+    speaks (the phrase finding explains itself better), each saying it is a judgement."""
+    skip = frozenset({"status-inquiry"}) if context.kind is Kind.INQUIRY else frozenset()
+    taken = sorted(
+        (f.start, f.end)
+        for f in found
+        if f.rule in PHRASE_RULES and f.start is not None and f.end is not None
+    )
+    starts = [start for start, _end in taken]
+    reach = list(accumulate((end for _start, end in taken), max))  # furthest end so far
+    high = book.model["high_confidence"]
+    judged = []
+    for start, end in sentence_spans(text, tokens.starts, tokens.ends):
+        before = bisect_left(starts, end)  # phrase findings starting inside or before it
+        if before and reach[before - 1] > start:
+            continue
+        judgement = model.judge(text[start:end], skip)
+        if judgement is None:
+            continue
+        rule, confidence = judgement.rule, judgement.confidence
+        message = book.messages["model"].format(rule=rule, confidence=confidence)
+        severity = book.severity[rule] if confidence >= high else Severity.WARNING
+        judged.append(Finding(rule, severity, start, end, message + book.messages[rule]))
+    return judged
 
 
 def _capped(findings: list[Finding], book: Rulebook) -> list[Finding]:

@@ -9,6 +9,7 @@ import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from followup.checker import Context, check
+from followup.checker_model import _grams, default_model
 
 PARAGRAPH = (
     "Thank you for taking the time to meet with me on Tuesday about the Data Engineer "
@@ -38,6 +39,32 @@ def test_300_word_letter(benchmark: BenchmarkFixture) -> None:
     context = Context(topics=("streaming pipeline",), strengths=("led the migration",))
     findings = benchmark(check, text, context)
     assert any(f.rule == "asks-for-decision" for f in findings)
+
+
+def test_300_word_letter_never_seen_before(benchmark: BenchmarkFixture) -> None:
+    """The sentence model's caches emptied before every round: a first check, cold."""
+    text = letter(300)
+    context = Context(topics=("streaming pipeline",), strengths=("led the migration",))
+    model = default_model()
+
+    def forget() -> None:
+        model._by_token.clear()
+        model._by_sentence.clear()
+        _grams.cache_clear()
+
+    benchmark.pedantic(check, (text, context), setup=forget, rounds=200)
+
+
+def test_3000_word_letter_never_seen_before(benchmark: BenchmarkFixture) -> None:
+    text = letter(3000)
+    model = default_model()
+
+    def forget() -> None:
+        model._by_token.clear()
+        model._by_sentence.clear()
+        _grams.cache_clear()
+
+    benchmark.pedantic(check, (text, Context()), setup=forget, rounds=30)
 
 
 @pytest.mark.parametrize("name", HOSTILE)

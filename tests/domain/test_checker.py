@@ -29,9 +29,9 @@ CONTEXT = Context(topics=("streaming pipeline",), strengths=("migrated forty bat
 WHOLE_LETTER = frozenset(("no-thanks", "no-strengths-recap", "no-interest"))
 
 
-def rules(text: str, context: Context = CONTEXT) -> list[str]:
+def rules(text: str, context: Context = CONTEXT, model: bool = True) -> list[str]:
     """The rules a sentence breaks (a lone sentence also lacks thanks etc., not asked here)."""
-    return [f.rule for f in check(text, context) if f.rule not in WHOLE_LETTER]
+    return [f.rule for f in check(text, context, model=model) if f.rule not in WHOLE_LETTER]
 
 
 def test_a_good_letter_has_no_findings() -> None:
@@ -53,8 +53,9 @@ def test_matching_ignores_case_curly_quotes_and_line_breaks() -> None:
 
 
 def test_phrases_do_not_run_across_sentences() -> None:
-    assert rules("It was a pleasure. Any idea of the dress code?") == []
-    assert "status-inquiry" not in rules("Thank you for everything. Update: I moved to Berlin.")
+    assert rules("It was a pleasure. Any idea of the dress code?", model=False) == []
+    text = "Thank you for everything. Update: I moved to Berlin."
+    assert "status-inquiry" not in rules(text, model=False)
 
 
 def test_the_one_inquiry_of_an_online_application_may_ask_for_a_status() -> None:
@@ -150,8 +151,10 @@ def test_word_salad_spans_are_inside_too(words: list[str]) -> None:
             assert 0 <= finding.start < finding.end <= len(text)  # type: ignore[operator]
 
 
-def test_labelled_set_meets_the_bar() -> None:
-    for rule, (precision, recall, positives) in evaluate().items():
+def test_labelled_set_meets_the_bar_with_phrase_rules_alone() -> None:
+    """The first release's tuning set: the phrase rules keep their precision and recall (the
+    sentence model is measured on data/checker/'s test split by tests/checker_eval.py)."""
+    for rule, (precision, recall, positives) in evaluate(model=False).items():
         assert precision >= 0.95, (rule, precision)
         assert recall >= 0.9, (rule, recall)
         assert positives > 0, rule
@@ -159,7 +162,7 @@ def test_labelled_set_meets_the_bar() -> None:
 
 @pytest.mark.parametrize("name", HELD_OUT)
 def test_held_out_sets_keep_precision(name: str) -> None:
-    for rule, (precision, _recall, _positives) in evaluate(held_out=name).items():
+    for rule, (precision, _recall, _positives) in evaluate(held_out=name, model=False).items():
         assert precision >= 0.95, (rule, precision)
 
 

@@ -1,0 +1,185 @@
+"""A small linear model that judges each sentence for the content rules (issue 10).
+
+Phrase lists catch the phrasings they were written for; people reword. This model, trained by
+``make train-checker`` from the labelled sentences in data/checker/, scores a sentence for each
+content rule (flattery, manipulation, neediness, asks-for-decision, status-inquiry, informal)
+with one logistic regression per rule over word 1–2-grams and character 3–5-grams.
+
+Inference is plain Python over a dictionary of weights (no numpy at run time), shipped as
+``resources/checker/model.json.gz`` and read on the first check, not at start-up. A sentence's
+score is linear, so it is the sum of what each of its words brings (cached per word) plus its
+word pairs: a 300-word letter costs a few hundred dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+# Curly quotes and similar marks that people use for apostrophes; digits all read as "0".
+_NORMAL = str.maketrans(
+    {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", **{str(d): "0" for d in range(10)}}
+)
+_TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|[^\w\s]")
+_SENTENCE_GAP = re.compile(r"[.!?]|\n[ \t]*\n")  # what ends a sentence between two words
+MAX_TOKEN = 40  # characters of a token that make its character n-grams (one huge word is cheap)
+MAX_TOKENS = 80  # tokens of a sentence that are scored
+MAX_SENTENCE_CHARS = 2000
+_CACHE_LIMIT = 20_000
+FORMAT = 1  # bumped when features change; a model file of another format is refused
+
+
+def tokens_of(sentence: str) -> list[str]:
+    """Lower-case words and punctuation marks of a sentence, digits as 0, bounded."""
+    text = sentence[:MAX_SENTENCE_CHARS].translate(_NORMAL).lower()
+    return _TOKEN.findall(text)[:MAX_TOKENS]
+
+
+@cache
+def _grams(token: str) -> tuple[str, ...]:
+    """The token as a word feature and its character 3–5-grams, with spaces as its edges."""
+    padded = f" {token[:MAX_TOKEN]} "
+    size = len(padded)
+    return (
+        "w " + token,
+        *(padded[i : i + n] for n in (3, 4, 5) for i in range(size - n + 1)),
+    )
+
+
+def features(sentence: str) -> Counter[str]:
+    """Every feature of a sentence with its count (what training sees; inference sums the
+    same weights word by word). Word pairs include the sentence's edges."""
+    found: Counter[str] = Counter()
+    previous = "<s>"
+    for token in tokens_of(sentence):
+        found.update(_grams(token))
+        found["b " + previous + " " + token] += 1
+        previous = token
+    found["b " + previous + " </s>"] += 1
+    return found
+
+
+def scale(found: Counter[str]) -> float:
+    """Counts are divided by the square root of their total: long sentences don't win."""
+    return 1 / math.sqrt(sum(found.values()) or 1)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    rule: str
+    confidence: float
+
+
+class SentenceModel:
+    """One-vs-rest logistic regressions, one per content rule, over shared features."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        if data.get("format") != FORMAT:
+            raise ValueError(f"checker model format {data.get('format')!r}, expected {FORMAT}")
+        self.rules: tuple[str, ...] = tuple(data["rules"])
+        raw_scale = float(data["scale"])
+        self.bias = tuple(float(b) for b in data["bias"])
+        self.thresholds: dict[str, float] = {
+            rule: float(value) for rule, value in data["thresholds"].items()
+        }
+        self.weights: dict[str, tuple[float, ...]] = {
+            feature: tuple(q * raw_scale for q in quantised)
+            for feature, quantised in data["weights"].items()
+        }
+        self._zero = (0.0,) * len(self.rules)
+        self._by_token: dict[str, tuple[tuple[float, ...], int]] = {}
+        self._by_sentence: dict[str, tuple[float, ...]] = {}
+
+    def _token(self, token: str) -> tuple[tuple[float, ...], int]:
+        """The summed weights of a token's own features, and how many there are."""
+        known = self._by_token.get(token)
+        if known is None:
+            sums = list(self._zero)
+            grams = _grams(token)
+            for gram in grams:
+                weights = self.weights.get(gram)
+                if weights is not None:
+                    sums = [a + b for a, b in zip(sums, weights, strict=True)]
+            if len(self._by_token) > _CACHE_LIMIT:
+                self._by_token.clear()
+            known = self._by_token[token] = (tuple(sums), len(grams))
+        return known
+
+    def scores(self, sentence: str) -> tuple[float, ...]:
+        """The probability of each rule (in ``self.rules`` order) for one sentence."""
+        cached = self._by_sentence.get(sentence)
+        if cached is not None:
+            return cached
+        sums = list(self._zero)
+        count = 0
+        previous = "<s>"
+        get = self.weights.get
+        for token in [*tokens_of(sentence), None]:
+            pair = get("b " + previous + " " + (token if token is not None else "</s>"))
+            count += 1
+            if pair is not None:
+                sums = [a + b for a, b in zip(sums, pair, strict=True)]
+            if token is None:
+                break
+            own, size = self._token(token)
+            sums = [a + b for a, b in zip(sums, own, strict=True)]
+            count += size
+            previous = token
+        norm = 1 / math.sqrt(count)
+        result = tuple(
+            1 / (1 + math.exp(-max(-30.0, min(30.0, bias + total * norm))))
+            for bias, total in zip(self.bias, sums, strict=True)
+        )
+        if len(self._by_sentence) > _CACHE_LIMIT:
+            self._by_sentence.clear()
+        self._by_sentence[sentence] = result
+        return result
+
+    def judge(self, sentence: str, skip: frozenset[str] = frozenset()) -> Judgement | None:
+        """The most likely rule the sentence breaks, when it clears that rule's threshold."""
+        best: Judgement | None = None
+        for rule, confidence in zip(self.rules, self.scores(sentence), strict=True):
+            if rule in skip or confidence < self.thresholds[rule]:
+                continue
+            margin = confidence - self.thresholds[rule]
+            if best is None or margin > best.confidence - self.thresholds[best.rule]:
+                best = Judgement(rule, confidence)
+        return best
+
+
+def load(raw: bytes) -> SentenceModel:
+    """A model from the shipped file's bytes (gzip-compressed JSON)."""
+    return SentenceModel(json.loads(gzip.decompress(raw)))
+
+
+@cache
+def default_model() -> SentenceModel:
+    """The shipped model, read once on first use (not on the start-up path)."""
+    source = resources.files("followup_resources") / "checker" / "model.json.gz"
+    return load(source.read_bytes())
+
+
+def sentence_spans(text: str, starts: list[int], ends: list[int]) -> Iterator[tuple[int, int]]:
+    """Sentences as character spans, from the words' spans: a sentence ends where the gap
+    between two words holds ``.``, ``!``, ``?`` or a blank line. Closing marks are kept
+    ("… a decision?"), since they carry meaning."""
+    if not starts:
+        return
+    first = 0
+    for index in range(len(starts)):
+        last = index + 1 == len(starts)
+        gap_end = len(text) if last else starts[index + 1]
+        gap = text[ends[index] : min(gap_end, ends[index] + 200)]
+        if last or _SENTENCE_GAP.search(gap):
+            tail = len(gap) - len(gap.lstrip(".!?…\"')”’ \t"))
+            end = ends[index] + len(gap[:tail].rstrip())
+            yield starts[first], end
+            first = index + 1

@@ -1,0 +1,152 @@
+"""The checker's sentence model: same scores as its features say, findings that explain
+themselves, loaded only when first needed, and no numpy at run time."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from followup.checker import Context, Kind, Severity, check
+from followup.checker_model import (
+    FORMAT,
+    SentenceModel,
+    default_model,
+    features,
+    scale,
+    sentence_spans,
+)
+from followup.phrases import tokenize
+
+RULES = ["flattery", "status-inquiry"]
+
+
+def tiny(weights: dict[str, list[float]], bias: float = -4.0) -> SentenceModel:
+    """A two-rule model whose weights the test chooses (one unit per stored integer)."""
+    return SentenceModel(
+        {
+            "format": FORMAT,
+            "rules": RULES,
+            "scale": 1.0,
+            "bias": [bias, bias],
+            "thresholds": {"flattery": 0.6, "status-inquiry": 0.6},
+            "weights": weights,
+        }
+    )
+
+
+def spans(text: str) -> list[str]:
+    tokens = tokenize(text)
+    return [text[a:b] for a, b in sentence_spans(text, tokens.starts, tokens.ends)]
+
+
+def test_sentences_end_at_full_stops_and_blank_lines_and_keep_their_marks() -> None:
+    text = "Dear Dana,\n\nThank you for today! Any news yet?  I'm keen.\nKind regards,\nSam"
+    assert spans(text) == [
+        "Dear Dana",
+        "Thank you for today!",
+        "Any news yet?",
+        "I'm keen.",
+        "Kind regards,\nSam",
+    ]
+
+
+def test_a_model_finding_names_the_model_its_confidence_span_and_advice() -> None:
+    model = tiny({"w shoes": [40, 0]})
+    text = "Thank you for your time. I really like your shoes."
+    finding = next(f for f in check(text, Context(), model=model) if f.rule == "flattery")
+    assert text[finding.start : finding.end] == "I really like your shoes."
+    assert "model reads this sentence as flattery" in finding.message
+    assert "% confident" in finding.message
+    assert "Advice: stay professional" in finding.message
+    assert finding.severity is Severity.WARNING  # flattery is a warning anyway
+
+
+def test_a_model_finding_is_a_warning_unless_the_model_is_sure() -> None:
+    # One feature of weight w among n features: probability sigmoid(bias + w / sqrt(n)).
+    text = "Is there news."
+    found = features(text)
+    n = sum(found.values())
+
+    def severity(target: float) -> Severity:
+        weight = (math.log(target / (1 - target)) + 4.0) * math.sqrt(n)
+        model = tiny({"w news": [0, weight]})
+        return next(f for f in check(text, Context(), model=model) if f.start == 0).severity
+
+    assert severity(0.7) is Severity.WARNING
+    assert severity(0.97) is Severity.ERROR  # status-inquiry's own severity
+
+
+def test_a_phrase_finding_speaks_for_its_sentence_and_inquiries_may_ask() -> None:
+    model = tiny({"w update": [0, 60], "w news": [0, 60]})
+    text = "Is there any update on my application? Hoping for news."
+    findings = [f for f in check(text, Context(), model=model) if f.rule == "status-inquiry"]
+    assert [f.message.startswith("This is a status inquiry") for f in findings] == [True, False]
+    inquiry = Context(kind=Kind.INQUIRY)
+    assert [f for f in check(text, inquiry, model=model) if f.rule == "status-inquiry"] == []
+
+
+def test_only_the_most_likely_rule_of_a_sentence_is_reported() -> None:
+    model = tiny({"w brilliant": [60, 30]})
+    text = "A brilliant update."
+    assert [f.rule for f in check(text, Context(), model=model) if f.start == 0] == ["flattery"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_the_fast_score_is_the_linear_model_over_the_features(sentence: str) -> None:
+    """Scores are summed word by word (and cached); they must equal the plain dot product
+    of the counted features that training used."""
+    model = default_model()
+    found = features(sentence)
+    factor = scale(found)
+    for column, probability in enumerate(model.scores(sentence)):
+        total = model.bias[column] + factor * sum(
+            count * model.weights[f][column] for f, count in found.items() if f in model.weights
+        )
+        expected = 1 / (1 + math.exp(-max(-30.0, min(30.0, total))))
+        assert probability == pytest.approx(expected, abs=1e-9)
+
+
+def test_the_shipped_model_catches_a_rewording_no_phrase_lists() -> None:
+    text = "Your team is the most talented group of people I have ever come across."
+    phrases_only = {f.rule for f in check(text, Context(), model=False)}
+    assert "flattery" not in phrases_only
+    finding = next(f for f in check(text, Context()) if f.rule == "flattery")
+    assert "model reads this sentence" in finding.message
+
+
+def test_the_shipped_model_leaves_fine_sentences_alone() -> None:
+    for text in (
+        "I look forward to hearing from you.",
+        "Thank you again for your time on Tuesday.",
+        "I enjoyed learning how your team plans the quarterly inventory count.",
+        "I would welcome the chance to bring that experience to your team.",
+    ):
+        assert check(text, Context(), model=True) == check(text, Context(), model=False), text
+
+
+def test_a_model_file_of_another_format_is_refused() -> None:
+    with pytest.raises(ValueError, match="format"):
+        SentenceModel({"format": FORMAT + 1})
+
+
+def test_the_model_loads_on_the_first_check_and_needs_no_numpy() -> None:
+    script = (
+        "import sys\n"
+        "import followup.checker, followup_desktop.app\n"
+        "from followup.checker_model import default_model\n"
+        "assert default_model.cache_info().currsize == 0, 'loaded at import'\n"
+        "followup.checker.check('Thank you for your time.')\n"
+        "assert default_model.cache_info().currsize == 1\n"
+        "heavy = {'numpy', 'scipy', 'sklearn'} & set(sys.modules)\n"
+        "assert not heavy, heavy\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
