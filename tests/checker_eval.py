@@ -22,7 +22,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make ``tests`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from followup.checker import PHRASE_RULES, RULE_IDS, Context, Kind, Severity, check
+from followup.checker import PHRASE_RULES, RULE_IDS, Context, Finding, Kind, Severity, check
 from followup.model import Channel
 from tests.checker_data import CONTENT_RULES, letters, sentences
 
@@ -91,6 +91,12 @@ class Report:
         }
 
 
+def _check(text: str, context: Context, model: bool) -> list[Finding]:
+    """The checker with or without its sentence model (called plainly when with it, so this
+    script also scores an older checker that had no model, for the "before" table)."""
+    return check(text, context) if model else check(text, context, model=False)
+
+
 def evaluate_split(split: str = "test", model: bool = True) -> Report:
     """Score the checker on one split of data/checker/ (sentences and letters); without the
     sentence model when ``model`` is False (the phrase rules alone)."""
@@ -98,14 +104,14 @@ def evaluate_split(split: str = "test", model: bool = True) -> Report:
     judged_sentence = frozenset(CONTENT_RULES)
     for item in sentences(split):
         wanted = frozenset() if item.label == "ok" else frozenset({item.label})
-        predicted = {f.rule for f in check(item.text, Context(), model=model)} & judged_sentence
+        predicted = {f.rule for f in _check(item.text, Context(), model)} & judged_sentence
         report.sentences.add(predicted, wanted, judged_sentence)
         for rule in judged_sentence & (predicted ^ wanted):
             kind = "FP" if rule in predicted else "FN"
             report.misses.append(f"{kind} {rule} [{item.group}]: {item.text[:100]!r}")
     everything = frozenset(RULE_IDS)
     for letter in letters(split):
-        findings = check(letter.text, letter.context, model=model)
+        findings = _check(letter.text, letter.context, model)
         predicted = {f.rule for f in findings}
         report.letters.add(predicted, letter.faults, everything)
         for rule in sorted(predicted ^ letter.faults):
