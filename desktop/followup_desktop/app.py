@@ -20,6 +20,7 @@ from followup_desktop.first_paint import on_first_paint
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
 
+    from followup.errors import CorruptDatabase
     from followup.storage.database import Database
     from followup_desktop.clock import Clock
     from followup_desktop.main_window import MainWindow
@@ -66,37 +67,59 @@ def _ask_running_instance(name: str) -> bool:
 
 
 def open_database(path: Path, now: datetime, parent: QWidget | None = None) -> Database | None:
-    """Open the database; a corrupt one is moved aside (never overwritten) if the user
-    chooses to restore the newest backup."""
-    from followup.errors import CorruptDatabase, FollowUpError  # noqa: PLC0415
+    """Open the database. Busy (another program holds it), read-only and full are said in
+    words (busy with a retry), never taken for damage; only a damaged file is moved aside
+    (never overwritten), and only if the user chooses to restore the newest backup."""
+    from followup.errors import CorruptDatabase, DatabaseUnavailable, FollowUpError  # noqa: PLC0415
+    from followup.storage.database import Database  # noqa: PLC0415
+    from followup_desktop.session import UNAVAILABLE_TITLES  # noqa: PLC0415
+
+    while True:
+        try:
+            return Database.open(path, now)
+        except DatabaseUnavailable as error:
+            title = UNAVAILABLE_TITLES.get(error.reason, "Database cannot be opened")
+            if error.reason != "busy":
+                QMessageBox.critical(parent, title, str(error))
+                return None
+            buttons = QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel
+            answer = QMessageBox.warning(parent, title, str(error), buttons)
+            if answer != QMessageBox.StandardButton.Retry:
+                return None
+        except CorruptDatabase as error:
+            return _offer_restore(path, now, error, parent)
+        except FollowUpError as error:
+            QMessageBox.critical(parent, "Database cannot be opened", str(error))
+            return None
+
+
+def _offer_restore(
+    path: Path, now: datetime, error: CorruptDatabase, parent: QWidget | None
+) -> Database | None:
+    """The file is damaged: offer the newest backup; nothing is touched unless the user
+    says yes, and then the damaged file is kept beside the restored one."""
     from followup.storage.database import Database  # noqa: PLC0415
 
-    try:
-        return Database.open(path, now)
-    except CorruptDatabase as error:
-        if not error.backups:
-            QMessageBox.critical(parent, "Database cannot be read", str(error))
-            return None
-        answer = QMessageBox.question(
-            parent,
-            "Database cannot be read",
-            f"{error}\n\nRestore the latest backup? The damaged file is kept beside it.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return None
-        aside = path.with_name(f"{path.name}.damaged-{now:%Y%m%d-%H%M%S}")
-        import shutil  # noqa: PLC0415
-
-        path.rename(aside)
-        for suffix in ("-wal", "-shm"):
-            stray = path.with_name(path.name + suffix)
-            if stray.exists():
-                stray.rename(aside.with_name(aside.name + suffix))
-        shutil.copy2(error.backups[0], path)
-        return Database.open(path, now)
-    except FollowUpError as error:
-        QMessageBox.critical(parent, "Database cannot be opened", str(error))
+    if not error.backups:
+        QMessageBox.critical(parent, "Database damaged", str(error))
         return None
+    answer = QMessageBox.question(
+        parent,
+        "Database damaged",
+        f"{error}\n\nRestore the latest backup? The damaged file is kept beside it.",
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    aside = path.with_name(f"{path.name}.damaged-{now:%Y%m%d-%H%M%S}")
+    import shutil  # noqa: PLC0415
+
+    path.rename(aside)
+    for suffix in ("-wal", "-shm"):
+        stray = path.with_name(path.name + suffix)
+        if stray.exists():
+            stray.rename(aside.with_name(aside.name + suffix))
+    shutil.copy2(error.backups[0], path)
+    return Database.open(path, now)
 
 
 def stylesheet() -> str:

@@ -91,7 +91,10 @@ class ReminderService(QObject):
     def snooze(self, reminders: list[Reminder], choice: str) -> None:
         now = self.session.now()
         until = snooze_until(choice, now, self.session.settings.reminders(), self.session.zone)
-        self.session.repo.snooze([r.key for r in reminders], until, now)
+        keys = [r.key for r in reminders]
+        self.session.attempt(
+            None, lambda: self.session.repo.snooze(keys, until, now), "Not snoozed"
+        )
         self.rearm()
 
     # -- after sleep ---------------------------------------------------------------------

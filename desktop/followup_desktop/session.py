@@ -11,6 +11,7 @@ import locale
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -18,7 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from followup.errors import FollowUpError, Refusal
+from followup.errors import CorruptDatabase, DatabaseUnavailable, FollowUpError, Refusal
 from followup.model import Override
 from followup.plan import PlanItem
 from followup.planner import all_items
@@ -35,6 +36,11 @@ T = TypeVar("T")
 # Another program (the command line) may hold the write lock for a moment: wait this long,
 # not SQLite's usual seconds, then say so and let the user (or the autosave) try again.
 BUSY_TIMEOUT_MS = 300
+UNAVAILABLE_TITLES = {
+    "busy": "Database busy",
+    "read-only": "Database is read-only",
+    "full": "Disk full",
+}
 
 
 class Dialogs:
@@ -42,6 +48,19 @@ class Dialogs:
 
     def error(self, parent: QWidget | None, title: str, message: str) -> None:
         QMessageBox.warning(parent, title, message)
+
+    def retry(self, parent: QWidget | None, title: str, message: str) -> bool:
+        """True when the user wants to try again (another program held the database)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            title,
+            message,
+            QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
+            parent,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Retry)
+        box.setObjectName("busy-dialog")
+        return box.exec() == QMessageBox.StandardButton.Retry
 
     def confirm_override(self, parent: QWidget | None, refusal: Refusal) -> str | None:
         """The user's reason for overriding, or None to respect the rule."""
@@ -159,17 +178,52 @@ class Session(QObject):
     def run(
         self, parent: QWidget | None, action: Callable[[], T], title: str = "Not saved"
     ) -> T | None:
-        """Run one user action; on a domain error say why and change nothing."""
-        try:
-            result = action()
-        except Refusal as refusal:
-            self.dialogs.error(parent, "Not allowed", refusal.message)
-            return None
-        except FollowUpError as error:
-            self.dialogs.error(parent, title, str(error))
-            return None
-        self.schedule_changed.emit()
-        return result
+        """Run one user action; on a domain error say why and change nothing (and, when
+        another program held the database, offer to try again)."""
+        while True:
+            try:
+                result = action()
+            except Refusal as refusal:
+                self.dialogs.error(parent, "Not allowed", refusal.message)
+                return None
+            except FollowUpError as error:
+                if self.report(parent, error, title):
+                    continue
+                return None
+            self.schedule_changed.emit()
+            return result
+
+    def attempt(self, parent: QWidget | None, action: Callable[[], object], title: str) -> bool:
+        """``run`` for an action without a result: True when it was done."""
+
+        def done() -> bool:
+            action()
+            return True
+
+        return self.run(parent, done, title) is True
+
+    def report(self, parent: QWidget | None, error: FollowUpError, title: str) -> bool:
+        """Say in words what stopped an action; True when the user chose to try again.
+
+        Busy, read-only and full are not damage: they are named as what they are, and only
+        busy (which passes) offers a retry. Damage is found again on the next start, where
+        the app offers the latest backup."""
+        if isinstance(error, DatabaseUnavailable):
+            heading = UNAVAILABLE_TITLES.get(error.reason, title)
+            if error.reason == "busy":
+                return self.dialogs.retry(parent, heading, str(error))
+            self.dialogs.error(parent, heading, str(error))
+            return False
+        if isinstance(error, CorruptDatabase):
+            self.dialogs.error(
+                parent,
+                "Database damaged",
+                f"{error}\n\nQuit and start Interview Follow-Up again: it offers to restore "
+                "the latest backup, keeping the damaged file beside it.",
+            )
+            return False
+        self.dialogs.error(parent, title, str(error))
+        return False
 
     def write(self, action: Callable[[], T]) -> T:
         """A quiet write (the draft autosave): no dialog and no change announced; any failure
@@ -198,19 +252,21 @@ class Session(QObject):
         self, parent: QWidget | None, action: Callable[[Override | None], T]
     ) -> T | None:
         """Like ``run``, but an etiquette refusal may be overridden with a recorded reason."""
-        try:
-            result = action(None)
-        except Refusal as refusal:
-            reason = self.dialogs.confirm_override(parent, refusal)
-            if reason is None:
+        while True:
+            try:
+                result = action(None)
+            except Refusal as refusal:
+                reason = self.dialogs.confirm_override(parent, refusal)
+                if reason is None:
+                    return None
+                chosen = Override(refusal.rule, reason, self.now())
+                return self.run(parent, partial(action, chosen))
+            except FollowUpError as error:
+                if self.report(parent, error, "Not saved"):
+                    continue
                 return None
-            override = Override(refusal.rule, reason, self.now())
-            return self.run(parent, lambda: action(override))
-        except FollowUpError as error:
-            self.dialogs.error(parent, "Not saved", str(error))
-            return None
-        self.schedule_changed.emit()
-        return result
+            self.schedule_changed.emit()
+            return result
 
     def save_settings_or_raise(self, values: dict[str, object]) -> None:
         """Validate every value and how they fit together (country and region), then save

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import (
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup.errors import FollowUpError
 from followup.model import Application, Round
 from followup_desktop.accessibility import named
 from followup_desktop.interviews.dialogs import ApplicationDialog, RoundDialog
@@ -28,7 +29,9 @@ FILTER_DELAY_MS = 150
 class DeleteCommand(QUndoCommand):
     """Delete an application (with its rounds) or a round; undo puts all of it back."""
 
-    def __init__(self, session: Session, record: Application | Round) -> None:
+    def __init__(
+        self, session: Session, record: Application | Round, parent: QWidget | None = None
+    ) -> None:
         what = (
             f"{record.company} — {record.role}"
             if isinstance(record, Application)
@@ -37,20 +40,47 @@ class DeleteCommand(QUndoCommand):
         super().__init__(f"Delete {what}")
         self.session = session
         self.record = record
+        self.parent_widget = parent
         self.snapshot: Snapshot | None = None
+        self.applied = False  # whether the records are deleted now
+        self._settle = False  # the stack moved back after a failure: nothing to do
 
-    def redo(self) -> None:
+    def _delete(self) -> None:
         repo = self.session.repo
         if isinstance(self.record, Application):
             self.snapshot = repo.delete_application_undoably(self.record.id)
         else:
             self.snapshot = repo.delete_round_undoably(self.record.id)
-        self.session.schedule_changed.emit()
 
-    def undo(self) -> None:
+    def _restore(self) -> None:
         if self.snapshot is not None:
             self.session.repo.restore(self.snapshot)
-            self.session.schedule_changed.emit()
+
+    def redo(self) -> None:
+        if self._settle:
+            self._settle = False
+            return
+        if self.session.attempt(self.parent_widget, self._delete, "Not deleted"):
+            self.applied = True
+        elif self.snapshot is None:
+            self.setObsolete(True)  # never done: the stack forgets it
+        else:
+            self._step_back(self.session.undo_stack.undo)
+
+    def undo(self) -> None:
+        if self._settle:
+            self._settle = False
+            return
+        if self.session.attempt(self.parent_widget, self._restore, "Not undone"):
+            self.applied = False
+        else:
+            self._step_back(self.session.undo_stack.redo)
+
+    def _step_back(self, move: Callable[[], None]) -> None:
+        """The database did not change: put the stack back where it was (so it never says
+        done what was not), once the stack has finished this step."""
+        self._settle = True
+        QTimer.singleShot(0, move)
 
 
 class InterviewsView(QWidget):
@@ -185,13 +215,10 @@ class InterviewsView(QWidget):
         record = self.selected()
         if record is None:
             return
-        command = DeleteCommand(self.session, record)
-        try:
-            self.session.undo_stack.push(command)
-        except FollowUpError as error:
-            self.session.dialogs.error(self, "Not deleted", str(error))
-            return
-        self.status_message.emit(f"{command.text()}. Undo with Ctrl+Z.")
+        command = DeleteCommand(self.session, record, self)
+        self.session.undo_stack.push(command)  # it says why, if it could not be done
+        if command.applied:
+            self.status_message.emit(f"{command.text()}. Undo with Ctrl+Z.")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Delete:
