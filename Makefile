@@ -3,16 +3,25 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-stamp
+# `make run` installs only what running needs; `make test` adds the development tools.
+RUN_STAMP := $(VENV)/.run-stamp
+STAMP     := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck unit benchmark screenshots dist clean train-checker checker-eval
+.PHONY: run test test-slow lint typecheck unit benchmark screenshots icons dist bundle deb clean \
+	train-checker checker-eval
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	sh tools/bootstrap-venv.sh "$(PYTHON)" "$(VENV)"
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $(RUN_STAMP)
+
+$(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(RUN_STAMP)
 	sh tools/system-deps.sh runtime
 	$(BIN)/followup-desktop
 
@@ -21,14 +30,19 @@ test: $(STAMP)
 	$(MAKE) --no-print-directory lint typecheck unit
 
 lint: $(STAMP)
-	$(BIN)/ruff check desktop tests
+	$(BIN)/ruff check desktop tests tools
 	$(BIN)/lint-imports --no-cache
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
 unit: $(STAMP)
-	sh tools/with-session-bus.sh $(BIN)/python -m pytest -q
+	sh tools/with-session-bus.sh $(BIN)/python -m pytest -q -m "not slow"
+
+# The long tests: crash loops, the bundle and the .deb built and started (minutes, not seconds).
+test-slow: $(STAMP)
+	sh tools/system-deps.sh test
+	sh tools/with-session-bus.sh $(BIN)/python -m pytest -q -m slow
 
 benchmark: $(STAMP)
 	$(BIN)/python -m pytest tests/benchmarks/bench_checker.py tests/benchmarks/bench_gui.py \
@@ -44,11 +58,28 @@ train-checker: $(STAMP)
 checker-eval: $(STAMP)
 	$(BIN)/python tests/checker_eval.py
 
+# Screenshots of every view on demo data (docs/), offscreen.
 screenshots: $(STAMP)
-	sh tools/screenshots.sh
+	$(BIN)/python tools/screenshots.py docs
+
+# The app icon in every size and format, from packaging/icons/app.svg (run after editing it).
+icons: $(STAMP)
+	$(BIN)/python tools/make_icons.py
 
 dist: $(STAMP)
+	rm -rf dist
 	$(BIN)/python -m pip wheel --no-deps -w dist .
+
+# A one-folder bundle (PyInstaller) in dist/bundle/, with both commands.
+bundle: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check 'pyinstaller>=6.10'
+	$(BIN)/pyinstaller --noconfirm --clean --distpath dist/bundle --workpath build/pyinstaller \
+		packaging/pyinstaller/followup-desktop.spec
+	du -sh dist/bundle/interview-followup
+
+# A Debian/Ubuntu package built from the bundle (dist/*.deb).
+deb: bundle
+	sh packaging/debian/build-deb.sh dist/bundle/interview-followup dist
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info desktop/*.egg-info

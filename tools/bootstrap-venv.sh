@@ -5,6 +5,15 @@ set -eu
 python=$1
 venv=$2
 [ -x "$venv/bin/python" ] && exit 0
+if ! command -v "$python" >/dev/null 2>&1; then
+  echo "Python 3.11 or newer is needed and '$python' was not found; choose one with: make run PYTHON=python3.12" >&2
+  exit 1
+fi
+if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+  found=$("$python" -c 'import sys; print(".".join(map(str, sys.version_info[:2])))')
+  echo "Python 3.11 or newer is needed ('$python' is $found); install python3.11 or newer and run: make run PYTHON=python3.11" >&2
+  exit 1
+fi
 if "$python" -m venv "$venv" 2>/dev/null; then exit 0; fi
 rm -rf "$venv"
 version=$("$python" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')

@@ -39,17 +39,55 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window and exit")
     parser.add_argument("--view", choices=VIEWS, default="today", help="view to show first")
     parser.add_argument("--minimized", action="store_true", help="start in the tray")
+    entry = parser.add_mutually_exclusive_group()
+    entry.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add the app to your applications menu (desktop entry, icons, metainfo) and exit",
+    )
+    entry.add_argument(
+        "--uninstall-desktop-entry",
+        action="store_true",
+        help="remove what --install-desktop-entry added and exit",
+    )
     # For the start-up benchmark: quit as soon as the main window has painted once.
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
-def _server_name(database: str) -> str:
-    """One instance per user and database. Local sockets share one folder for all users, so
-    the user is part of the name; a CRC is enough to tell names apart."""
-    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
-    digest = zlib.crc32(f"{user}:{database}".encode())
-    return f"interview-followup-{digest:08x}"
+def _server_name(database: Path | None) -> str | None:
+    """One instance per user and database. On Unix the socket lives in the user's own runtime
+    folder (0700), so no other local user can take the name; it is keyed on the database's
+    real path (for the default database, on the environment that decides the data folder).
+    None when no private folder can be had: then there is no single-instance check."""
+    if database is not None:
+        key = f"db:{database}"
+    else:
+        env = ("XDG_DATA_HOME", "HOME", "LOCALAPPDATA", "APPDATA", "FOLLOWUP_DB")
+        key = "default:" + "\0".join(os.environ.get(name, "") for name in env)
+    digest = f"{zlib.crc32(key.encode()):08x}{zlib.adler32(key.encode()):08x}"
+    if sys.platform == "win32":  # pragma: no cover (named pipes are per session)
+        return f"interview-followup-{os.environ.get('USERNAME', '')}-{digest}"
+    folder = _private_runtime_folder()
+    return str(folder / f"instance-{digest}") if folder else None
+
+
+def _private_runtime_folder() -> Path | None:
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and Path(runtime).is_dir():
+        folder = Path(runtime) / "interview-followup"
+    else:
+        base = os.environ.get("TMPDIR") or "/tmp"
+        folder = Path(base) / f"interview-followup-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        info = folder.lstat()
+    except OSError:
+        return None
+    import stat  # noqa: PLC0415
+
+    private = stat.S_ISDIR(info.st_mode) and info.st_mode & 0o077 == 0
+    return folder if info.st_uid == os.getuid() and private else None
 
 
 def _ask_running_instance(name: str) -> bool:
@@ -139,6 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Paint the window's frame first; open the database and build the views right after
     (so the window appears at once, whatever the size of the database)."""
     args = parse_args(argv)
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        return _desktop_entry(install=args.install_desktop_entry)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Interview Follow-Up")
@@ -147,16 +187,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setStyleSheet(stylesheet())
     explicit = args.db or os.environ.get("FOLLOWUP_DB")
     db_path: Path | None = Path(explicit).expanduser().resolve() if explicit else None
-    if args.demo:
+    demo_folder = None
+    if args.demo:  # a throw-away folder, removed when the app quits
         import tempfile  # noqa: PLC0415
 
-        db_path = Path(tempfile.mkdtemp(prefix="followup-demo-")) / "demo.sqlite3"
+        demo_folder = tempfile.TemporaryDirectory(prefix="followup-demo-")
+        db_path = Path(demo_folder.name) / "demo.sqlite3"
     server = None
-    if not args.screenshot:
+    name = None if args.screenshot else _server_name(db_path)
+    if name is not None:
         from PySide6.QtNetwork import QLocalServer  # noqa: PLC0415
 
-        # The default database's path needs platformdirs: not before the first paint.
-        name = _server_name(str(db_path) if db_path else "default")
         if _ask_running_instance(name):
             return 0
         QLocalServer.removeServer(name)
@@ -193,7 +234,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         QTimer.singleShot(0, finish)
     app.exec()
+    if demo_folder is not None:
+        demo_folder.cleanup()
     return outcome["code"]
+
+
+def _desktop_entry(*, install: bool) -> int:
+    from followup import desktop_entry  # noqa: PLC0415
+
+    try:
+        if install:
+            files = desktop_entry.install()
+            print(f"Added to the applications menu: {desktop_entry.desktop_file()}")
+        else:
+            files = desktop_entry.uninstall()
+            print(f"Removed the menu entry ({len(files)} files).")
+    except OSError as error:
+        print(f"followup-desktop: the menu entry could not be changed: {error}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def _tray_available() -> bool:

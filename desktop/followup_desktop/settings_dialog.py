@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from followup import login_items
 from followup.errors import FollowUpError
 from followup.settings import SETTINGS, Choice, Setting
-from followup_desktop import autostart, credentials
+from followup_desktop import credentials
 from followup_desktop.accessibility import named
 from followup_desktop.session import Session
 from followup_desktop.settings_extras import PasswordEditor, SignatureEditor
@@ -92,7 +93,10 @@ class SettingsDialog(QDialog):
             self.editors[setting.key] = editor
             label = "" if isinstance(editor, QCheckBox) else _label(setting)
             forms[setting.group].addRow(label, editor)
-        self.editors["app.start_at_login"].setToolTip(
+        start_at_login = self.editors["app.start_at_login"]
+        if isinstance(start_at_login, QCheckBox):  # what the system has, not what was stored
+            start_at_login.setChecked(login_items.is_enabled())
+        start_at_login.setToolTip(
             "Adds Interview Follow-Up to the programs your desktop starts at login."
         )
         self.error = named(QLabel(), "Problem", style="error")
@@ -133,7 +137,7 @@ class SettingsDialog(QDialog):
         values = self.values()
         try:
             self.session.save_settings_or_raise(values)
-            autostart.set_enabled(bool(self.session.settings["app.start_at_login"]))
+            login_items.set_enabled(bool(self.session.settings["app.start_at_login"]))
         except (FollowUpError, OSError) as error:
             self.error.setText(str(error))
             self.error.show()

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from followup.settings import SETTINGS
-from followup_desktop import autostart
+from followup import login_items
+from followup.launcher import APP_ID
 from followup_desktop.session import Session
 from followup_desktop.settings_dialog import SettingsDialog
 
@@ -69,19 +70,19 @@ def test_bad_values_are_named_and_nothing_is_saved(qtbot: QtBot, session: Sessio
 def test_start_at_login_writes_and_removes_the_autostart_entry(
     qtbot: QtBot, session: Session
 ) -> None:
-    entry = Path(os.environ["XDG_CONFIG_HOME"]) / "autostart" / f"{autostart.APP_ID}.desktop"
+    entry = Path(os.environ["XDG_CONFIG_HOME"]) / "autostart" / f"{APP_ID}.desktop"
     d = dialog(qtbot, session)
     box = d.editors["app.start_at_login"]
     assert isinstance(box, QCheckBox)
     box.setChecked(True)
     d.accept()
     text = entry.read_text()
-    assert "Exec=" in text and "--minimized" in text and autostart.is_enabled()
+    assert "Exec=" in text and "--minimized" in text and login_items.is_enabled()
     again = dialog(qtbot, session)
     assert isinstance(again.editors["app.start_at_login"], QCheckBox)
     again.editors["app.start_at_login"].setChecked(False)
     again.accept()
-    assert not entry.exists() and not autostart.is_enabled()
+    assert not entry.exists() and not login_items.is_enabled()
 
 
 def test_signature_import_preview_and_remove(
@@ -127,3 +128,14 @@ def test_password_without_a_keyring_is_never_stored(qtbot: QtBot, session: Sessi
         keyring.set_keyring(previous)
     assert "s3cret" not in str(session.repo.settings())
     assert b"s3cret" not in session.repo.db.path.read_bytes()
+
+
+def test_start_at_login_box_shows_whether_the_entry_really_exists(
+    qtbot: QtBot, session: Session
+) -> None:
+    session.save_settings_or_raise({"app.start_at_login": True})
+    box = dialog(qtbot, session).editors["app.start_at_login"]
+    assert isinstance(box, QCheckBox) and not box.isChecked()  # stored on, but no entry
+    login_items.set_enabled(True)
+    box = dialog(qtbot, session).editors["app.start_at_login"]
+    assert isinstance(box, QCheckBox) and box.isChecked()

@@ -246,6 +246,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", help="input file, or -")
     p.add_argument("--replace", action="store_true", help="replace everything (a backup is made)")
+    p = _command(sub, "desktop-entry", _desktop_entry, "the applications-menu entry")
+    p.add_argument("entry_action", choices=["install", "uninstall", "status"])
     _plugins({"letter": letter, "export": export})
     return parser
 
@@ -264,6 +266,12 @@ def _plugins(groups: dict[str, argparse._SubParsersAction[_Parser]]) -> None:
         except ImportError:  # the package is not installed here: its commands are absent
             continue
         register(groups)
+
+
+def _desktop_entry(ctx: Context) -> int:
+    from followup.cli.system import desktop_entry_cmd  # noqa: PLC0415  (rarely used)
+
+    return desktop_entry_cmd(ctx)
 
 
 def _check(ctx: Context) -> int:

@@ -360,6 +360,10 @@ def settings_set(ctx: Context) -> int:
         value = [part for part in raw.split(",") if part.strip()]
     checked = check_all(ctx.repo.settings(), {ctx.args.key: value})[ctx.args.key]
     ctx.repo.save_settings({ctx.args.key: checked})
+    if ctx.args.key == "app.start_at_login":
+        from followup.cli.system import apply_start_at_login  # noqa: PLC0415
+
+        apply_start_at_login(bool(checked))
     ctx.out.write(f"{ctx.args.key} = {json.dumps(checked, ensure_ascii=False)}\n")
     return 0
 

@@ -1,27 +1,20 @@
 """Start at login: an XDG autostart entry (Linux), the HKCU Run key (Windows), or a
-LaunchAgent (macOS). The app id is the one used everywhere (desktop file, metainfo)."""
+LaunchAgent (macOS). One code path for the settings dialog and ``followup settings set``;
+whether it is on is read from the system, not from the stored setting."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import shlex
 import sys
 from pathlib import Path
 
-APP_ID = "io.github.interview_followup.InterviewFollowUp"
+from followup.launcher import APP_ID, exec_value, gui_command
+
 _RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 
 
-def command() -> list[str]:
-    """How to start the app minimized: the installed script, or this interpreter."""
-    script = Path(sys.argv[0]).resolve()
-    if script.name.startswith("followup-desktop"):
-        return [str(script), "--minimized"]
-    return [sys.executable, "-m", "followup_desktop.app", "--minimized"]
-
-
-def _xdg_file() -> Path:
+def xdg_autostart_file() -> Path:
     config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(config) / "autostart" / f"{APP_ID}.desktop"
 
@@ -40,18 +33,29 @@ def is_enabled() -> bool:
         except OSError:
             return False
         return True
-    path = _launch_agent() if sys.platform == "darwin" else _xdg_file()
+    path = _launch_agent() if sys.platform == "darwin" else xdg_autostart_file()
     return path.exists()
 
 
-def set_enabled(enabled: bool) -> None:
+def autostart_entry(command: list[str]) -> str:
+    return (
+        "[Desktop Entry]\nType=Application\nName=Interview Follow-Up\n"
+        "Comment=Reminders for interview follow-ups\n"
+        f"Exec={exec_value([*command, '--minimized'])}\nIcon={APP_ID}\nTerminal=false\n"
+        "X-GNOME-Autostart-enabled=true\n"
+    )
+
+
+def set_enabled(enabled: bool, command: list[str] | None = None) -> None:
     """Create or remove the login entry; raises OSError with the reason on failure."""
+    command = command or gui_command()
     if sys.platform == "win32":  # pragma: no cover (Windows)
+        import subprocess  # noqa: PLC0415
         import winreg  # noqa: PLC0415
 
         with winreg.CreateKey(winreg.HKEY_CURRENT_USER, _RUN_KEY) as key:
             if enabled:
-                value = " ".join(f'"{part}"' for part in command())
+                value = subprocess.list2cmdline([*command, "--minimized"])
                 winreg.SetValueEx(key, APP_ID, 0, winreg.REG_SZ, value)
             else:
                 with contextlib.suppress(FileNotFoundError):
@@ -63,21 +67,16 @@ def set_enabled(enabled: bool) -> None:
             import plistlib  # noqa: PLC0415
 
             path.parent.mkdir(parents=True, exist_ok=True)
+            arguments = [*command, "--minimized"]
             path.write_bytes(
-                plistlib.dumps({"Label": APP_ID, "ProgramArguments": command(), "RunAtLoad": True})
+                plistlib.dumps({"Label": APP_ID, "ProgramArguments": arguments, "RunAtLoad": True})
             )
         else:
             path.unlink(missing_ok=True)
         return
-    path = _xdg_file()
+    path = xdg_autostart_file()
     if not enabled:
         path.unlink(missing_ok=True)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        "[Desktop Entry]\nType=Application\nName=Interview Follow-Up\n"
-        "Comment=Reminders for interview follow-ups\n"
-        f"Exec={shlex.join(command())}\nIcon={APP_ID}\nTerminal=false\n"
-        "X-GNOME-Autostart-enabled=true\n",
-        encoding="utf-8",
-    )
+    path.write_text(autostart_entry(command), encoding="utf-8")
