@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from followup.settings import SETTINGS
 from followup import login_items
 from followup.launcher import APP_ID
+from followup.settings import SETTINGS
 from followup_desktop.session import Session
 from followup_desktop.settings_dialog import SettingsDialog
 
