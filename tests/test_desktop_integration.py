@@ -185,3 +185,36 @@ def test_demo_leaves_no_folder_behind(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert shot.exists()
     assert not list(tmp_path.glob("followup-demo-*"))
+
+
+def test_tray_icon_suits_the_panel(qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from followup_desktop.tray import tray_icon_name
+
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "KDE")
+    assert tray_icon_name() == "tray"  # offscreen reports a light scheme
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "ubuntu:GNOME")
+    assert tray_icon_name() == "tray-dark"
+
+
+def test_the_bundle_offers_the_menu_entry_once(
+    qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from followup_desktop.app import offer_menu_entry
+
+    QCoreApplication.setOrganizationName("followup-tests")  # QSettings in the temporary home
+    asked: list[str] = []
+
+    def answer(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[1]))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    offer_menu_entry(None)  # type: ignore[arg-type]
+    assert asked == ["Add to the applications menu?"]
+    assert desktop_entry.is_installed()
+    desktop_entry.uninstall()
+    offer_menu_entry(None)  # type: ignore[arg-type]
+    assert len(asked) == 1 and not desktop_entry.is_installed()  # asked once, not again

@@ -179,6 +179,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.install_desktop_entry or args.uninstall_desktop_entry:
         return _desktop_entry(install=args.install_desktop_entry)
+    if sys.platform == "win32":  # pragma: no cover (Windows)
+        # The taskbar groups and names the window as the app (not "Python") by this id.
+        import ctypes  # noqa: PLC0415
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_ID)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Interview Follow-Up")
@@ -291,11 +296,39 @@ def _finish_startup(
             clock = FixedClock(now)
     shell = Shell(Session(repo, clock), window.user_templates, window=window)
     shell.start(minimized=args.minimized)
+    if getattr(sys, "frozen", False) and sys.platform.startswith("linux") and not args.screenshot:
+        offer_menu_entry(window)
     try:
         database.backup_if_stale(now)
     except FollowUpError as error:
         QMessageBox.warning(window, "Backup not made", str(error))
     return shell
+
+
+def offer_menu_entry(parent: QWidget) -> None:
+    """The bundle has no installer: on its first run, offer the applications-menu entry
+    (asked once; the answer is remembered)."""
+    from PySide6.QtCore import QSettings  # noqa: PLC0415
+
+    from followup import desktop_entry  # noqa: PLC0415
+
+    settings = QSettings()
+    if settings.value("bundle/menu_entry_asked", False, type=bool):
+        return
+    settings.setValue("bundle/menu_entry_asked", True)
+    if desktop_entry.is_installed():
+        return
+    answer = QMessageBox.question(
+        parent,
+        "Add to the applications menu?",
+        "Add Interview Follow-Up to your applications menu, with its icon?\n\n"
+        "You can remove it later with: followup-desktop --uninstall-desktop-entry",
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        try:
+            desktop_entry.install()
+        except OSError as error:
+            QMessageBox.warning(parent, "Not added", f"The menu entry was not written: {error}")
 
 
 def report_first_paint(window: QWidget) -> None:

@@ -14,6 +14,19 @@ from followup_desktop.session import Session
 MAX_ITEMS = 8
 
 
+def tray_icon_name() -> str:
+    """The tray glyph drawn for the panel behind it: light on dark panels (a dark theme, or
+    GNOME, whose top bar is dark in every theme), dark on light ones."""
+    import os  # noqa: PLC0415
+
+    from PySide6.QtCore import Qt  # noqa: PLC0415
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
+
+    dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    gnome = "GNOME" in os.environ.get("XDG_CURRENT_DESKTOP", "").upper()
+    return "tray-dark" if dark or gnome else "tray"
+
+
 class Tray(QObject):
     """Signals: ``open_requested()``, ``item_requested(PlanItem)``, ``quit_requested()``."""
 
@@ -28,7 +41,7 @@ class Tray(QObject):
         self.session = session
         self.agenda = agenda
         self.actions = actions or {}
-        self.icon = QSystemTrayIcon(icon("app"))
+        self.icon = QSystemTrayIcon(icon(tray_icon_name()))
         self.icon.setToolTip("Interview Follow-Up")
         self.menu = QMenu()
         self.icon.setContextMenu(self.menu)
