@@ -128,8 +128,7 @@ def test_a_late_timer_notices_the_wall_clock_jumped(
     """No resume signal (no logind): the timer fires late, and that is enough."""
     clock.set(datetime(2026, 11, 27, 23, 0, tzinfo=NY))
     shell, recorder = running(qtbot, session)
-    # never more than an hour (Qt may report a few ms over the interval it was started with)
-    assert shell.reminders.timer.remainingTime() <= 3600 * 1000 + 500
+    assert shell.reminders.timer.interval() <= 3600 * 1000  # never more than an hour
     clock.set(datetime(2026, 11, 30, 11, 0, tzinfo=NY))
     shell.reminders.timer.timeout.emit()
     assert shell.window.today.heading.text() == "Today, Monday 30 November"
