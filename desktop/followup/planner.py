@@ -33,12 +33,14 @@ def _plans(
     now: datetime,
     settings: PlanSettings,
 ) -> dict[int, list[PlanItem]]:
-    """Round id → its plan, from records already loaded."""
+    """Round id → its plan, from records already loaded. A round whose application cannot be
+    read (``repo.unreadable()`` names it) is left out rather than planned without it."""
     return {
         r.id: round_plan(
             apps[r.application_id], r, names, letters[r.id], calls[r.id], cal, now, settings
         )
         for r in rounds
+        if r.application_id in apps
     }
 
 
@@ -66,6 +68,9 @@ def all_items(
     items: list[PlanItem] = []
     rounds = repo.rounds(active_only=active_only)
     with_rounds = {r.application_id for r in rounds}
+    with_rounds |= {  # a round that cannot be read still means the application had interviews
+        u.repaired.application_id for u in repo.unreadable() if isinstance(u.repaired, Round)
+    }
     for plan in _plans(rounds, apps, names, letters, calls, cal, now, settings).values():
         items += plan
     for app in apps.values():
@@ -108,4 +113,7 @@ def items_between(
         calls = _by_round(repo.calls_of(missing))
         apps = {a.id: a for a in repo.applications_of({r.application_id for r in rounds})}
         plans.update(_plans(rounds, apps, names, letters, calls, cal, now, settings))
-    return [i for rid in ids for i in plans[rid] if i.due is not None and start <= i.due < end]
+    # a round that cannot be read has no plan (``repo.unreadable()`` names it)
+    return [
+        i for rid in ids for i in plans.get(rid, ()) if i.due is not None and start <= i.due < end
+    ]

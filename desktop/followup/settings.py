@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -272,7 +272,7 @@ def check_all(stored: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]
     if subdiv and not country:
         raise InvalidInput("calendar.subdiv: a region needs a country; set calendar.country first")
     try:
-        merged.calendar()
+        merged.calendar(strict=True)
     except InvalidInput as error:
         key = "calendar.subdiv" if subdiv else "calendar"
         raise InvalidInput(f"{key}: {error}") from error
@@ -285,17 +285,41 @@ def locale_country(locale_name: str | None) -> str:
     return match.group(1).upper() if match else ""
 
 
+# Checked when the calendar is first built (they load the holidays package), not at start-up.
+_CHECKED_LATER = frozenset({"calendar.country", "calendar.subdiv"})
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """The settings in effect: stored values over declared defaults."""
+    """The settings in effect: stored values over declared defaults.
+
+    A stored value that is refused today (an old version's, a hand edit) is not used: its
+    default is, and ``ignored`` says which setting and why, so the app still starts.
+    """
 
     values: dict[str, Any]
+    ignored: dict[str, str] = field(default_factory=dict)  # key → why its value is not used
 
     @classmethod
     def from_stored(cls, stored: dict[str, Any]) -> Settings:
         values = {s.key: s.default for s in SETTINGS}
-        values.update({k: v for k, v in stored.items() if k in BY_KEY})
-        return cls(values)
+        ignored: dict[str, str] = {}
+        for key, value in stored.items():
+            setting = BY_KEY.get(key)
+            if setting is None:
+                continue
+            if key in _CHECKED_LATER:
+                values[key] = value if isinstance(value, str) else setting.default
+                continue
+            try:
+                values[key] = setting.parse(value)
+            except (InvalidInput, TypeError, ValueError, OverflowError) as error:
+                ignored[key] = f"{error} (using the default)"
+        return cls(values, ignored)
+
+    def problems(self) -> list[str]:
+        """One line per stored setting that is not used, for a banner or stderr."""
+        return [f"setting {key} ignored: {why}" for key, why in sorted(self.ignored.items())]
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -307,20 +331,43 @@ class Settings:
         country: str | None = None,
         subdiv: str | None = None,
         workdays: str | None = None,
+        strict: bool = False,
     ) -> WorkCalendar:
-        """The business calendar; arguments override the stored settings (CLI flags)."""
+        """The business calendar; arguments override the stored settings (CLI flags).
+
+        A stored country or region that is not known (any more) is dropped and noted in
+        ``ignored``; one given as an argument, or any with ``strict`` (checking values about
+        to be saved), is refused."""
         chosen = country if country is not None else (self["calendar.country"] or fallback_country)
         region = (
             subdiv if subdiv is not None else (self["calendar.subdiv"] if country is None else None)
         )
         hour, minute = self["calendar.end_of_day"].split(":")
-        return WorkCalendar(
-            country=chosen or None,
-            subdiv=region or None,
-            workdays=parse_workdays(workdays or self["calendar.workdays"]),
-            days_off=frozenset(date.fromisoformat(d) for d in self["calendar.days_off"]),
-            end_of_day=time(int(hour), int(minute)),
-        )
+        days = parse_workdays(workdays or self["calendar.workdays"])
+        days_off = frozenset(date.fromisoformat(d) for d in self["calendar.days_off"])
+        end = time(int(hour), int(minute))
+        while True:
+            try:
+                return WorkCalendar(
+                    country=chosen or None,
+                    subdiv=region or None,
+                    workdays=days,
+                    days_off=days_off,
+                    end_of_day=end,
+                )
+            except InvalidInput as error:
+                if strict:
+                    raise
+                stored_region = region and subdiv is None and country is None
+                if stored_region:
+                    self.ignored["calendar.subdiv"] = f"{error} (using no region)"
+                    region = None
+                elif chosen and country is None:
+                    key = "calendar.country" if self["calendar.country"] else "the locale's country"
+                    self.ignored[key] = f"{error} (using no public holidays)"
+                    chosen = ""
+                else:
+                    raise
 
     def plan(self) -> PlanSettings:
         return PlanSettings(self["plan.quiet_days"], self["plan.inquiry_wait"])

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from followup_desktop.composer import Composer
     from followup_desktop.interviews.view import InterviewsView
     from followup_desktop.session import Session
+    from followup_desktop.stored_values_banner import StoredValuesBanner
     from followup_desktop.today import TodayView
 
 PAGES = (
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         """Bring in the session: Today, the reminder banner, icons, undo."""
         from followup_desktop.banner import ReminderBanner  # noqa: PLC0415  (after first paint)
         from followup_desktop.icons import icon  # noqa: PLC0415
+        from followup_desktop.stored_values_banner import StoredValuesBanner  # noqa: PLC0415
         from followup_desktop.today import TodayView  # noqa: PLC0415
 
         self.session = session
@@ -104,6 +106,8 @@ class MainWindow(QMainWindow):
                 item.setIcon(icon(name))
         self.banner: ReminderBanner = ReminderBanner()
         self.column.insertWidget(0, self.banner)
+        self.stored_values: StoredValuesBanner = StoredValuesBanner(session)
+        self.column.insertWidget(1, self.stored_values)
         self.today: TodayView = TodayView(session)
         self.today.action_requested.connect(self.on_action_requested)
         self.today.add_requested.connect(self.new_application)

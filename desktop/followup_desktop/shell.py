@@ -66,6 +66,7 @@ class Shell(QObject):
     def load(self) -> None:
         self.reminders.listen_for_resume()
         self.window.today.model.reload()
+        self.window.stored_values.refresh()  # settings or records that cannot be used
         self.reminders.check()  # what was missed while the app was closed, once
         settle_memory()
 

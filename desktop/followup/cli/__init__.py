@@ -296,6 +296,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx = Context(args, now)
         code: int = args.handler(ctx)
         sys.stdout.flush()
+        ctx.warn_about_stored_values()
         return code
     except Refusal as refusal:
         print(

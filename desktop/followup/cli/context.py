@@ -108,6 +108,14 @@ class Context:
         except OSError as error:
             raise InvalidInput(f"cannot write {name}: {error.strerror or error}") from error
 
+    def warn_about_stored_values(self) -> None:
+        """Name, on stderr, each stored record or setting this command could not use."""
+        lines = self.settings.problems() if "settings" in self.__dict__ else []
+        if "repo" in self.__dict__:
+            lines += [f"{u.message()}; fix it (edit) or delete it" for u in self.repo.unreadable()]
+        for line in lines:
+            print(f"followup: warning: {_one_line(line)}", file=sys.stderr)
+
     def emit(self, data: Any, human: str) -> None:
         """JSON with --json, else the human text."""
         if getattr(self.args, "json", False):
@@ -130,3 +138,7 @@ def parse_moment(text: str, what: str) -> datetime:
             f"{what}: {_shown(text)} is not an ISO date-time like "
             "2026-11-25T14:00 or 2026-11-25T14:00-05:00"
         ) from error
+
+
+def _one_line(text: str) -> str:
+    return "".join(c if c.isprintable() else " " for c in text)[:500]

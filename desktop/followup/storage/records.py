@@ -8,37 +8,65 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from followup.errors import InvalidInput
-from followup.model import (
-    Application,
-    Contact,
-    PostalAddress,
-    Round,
-    RoundKind,
-    Source,
-    Status,
-)
-from followup.storage.base import Store, day_from_text, from_db_time, to_db_time
+from followup.model import Application, Contact, Round, Status
+from followup.storage import row_values
+from followup.storage.base import Store, to_db_time
+from followup.storage.database import Database
+from followup.storage.row_values import Unreadable
+
+V = TypeVar("V", Application, Round, Contact)
 
 
 class Records(Store):
-    """Contacts, applications and rounds; references are checked before writing."""
+    """Contacts, applications and rounds; references are checked before writing.
+
+    A stored row that no longer makes a valid value (an old version's, a hand edit) is left
+    out of lists and kept in ``unreadable()`` with its reason, so the app still starts and
+    lists, and the user can fix or delete it.
+    """
+
+    def __init__(self, database: Database) -> None:
+        super().__init__(database)
+        self._unreadable: dict[tuple[str, int], Unreadable] = {}
+
+    def unreadable(self) -> list[Unreadable]:
+        """The records met so far (in any list or look-up) that cannot be read as they are."""
+        return sorted(self._unreadable.values(), key=lambda u: (u.kind, u.id))
+
+    def _readable(self, made: V | Unreadable, kind: str, row_id: int) -> V | None:
+        if isinstance(made, Unreadable):
+            self._unreadable[(kind, row_id)] = made
+            return None
+        self._unreadable.pop((kind, row_id), None)
+        return made
+
+    def _only(self, made: V | Unreadable, kind: str, row_id: int) -> V:
+        """One record asked for by id: a bad one is named with its reason."""
+        value = self._readable(made, kind, row_id)
+        if value is None:
+            raise InvalidInput(self._unreadable[(kind, row_id)].message())
+        return value
+
+    def _forget_unreadable(self, kind: str) -> None:
+        """Before a full list of a kind: what it does not meet again was fixed or deleted."""
+        self._unreadable = {k: u for k, u in self._unreadable.items() if k[0] != kind}
+
+    def as_read(self, kind: str, row_id: int) -> Application | Round | None:
+        """An unreadable record's repaired value (bad fields replaced), else None."""
+        found = self._unreadable.get((kind, row_id))
+        repaired = found.repaired if found is not None else None
+        return repaired if isinstance(repaired, Application | Round) else None
+
+    def _exists(self, table: str, row_id: int, what: str) -> None:
+        self._one(f"SELECT 1 FROM {table} WHERE id=?", (row_id,), what)
 
     # -- contacts -------------------------------------------------------------------------
 
-    @staticmethod
-    def _contact(row: sqlite3.Row) -> Contact:
-        return Contact(
-            id=row["id"],
-            name=row["name"],
-            title=row["title"],
-            company=row["company"],
-            email=row["email"],
-            phone=row["phone"],
-            address=PostalAddress.parse(row["address"]),
-        )
+    def _contact(self, row: sqlite3.Row) -> Contact | None:
+        return self._readable(row_values.contact(row), "contact", row["id"])
 
     @staticmethod
     def insert_contact(cur: sqlite3.Cursor, contact: Contact) -> Contact:
@@ -65,7 +93,7 @@ class Records(Store):
 
     def update_contact(self, contact: Contact) -> Contact:
         contact.check()
-        self.contact(contact.id)
+        self._exists("contacts", contact.id, f"contact {contact.id}")
         with self.db.transaction() as cur:
             cur.execute(
                 "UPDATE contacts SET name=?, title=?, company=?, email=?, phone=?, address=? "
@@ -83,7 +111,7 @@ class Records(Store):
         return contact
 
     def delete_contact(self, contact_id: int) -> None:
-        self.contact(contact_id)
+        self._exists("contacts", contact_id, f"contact {contact_id}")
         try:
             with self.db.transaction() as cur:
                 cur.execute("DELETE FROM contacts WHERE id=?", (contact_id,))
@@ -94,9 +122,8 @@ class Records(Store):
             ) from error
 
     def contact(self, contact_id: int) -> Contact:
-        return self._contact(
-            self._one("SELECT * FROM contacts WHERE id=?", (contact_id,), f"contact {contact_id}")
-        )
+        row = self._one("SELECT * FROM contacts WHERE id=?", (contact_id,), f"contact {contact_id}")
+        return self._only(row_values.contact(row), "contact", contact_id)
 
     def contact_names(self) -> dict[int, str]:
         """Just the names: what plans need, without building every contact."""
@@ -105,23 +132,14 @@ class Records(Store):
         }
 
     def contacts(self) -> list[Contact]:
-        return [self._contact(r) for r in self._all("SELECT * FROM contacts ORDER BY name, id")]
+        rows = self._all("SELECT * FROM contacts ORDER BY name, id")
+        self._forget_unreadable("contact")
+        return [c for r in rows if (c := self._contact(r)) is not None]
 
     # -- applications ---------------------------------------------------------------------
 
-    @staticmethod
-    def _application(row: sqlite3.Row) -> Application:
-        return Application(
-            id=row["id"],
-            company=row["company"],
-            role=row["role"],
-            posting_url=row["posting_url"],
-            applied_on=day_from_text(row["applied_on"]),
-            source=Source(row["source"]),
-            status=Status(row["status"]),
-            status_reason=row["status_reason"],
-            contact_id=row["contact_id"],
-        )
+    def _application(self, row: sqlite3.Row) -> Application | None:
+        return self._readable(row_values.application(row), "application", row["id"])
 
     @staticmethod
     def _app_values(app: Application) -> tuple[Any, ...]:
@@ -155,7 +173,7 @@ class Records(Store):
 
     def update_application(self, app: Application) -> Application:
         app.check()
-        self.application(app.id)
+        self._exists("applications", app.id, f"application {app.id}")
         if app.contact_id is not None:
             self.contact(app.contact_id)
         values = self._app_values(app)
@@ -168,14 +186,13 @@ class Records(Store):
         return app
 
     def delete_application(self, app_id: int) -> None:
-        self.application(app_id)
+        self._exists("applications", app_id, f"application {app_id}")
         with self.db.transaction() as cur:
             cur.execute("DELETE FROM applications WHERE id=?", (app_id,))
 
     def application(self, app_id: int) -> Application:
-        return self._application(
-            self._one("SELECT * FROM applications WHERE id=?", (app_id,), f"application {app_id}")
-        )
+        row = self._one("SELECT * FROM applications WHERE id=?", (app_id,), f"application {app_id}")
+        return self._only(row_values.application(row), "application", app_id)
 
     def has_applications(self) -> bool:
         return (
@@ -184,29 +201,16 @@ class Records(Store):
 
     def applications(self, *, active_only: bool = False) -> list[Application]:
         where = " WHERE status = 'active'" if active_only else ""
-        return [
-            self._application(r)
-            for r in self._all(f"SELECT * FROM applications{where} ORDER BY id")
-        ]
+        rows = self._all(f"SELECT * FROM applications{where} ORDER BY id")
+        if not active_only:
+            self._forget_unreadable("application")
+        return [a for r in rows if (a := self._application(r)) is not None]
 
     # -- rounds ---------------------------------------------------------------------------
 
-    def _round(self, row: sqlite3.Row, interviewers: dict[int, list[int]]) -> Round:
-        return Round(
-            id=row["id"],
-            application_id=row["application_id"],
-            starts_at=from_db_time(row["starts_at"]),
-            ends_at=from_db_time(row["ends_at"]),
-            timezone=row["timezone"],
-            kind=RoundKind(row["kind"]),
-            title=row["title"],
-            interviewer_ids=tuple(interviewers.get(row["id"], ())),
-            topics=tuple(json.loads(row["topics"])),
-            strengths=tuple(json.loads(row["strengths"])),
-            next_steps=row["next_steps"],
-            decision_on=day_from_text(row["decision_on"]),
-            notes=row["notes"],
-        )
+    def _round(self, row: sqlite3.Row, interviewers: dict[int, list[int]]) -> Round | None:
+        made = row_values.round_(row, tuple(interviewers.get(row["id"], ())))
+        return self._readable(made, "interview round", row["id"])
 
     def _interviewers(
         self, round_ids: Iterable[int] | None = None, *, active_only: bool = False
@@ -228,7 +232,7 @@ class Records(Store):
 
     def _check_round_refs(self, r: Round) -> None:
         r.check()
-        self.application(r.application_id)
+        self._exists("applications", r.application_id, f"application {r.application_id}")
         for contact_id in r.interviewer_ids:
             self.contact(contact_id)
 
@@ -276,7 +280,8 @@ class Records(Store):
 
     def update_round(self, r: Round) -> Round:
         r.check()
-        old = self.round(r.id)
+        self._exists("rounds", r.id, f"interview round {r.id}")
+        old_interviewers = tuple(self._interviewers([r.id]).get(r.id, ()))
         self._check_round_refs(r)
         values = self._round_values(r)
         with self.db.transaction() as cur:
@@ -292,12 +297,12 @@ class Records(Store):
                 "title=?, topics=?, strengths=?, next_steps=?, decision_on=?, notes=? WHERE id=?",
                 (*values, r.id),
             )
-            if old.interviewer_ids != r.interviewer_ids:
+            if old_interviewers != r.interviewer_ids:
                 self._set_interviewers(cur, r)
         return r
 
     def delete_round(self, round_id: int) -> None:
-        self.round(round_id)
+        self._exists("rounds", round_id, f"interview round {round_id}")
         with self.db.transaction() as cur:
             cur.execute("DELETE FROM rounds WHERE id=?", (round_id,))
 
@@ -305,7 +310,8 @@ class Records(Store):
         row = self._one(
             "SELECT * FROM rounds WHERE id=?", (round_id,), f"interview round {round_id}"
         )
-        return self._round(row, self._interviewers([round_id]))
+        made = row_values.round_(row, tuple(self._interviewers([round_id]).get(round_id, ())))
+        return self._only(made, "interview round", round_id)
 
     def rounds(
         self, application_id: int | None = None, *, active_only: bool = False
@@ -319,13 +325,15 @@ class Records(Store):
             )
             rows = self._all(f"SELECT * FROM rounds{where} ORDER BY starts_at, id")
             interviewers = self._interviewers(active_only=active_only)
+            if not active_only:
+                self._forget_unreadable("interview round")
         else:
             rows = self._all(
                 "SELECT * FROM rounds WHERE application_id=? ORDER BY starts_at, id",
                 (application_id,),
             )
             interviewers = self._interviewers(r["id"] for r in rows)
-        return [self._round(row, interviewers) for row in rows]
+        return [r for row in rows if (r := self._round(row, interviewers)) is not None]
 
     def round_ids_between(
         self, start: datetime, end: datetime, *, acted_since: datetime | None = None
@@ -352,11 +360,11 @@ class Records(Store):
             round_ids,
         ):
             interviewers[row["round_id"]].append(row["contact_id"])
-        return [self._round(row, interviewers) for row in rows]
+        return [r for row in rows if (r := self._round(row, interviewers)) is not None]
 
     def applications_of(self, app_ids: Iterable[int]) -> list[Application]:
         rows = self._chunked("SELECT * FROM applications WHERE id IN ({})", sorted(app_ids))
-        return [self._application(r) for r in rows]
+        return [a for r in rows if (a := self._application(r)) is not None]
 
     def set_status(self, app_id: int, status: Status, reason: str = "") -> Application:
         app = replace(self.application(app_id), status=status, status_reason=reason)

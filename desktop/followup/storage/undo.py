@@ -8,10 +8,11 @@ meanwhile, or it was already undone) raises ``CannotUndo`` and changes nothing.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar, cast
 
-from followup.errors import CannotUndo
+from followup.errors import CannotUndo, InvalidInput
 from followup.model import (
     Application,
     Call,
@@ -24,6 +25,8 @@ from followup.reminders import Delivery
 from followup.storage.base import from_db_time, to_db_time
 from followup.storage.history import History
 from followup.storage.user_state import UserState
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +64,28 @@ class Undo(History, UserState):
                 found.append((row["key"], Delivery(from_db_time(row["delivered_at"]), snoozed)))
         return tuple(found)
 
+    def _read_anyway(self, kind: str, row_id: int, read: Callable[[int], T]) -> T:
+        """The record; one that cannot be read as stored comes back repaired on undo."""
+        try:
+            return read(row_id)
+        except InvalidInput:
+            repaired = self.as_read(kind, row_id)
+            if repaired is None:
+                raise
+            return cast(T, repaired)
+
+    def _unreadable_rounds(self, app_id: int) -> tuple[Round, ...]:
+        return tuple(
+            u.repaired
+            for u in self.unreadable()
+            if isinstance(u.repaired, Round) and u.repaired.application_id == app_id
+        )
+
     def delete_application_undoably(self, app_id: int) -> Snapshot:
         """Delete an application with everything it has; one transaction, read and write."""
         with self.db.transaction() as cur:
-            app = self.application(app_id)
-            rounds = tuple(self.rounds(app_id))
+            app = self._read_anyway("application", app_id, self.application)
+            rounds = tuple(self.rounds(app_id)) + self._unreadable_rounds(app_id)
             ids = [r.id for r in rounds]
             snapshot = Snapshot(
                 app,
@@ -82,7 +102,7 @@ class Undo(History, UserState):
     def delete_round_undoably(self, round_id: int) -> Snapshot:
         """Delete a round with its letters, call and drafts; one transaction."""
         with self.db.transaction() as cur:
-            r = self.round(round_id)
+            r = self._read_anyway("interview round", round_id, self.round)
             snapshot = Snapshot(
                 None,
                 (r,),

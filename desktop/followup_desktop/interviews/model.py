@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 
 from followup.model import Application, Round, Status
 from followup.plan import ItemKind, ItemState, PlanItem
+from followup.storage.row_values import Unreadable
 from followup_desktop.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -38,6 +39,15 @@ class AppRow:
     next_due: datetime | None = None
     cells: Cells = field(default_factory=list)  # computed once per reload, not per paint
     round_cells: list[Cells] = field(default_factory=list)
+    invalid: Unreadable | None = None  # stored values that cannot be read (shown repaired)
+    invalid_rounds: dict[int, Unreadable] = field(default_factory=dict)
+
+
+INVALID = "⚠ Invalid"
+
+
+def _fix_hint(bad: Unreadable) -> str:
+    return f"Cannot be read: {bad.reason}. Edit it to fix, or delete it."
 
 
 def _next(items: list[PlanItem]) -> tuple[str, datetime | None]:
@@ -69,15 +79,26 @@ class InterviewsModel(QAbstractItemModel):
                 if item.round_id is not None:
                     by_round[item.round_id].append(item)
         rows = {a.id: AppRow(a) for a in repo.applications()}
-        for round_ in repo.rounds():
-            rows[round_.application_id].rounds.append(round_)
+        rounds = repo.rounds()
+        for bad in repo.unreadable():  # listed with their bad fields replaced, and marked
+            if isinstance(bad.repaired, Application):
+                rows[bad.id] = AppRow(bad.repaired, invalid=bad)
+        for bad in repo.unreadable():
+            if isinstance(bad.repaired, Round) and bad.repaired.application_id in rows:
+                rounds.append(bad.repaired)
+                rows[bad.repaired.application_id].invalid_rounds[bad.id] = bad
+        for round_ in rounds:
+            if round_.application_id in rows:
+                rows[round_.application_id].rounds.append(round_)
         self.round_notes = {rid: _next(items)[0] for rid, items in by_round.items()}
         self.zone = self.session.zone
         self.names = repo.contact_names()
         for row in rows.values():
             row.next_step, row.next_due = _next(by_app[row.app.id])
             row.cells = self._app_values(row)
-            row.round_cells = [self._round_values(r) for r in row.rounds]
+            row.round_cells = [
+                self._round_values(r, row.invalid_rounds.get(r.id)) for r in row.rounds
+            ]
         self.beginResetModel()
         self.rows = list(rows.values())
         self.endResetModel()
@@ -145,6 +166,15 @@ class InterviewsModel(QAbstractItemModel):
         app = row.app
         applied = app.applied_on.isoformat() if app.applied_on else ""
         shown = f"applied {app.applied_on:%d %b %Y}" if app.applied_on else ""
+        if row.invalid is not None:
+            hint = _fix_hint(row.invalid)
+            return [
+                (app.company, app.company.casefold()),
+                (app.role, app.role.casefold()),
+                (shown, applied),
+                (INVALID, "!"),
+                (hint, "!"),
+            ]
         return [
             (app.company, app.company.casefold()),
             (app.role, app.role.casefold()),
@@ -153,13 +183,22 @@ class InterviewsModel(QAbstractItemModel):
             (row.next_step, row.next_due.isoformat() if row.next_due else "~"),
         ]
 
-    def _round_values(self, round_: Round) -> Cells:
+    def _round_values(self, round_: Round, invalid: Unreadable | None = None) -> Cells:
         start = round_.starts_at.astimezone(self.zone)
         people = ", ".join(self.names.get(i, "?") for i in round_.interviewer_ids)
         title = f"{round_.kind.value.capitalize()} interview" + (
             f": {round_.title}" if round_.title else ""
         )
         note = self.round_notes.get(round_.id, "")
+        if invalid is not None:
+            title = title[:80]
+            return [
+                (title, title.casefold()),
+                (people or "no interviewer yet", people.casefold()),
+                (INVALID, "!"),
+                ("", ""),
+                (_fix_hint(invalid), "!"),
+            ]
         return [
             (title, title.casefold()),
             (people or "no interviewer yet", people.casefold()),

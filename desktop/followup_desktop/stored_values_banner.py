@@ -1,0 +1,60 @@
+"""A banner naming stored values the app could not use: ignored settings, unreadable records.
+
+An old version's database or a hand edit may hold values refused today. The app starts
+anyway, with defaults for such settings and the records marked in Interviews; this banner
+says which, so nothing is silently different.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from followup_desktop.accessibility import named
+from followup_desktop.session import Session
+
+MAX_LINES = 5
+
+
+class StoredValuesBanner(QFrame):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("banner")
+        self.setAccessibleName("Stored values not used")
+        self.text = named(QLabel(), "Stored values not used")
+        self.text.setWordWrap(True)
+        self.close_button = named(QPushButton("Dismiss"), "Dismiss the notice")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.close_button)
+        self.close_button.clicked.connect(self.hide)
+        self.lines: list[str] = []
+        session.schedule_changed.connect(self.refresh)
+        session.settings_changed.connect(self.refresh)
+        self.hide()
+
+    def refresh(self) -> None:
+        """Show what is not used now; hide when everything could be read."""
+        settings = self.session.settings
+        self.session.calendar()  # an unknown country or region is found (and noted) here
+        lines = settings.problems()
+        lines += [
+            f"{bad.message()} (marked in Interviews)" for bad in self.session.repo.unreadable()
+        ]
+        if lines == self.lines:
+            return
+        self.lines = lines
+        if not lines:
+            self.hide()
+            return
+        shown = [escape(line[:300]) for line in lines[:MAX_LINES]]
+        if len(lines) > MAX_LINES:
+            shown.append(f"… and {len(lines) - MAX_LINES} more")
+        self.text.setText(
+            "<b>Some stored values could not be used; the app works without them.</b><br>"
+            + "<br>".join(shown)
+        )
+        self.show()

@@ -1,0 +1,88 @@
+"""Stored values refused today never stop listing or planning: each bad row is named."""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from followup.model import Application, Contact, Round
+from followup.planner import all_items
+from followup.settings import SETTINGS, Settings
+from followup.storage import Database, Repository
+
+NOW = datetime(2026, 11, 27, 15, tzinfo=UTC)
+NY = ZoneInfo("America/New_York")
+ROUND_COLUMNS = ("starts_at", "ends_at", "timezone", "kind", "topics", "decision_on", "title")
+stored = st.one_of(
+    st.none(),
+    st.text(max_size=40),
+    st.integers(-(2**63), 2**63 - 1),
+    st.floats(allow_nan=True),
+    st.sampled_from(["9999-12-31T10:00:00+00:00", "0001-01-01T00:00:00+00:00", "null", "[1]"]),
+)
+
+
+def fresh() -> tuple[Repository, Path]:
+    path = Path(tempfile.mkdtemp()) / "db.sqlite3"
+    repo = Repository(Database.open(path, NOW))
+    repo.add_contact(Contact(0, "Dana"))
+    app = repo.add_application(Application(0, "Acme", "Engineer"))
+    repo.add_round(
+        Round(
+            0,
+            app.id,
+            datetime(2026, 11, 25, 10, tzinfo=NY),
+            datetime(2026, 11, 25, 11, tzinfo=NY),
+            "America/New_York",
+            interviewer_ids=(1,),
+        )
+    )
+    return repo, path
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(column=st.sampled_from(ROUND_COLUMNS), value=stored)
+def test_any_stored_round_value_is_listed_or_named(column: str, value: Any) -> None:
+    repo, path = fresh()
+    with sqlite3.connect(path) as raw:  # as a hand edit would: no NOT NULL, no CHECK
+        raw.execute("PRAGMA ignore_check_constraints = ON")
+        raw.execute("PRAGMA writable_schema = ON")
+        raw.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, 'NOT NULL', '') WHERE name = 'rounds'"
+        )
+    with sqlite3.connect(path) as raw:
+        raw.execute("PRAGMA ignore_check_constraints = ON")
+        raw.execute(f"UPDATE rounds SET {column} = ? WHERE id = 1", (value,))
+    rounds = repo.rounds()
+    named = [b for b in repo.unreadable() if b.kind == "interview round"]
+    assert len(rounds) + len(named) == 1
+    if named:
+        assert named[0].reason and "cannot be read" in named[0].message()
+    settings_ = Settings.from_stored({"calendar.country": "US"})
+    all_items(repo, settings_.calendar(), NY, NOW)  # plans what it can, never raises
+    repo.db.close()
+
+
+@settings(max_examples=60, deadline=None)
+@given(values=st.dictionaries(st.sampled_from([s.key for s in SETTINGS]), stored, max_size=6))
+def test_any_stored_settings_fall_back_to_defaults_and_say_which(values: dict[str, Any]) -> None:
+    chosen = Settings.from_stored(values)
+    calendar = chosen.calendar("US")
+    assert calendar.workdays
+    chosen.plan(), chosen.reminders(), chosen.profile()  # all usable
+    for key in chosen.ignored:
+        assert any(key in line for line in chosen.problems())
+
+
+def test_an_unknown_region_is_dropped_and_named() -> None:
+    chosen = Settings.from_stored({"calendar.country": "DE", "calendar.subdiv": "ZZ"})
+    calendar = chosen.calendar()
+    assert calendar.country == "DE" and calendar.subdiv is None
+    assert "calendar.subdiv" in chosen.problems()[0] and "ZZ" in chosen.problems()[0]
