@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from followup.model import Application, Round
-from followup.storage.row_values import Unreadable
+from followup.unreadable import Unreadable
 from followup_desktop.calendar.view import CalendarView
 from followup_desktop.clock import FixedClock
 from followup_desktop.interviews.dialogs import ApplicationDialog, RoundDialog

@@ -15,7 +15,7 @@ from followup.model import Application, Contact, Round, Status
 from followup.storage import row_values
 from followup.storage.base import Store, to_db_time
 from followup.storage.database import Database
-from followup.storage.row_values import Unreadable
+from followup.unreadable import Unreadable
 
 V = TypeVar("V", Application, Round, Contact)
 

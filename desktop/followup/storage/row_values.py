@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -28,11 +27,11 @@ from followup.model import (
     Status,
     check_timezone,
 )
+from followup.unreadable import Unreadable
 
 T = TypeVar("T")
 E = TypeVar("E", bound=StrEnum)
 V = TypeVar("V", Application, Round, Contact)
-Value = Application | Round | Contact
 
 # Plans count weeks forward and back from a date; one this close to the calendar's ends
 # (year 1 or 9999) cannot be planned, so it cannot be read as a date of this app either.
@@ -43,25 +42,6 @@ PLACEHOLDER_START = datetime(2000, 1, 3, 9, tzinfo=UTC)
 NO_WORDS: tuple[str, ...] = ()
 SHOWN_TEXT = 200  # a repaired text field keeps this much of a huge or broken value
 _PROBLEMS = (ValueError, TypeError, OverflowError, AttributeError, KeyError, InvalidInput)
-
-
-@dataclass(frozen=True, slots=True)
-class Unreadable:
-    """A stored record that cannot be used as it is; listed so the user can fix or delete it."""
-
-    kind: str  # "application", "interview round", "contact"
-    id: int
-    label: str  # what can be shown of it (company and role, a round's title)
-    reasons: tuple[str, ...]
-    repaired: Value | None  # the record with each bad field replaced; None if even that fails
-
-    @property
-    def reason(self) -> str:
-        return "; ".join(self.reasons)
-
-    def message(self) -> str:
-        label = f" ({self.label})" if self.label else ""
-        return f"{self.kind} {self.id}{label} cannot be read: {self.reason}"
 
 
 def shown(raw: object) -> str:

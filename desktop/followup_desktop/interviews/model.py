@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 
 from followup.model import Application, Round, Status
 from followup.plan import ItemKind, ItemState, PlanItem
-from followup.storage.row_values import Unreadable
+from followup.unreadable import Unreadable
 from followup_desktop.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
