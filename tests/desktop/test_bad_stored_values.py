@@ -111,6 +111,7 @@ def test_the_app_starts_and_lists_what_it_cannot_read(
     assert "the start “not a time” cannot be read" in broken
     assert "the time zone" in broken and "the kind of interview" in broken
     assert "the topics “null”" in broken
+    assert "the title is too long (1,000,000 characters; at most 200)" in broken
     assert "the decision date “soon”" in found[f"round {interview.id}"]
     calendar = shell.window.page("calendar")
     assert isinstance(calendar, CalendarView)  # built and filled without the bad rounds

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from followup import validation as v
 from followup.errors import InvalidInput
 from followup.model import (
     Application,
@@ -129,7 +130,7 @@ def _tidied(values: dict[str, Any]) -> dict[str, Any]:
     """Text fields cut short and made printable: what an edit dialog can show of them."""
     out = dict(values)
     for name, value in values.items():
-        if isinstance(value, str):
+        if type(value) is str:  # not the enums, which are str too
             kept = "".join(c for c in value[:SHOWN_TEXT] if c.isprintable() or c == "\n")
             out[name] = kept.strip()
     return out
@@ -146,8 +147,10 @@ def _made(
     row_id: int = fields.row["id"]
     required = {k: "(unreadable)" for k in labels if k != "title"}
     try:
-        value: V | None = factory(**values)
-    except _PROBLEMS as error:  # refused today (a rule of the model)
+        made = factory(**values)
+        made.check()  # the rules every value is stored under today
+        value: V | None = made
+    except _PROBLEMS as error:  # refused today
         fields.reasons.append(str(error))
         tidy = _tidied(values)
         tidy.update({k: v for k, v in required.items() if not str(tidy.get(k, "")).strip()})
@@ -165,7 +168,7 @@ def _made(
 def contact(row: sqlite3.Row) -> Contact | Unreadable:
     """The contact as stored; the common, valid row is read directly."""
     try:
-        return Contact(
+        person = Contact(
             id=row["id"],
             name=_text(row["name"]),
             title=_text(row["title"]),
@@ -176,6 +179,7 @@ def contact(row: sqlite3.Row) -> Contact | Unreadable:
         )
     except _PROBLEMS:
         return _contact_by_fields(row)
+    return person if _contact_plausible(person) else _contact_by_fields(row)
 
 
 def _contact_by_fields(row: sqlite3.Row) -> Contact | Unreadable:
@@ -198,7 +202,7 @@ def application(row: sqlite3.Row) -> Application | Unreadable:
     """The application as stored; the common, valid row is read directly."""
     try:
         applied = row["applied_on"]
-        return Application(
+        app = Application(
             id=row["id"],
             company=_text(row["company"]),
             role=_text(row["role"]),
@@ -211,6 +215,7 @@ def application(row: sqlite3.Row) -> Application | Unreadable:
         )
     except _PROBLEMS:
         return _application_by_fields(row)
+    return app if _app_plausible(app) else _application_by_fields(row)
 
 
 def _application_by_fields(row: sqlite3.Row) -> Application | Unreadable:
@@ -234,6 +239,46 @@ _EARLIEST = datetime(100, 1, 1, tzinfo=UTC)
 _LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 
 
+# The fast paths below check what is cheap (lengths, date ranges) with the rules' own limits;
+# a row that fails goes the field-by-field way, where ``check()`` names what is wrong. (Each
+# character of every text is checked when a value is stored, not each time it is listed.)
+def _day_ok(day: date | None) -> bool:
+    return day is None or v.EARLIEST <= day <= v.LATEST
+
+
+def _round_plausible(r: Round) -> bool:
+    return (
+        _day_ok(r.starts_at.astimezone(UTC).date())
+        and _day_ok(r.ends_at.astimezone(UTC).date())
+        and _day_ok(r.decision_on)
+        and len(r.title) <= v.NAME
+        and len(r.next_steps) <= v.LINE
+        and len(r.notes) <= v.NOTES
+        and len(r.topics) <= v.MAX_ITEMS
+        and len(r.strengths) <= v.MAX_ITEMS
+        and all(len(t) <= v.NAME for t in (*r.topics, *r.strengths))
+    )
+
+
+def _app_plausible(a: Application) -> bool:
+    return (
+        _day_ok(a.applied_on)
+        and max(len(a.company), len(a.role)) <= v.NAME
+        and len(a.posting_url) <= v.URL
+        and len(a.status_reason) <= v.LINE
+    )
+
+
+def _contact_plausible(c: Contact) -> bool:
+    return (
+        max(len(c.name), len(c.title), len(c.company)) <= v.NAME
+        and len(c.email) <= 254
+        and len(c.phone) <= 50
+        and len(c.address.lines) <= 10
+        and all(len(line) <= v.NAME for line in c.address.lines)
+    )
+
+
 def _plain_words(raw: str) -> tuple[str, ...]:
     value = json.loads(raw)
     if type(value) is not list or not all(type(v) is str for v in value):
@@ -248,7 +293,7 @@ def round_(row: sqlite3.Row, interviewer_ids: tuple[int, ...]) -> Round | Unread
         ends = datetime.fromisoformat(row["ends_at"])
         decision = row["decision_on"]
         if _EARLIEST < starts < _LATEST and _EARLIEST < ends < _LATEST:
-            return Round(
+            value = Round(
                 id=row["id"],
                 application_id=row["application_id"],
                 starts_at=starts,
@@ -263,6 +308,8 @@ def round_(row: sqlite3.Row, interviewer_ids: tuple[int, ...]) -> Round | Unread
                 decision_on=_day(decision) if decision else None,
                 notes=_text(row["notes"]),
             )
+            if _round_plausible(value):
+                return value
     except _PROBLEMS:
         pass
     return _round_by_fields(row, interviewer_ids)
