@@ -154,6 +154,20 @@ class Session(QObject):
             self._names = self.repo.contact_names()
         return self._names
 
+    def data_version(self) -> int | None:
+        """A number that changes when another program commits to the file (None when the
+        file cannot be asked right now)."""
+        try:
+            row = self.repo.db.connection.execute("PRAGMA data_version").fetchone()
+        except sqlite3.Error:
+            return None
+        return int(row[0])
+
+    def others_wrote(self) -> None:
+        """Another program changed the file: forget everything read and tell every view."""
+        self.settings_changed.emit()
+        self.schedule_changed.emit()
+
     def forget_time(self) -> None:
         """The clock jumped (the machine slept): recompute what depends on now."""
         self._items = None

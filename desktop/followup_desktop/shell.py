@@ -12,6 +12,7 @@ from followup.plan import PlanItem
 from followup_desktop.first_paint import on_first_paint
 from followup_desktop.main_window import MainWindow
 from followup_desktop.notifications import DBusNotifier, FirstThatWorks, Notifier, TrayNotifier
+from followup_desktop.other_writers import OtherWriters
 from followup_desktop.reminder_service import ReminderService
 from followup_desktop.session import Session
 from followup_desktop.tray import Tray
@@ -38,6 +39,7 @@ class Shell(QObject):
             tray_first = [TrayNotifier(self.tray.icon)] if Tray.available() else []
             notifier = FirstThatWorks(*tray_first, DBusNotifier())
         self.reminders = ReminderService(session, notifier, listen_for_resume=False)
+        self.other_writers = OtherWriters(session, self.window)  # the command line, say
         self.reminders.reminders_shown.connect(self.window.banner.show_reminders)
         self.window.banner.snooze_requested.connect(self.reminders.snooze)
         self.window.banner.open_requested.connect(lambda _reminders: self.bring_forward())
