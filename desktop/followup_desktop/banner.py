@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -42,7 +44,9 @@ class ReminderBanner(QFrame):
     def show_reminders(self, reminders: list[Reminder]) -> None:
         self.reminders = list(reminders)
         title, body = summary(reminders)
-        self.text.setText(f"<b>{title}</b><br>{body.replace(chr(10), '<br>')}")
+        # Names come from the user's data: escaped, so "<Acme & Co>" shows as typed.
+        lines = "<br>".join(html.escape(line) for line in body.split("\n"))
+        self.text.setText(f"<b>{html.escape(title)}</b><br>{lines}")
         self.show()
 
     def _open(self) -> None:

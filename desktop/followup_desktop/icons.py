@@ -21,9 +21,22 @@ class SvgIconEngine(QIconEngine):
         self.cache: dict[tuple[int, int, QIcon.Mode], QPixmap] = {}
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        painter.drawPixmap(rect, self.pixmap(rect.size(), mode, state))
+        # Rendered for the device's pixels (200 % scaling: twice the size), never stretched.
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, ratio))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        physical = QSize(round(size.width() * scale), round(size.height() * scale))
+        pixmap = self._render(physical, mode)
+        pixmap.setDevicePixelRatio(scale)
+        return pixmap
+
+    def _render(self, size: QSize, mode: QIcon.Mode) -> QPixmap:
         key = (size.width(), size.height(), mode)
         if key not in self.cache:
             pixmap = QPixmap(size)
@@ -35,7 +48,7 @@ class SvgIconEngine(QIconEngine):
                 painter.fillRect(pixmap.rect(), Qt.GlobalColor.white)
             painter.end()
             self.cache[key] = pixmap
-        return self.cache[key]
+        return QPixmap(self.cache[key])
 
     def clone(self) -> QIconEngine:
         return SvgIconEngine(self.data)

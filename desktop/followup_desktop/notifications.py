@@ -7,6 +7,7 @@ window also shows the reminder in a banner: a reminder is never lost silently.
 
 from __future__ import annotations
 
+import html
 import sys
 from collections.abc import Sequence
 from typing import Protocol
@@ -63,7 +64,17 @@ class DBusNotifier:
             address,
             "Notify",
             "susssasa{sv}i",
-            (APP_NAME, 0, "appointment-soon", title, body, [], {}, TIMEOUT_MS),
+            # The body may be read as markup (spec: "body-markup"): names are escaped.
+            (
+                APP_NAME,
+                0,
+                "appointment-soon",
+                title,
+                html.escape(body, quote=False),
+                [],
+                {},
+                TIMEOUT_MS,
+            ),
         )
         try:
             with open_dbus_connection(bus="SESSION") as connection:

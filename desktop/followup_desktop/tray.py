@@ -64,7 +64,9 @@ class Tray(QObject):
         if not rows:
             self.menu.addAction("Nothing to do today").setEnabled(False)
         for item in rows[:MAX_ITEMS]:
-            action = self.menu.addAction(f"{state_word(item)}: {item.title}")
+            # "&" would mark a mnemonic in a menu ("AT&T" shows as "ATT"): doubled.
+            text = f"{state_word(item)}: {item.title}".replace("&", "&&")
+            action = self.menu.addAction(text)
             action.triggered.connect(lambda _=False, i=item: self.item_requested.emit(i))
         if len(rows) > MAX_ITEMS:
             self.menu.addAction(f"… and {len(rows) - MAX_ITEMS} more").triggered.connect(

@@ -1,0 +1,65 @@
+"""Details that make the app look at home: crisp icons at 200 %, names shown as typed in
+menus and the reminder banner."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QPainter, QPixmap, QTextDocumentFragment
+from pytestqt.qtbot import QtBot
+
+from followup.model import Round
+from followup.reminders import Reminder
+from followup_desktop.banner import ReminderBanner
+from followup_desktop.icons import SvgIconEngine, icon
+from followup_desktop.session import Session
+from followup_desktop.shell import Shell
+
+
+def test_icons_render_for_the_device_pixels_at_200_percent(qapp: object) -> None:
+    pixmap = icon("today").pixmap(QSize(24, 24), 2.0)
+    assert (pixmap.width(), pixmap.height()) == (48, 48)
+    assert pixmap.devicePixelRatio() == 2.0
+    data = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2">'
+        b'<rect width="1" height="2"/></svg>'
+    )
+    engine = SvgIconEngine(data)
+    target = QPixmap(48, 48)
+    target.setDevicePixelRatio(2.0)
+    target.fill(Qt.GlobalColor.white)
+    painter = QPainter(target)
+    engine.paint(painter, QRect(0, 0, 24, 24), icon("today").Mode.Normal, icon("today").State.Off)
+    painter.end()
+    assert (48, 48, icon("today").Mode.Normal) in engine.cache  # drawn at 48 px, not 24 stretched
+    image = target.toImage()
+    assert image.pixelColor(23, 10).value() < 50 and image.pixelColor(24, 10).value() > 200
+
+
+def test_banner_shows_names_as_typed(qtbot: QtBot) -> None:
+    banner = ReminderBanner()
+    qtbot.addWidget(banner)
+    at = datetime(2026, 11, 27, 14, tzinfo=UTC)
+    banner.show_reminders(
+        [Reminder("k", "i", at, "Letter to <b>Lee</b> at AT&T", "Due <i>today</i>\nat 17:00")]
+    )
+    label = banner.text
+    assert label.textFormat() != Qt.TextFormat.PlainText
+    plain = QTextDocumentFragment.fromHtml(label.text()).toPlainText()
+    assert "Letter to <b>Lee</b> at AT&T" in plain and "Due <i>today</i>" in plain
+
+
+def test_tray_menu_shows_an_ampersand_as_typed(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    dana = session.repo.contact(interview.interviewer_ids[0])
+    session.repo.update_contact(replace(dana, name="Dana Smith & Jones"))
+    shell = Shell(session)
+    qtbot.addWidget(shell.window)
+    shell.start()
+    qtbot.waitUntil(lambda: shell.window.today.model.loaded)
+    shell.tray.rebuild()
+    texts = [a.text() for a in shell.tray.menu.actions()]
+    assert any("Smith && Jones" in t for t in texts), texts  # "&&" is how a menu shows one "&"
