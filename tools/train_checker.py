@@ -44,7 +44,7 @@ TARGET_PRECISION = 0.96  # on validation folds; the bar on the test split is 0.9
 ADDED_PRECISION = 0.9  # what the model adds to precise phrases may be a little less sure
 MIN_THRESHOLD = 0.35  # never flag a sentence the model thinks more likely fine than not
 FOLDS = 5
-GRID = (1.0, 3.0, 10.0, 30.0)
+GRID = (1.0, 3.0, 10.0, 30.0, 100.0)
 QUANTUM = 1000  # weights are stored as integers: weight = integer * max|weight| / QUANTUM
 
 
@@ -117,36 +117,55 @@ def build_vocabulary(items: list[Counter[str]]) -> dict[str, int]:
     return {feature: index for index, feature in enumerate(kept)}
 
 
+def decide(
+    probabilities: np.ndarray, thresholds: dict[str, float], silent: np.ndarray
+) -> np.ndarray:
+    """What the checker does with the scores (SentenceModel.judge): on a sentence no phrase
+    rule flags, the rule that clears its threshold by the widest margin; -1 for none."""
+    cut = np.array([thresholds[rule] for rule in CONTENT_RULES])
+    cleared = probabilities >= cut
+    margin = np.where(cleared, probabilities - cut, -1.0)
+    return np.where(cleared.any(axis=1) & silent, margin.argmax(axis=1), -1)
+
+
 def tune(
     probabilities: np.ndarray, labels: list[str], phrase_hits: list[set[str]]
 ) -> tuple[dict[str, float], dict[str, tuple[float, float]]]:
-    """Per rule, the lowest threshold at which the checker (phrases + model) is right at least
-    TARGET_PRECISION of the time on the validation folds, while what the model adds alone is
-    right at least ADDED_PRECISION of the time (where the phrases alone fall short of the
-    target, what the model adds must meet the target itself). Returns the thresholds and the
-    combined (precision, recall) there."""
-    thresholds, quality = {}, {}
+    """Per rule, the lowest threshold at which the checker (phrases + model, deciding as the
+    app does) is right at least TARGET_PRECISION of the time on the validation folds, while
+    what the model adds alone is right at least ADDED_PRECISION of the time (where phrases
+    alone fall short of the target, what the model adds must meet the target itself).
+    Thresholds interact (one rule per sentence), so a few rounds, rule by rule. Returns the
+    thresholds and the combined (precision, recall) there."""
     silent = np.array([not hits for hits in phrase_hits])
-    for column, rule in enumerate(CONTENT_RULES):
-        wanted = np.array([label == rule for label in labels])
-        by_phrase = np.array([rule in hits for hits in phrase_hits])
-        phrase_precision = (by_phrase & wanted).sum() / by_phrase.sum() if by_phrase.sum() else 1
-        needed = ADDED_PRECISION if phrase_precision >= TARGET_PRECISION else TARGET_PRECISION
-        chosen = 0.99
-        for step in range(int(MIN_THRESHOLD * 100), 100):
-            added = silent & (probabilities[:, column] >= step / 100)
-            flagged = by_phrase | added
-            if not added.sum() or (added & wanted).sum() / added.sum() < needed:
-                continue
-            combined = (flagged & wanted).sum() / flagged.sum()
-            if combined >= TARGET_PRECISION or needed == TARGET_PRECISION:
-                chosen = step / 100
-                break
-        flagged = by_phrase | (silent & (probabilities[:, column] >= chosen))
-        hits = int((flagged & wanted).sum())
-        precision = hits / flagged.sum() if flagged.sum() else 1.0
-        thresholds[rule] = chosen
-        quality[rule] = (precision, hits / wanted.sum() if wanted.sum() else 1.0)
+    wanted = {rule: np.array([label == rule for label in labels]) for rule in CONTENT_RULES}
+    by_phrase = {rule: np.array([rule in h for h in phrase_hits]) for rule in CONTENT_RULES}
+
+    def scores(thresholds: dict[str, float], rule: str) -> tuple[float, float, float]:
+        """Precision of what the model adds, combined precision, combined recall."""
+        added = decide(probabilities, thresholds, silent) == CONTENT_RULES.index(rule)
+        flagged = by_phrase[rule] | added
+        right = wanted[rule]
+        return (
+            (added & right).sum() / added.sum() if added.sum() else 0.0,
+            (flagged & right).sum() / flagged.sum() if flagged.sum() else 1.0,
+            (flagged & right).sum() / right.sum() if right.sum() else 1.0,
+        )
+
+    thresholds = dict.fromkeys(CONTENT_RULES, 0.99)
+    for _round in range(3):
+        for rule in CONTENT_RULES:
+            phrases = by_phrase[rule]
+            alone = (phrases & wanted[rule]).sum() / phrases.sum() if phrases.sum() else 1.0
+            needed = ADDED_PRECISION if alone >= TARGET_PRECISION else TARGET_PRECISION
+            thresholds[rule] = 0.99
+            for step in range(int(MIN_THRESHOLD * 100), 100):
+                trial = {**thresholds, rule: step / 100}
+                added, combined, _recall = scores(trial, rule)
+                if added >= needed and (combined >= TARGET_PRECISION or needed == TARGET_PRECISION):
+                    thresholds = trial
+                    break
+    quality = {rule: scores(thresholds, rule)[1:] for rule in CONTENT_RULES}
     return thresholds, quality
 
 
