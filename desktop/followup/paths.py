@@ -1,4 +1,8 @@
-"""Where the user's data lives (platformdirs), cheap to import: start-up needs it first."""
+"""Where the user's data lives (platformdirs), and how its files are made private.
+
+Cheap to import: start-up needs it first. Everything the app writes about a job search is
+readable by its owner only: folders 0700, files 0600 from the moment they exist.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,10 @@ import os
 from pathlib import Path
 
 APP_NAME = "interview-followup"
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+# What the process creates from now on is its owner's only (the front ends set it first).
+PRIVATE_UMASK = 0o077
 
 
 def default_db_path() -> Path:
@@ -13,6 +21,45 @@ def default_db_path() -> Path:
     override = os.environ.get("FOLLOWUP_DB")
     if override:
         return Path(override).expanduser()
+    return data_folder() / "followup.sqlite3"
+
+
+def data_folder() -> Path:
+    """The platform's data folder for the app (whatever ``FOLLOWUP_DB`` says)."""
     from platformdirs import user_data_path  # noqa: PLC0415
 
-    return user_data_path(APP_NAME, appauthor=False) / "followup.sqlite3"
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def private_folder(folder: Path) -> Path:
+    """Create the folder (0700) if missing. An existing folder is made 0700 only when it is
+    the app's own (the data folder or one inside it): a ``--db`` in someone's home or /tmp
+    leaves that folder's mode alone."""
+    if not folder.exists():
+        # The umask can only take bits away from 0700: private from the first moment.
+        folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    elif _ours(folder) and folder.stat().st_mode & 0o777 != PRIVATE_FOLDER:
+        os.chmod(folder, PRIVATE_FOLDER)
+    return folder
+
+
+def _ours(folder: Path) -> bool:
+    home = data_folder().resolve()
+    here = folder.resolve()
+    return here == home or home in here.parents or here.name == "backups"
+
+
+def create_private(path: Path) -> None:
+    """A new, empty file that is 0600 from its first moment; ``FileExistsError`` if present."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    os.close(descriptor)
+
+
+def make_private(*paths: Path) -> None:
+    """Files made before this release (0644) become 0600; missing ones are skipped."""
+    for path in paths:
+        try:
+            if path.stat().st_mode & 0o777 != PRIVATE_FILE:
+                os.chmod(path, PRIVATE_FILE)
+        except FileNotFoundError:
+            continue

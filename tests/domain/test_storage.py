@@ -86,6 +86,7 @@ def test_newer_schema_is_refused_untouched(db_path: Path) -> None:
 
 def test_rolling_backups_keep_the_newest_seven(repo: Repository) -> None:
     for hour in range(10):
+        repo.add_contact(Contact(0, f"Contact {hour}"))  # each backup differs from the last
         repo.db.backup(NOW.replace(hour=hour))
     names = sorted(p.name for p in repo.db.backup_dir.iterdir())
     assert len(names) == 7 and names[0].startswith("followup-20261127-030000")

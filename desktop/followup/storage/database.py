@@ -1,7 +1,10 @@
 """Opening the database file safely.
 
-A file that is not a readable SQLite database is never written to: opening raises
-``CorruptDatabase`` naming the newest backup. Before any migration the file is copied.
+Only a missing file is new: it is built under a temporary name (0600 from its first byte)
+and moved into place whole, so a crash while creating it never leaves an empty file behind.
+An existing file is checked before anything is written to it (``health``): a damaged one
+raises ``CorruptDatabase`` naming the newest backup, one that cannot be written now raises
+``DatabaseUnavailable``. Before any migration the file is copied.
 """
 
 from __future__ import annotations
@@ -9,15 +12,18 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import UTC, datetime
+from contextlib import contextmanager, suppress
+from datetime import datetime
 from pathlib import Path
 
-from followup.errors import CorruptDatabase, DatabaseUnavailable, FollowUpError, InvalidInput
+from followup.errors import CorruptDatabase, FollowUpError, InvalidInput
+from followup.paths import create_private, make_private, private_folder
+from followup.storage import backups, health
 from followup.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-KEEP_BACKUPS = 7
+# How long a write waits for another program's lock before saying "busy" (SQLite's default,
+# five seconds, looked like a hang). Front ends may shorten it further.
+BUSY_TIMEOUT_MS = 1000
 
 
 class Database:
@@ -29,26 +35,31 @@ class Database:
 
     @property
     def backup_dir(self) -> Path:
-        return self.path.parent / "backups"
+        return backups.folder_of(self.path)
 
     @classmethod
     def open(cls, path: Path, now: datetime) -> Database:
-        """Open (or create) the database, migrating it after a backup copy."""
+        """Open (or create) the database for writing, migrating it after a backup copy."""
         path = Path(path)
-        existed = path.exists() and path.stat().st_size > 0
-        if existed:
-            _refuse_if_not_sqlite(path, _backups(path.parent / "backups"))
-        else:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise InvalidInput(
-                    f"cannot create the folder for {path}: {error.strerror}"
-                ) from error
         try:
-            connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            exists = path.exists()
+        except OSError as error:
+            raise health.unavailable(path, error) from error
+        if not exists:
+            _create(path)
+        else:
+            wrong = health.problem(path)
+            if wrong:
+                raise CorruptDatabase(str(path), wrong, _backup_names(path))
+            if not health.writable(path):
+                raise health.read_only(path)
+        make_private(*(path.with_name(path.name + s) for s in ("", "-wal", "-shm")))
+        try:
+            connection = sqlite3.connect(
+                path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+            )
         except sqlite3.Error as error:
-            raise InvalidInput(f"cannot open {path}: {error}") from error
+            raise health.classify(path, error, backups.backups(backups.folder_of(path))) from error
         database = cls(path, connection)
         try:
             connection.execute("PRAGMA foreign_keys = ON")
@@ -60,16 +71,13 @@ class Database:
                 )
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
-            connection.execute("PRAGMA busy_timeout = 5000")
             if version < SCHEMA_VERSION:
-                if existed and version > 0:
+                if version > 0:
                     database.backup(now, label=f"before-schema-{version + 1}")
                 database._migrate(version)
-        except sqlite3.DatabaseError as error:
+        except sqlite3.Error as error:
             connection.close()
-            raise CorruptDatabase(
-                str(path), str(error), [str(p) for p in _backups(database.backup_dir)]
-            ) from error
+            raise database.failure(error) from error
         except BaseException:
             connection.close()
             raise
@@ -125,26 +133,22 @@ class Database:
 
     def failure(self, error: sqlite3.Error) -> FollowUpError:
         """The domain error for what SQLite reported: damage, or a file that is unavailable."""
-        return classify(self.path, error)
+        return health.classify(self.path, error, backups.backups(self.backup_dir))
 
     def backup(self, now: datetime, label: str = "daily") -> Path:
-        """Copy the database (consistently, through SQLite) into ``backups/``; keep the newest."""
-        self.backup_dir.mkdir(parents=True, exist_ok=True)
-        target = self.backup_dir / f"followup-{now.astimezone(UTC):%Y%m%d-%H%M%S}-{label}.sqlite3"
-        destination = sqlite3.connect(target)
+        """Copy the database into ``backups/`` (kept only when it differs from the newest);
+        rotation never removes the fullest backup."""
         try:
-            self.connection.backup(destination)
-        finally:
-            destination.close()
-        os.chmod(target, 0o600)
-        for old in _backups(self.backup_dir)[KEEP_BACKUPS:]:
-            old.unlink(missing_ok=True)
-        return target
+            return backups.take(self.connection, self.path, now, label)
+        except sqlite3.Error as error:
+            raise self.failure(error) from error
+        except OSError as error:
+            raise health.unavailable(self.backup_dir, error) from error
 
     def backup_if_stale(self, now: datetime, max_age_hours: float = 24) -> Path | None:
         """The rolling daily backup, taken only from a file that passes SQLite's quick check."""
-        newest = _backups(self.backup_dir)
-        if newest and (now - _taken_at(newest[0])).total_seconds() < max_age_hours * 3600:
+        newest = backups.backups(self.backup_dir)
+        if newest and (now - backups.taken_at(newest[0])).total_seconds() < max_age_hours * 3600:
             return None
         ok = self.connection.execute("PRAGMA quick_check").fetchone()[0]
         if ok != "ok":
@@ -155,45 +159,39 @@ class Database:
         self.connection.close()
 
 
-_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
-_DAMAGE = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_FORMAT}
+def _backup_names(path: Path) -> list[str]:
+    return [str(p) for p in backups.backups(backups.folder_of(path))]
 
 
-def classify(path: Path, error: sqlite3.Error) -> FollowUpError:
-    """Damage (``CorruptDatabase``, restore may help) or unavailable (``DatabaseUnavailable``:
-    busy, read-only, full; restoring would not help and must not be offered)."""
-    code = getattr(error, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
-    if primary in _DAMAGE or (primary is None and "malformed" in str(error)):
-        return CorruptDatabase(
-            str(path), str(error), [str(p) for p in _backups(path.parent / "backups")]
-        )
-    if primary in _BUSY:
-        return DatabaseUnavailable(
-            str(path),
-            "busy",
-            f"The database {path} is busy: another program is writing to it. "
-            "Nothing was written; try again in a moment.",
-        )
-    if primary == sqlite3.SQLITE_READONLY:
-        return DatabaseUnavailable(
-            str(path),
-            "read-only",
-            f"The database {path} is read-only (the file or its folder cannot be written). "
-            "Nothing was written; it is not damaged.",
-        )
-    if primary == sqlite3.SQLITE_FULL:
-        return DatabaseUnavailable(
-            str(path),
-            "full",
-            f"The disk holding {path} is full. Nothing was written; free some space and try again.",
-        )
-    return DatabaseUnavailable(
-        str(path),
-        "unreachable",
-        f"The database {path} cannot be used right now ({error}). Nothing was written; "
-        "it is not known to be damaged.",
-    )
+def _create(path: Path) -> None:
+    """Build a new database beside ``path`` and move it into place whole (never over a file
+    another program created meanwhile)."""
+    try:
+        private_folder(path.parent)
+    except OSError as error:
+        raise health.unavailable(path, error) from error
+    if not health.writable(path):
+        raise health.read_only(path)
+    partial = path.with_name(f".{path.name}.new-{os.getpid()}")
+    try:
+        for stale in (partial, *(partial.with_name(partial.name + s) for s in ("-wal", "-shm"))):
+            stale.unlink(missing_ok=True)
+        create_private(partial)
+        connection = sqlite3.connect(partial, isolation_level=None)
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            Database(partial, connection)._migrate(0)
+        finally:
+            connection.close()
+        with suppress(FileExistsError):  # another program created it first: use theirs
+            os.link(partial, path)
+    except OSError as error:
+        raise health.unavailable(path, error) from error
+    except sqlite3.Error as error:
+        raise health.classify(path, error, ()) from error
+    finally:
+        with suppress(OSError):
+            partial.unlink()
 
 
 def _statements(script: str) -> list[str]:
@@ -207,26 +205,3 @@ def _statements(script: str) -> list[str]:
                 statements.append(pending.strip())
             pending = ""
     return statements
-
-
-def _backups(folder: Path) -> list[Path]:
-    """Backups, newest first."""
-    if not folder.is_dir():
-        return []
-    return sorted(folder.glob("followup-*.sqlite3"), key=lambda p: p.name, reverse=True)
-
-
-def _taken_at(backup: Path) -> datetime:
-    """The UTC time in a backup's name (no file times: the domain has no clock of its own)."""
-    stamp = "-".join(backup.name.split("-")[1:3])
-    return datetime.strptime(stamp, "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
-
-
-def _refuse_if_not_sqlite(path: Path, backups: list[Path]) -> None:
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise InvalidInput(f"cannot read {path}: {error.strerror}") from error
-    if header != SQLITE_HEADER:
-        raise CorruptDatabase(str(path), "not an SQLite database", [str(p) for p in backups])
