@@ -99,8 +99,8 @@ def test_a_full_disk_is_reported_as_full(repo: Repository) -> None:
     pages = repo.db.connection.execute("PRAGMA page_count").fetchone()[0]
     repo.db.connection.execute(f"PRAGMA max_page_count = {pages + 1}")
     with pytest.raises(DatabaseUnavailable, match="is full") as refused:
-        for number in range(200):
-            repo.add_contact(Contact(0, f"Contact {number} " + "y" * 500))
+        for number in range(1000):
+            repo.add_contact(Contact(0, f"Contact {number} " + "y" * 150))
     assert refused.value.reason == "full"
 
 
