@@ -56,10 +56,13 @@ def create_private(path: Path) -> None:
 
 
 def make_private(*paths: Path) -> None:
-    """Files made before this release (0644) become 0600; missing ones are skipped."""
+    """Files made before this release (0644) lose every right of others (0600); the owner's
+    own rights are left as they are (a read-only file stays read-only). Missing ones are
+    skipped."""
     for path in paths:
         try:
-            if path.stat().st_mode & 0o777 != PRIVATE_FILE:
-                os.chmod(path, PRIVATE_FILE)
-        except FileNotFoundError:
+            mode = path.stat().st_mode & 0o777
+            if mode & 0o077:
+                os.chmod(path, mode & 0o700)
+        except OSError:  # gone, or another user's file: not ours to change
             continue

@@ -51,8 +51,7 @@ class Database:
             wrong = health.problem(path)
             if wrong:
                 raise CorruptDatabase(str(path), wrong, _backup_names(path))
-            if not health.writable(path):
-                raise health.read_only(path)
+            # A read-only file still opens, to be read; its first write says "read-only".
         make_private(*(path.with_name(path.name + s) for s in ("", "-wal", "-shm")))
         try:
             connection = sqlite3.connect(

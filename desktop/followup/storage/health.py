@@ -153,13 +153,18 @@ def unavailable(path: Path, error: OSError) -> DatabaseUnavailable:
 def writable(path: Path) -> bool:
     """Can this process write the file and create its -wal/-shm beside it?"""
     folder = path.parent
-    return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+    return _access(folder) and (not path.exists() or _access(path))
+
+
+def _access(path: Path) -> bool:
+    effective = os.access in os.supports_effective_ids
+    return os.access(path, os.W_OK, effective_ids=effective)
 
 
 def read_only(path: Path) -> DatabaseUnavailable:
     what = (
         f"its folder {path.parent} is read-only"
-        if not os.access(path.parent, os.W_OK)
+        if not _access(path.parent)
         else "the file is read-only"
     )
     return DatabaseUnavailable(
