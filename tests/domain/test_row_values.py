@@ -12,13 +12,14 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from followup.model import Application, Contact, Round
+from followup.model import Application, Channel, Contact, Override, Round
 from followup.planner import all_items
 from followup.settings import SETTINGS, Settings
 from followup.storage import Database, Repository
 
 NOW = datetime(2026, 11, 27, 15, tzinfo=UTC)
 NY = ZoneInfo("America/New_York")
+_ANY = Override("inquiry-too-early", "set up by the test", NOW)
 ROUND_COLUMNS = ("starts_at", "ends_at", "timezone", "kind", "topics", "decision_on", "title")
 stored = st.one_of(
     st.none(),
@@ -67,6 +68,37 @@ def test_any_stored_round_value_is_listed_or_named(column: str, value: Any) -> N
         assert named[0].reason and "cannot be read" in named[0].message()
     settings_ = Settings.from_stored({"calendar.country": "US"})
     all_items(repo, settings_.calendar(), NY, NOW)  # plans what it can, never raises
+    repo.db.close()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    table=st.sampled_from([("letters", "sent_at"), ("calls", "made_at"), ("inquiries", "sent_at")]),
+    value=stored,
+)
+def test_any_stored_time_of_a_letter_call_or_inquiry_is_used_or_named(
+    table: tuple[str, str], value: Any
+) -> None:
+    repo, path = fresh()
+    repo.record_letter(1, 1, Channel.EMAIL, datetime(2026, 11, 25, 18, tzinfo=UTC))
+    repo.record_call(1, datetime(2026, 12, 2, 15, tzinfo=UTC))
+    online = repo.add_application(Application(0, "Beta", "Dev"))
+    repo.record_inquiry(online.id, Channel.EMAIL, datetime(2026, 11, 26, 15, tzinfo=UTC), _ANY)
+    name, column = table
+    with sqlite3.connect(path) as raw:
+        raw.execute("PRAGMA writable_schema = ON")
+        raw.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, 'NOT NULL', '') WHERE name = ?", (name,)
+        )
+    with sqlite3.connect(path) as raw:
+        raw.execute(f"UPDATE {name} SET {column} = ?", (value,))
+    listed = {"letters": repo.letters, "calls": repo.calls, "inquiries": repo.inquiries}[name]()
+    named = [b for b in repo.unreadable() if b.kind in {"letter", "call", "inquiry"}]
+    assert len(listed) + len(named) == 1
+    if named:
+        assert "cannot be read" in named[0].message()
+    cal = Settings.from_stored({"calendar.country": "US"}).calendar()
+    all_items(repo, cal, NY, NOW)  # plans what it can, never raises
     repo.db.close()
 
 

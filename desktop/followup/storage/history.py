@@ -18,6 +18,7 @@ from followup.model import (
     Letter,
     Override,
 )
+from followup.storage import row_values
 from followup.storage.base import (
     call_from_row,
     from_db_time,
@@ -26,6 +27,7 @@ from followup.storage.base import (
     to_db_time,
 )
 from followup.storage.records import Records
+from followup.unreadable import Unreadable
 
 _Recorded = TypeVar("_Recorded", Letter, Call, Inquiry)
 
@@ -33,17 +35,32 @@ _Recorded = TypeVar("_Recorded", Letter, Call, Inquiry)
 class History(Records):
     """Letters, calls and inquiries; each refused (``Refusal``) unless allowed or overridden."""
 
+    def _dated(
+        self, rows: Sequence[sqlite3.Row], convert: Callable[[sqlite3.Row], _Recorded], kind: str
+    ) -> list[_Recorded]:
+        """Rows as values; one whose time cannot be read is left out and named (unreadable)."""
+        column = "made_at" if kind == "call" else "sent_at"
+        what = "the time it was made" if kind == "call" else "the time it was sent"
+        out: list[_Recorded] = []
+        for row in rows:
+            made = row_values.dated(row, column, convert, kind, what)
+            if isinstance(made, Unreadable):
+                self._unreadable[(kind, row["id"])] = made
+            else:
+                out.append(made)
+        return out
+
     # -- letters, calls, inquiries -------------------------------------------------------
 
     def letters(self, round_id: int | None = None) -> list[Letter]:
         sql = "SELECT * FROM letters" + (" WHERE round_id=?" if round_id is not None else "")
         rows = self._all(sql + " ORDER BY sent_at, id", (round_id,) if round_id is not None else ())
-        return [letter_from_row(r) for r in rows]
+        return self._dated(rows, letter_from_row, "letter")
 
     def calls(self, round_id: int | None = None) -> list[Call]:
         sql = "SELECT * FROM calls" + (" WHERE round_id=?" if round_id is not None else "")
         rows = self._all(sql + " ORDER BY made_at, id", (round_id,) if round_id is not None else ())
-        return [call_from_row(r) for r in rows]
+        return self._dated(rows, call_from_row, "call")
 
     def inquiries(self, application_id: int | None = None) -> list[Inquiry]:
         where = " WHERE application_id=?" if application_id is not None else ""
@@ -51,28 +68,29 @@ class History(Records):
             "SELECT * FROM inquiries" + where + " ORDER BY sent_at, id",
             (application_id,) if application_id is not None else (),
         )
-        return [
-            Inquiry(
+        return self._dated(
+            rows,
+            lambda r: Inquiry(
                 r["id"],
                 r["application_id"],
                 Channel(r["channel"]),
                 from_db_time(r["sent_at"]),
                 override_from_row(r),
-            )
-            for r in rows
-        ]
+            ),
+            "inquiry",
+        )
 
     def letters_of(self, round_ids: Sequence[int]) -> list[Letter]:
         rows = self._chunked(
             "SELECT * FROM letters WHERE round_id IN ({}) ORDER BY sent_at, id", round_ids
         )
-        return [letter_from_row(r) for r in rows]
+        return self._dated(rows, letter_from_row, "letter")
 
     def calls_of(self, round_ids: Sequence[int]) -> list[Call]:
         rows = self._chunked(
             "SELECT * FROM calls WHERE round_id IN ({}) ORDER BY made_at, id", round_ids
         )
-        return [call_from_row(r) for r in rows]
+        return self._dated(rows, call_from_row, "call")
 
     @staticmethod
     def _override_values(override: Override | None) -> tuple[str | None, str | None, str | None]:

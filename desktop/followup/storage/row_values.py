@@ -339,3 +339,36 @@ def _round_by_fields(row: sqlite3.Row, interviewer_ids: tuple[int, ...]) -> Roun
         "notes": f.get("notes", _text, "", "the notes"),
     }
     return _made("interview round", f, Round, values, ("title",))
+
+
+_FIRST = datetime.combine(v.EARLIEST, datetime.min.time(), tzinfo=UTC)
+_LAST = datetime.combine(v.LATEST, datetime.max.time(), tzinfo=UTC)
+
+
+def dated(
+    row: sqlite3.Row, column: str, convert: Callable[[sqlite3.Row], T], kind: str, what: str
+) -> T | Unreadable:
+    """A letter, call or inquiry: kept whole, or (its time unreadable) named and left out.
+
+    Left out is safe for the one-letter rule: the store's unique index still refuses a second
+    letter to the same person, whatever the first one's time reads as."""
+    raw = row[column]
+    try:
+        value = convert(row)
+        moment = getattr(value, "made_at" if column == "made_at" else "sent_at")
+        if _FIRST <= moment <= _LAST:
+            return value
+        reason = f"{what} {shown(raw)} is out of range"
+    except _PROBLEMS as error:
+        reason = f"{what} {shown(raw)} cannot be read"
+        if isinstance(raw, str) and _readable_moment(raw):
+            reason = f"a stored value cannot be read ({shown(str(error))})"
+    return Unreadable(kind, row["id"], "", (reason,), None)
+
+
+def _readable_moment(raw: str) -> bool:
+    try:
+        _moment(raw)
+    except _PROBLEMS:
+        return False
+    return True
