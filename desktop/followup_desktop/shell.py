@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -41,6 +42,9 @@ class Shell(QObject):
         self.reminders = ReminderService(session, notifier, listen_for_resume=False)
         self.other_writers = OtherWriters(session, self.window)  # the command line, say
         self.reminders.reminders_shown.connect(self.window.banner.show_reminders)
+        self.reminders.reminders_shown.connect(self._note_banner_day)
+        self._banner_day: date | None = None
+        session.time_moved.connect(self._on_time_moved)
         self.window.banner.snooze_requested.connect(self.reminders.snooze)
         self.window.banner.open_requested.connect(lambda _reminders: self.bring_forward())
         self.tray.open_requested.connect(self.bring_forward)
@@ -52,6 +56,18 @@ class Shell(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setQuitOnLastWindowClosed(not Tray.available())
+
+    def _today(self) -> date:
+        return self.session.now().astimezone(self.session.zone).date()
+
+    def _note_banner_day(self) -> None:
+        self._banner_day = self._today()
+
+    def _on_time_moved(self) -> None:
+        """Yesterday's reminder banner ("due today") is out of date: today's come on time."""
+        if self._banner_day is not None and self._banner_day != self._today():
+            self.window.banner.hide()
+            self._banner_day = None
 
     def keeps_running(self) -> bool:
         """Closing the window leaves the app in the tray (when there is one and the user wants)."""

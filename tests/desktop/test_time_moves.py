@@ -178,3 +178,16 @@ def test_a_dst_change_keeps_the_right_hour_and_day(
     delegate = today.list.itemDelegate()
     assert delegate._when(letter) == "today, 17:00"  # type: ignore[attr-defined]
     assert calendar(shell).grid.today == date(2026, 10, 27)
+
+
+def test_yesterdays_reminder_banner_goes_at_midnight(
+    qtbot: QtBot, session: Session, clock: FixedClock, interview: Round
+) -> None:
+    clock.set(datetime(2026, 11, 27, 9, 5, tzinfo=NY))  # Friday's morning reminder is due
+    shell, recorder = running(qtbot, session)
+    banner = shell.window.banner
+    assert len(recorder.calls) == 1 and banner.isVisible()
+    run_until(shell, clock, datetime(2026, 11, 27, 20, 0, tzinfo=NY))
+    assert banner.isVisible(), "the same day, it stays until dismissed"
+    run_until(shell, clock, datetime(2026, 11, 28, 0, 1, tzinfo=NY))
+    assert not banner.isVisible()
