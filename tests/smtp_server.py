@@ -17,6 +17,17 @@ class Inbox:
     def __init__(self) -> None:
         self.messages: list[bytes] = []
         self.recipients: list[list[str]] = []
+        self.logins: list[tuple[str, bool]] = []  # (mechanism, over TLS?) of every AUTH
+
+    def authenticate(
+        self, server: Any, session: Any, envelope: Any, mechanism: str, data: Any
+    ) -> AuthResult:
+        transport = server.transport
+        encrypted = session.ssl is not None or (
+            transport is not None and transport.get_extra_info("ssl_object") is not None
+        )
+        self.logins.append((mechanism, encrypted))
+        return _login(server, session, envelope, mechanism, data)
 
     async def handle_RCPT(
         self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: Any
@@ -54,7 +65,7 @@ def smtp_server() -> Iterator[tuple[Inbox, int]]:
         inbox,
         hostname="127.0.0.1",
         port=port,
-        authenticator=_login,
+        authenticator=inbox.authenticate,
         auth_require_tls=False,
         auth_required=True,
     )
@@ -149,7 +160,12 @@ def tls_smtp_server(server_context: Any, *, implicit: bool) -> Iterator[tuple[In
         else {"tls_context": server_context, "require_starttls": True}
     )
     controller = Controller(
-        inbox, hostname="127.0.0.1", port=port, authenticator=_login, auth_required=True, **options
+        inbox,
+        hostname="127.0.0.1",
+        port=port,
+        authenticator=inbox.authenticate,
+        auth_required=True,
+        **options,
     )
     controller.start()
     try:

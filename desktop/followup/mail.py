@@ -27,16 +27,29 @@ class MailError(FollowUpError):
 
 @dataclass(frozen=True, slots=True)
 class MailAccount:
+    """``unencrypted_login_ok``: the user's recorded "I understand" that with security
+    ``none`` the password crosses the network readable by anyone on the way (setting
+    ``smtp.allow_unencrypted_login``). Without it, no password is sent without TLS."""
+
     host: str
     port: int
     security: str  # "ssl", "starttls" or "none"
     user: str
+    unencrypted_login_ok: bool = False
 
     def check(self) -> None:
         if not self.host:
             raise InvalidInput("no outgoing mail server is set (Settings, E-mail)")
         if self.security not in ("ssl", "starttls", "none"):
             raise InvalidInput(f"unknown mail security {self.security!r}")
+        if self.security == "none" and self.user and not self.unencrypted_login_ok:
+            raise InvalidInput(
+                f"With security 'none' your password for {self.user} would cross the network "
+                "unencrypted, readable by anyone on the way; it was not sent. Choose ssl or "
+                "starttls in Settings, E-mail. Only if the server is on this computer or you "
+                "accept the risk, turn on 'I understand: log in without encryption' "
+                "(smtp.allow_unencrypted_login)."
+            )
 
 
 def _address(name: str, email: str) -> Address:

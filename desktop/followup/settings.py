@@ -239,6 +239,14 @@ SETTINGS: tuple[Setting, ...] = (
         "E-mail",
     ),
     Setting(
+        "smtp.allow_unencrypted_login",
+        False,
+        "I understand: log in without encryption (security none sends the password "
+        "readable by anyone on the network)",
+        _bool,
+        "E-mail",
+    ),
+    Setting(
         "app.close_to_tray", True, "Closing the window keeps the app in the tray", _bool, "App"
     ),
     Setting("app.start_at_login", False, "Start at login", _bool, "App"),

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from followup.model import Channel, Round
 from followup_desktop.composer import Composer
+from followup_desktop.composer.password_dialog import PasswordDialog
 from followup_desktop.session import Session
 
 from ..smtp_server import PASSWORD, USER, smtp_server
@@ -36,6 +37,7 @@ def composer(qtbot: QtBot, session: Session, smtp_port: int | None = None) -> Co
                 "smtp.host": "127.0.0.1",
                 "smtp.port": smtp_port,
                 "smtp.security": "none",
+                "smtp.allow_unencrypted_login": True,  # loopback: the test understands
                 "smtp.user": USER,
                 "profile.email": "sam@example.com",
             }
@@ -72,9 +74,9 @@ def test_send_by_email_asks_the_password_and_records_after_the_server_accepted(
         asked: list[str] = []
 
         def password(dialog: QWidget) -> None:
-            assert isinstance(dialog, QInputDialog)
-            asked.append(dialog.labelText())
-            dialog.setTextValue(PASSWORD)
+            assert isinstance(dialog, PasswordDialog)
+            asked.append(dialog.label.text())
+            dialog.password.setText(PASSWORD)
             on_next_modal(lambda box: answer(box, QMessageBox.StandardButton.Yes))
             dialog.accept()
 
@@ -112,8 +114,8 @@ def test_a_wrong_password_is_explained_and_nothing_is_recorded(
             answer(box, QMessageBox.StandardButton.Yes)
 
         def wrong(dialog: QWidget) -> None:
-            assert isinstance(dialog, QInputDialog)
-            dialog.setTextValue("wrong")
+            assert isinstance(dialog, PasswordDialog)
+            dialog.password.setText("wrong")
             on_next_modal(confirm)
             dialog.accept()
 

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from followup.errors import Refusal
+from followup.errors import InvalidInput, Refusal
 from followup.mail import MailAccount, MailError, build_message, mailto_url, send
 from followup.model import Application, Channel, Contact, Round
 from followup.sending import send_letter_by_email
@@ -31,7 +31,8 @@ WHEN = datetime(2026, 11, 26, 9, tzinfo=NY)
 @pytest.fixture
 def smtp() -> Iterator[tuple[Inbox, MailAccount]]:
     with smtp_server() as (inbox, port):
-        yield inbox, MailAccount("127.0.0.1", port, "none", USER)
+        # Loopback: the test's "I understand" to log in without encryption.
+        yield inbox, MailAccount("127.0.0.1", port, "none", USER, unencrypted_login_ok=True)
 
 
 def letter() -> email.message.EmailMessage:
@@ -142,7 +143,33 @@ def test_encrypted_connections(tmp_path: Path, security: str, implicit: bool) ->
         account = MailAccount("127.0.0.1", port, security, USER)
         send(letter(), account, PASSWORD, context=client_context)
         assert len(inbox.messages) == 1
+        assert [encrypted for _mechanism, encrypted in inbox.logins] == [True]
         # A server whose certificate is not trusted is refused, plainly.
         with pytest.raises(MailError, match="secure connection"):
             send(letter(), account, PASSWORD, context=ssl.create_default_context())
     assert len(inbox.messages) == 1
+
+
+def test_no_password_crosses_the_network_unencrypted_without_an_i_understand() -> None:
+    with smtp_server() as (inbox, port):
+        refused = MailAccount("127.0.0.1", port, "none", USER)
+        with pytest.raises(InvalidInput, match="unencrypted") as said:
+            send(letter(), refused, PASSWORD)
+        assert "Settings, E-mail" in str(said.value) and PASSWORD not in str(said.value)
+        assert inbox.logins == [] and inbox.messages == []
+        understood = MailAccount("127.0.0.1", port, "none", USER, unencrypted_login_ok=True)
+        send(letter(), understood, PASSWORD)
+        assert inbox.logins == [("PLAIN", False)] and len(inbox.messages) == 1
+
+
+def test_without_a_login_no_tls_is_needed() -> None:
+    """A relay that takes mail without a login (on this computer, say): no password to
+    protect, so security none is fine as it is."""
+    MailAccount("127.0.0.1", 25, "none", "").check()
+
+
+def test_the_i_understand_is_a_recorded_setting_off_by_default() -> None:
+    from followup.settings import Settings, validate
+
+    assert Settings.from_stored({})["smtp.allow_unencrypted_login"] is False
+    assert validate("smtp.allow_unencrypted_login", True) is True

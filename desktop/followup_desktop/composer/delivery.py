@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QPageSize
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from followup import rules
 from followup.errors import FollowUpError, Refusal
@@ -84,26 +84,30 @@ class Delivery(QObject):
 
     def _account(self) -> MailAccount:
         s = self.session.settings
-        return MailAccount(s["smtp.host"], int(s["smtp.port"]), s["smtp.security"], s["smtp.user"])
+        return MailAccount(
+            s["smtp.host"],
+            int(s["smtp.port"]),
+            s["smtp.security"],
+            s["smtp.user"],
+            bool(s["smtp.allow_unencrypted_login"]),
+        )
 
     def _password(self, account: MailAccount) -> tuple[bool, str | None]:
-        """(go ahead?, password). From the keyring, else asked (and offered to be kept)."""
+        """(go ahead?, password). From the keyring, else asked; kept only if the user says so."""
         if not account.user:
             return True, None
         key = credentials.account_name(account.user, account.host)
         stored = credentials.get_password(key)
         if stored is not None:
             return True, stored
-        note = "" if credentials.available() else f"\n\n{credentials.NO_KEYRING}"
-        password, ok = QInputDialog.getText(
-            self.parent_widget,
-            "Mail password",
-            f"Password for {account.user} at {account.host}:{note}",
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok:
+        from followup_desktop.composer.password_dialog import PasswordDialog  # noqa: PLC0415
+
+        available = credentials.available()
+        dialog = PasswordDialog(account.user, account.host, available, self.parent_widget)
+        if not dialog.exec():
             return False, None
-        if credentials.available():
+        password = dialog.password.text()
+        if available and dialog.keep.isChecked():  # only with the user's yes
             try:
                 credentials.set_password(key, password)
             except credentials.KeyringUnavailable as error:
