@@ -82,12 +82,13 @@ def letter_pdf(ctx: Any) -> int:
     text = _text(ctx, round_.id, contact.id)
     _qt()
     from followup_desktop import signature as signatures  # noqa: PLC0415
-    from followup_desktop.printing import default_paper, letter_pdf, system_territory  # noqa: PLC0415
+    from followup_desktop.printing import default_paper, letter_pdf  # noqa: PLC0415
 
     today = ctx.now.astimezone(ctx.zone).date()
     letter = business_letter(text, profile, contact, app.company, today)
     image = signatures.load(signatures.signature_path(ctx.db_path.parent))
-    paper = default_paper(ctx.args.paper or ctx.settings["post.paper"], system_territory())
+    country = ctx.calendar().country or ""  # the letter's country, not the process locale
+    paper = default_paper(ctx.args.paper or ctx.settings["post.paper"], country)
     out = Path(ctx.args.out)
     pages = letter_pdf(out, letter, image, paper)
     note = "" if image is not None else " (no signature on file: sign it by hand)"

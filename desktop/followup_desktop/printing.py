@@ -37,39 +37,16 @@ SIGNATURE_WIDTH_MM = 48.0
 SERIF = ["Liberation Serif", "DejaVu Serif", "Georgia", "Times New Roman", "serif"]
 BODY_PT = 11.5
 # Territories that use US Letter; everyone else uses A4 (ISO 216).
-LETTER_TERRITORIES = {
-    "US",
-    "CA",
-    "MX",
-    "PH",
-    "CL",
-    "CO",
-    "VE",
-    "GT",
-    "CR",
-    "PA",
-    "DO",
-    "PR",
-    "SV",
-    "NI",
-    "BZ",
-    "BO",
-}
 SIGNATURE_URL = QUrl("followup:signature")
 
 
-def default_paper(setting: str, territory_code: str) -> QPageSize.PageSizeId:
-    """``auto``: Letter where Letter is the norm, else A4."""
-    if setting == "letter" or (setting == "auto" and territory_code in LETTER_TERRITORIES):
+def default_paper(setting: str, country: str) -> QPageSize.PageSizeId:
+    """The page for the letter: the setting, or with ``auto`` its country's norm."""
+    from followup.settings import paper_for  # noqa: PLC0415
+
+    if paper_for(setting, country) == "letter":
         return QPageSize.PageSizeId.Letter
     return QPageSize.PageSizeId.A4
-
-
-def system_territory() -> str:
-    from PySide6.QtCore import QLocale  # noqa: PLC0415
-
-    name = QLocale.system().name()  # e.g. en_US
-    return name.split("_")[1] if "_" in name else ""
 
 
 def build_document(

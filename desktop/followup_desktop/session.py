@@ -7,7 +7,6 @@ something changed. Views refresh from ``schedule_changed``, never from each othe
 
 from __future__ import annotations
 
-import locale
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
@@ -23,11 +22,12 @@ from followup.errors import CorruptDatabase, DatabaseUnavailable, FollowUpError,
 from followup.model import Override
 from followup.plan import PlanItem
 from followup.planner import all_items
-from followup.settings import Settings, locale_country
+from followup.settings import Settings
 from followup.storage import Repository
 from followup.storage.repository import Snapshot
 from followup.workdays import WorkCalendar
 from followup_desktop.clock import Clock
+from followup_desktop.region import system_country
 
 __all__ = ["BUSY_TIMEOUT_MS", "Dialogs", "Session", "Snapshot"]  # Snapshot: what an undo puts back
 
@@ -124,7 +124,7 @@ class Session(QObject):
         return self.settings.zone()
 
     def calendar(self) -> WorkCalendar:
-        return self.settings.calendar(locale_country(locale.getlocale()[0]))
+        return self.settings.calendar(system_country())
 
     def items(self) -> list[PlanItem]:
         """Plan items of active applications (what Today, tray and reminders show),

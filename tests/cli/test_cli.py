@@ -302,3 +302,22 @@ def test_letter_pdf_and_envelope_from_the_command_line(db: Path, tmp_path: Path)
     assert "Dana Müller Acme Inc." in plain(PdfReader(tmp_path / "e.pdf").pages[0].extract_text())
     wrong = run(db, "letter", "pdf", "1", "--to", "99", "--out", str(tmp_path / "b.pdf"))
     assert wrong.returncode == 2 and "did not interview you" in wrong.stderr
+
+
+def test_auto_paper_follows_the_letters_country_not_the_process_locale(
+    db: Path, tmp_path: Path
+) -> None:
+    """A US user whose session runs under C.UTF-8 (run() sets it) gets Letter, a German A4."""
+    from pypdf import PdfReader
+
+    ok(db, "settings", "set", "profile.name", "Sam Lee")
+    ok(db, "settings", "set", "profile.address", "12 Elm Street;Springfield, IL 62704")
+    body = "Dear Ms. Müller,\n\nThank you for meeting with me.\n\nSincerely,\n"
+    widths = {}
+    for country in ("US", "DE"):
+        ok(db, "settings", "set", "calendar.country", country)
+        out = tmp_path / f"{country}.pdf"
+        args = ("letter", "pdf", "1", "--to", "1", "--out", str(out), "--file", "-")
+        assert run(db, *args, "--paper", "auto", stdin=body).returncode == 0
+        widths[country] = round(float(PdfReader(out).pages[0].mediabox.width))
+    assert widths == {"US": 612, "DE": 595}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -139,3 +140,34 @@ def test_start_at_login_box_shows_whether_the_entry_really_exists(
     login_items.set_enabled(True)
     box = dialog(qtbot, session).editors["app.start_at_login"]
     assert isinstance(box, QCheckBox) and box.isChecked()
+
+
+def test_region_comes_from_qlocale_when_python_names_no_country(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows' locale module says 'English_United States'; a Finder-started macOS app says
+    nothing at all. QLocale reads the platform's region either way, and the business
+    calendar uses it when the user has not chosen a country."""
+    import locale
+
+    from PySide6.QtCore import QLocale
+
+    from followup_desktop import region
+
+    def system_locale(*args: object) -> QLocale:
+        return QLocale(*args)  # type: ignore[arg-type]
+
+    canada = (QLocale.Language.English, QLocale.Country.Canada)
+    session.save_settings_or_raise({"calendar.country": "", "calendar.subdiv": ""})
+    monkeypatch.setattr(locale, "getlocale", lambda *a: (None, None))
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: system_locale(*canada)))
+    region.system_country.cache_clear()
+    try:
+        assert region.system_country() == "CA"
+        assert session.calendar().country == "CA"
+        monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale(QLocale.Language.C)))
+        monkeypatch.setattr(locale, "getlocale", lambda *a: ("English_United States", "1252"))
+        region.system_country.cache_clear()
+        assert region.system_country() == "US"
+    finally:
+        region.system_country.cache_clear()

@@ -223,10 +223,11 @@ class Delivery(QObject):
 
     def _signature_and_paper(self) -> tuple[QImage | None, QPageSize.PageSizeId]:
         from followup_desktop import signature as signatures  # noqa: PLC0415
-        from followup_desktop.printing import default_paper, system_territory  # noqa: PLC0415
+        from followup_desktop.printing import default_paper  # noqa: PLC0415
 
         image = signatures.load(signatures.signature_path(self.session.repo.db.path.parent))
-        paper = default_paper(self.session.settings["post.paper"], system_territory())
+        country = self.session.calendar().country or ""  # the letter's country, not the locale's
+        paper = default_paper(self.session.settings["post.paper"], country)
         return image, paper
 
     def print_letter(self, out: Outgoing, *, preview: bool) -> None:
