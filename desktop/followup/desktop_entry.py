@@ -98,7 +98,8 @@ def _refresh_caches(home: Path) -> None:
     ):
         if shutil.which(tool) and target.is_dir():
             subprocess.run(
-                [tool, "-q", str(target)] if tool == "update-desktop-database"
+                [tool, "-q", str(target)]
+                if tool == "update-desktop-database"
                 else [tool, "-q", "-t", "-f", str(target)],
                 check=False,
                 capture_output=True,

@@ -18,8 +18,9 @@ from typing import NoReturn
 from followup import __version__
 from followup.cli import dates, records
 from followup.cli.context import Context, parse_moment
-from followup.errors import FollowUpError, InvalidInput, Refusal
+from followup.errors import CorruptDatabase, FollowUpError, InvalidInput, Refusal
 from followup.model import Channel, RoundKind, Source, Status
+from followup.paths import PRIVATE_UMASK
 from followup.validation import check_moment, parse_id
 
 Handler = Callable[[Context], int]
@@ -246,6 +247,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", help="input file, or -")
     p.add_argument("--replace", action="store_true", help="replace everything (a backup is made)")
+    db = _group(sub, "db", "the database file itself: check it, put a backup back")
+    _command(db, "check", _db_check, "SQLite's full integrity check, and the backups")
+    p = _command(db, "restore", _db_restore, "replace a damaged database with a backup")
+    p.add_argument("--backup", metavar="FILE", help="this backup (default: the newest good one)")
+    p.add_argument(
+        "--force", action="store_true", help="replace the database even though it is not damaged"
+    )
     p = _command(sub, "desktop-entry", _desktop_entry, "the applications-menu entry")
     p.add_argument("entry_action", choices=["install", "uninstall", "status"])
     _plugins({"letter": letter, "export": export})
@@ -286,6 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx: Context | None = None
+    umask = os.umask(PRIVATE_UMASK)  # what this command writes is the user's only
     try:
         now = datetime.now(UTC)
         if args.now:
@@ -310,6 +319,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # interpreter's final flush does not complain either.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except CorruptDatabase as error:
+        return _fail(
+            f"{error} See `followup db check`; `followup db restore` puts the latest good "
+            "backup in its place and keeps the damaged file beside it."
+        )
     except (FollowUpError, ValueError) as error:
         return _fail(str(error))
     except sqlite3.Error as error:
@@ -322,8 +336,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     finally:
+        os.umask(umask)
         if ctx is not None:
             ctx.close()
+
+
+def _db_check(ctx: Context) -> int:
+    from followup.cli.maintenance import db_check  # noqa: PLC0415  (loaded on use)
+
+    return db_check(ctx)
+
+
+def _db_restore(ctx: Context) -> int:
+    from followup.cli.maintenance import db_restore  # noqa: PLC0415
+
+    return db_restore(ctx)
 
 
 def _fail(message: str) -> int:

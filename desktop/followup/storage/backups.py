@@ -128,9 +128,10 @@ def newest_good(folder: Path) -> Path | None:
     return None
 
 
-def restore(database: Path, backup: Path, now: datetime, *, damaged: bool) -> Path:
+def restore(database: Path, backup: Path, now: datetime, *, damaged: bool) -> Path | None:
     """Put ``backup`` in the database's place. The file it replaces is kept beside it (never
-    deleted), with its -wal and -shm; returns where it now is. The backup is checked first."""
+    deleted), with its -wal and -shm; returns where it now is (None when there was no file).
+    The backup is checked first."""
     if not backup.is_file():
         raise InvalidInput(f"there is no backup {backup}")
     wrong = health.problem(backup, immutable=True)
@@ -147,7 +148,8 @@ def restore(database: Path, backup: Path, now: datetime, *, damaged: bool) -> Pa
     create_private(partial)
     try:
         partial.write_bytes(backup.read_bytes())
-        if database.exists():
+        replaced = database.exists()
+        if replaced:
             os.replace(database, aside)
         for suffix in ("-wal", "-shm"):
             stray = database.with_name(database.name + suffix)
@@ -156,4 +158,4 @@ def restore(database: Path, backup: Path, now: datetime, *, damaged: bool) -> Pa
         os.replace(partial, database)
     finally:
         partial.unlink(missing_ok=True)
-    return aside
+    return aside if replaced else None

@@ -1,0 +1,165 @@
+"""The command line on damaged, locked and read-only files: refused in one line (exit 2), the
+file's bytes unchanged, a restore offered only for real damage; ``db check`` and
+``db restore``."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from followup.cli import main
+from followup.storage import Database, backups
+
+from .. import damage
+from ..conftest import NOW
+
+ADD = ("contact", "add", "--name", "Lee")
+
+
+def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, FOLLOWUP_DB=str(db), LC_ALL="C.UTF-8")
+    return subprocess.run(
+        [sys.executable, "-m", "followup", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def in_process(db: Path, *args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--db", str(db), *args])
+    return code, out.getvalue(), err.getvalue()
+
+
+def with_backup(db: Path, contacts: int = 20) -> Path:
+    damage.filled(db, contacts=contacts)
+    database = Database.open(db, NOW)
+    good = database.backup(NOW)
+    database.close()
+    return good
+
+
+DAMAGE: dict[str, Callable[[Path], None]] = {
+    "zero bytes": lambda path: path.write_bytes(b""),
+    "truncated": damage.truncate,
+    "a corrupted page in the middle": lambda path: damage.corrupt_page(
+        path, path.stat().st_size // damage.page_size(path) // 2
+    ),
+    "a damaged header": damage.damage_header,
+}
+
+
+@pytest.mark.parametrize("how", list(DAMAGE))
+def test_damage_is_refused_in_one_line_and_restore_offered(tmp_path: Path, how: str) -> None:
+    db = tmp_path / "followup.sqlite3"
+    good = with_backup(db)
+    DAMAGE[how](db)
+    before = damage.digest(db)
+    for args in (ADD, ("app", "list")):
+        result = run(db, *args)
+        assert result.returncode == 2
+        assert result.stdout == ""
+        [line] = result.stderr.splitlines()
+        assert "cannot be read" in line and "not changed" in line
+        assert str(good) in line and "followup db restore" in line
+    assert damage.digest(db) == before
+
+
+def test_a_locked_database_is_busy_in_one_line_without_restore(tmp_path: Path) -> None:
+    db = tmp_path / "followup.sqlite3"
+    with_backup(db)
+    with damage.write_locked(db):
+        before = damage.digest(db)
+        result = run(db, *ADD)
+        assert damage.digest(db) == before
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert "busy: another program is writing" in line
+    assert "restore" not in line and "backup" not in line
+
+
+@pytest.mark.parametrize("what", ["folder", "file"])
+def test_read_only_is_said_in_one_line_without_restore(what: str) -> None:
+    with damage.shared_folder() as folder:
+        db = damage.filled(folder / "followup.sqlite3", contacts=5)
+        damage.hand_to_other_user(folder)
+        os.chmod(folder if what == "folder" else db, 0o555 if what == "folder" else 0o444)
+        before = damage.digest(db)
+        outcome = damage.as_other_user(lambda: in_process(db, *ADD))
+        assert outcome[0] == "returned", outcome
+        code, out, err = outcome[1]
+        assert code == 2 and out == ""
+        [line] = err.splitlines()
+        assert "read-only" in line and "not damaged" in line
+        assert "restore" not in line and "backup" not in line
+        assert damage.digest(db) == before
+
+
+def test_db_check_says_ok_or_what_is_wrong(tmp_path: Path) -> None:
+    db = tmp_path / "followup.sqlite3"
+    good = with_backup(db)
+    code, out, _ = in_process(db, "db", "check")
+    assert code == 0 and out.startswith(f"ok: {db} passes") and str(good) in out
+    damage.corrupt_page(db, 4)
+    before = damage.digest(db)
+    code, out, _ = in_process(db, "db", "check", "--json")
+    assert code == 1
+    report = json.loads(out)
+    assert report["ok"] is False and report["problem"]
+    assert report["restore_from"] == str(good)
+    assert damage.digest(db) == before
+
+
+def test_db_restore_puts_the_backup_back_and_keeps_the_damaged_file(tmp_path: Path) -> None:
+    db = tmp_path / "followup.sqlite3"
+    with_backup(db, contacts=20)
+    damage.truncate(db)
+    damaged = db.read_bytes()
+    code, out, err = in_process(db, "db", "restore")
+    assert code == 0, err
+    kept = next(p for p in tmp_path.glob("followup.sqlite3.damaged-*") if p.name[-4] != "-")
+    assert kept.read_bytes() == damaged and str(kept) in out
+    code, out, _ = in_process(db, "contact", "list", "--json")
+    assert code == 0 and len(json.loads(out)) == 20
+    assert db.stat().st_mode & 0o777 == 0o600
+
+
+def test_db_restore_will_not_replace_a_healthy_file_unasked(tmp_path: Path) -> None:
+    db = tmp_path / "followup.sqlite3"
+    good = with_backup(db, contacts=3)
+    in_process(db, *ADD)
+    before = damage.digest(db)
+    code, _, err = in_process(db, "db", "restore", "--backup", str(good))
+    assert code == 2 and "not damaged" in err and "--force" in err
+    assert damage.digest(db) == before
+    code, _, err = in_process(db, "db", "restore", "--backup", str(good), "--force")
+    assert code == 0, err
+    [kept] = [p for p in tmp_path.glob("followup.sqlite3.replaced-*") if p.name[-4] != "-"]
+    assert damage.digest(kept) == before
+    assert backups.records_in(db) == 3 + 1  # the backup's contacts and its application
+
+
+def test_the_command_line_writes_private_files(tmp_path: Path) -> None:
+    db = tmp_path / "new" / "followup.sqlite3"
+    old = os.umask(0o022)
+    try:
+        code, _, err = in_process(db, *ADD)
+        code2, _, _ = in_process(db, "export", "json", str(tmp_path / "export.json"))
+    finally:
+        os.umask(old)
+    assert code == 0 and code2 == 0, err
+    assert db.parent.stat().st_mode & 0o777 == 0o700
+    assert db.stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "export.json").stat().st_mode & 0o777 == 0o600
