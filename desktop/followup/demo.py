@@ -6,6 +6,7 @@ import random
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from followup import rules
 from followup.model import (
     Application,
     Channel,
@@ -18,6 +19,7 @@ from followup.model import (
     Status,
 )
 from followup.storage import Repository
+from followup.workdays import WorkCalendar
 
 _COMPANIES = [
     "Northwind Analytics",
@@ -156,7 +158,8 @@ def populate(
                 round_.id, contact.id, Channel.EMAIL, _at(day + timedelta(days=1), 9, zone)
             )
         if called:
-            repo.record_call(round_.id, _at(day + timedelta(days=8), 11, zone), "Brief, friendly")
+            call_on = rules.call_date(day + timedelta(days=1), WorkCalendar()).day
+            repo.record_call(round_.id, _at(call_on, 11, zone), "Brief, friendly")
         if index >= len(story) and rng.random() < 0.9:
             # History: most old processes were closed when the app suggested it.
             repo.set_status(app.id, Status.CLOSED, "no response")

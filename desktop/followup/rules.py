@@ -150,8 +150,16 @@ def check_letter(
         )
 
 
-def check_call(round_: Round, made_at: datetime, calls: list[Call]) -> None:
-    """Raise a Refusal for a call before the interview ended or a second call (R6)."""
+def check_call(
+    round_: Round,
+    made_at: datetime,
+    calls: list[Call],
+    letters: list[Letter] | None = None,
+    cal: WorkCalendar | None = None,
+) -> None:
+    """Raise a Refusal for a call before the interview ended, a second call (R6), and, given
+    the round's ``letters``, a call before any letter was sent or before its day (a week after
+    the first letter, rolled to a business day of ``cal``)."""
     if made_at < round_.ends_at:
         raise Refusal(
             "too-early", "The interview has not ended yet: there is nothing to follow up."
@@ -164,10 +172,46 @@ def check_call(round_: Round, made_at: datetime, calls: list[Call]) -> None:
                 f"You already called about this interview on {when}. One brief call a week "
                 "after the letter is the limit; more calls read as pressure.",
             )
+    if letters is None:
+        return
+    sent = [x.sent_at for x in letters if x.round_id == round_.id]
+    if not sent:
+        raise Refusal(
+            "call-before-letter",
+            "No thank-you letter has been sent for this interview yet. The one call comes a "
+            "week after the letter, as a reminder of it; send the letter first.",
+        )
+    zone = zone_of(round_)
+    planned = call_date(min(sent).astimezone(zone).date(), cal or WorkCalendar())
+    if made_at.astimezone(zone).date() < planned.day:
+        raise Refusal(
+            "call-too-soon",
+            f"The call is planned for {long_day(planned.day)}. {planned.reason} Calling sooner "
+            "gives them no time to answer your letter and reads as pressure.",
+        )
 
 
-def check_inquiry(application_id: int, inquiries: list[Inquiry]) -> None:
-    """Raise a Refusal for a second status inquiry on an online application."""
+def check_inquiry(
+    application_id: int,
+    inquiries: list[Inquiry],
+    *,
+    applied_on: date | None = None,
+    sent_at: datetime | None = None,
+    cal: WorkCalendar | None = None,
+    wait: int = DEFAULT_INQUIRY_WAIT,
+    zone: tzinfo | None = None,
+) -> None:
+    """Raise a Refusal for a second status inquiry on an online application, and (given the
+    day of the application and of the inquiry) for one sent before the business-day wait."""
+    if applied_on is not None and sent_at is not None:
+        opens = inquiry_date(applied_on, cal or WorkCalendar(), wait)
+        if (sent_at.astimezone(zone) if zone else sent_at).date() < opens:
+            raise Refusal(
+                "inquiry-too-soon",
+                f"You applied on {long_day(applied_on)}; the one status inquiry waits "
+                f"{wait} business days, until {long_day(opens)}. Asking sooner reads as "
+                "impatience; they are still reading applications.",
+            )
     for inquiry in inquiries:
         if inquiry.application_id == application_id:
             raise Refusal(

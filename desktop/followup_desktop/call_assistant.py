@@ -154,7 +154,9 @@ class CallAssistant(QDialog):
         try:
             call: Call | None = self.session.run_with_override(
                 self,
-                lambda override: self.session.repo.record_call(self.round.id, now, text, override),
+                lambda override: self.session.repo.record_call(
+                    self.round.id, now, text, override, self.session.calendar()
+                ),
             )
         except FollowUpError as error:  # pragma: no cover (run_with_override shows them)
             self.session.dialogs.error(self, "Not recorded", str(error))

@@ -68,7 +68,15 @@ class InquiryDialog(QDialog):
         now = self.session.now()
         self.saved = self.session.run_with_override(
             self,
-            lambda override: self.session.repo.record_inquiry(self.app.id, channel, now, override),
+            lambda override: self.session.repo.record_inquiry(
+                self.app.id,
+                channel,
+                now,
+                override,
+                self.session.calendar(),
+                self.session.zone,
+                self.session.settings.plan().inquiry_wait,
+            ),
         )
         if self.saved is not None:
             super().accept()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -55,6 +56,10 @@ def test_recording_the_call_and_refusing_a_second(
     on_next_modal: Callable[[Callable[[QWidget], None]], None],
 ) -> None:
     session.repo.record_letter(interview.id, interview.interviewer_ids[0], Channel.EMAIL, NOW)
+    from followup_desktop.clock import FixedClock
+
+    assert isinstance(session.clock, FixedClock)
+    session.clock.set(NOW + timedelta(days=7))  # the call's day: a week after the letter
     first = CallAssistant(session, interview)
     qtbot.addWidget(first)
     first.outcome.setCurrentText("Left a voicemail")
@@ -122,7 +127,7 @@ def test_today_actions_open_the_right_place(
     assert window.stack.currentWidget() is window.composer
     assert window.composer.recipient_box.currentData() == letter.contact_id
     session.repo.record_letter(interview.id, interview.interviewer_ids[0], Channel.EMAIL, NOW)
-    session.repo.record_call(interview.id, NOW, "brief")
+    session.repo.record_call(interview.id, NOW + timedelta(days=7), "brief")
     session.schedule_changed.emit()
     from followup_desktop.clock import FixedClock
 

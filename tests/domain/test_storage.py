@@ -176,7 +176,11 @@ def test_letter_refusals_and_recorded_override(repo: Repository) -> None:
 
 def test_second_call_is_refused(repo: Repository) -> None:
     app = repo.add_application(Application(0, "Acme", "Dev"))
-    r = repo.add_round(Round(0, app.id, at(2), at(2, 11), "America/New_York"))
+    dana = repo.add_contact(Contact(0, "Dana"))
+    r = repo.add_round(
+        Round(0, app.id, at(2), at(2, 11), "America/New_York", interviewer_ids=(dana.id,))
+    )
+    repo.record_letter(r.id, dana.id, Channel.EMAIL, at(2, 15))
     repo.record_call(r.id, at(9), "spoke briefly")
     with pytest.raises(Refusal, match="already called"):
         repo.record_call(r.id, at(16))

@@ -137,6 +137,9 @@ def _race(db_path: Path, record: str, threads: int = 4, rounds: int = 25) -> lis
         repo.add_round(Round(0, app.id, at(2), at(2, 11), "UTC", interviewer_ids=(dana.id,))).id
         for _ in range(rounds)
     ]
+    if record == "call":  # the one call comes after the letter
+        for round_id in round_ids:
+            repo.record_letter(round_id, dana.id, Channel.EMAIL, at(3))
     setup.close()
     barrier = threading.Barrier(threads)
     wins = [0] * rounds

@@ -315,7 +315,10 @@ def letter_list(ctx: Context) -> int:
 def call_record(ctx: Context) -> int:
     a = ctx.args
     made = ctx.moment(a.made_at, "--made-at") if a.made_at else ctx.now
-    call = _with_override(ctx, lambda o: ctx.repo.record_call(a.round, made, a.outcome or "", o))
+    cal = ctx.calendar()
+    call = _with_override(
+        ctx, lambda o: ctx.repo.record_call(a.round, made, a.outcome or "", o, cal)
+    )
     note = " (override recorded)" if call.override else ""
     return _show(ctx, call, f"Recorded call {call.id}{note}")
 
@@ -324,7 +327,16 @@ def inquiry_record(ctx: Context) -> int:
     a = ctx.args
     sent = ctx.moment(a.sent_at, "--sent-at") if a.sent_at else ctx.now
     inquiry = _with_override(
-        ctx, lambda o: ctx.repo.record_inquiry(a.app, Channel(a.channel), sent, o)
+        ctx,
+        lambda o: ctx.repo.record_inquiry(
+            a.app,
+            Channel(a.channel),
+            sent,
+            o,
+            ctx.calendar(),
+            ctx.zone,
+            ctx.settings.plan().inquiry_wait,
+        ),
     )
     return _show(ctx, inquiry, f"Recorded status inquiry {inquiry.id}")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import TypeVar
 
 from followup import rules
@@ -28,6 +28,7 @@ from followup.storage.base import (
 )
 from followup.storage.records import Records
 from followup.unreadable import Unreadable
+from followup.workdays import WorkCalendar
 
 _Recorded = TypeVar("_Recorded", Letter, Call, Inquiry)
 
@@ -160,6 +161,7 @@ class History(Records):
         The check and the insert are one ``BEGIN IMMEDIATE`` transaction, and a partial unique
         index backs it: two programs recording at once cannot both record a letter.
         """
+        Letter(0, round_id, contact_id, channel, sent_at, override).check()  # values first
         with self.db.transaction() as cur:
             r = self.round(round_id)
             contact = self.contact(contact_id)
@@ -189,12 +191,24 @@ class History(Records):
             return letter
 
     def record_call(
-        self, round_id: int, made_at: datetime, outcome: str = "", override: Override | None = None
+        self,
+        round_id: int,
+        made_at: datetime,
+        outcome: str = "",
+        override: Override | None = None,
+        cal: WorkCalendar | None = None,
     ) -> Call:
-        """R6: one call per round; checked and recorded in one transaction."""
+        """R6: one call per round, a week after the letter (business days of ``cal``);
+        checked and recorded in one transaction."""
+        Call(0, round_id, made_at, outcome, override).check()  # values before etiquette
         with self.db.transaction() as cur:
             r = self.round(round_id)
-            self._allowed(lambda: rules.check_call(r, made_at, self.calls(round_id)), override)
+            self._allowed(
+                lambda: rules.check_call(
+                    r, made_at, self.calls(round_id), self.letters(round_id), cal
+                ),
+                override,
+            )
             return self._insert_once(
                 lambda: self.insert_call(cur, Call(0, round_id, made_at, outcome, override)),
                 "second-call",
@@ -207,12 +221,25 @@ class History(Records):
         channel: Channel,
         sent_at: datetime,
         override: Override | None = None,
+        cal: WorkCalendar | None = None,
+        zone: tzinfo | None = None,
+        wait: int = rules.DEFAULT_INQUIRY_WAIT,
     ) -> Inquiry:
-        """One status inquiry per online application; checked and recorded in one transaction."""
+        """One status inquiry per online application, after ``wait`` business days of ``cal``
+        (counted in ``zone``); checked and recorded in one transaction."""
+        Inquiry(0, application_id, channel, sent_at, override).check()  # values first
         with self.db.transaction() as cur:
-            self.application(application_id)
+            app = self.application(application_id)
             self._allowed(
-                lambda: rules.check_inquiry(application_id, self.inquiries(application_id)),
+                lambda: rules.check_inquiry(
+                    application_id,
+                    self.inquiries(application_id),
+                    applied_on=app.applied_on,
+                    sent_at=sent_at,
+                    cal=cal,
+                    wait=wait,
+                    zone=zone,
+                ),
                 override,
             )
             return self._insert_once(
