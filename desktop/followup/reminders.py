@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from followup.plan import ItemKind, ItemState, PlanItem
+from followup.rules import shown_time
 from followup.workdays import WorkCalendar
 
 
@@ -82,7 +83,7 @@ def reminders_for(
                 (
                     "first-morning",
                     _morning(first, settings, zone),
-                    f"Write your thank-you letter: due {item.due:%a %H:%M}.",
+                    f"Write your thank-you letter: due {shown_time(item.due, zone)}.",
                 )
             )
             if due_day != first:
@@ -90,7 +91,8 @@ def reminders_for(
                     (
                         "deadline-morning",
                         _morning(due_day, settings, zone),
-                        f"Your thank-you letter is due today at {item.due:%H:%M}.",
+                        "Your thank-you letter is due today at "
+                        f"{shown_time(item.due, zone, '%H:%M')}.",
                     )
                 )
             moments.append(

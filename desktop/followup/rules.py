@@ -30,6 +30,19 @@ def long_day(day: date) -> str:
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+def shown_time(moment: datetime, zone: tzinfo, form: str = "%a %H:%M") -> str:
+    """``moment`` as the user's clock (``zone``) reads it; when the place it belongs to keeps
+    another clock, that reading follows with its zone: ``Thu 20:00 (Fri 17:00 Pacific/Auckland)``.
+    """
+    mine = moment.astimezone(zone)
+    text = mine.strftime(form)
+    if moment.tzinfo is not None and moment.utcoffset() != mine.utcoffset():
+        stamp = moment.strftime("%z")
+        name = getattr(moment.tzinfo, "key", None) or f"{stamp[:3]}:{stamp[3:]}"
+        text += f" ({moment:%a %H:%M} {name})"
+    return text
+
+
 def _join(parts: list[str]) -> str:
     if len(parts) <= 1:
         return "".join(parts)

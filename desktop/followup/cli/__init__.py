@@ -138,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _command(sub, "deadline", dates.deadline, "the letter deadline for an interview")
     p.add_argument("--interview-at", required=True, help="ISO date-time of the interview")
+    p.add_argument("--tz", help="IANA zone where it takes place (default: yours)")
     _calendar_flags(p)
     p = _command(sub, "call-date", dates.call_date, "the date of the one phone call")
     p.add_argument("--letter-sent", required=True, help="ISO date the letter was sent")

@@ -3,26 +3,54 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import datetime, time, timedelta
+from datetime import datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from followup import rules
-from followup.cli.context import Context
+from followup.cli.context import Context, parse_moment
+from followup.errors import InvalidInput
 from followup.ics import to_ics
 from followup.plan import PlanItem, agenda, application_plan, round_plan
 from followup.planner import all_items
+from followup.validation import check_timezone
+
+
+def _offset(moment: datetime) -> str:
+    text = moment.strftime("%z")
+    return f"{text[:3]}:{text[3:]}"
 
 
 def deadline(ctx: Context) -> int:
-    when = ctx.moment(ctx.args.interview_at, "--interview-at")
-    result = rules.letter_deadline(when, ctx.calendar())
+    """The deadline is the end of a working day in the interview's real zone (``--tz``, else
+    the user's), so a change of clocks between the interview and the deadline is followed."""
+    text = ctx.args.interview_at
+    zone = ZoneInfo(check_timezone(ctx.args.tz)) if ctx.args.tz else ctx.zone
+    when = ctx.moment(text, "--interview-at", zone)
+    where: tzinfo = zone
+    note = ""
+    if parse_moment(text, "--interview-at").tzinfo is not None:
+        real = when.astimezone(zone)
+        if real.utcoffset() != when.utcoffset():
+            if ctx.args.tz:
+                raise InvalidInput(
+                    f"--interview-at: the offset {_offset(when)} is not {zone.key}'s on that "
+                    f"day ({_offset(real)}); give the time without an offset, or the right one"
+                )
+            where = when.tzinfo or zone  # a place other than yours: only its offset is known
+            note = (
+                f"\n(At the fixed offset {_offset(when)}: give --tz with the interview's zone so "
+                "a change of clocks before the deadline is followed.)"
+            )
+    result = rules.letter_deadline(when, ctx.calendar(), where)
     ctx.emit(
         {
             "due": result.due.isoformat(),
             "business_days": [d.isoformat() for d in result.business_days],
         },
-        f"Letter due: {result.due:%a %Y-%m-%d %H:%M %z}\n{result.reason}",
+        f"Letter due: {result.due:%a %Y-%m-%d %H:%M %z}"
+        + (f" ({zone.key})" if where is zone else "")
+        + f"\n{result.reason}{note}",
     )
     return 0
 
@@ -43,12 +71,16 @@ def item_json(item: PlanItem) -> dict[str, Any]:
     return data
 
 
-def _lines(items: list[PlanItem]) -> str:
+def _lines(items: list[PlanItem], zone: ZoneInfo) -> str:
     if not items:
         return "Nothing to do."
     rows = []
     for item in items:
-        when = f"{item.due:%a %Y-%m-%d %H:%M}" if item.due else "(after the letter)"
+        when = (
+            rules.shown_time(item.due, zone, "%a %Y-%m-%d %H:%M")
+            if item.due
+            else "(after the letter)"
+        )
         rows.append(f"[{item.state.value:^9}] {when}  {item.title}\n              {item.reason}")
     return "\n".join(rows)
 
@@ -74,7 +106,7 @@ def plan(ctx: Context) -> int:
         items = application_plan(
             app, repo.inquiries(app.id), cal, ctx.zone, ctx.now, settings.plan()
         )
-    ctx.emit([item_json(i) for i in items], _lines(items))
+    ctx.emit([item_json(i) for i in items], _lines(items, ctx.zone))
     return 0
 
 
@@ -91,7 +123,7 @@ def agenda_cmd(ctx: Context) -> int:
     end = end + timedelta(days=1) if end else start + timedelta(days=ctx.args.days)
     items = all_items(ctx.repo, ctx.calendar(), ctx.zone, ctx.now, ctx.settings.plan())
     chosen = agenda(items, start, end)
-    ctx.emit([item_json(i) for i in chosen], _lines(chosen))
+    ctx.emit([item_json(i) for i in chosen], _lines(chosen, ctx.zone))
     return 0
 
 
