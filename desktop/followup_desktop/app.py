@@ -114,7 +114,7 @@ def open_database(path: Path, now: datetime, parent: QWidget | None = None) -> D
 
     while True:
         try:
-            return Database.open(path, now)
+            database = Database.open(path, now)
         except DatabaseUnavailable as error:
             title = UNAVAILABLE_TITLES.get(error.reason, "Database cannot be opened")
             if error.reason != "busy":
@@ -124,40 +124,57 @@ def open_database(path: Path, now: datetime, parent: QWidget | None = None) -> D
             answer = QMessageBox.warning(parent, title, str(error), buttons)
             if answer != QMessageBox.StandardButton.Retry:
                 return None
+            continue
         except CorruptDatabase as error:
             return _offer_restore(path, now, error, parent)
         except FollowUpError as error:
             QMessageBox.critical(parent, "Database cannot be opened", str(error))
             return None
+        _say_if_read_only(database, parent)
+        return database
+
+
+def _say_if_read_only(database: Database, parent: QWidget | None) -> None:
+    """A read-only file opens to be looked at; say at once that nothing can be saved."""
+    from followup.storage import health  # noqa: PLC0415
+    from followup_desktop.session import UNAVAILABLE_TITLES  # noqa: PLC0415
+
+    if not health.writable(database.path):
+        QMessageBox.warning(
+            parent,
+            UNAVAILABLE_TITLES["read-only"],
+            f"{health.read_only(database.path)}\n\nYou can look at everything; nothing you "
+            "change can be saved until the file (or its folder) can be written again.",
+        )
 
 
 def _offer_restore(
     path: Path, now: datetime, error: CorruptDatabase, parent: QWidget | None
 ) -> Database | None:
-    """The file is damaged: offer the newest backup; nothing is touched unless the user
+    """The file is damaged: offer the newest good backup; nothing is touched unless the user
     says yes, and then the damaged file is kept beside the restored one."""
+    from followup.errors import FollowUpError  # noqa: PLC0415
+    from followup.storage import backups  # noqa: PLC0415
     from followup.storage.database import Database  # noqa: PLC0415
 
-    if not error.backups:
-        QMessageBox.critical(parent, "Database damaged", str(error))
+    good = backups.newest_good(backups.folder_of(path))
+    if good is None:
+        QMessageBox.critical(parent, "Database damaged", f"{error}\n\nNo good backup was found.")
         return None
     answer = QMessageBox.question(
         parent,
         "Database damaged",
-        f"{error}\n\nRestore the latest backup? The damaged file is kept beside it.",
+        f"{error}\n\nRestore the latest good backup ({good.name})? "
+        "The damaged file is kept beside it.",
     )
     if answer != QMessageBox.StandardButton.Yes:
         return None
-    aside = path.with_name(f"{path.name}.damaged-{now:%Y%m%d-%H%M%S}")
-    import shutil  # noqa: PLC0415
-
-    path.rename(aside)
-    for suffix in ("-wal", "-shm"):
-        stray = path.with_name(path.name + suffix)
-        if stray.exists():
-            stray.rename(aside.with_name(aside.name + suffix))
-    shutil.copy2(error.backups[0], path)
-    return Database.open(path, now)
+    try:
+        backups.restore(path, good, now, damaged=True)
+        return Database.open(path, now)
+    except FollowUpError as failure:
+        QMessageBox.critical(parent, "Not restored", str(failure))
+        return None
 
 
 def stylesheet() -> str:

@@ -221,7 +221,7 @@ def test_a_damaged_file_offers_the_backup_and_is_untouched_until_the_user_agrees
     on_next_modal(decline)
     assert open_database(path, NOW) is None
     [(title, text)] = seen
-    assert title == "Database damaged" and "Restore the latest backup?" in text
+    assert title == "Database damaged" and "Restore the latest good backup" in text
     assert digest(path) == before  # declined: not a byte changed
     on_next_modal(lambda box: press(box, "Yes"))
     database = open_database(path, NOW)
@@ -232,3 +232,60 @@ def test_a_damaged_file_offers_the_backup_and_is_untouched_until_the_user_agrees
         database.close()
     [aside] = [p for p in tmp_path.iterdir() if ".damaged-" in p.name and p.suffix != "-wal"]
     assert digest(aside) == before  # the damaged file is kept, as it was
+
+
+def test_at_start_up_a_database_held_by_another_program_says_busy_and_retries(
+    qtbot: QtBot, tmp_path: Path, on_next_modal: Modal
+) -> None:
+    path = filled(tmp_path / "followup.sqlite3")
+    before = digest(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("COMMIT")  # exclusive mode keeps the lock after the commit
+    seen: list[tuple[str, str, list[str]]] = []
+
+    def answer(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append((box.windowTitle(), box.text(), buttons(box)))
+        other.close()  # the other program lets go
+        press(box, "Retry")
+
+    on_next_modal(answer)
+    database = open_database(path, NOW)
+    assert database is not None
+    database.close()
+    [(title, text, offered)] = seen
+    assert title == "Database busy" and "busy" in text
+    assert "Retry" in offered and not any("Restore" in b or b == "Yes" for b in offered)
+    assert digest(path) == before
+
+
+def test_at_start_up_a_read_only_file_opens_to_be_read_and_says_so(
+    qtbot: QtBot, shared_folder: Path, on_next_modal: Modal
+) -> None:
+    path = filled(shared_folder / "followup.sqlite3")
+    for item in [shared_folder, *shared_folder.rglob("*")]:
+        os.chown(item, NOBODY, NOBODY)
+    path.chmod(0o444)
+    before = digest(path)
+    seen: list[tuple[str, str, list[str]]] = []
+
+    def answer(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append((box.windowTitle(), box.text(), buttons(box)))
+        press(box, "OK")
+
+    with as_another_user():
+        on_next_modal(answer)
+        database = open_database(path, NOW)
+        assert database is not None
+        try:
+            assert [a.company for a in Repository(database).applications()] == ["Acme"]
+        finally:
+            database.close()
+    [(title, text, offered)] = seen
+    assert title == "Database is read-only"
+    assert "the file is read-only" in text and "nothing you change can be saved" in text
+    assert offered == ["OK"]
+    assert digest(path) == before

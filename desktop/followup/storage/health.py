@@ -20,6 +20,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # Below this size the full integrity_check (indexes against tables too) is cheap enough for
 # every start; above it, quick_check (every page and record, not index contents).
 FULL_CHECK_BYTES = 8 * 1024 * 1024
+CHECK_WAIT_S = 1.0  # how long the check waits for another program's lock
 
 _BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 _DAMAGE = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_FORMAT}
@@ -64,7 +65,10 @@ def problem(path: Path, *, immutable: bool = False, full: bool | None = None) ->
 def _checked(path: Path, *, immutable: bool, full: bool) -> str | None:
     """SQLite's own check, through a connection that cannot write."""
     try:
-        connection = sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True)
+        # A second, not SQLite's five: another program's lock must not freeze the start.
+        connection = sqlite3.connect(
+            read_only_uri(path, immutable=immutable), uri=True, timeout=CHECK_WAIT_S
+        )
     except sqlite3.Error as error:
         raise classify(path, error, ()) from error
     try:
