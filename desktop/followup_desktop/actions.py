@@ -26,6 +26,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("export_ics", "Export calendar (.ics)…", "", "", "For your calendar app"),
     ActionSpec("open_window", "&Open Interview Follow-Up", "", "", "Show the window"),
     ActionSpec("quit", "&Quit", "Ctrl+Q", "", "Quit, and stop reminders"),
+    ActionSpec("how_it_works", "&How it works", "F1", "", "The rules the app keeps, and why"),
+    ActionSpec("about", "&About Interview Follow-Up", "", "", "Version, data folder, licence"),
 )
 
 

@@ -37,7 +37,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--db", help="database file (default: $FOLLOWUP_DB or the data folder)")
     parser.add_argument("--demo", action="store_true", help="run on generated demo data")
     parser.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window and exit")
-    parser.add_argument("--view", choices=VIEWS, default="today", help="view to show first")
+    parser.add_argument(
+        "--view", choices=VIEWS, help="view to show first (default: the one shown last)"
+    )
     parser.add_argument("--minimized", action="store_true", help="start in the tray")
     entry = parser.add_mutually_exclusive_group()
     entry.add_argument(
@@ -229,7 +231,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     window = MainWindow()
     pages = {"composer": "letters", "call": "today"}
-    window.show_page(pages.get(args.view, args.view))
+    if args.view or args.screenshot:
+        args.view = args.view or "today"
+        window.show_page(pages.get(args.view, args.view))
     outcome = {"code": 0}
 
     def finish() -> None:

@@ -6,10 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QByteArray, QSettings, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -86,7 +85,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(content, 1)
         self.setCentralWidget(central)
         self._menus()
-        self.resize(1100, 720)
+        self._restore_window()
         if session is not None:
             self.attach(session)
 
@@ -132,6 +131,11 @@ class MainWindow(QMainWindow):
             view.addAction(action)
             action.triggered.connect(lambda _=False, r=row: self.sidebar.setCurrentRow(r))
             self.addAction(action)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(a["how_it_works"])
+        help_menu.addAction(a["about"])
+        a["how_it_works"].triggered.connect(self.show_how_it_works)
+        a["about"].triggered.connect(self.show_about)
         a["export_ics"].triggered.connect(self.export_ics)
         a["new_application"].triggered.connect(self.new_application)
         a["settings"].triggered.connect(self.open_settings)
@@ -159,7 +163,21 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if self.session is not None:  # before attach, the placeholders show "Loading…"
             self.page(PAGES[row][0])
+            QSettings().setValue("window/page", PAGES[row][0])
         self.stack.setCurrentIndex(row)
+
+    def _restore_window(self) -> None:
+        """Size, position and page as the user left them (first run: a comfortable size)."""
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(1100, 720)
+        names = [n for n, _ in PAGES]
+        page = settings.value("window/page", "today", type=str)
+        self.sidebar.setCurrentRow(names.index(page) if page in names else 0)
+
+    def save_window(self) -> None:
+        QSettings().setValue("window/geometry", self.saveGeometry())
 
     def _make_interviews(self) -> QWidget:
         from followup_desktop.interviews.view import InterviewsView  # noqa: PLC0415
@@ -209,6 +227,17 @@ class MainWindow(QMainWindow):
         from followup_desktop.settings_dialog import SettingsDialog  # noqa: PLC0415
 
         SettingsDialog(self._session(), self).exec()
+
+    def show_how_it_works(self) -> None:
+        from followup_desktop.help import HowItWorks  # noqa: PLC0415
+
+        HowItWorks(self).exec()
+
+    def show_about(self) -> None:
+        from followup_desktop.help import show_about  # noqa: PLC0415
+
+        folder = self.session.data_folder() if self.session is not None else None
+        show_about(self, folder)
 
     def new_application(self) -> None:
         self.show_page("interviews")
@@ -269,10 +298,10 @@ class MainWindow(QMainWindow):
         from followup.ics import to_ics  # noqa: PLC0415
 
         session = self._session()
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export calendar", "interview-followup.ics", "Calendar (*.ics)"
-        )
-        if not path:
+        from followup_desktop.view_state import save_path  # noqa: PLC0415
+
+        path = save_path(self, "Export calendar", "interview-followup.ics", "Calendar (*.ics)")
+        if path is None:
             return
         ends = {r.id: r.ends_at for r in session.repo.rounds()}
         Path(path).write_bytes(to_ics(session.items(), session.now(), ends))
@@ -280,6 +309,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
+        self.save_window()
         if self.keeps_running():
             event.ignore()
             self.hide()

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
+from pathlib import Path
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -118,6 +119,10 @@ class Session(QObject):
         if self._settings is None:
             self._settings = Settings.from_stored(self.repo.settings())
         return self._settings
+
+    def data_folder(self) -> Path:
+        """Where the database, backups, templates and signature live."""
+        return Path(self.repo.db.path).parent
 
     @property
     def zone(self) -> ZoneInfo:

@@ -134,22 +134,34 @@ class PasswordEditor(QWidget):
         self.report = report
         self.status = named(QLabel(), "Password status")
         self.status.setWordWrap(True)
+        self.check_button = named(QPushButton("Check"), "Check whether the password is stored")
         self.set_button = named(QPushButton("Set password…"), "Store the mail password")
         self.forget_button = named(QPushButton("Forget"), "Remove the stored mail password")
         self.set_button.clicked.connect(lambda: self.set_password())  # noqa: PLW0108 (not `checked`)
         self.forget_button.clicked.connect(self.forget)
+        self.check_button.clicked.connect(self.refresh)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status, 1)
+        layout.addWidget(self.check_button)
         layout.addWidget(self.set_button)
         layout.addWidget(self.forget_button)
-        self.refresh()
+        # Opening Settings never reads the keyring: reading can make the desktop ask for the
+        # keyring's own password. It is read when the user asks (Check, Set, Forget) or sends.
+        if self._no_keyring():
+            return
+        self.status.setText("Kept only in the system keyring (read when you send, or Check).")
+
+    def _no_keyring(self) -> bool:
+        if credentials.available():
+            return False
+        self.status.setText(credentials.NO_KEYRING)
+        for button in (self.check_button, self.set_button, self.forget_button):
+            button.setEnabled(False)
+        return True
 
     def refresh(self) -> None:
-        if not credentials.available():
-            self.status.setText(credentials.NO_KEYRING)
-            self.set_button.setEnabled(False)
-            self.forget_button.setEnabled(False)
+        if self._no_keyring():
             return
         stored = credentials.get_password(self.account()) is not None
         self.status.setText(

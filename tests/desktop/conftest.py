@@ -100,3 +100,13 @@ def on_next_modal() -> Callable[[Callable[[QWidget], None]], None]:
         QTimer.singleShot(0, poll)
 
     return schedule
+
+
+@pytest.fixture(autouse=True)
+def _fresh_view_state() -> Iterator[None]:
+    """QSettings (window geometry, last page, splitters) start empty in every test."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().clear()
+    yield
+    QSettings().clear()

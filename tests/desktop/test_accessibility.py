@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from followup.model import Round
 from followup_desktop.call_assistant import CallAssistant
+from followup_desktop.help import HowItWorks
 from followup_desktop.interviews.dialogs import ApplicationDialog, ContactDialog, RoundDialog
 from followup_desktop.main_window import PAGES, MainWindow
 from followup_desktop.session import Session
@@ -76,6 +77,7 @@ def test_every_dialog_names_its_controls(qtbot: QtBot, session: Session, intervi
         ContactDialog(session),
         SettingsDialog(session),
         CallAssistant(session, interview),
+        HowItWorks(),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)

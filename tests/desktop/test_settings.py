@@ -171,3 +171,35 @@ def test_region_comes_from_qlocale_when_python_names_no_country(
         assert region.system_country() == "US"
     finally:
         region.system_country.cache_clear()
+
+
+def test_opening_settings_never_reads_the_keyring(qtbot: QtBot, session: Session) -> None:
+    """Reading can make the desktop prompt for the keyring's own password: only on request."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class Counting(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+        reads: list[str] = []  # noqa: RUF012
+
+        def get_password(self, service: str, username: str) -> str | None:
+            self.reads.append(username)
+            return "pw"
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            raise AssertionError("not asked to store")
+
+        def delete_password(self, service: str, username: str) -> None:
+            raise AssertionError("not asked to forget")
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(Counting())
+    try:
+        d = dialog(qtbot, session)
+        assert Counting.reads == []
+        assert "system keyring" in d.password.status.text()
+        d.password.check_button.click()
+        assert len(Counting.reads) == 1
+        assert d.password.status.text() == "Stored in the system keyring."
+    finally:
+        keyring.set_keyring(previous)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QPageSize
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from followup import rules
 from followup.errors import FollowUpError, Refusal
@@ -278,10 +278,9 @@ class Delivery(QObject):
         return path
 
     def _choose_pdf(self, title: str, name: str) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self.parent_widget, title, f"{name}.pdf", "PDF (*.pdf)"
-        )
-        return Path(chosen) if chosen else None
+        from followup_desktop.view_state import save_path  # noqa: PLC0415
+
+        return save_path(self.parent_widget, title, f"{name}.pdf", "PDF (*.pdf)")
 
     def _offer_to_record(self, out: Outgoing) -> None:
         answer = QMessageBox.question(

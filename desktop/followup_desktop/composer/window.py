@@ -37,6 +37,7 @@ from followup_desktop.composer.findings import FindingRole, FindingsModel, Wrapp
 from followup_desktop.composer.highlighter import FindingsHighlighter
 from followup_desktop.composer.send_dialog import SendDialog
 from followup_desktop.session import Session
+from followup_desktop.view_state import remember_splitter
 
 CHECK_DELAY_MS = 80  # after the last keystroke: live, but not on every key of a burst
 
@@ -122,6 +123,7 @@ class Composer(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        remember_splitter(split, "composer")
         self.bar = DeliveryBar(self.session, self.outgoing)
         self.bar.delivery.letter_sent.connect(self._sent)
         self.bar.delivery.status.connect(self.saved.setText)

@@ -22,6 +22,7 @@ from followup_desktop.accessibility import named
 from followup_desktop.interviews.dialogs import ApplicationDialog, RoundDialog
 from followup_desktop.interviews.model import InterviewsModel, RecordRole, SortRole
 from followup_desktop.session import Session, Snapshot
+from followup_desktop.view_state import remember_header
 
 FILTER_DELAY_MS = 150
 
@@ -119,6 +120,7 @@ class InterviewsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate((200, 180, 175, 70)):
             header.resizeSection(column, width)
+        remember_header(header, "interviews")  # widths and sort order as the user left them
         self.tree.doubleClicked.connect(self.edit)
         self.new_app = named(QPushButton("New application…"), "New application")
         self.new_round = named(QPushButton("Add interview…"), "Add an interview round")

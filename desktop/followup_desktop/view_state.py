@@ -1,0 +1,49 @@
+"""What the user arranged stays arranged between runs: window geometry, the last page,
+splitter positions, column widths and sort orders, kept with QSettings (the platform's
+usual place: ~/.config on Linux, the registry on Windows, a plist on macOS)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QSplitter, QWidget
+
+
+def remember_splitter(splitter: QSplitter, key: str) -> None:
+    """Restore the splitter's sizes now and save them whenever the user moves it."""
+    saved = QSettings().value(f"splitters/{key}")
+    if isinstance(saved, QByteArray):
+        splitter.restoreState(saved)
+    splitter.splitterMoved.connect(
+        lambda *_: QSettings().setValue(f"splitters/{key}", splitter.saveState())
+    )
+
+
+def remember_header(header: QHeaderView, key: str) -> None:
+    """Column widths, order and the sort column/direction, restored and kept."""
+    saved = QSettings().value(f"headers/{key}")
+    if isinstance(saved, QByteArray):
+        header.restoreState(saved)
+
+    def save(*_: object) -> None:
+        QSettings().setValue(f"headers/{key}", header.saveState())
+
+    header.sectionResized.connect(save)
+    header.sectionMoved.connect(save)
+    header.sortIndicatorChanged.connect(save)
+
+
+def save_path(parent: QWidget | None, title: str, name: str, filters: str) -> Path | None:
+    """A save dialog that starts in the folder used last (at first, the user's Documents)."""
+    settings = QSettings()
+    folder = str(settings.value("dialogs/last_folder", "", type=str) or "")
+    if not folder or not Path(folder).is_dir():
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name), filters)
+    if not chosen:
+        return None
+    settings.setValue("dialogs/last_folder", str(Path(chosen).parent))
+    return Path(chosen)

@@ -1,0 +1,123 @@
+"""What the user arranged stays arranged between runs; the window works at 800×600; Help
+explains the rules; save dialogs start where the user's documents are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QSplitter, QWidget
+from pytestqt.qtbot import QtBot
+
+from followup.model import Round
+from followup_desktop.main_window import MainWindow
+from followup_desktop.session import Session
+from followup_desktop.view_state import save_path
+
+
+def window(qtbot: QtBot, session: Session) -> MainWindow:
+    w = MainWindow(session)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_size_position_and_page_are_remembered(qtbot: QtBot, session: Session) -> None:
+    first = window(qtbot, session)
+    first.resize(780, 560)  # within the offscreen screen (800×600)
+    first.show_page("calendar")
+    first.close()
+    again = window(qtbot, session)
+    assert (again.width(), again.height()) == (780, 560)
+    assert again.stack.currentWidget() is again.page("calendar")
+
+
+def test_sort_order_and_splitter_are_remembered(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    first = window(qtbot, session)
+    first.resize(760, 560)
+    tree = first.interviews.tree
+    tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    first.show_page("letters")
+    splitter = first.composer.findChild(QSplitter)
+    assert splitter is not None
+    splitter.moveSplitter(300, 1)
+    saved_sizes = splitter.sizes()
+    first.close()
+    again = window(qtbot, session)
+    header = again.interviews.tree.header()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        0,
+        Qt.SortOrder.AscendingOrder,
+    )
+    again.show_page("letters")
+    restored = again.composer.findChild(QSplitter)
+    assert restored is not None and abs(restored.sizes()[0] - saved_sizes[0]) <= 2
+
+
+@pytest.mark.parametrize("page", ["today", "interviews", "calendar", "letters"])
+def test_every_page_fits_800_by_600(
+    qtbot: QtBot, session: Session, interview: Round, page: str
+) -> None:
+    w = window(qtbot, session)
+    w.show_page(page)
+    w.resize(800, 600)
+    assert w.minimumSizeHint().width() <= 800 and w.minimumSizeHint().height() <= 600
+    assert (w.width(), w.height()) == (800, 600)
+
+
+def test_how_it_works_explains_each_rule_with_its_reason(
+    qtbot: QtBot, session: Session, on_next_modal: object
+) -> None:
+    from followup_desktop.help import HowItWorks
+
+    w = window(qtbot, session)
+    assert [a.text() for a in w.menuBar().actions()][-1] == "&Help"
+    dialog = HowItWorks(w)
+    qtbot.addWidget(dialog)
+    text = dialog.browser.toPlainText()
+    for rule in ("two business days", "One letter", "One short call", "wait"):
+        assert rule.lower() in text.lower()
+    assert text.count("Why:") >= 3
+    assert "R1" not in text and "R3" not in text  # no rule codes in what users read
+
+
+def test_about_names_version_data_folder_and_licence(session: Session) -> None:
+    from followup import __version__
+    from followup_desktop.help import about_text
+
+    text = about_text(__version__, session.data_folder())
+    assert __version__ in text and str(session.data_folder()) in text
+    assert "General Public License" in text
+
+
+def test_save_dialog_starts_in_documents_then_remembers(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offered: list[str] = []
+    answers = iter([str(tmp_path / "out" / "a.ics"), ""])
+
+    def fake(parent: QWidget | None, title: str, start: str, filters: str) -> tuple[str, str]:
+        offered.append(start)
+        return next(answers), filters
+
+    (tmp_path / "out").mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    assert save_path(None, "Export", "a.ics", "*.ics") == tmp_path / "out" / "a.ics"
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert Path(offered[0]).parent == Path(documents or Path.home())
+    assert save_path(None, "Export", "b.ics", "*.ics") is None  # cancelled
+    assert Path(offered[1]) == tmp_path / "out" / "b.ics"  # the folder used last
+
+
+def test_about_box_opens_from_the_menu(
+    qtbot: QtBot, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda p, t, text: shown.append(text)))
+    w = window(qtbot, session)
+    w.actions_by_name["about"].trigger()
+    assert shown and "Interview Follow-Up" in shown[0]
