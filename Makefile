@@ -45,9 +45,7 @@ test-slow: $(STAMP)
 	sh tools/with-session-bus.sh $(BIN)/python -m pytest -q -m slow
 
 benchmark: $(STAMP)
-	$(BIN)/python -m pytest tests/benchmarks/bench_checker.py tests/benchmarks/bench_gui.py \
-		--benchmark-enable --benchmark-columns=min,median,max,rounds -q
-	$(BIN)/python tests/benchmarks/startup.py
+	$(BIN)/python tests/benchmarks/speed.py
 
 # The checker's sentence model, from the train groups of data/checker/ (same bytes every run).
 train-checker: $(STAMP)

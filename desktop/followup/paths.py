@@ -66,3 +66,13 @@ def make_private(*paths: Path) -> None:
                 os.chmod(path, mode & 0o700)
         except OSError:  # gone, or another user's file: not ours to change
             continue
+
+
+def cache_dir() -> Path | None:
+    """The user's cache folder for this app (computed data that can always be rebuilt)."""
+    from platformdirs import user_cache_path  # noqa: PLC0415
+
+    try:
+        return user_cache_path(APP_NAME, appauthor=False)
+    except OSError:  # pragma: no cover - no home folder at all
+        return None

@@ -1,17 +1,15 @@
 """Business days: working weekdays minus public holidays minus the user's own days off.
 
-DESIGN 1.1. The ``holidays`` package is imported on first use, not at start-up.
+DESIGN 1.1. Holidays come from ``followup.holiday_dates`` (a cache of the ``holidays``
+package's dates), looked up only when a date needs them.
 """
 
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
-from functools import cache
-from typing import Any
 
 from followup.errors import InvalidInput
 
@@ -81,24 +79,11 @@ def format_workdays(days: Iterable[int]) -> str:
     return ",".join(WEEKDAY_NAMES[d] for d in sorted(days))
 
 
-@cache
 def subdivisions(country: str) -> tuple[str, ...] | None:
-    """One country's subdivision codes, importing only that country; None if unknown."""
-    import holidays  # noqa: PLC0415
+    """One country's subdivision codes (from the holiday cache); None if unknown."""
+    from followup.holiday_dates import subdivisions as known  # noqa: PLC0415
 
-    if not re.fullmatch(r"[A-Z]{2,3}", country):
-        return None
-    try:
-        return tuple(holidays.country_holidays(country).subdivisions)
-    except NotImplementedError:
-        return None
-
-
-@cache
-def _holiday_table(country: str, subdiv: str | None) -> Any:
-    import holidays  # noqa: PLC0415
-
-    return holidays.country_holidays(country, subdiv=subdiv)
+    return known(country)
 
 
 @dataclass(frozen=True)
@@ -142,11 +127,9 @@ class WorkCalendar:
         """The public holiday on ``day``, if any (several are joined with '; ')."""
         if self.country is None:
             return None
-        with warnings.catch_warnings():
-            # Some countries' rules cover a range of years; outside it no holidays are known.
-            warnings.simplefilter("ignore", UserWarning)
-            name: str | None = _holiday_table(self.country, self.subdiv).get(day)
-        return name
+        from followup.holiday_dates import holidays_in  # noqa: PLC0415
+
+        return holidays_in(self.country, self.subdiv, day.year).get(day)
 
     def why_not_business(self, day: date) -> str | None:
         """Why ``day`` is not a business day, in words; None when it is one."""

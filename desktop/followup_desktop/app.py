@@ -52,8 +52,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="remove what --install-desktop-entry added and exit",
     )
-    # For the start-up benchmark: quit as soon as the main window has painted once.
-    parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
+    # For the start-up benchmark: report the first paint with the user's data in it (and the
+    # resident memory a moment later), then quit.
+    parser.add_argument("--exit-after-content", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -244,6 +245,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return
         if server is not None:
             server.newConnection.connect(lambda: _answer(server, shell))
+        if args.exit_after_content:
+            shell.loaded.connect(lambda: report_content(shell))
         if args.screenshot:
 
             def shoot() -> None:
@@ -255,8 +258,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (args.minimized and _tray_available()):
         on_first_paint(window, finish)
         window.show()
-        if args.exit_after_paint:  # after finish's hook: Qt runs the last-installed one first
-            report_first_paint(window)
     else:
         QTimer.singleShot(0, finish)
     app.exec()
@@ -352,16 +353,26 @@ def offer_menu_entry(parent: QWidget) -> None:
             QMessageBox.warning(parent, "Not added", f"The menu entry was not written: {error}")
 
 
-def report_first_paint(window: QWidget) -> None:
-    """Benchmark hook: print seconds since FOLLOWUP_BENCH_T0 (wall clock) at the first
-    paint, then leave at once."""
+def report_content(shell: Shell) -> None:
+    """Benchmark hook: at the first paint that shows Today's data (its list, or its empty
+    state), print seconds since FOLLOWUP_BENCH_T0 (wall clock); half a second later print the
+    resident memory, then leave at once."""
     started = float(os.environ.get("FOLLOWUP_BENCH_T0", "0"))
+    today = shell.window.today
+    target = today.list.viewport() if today.model.rows else today.empty
 
     def painted() -> None:
-        print(f"painted {time.time() - started:.4f}", flush=True)
+        print(f"content {time.time() - started:.4f}", flush=True)
+        QTimer.singleShot(500, idle)
+
+    def idle() -> None:
+        with open("/proc/self/status", encoding="ascii") as status:
+            rss = next(line.split()[1] for line in status if line.startswith("VmRSS:"))
+        print(f"rss {int(rss) * 1024}", flush=True)
         os._exit(0)
 
-    on_first_paint(window, painted)
+    on_first_paint(target, painted)
+    target.update()
 
 
 def screenshot(shell: Shell, view: str, path: str) -> None:

@@ -6,7 +6,7 @@ import gc
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from followup.plan import PlanItem
@@ -20,6 +20,10 @@ from followup_desktop.tray import Tray
 
 
 class Shell(QObject):
+    """Signals: ``loaded()`` once Today shows the user's data after start-up."""
+
+    loaded = Signal()
+
     def __init__(
         self,
         session: Session,
@@ -87,6 +91,7 @@ class Shell(QObject):
         self.window.stored_values.refresh()  # settings or records that cannot be used
         self.reminders.check()  # what was missed while the app was closed, once
         settle_memory()
+        self.loaded.emit()
 
     def bring_forward(self) -> None:
         self.window.showNormal()
