@@ -72,7 +72,7 @@ def test_exec_value_round_trips_any_arguments(arguments: list[str]) -> None:
 
 @needs_dfv
 @pytest.mark.parametrize(
-    "folder", ["plain", "with space", "quote's \"and\" dollar$", "back\\slash %percent", "ünï"]
+    "folder", ["plain", "with space", 'quote\'s "and" dollar$', "back\\slash %percent", "ünï"]
 )
 def test_entries_are_valid_whatever_the_install_path(tmp_path: Path, folder: str) -> None:
     program = str(tmp_path / folder / "bin" / "followup-desktop")

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from followup.model import Application, Call, Inquiry, Letter, Round
+from followup.model import Application, Call, Inquiry, Letter, Round, Status
 from followup.plan import DEFAULT_PLAN, PlanItem, PlanSettings, application_plan, round_plan
 from followup.storage import Repository
 from followup.workdays import WorkCalendar
@@ -58,25 +58,61 @@ def all_items(
     ``active_only`` skips closed, retired and won applications, whose items can only be done
     or cancelled: what Today and the reminders need, at a fraction of the work.
     """
-    apps = {a.id: a for a in repo.applications(active_only=active_only)}
+    plans = plans_by_application(repo, cal, zone, now, settings, active_only=active_only)
+    return [item for items in plans.values() for item in items]
+
+
+def plans_by_application(
+    repo: Repository,
+    cal: WorkCalendar,
+    zone: ZoneInfo,
+    now: datetime,
+    settings: PlanSettings = DEFAULT_PLAN,
+    *,
+    active_only: bool = False,
+    only: Iterable[int] | None = None,
+) -> dict[int, list[PlanItem]]:
+    """Application id → its items. ``only`` plans just those applications (after a change
+    to them): a few small queries instead of reading the whole store."""
+    if only is None:
+        apps = {a.id: a for a in repo.applications(active_only=active_only)}
+        rounds = repo.rounds(active_only=active_only)
+        letters = _by_round(repo.letters())
+        calls = _by_round(repo.calls())
+        inquiry_list = repo.inquiries()
+    else:
+        apps = {
+            a.id: a
+            for a in repo.applications_of(set(only))
+            if not active_only or a.status is Status.ACTIVE
+        }
+        rounds = [r for app_id in apps for r in repo.rounds(app_id)]
+        ids = [r.id for r in rounds]
+        letters = _by_round(repo.letters_of(ids))
+        calls = _by_round(repo.calls_of(ids))
+        inquiry_list = [i for app_id in apps for i in repo.inquiries(app_id)]
     names = repo.contact_names()
-    letters = _by_round(repo.letters())
-    calls = _by_round(repo.calls())
     inquiries: dict[int, list[Inquiry]] = defaultdict(list)
-    for inquiry in repo.inquiries():
+    for inquiry in inquiry_list:
         inquiries[inquiry.application_id].append(inquiry)
-    items: list[PlanItem] = []
-    rounds = repo.rounds(active_only=active_only)
+    plans: dict[int, list[PlanItem]] = {app_id: [] for app_id in apps}
+    for round_ in rounds:
+        if round_.application_id in plans:
+            plans[round_.application_id] += round_plan(
+                apps[round_.application_id],
+                round_,
+                names,
+                letters[round_.id],
+                calls[round_.id],
+                cal,
+                now,
+                settings,
+            )
     with_rounds = {r.application_id for r in rounds}
-    with_rounds |= {  # a round that cannot be read still means the application had interviews
-        u.repaired.application_id for u in repo.unreadable() if isinstance(u.repaired, Round)
-    }
-    for plan in _plans(rounds, apps, names, letters, calls, cal, now, settings).values():
-        items += plan
     for app in apps.values():
         if app.id not in with_rounds:
-            items += application_plan(app, inquiries[app.id], cal, zone, now, settings)
-    return items
+            plans[app.id] = application_plan(app, inquiries[app.id], cal, zone, now, settings)
+    return plans
 
 
 # Before the first letter is sent, a round's items come within this of its start (the letter's

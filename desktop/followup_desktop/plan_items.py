@@ -4,9 +4,10 @@ list and the tray menu share (so no feature imports another)."""
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from difflib import SequenceMatcher
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from followup.plan import ItemKind, ItemState, PlanItem, agenda
 from followup_desktop.session import Session
@@ -34,7 +35,10 @@ def state_word(item: PlanItem) -> str:
 
 
 class PlanItemsModel(QAbstractListModel):
-    """A list of plan items (Today's agenda, a calendar day)."""
+    """A list of plan items (Today's agenda, a calendar day). Signal: ``changed()`` after
+    any update, whole or by rows."""
+
+    changed = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -44,6 +48,38 @@ class PlanItemsModel(QAbstractListModel):
         self.beginResetModel()
         self.rows = items
         self.endResetModel()
+        self.changed.emit()
+
+    def update_items(self, items: list[PlanItem]) -> None:
+        """Move to ``items`` by rows: remove what went, insert what came, and report the
+        rows whose item changed, so views keep their place and lay out only those rows."""
+        old_keys = [i.key for i in self.rows]
+        new_keys = [i.key for i in items]
+        matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+        shift = 0  # rows inserted minus rows removed so far
+        for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+            at = old_start + shift
+            if tag == "equal":
+                changed = [
+                    k
+                    for k in range(old_end - old_start)
+                    if self.rows[at + k] != items[new_start + k]
+                ]
+                for k in changed:
+                    self.rows[at + k] = items[new_start + k]
+                if changed:
+                    self.dataChanged.emit(self.index(at + changed[0]), self.index(at + changed[-1]))
+                continue
+            if old_end > old_start:
+                self.beginRemoveRows(QModelIndex(), at, at + old_end - old_start - 1)
+                del self.rows[at : at + old_end - old_start]
+                self.endRemoveRows()
+            if new_end > new_start:
+                self.beginInsertRows(QModelIndex(), at, at + new_end - new_start - 1)
+                self.rows[at:at] = items[new_start:new_end]
+                self.endInsertRows()
+            shift += (new_end - new_start) - (old_end - old_start)
+        self.changed.emit()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -78,9 +114,11 @@ class AgendaModel(PlanItemsModel):
         now = self.session.now()
         start = datetime.combine(now.astimezone(zone).date(), time(0), tzinfo=zone)
         items = agenda(self.session.items(), start, start + timedelta(days=DAYS_AHEAD))
-        self.beginResetModel()
-        self.loaded = True
-        self.rows = [
+        rows = [
             i for i in items if i.kind is not ItemKind.INTERVIEW or i.state is not ItemState.DONE
         ]
-        self.endResetModel()
+        if not self.loaded:
+            self.loaded = True
+            self.set_items(rows)
+        else:
+            self.update_items(rows)

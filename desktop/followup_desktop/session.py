@@ -22,9 +22,10 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 from followup.errors import CorruptDatabase, DatabaseUnavailable, FollowUpError, Refusal
 from followup.model import Override
 from followup.plan import PlanItem
-from followup.planner import all_items
+from followup.planner import plans_by_application
 from followup.settings import Settings
 from followup.storage import Repository
+from followup.storage.change_log import ChangeLog
 from followup.storage.repository import Snapshot
 from followup.workdays import WorkCalendar
 from followup_desktop.clock import Clock
@@ -102,7 +103,12 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self._settings: Settings | None = None
         self._items: list[PlanItem] | None = None
-        self._items_at: datetime | None = None
+        self._plans: dict[int, list[PlanItem]] | None = None  # application id → its items
+        self._replan: set[int] = set()  # applications changed since their plans were made
+        self._calendar: WorkCalendar | None = None
+        self._changes = ChangeLog(repo.db.connection)
+        # The applications the last change touched (None: anything may have changed).
+        self.last_change: frozenset[int] | None = None
         self._names: dict[int, str] | None = None
         self._memo: dict[int, list[PlanItem]] = {}
         self._memo_minute: datetime | None = None
@@ -129,20 +135,35 @@ class Session(QObject):
         return self.settings.zone()
 
     def calendar(self) -> WorkCalendar:
-        return self.settings.calendar(system_country())
+        """The user's business calendar, kept (with what it learnt about days) until the
+        settings change."""
+        if self._calendar is None:
+            self._calendar = self.settings.calendar(system_country())
+        return self._calendar
+
+    def plans(self) -> dict[int, list[PlanItem]]:
+        """Application id → plan items, for active applications: computed once, then only
+        the applications a change touched are planned again. Today, the Interviews page,
+        the tray and the reminders all read these. Time moving on (``move_time``, which the
+        reminder timer calls whenever a state can change) plans everything again."""
+        if self._plans is None or self._replan:
+            args = (self.repo, self.calendar(), self.zone, self.now(), self.settings.plan())
+            if self._plans is None:
+                self._plans = plans_by_application(*args, active_only=True)
+            else:
+                fresh = plans_by_application(*args, active_only=True, only=self._replan)
+                for app_id in self._replan:
+                    self._plans.pop(app_id, None)
+                self._plans.update(fresh)
+            self._replan = set()
+            self._items = None
+        return self._plans
 
     def items(self) -> list[PlanItem]:
-        """Plan items of active applications (what Today, tray and reminders show),
-        recomputed after a change or when the minute moves on."""
-        now = self.now()
-        stale = self._items_at is None or now.replace(second=0, microsecond=0) != (
-            self._items_at.replace(second=0, microsecond=0)
-        )
-        if self._items is None or stale:
-            self._items = all_items(
-                self.repo, self.calendar(), self.zone, now, self.settings.plan(), active_only=True
-            )
-            self._items_at = now
+        """Plan items of active applications (what Today, tray and reminders show)."""
+        plans = self.plans()
+        if self._items is None:
+            self._items = [item for items in plans.values() for item in items]
         return self._items
 
     def plan_memo(self) -> dict[int, list[PlanItem]]:
@@ -176,6 +197,7 @@ class Session(QObject):
     def forget_time(self) -> None:
         """The clock jumped (the machine slept): recompute what depends on now."""
         self._items = None
+        self._plans = None
         self._memo = {}
 
     def move_time(self) -> None:
@@ -184,12 +206,27 @@ class Session(QObject):
         self.time_moved.emit()
 
     def _forget_items(self) -> None:
+        """A change: plan again only the applications it touched (all when unknown)."""
+        self.last_change = touched = self._changes.take()
         self._items = None
-        self._names = None
-        self._memo = {}
+        if touched is None or not touched:  # another program, settings, or unknown
+            self.last_change = None
+            self._plans = None
+            self._replan = set()
+            self._names = None
+            self._memo = {}
+            return
+        self._replan |= touched
+        self._memo = {
+            round_id: plan
+            for round_id, plan in self._memo.items()
+            if not any(i.application_id in touched for i in plan)
+        }
 
     def _forget_settings(self) -> None:
         self._settings = None
+        self._calendar = None
+        self._changes.take()
         self._forget_items()
 
     # -- what views do ------------------------------------------------------------------

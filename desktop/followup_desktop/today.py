@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
@@ -70,20 +70,26 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._heights: dict[tuple[str, int, str], int] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        """Heights depend only on the reason's text, the width and the font: kept, since the
+        list asks for every row's height whenever rows come or go."""
         item: PlanItem = index.data(ItemRole)
         width = max(option.rect.width(), 420) - 2 * self.PADDING - 40
-        small = QFont(option.font)
-        small.setPointSizeF(option.font.pointSizeF() * 0.92)
-        from PySide6.QtGui import QFontMetrics  # noqa: PLC0415
-
-        reason = QFontMetrics(small).boundingRect(
-            QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, item.reason
-        )
-        return QSize(
-            width, reason.height() + 2 * QFontMetrics(option.font).height() + 2 * self.PADDING + 6
-        )
+        key = (item.reason, width, option.font.key())
+        known = self._heights.get(key)
+        if known is None:
+            small = QFont(option.font)
+            small.setPointSizeF(option.font.pointSizeF() * 0.92)
+            reason = QFontMetrics(small).boundingRect(
+                QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, item.reason
+            )
+            known = reason.height() + 2 * QFontMetrics(option.font).height() + 2 * self.PADDING + 6
+            if len(self._heights) > 20_000:
+                self._heights.clear()
+            self._heights[key] = known
+        return QSize(width, known)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         item: PlanItem = index.data(ItemRole)
@@ -195,7 +201,7 @@ class TodayView(QWidget):
         layout.addWidget(self.placeholder, 1)
         layout.addWidget(self.act, 0, Qt.AlignmentFlag.AlignRight)
         self.list.selectionModel().currentChanged.connect(self._update_button)
-        self.model.modelReset.connect(self._refresh)
+        self.model.changed.connect(self._refresh)
         self._refresh()
 
     def _refresh(self) -> None:
@@ -224,7 +230,7 @@ class TodayView(QWidget):
         self.start.setVisible(first_run)
         self.placeholder.setVisible(not rows)
         self.list.setVisible(bool(rows))
-        if rows:
+        if rows and not self.list.currentIndex().isValid():
             self.list.setCurrentIndex(self.model.index(0))
         self._update_button()
 

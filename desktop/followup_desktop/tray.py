@@ -47,7 +47,7 @@ class Tray(QObject):
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         self.icon.messageClicked.connect(self.open_requested)
-        agenda.modelReset.connect(self.rebuild)
+        agenda.changed.connect(self.rebuild)
         self.rebuild()
 
     @staticmethod

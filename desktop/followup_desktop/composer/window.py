@@ -145,8 +145,12 @@ class Composer(QWidget):
     # -- choosing what to write -----------------------------------------------------------
 
     def _schedule_changed(self) -> None:
-        if self.loaded:
+        """Hidden, the list of rounds is read again only when shown (a change elsewhere
+        must not pay for a page no one looks at)."""
+        if self.loaded and self.isVisible():
             self.reload_rounds()
+        else:
+            self.loaded = False
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self.loaded:
@@ -157,7 +161,7 @@ class Composer(QWidget):
         self.loaded = True
         current = self.round_box.currentData()
         repo = self.session.repo
-        apps = {a.id: a for a in repo.applications()}
+        apps = {a.id: a for a in repo.applications(active_only=True)}
         self.round_box.blockSignals(True)
         self.round_box.clear()
         zone = self.session.zone

@@ -25,7 +25,7 @@ STATUS_WORDS = {
     Status.CLOSED: "Closed",
     Status.RETIRED: "Retired",
 }
-TOP = 0  # internal id of top-level rows; a round's is its application's row + 1
+TOP = 0  # internal id of top-level rows; a round's is its application's id (never 0)
 
 
 Cells = list[tuple[str, Any]]  # per column: (shown text, sort key)
@@ -61,23 +61,21 @@ def _next(items: list[PlanItem]) -> tuple[str, datetime | None]:
 
 
 class InterviewsModel(QAbstractItemModel):
+    """Applications (internal id ``TOP``) and their rounds (internal id: the application's
+    id, which stays put when rows above come or go)."""
+
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         self.rows: list[AppRow] = []
+        self.row_of: dict[int, int] = {}  # application id → its row
         self.names: dict[int, str] = {}
-        self.round_notes: dict[int, str] = {}
         self.zone = ZoneInfo("UTC")
 
     def reload(self) -> None:
+        """Everything again (start, time moved, another program's write)."""
         repo = self.session.repo
-        by_app: dict[int, list[PlanItem]] = defaultdict(list)
-        by_round: dict[int, list[PlanItem]] = defaultdict(list)
-        for item in self.session.items():
-            if item.kind is not ItemKind.INTERVIEW:
-                by_app[item.application_id].append(item)
-                if item.round_id is not None:
-                    by_round[item.round_id].append(item)
+        plans = self.session.plans()
         rows = {a.id: AppRow(a) for a in repo.applications()}
         rounds = repo.rounds()
         for bad in repo.unreadable():  # listed with their bad fields replaced, and marked
@@ -90,18 +88,82 @@ class InterviewsModel(QAbstractItemModel):
         for round_ in rounds:
             if round_.application_id in rows:
                 rows[round_.application_id].rounds.append(round_)
-        self.round_notes = {rid: _next(items)[0] for rid, items in by_round.items()}
         self.zone = self.session.zone
-        self.names = repo.contact_names()
+        self.names = self.session.contact_names()
         for row in rows.values():
-            row.next_step, row.next_due = _next(by_app[row.app.id])
-            row.cells = self._app_values(row)
-            row.round_cells = [
-                self._round_values(r, row.invalid_rounds.get(r.id)) for r in row.rounds
-            ]
+            self._fill(row, plans.get(row.app.id, []))
         self.beginResetModel()
         self.rows = list(rows.values())
+        self.row_of = {row.app.id: n for n, row in enumerate(self.rows)}
         self.endResetModel()
+
+    def update(self, app_ids: frozenset[int]) -> None:
+        """Only these applications changed: update, insert or remove their rows alone."""
+        repo = self.session.repo
+        plans = self.session.plans()
+        self.names = self.session.contact_names()
+        found = {a.id: AppRow(a) for a in repo.applications_of(set(app_ids))}
+        for app_id, fresh in found.items():
+            fresh.rounds = repo.rounds(app_id)
+        for bad in repo.unreadable():  # as in reload: shown repaired, and marked
+            if isinstance(bad.repaired, Application) and bad.id in app_ids:
+                found[bad.id] = AppRow(bad.repaired, repo.rounds(bad.id), invalid=bad)
+        for bad in repo.unreadable():
+            if isinstance(bad.repaired, Round) and bad.repaired.application_id in found:
+                found[bad.repaired.application_id].rounds.append(bad.repaired)
+                found[bad.repaired.application_id].invalid_rounds[bad.id] = bad
+        for app_id in sorted(set(app_ids)):
+            at = self.row_of.get(app_id)
+            row = found.get(app_id)
+            if row is None:
+                if at is not None:
+                    self.beginRemoveRows(QModelIndex(), at, at)
+                    del self.rows[at]
+                    self.row_of = {r.app.id: n for n, r in enumerate(self.rows)}
+                    self.endRemoveRows()
+                continue
+            self._fill(row, plans.get(app_id, []))
+            if at is None:
+                at = len(self.rows)
+                self.beginInsertRows(QModelIndex(), at, at)
+                self.rows.append(row)
+                self.row_of[app_id] = at
+                self.endInsertRows()
+                continue
+            old = self.rows[at]
+            parent = self.index(at, 0)
+            if len(old.rounds) != len(row.rounds):
+                if old.rounds:
+                    self.beginRemoveRows(parent, 0, len(old.rounds) - 1)
+                    old.rounds, old.round_cells = [], []
+                    self.endRemoveRows()
+                self.rows[at] = AppRow(row.app, [], row.next_step, row.next_due, row.cells, [])
+                if row.rounds:
+                    self.beginInsertRows(parent, 0, len(row.rounds) - 1)
+                    self.rows[at] = row
+                    self.endInsertRows()
+            else:
+                self.rows[at] = row
+                if row.rounds:
+                    last = len(row.rounds) - 1
+                    self.dataChanged.emit(
+                        self.index(0, 0, parent), self.index(last, len(COLUMNS) - 1, parent)
+                    )
+            self.dataChanged.emit(parent, self.index(at, len(COLUMNS) - 1))
+
+    def _fill(self, row: AppRow, items: list[PlanItem]) -> None:
+        """The row's shown values, from its plan items (active applications have some)."""
+        steps = [i for i in items if i.kind is not ItemKind.INTERVIEW]
+        by_round: dict[int, list[PlanItem]] = defaultdict(list)
+        for item in steps:
+            if item.round_id is not None:
+                by_round[item.round_id].append(item)
+        row.next_step, row.next_due = _next(steps)
+        row.cells = self._app_values(row)
+        row.round_cells = [
+            self._round_values(r, _next(by_round[r.id])[0], row.invalid_rounds.get(r.id))
+            for r in row.rounds
+        ]
 
     # -- structure ------------------------------------------------------------------------
 
@@ -112,12 +174,13 @@ class InterviewsModel(QAbstractItemModel):
             return self.createIndex(row, column, TOP) if row < len(self.rows) else QModelIndex()
         if parent.internalId() != TOP or row >= len(self.rows[parent.row()].rounds):
             return QModelIndex()
-        return self.createIndex(row, column, parent.row() + 1)
+        return self.createIndex(row, column, self.rows[parent.row()].app.id)
 
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not child.isValid() or child.internalId() == TOP:
             return QModelIndex()
-        return self.createIndex(child.internalId() - 1, 0, TOP)
+        at = self.row_of.get(child.internalId())
+        return QModelIndex() if at is None else self.createIndex(at, 0, TOP)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
@@ -141,7 +204,7 @@ class InterviewsModel(QAbstractItemModel):
     def record(self, index: Index) -> Application | Round:
         if index.internalId() == TOP:
             return self.rows[index.row()].app
-        return self.rows[index.internalId() - 1].rounds[index.row()]
+        return self.rows[self.row_of[index.internalId()]].rounds[index.row()]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -152,7 +215,7 @@ class InterviewsModel(QAbstractItemModel):
         if parent_id == TOP:
             values = self.rows[index.row()].cells
         else:
-            values = self.rows[parent_id - 1].round_cells[index.row()]
+            values = self.rows[self.row_of[parent_id]].round_cells[index.row()]
         text, key = values[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return text
@@ -183,13 +246,14 @@ class InterviewsModel(QAbstractItemModel):
             (row.next_step, row.next_due.isoformat() if row.next_due else "~"),
         ]
 
-    def _round_values(self, round_: Round, invalid: Unreadable | None = None) -> Cells:
+    def _round_values(
+        self, round_: Round, note: str = "", invalid: Unreadable | None = None
+    ) -> Cells:
         start = round_.starts_at.astimezone(self.zone)
         people = ", ".join(self.names.get(i, "?") for i in round_.interviewer_ids)
         title = f"{round_.kind.value.capitalize()} interview" + (
             f": {round_.title}" if round_.title else ""
         )
-        note = self.round_notes.get(round_.id, "")
         if invalid is not None:
             title = title[:80]
             return [

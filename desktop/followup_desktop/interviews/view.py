@@ -141,9 +141,19 @@ class InterviewsView(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.tree, 1)
         self.tree.selectionModel().currentChanged.connect(self._update_buttons)
-        session.schedule_changed.connect(self.reload)
+        session.schedule_changed.connect(self.on_change)
         session.time_moved.connect(self.reload)
         self.reload()
+
+    def on_change(self) -> None:
+        """A change the session knows the extent of updates those rows alone (the view keeps
+        its selection and place); otherwise everything is read again."""
+        touched = self.session.last_change
+        if touched is None:
+            self.reload()
+            return
+        self.model.update(touched)
+        self._update_buttons()
 
     def reload(self) -> None:
         current = self.selected()
