@@ -1,5 +1,6 @@
 """Run one blocking call (a network round trip) off the GUI thread; results come back as
-signals on the GUI thread. Nothing that touches the database runs here."""
+signals on the GUI thread. The only database work here is the daily backup, on a connection
+of its own (``followup.storage.daily_backup``)."""
 
 from __future__ import annotations
 

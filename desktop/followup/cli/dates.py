@@ -12,7 +12,7 @@ from followup.cli.context import Context, parse_moment
 from followup.errors import InvalidInput
 from followup.ics import to_ics
 from followup.plan import PlanItem, agenda, application_plan, round_plan
-from followup.planner import all_items
+from followup.planner import all_items, items_between
 from followup.validation import check_timezone
 
 
@@ -116,13 +116,24 @@ def _day_start(ctx: Context, text: str | None, what: str) -> datetime | None:
     return datetime.combine(ctx.day(text, what), time(0), tzinfo=ctx.zone)
 
 
+def _agenda_items(ctx: Context, start: datetime, end: datetime) -> list[PlanItem]:
+    """What the agenda can show: every item of active applications (the overdue and the
+    pending), and of the rest only what falls in the range (their interviews, done). Closed
+    applications' items are done or cancelled, so their whole history need not be planned."""
+    cal, plan = ctx.calendar(), ctx.settings.plan()
+    items = {i.key: i for i in items_between(ctx.repo, cal, ctx.zone, ctx.now, start, end, plan)}
+    items.update(
+        (i.key, i) for i in all_items(ctx.repo, cal, ctx.zone, ctx.now, plan, active_only=True)
+    )
+    return list(items.values())
+
+
 def agenda_cmd(ctx: Context) -> int:
     today = datetime.combine(ctx.now.astimezone(ctx.zone).date(), time(0), tzinfo=ctx.zone)
     start = _day_start(ctx, ctx.args.start, "--from") or today
     end = _day_start(ctx, ctx.args.end, "--to")
     end = end + timedelta(days=1) if end else start + timedelta(days=ctx.args.days)
-    items = all_items(ctx.repo, ctx.calendar(), ctx.zone, ctx.now, ctx.settings.plan())
-    chosen = agenda(items, start, end)
+    chosen = agenda(_agenda_items(ctx, start, end), start, end)
     ctx.emit([item_json(i) for i in chosen], _lines(chosen, ctx.zone))
     return 0
 

@@ -1,0 +1,79 @@
+"""The daily backup and its quick check run off the GUI thread; the app keeps writing
+meanwhile and nothing is lost: every write is in the file, the backup is one consistent
+moment, and a failure is told."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from followup.model import Application
+from followup.storage.database import Database
+from followup_desktop.app import take_daily_backup
+from followup_desktop.session import Session
+
+from .conftest import NOW
+
+
+def test_backup_runs_off_the_gui_thread_while_writes_go_on(
+    qtbot: QtBot, session: Session, monkeypatch
+) -> None:
+    repo = session.repo
+    for n in range(200):
+        repo.add_application(Application(0, f"Before {n}", "Engineer"))
+    threads: list[int] = []
+    original = Database.backup
+
+    def backup(self: Database, now, label: str = "daily") -> Path:  # type: ignore[no-untyped-def]
+        threads.append(threading.get_ident())
+        return original(self, now, label)
+
+    monkeypatch.setattr(Database, "backup", backup)
+    window = QWidget()
+    qtbot.addWidget(window)
+    path = repo.db.path
+    take_daily_backup(window, path, NOW)
+    for n in range(50):  # the GUI thread goes on writing while the backup is taken
+        repo.add_application(Application(0, f"During {n}", "Engineer"))
+    folder = path.parent / "backups"
+    qtbot.waitUntil(lambda: bool(threads) and any(folder.glob("*-daily.sqlite3")), timeout=10_000)
+    qtbot.wait(50)
+    assert threads and threads[0] != threading.get_ident()
+    [copy] = folder.glob("*-daily.sqlite3")
+    with sqlite3.connect(copy) as backup_db:
+        assert backup_db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        names = [r[0] for r in backup_db.execute("SELECT company FROM applications")]
+    assert len(names) >= 200  # one consistent moment: all of before, some or none of during
+    assert {f"Before {n}" for n in range(200)} <= set(names)
+    during = [n for n in names if n.startswith("During")]
+    assert during == [f"During {n}" for n in range(len(during))]
+    companies = {a.company for a in repo.applications()}
+    assert {f"During {n}" for n in range(50)} <= companies  # nothing written was lost
+
+
+def test_a_failed_backup_is_told(
+    qtbot: QtBot,
+    session: Session,
+    tmp_path: Path,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    path = session.repo.db.path
+    blocker = path.parent / "backups"
+    blocker.write_text("a file where the backups folder should be", encoding="utf-8")
+    told: list[str] = []
+
+    def read(box: QWidget) -> None:
+        told.append(box.windowTitle())
+        box.close()
+
+    on_next_modal(read)
+    window = QWidget()
+    qtbot.addWidget(window)
+    take_daily_backup(window, path, NOW)
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert told == ["Backup not made"]
