@@ -77,8 +77,11 @@ def plans_by_application(
     if only is None:
         apps = {a.id: a for a in repo.applications(active_only=active_only)}
         rounds = repo.rounds(active_only=active_only)
-        letters = _by_round(repo.letters())
-        calls = _by_round(repo.calls())
+        if active_only:  # a tenth of the history, typically: read only its letters and calls
+            ids = [r.id for r in rounds]
+            letters, calls = _by_round(repo.letters_of(ids)), _by_round(repo.calls_of(ids))
+        else:
+            letters, calls = _by_round(repo.letters()), _by_round(repo.calls())
         inquiry_list = repo.inquiries()
     else:
         apps = {

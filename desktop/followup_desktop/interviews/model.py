@@ -97,6 +97,23 @@ class InterviewsModel(QAbstractItemModel):
         self.row_of = {row.app.id: n for n, row in enumerate(self.rows)}
         self.endResetModel()
 
+    def follow_time(self) -> None:
+        """Time moved on: only the next steps of active applications can read differently,
+        and the session has their plans; nothing is read from the database."""
+        plans = self.session.plans()
+        for at, row in enumerate(self.rows):
+            if row.app.status is Status.ACTIVE or row.next_step:
+                before = (row.cells, row.round_cells)
+                self._fill(row, plans.get(row.app.id, []))
+                if (row.cells, row.round_cells) != before:
+                    parent = self.index(at, 0)
+                    self.dataChanged.emit(parent, self.index(at, len(COLUMNS) - 1))
+                    if row.rounds:
+                        last = len(row.rounds) - 1
+                        self.dataChanged.emit(
+                            self.index(0, 0, parent), self.index(last, len(COLUMNS) - 1, parent)
+                        )
+
     def update(self, app_ids: frozenset[int]) -> None:
         """Only these applications changed: update, insert or remove their rows alone."""
         repo = self.session.repo

@@ -142,7 +142,7 @@ class InterviewsView(QWidget):
         layout.addWidget(self.tree, 1)
         self.tree.selectionModel().currentChanged.connect(self._update_buttons)
         session.schedule_changed.connect(self.on_change)
-        session.time_moved.connect(self.reload)
+        session.time_moved.connect(self.model.follow_time)
         self.reload()
 
     def on_change(self) -> None:
