@@ -126,10 +126,9 @@ def _typed_until_killed(db: Path, interview: Round, kill_after: float) -> tuple[
     return counts[-1], draft.body if draft else ""
 
 
-def test_killed_while_typing_loses_at_most_about_a_second(
-    session: Session, interview: Round
-) -> None:
-    rounds = int(os.environ.get("FOLLOWUP_CRASH_ROUNDS", "3"))
+def crash_rounds(session: Session, interview: Round, rounds: int) -> None:
+    """Kill a steady typist ``rounds`` times at random moments; each time at most about a
+    second of typing may be missing from the database, and what is there is what was typed."""
     seed = random.randrange(1 << 30)
     chance = random.Random(seed)
     db = session.repo.db.path
@@ -142,3 +141,16 @@ def test_killed_while_typing_loses_at_most_about_a_second(
         assert typed >= 4, where  # it really was typing
         assert typed - len(body) <= 1000 // KEY_MS + 2, f"{where}: {typed - len(body)} keys lost"
         session.repo.delete_draft(interview.id, interview.interviewer_ids[0])
+
+
+def test_killed_while_typing_loses_at_most_about_a_second(
+    session: Session, interview: Round
+) -> None:
+    crash_rounds(session, interview, 3)
+
+
+@pytest.mark.slow
+def test_killed_while_typing_many_times_loses_at_most_about_a_second_each_time(
+    session: Session, interview: Round
+) -> None:
+    crash_rounds(session, interview, 40)

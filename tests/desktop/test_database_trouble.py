@@ -22,7 +22,7 @@ from followup.storage import Database, Repository
 from followup_desktop.app import open_database
 from followup_desktop.clock import FixedClock
 from followup_desktop.interviews.view import InterviewsView
-from followup_desktop.session import BUSY_TIMEOUT_MS, Session
+from followup_desktop.session import BUSY_TIMEOUT_MS, Dialogs, Session
 
 from .conftest import NOW
 
@@ -198,6 +198,34 @@ def test_an_action_on_a_read_only_file_says_read_only_never_restore(
     assert "read-only" in text
     assert offered == ["OK"]
     assert digest(path) == before
+
+
+class Recording(Dialogs):
+    def __init__(self) -> None:
+        self.said: list[tuple[str, str]] = []
+
+    def error(self, parent: QWidget | None, title: str, message: str) -> None:
+        self.said.append((title, message))
+
+    def retry(self, parent: QWidget | None, title: str, message: str) -> bool:
+        self.said.append((title, message))
+        return False
+
+
+def test_a_full_disk_is_said_as_such_and_nothing_is_half_written(session: Session) -> None:
+    pages = session.repo.db.connection.execute("PRAGMA page_count").fetchone()[0]
+    session.repo.db.connection.execute(f"PRAGMA max_page_count = {pages + 1}")
+    dialogs = Recording()
+    session.dialogs = dialogs
+    saved = 0
+    for number in range(500):
+        name = f"Contact {number} " + "y" * 150
+        if session.run(None, lambda name=name: session.repo.add_contact(Contact(0, name))) is None:
+            break
+        saved += 1
+    [(title, text)] = dialogs.said
+    assert title == "Disk full" and "full" in text
+    assert len(session.repo.contacts()) == saved  # the refused one left nothing behind
 
 
 # -- at start-up --------------------------------------------------------------------------
