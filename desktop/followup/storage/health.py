@@ -19,7 +19,7 @@ from followup.errors import CorruptDatabase, DatabaseUnavailable, FollowUpError
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Below this size the full integrity_check (indexes against tables too) is cheap enough for
 # every start; above it, quick_check (every page and record, not index contents).
-FULL_CHECK_BYTES = 8 * 1024 * 1024
+FULL_CHECK_BYTES = 2 * 1024 * 1024
 CHECK_WAIT_S = 1.0  # how long the check waits for another program's lock
 
 _BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
