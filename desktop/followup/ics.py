@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from followup.plan import ItemKind, ItemState, PlanItem
 
 UID_DOMAIN = "interview-followup.local"
+_SUFFIX = {ItemState.DONE: " (done)", ItemState.MISSED: " (missed)"}
 _LENGTH = {ItemKind.LETTER: 30, ItemKind.CALL: 15, ItemKind.INQUIRY: 15}
 # Minutes before the event that the calendar app should remind.
 _ALARM = {ItemKind.INTERVIEW: 60, ItemKind.LETTER: 8 * 60, ItemKind.CALL: 60}
@@ -80,7 +81,7 @@ def to_ics(items: Iterable[PlanItem], now: datetime, rounds_end: dict[int, datet
     for item in items:
         if item.due is None or item.state is ItemState.CANCELLED:
             continue
-        summary = item.title + (" (done)" if item.state is ItemState.DONE else "")
+        summary = item.title + _SUFFIX.get(item.state, "")
         lines += [
             "BEGIN:VEVENT",
             f"UID:{_text(item.key)}@{UID_DOMAIN}",
@@ -100,7 +101,7 @@ def to_ics(items: Iterable[PlanItem], now: datetime, rounds_end: dict[int, datet
             length = timedelta(minutes=_LENGTH.get(item.kind, 30))
             lines += [f"DTSTART:{_utc(item.due - length)}", f"DTEND:{_utc(item.due)}"]
         lines.append("STATUS:CONFIRMED")
-        if item.state is not ItemState.DONE:
+        if item.state not in (ItemState.DONE, ItemState.MISSED):
             lines += [
                 "BEGIN:VALARM",
                 "ACTION:DISPLAY",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from followup import rules
@@ -35,6 +35,7 @@ class ItemState(enum.StrEnum):
     OVERDUE = "overdue"
     DONE = "done"
     CANCELLED = "cancelled"  # the application was closed, retired or won
+    MISSED = "missed"  # its window is long gone: kept in history, no longer a to-do
 
     @property
     def pending(self) -> bool:
@@ -139,6 +140,11 @@ def round_plan(
         )
     ]
     deadline = rules.letter_deadline(round_.starts_at, cal, zone)
+    # A letter not sent by the day its call would have been (had it gone on time) is missed:
+    # thanking them then would be odd, and an overdue list of months-old letters helps no one.
+    letter_missed = datetime.combine(
+        rules.call_date(deadline.business_days[1], cal).day + timedelta(days=1), time(0), zone
+    )
     sent: dict[int, Letter] = {}
     for each in sorted(letters, key=lambda x: x.sent_at):
         if each.round_id == round_.id:
@@ -150,6 +156,8 @@ def round_plan(
         state = _state(
             now, deadline.due, round_.ends_at, letter.sent_at if letter else None, finished
         )
+        if state is ItemState.OVERDUE and now >= letter_missed:
+            state = ItemState.MISSED
         reason = deadline.reason
         if contact_id is None:
             reason += " Add who interviewed you, so the letter has a named recipient."
@@ -182,6 +190,11 @@ def round_plan(
         call_reason = planned.reason + " One brief call; don't ask for a decision."
         opens = datetime.combine(planned.day, time(0), tzinfo=zone)
         call_state = _state(now, call_due, opens, call.made_at if call else None, finished)
+        quiet_end = datetime.combine(
+            planned.day + timedelta(days=settings.quiet_days), time(0), zone
+        )
+        if call_state is ItemState.OVERDUE and now >= quiet_end:
+            call_state = ItemState.MISSED  # by the time it would be closed as "no response"
     items.append(
         PlanItem(
             key=f"round-{round_.id}-call",
@@ -299,7 +312,7 @@ def agenda(items: Iterable[PlanItem], start: datetime, end: datetime) -> list[Pl
     """
 
     def wanted(item: PlanItem) -> bool:
-        if item.due is None or item.state in (ItemState.CANCELLED,):
+        if item.due is None or item.state in (ItemState.CANCELLED, ItemState.MISSED):
             return False
         if item.state is ItemState.OVERDUE:
             return True

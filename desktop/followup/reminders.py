@@ -72,7 +72,11 @@ def reminders_for(
     """Every reminder of every pending item, in time order."""
     found: list[Reminder] = []
     for item in items:
-        if item.due is None or item.state in (ItemState.DONE, ItemState.CANCELLED):
+        if item.due is None or item.state in (
+            ItemState.DONE,
+            ItemState.CANCELLED,
+            ItemState.MISSED,
+        ):
             continue
         due_day = item.due.astimezone(zone).date()
         moments: list[tuple[str, datetime, str]] = []

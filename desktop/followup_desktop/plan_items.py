@@ -22,6 +22,7 @@ STATE_WORDS = {
     ItemState.WAITING: "Later",
     ItemState.DONE: "Done",
     ItemState.CANCELLED: "Cancelled",
+    ItemState.MISSED: "Missed",
 }
 DAYS_AHEAD = 7
 SUGGESTIONS = (ItemKind.CLOSE, ItemKind.INQUIRY, ItemKind.FIND_CONTACT)

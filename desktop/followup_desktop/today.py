@@ -43,6 +43,7 @@ STATE_COLOURS = {
     ItemState.WAITING: "#7f8c8d",
     ItemState.DONE: "#1e8449",
     ItemState.CANCELLED: "#7f8c8d",
+    ItemState.MISSED: "#7f8c8d",
 }
 STATE_ICONS = {
     ItemState.OVERDUE: "overdue",
@@ -51,6 +52,7 @@ STATE_ICONS = {
     ItemState.WAITING: "waiting",
     ItemState.DONE: "done",
     ItemState.CANCELLED: "waiting",
+    ItemState.MISSED: "waiting",
 }
 ACTIONS = {
     ItemKind.LETTER: "Write the letter",

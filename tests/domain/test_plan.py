@@ -101,8 +101,8 @@ def test_agenda_lists_overdue_first_then_by_time(repo: Repository) -> None:
     setup_round(repo)
     late = repo.add_application(Application(0, "Initech", "Dev"))
     repo.add_round(
-        Round(0, late.id, at(date(2026, 11, 16)), at(date(2026, 11, 16), 11), "America/New_York")
-    )
+        Round(0, late.id, at(date(2026, 11, 20)), at(date(2026, 11, 20), 11), "America/New_York")
+    )  # its letter was due Tue 24 Nov: overdue, and not yet missed (its call would be 1 Dec)
     now = at(date(2026, 11, 27), 12)
     items = all_items(repo, US, NY, now)
     start = at(date(2026, 11, 27), 0)

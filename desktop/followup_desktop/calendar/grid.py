@@ -29,7 +29,12 @@ KIND_WORDS = {
     ItemKind.INQUIRY: "Inquiry",
     ItemKind.FIND_CONTACT: "Contact",
 }
-STATE_MARKS = {ItemState.DONE: "✓ ", ItemState.OVERDUE: "! ", ItemState.CANCELLED: "– "}
+STATE_MARKS = {
+    ItemState.DONE: "✓ ",
+    ItemState.OVERDUE: "! ",
+    ItemState.CANCELLED: "– ",
+    ItemState.MISSED: "– ",
+}
 STATE_COLOURS = {
     ItemState.OVERDUE: "#c0392b",
     ItemState.DUE: "#b9770e",
@@ -37,6 +42,7 @@ STATE_COLOURS = {
     ItemState.WAITING: "#5f6b7a",
     ItemState.DONE: "#1e8449",
     ItemState.CANCELLED: "#95a5a6",
+    ItemState.MISSED: "#95a5a6",
 }
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
