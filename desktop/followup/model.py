@@ -298,10 +298,12 @@ class Draft:
     template: str
     body: str
     updated_at: datetime
+    subject: str = ""  # the e-mail's subject line, as the user left it
 
     def check(self) -> None:
         v.check_id(self.round_id, "the round")
         v.check_id(self.contact_id, "the interviewer")
         v.check_text(self.template, "the template's name")
         v.check_text(self.body, "the letter", v.BODY, multiline=True)
+        v.check_text(self.subject, "the subject")
         v.check_moment(self.updated_at, "the draft's time")

@@ -222,6 +222,13 @@ SETTINGS: tuple[Setting, ...] = (
         Choice("auto", "letter", "a4"),
         "Post",
     ),
+    Setting(
+        "letters.spelling",
+        "en",
+        "Spelling dictionary for letters: en, de, es, fr, it, nl, pt, or off",
+        Choice("en", "de", "es", "fr", "it", "nl", "pt", "off"),
+        "Letters",
+    ),
     Setting("smtp.host", "", "Outgoing mail server", _text, "E-mail"),
     Setting("smtp.port", 587, "Outgoing mail port", _int_range(1, 65535), "E-mail"),
     Setting(

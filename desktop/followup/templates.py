@@ -2,7 +2,9 @@
 
 A template is a ``.j2`` file whose first lines are a Jinja comment with ``key: value`` lines:
 ``title`` (shown in the picker), ``kind`` (letter, inquiry, call-script), ``channel`` (email,
-post or any) and ``subject`` (itself a template). Built-in ones ship in
+post or any), optionally ``rounds`` (the interview kinds it is for: phone, video, on-site,
+panel) and ``subject`` (itself a template); ``followup.template_choice`` picks by these.
+Built-in ones ship in
 ``resources/templates``; the user's own live in ``templates/`` in the user data folder and
 win over a built-in of the same file name.
 """
@@ -38,6 +40,7 @@ class Template:
     source: str
     origin: str  # "built-in" or the user's file path
     header_lines: int = 0  # lines before ``source`` in the file, so errors name file lines
+    rounds: str = ""  # the round kinds it is written for ("panel", "phone, video"); "" = any
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,7 @@ def parse(name: str, text: str, origin: str) -> Template:
         body,
         origin,
         skipped,
+        meta.get("rounds", ""),
     )
 
 

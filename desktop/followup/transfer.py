@@ -270,6 +270,7 @@ def parse(document: dict[str, Any]) -> dict[str, list[Any]]:
                 x.text("template"),
                 x.text("body", None),
                 _when(x.get("updated_at"), "updated_at"),
+                x.text("subject"),
             )
             for x in _records(document, "drafts")
         ],

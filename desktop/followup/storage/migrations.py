@@ -234,6 +234,10 @@ MIGRATIONS: tuple[str, ...] = (
         DELETE FROM reminders WHERE key GLOB 'app-' || old.id || '-*';
     END;
     """,
+    # 6: the e-mail subject is shown, edited and saved with the draft (issue 10).
+    """
+    ALTER TABLE drafts ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -44,10 +44,10 @@ class UserState(Store):
         """Insert or replace inside the caller's transaction."""
         draft.check()
         cur.execute(
-            "INSERT INTO drafts(round_id, contact_id, channel, template, body, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(round_id, contact_id) DO UPDATE SET "
-            "channel=excluded.channel, template=excluded.template, body=excluded.body, "
-            "updated_at=excluded.updated_at",
+            "INSERT INTO drafts(round_id, contact_id, channel, template, body, updated_at, "
+            "subject) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(round_id, contact_id) DO UPDATE "
+            "SET channel=excluded.channel, template=excluded.template, body=excluded.body, "
+            "updated_at=excluded.updated_at, subject=excluded.subject",
             (
                 draft.round_id,
                 draft.contact_id,
@@ -55,6 +55,7 @@ class UserState(Store):
                 draft.template,
                 draft.body,
                 to_db_time(draft.updated_at),
+                draft.subject,
             ),
         )
 
@@ -75,6 +76,7 @@ class UserState(Store):
             row["template"],
             row["body"],
             from_db_time(row["updated_at"]),
+            row["subject"],
         )
 
     def delete_draft(self, round_id: int, contact_id: int) -> None:

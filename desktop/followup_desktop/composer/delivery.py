@@ -1,6 +1,7 @@
 """How the letter leaves: e-mail (SMTP, or the user's mail app) or the post (preview, print,
-PDF, envelope). Each path checks the etiquette first and records the letter only when it
-has really gone; a failure says why and keeps the draft."""
+PDF, envelope), or marked as sent by hand. Each path first lists the letter's open errors
+(fix them, or confirm and have that recorded), checks the etiquette, and records the letter
+only when it has really gone; a failure says why and keeps the draft."""
 
 from __future__ import annotations
 
@@ -13,14 +14,18 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QPageSize
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from followup import rules
+from followup.checker import Finding
 from followup.errors import FollowUpError, Refusal
 from followup.letter_layout import BusinessLetter, business_letter, envelope, missing_for_post
 from followup.mail import MailAccount, build_message, mailto_url, send
 from followup.model import Channel, Contact, Letter, Override, Profile, Round
 from followup.post import post_timing
+from followup.send_gate import combine
 from followup.sending import check_allowed
 from followup_desktop import credentials
 from followup_desktop.background import run_in_background
+from followup_desktop.composer.gate import pass_gate
+from followup_desktop.composer.send_dialog import SendDialog
 from followup_desktop.session import Session
 
 
@@ -33,6 +38,7 @@ class Outgoing:
     channel: Channel
     subject: str
     body: str
+    errors: tuple[tuple[Finding, str], ...] = ()  # open errors, each with the text it is in
 
 
 class Delivery(QObject):
@@ -49,6 +55,10 @@ class Delivery(QObject):
         self.parent_widget = parent
 
     # -- checks ----------------------------------------------------------------------------
+
+    def gate(self, out: Outgoing, action: str) -> tuple[bool, Override | None]:
+        """The open errors are fixed or explicitly confirmed before anything leaves."""
+        return pass_gate(self.parent_widget, out.errors, action, self.session.now())
 
     def etiquette(self, out: Outgoing, channel: Channel) -> tuple[bool, Override | None]:
         """(go ahead?, the recorded override if the user chose one)."""
@@ -131,19 +141,24 @@ class Delivery(QObject):
         except FollowUpError as error:
             self.session.dialogs.error(self.parent_widget, "Not sent", str(error))
             return
-        go, override = self.etiquette(out, Channel.EMAIL)
+        go, confirmed = self.gate(out, "Send")
         if not go:
             return
+        go, refusal = self.etiquette(out, Channel.EMAIL)
+        if not go:
+            return
+        override = combine(refusal, confirmed)
         go, password = self._password(account)
         if not go:
             return
-        answer = QMessageBox.question(
-            self.parent_widget,
-            "Send the letter?",
-            f"Send “{out.subject}” to {out.contact.name} <{out.contact.email}> now?",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
+        if confirmed is None:  # confirmed at the gate already: no second question
+            answer = QMessageBox.question(
+                self.parent_widget,
+                "Send the letter?",
+                f"Send “{out.subject}” to {out.contact.name} <{out.contact.email}> now?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         self.busy.emit(True)
         self.status.emit(f"Sending to {account.host}…")
         run_in_background(
@@ -172,7 +187,9 @@ class Delivery(QObject):
             ),
         )
         if letter is not None:
-            self.status.emit("Sent and recorded. The call is planned a week from now.")
+            self.status.emit(
+                f"Sent by {channel.label()} and recorded. The call is planned a week from now."
+            )
             self.letter_sent.emit(letter)
 
     def open_mail_app(self, out: Outgoing) -> None:
@@ -183,9 +200,13 @@ class Delivery(QObject):
                 f"{out.contact.name} has no e-mail address.",
             )
             return
-        go, override = self.etiquette(out, Channel.EMAIL)
+        go, confirmed = self.gate(out, "Open in mail app")
         if not go:
             return
+        go, refusal = self.etiquette(out, Channel.EMAIL)
+        if not go:
+            return
+        override = combine(refusal, confirmed)
         url = mailto_url(out.contact.email, out.subject, out.body)
         if not QDesktopServices.openUrl(QUrl(url)):
             QGuiApplication.clipboard().setText(out.body)
@@ -236,6 +257,9 @@ class Delivery(QObject):
         letter = self.business_letter(out)
         if letter is None:
             return
+        go, confirmed = self.gate(out, "Print")
+        if not go:
+            return
         image, paper = self._signature_and_paper()
         try:
             printed = preview_and_print(self.parent_widget, letter, image, paper, preview=preview)
@@ -243,13 +267,16 @@ class Delivery(QObject):
             self.session.dialogs.error(self.parent_widget, "Not printed", str(error))
             return
         if printed:
-            self._offer_to_record(out)
+            self._offer_to_record(out, confirmed)
 
     def save_pdf(self, out: Outgoing, path: Path | None = None) -> Path | None:
         from followup_desktop.printing import letter_pdf  # noqa: PLC0415
 
         letter = self.business_letter(out)
         if letter is None:
+            return None
+        go, _confirmed = self.gate(out, "Save the PDF")
+        if not go:
             return None
         path = path or self._choose_pdf("Save the letter as PDF", f"Letter to {out.contact.name}")
         if path is None:
@@ -282,7 +309,7 @@ class Delivery(QObject):
 
         return save_path(self.parent_widget, title, f"{name}.pdf", "PDF (*.pdf)")
 
-    def _offer_to_record(self, out: Outgoing) -> None:
+    def _offer_to_record(self, out: Outgoing, confirmed: Override | None) -> None:
         answer = QMessageBox.question(
             self.parent_widget,
             "Posted?",
@@ -290,6 +317,34 @@ class Delivery(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        go, override = self.etiquette(out, Channel.POST)
+        go, refusal = self.etiquette(out, Channel.POST)
         if go:
-            self._sent(out, Channel.POST, override)
+            self._sent(out, Channel.POST, combine(refusal, confirmed))
+
+    # -- by hand -----------------------------------------------------------------------------
+
+    def mark_sent(self, out: Outgoing) -> Letter | None:
+        """Record a letter the user sent another way: which channel, and when."""
+        go, confirmed = self.gate(out, "Mark as sent")
+        if not go:
+            return None
+        contact = out.contact
+        label = contact.name + (f", {contact.title}" if contact.title else "")
+        dialog = SendDialog(
+            out.channel, self.session.now(), self.session.zone, label, self.parent_widget
+        )
+        if not dialog.exec():
+            return None
+        channel, sent_at = dialog.chosen_channel(), dialog.sent_at()
+        letter: Letter | None = self.session.run_with_override(
+            self.parent_widget,
+            lambda refusal: self.session.repo.record_letter(
+                out.round.id, contact.id, channel, sent_at, combine(refusal, confirmed)
+            ),
+        )
+        if letter is not None:
+            self.status.emit(
+                f"Recorded as sent by {channel.label()}. The call is planned a week after it."
+            )
+            self.letter_sent.emit(letter)
+        return letter

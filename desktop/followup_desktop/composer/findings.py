@@ -14,20 +14,27 @@ from followup_desktop.composer.highlighter import COLOURS
 from followup_desktop.icons import icon
 
 FindingRole = Qt.ItemDataRole.UserRole + 1
+InSubjectRole = Qt.ItemDataRole.UserRole + 2
 ICONS = {Severity.ERROR: "overdue", Severity.WARNING: "due", Severity.INFO: "upcoming"}
 WORDS = {Severity.ERROR: "Fix", Severity.WARNING: "Consider", Severity.INFO: "Note"}
 
 
 class FindingsModel(QAbstractListModel):
+    """The letter's findings, then the subject line's (each row knows which it is about)."""
+
     def __init__(self) -> None:
         super().__init__()
         self.findings: list[Finding] = []
+        self.in_subject: list[bool] = []
 
-    def set_findings(self, findings: Sequence[Finding]) -> None:
-        if list(findings) == self.findings:
+    def set_findings(self, findings: Sequence[Finding], subject: Sequence[Finding] = ()) -> None:
+        rows = [*findings, *subject]
+        where = [False] * len(findings) + [True] * len(subject)
+        if rows == self.findings and where == self.in_subject:
             return
         self.beginResetModel()
-        self.findings = list(findings)
+        self.findings = rows
+        self.in_subject = where
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -39,16 +46,20 @@ class FindingsModel(QAbstractListModel):
         if not index.isValid():
             return None
         finding = self.findings[index.row()]
+        subject = self.in_subject[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{WORDS[finding.severity]}: {finding.message}"
+            where = " (subject)" if subject else ""
+            return f"{WORDS[finding.severity]}{where}: {finding.message}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{finding.rule} ({finding.severity.value})"
+            return "Click to select the words it is about" if finding.start is not None else None
         if role == Qt.ItemDataRole.DecorationRole:
             return icon(ICONS[finding.severity])
         if role == Qt.ItemDataRole.ForegroundRole and finding.severity is Severity.ERROR:
             return QColor(COLOURS[Severity.ERROR])
         if role == FindingRole:
             return finding
+        if role == InSubjectRole:
+            return subject
         return None
 
 

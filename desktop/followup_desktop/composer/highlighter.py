@@ -1,4 +1,5 @@
-"""Findings painted into the text: colour and underline style by severity."""
+"""Findings painted into the text: colour and underline style by severity; misspelled words
+with the red wavy line every editor uses."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from collections.abc import Sequence
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from followup.checker import Finding, Severity
+from followup.spelling import Speller
 
+SPELLING_COLOUR = "#e0245e"
 COLOURS = {Severity.ERROR: "#c0392b", Severity.WARNING: "#b9770e", Severity.INFO: "#2e86c1"}
 UNDERLINES = {
     Severity.ERROR: QTextCharFormat.UnderlineStyle.WaveUnderline,
@@ -27,11 +30,22 @@ def finding_format(severity: Severity) -> QTextCharFormat:
     return fmt
 
 
+def spelling_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+    fmt.setUnderlineColor(QColor(SPELLING_COLOUR))
+    return fmt
+
+
 class FindingsHighlighter(QSyntaxHighlighter):
-    """Highlights the spans of the current findings; whole-letter findings have no span."""
+    """Highlights the spans of the current findings (whole-letter findings have no span) and,
+    once a speller is loaded, misspelled words. Qt calls ``highlightBlock`` only for the
+    paragraphs that changed, so a keystroke costs one paragraph's spelling, not the letter's."""
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
+        self.speller: Speller | None = None
+        self._spelling = spelling_format()
         self.findings: list[Finding] = []
         # Block number → the (start, end, severity) highlights last painted in it.
         self.applied: dict[int, set[tuple[int, int, Severity]]] = {}
@@ -62,9 +76,17 @@ class FindingsHighlighter(QSyntaxHighlighter):
                     self.rehighlightBlock(block)
         self.applied = wanted
 
+    def set_speller(self, speller: Speller | None) -> None:
+        """Underline misspellings with this speller (None: none); repaints every paragraph."""
+        self.speller = speller
+        self.rehighlight()
+
     def highlightBlock(self, text: str) -> None:
         block = self.currentBlock()
         start, end = block.position(), block.position() + len(text)
+        if self.speller is not None and self.speller.loaded:
+            for left, right in self.speller.misspelled(text):
+                self.setFormat(left, right - left, self._spelling)
         # Errors last so they win where spans overlap.
         for finding in sorted(self.findings, key=lambda f: f.severity != Severity.INFO):
             if finding.start is None or finding.end is None:

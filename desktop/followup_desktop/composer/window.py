@@ -1,41 +1,42 @@
-"""The composer: pick round, recipient, channel and template; write with live findings."""
+"""The composer: pick round, recipient, channel and template; write with live findings.
+
+What is being written lives in ``picker`` (no Qt); the text in ``editor``; how it leaves in
+``delivery``. This module lays them out and keeps them in step.
+"""
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QHelpEvent, QHideEvent, QShowEvent, QTextCursor
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QListView,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-from followup import rules
-from followup.checker import Context, Finding, Kind, Severity, check, default_rulebook
+from followup.checker import Finding, check, default_rulebook
 from followup.errors import FollowUpError
-from followup.model import Channel, Draft, Letter, Round, RoundKind
+from followup.model import Channel, Draft, Letter, Round
 from followup.phrases import tokenize
 from followup.plan import ItemKind, ItemState
-from followup.templates import Template, all_templates, render, variables
+from followup.send_gate import open_errors
+from followup.subject import check_subject
+from followup.templates import Template, render
 from followup_desktop.accessibility import named
 from followup_desktop.composer.autosave import Autosave
+from followup_desktop.composer.check_panel import CheckPanel
 from followup_desktop.composer.delivery import Outgoing
 from followup_desktop.composer.delivery_bar import DeliveryBar
-from followup_desktop.composer.findings import FindingRole, FindingsModel, WrappingDelegate
-from followup_desktop.composer.highlighter import FindingsHighlighter
-from followup_desktop.composer.send_dialog import SendDialog
+from followup_desktop.composer.editor import LetterEditor
+from followup_desktop.composer.pick_form import PickForm
+from followup_desktop.composer.picker import Picker, sent_note
+from followup_desktop.composer.spelling import SpellingLoader
 from followup_desktop.session import Session
 from followup_desktop.view_state import remember_splitter
 
@@ -52,11 +53,15 @@ class Composer(QWidget):
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.user_templates = user_templates
+        data_folder = session.repo.db.path.parent
+        # ``user_templates`` is the folder itself (templates/ beside the data by default).
+        self.picker = Picker(session.repo, user_templates.parent if user_templates else data_folder)
         self.findings: list[Finding] = []
+        self.subject_findings: list[Finding] = []
         self._loading = False
         self._key: tuple[int, int] | None = None
         self._build()
+        self.spelling = SpellingLoader(session, data_folder, self.editor, self)
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self.check_timer.timeout.connect(self.run_check)
         # The draft reaches the database within about a second, however steady the typing.
@@ -65,62 +70,36 @@ class Composer(QWidget):
         self.autosave.failed.connect(self._draft_not_saved)
         self.loaded = False  # the rounds are read when the composer is first shown
         session.schedule_changed.connect(self._schedule_changed)
+        session.settings_changed.connect(self._settings_changed)
 
     # -- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.round_box = named(QComboBox(), "Interview round")
-        self.recipient_box = named(QComboBox(), "Recipient")
-        self.channel_box = named(QComboBox(), "Channel")
-        for channel in Channel:
-            self.channel_box.addItem("E-mail" if channel is Channel.EMAIL else "Post", channel)
-        self.template_box = named(QComboBox(), "Template")
-        for template in all_templates(self.user_templates):
-            if template.kind == "letter":
-                self.template_box.addItem(template.title, template)
-        self.insert = named(QPushButton("Use template"), "Use the chosen template")
+        self.form = form = PickForm()
+        self.round_box, self.recipient_box = form.round_box, form.recipient_box
+        self.channel_box, self.template_box = form.channel_box, form.template_box
+        self.insert, self.subject = form.insert, form.subject
         self.insert.clicked.connect(self.use_template)
-        self.editor = named(QPlainTextEdit(), "Letter text")
-        self.editor.setPlaceholderText("Write your letter here, or start from a template.")
-        self.editor.setTabChangesFocus(True)
-        self.highlighter = FindingsHighlighter(self.editor.document())
-        self.editor.viewport().installEventFilter(self)
-        self.model = FindingsModel()
-        self.findings_view = named(QListView(), "Findings")
-        self.findings_view.setModel(self.model)
-        self.findings_view.setItemDelegate(WrappingDelegate(self.findings_view))
-        self.findings_view.setWordWrap(True)
-        self.findings_view.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.findings_view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.findings_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.findings_view.setSpacing(3)
-        self.findings_view.clicked.connect(self.select_finding)
-        self.findings_view.activated.connect(self.select_finding)
-        self.verdict = named(QLabel(), style="verdict")
-        self.verdict.setWordWrap(True)
+        self.editor = named(LetterEditor(), "Letter text")
+        self.panel = CheckPanel()
+        self.panel.finding_chosen.connect(self.select_finding)
+        self.model, self.findings_view, self.verdict = (
+            self.panel.model,
+            self.panel.view,
+            self.panel.verdict,
+        )
+        self.deadline = named(QLabel(), "Deadline", style="summary")
+        self.deadline.setWordWrap(True)
         self.word_count = named(QLabel(), "Word count", style="wordcount")
         self.saved = named(QLabel(), style="saved")
+        self.saved.setWordWrap(True)
+        self.editor.problem.connect(self.saved.setText)
         self.mark_sent = named(QPushButton("Mark as sent…"), "Mark the letter as sent")
         self.mark_sent.clicked.connect(self.on_mark_sent)
 
-        pick = QFormLayout()
-        pick.addRow("Interview", self.round_box)
-        pick.addRow("To", self.recipient_box)
-        row = QHBoxLayout()
-        row.addWidget(self.channel_box)
-        row.addWidget(self.template_box, 1)
-        row.addWidget(self.insert)
-        pick.addRow("Send by", row)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(8, 0, 0, 0)
-        heading = named(QLabel("Etiquette check"), style="subheading")
-        side_layout.addWidget(heading)
-        side_layout.addWidget(self.verdict)
-        side_layout.addWidget(self.findings_view, 1)
         split = QSplitter()
         split.addWidget(self.editor)
-        split.addWidget(side)
+        split.addWidget(self.panel)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         remember_splitter(split, "composer")
@@ -133,7 +112,8 @@ class Composer(QWidget):
         self.bar.row.addWidget(self.mark_sent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
-        layout.addLayout(pick)
+        layout.addWidget(form)
+        layout.addWidget(self.deadline)
         layout.addWidget(split, 1)
         layout.addLayout(bottom)
         layout.addWidget(self.bar)
@@ -141,6 +121,7 @@ class Composer(QWidget):
         self.recipient_box.currentIndexChanged.connect(self._recipient_changed)
         self.channel_box.currentIndexChanged.connect(self._channel_changed)
         self.editor.textChanged.connect(self._text_changed)
+        self.subject.textEdited.connect(self._text_changed)
 
     # -- choosing what to write -----------------------------------------------------------
 
@@ -152,32 +133,29 @@ class Composer(QWidget):
         else:
             self.loaded = False
 
+    def _settings_changed(self) -> None:
+        """Country, work week, profile or dictionary changed: re-plan what is shown."""
+        self.spelling.settings_changed()
+        if self.loaded:
+            self.reload_rounds()
+
     def showEvent(self, event: QShowEvent) -> None:
         if not self.loaded:
             self.reload_rounds()
+        self.spelling.start()
         super().showEvent(event)
 
     def reload_rounds(self) -> None:
+        """Read the rounds again and re-plan the letter in view (keeping its text)."""
         self.loaded = True
         current = self.round_box.currentData()
-        repo = self.session.repo
-        apps = {a.id: a for a in repo.applications(active_only=True)}
-        self.round_box.blockSignals(True)
-        self.round_box.clear()
-        zone = self.session.zone
-        # Letters are for processes still open: closed ones are not offered.
-        rounds = repo.rounds(active_only=True)
-        for round_ in sorted(rounds, key=lambda r: r.starts_at, reverse=True):
-            app = apps[round_.application_id]
-            when = round_.starts_at.astimezone(zone)
-            self.round_box.addItem(f"{app.company} — {app.role} · {when:%a %d %b %Y}", round_.id)
-        self.round_box.blockSignals(False)
         target = current if current is not None else self._most_urgent_round()
-        self.round_box.blockSignals(True)
-        self.round_box.setCurrentIndex(max(self.round_box.findData(target), 0))
-        self.round_box.blockSignals(False)
+        self.form.fill_rounds(self.picker.round_options(self.session.zone), target)
         if self._key is not None and self.round_box.currentData() == self._key[0]:
-            self.run_check()  # same letter: keep the text in view, refresh what is known
+            self._fill_recipients(keep=self._key[1])
+            self.picker.choose_letter(*self._key)
+            self._show_state()
+            self.run_check()
         else:
             self._round_changed()
 
@@ -200,83 +178,100 @@ class Composer(QWidget):
             self.recipient_box.setCurrentIndex(max(self.recipient_box.findData(contact_id), 0))
 
     def current_round(self) -> Round | None:
+        setup = self.picker.setup
+        return setup.round if setup is not None else None
+
+    def _fill_recipients(self, keep: int | None = None) -> None:
         round_id = self.round_box.currentData()
-        return self.session.repo.round(round_id) if round_id is not None else None
+        options = self.picker.recipients(round_id, self.session.zone) if round_id else []
+        self.form.fill_recipients(options, keep, self.session.zone)
 
     def _round_changed(self) -> None:
         self.flush()
-        round_ = self.current_round()
-        self.recipient_box.blockSignals(True)
-        self.recipient_box.clear()
-        if round_ is not None:
-            for contact_id in round_.interviewer_ids:
-                contact = self.session.repo.contact(contact_id)
-                label = contact.name + (f", {contact.title}" if contact.title else "")
-                self.recipient_box.addItem(label, contact_id)
-        self.recipient_box.blockSignals(False)
+        self._fill_recipients()
         self._recipient_changed()
 
     def _recipient_changed(self) -> None:
         self.flush()
-        round_ = self.current_round()
         contact_id = self.recipient_box.currentData()
-        self._key = (round_.id, contact_id) if round_ and contact_id is not None else None
-        draft = self.session.repo.draft(*self._key) if self._key else None
+        round_id = self.round_box.currentData()
+        setup = self.picker.choose_letter(round_id, contact_id)
+        self._key = (setup.round.id, setup.contact.id) if setup else None
+        draft = setup.draft if setup else None
         self._loading = True
         self.editor.setPlainText(draft.body if draft else "")
-        self._loading = False
-        self._loading = True
+        self.subject.setText(draft.subject if draft else "")
         if draft:
             self.channel_box.setCurrentIndex(list(Channel).index(draft.channel))
+        self._fill_templates(draft.template if draft else "")
+        if setup is not None and not self.subject.text():
+            self.subject.setText(self._rendered_subject())
         self._loading = False
-        self._choose_template(draft.template if draft else "")
-        if round_ is not None and round_.ends_at > self.session.now():
-            self.saved.setText(
-                "This interview hasn't happened yet: the letter can be drafted, "
-                "but not sent before it ends."
-            )
-        elif draft:
-            self.saved.setText(
-                f"Draft restored, last saved "
-                f"{draft.updated_at.astimezone(self.session.zone):%a %H:%M}"
-            )
+        if draft:
+            when = draft.updated_at.astimezone(self.session.zone)
+            self.saved.setText(f"Draft restored, last saved {when:%a %H:%M}")
         else:
             self.saved.setText(
                 "" if self._key else "Add an interview with its interviewers first (Interviews)."
             )
-        enabled = self._key is not None
-        for widget in (self.editor, self.insert, self.mark_sent, self.channel_box):
-            widget.setEnabled(enabled)
+        for widget in (self.editor, self.insert, self.mark_sent, self.channel_box, self.subject):
+            widget.setEnabled(self._key is not None)
+        self.spelling.names_changed(self.picker.names(self.session.settings.profile()))
+        self._show_state()
         self.run_check()
 
+    def _show_state(self) -> None:
+        """The deadline (from the current settings) and the channel's buttons and warning."""
+        channel = self.channel()
+        session = self.session
+        self.deadline.setText(
+            self.picker.deadline_text(session.calendar(), session.zone, session.now())
+        )
+        self.deadline.setVisible(bool(self.deadline.text()))
+        self.form.show_subject(channel is Channel.EMAIL)
+        self.bar.show_channel(channel)
+
     def _channel_changed(self) -> None:
-        self._choose_template()
-        self.bar.show_channel(self.channel())
+        if self._loading:
+            return
+        self._fill_templates()
+        self._show_state()
         self.run_check()
         self._schedule_save()
 
-    def _choose_template(self, name: str = "") -> None:
-        """The draft's template, else the one that fits the round and the channel."""
-        round_ = self.current_round()
-        post = self.channel() is Channel.POST
-        preferred = [name] if name else []
-        if round_ is not None and round_.kind is RoundKind.PANEL:
-            preferred.append("panel-note")
-        if round_ is not None and round_.kind is RoundKind.PHONE and not post:
-            preferred.append("phone-screen")
-        preferred.append("thank-you-letter" if post else "thank-you-email")
-        for wanted in preferred:
-            for index in range(self.template_box.count()):
-                if self.template_box.itemData(index).name == wanted:
-                    self.template_box.setCurrentIndex(index)
-                    return
+    def _fill_templates(self, preferred: str = "") -> None:
+        """The templates for this channel; the draft's, else the best for round and channel."""
+        channel = self.channel()
+        chosen = self.picker.template(channel, preferred)
+        self.form.fill_templates(self.picker.offered(channel), chosen)
 
     def channel(self) -> Channel:
-        return Channel(self.channel_box.currentData())  # Qt hands StrEnums back as str
+        return self.form.channel()
+
+    def _rendered(self) -> tuple[str, str] | None:
+        """(subject, body) of the chosen template for the chosen letter; None on a problem."""
+        template: Template | None = self.template_box.currentData()
+        if template is None or self.picker.setup is None:
+            return None
+        zone = self.session.zone
+        today = self.session.now().astimezone(zone).date()
+        values = self.picker.values(self.session.settings.profile(), today, zone)
+        try:
+            out = render(template, values)
+        except FollowUpError as error:
+            self.session.dialogs.error(self, "Template problem", str(error))
+            return None
+        return out.subject, out.body
+
+    def _rendered_subject(self) -> str:
+        template: Template | None = self.template_box.currentData()
+        if template is None or not template.subject:
+            return ""
+        rendered = self._rendered()
+        return rendered[0] if rendered else ""
 
     def use_template(self) -> None:
-        round_ = self.current_round()
-        if round_ is None or self._key is None:
+        if self._key is None:
             return
         if self.editor.toPlainText().strip():
             answer = QMessageBox.question(
@@ -284,40 +279,15 @@ class Composer(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        template: Template = self.template_box.currentData()
-        repo = self.session.repo
-        zone = self.session.zone
-        values = variables(
-            self.session.settings.profile(),
-            repo.application(round_.application_id),
-            round_,
-            repo.contact(self._key[1]),
-            self.session.now().astimezone(zone).date(),
-            rules.interview_date(round_.starts_at, zone),
-        )
-        try:
-            text = render(template, values).body
-        except FollowUpError as error:
-            self.session.dialogs.error(self, "Template problem", str(error))
+        rendered = self._rendered()
+        if rendered is None:
             return
-        self.editor.setPlainText(text)
+        subject, body = rendered
+        if subject:
+            self.subject.setText(subject)
+        self.editor.setPlainText(body)
 
     # -- checking and saving --------------------------------------------------------------
-
-    def context(self) -> Context:
-        round_ = self.current_round()
-        if round_ is None or self._key is None:
-            return Context(channel=self.channel())
-        sent = any(x.contact_id == self._key[1] for x in self.session.repo.letters(round_.id))
-        return Context(
-            channel=self.channel(),
-            kind=Kind.LETTER,
-            topics=round_.topics,
-            strengths=round_.strengths,
-            notes=f"{round_.notes}\n{round_.next_steps}",
-            recipient=self.recipient_box.currentText().split(",")[0],
-            already_sent=sent,
-        )
 
     def _text_changed(self) -> None:
         if self._loading:
@@ -330,23 +300,22 @@ class Composer(QWidget):
             self.autosave.changed()
 
     def run_check(self) -> None:
+        self.check_timer.stop()
         text = self.editor.toPlainText()
-        self.findings = check(text, self.context()) if text.strip() else []
-        self.highlighter.set_findings(self.findings)
-        self.model.set_findings(self.findings)
+        channel = self.channel()
+        context = self.picker.context(channel)
+        self.findings = check(text, context) if text.strip() else []
+        email = channel is Channel.EMAIL and self._key is not None
+        self.subject_findings = check_subject(self.subject.text(), context) if email else []
+        self.editor.set_findings(self.findings)
         limits = default_rulebook().limits
-        limit = limits["post_words" if self.channel() is Channel.POST else "email_words"]
+        limit = limits["post_words" if channel is Channel.POST else "email_words"]
         words = len(tokenize(text).words)  # the same words the length rule counts
         self.word_count.setText(f"{words} / {limit} words")
         self.word_count.setProperty("over", words > limit)
-        errors = sum(1 for f in self.findings if f.severity is Severity.ERROR)
-        warnings = sum(1 for f in self.findings if f.severity is Severity.WARNING)
-        if not text.strip():
-            self.verdict.setText("Start writing; the letter is checked as you type.")
-        elif not self.findings:
-            self.verdict.setText("Brief, thankful and on topic. Ready to send.")
-        else:
-            self.verdict.setText(f"{errors} to fix, {warnings} to consider.")
+        setup = self.picker.setup
+        note = sent_note(setup.sent, self.session.zone) if setup and setup.sent else ""
+        self.panel.show_findings(self.findings, self.subject_findings, not text.strip(), note)
 
     def save_draft(self) -> None:
         """Save the draft now (and say whether it worked)."""
@@ -364,6 +333,7 @@ class Composer(QWidget):
             template.name if template else "",
             self.editor.toPlainText(),
             self.session.now(),
+            self.subject.text(),
         )
         self.session.write(lambda: self.session.repo.save_draft(draft))
 
@@ -379,94 +349,47 @@ class Composer(QWidget):
 
     # -- findings ------------------------------------------------------------------------
 
-    def select_finding(self, index: object) -> None:
-        finding: Finding = self.model.data(index, FindingRole)  # type: ignore[arg-type]
-        if finding is None or finding.start is None or finding.end is None:
-            return
-        cursor = self.editor.textCursor()
-        cursor.setPosition(finding.start)
-        cursor.setPosition(finding.end, QTextCursor.MoveMode.KeepAnchor)
-        self.editor.setTextCursor(cursor)
-        self.editor.setFocus()
+    def select_finding(self, finding: Finding, in_subject: bool) -> None:
+        """Select the words a finding is about, in the subject line or in the letter."""
+        start, end = finding.start, finding.end
+        if in_subject:
+            self.subject.setFocus()
+            if start is not None and end is not None:
+                self.subject.setSelection(start, end - start)
+        elif start is not None and end is not None:
+            self.editor.select_span(start, end)
 
     def finding_at(self, position: int) -> Finding | None:
-        for finding in self.findings:
-            if (
-                finding.start is not None
-                and finding.end is not None
-                and (finding.start <= position < finding.end)
-            ):
-                return finding
-        return None
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.editor.viewport() and event.type() == QEvent.Type.ToolTip:
-            assert isinstance(event, QHelpEvent)
-            position = self.editor.cursorForPosition(event.pos()).position()
-            finding = self.finding_at(position)
-            if finding is not None:
-                QToolTip.showText(event.globalPos(), finding.message, self.editor)
-            else:
-                QToolTip.hideText()
-            return True
-        return super().eventFilter(watched, event)
+        return self.editor.finding_at(position)
 
     # -- sending --------------------------------------------------------------------------
 
     def outgoing(self) -> Outgoing | None:
-        """The letter as it stands, for the delivery buttons (saved first)."""
-        round_ = self.current_round()
-        if round_ is None or self._key is None:
+        """The letter as it stands, for the delivery buttons (saved and checked first)."""
+        setup = self.picker.setup
+        if setup is None:
             return None
         self.flush()
-        repo = self.session.repo
-        contact = repo.contact(self._key[1])
-        template: Template | None = self.template_box.currentData()
-        app = repo.application(round_.application_id)
-        subject = f"Thank you for the {app.role} interview"
-        if template is not None and template.subject:
-            zone = self.session.zone
-            values = variables(
-                self.session.settings.profile(),
-                app,
-                round_,
-                contact,
-                self.session.now().astimezone(zone).date(),
-                rules.interview_date(round_.starts_at, zone),
-            )
-            with contextlib.suppress(FollowUpError):  # broken user template: plain subject
-                subject = render(template, values).subject or subject
-        return Outgoing(round_, contact, self.channel(), subject, self.editor.toPlainText())
+        self.run_check()  # what is listed at the gate is what the text says now
+        body = self.editor.toPlainText()
+        role = setup.application.role
+        subject = self.subject.text().strip() or f"Thank you for the {role} interview"
+        email = self.channel() is Channel.EMAIL
+        errors = [(f, body) for f in open_errors(self.findings)]
+        errors += [(f, subject) for f in open_errors(self.subject_findings)] if email else []
+        return Outgoing(setup.round, setup.contact, self.channel(), subject, body, tuple(errors))
 
     def _sent(self, letter: Letter) -> None:
+        self._fill_recipients(keep=letter.contact_id)
+        self.picker.choose_letter(letter.round_id, letter.contact_id)
+        self._show_state()
         self.run_check()
         self.letter_sent.emit(letter)
 
     def on_mark_sent(self) -> None:
-        if self._key is None:
-            return
-        self.flush()
-        round_id, contact_id = self._key
-        dialog = SendDialog(
-            self.channel(),
-            self.session.now(),
-            self.session.zone,
-            self.recipient_box.currentText(),
-            self,
-        )
-        if not dialog.exec():
-            return
-        channel, sent_at = dialog.chosen_channel(), dialog.sent_at()
-        letter: Letter | None = self.session.run_with_override(
-            self,
-            lambda override: self.session.repo.record_letter(
-                round_id, contact_id, channel, sent_at, override
-            ),
-        )
-        if letter is not None:
-            self.saved.setText("Sent and recorded. The call is planned a week from now.")
-            self.run_check()
-            self.letter_sent.emit(letter)
+        out = self.outgoing()
+        if out is not None:
+            self.bar.delivery.mark_sent(out)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()

@@ -1,0 +1,129 @@
+"""The letter's text: findings and misspellings drawn in it, the finding under the mouse as
+a tooltip, and spelling suggestions and "Add to dictionary" in the context menu."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QPoint, Signal
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCursor
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
+
+from followup.checker import Finding
+from followup.errors import FollowUpError
+from followup.spelling import Speller
+from followup_desktop.composer.highlighter import FindingsHighlighter
+
+
+class LetterEditor(QPlainTextEdit):
+    """Signals: ``word_added(str)`` after a word went into the personal dictionary;
+    ``problem(str)`` when it could not be saved."""
+
+    word_added = Signal(str)
+    problem = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText("Write your letter here, or start from a template.")
+        self.setTabChangesFocus(True)
+        self.highlighter = FindingsHighlighter(self.document())
+        self.findings: list[Finding] = []
+
+    @property
+    def speller(self) -> Speller | None:
+        return self.highlighter.speller
+
+    def set_speller(self, speller: Speller | None) -> None:
+        self.highlighter.set_speller(speller)
+
+    def set_findings(self, findings: Sequence[Finding]) -> None:
+        self.findings = list(findings)
+        self.highlighter.set_findings(self.findings)
+
+    def select_span(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.setFocus()
+
+    def finding_at(self, position: int) -> Finding | None:
+        for finding in self.findings:
+            start, end = finding.start, finding.end
+            if start is not None and end is not None and start <= position < end:
+                return finding
+        return None
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            finding = self.finding_at(self.cursorForPosition(event.pos()).position())
+            if finding is not None:
+                QToolTip.showText(event.globalPos(), finding.message, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    # -- spelling --------------------------------------------------------------------------
+
+    def misspelled_at(self, position: int) -> tuple[int, int, str] | None:
+        """(start, end, word) of the misspelled word at a position in the text, if any."""
+        speller = self.speller
+        if speller is None or not speller.loaded:
+            return None
+        block = self.document().findBlock(position)
+        offset = position - block.position()
+        for start, end in speller.misspelled(block.text()):
+            if start <= offset <= end:
+                return block.position() + start, block.position() + end, block.text()[start:end]
+        return None
+
+    def spelling_menu(self, position: int) -> QMenu:
+        """The standard menu, with suggestions and "Add to dictionary" first when the word at
+        ``position`` is misspelled."""
+        menu = self.createStandardContextMenu()
+        found = self.misspelled_at(position)
+        if found is None or self.speller is None:
+            return menu
+        start, end, word = found
+        first = menu.actions()[0]  # the standard menu always has Undo first
+        suggestions = self.speller.suggestions(word)
+        for suggestion in suggestions:
+            action = menu.addAction(suggestion)
+            action.triggered.connect(lambda _=False, s=suggestion: self._replace(start, end, s))
+            menu.insertAction(first, action)
+        if not suggestions:
+            none = menu.addAction("No suggestions")
+            none.setEnabled(False)
+            menu.insertAction(first, none)
+        add = menu.addAction(f"Add “{word}” to dictionary")
+        add.triggered.connect(lambda: self.add_word(word))
+        menu.insertAction(first, add)
+        menu.insertSeparator(first)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        position = self.cursorForPosition(event.pos()).position()
+        self.spelling_menu(position).exec(event.globalPos())
+
+    def menu_at(self, point: QPoint) -> QMenu:
+        """The context menu for a point in the viewport (what a right-click shows)."""
+        return self.spelling_menu(self.cursorForPosition(point).position())
+
+    def _replace(self, start: int, end: int, word: str) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(word)
+
+    def add_word(self, word: str) -> None:
+        if self.speller is None:
+            return
+        try:
+            self.speller.add(word)
+        except FollowUpError as error:
+            self.problem.emit(str(error))
+            return
+        self.highlighter.rehighlight()
+        self.word_added.emit(word)

@@ -1,0 +1,87 @@
+"""Before a letter leaves with open errors: list them; fix them, or confirm in so many words.
+
+Every way out (send, mail app, print, PDF, mark as sent) passes here. Going back to fix is the
+default button; going ahead needs a second, deliberate click, and is recorded with the letter
+(``followup.send_gate``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followup.checker import Finding
+from followup.model import Override
+from followup.send_gate import findings_override
+from followup_desktop.accessibility import named
+
+
+class FindingsGate(QDialog):
+    """The open errors, with "Fix the letter" (default) and "<action> anyway"."""
+
+    def __init__(
+        self, errors: Sequence[tuple[Finding, str]], action: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("findings-gate")
+        self.setWindowTitle("The letter still has something to fix")
+        self.setMinimumWidth(520)
+        count = len(errors)
+        intro = QLabel(
+            f"{count} thing{'s' if count != 1 else ''} in this letter "
+            f"{'need' if count != 1 else 'needs'} fixing before it goes out:"
+        )
+        intro.setWordWrap(True)
+        self.list = named(QListWidget(), "Open findings")
+        for finding, _text in errors:
+            self.list.addItem(finding.message)
+        self.list.setWordWrap(True)
+        self.confirm = named(
+            QCheckBox("I have read these and want the letter to go out as it is"),
+            "Confirm sending with open findings",
+        )
+        self.reason = named(QLineEdit(), "Why it is right to go ahead (kept with the letter)")
+        self.reason.setPlaceholderText("Why go ahead? (optional; kept with the letter)")
+        buttons = QDialogButtonBox()
+        self.fix = named(QPushButton("Fix the letter"), "Go back and fix the letter")
+        self.anyway = named(QPushButton(f"{action} anyway"), f"{action} anyway")
+        buttons.addButton(self.fix, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.anyway, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.fix.setDefault(True)
+        self.anyway.setEnabled(False)
+        self.confirm.toggled.connect(self.anyway.setEnabled)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.reason)
+        layout.addWidget(buttons)
+
+
+def pass_gate(
+    parent: QWidget | None,
+    errors: Sequence[tuple[Finding, str]],
+    action: str,
+    now: datetime,
+) -> tuple[bool, Override | None]:
+    """(go ahead?, the confirmation to record). No errors: go ahead, nothing to record."""
+    if not errors:
+        return True, None
+    gate = FindingsGate(errors, action, parent)
+    if gate.exec() != QDialog.DialogCode.Accepted or not gate.confirm.isChecked():
+        return False, None
+    return True, findings_override(errors, gate.reason.text(), now)

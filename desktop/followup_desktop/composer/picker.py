@@ -1,0 +1,176 @@
+"""What the composer is writing, without Qt: the rounds and recipients on offer, the letter
+chosen, and everything about it the checker and the templates need.
+
+One ``LetterSetup`` is read from the database when a letter is chosen (and again when the
+schedule or settings change); typing only reads it, so no keystroke touches the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+from followup import rules
+from followup.checker import Context, Kind
+from followup.model import Application, Channel, Contact, Draft, Letter, Profile, Round
+from followup.storage import Repository
+from followup.template_choice import choose, offered, user_folder
+from followup.templates import Template, all_templates, variables
+from followup.workdays import WorkCalendar
+
+LETTER_KIND = "letter"
+
+
+@dataclass(frozen=True, slots=True)
+class RoundOption:
+    round_id: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecipientOption:
+    contact: Contact
+    letter: Letter | None  # the one letter already sent to this person, if any
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class LetterSetup:
+    """The one letter to one interviewer for one round, and what is known about it."""
+
+    round: Round
+    application: Application
+    contact: Contact
+    sent: Letter | None
+    draft: Draft | None
+
+
+def day_text(moment: datetime, zone: tzinfo) -> str:
+    local = moment.astimezone(zone)
+    return f"{local:%a} {local.day} {local:%b %Y}"
+
+
+def sent_note(letter: Letter, zone: tzinfo) -> str:
+    """Said calmly where the letter would be written: it has gone, and how."""
+    return f"Sent by {letter.channel.label()} on {day_text(letter.sent_at, zone)}."
+
+
+def recipient_label(contact: Contact, letter: Letter | None, zone: tzinfo) -> str:
+    label = contact.name + (f", {contact.title}" if contact.title else "")
+    if letter is not None:
+        label += f" — sent by {letter.channel.label()} {day_text(letter.sent_at, zone)}"
+    return label
+
+
+class Picker:
+    """Rounds, recipients, templates and the chosen letter, read through the repository."""
+
+    def __init__(self, repo: Repository, data_folder: Path | None) -> None:
+        self.repo = repo
+        folder = user_folder(data_folder) if data_folder is not None else None
+        self.templates: list[Template] = all_templates(folder)
+        self.setup: LetterSetup | None = None
+
+    def round_options(self, zone: tzinfo) -> list[RoundOption]:
+        """Open processes' rounds, newest first (closed ones get no letter)."""
+        apps = {a.id: a for a in self.repo.applications()}
+        rounds = sorted(self.repo.rounds(active_only=True), key=lambda r: r.starts_at)
+        return [
+            RoundOption(
+                r.id,
+                f"{apps[r.application_id].company} — {apps[r.application_id].role} · "
+                f"{day_text(r.starts_at, zone)}",
+            )
+            for r in reversed(rounds)
+        ]
+
+    def recipients(self, round_id: int, zone: tzinfo) -> list[RecipientOption]:
+        round_ = self.repo.round(round_id)
+        letters = {x.contact_id: x for x in self.repo.letters(round_id)}
+        out = []
+        for contact_id in round_.interviewer_ids:
+            contact = self.repo.contact(contact_id)
+            letter = letters.get(contact_id)
+            out.append(RecipientOption(contact, letter, recipient_label(contact, letter, zone)))
+        return out
+
+    def choose_letter(self, round_id: int | None, contact_id: int | None) -> LetterSetup | None:
+        """Read the chosen letter once; None when there is nothing to write to."""
+        if round_id is None or contact_id is None:
+            self.setup = None
+            return None
+        round_ = self.repo.round(round_id)
+        sent = next((x for x in self.repo.letters(round_id) if x.contact_id == contact_id), None)
+        self.setup = LetterSetup(
+            round_,
+            self.repo.application(round_.application_id),
+            self.repo.contact(contact_id),
+            sent,
+            self.repo.draft(round_id, contact_id),
+        )
+        return self.setup
+
+    def offered(self, channel: Channel) -> list[Template]:
+        return offered(self.templates, LETTER_KIND, channel)
+
+    def template(self, channel: Channel, preferred: str = "") -> Template | None:
+        """The draft's template if it fits the channel, else the best for round and channel."""
+        kind = self.setup.round.kind if self.setup else None
+        return choose(self.templates, LETTER_KIND, channel, kind, preferred)
+
+    def context(self, channel: Channel) -> Context:
+        """What the checker needs besides the text; no database read."""
+        setup = self.setup
+        if setup is None:
+            return Context(channel=channel)
+        round_ = setup.round
+        return Context(
+            channel=channel,
+            kind=Kind.LETTER,
+            topics=round_.topics,
+            strengths=round_.strengths,
+            notes=f"{round_.notes}\n{round_.next_steps}",
+            recipient=setup.contact.name,
+            # A letter already sent is said calmly above the findings (``sent_note``), and
+            # a second one is refused when it would leave; not a red finding while reading.
+        )
+
+    def values(self, profile: Profile, today: date, zone: tzinfo) -> dict[str, Any]:
+        """What templates are rendered with, for the chosen letter."""
+        assert self.setup is not None
+        setup = self.setup
+        return variables(
+            profile,
+            setup.application,
+            setup.round,
+            setup.contact,
+            today,
+            rules.interview_date(setup.round.starts_at, zone),
+        )
+
+    def names(self, profile: Profile) -> list[str]:
+        """Words the spelling must never flag: people, company, role, notes, the profile."""
+        texts = [profile.name, *profile.address.lines, profile.email]
+        setup = self.setup
+        if setup is not None:
+            round_ = setup.round
+            texts += [setup.application.company, setup.application.role, round_.title]
+            texts += [*round_.topics, *round_.strengths, round_.notes, round_.next_steps]
+            texts += [self.repo.contact(c).name for c in round_.interviewer_ids]
+            texts += [setup.contact.title, setup.contact.company, *setup.contact.address.lines]
+        return texts
+
+    def deadline_text(self, cal: WorkCalendar, zone: tzinfo, now: datetime) -> str:
+        """The letter's deadline in words, from the current settings; or why none applies."""
+        setup = self.setup
+        if setup is None or setup.sent is not None:
+            return ""
+        if setup.round.ends_at > now:
+            return (
+                "This interview hasn't happened yet: the letter can be drafted, "
+                "but not sent before it ends."
+            )
+        deadline = rules.letter_deadline(setup.round.starts_at, cal, zone)
+        return deadline.reason
