@@ -230,5 +230,5 @@ def check_inquiry(
             raise Refusal(
                 "status-inquiry",
                 f"You already sent a status inquiry on {long_day(inquiry.sent_at.date())}. One "
-                "polite inquiry is the most; candidates not chosen are often never told (R8).",
+                "polite inquiry is the most; candidates not chosen are often never told.",
             )

@@ -144,13 +144,16 @@ class Speller:
         if self.personal_file is None:
             return
         text = "".join(f"{w}\n" for w in sorted(self.personal))
-        self.personal_file.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.personal_file.parent, suffix=".tmp")
+        temporary = ""
         try:
+            self.personal_file.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.personal_file.parent, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 out.write(text)
             os.replace(temporary, self.personal_file)
         except OSError as error:
-            Path(temporary).unlink(missing_ok=True)
+            self.personal.discard(plain)
+            if temporary:
+                Path(temporary).unlink(missing_ok=True)
             where = self.personal_file
             raise InvalidInput(f"the word was not saved in {where}: {error}") from error

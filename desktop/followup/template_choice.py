@@ -3,8 +3,9 @@
 A template's header says its ``kind`` (letter, inquiry, call-script), its ``channel`` (email,
 post or any) and, optionally, the interview ``rounds`` it is written for (phone, video,
 on-site, panel; none means any). The best fit is the one that declares the most about the
-situation at hand; among equals the user's own template wins over a built-in one, so a
-``templates/`` folder beside the data overrides every kind.
+situation at hand (the round kind counts most); the user's own template wins over a built-in
+one that only matches the channel, so a ``templates/`` folder beside the data overrides
+every kind.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def _score(template: Template, channel: Channel | None, round_kind: RoundKind | 
     if channel is not None and template.channel == channel.value:
         score += 2
     if template.origin != "built-in":
-        score += 1
+        score += 3  # the user's own beats a built-in one that only matches the channel
     return score
 
 

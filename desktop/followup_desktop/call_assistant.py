@@ -21,7 +21,8 @@ from followup import rules
 from followup.checker import Context, Kind, check
 from followup.errors import FollowUpError
 from followup.model import Call, Round
-from followup.templates import all_templates, render, variables
+from followup.template_choice import template_for
+from followup.templates import render, variables
 from followup_desktop.accessibility import named
 from followup_desktop.session import Session
 
@@ -60,7 +61,9 @@ class CallAssistant(QDialog):
         sub.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         zone = session.zone
-        template = next(t for t in all_templates() if t.kind == "call-script")
+        # The user's own script (templates/ beside the data) wins over the built-in one.
+        template = template_for(repo.db.path.parent, "call-script", None, round_.kind)
+        assert template is not None, "a call script ships with the app"
         script = render(
             template,
             variables(

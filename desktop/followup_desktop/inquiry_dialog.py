@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from followup.model import Application, Channel, Inquiry
-from followup.templates import all_templates, render, variables
+from followup.template_choice import template_for
+from followup.templates import render, variables
 from followup_desktop.accessibility import named
 from followup_desktop.session import Session
 
@@ -29,7 +30,9 @@ class InquiryDialog(QDialog):
         self.setWindowTitle("The one status inquiry")
         self.setMinimumWidth(560)
         contact = session.repo.contact(app.contact_id) if app.contact_id else None
-        template = next(t for t in all_templates() if t.kind == "inquiry")
+        # The user's own inquiry (templates/ beside the data) wins over the built-in one.
+        template = template_for(session.repo.db.path.parent, "inquiry")
+        assert template is not None, "an inquiry template ships with the app"
         today = session.now().astimezone(session.zone).date()
         letter = render(
             template, variables(session.settings.profile(), app, None, contact, today, None)

@@ -68,7 +68,7 @@ class Dialogs:
         """The user's reason for overriding, or None to respect the rule."""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Not sent: etiquette",
+            "Before you go ahead",
             refusal.message,
             QMessageBox.StandardButton.Cancel,
             parent,
