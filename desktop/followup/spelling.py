@@ -32,6 +32,7 @@ LANGUAGES = {
 DICTIONARY_FILE = "dictionary.txt"  # the user's own words, in the data folder
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SKIP = re.compile(r"\S+@\S+|\b\w+://\S+|\bwww\.\S+")
+_MOST_REMEMBERED = 50_000
 _LONGEST_FOR_TWO_EDITS = 9  # two-edit suggestions for long words take seconds
 
 
@@ -73,6 +74,7 @@ class Speller:
         self.personal: set[str] = set(self._read_personal())
         self.names: set[str] = set()
         self._words: Any = None
+        self._verdicts: dict[str, bool] = {}  # word as written -> known; typing repeats words
 
     def _read_personal(self) -> list[str]:
         if self.personal_file is None or not self.personal_file.is_file():
@@ -95,8 +97,17 @@ class Speller:
     def set_names(self, texts: Iterable[str]) -> None:
         """Words of these texts (people, company, role, topics, profile) are never flagged."""
         self.names = {_plain(m.group(0)) for t in texts for m in _WORD.finditer(t)}
+        self._verdicts.clear()
 
     def is_known(self, word: str) -> bool:
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            if len(self._verdicts) > _MOST_REMEMBERED:
+                self._verdicts.clear()  # a huge paste: stay bounded
+            verdict = self._verdicts[word] = self._is_known(word)
+        return verdict
+
+    def _is_known(self, word: str) -> bool:
         plain = _plain(word)
         if plain in self.personal or plain in self.names or _skipped(word):
             return True
@@ -141,6 +152,7 @@ class Speller:
         if not plain or plain in self.personal:
             return
         self.personal.add(plain)
+        self._verdicts.clear()
         if self.personal_file is None:
             return
         text = "".join(f"{w}\n" for w in sorted(self.personal))
@@ -153,6 +165,7 @@ class Speller:
             os.replace(temporary, self.personal_file)
         except OSError as error:
             self.personal.discard(plain)
+            self._verdicts.clear()
             if temporary:
                 Path(temporary).unlink(missing_ok=True)
             where = self.personal_file

@@ -61,6 +61,8 @@ def test_keystroke_in_a_3000_word_letter(
     composer = Composer(session)
     qtbot.addWidget(composer)
     composer.show()
+    # Spelling on, as a user has it: each keystroke also re-spells its paragraph.
+    qtbot.waitUntil(lambda: composer.spelling.speller is not None, timeout=10000)
     sentence = "Thank you for the interview; I really need this job and your office is lovely. "
     words_per_sentence = len(sentence.split())
     per_paragraph = max(paragraph_words // words_per_sentence, 1)
