@@ -10,17 +10,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from followup import rules
 from followup.checker import Context, Kind
 from followup.model import Application, Channel, Contact, Draft, Letter, Profile, Round
-from followup.storage import Repository
 from followup.template_choice import choose, offered, user_folder
 from followup.templates import Template, all_templates, variables
 from followup.workdays import WorkCalendar
 
 LETTER_KIND = "letter"
+
+
+class Records(Protocol):
+    """What the picker reads: the session's repository (the one door to the database)."""
+
+    def applications(self) -> list[Application]: ...
+    def application(self, application_id: int) -> Application: ...
+    def rounds(
+        self, application_id: int | None = None, *, active_only: bool = False
+    ) -> list[Round]: ...
+    def round(self, round_id: int) -> Round: ...
+    def contact(self, contact_id: int) -> Contact: ...
+    def letters(self, round_id: int | None = None) -> list[Letter]: ...
+    def draft(self, round_id: int, contact_id: int) -> Draft | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +80,7 @@ def recipient_label(contact: Contact, letter: Letter | None, zone: tzinfo) -> st
 class Picker:
     """Rounds, recipients, templates and the chosen letter, read through the repository."""
 
-    def __init__(self, repo: Repository, data_folder: Path | None) -> None:
+    def __init__(self, repo: Records, data_folder: Path | None) -> None:
         self.repo = repo
         folder = user_folder(data_folder) if data_folder is not None else None
         self.templates: list[Template] = all_templates(folder)
