@@ -15,13 +15,17 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from followup.checker import Finding, Severity
 from followup.model import Round
 from followup_desktop.call_assistant import CallAssistant
+from followup_desktop.composer.gate import FindingsGate
 from followup_desktop.help import HowItWorks
 from followup_desktop.interviews.dialogs import ApplicationDialog, ContactDialog, RoundDialog
 from followup_desktop.main_window import PAGES, MainWindow
 from followup_desktop.session import Session
 from followup_desktop.settings_dialog import SettingsDialog
+
+_FINDING = Finding("asks-for-decision", Severity.ERROR, 0, 25, "Do not ask for a decision.")
 
 INTERACTIVE = (
     QAbstractButton,
@@ -78,6 +82,7 @@ def test_every_dialog_names_its_controls(qtbot: QtBot, session: Session, intervi
         SettingsDialog(session),
         CallAssistant(session, interview),
         HowItWorks(),
+        FindingsGate([(_FINDING, "Let me know your decision")], "Send"),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
