@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from followup.model import Channel, Round
 from followup_desktop.composer import Composer
 from followup_desktop.composer.gate import FindingsGate
+from followup_desktop.composer.password_dialog import PasswordDialog
 from followup_desktop.composer.send_dialog import SendDialog
 from followup_desktop.session import Session
 
@@ -41,6 +42,7 @@ def page(qtbot: QtBot, session: Session, post: bool = False, smtp_port: int = 0)
                 "smtp.host": "127.0.0.1",
                 "smtp.port": smtp_port,
                 "smtp.security": "none",
+                "smtp.allow_unencrypted_login": True,  # loopback: the test understands
                 "smtp.user": USER,
                 "profile.email": "sam@example.com",
             }
@@ -121,8 +123,8 @@ def test_send_email_after_explicit_confirmation_records_it_with_the_letter(
         composer.subject.setText("Thank you, and the Backend Engineer role")
 
         def password(dialog: QWidget) -> None:
-            assert isinstance(dialog, QInputDialog)
-            dialog.setTextValue(PASSWORD)
+            assert isinstance(dialog, PasswordDialog)
+            dialog.password.setText(PASSWORD)
             dialog.accept()
 
         seen: list[FindingsGate] = []
