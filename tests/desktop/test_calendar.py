@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import QPoint, Qt
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QToolTip
 from pytestqt.qtbot import QtBot
 
 from followup.model import Channel, Round
-from followup.plan import ItemKind, ItemState
+from followup.plan import ItemKind, ItemState, PlanItem
+from followup.workdays import WorkCalendar
 from followup_desktop.calendar.grid import CalendarGrid, label
 from followup_desktop.calendar.view import CalendarView
 from followup_desktop.session import Session
@@ -72,8 +76,15 @@ def test_clicking_a_day_lists_its_items(qtbot: QtBot, session: Session, intervie
     index = grid.days().index(date(2026, 11, 30))
     qtbot.mouseClick(grid, Qt.MouseButton.LeftButton, pos=grid._cell(index).center())
     assert grid.selected == date(2026, 11, 30)
-    titles = [view.day_model.index(r).data() for r in range(view.day_model.rowCount())]
-    assert titles == ["Thank-you letter to Dana Müller", "Thank-you letter to Lee Park"]
+    rows = [view.day_model.index(r).data() for r in range(view.day_model.rowCount())]
+    heads = [row.split("\n")[0] for row in rows]  # time, kind, person and company; then why
+    assert heads == [
+        "by 17:00 · Letter · Dana Müller · Acme",
+        "by 17:00 · Letter · Lee Park · Acme",
+    ]
+    assert all(row.split("\n")[1] for row in rows)  # the reason, in words
+    tips = [view.day_model.index(r).data(Qt.ItemDataRole.ToolTipRole) for r in range(2)]
+    assert tips == ["Thank-you letter to Dana Müller", "Thank-you letter to Lee Park"]
 
 
 def test_week_view_shows_seven_days_and_pages_by_week(
@@ -113,3 +124,76 @@ def test_a_change_shows_at_once_despite_cached_plans(
     )
     states = sorted(i.state.value for i in view.grid.by_day[monday])
     assert states == ["done", "upcoming"]
+
+
+def test_entries_show_the_company_and_the_interviews_time(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    view = page(qtbot, session)
+    view.resize(1400, 900)
+    view.grid.grab()  # paints
+    assert view.grid.painted[date(2026, 11, 25)] == ["✓ ◆ 10:00 Acme"]
+    assert view.grid.painted[date(2026, 11, 30)] == ["✉ Acme", "✉ Acme"]
+    assert not any("Letter:" in line for lines in view.grid.painted.values() for line in lines)
+    view.resize(500, 700)  # too narrow for the time: the company stays
+    view.grid.grab()
+    assert view.grid.painted[date(2026, 11, 25)] == ["✓ ◆ Acme"]
+
+
+def _letter(number: int, day: date) -> PlanItem:
+    due = datetime.combine(day, datetime.min.time(), tzinfo=UTC) + timedelta(hours=17)
+    return PlanItem(
+        f"k{number}",
+        ItemKind.LETTER,
+        number,
+        None,
+        None,
+        f"Letter {number}",
+        "why",
+        ItemState.DUE,
+        due,
+    )
+
+
+def test_a_full_small_cell_ends_with_how_many_more(qtbot: QtBot) -> None:
+    day = date(2026, 12, 9)
+    grid = CalendarGrid(day)
+    qtbot.addWidget(grid)
+    grid.resize(420, 320)  # six rows of about 49 px: room for two lines under the number
+    companies = {n: f"Company {n}" for n in range(8)}
+    grid.set_items([_letter(n, day) for n in range(8)], UTC, companies)
+    grid.grab()
+    lines = grid.painted[day]
+    assert 1 < len(lines) < 8
+    shown = len(lines) - 1
+    assert lines[:shown] == [f"✉ Company {n}" for n in range(shown)]
+    assert lines[-1] == f"+{8 - shown} more"
+    grid.resize(1400, 1400)  # all fit: no "more"
+    grid.grab()
+    assert grid.painted[day] == [f"✉ Company {n}" for n in range(8)]
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # the offscreen platform's tooltip
+def test_holidays_and_days_off_are_marked_with_their_names(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    view = page(qtbot, session)
+    grid = view.grid
+    thanksgiving = date(2026, 11, 26)
+    assert grid.tooltip(thanksgiving).startswith("Thanksgiving")
+    grid.select(thanksgiving)
+    assert "Thanksgiving" in view.day_title.text()
+    assert "Thanksgiving" in grid.accessibleDescription()
+    where = grid._cell(grid.days().index(thanksgiving)).center()
+    QToolTip.hideText()
+    grid.event(QHelpEvent(QEvent.Type.ToolTip, where, grid.mapToGlobal(where)))
+    assert QToolTip.text().startswith("Thanksgiving")
+    assert grid.tooltip(date(2026, 11, 28)) == ""  # a plain Saturday: no mark
+    assert grid.tooltip(date(2026, 11, 24)) == ""  # a plain Tuesday
+
+    day_off = date(2026, 12, 2)
+    own = CalendarGrid(day_off)
+    qtbot.addWidget(own)
+    own.set_items([], UTC, {}, WorkCalendar(country="US", days_off=frozenset({day_off})))
+    assert own.tooltip(day_off) == "Your day off"
+    assert own.tooltip(date(2026, 12, 25)) == "Christmas Day"

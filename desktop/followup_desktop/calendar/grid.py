@@ -7,11 +7,22 @@ import calendar as stdcalendar
 from collections import defaultdict
 from datetime import date, timedelta
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from followup.plan import ItemKind, ItemState, PlanItem
+from followup.workdays import WorkCalendar
 
 KIND_GLYPHS = {
     ItemKind.INTERVIEW: "◆",
@@ -48,11 +59,38 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def label(item: PlanItem) -> str:
-    """``! ✉ Letter: Dana Müller``: state mark, kind glyph and word, who or what."""
+    """``! ✉ Letter: Dana Müller``: state mark, kind glyph and word, who or what (for screen
+    readers, where the glyph alone says little)."""
     who = item.title.split(" to ", 1)[1] if " to " in item.title else item.title.split(": ")[-1]
     return (
         f"{STATE_MARKS.get(item.state, '')}{KIND_GLYPHS[item.kind]} {KIND_WORDS[item.kind]}: {who}"
     )
+
+
+def own_time(item: PlanItem, zone: object) -> str | None:
+    """An interview's start ("14:30"); other steps are due by the end of the day and have no
+    time of their own."""
+    if item.kind is not ItemKind.INTERVIEW or item.due is None:
+        return None
+    return f"{item.due.astimezone(zone):%H:%M}"  # type: ignore[arg-type]
+
+
+def entry(item: PlanItem, company: str, zone: object, with_time: bool = True) -> str:
+    """``! ◆ 14:30 Acme``: the glyph says the kind, so a cell's few characters go to the
+    company (and the interview's time, unless ``with_time`` is off for a narrow cell)."""
+    when = own_time(item, zone) if with_time else None
+    name = company or label(item).split(": ", 1)[-1]
+    return f"{STATE_MARKS.get(item.state, '')}{KIND_GLYPHS[item.kind]} " + (
+        f"{when} {name}" if when else name
+    )
+
+
+def day_note(calendar: WorkCalendar | None, day: date) -> str | None:
+    """Why a working-week day is off (a public holiday's name, "your day off"); weekends are
+    not marked, the grid's columns already say them."""
+    if calendar is None or day.weekday() not in calendar.workdays:
+        return None
+    return calendar.why_not_business(day)
 
 
 class CalendarGrid(QWidget):
@@ -69,6 +107,10 @@ class CalendarGrid(QWidget):
         self.selected = today
         self.week_mode = False
         self.by_day: dict[date, list[PlanItem]] = defaultdict(list)
+        self.companies: dict[int, str] = {}
+        self.work_calendar: WorkCalendar | None = None
+        self.zone: object = None
+        self.painted: dict[date, list[str]] = {}  # the lines each cell showed when last painted
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Calendar")
@@ -92,7 +134,18 @@ class CalendarGrid(QWidget):
         days = self.days()
         return days[0], days[-1] + timedelta(days=1)
 
-    def set_items(self, items: list[PlanItem], zone: object) -> None:
+    def set_items(
+        self,
+        items: list[PlanItem],
+        zone: object,
+        companies: dict[int, str] | None = None,
+        work_calendar: WorkCalendar | None = None,
+    ) -> None:
+        """``companies``: names by application id; ``work_calendar`` marks holidays and days
+        off on their days."""
+        self.zone = zone
+        self.companies = companies or {}
+        self.work_calendar = work_calendar
         self.by_day = defaultdict(list)
         for item in sorted(items, key=lambda i: (i.due is None, i.due)):
             if item.due is not None:
@@ -120,7 +173,27 @@ class CalendarGrid(QWidget):
     def _describe(self) -> None:
         count = len(self.by_day.get(self.selected, []))
         things = "nothing" if count == 0 else f"{count} item" + ("s" if count > 1 else "")
-        self.setAccessibleDescription(f"{self.selected:%A %d %B %Y}: {things}")
+        note = day_note(self.work_calendar, self.selected)
+        off = f" ({note})" if note else ""
+        self.setAccessibleDescription(f"{self.selected:%A %d %B %Y}{off}: {things}")
+
+    def cell_lines(
+        self, day: date, room: int, metrics: QFontMetrics | None = None, width: int = 0
+    ) -> list[str]:
+        """What a cell with ``room`` lines shows: entries, the last line "+N more" when they
+        do not all fit. An entry whose time would crowd out the company (wider than ``width``
+        in ``metrics``) drops the time: the tooltip and the day list still give it."""
+        items = self.by_day.get(day, [])
+        texts = []
+        for item in items:
+            company = self.companies.get(item.application_id, "")
+            text = entry(item, company, self.zone)
+            fits = metrics is None or metrics.horizontalAdvance(text) <= width
+            texts.append(text if fits else entry(item, company, self.zone, False))
+        if len(texts) <= room:
+            return texts
+        shown = max(room - 1, 0)
+        return [*texts[:shown], f"+{len(texts) - shown} more"]
 
     # -- painting ------------------------------------------------------------------------
 
@@ -144,6 +217,7 @@ class CalendarGrid(QWidget):
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         base = palette.color(QPalette.ColorRole.Base)
         grid = palette.color(QPalette.ColorRole.Mid)
+        off_day = palette.color(QPalette.ColorRole.AlternateBase)
         accent = QColor("#2e6fd8")
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Window))
         width = self.width() / 7
@@ -159,9 +233,11 @@ class CalendarGrid(QWidget):
         small.setPointSizeF(self.font().pointSizeF() * 0.86)
         line = painter.fontMetrics().height()
         month = self.selected.month
+        self.painted = {}
         for index, day in enumerate(self.days()):
             cell = self._cell(index)
-            painter.fillRect(cell, base)
+            note = day_note(self.work_calendar, day)
+            painter.fillRect(cell, off_day if note else base)
             painter.setPen(grid)
             painter.drawRect(cell)
             if day == self.selected:
@@ -184,30 +260,59 @@ class CalendarGrid(QWidget):
                 label_text = f"{day.day}" if self.week_mode is False else f"{day:%d %b}"
                 painter.drawText(number, Qt.AlignmentFlag.AlignLeft, label_text)
             painter.setFont(small)
+            if note:
+                painter.setPen(muted)
+                tag = QRect(number.left() + line + 12, number.top(), 0, line)
+                tag.setRight(cell.right() - 4)
+                painter.drawText(
+                    tag,
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                    painter.fontMetrics().elidedText(
+                        note, Qt.TextElideMode.ElideRight, tag.width()
+                    ),
+                )
             item_line = painter.fontMetrics().height() + 2
             items = self.by_day.get(day, [])
             room = max((cell.height() - line - 8) // item_line, 0)
-            shown = items if len(items) <= room else items[: max(room - 1, 0)]
+            lines = self.cell_lines(day, room, painter.fontMetrics(), cell.width() - 10)
+            self.painted[day] = lines
             y = cell.top() + line + 6
-            for item in shown:
-                painter.setPen(QColor(STATE_COLOURS[item.state]))
+            for position, text_line in enumerate(lines):
+                more = len(items) > room and position == len(lines) - 1
+                state = items[position].state
+                painter.setPen(muted if more else QColor(STATE_COLOURS[state]))
                 rect = QRect(cell.left() + 6, y, cell.width() - 10, item_line)
                 painter.drawText(
                     rect,
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                     painter.fontMetrics().elidedText(
-                        label(item), Qt.TextElideMode.ElideRight, rect.width()
+                        text_line, Qt.TextElideMode.ElideRight, rect.width()
                     ),
                 )
                 y += item_line
-            if len(shown) < len(items):
-                painter.setPen(muted)
-                painter.drawText(
-                    QRect(cell.left() + 6, y, cell.width() - 10, item_line),
-                    Qt.AlignmentFlag.AlignLeft,
-                    f"+{len(items) - len(shown)} more",
-                )
         painter.end()
+
+    def event(self, event: QEvent) -> bool:
+        """A day's tooltip names its holiday or day off and its entries in full."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            day = self._day_at(event.pos().x(), event.pos().y())
+            text = self.tooltip(day) if day is not None else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def tooltip(self, day: date) -> str:
+        """The holiday or day off, then every entry with its kind in words."""
+        note = day_note(self.work_calendar, day)
+        parts = [note[0].upper() + note[1:]] if note else []
+        for item in self.by_day.get(day, []):
+            company = self.companies.get(item.application_id, "")
+            parts.append(f"{label(item)}" + (f" ({company})" if company else ""))
+        return "\n".join(parts)
 
     # -- input ---------------------------------------------------------------------------
 

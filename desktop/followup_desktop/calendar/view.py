@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,12 +16,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup.plan import PlanItem
+from followup.plan import ItemKind, PlanItem
 from followup.planner import items_between
 from followup_desktop.accessibility import named
-from followup_desktop.calendar.grid import CalendarGrid, label
-from followup_desktop.plan_items import ItemRole, PlanItemsModel
+from followup_desktop.calendar.grid import (
+    KIND_WORDS,
+    STATE_MARKS,
+    CalendarGrid,
+    day_note,
+    label,
+    own_time,
+)
+from followup_desktop.plan_items import Index, ItemRole, PlanItemsModel
 from followup_desktop.session import Session
+
+
+class DayItemsModel(PlanItemsModel):
+    """The selected day's items, each as time, kind, person and company over its reason."""
+
+    def __init__(self, session: Session, companies: dict[int, str]) -> None:
+        super().__init__()
+        self.session = session
+        self.companies = companies
+
+    def describe(self, item: PlanItem) -> str:
+        when = own_time(item, self.session.zone)
+        if when is None and item.due is not None and item.kind is not ItemKind.CLOSE:
+            when = f"by {item.due.astimezone(self.session.zone):%H:%M}"
+        names = self.session.contact_names()
+        person = names.get(item.contact_id, "") if item.contact_id is not None else ""
+        company = self.companies.get(item.application_id, "")
+        head = " · ".join(part for part in (when, KIND_WORDS[item.kind], person, company) if part)
+        return f"{STATE_MARKS.get(item.state, '')}{head}\n{item.reason}"
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+            return self.describe(self.rows[index.row()])
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            return self.rows[index.row()].title
+        return super().data(index, role)
 
 
 class CalendarView(QWidget):
@@ -45,7 +79,9 @@ class CalendarView(QWidget):
             modes.addButton(button)
         self.month.setChecked(True)
         self.day_title = named(QLabel(), style="subheading")
-        self.day_model = PlanItemsModel()
+        self.day_title.setWordWrap(True)  # a holiday's name must not widen the side column
+        self.companies: dict[int, str] = {}
+        self.day_model = DayItemsModel(session, self.companies)
         self.day_list = named(QListView(), "Items of the selected day")
         self.day_list.setModel(self.day_model)
         self.day_list.setWordWrap(True)
@@ -109,7 +145,9 @@ class CalendarView(QWidget):
             self.session.contact_names(),
             self.session.plan_memo(),
         )
-        self.grid.set_items(items, zone)
+        app_ids = {item.application_id for item in items}
+        self.companies = {app.id: app.company for app in self.session.repo.applications_of(app_ids)}
+        self.grid.set_items(items, zone, self.companies, self.session.calendar())
         selected = self.grid.selected
         self.title.setText(f"{selected:%B %Y}")
         self.previous.setAccessibleName(
@@ -132,7 +170,9 @@ class CalendarView(QWidget):
     def show_day(self, day: date) -> None:
         self.title.setText(f"{day:%B %Y}")
         items: list[PlanItem] = self.grid.by_day.get(day, [])
-        self.day_title.setText(f"{day:%A %d %B}")
+        note = day_note(self.grid.work_calendar, day)
+        self.day_title.setText(f"{day:%A %d %B}" + (f" · {note}" if note else ""))
+        self.day_model.companies = self.companies
         self.day_model.set_items(list(items))
         self.day_list.setAccessibleDescription("; ".join(label(i) for i in items) or "Nothing")
 
