@@ -185,12 +185,18 @@ def stylesheet() -> str:
     case, and cheaper before the first paint), else through importlib.resources."""
     import followup_resources  # noqa: PLC0415
 
+    from followup_desktop.status_palette import style_tokens  # noqa: PLC0415
+
     folder = Path(followup_resources.__file__).parent
     if (folder / "style.qss").is_file():
-        return (folder / "style.qss").read_text(encoding="utf-8")
-    from importlib import resources  # noqa: PLC0415
+        sheet = (folder / "style.qss").read_text(encoding="utf-8")
+    else:
+        from importlib import resources  # noqa: PLC0415
 
-    return (resources.files("followup_resources") / "style.qss").read_text(encoding="utf-8")
+        sheet = (resources.files("followup_resources") / "style.qss").read_text(encoding="utf-8")
+    for token, colour in sorted(style_tokens().items(), key=lambda t: -len(t[0])):
+        sheet = sheet.replace(token, colour)
+    return sheet
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -210,6 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("Interview Follow-Up")
     app.setDesktopFileName(APP_ID)
     app.setStyleSheet(stylesheet())
+    # Light or dark switched in the system: the status tones follow the new palette.
+    app.styleHints().colorSchemeChanged.connect(lambda *_: app.setStyleSheet(stylesheet()))
     explicit = args.db or os.environ.get("FOLLOWUP_DB")
     db_path: Path | None = Path(explicit).expanduser().resolve() if explicit else None
     demo_folder = None

@@ -25,6 +25,7 @@ from followup.template_choice import template_for
 from followup.templates import render, variables
 from followup_desktop.accessibility import named
 from followup_desktop.session import Session
+from followup_desktop.status_palette import Tone, tone
 
 AMBER_AT_S = 120  # two minutes: time to wrap up
 RED_AT_S = 180  # three minutes: over time
@@ -34,10 +35,10 @@ OUTCOMES = ("Spoke briefly", "Left a voicemail", "No answer", "They shared news"
 def timer_state(seconds: int) -> tuple[str, str]:
     """(word, colour): a word as well as a colour, so it reads without colour too."""
     if seconds >= RED_AT_S:
-        return "Over time: thank them and end the call", "#c0392b"
+        return "Over time: thank them and end the call", tone(Tone.ERROR).name()
     if seconds >= AMBER_AT_S:
-        return "Wrap up", "#b9770e"
-    return "On track", "#1e8449"
+        return "Wrap up", tone(Tone.WARNING).name()
+    return "On track", tone(Tone.SUCCESS).name()
 
 
 class CallAssistant(QDialog):

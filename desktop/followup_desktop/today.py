@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
@@ -35,16 +35,8 @@ from followup_desktop.plan_items import (
     state_word,
 )
 from followup_desktop.session import Session
+from followup_desktop.status_palette import Tone, state_colour, tone
 
-STATE_COLOURS = {
-    ItemState.OVERDUE: "#c0392b",
-    ItemState.DUE: "#b9770e",
-    ItemState.UPCOMING: "#2e86c1",
-    ItemState.WAITING: "#7f8c8d",
-    ItemState.DONE: "#1e8449",
-    ItemState.CANCELLED: "#7f8c8d",
-    ItemState.MISSED: "#7f8c8d",
-}
 STATE_ICONS = {
     ItemState.OVERDUE: "overdue",
     ItemState.DUE: "due",
@@ -107,7 +99,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(border)
         painter.setBrush(base)
         painter.drawRoundedRect(rect, 8, 8)
-        accent = QColor(STATE_COLOURS[item.state])
+        accent = state_colour(item.state, option.palette)
         painter.fillRect(QRect(rect.left(), rect.top() + 8, 4, rect.height() - 16), accent)
         inner = rect.adjusted(self.PADDING + 4, self.PADDING - 4, -self.PADDING, -self.PADDING)
         icon(STATE_ICONS[item.state]).paint(painter, QRect(inner.left(), inner.top() + 1, 18, 18))
@@ -126,7 +118,7 @@ class CardDelegate(QStyledItemDelegate):
             metrics.elidedText(item.title, Qt.TextElideMode.ElideRight, title_rect.width()),
         )
         painter.setFont(option.font)
-        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        muted = tone(Tone.MUTED, palette)  # readable on this theme, unlike some placeholders
         painter.setPen(muted)
         when = self._when(item)
         painter.drawText(

@@ -9,7 +9,6 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontMetrics,
     QHelpEvent,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from followup.plan import ItemKind, ItemState, PlanItem
 from followup.workdays import WorkCalendar
+from followup_desktop.status_palette import Tone, state_colour, tone
 
 KIND_GLYPHS = {
     ItemKind.INTERVIEW: "◆",
@@ -46,15 +46,7 @@ STATE_MARKS = {
     ItemState.CANCELLED: "– ",
     ItemState.MISSED: "– ",
 }
-STATE_COLOURS = {
-    ItemState.OVERDUE: "#c0392b",
-    ItemState.DUE: "#b9770e",
-    ItemState.UPCOMING: "#2e6fd8",
-    ItemState.WAITING: "#5f6b7a",
-    ItemState.DONE: "#1e8449",
-    ItemState.CANCELLED: "#95a5a6",
-    ItemState.MISSED: "#95a5a6",
-}
+STATE_MARKS = {ItemState.DONE: "✓ ", ItemState.OVERDUE: "! ", ItemState.CANCELLED: "– "}
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -214,11 +206,11 @@ class CalendarGrid(QWidget):
         painter = QPainter(self)
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.Text)
-        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        muted = tone(Tone.MUTED, palette)  # readable on this theme, unlike some placeholders
         base = palette.color(QPalette.ColorRole.Base)
         grid = palette.color(QPalette.ColorRole.Mid)
         off_day = palette.color(QPalette.ColorRole.AlternateBase)
-        accent = QColor("#2e6fd8")
+        accent = palette.color(QPalette.ColorRole.Highlight)
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Window))
         width = self.width() / 7
         bold = QFont(self.font())
@@ -251,7 +243,7 @@ class CalendarGrid(QWidget):
                 painter.setBrush(accent)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.drawRoundedRect(badge, 8, 8)
-                painter.setPen(QColor("white"))
+                painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
                 painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(day.day))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
             else:
@@ -280,7 +272,7 @@ class CalendarGrid(QWidget):
             for position, text_line in enumerate(lines):
                 more = len(items) > room and position == len(lines) - 1
                 state = items[position].state
-                painter.setPen(muted if more else QColor(STATE_COLOURS[state]))
+                painter.setPen(muted if more else state_colour(state, palette))
                 rect = QRect(cell.left() + 6, y, cell.width() - 10, item_line)
                 painter.drawText(
                     rect,

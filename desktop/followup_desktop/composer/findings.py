@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from followup.checker import Finding, Severity
-from followup_desktop.composer.highlighter import COLOURS
 from followup_desktop.icons import icon
+from followup_desktop.status_palette import Tone, tone
 
 FindingRole = Qt.ItemDataRole.UserRole + 1
 InSubjectRole = Qt.ItemDataRole.UserRole + 2
@@ -55,7 +55,7 @@ class FindingsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return icon(ICONS[finding.severity])
         if role == Qt.ItemDataRole.ForegroundRole and finding.severity is Severity.ERROR:
-            return QColor(COLOURS[Severity.ERROR])
+            return tone(Tone.ERROR)
         if role == FindingRole:
             return finding
         if role == InSubjectRole:

@@ -9,9 +9,9 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocu
 
 from followup.checker import Finding, Severity
 from followup.spelling import Speller
+from followup_desktop.status_palette import Tone, tone
 
-SPELLING_COLOUR = "#e0245e"
-COLOURS = {Severity.ERROR: "#c0392b", Severity.WARNING: "#b9770e", Severity.INFO: "#2e86c1"}
+TONES = {Severity.ERROR: Tone.ERROR, Severity.WARNING: Tone.WARNING, Severity.INFO: Tone.INFO}
 UNDERLINES = {
     Severity.ERROR: QTextCharFormat.UnderlineStyle.WaveUnderline,
     Severity.WARNING: QTextCharFormat.UnderlineStyle.DashUnderline,
@@ -21,7 +21,7 @@ UNDERLINES = {
 
 def finding_format(severity: Severity) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    colour = QColor(COLOURS[severity])
+    colour = tone(TONES[severity])
     fmt.setUnderlineStyle(UNDERLINES[severity])
     fmt.setUnderlineColor(colour)
     background = QColor(colour)
@@ -33,7 +33,7 @@ def finding_format(severity: Severity) -> QTextCharFormat:
 def spelling_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-    fmt.setUnderlineColor(QColor(SPELLING_COLOUR))
+    fmt.setUnderlineColor(tone(Tone.SPELLING))
     return fmt
 
 
