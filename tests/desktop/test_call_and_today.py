@@ -14,6 +14,7 @@ from followup_desktop.call_assistant import CallAssistant, timer_state
 from followup_desktop.inquiry_dialog import InquiryDialog
 from followup_desktop.main_window import MainWindow
 from followup_desktop.session import Session
+from followup_desktop.status_palette import Tone, tone
 
 from .conftest import NOW
 
@@ -26,9 +27,9 @@ def test_timer_turns_amber_at_two_and_red_at_three_minutes_with_words(
     assert "Hello Dana Müller, this is Sam Lee" in assistant.script.toPlainText()
     assert "Wednesday, November 25" in assistant.script.toPlainText()
     for seconds, word, colour in (
-        (59, "On track", "#1e8449"),
-        (120, "Wrap up", "#b9770e"),
-        (181, "Over time", "#c0392b"),
+        (59, "On track", tone(Tone.SUCCESS).name()),
+        (120, "Wrap up", tone(Tone.WARNING).name()),
+        (181, "Over time", tone(Tone.ERROR).name()),
     ):
         assistant.show_time(seconds)
         assert assistant.clock.text() == f"{seconds // 60}:{seconds % 60:02d}"
