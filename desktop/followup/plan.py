@@ -325,3 +325,19 @@ def agenda(items: Iterable[PlanItem], start: datetime, end: datetime) -> list[Pl
     chosen = [item for item in items if wanted(item)]
     chosen.sort(key=lambda i: (i.state is not ItemState.OVERDUE, i.due))
     return chosen
+
+
+def coming_up(items: Iterable[PlanItem], after: datetime) -> list[PlanItem]:
+    """The next step of each application due at or after ``after``: what Today shows beyond
+    its window so the user never loses the thread (a call planned for next week, the close
+    date). Waiting steps count: their date is known even if their window has not opened."""
+    nearest: dict[int, tuple[datetime, PlanItem]] = {}
+    for item in items:
+        if item.due is None or item.due < after:
+            continue
+        if item.state in (ItemState.DONE, ItemState.CANCELLED):
+            continue
+        current = nearest.get(item.application_id)
+        if current is None or item.due < current[0]:
+            nearest[item.application_id] = (item.due, item)
+    return [item for _, item in sorted(nearest.values(), key=lambda pair: pair[0])]

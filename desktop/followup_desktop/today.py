@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from followup.plan import ItemKind, ItemState, PlanItem
 from followup_desktop.accessibility import named
+from followup_desktop.coming_up import ComingUpModel
 from followup_desktop.icons import icon
 from followup_desktop.plan_items import (
     DAYS_AHEAD,
@@ -170,6 +171,17 @@ class TodayView(QWidget):
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         self.list.activated.connect(self._activate)
+        self.coming = ComingUpModel(session)
+        self.coming_heading = QLabel("After this week")
+        self.coming_heading.setObjectName("heading")
+        self.coming_list = QListView()
+        self.coming_list.setModel(self.coming)
+        self.coming_list.setItemDelegate(CardDelegate(session, self.coming_list))
+        self.coming_list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.coming_list.setFrameShape(QListView.Shape.NoFrame)
+        self.coming_list.setAccessibleName("After this week")
+        self.coming_list.setUniformItemSizes(False)
+        self.coming_list.activated.connect(self._activate)
         self.empty = QLabel("Nothing to do today. Every letter is sent and every call made.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setObjectName("empty")
@@ -193,9 +205,15 @@ class TodayView(QWidget):
         middle.addWidget(self.start, 0, Qt.AlignmentFlag.AlignCenter)
         middle.addStretch(1)
         layout.addWidget(self.placeholder, 1)
+        layout.addWidget(self.coming_heading)
+        layout.addWidget(self.coming_list, 1)
         layout.addWidget(self.act, 0, Qt.AlignmentFlag.AlignRight)
         self.list.selectionModel().currentChanged.connect(self._update_button)
-        self.model.changed.connect(self._refresh)
+        self.model.changed.connect(self._reload_coming)
+        self._refresh()
+
+    def _reload_coming(self) -> None:
+        self.coming.reload()
         self._refresh()
 
     def _refresh(self) -> None:
@@ -221,12 +239,26 @@ class TodayView(QWidget):
         else:
             self.empty.setText("Nothing to do today. Every letter is sent and every call made.")
         self.empty.setWordWrap(True)
+        coming = bool(self.coming.rows) and self.model.loaded
+        self.coming_heading.setVisible(coming)
+        self.coming_list.setVisible(coming)
+        if coming and not rows:  # the week is clear, but the thread goes on: say what is next
+            self.summary.setText(f"Nothing due in the next {DAYS_AHEAD} days.")
+        self._fit_coming(fill=not rows)
         self.start.setVisible(first_run)
-        self.placeholder.setVisible(not rows)
+        self.placeholder.setVisible(not rows and not self.coming.rows)
         self.list.setVisible(bool(rows))
         if rows and not self.list.currentIndex().isValid():
             self.list.setCurrentIndex(self.model.index(0))
         self._update_button()
+
+    def _fit_coming(self, fill: bool) -> None:
+        """Below the week's cards, only as tall as its own cards; alone, it takes the page."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.setStretchFactor(self.coming_list, 1 if fill else 0)
+        height = sum(self.coming_list.sizeHintForRow(r) for r in range(self.coming.rowCount()))
+        self.coming_list.setMaximumHeight(16_777_215 if fill else height + 8)
 
     def _update_button(self) -> None:
         index = self.list.currentIndex()

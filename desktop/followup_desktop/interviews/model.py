@@ -50,11 +50,16 @@ def _fix_hint(bad: Unreadable) -> str:
     return f"Cannot be read: {bad.reason}. Edit it to fix, or delete it."
 
 
+NO_STEP = "No step planned: add a round, or close it"
+
+
 def _next(items: list[PlanItem]) -> tuple[str, datetime | None]:
-    pending = [i for i in items if i.state.pending and i.due is not None]
-    if not pending:
+    """The nearest open step; else the nearest waiting one (a call whose week has not come)."""
+    open_ = [i for i in items if i.state.pending and i.due is not None]
+    waiting = [i for i in items if i.state is ItemState.WAITING and i.due is not None]
+    if not open_ and not waiting:
         return "", None
-    first = min(pending, key=lambda i: (i.state is not ItemState.OVERDUE, i.due))
+    first = min(open_ or waiting, key=lambda i: (i.state is not ItemState.OVERDUE, i.due))
     assert first.due is not None
     word = "Overdue: " if first.state is ItemState.OVERDUE else ""
     return f"{word}{first.title.split(':')[0]} by {first.due:%a %d %b}", first.due
@@ -176,6 +181,8 @@ class InterviewsModel(QAbstractItemModel):
             if item.round_id is not None:
                 by_round[item.round_id].append(item)
         row.next_step, row.next_due = _next(steps)
+        if not row.next_step and row.app.status is Status.ACTIVE:
+            row.next_step = NO_STEP  # never blank while the application is open
         row.cells = self._app_values(row)
         row.round_cells = [
             self._round_values(r, _next(by_round[r.id])[0], row.invalid_rounds.get(r.id))

@@ -1,0 +1,24 @@
+"""What comes after Today's week: the next step of each application (the planned call,
+the close date), so Today never says "nothing to do" while something is planned."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from followup.plan import coming_up
+from followup_desktop.plan_items import DAYS_AHEAD, PlanItemsModel
+from followup_desktop.session import Session
+
+
+class ComingUpModel(PlanItemsModel):
+    """The next step of each application due after Today's window, nearest first."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session  # reloaded with Today's agenda, never on its own
+
+    def reload(self) -> None:
+        zone = self.session.zone
+        today = self.session.now().astimezone(zone).date()
+        end = datetime.combine(today, time(0), tzinfo=zone) + timedelta(days=DAYS_AHEAD)
+        self.set_items(coming_up(self.session.items(), end))
