@@ -170,7 +170,10 @@ def round_plan(
                 application_id=app.id,
                 round_id=round_.id,
                 contact_id=contact_id,
-                title=f"Thank-you letter to {name}" if name else "Thank-you letter",
+                # The company too: the tray and the banner show only this line.
+                title=f"Thank-you letter to {name} at {app.company}"
+                if name
+                else f"Thank-you letter for {app.company}",
                 reason=reason,
                 state=state,
                 due=deadline.due,
@@ -180,6 +183,7 @@ def round_plan(
         )
     first_sent = min((letter.sent_at for letter in sent.values()), default=None)
     call = next((c for c in calls if c.round_id == round_.id), None)
+    caller = names.get(recipients[0]) if recipients[0] is not None else None
     if first_sent is None:
         call_due = None
         call_reason = "A week after your letter is sent: one brief call, never a second."
@@ -202,7 +206,7 @@ def round_plan(
             application_id=app.id,
             round_id=round_.id,
             contact_id=recipients[0],
-            title=f"Phone call: {who}",
+            title=f"Phone call to {caller} at {app.company}" if caller else f"Phone call: {who}",
             reason=call_reason,
             state=call_state,
             due=call_due,

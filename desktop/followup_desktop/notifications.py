@@ -18,6 +18,9 @@ from followup.reminders import Reminder
 
 APP_NAME = "Interview Follow-Up"
 TIMEOUT_MS = 15_000
+# Buttons on the notification (servers without the "actions" capability ignore them):
+# pairs of key and label, as the Desktop Notifications spec lays them out.
+ACTIONS = ["open", "Open", "snooze", "Snooze an hour"]
 
 
 def summary(reminders: Sequence[Reminder]) -> tuple[str, str]:
@@ -71,7 +74,7 @@ class DBusNotifier:
                 "appointment-soon",
                 title,
                 html.escape(body, quote=False),
-                [],
+                ACTIONS,
                 {},
                 TIMEOUT_MS,
             ),

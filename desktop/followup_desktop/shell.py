@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from followup.plan import PlanItem
+from followup.reminders import Reminder
 from followup_desktop.first_paint import on_first_paint
 from followup_desktop.main_window import MainWindow
 from followup_desktop.notifications import DBusNotifier, FirstThatWorks, Notifier, TrayNotifier
@@ -50,7 +51,7 @@ class Shell(QObject):
         self._banner_day: date | None = None
         session.time_moved.connect(self._on_time_moved)
         self.window.banner.snooze_requested.connect(self.reminders.snooze)
-        self.window.banner.open_requested.connect(lambda _reminders: self.bring_forward())
+        self.window.banner.open_requested.connect(self.open_reminders)
         self.tray.open_requested.connect(self.bring_forward)
         self.tray.item_requested.connect(self.open_item)
         self.tray.quit_requested.connect(self.quit)
@@ -97,6 +98,16 @@ class Shell(QObject):
         self.window.showNormal()
         self.window.raise_()
         self.window.activateWindow()
+
+    def open_reminders(self, reminders: list[Reminder]) -> None:
+        """A reminder's Open: its item (the letter, the call); several at once: Today."""
+        items = {item.key: item for item in self.session.items()}
+        found = [items[r.item_key] for r in reminders if r.item_key in items]
+        if len(found) == 1:
+            self.open_item(found[0])
+            return
+        self.bring_forward()
+        self.window.show_page("today")
 
     def open_item(self, item: PlanItem) -> None:
         self.bring_forward()

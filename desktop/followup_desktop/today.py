@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from followup.errors import FollowUpError
 from followup.plan import ItemKind, ItemState, PlanItem
 from followup_desktop.accessibility import named
 from followup_desktop.coming_up import ComingUpModel
@@ -62,10 +63,20 @@ class CardDelegate(QStyledItemDelegate):
 
     PADDING = 14
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, phones: dict[int, str] | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self._heights: dict[tuple[str, int, str], int] = {}
+        self.phones = phones if phones is not None else {}  # by contact id, for call cards
+
+    def title(self, item: PlanItem) -> str:
+        """The call card says whom to call and the number to dial."""
+        if item.kind is not ItemKind.CALL or item.contact_id is None:
+            return item.title
+        phone = self.phones.get(item.contact_id, "")
+        return f"{item.title} · {phone}" if phone else f"{item.title} · no phone number yet"
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         """Heights depend only on the reason's text, the width and the font: kept, since the
@@ -116,7 +127,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(
             title_rect,
             Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(item.title, Qt.TextElideMode.ElideRight, title_rect.width()),
+            metrics.elidedText(self.title(item), Qt.TextElideMode.ElideRight, title_rect.width()),
         )
         painter.setFont(option.font)
         muted = tone(Tone.MUTED, palette)  # readable on this theme, unlike some placeholders
@@ -163,7 +174,8 @@ class TodayView(QWidget):
         self.summary.setObjectName("summary")
         self.list = QListView()
         self.list.setModel(self.model)
-        self.list.setItemDelegate(CardDelegate(session, self.list))
+        self.phones: dict[int, str] = {}  # shared by both lists' call cards
+        self.list.setItemDelegate(CardDelegate(session, self.list, self.phones))
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setSpacing(2)
         self.list.setFrameShape(QListView.Shape.NoFrame)
@@ -176,7 +188,7 @@ class TodayView(QWidget):
         self.coming_heading.setObjectName("heading")
         self.coming_list = QListView()
         self.coming_list.setModel(self.coming)
-        self.coming_list.setItemDelegate(CardDelegate(session, self.coming_list))
+        self.coming_list.setItemDelegate(CardDelegate(session, self.coming_list, self.phones))
         self.coming_list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.coming_list.setFrameShape(QListView.Shape.NoFrame)
         self.coming_list.setAccessibleName("After this week")
@@ -214,7 +226,18 @@ class TodayView(QWidget):
 
     def _reload_coming(self) -> None:
         self.coming.reload()
+        self._find_phones()
         self._refresh()
+
+    def _find_phones(self) -> None:
+        """Only the few contacts that call cards name, read once per reload."""
+        self.phones.clear()
+        for item in self.model.rows + self.coming.rows:
+            if item.kind is ItemKind.CALL and item.contact_id is not None:
+                try:
+                    self.phones[item.contact_id] = self.session.repo.contact(item.contact_id).phone
+                except FollowUpError:  # gone or unreadable: the card says there is no number
+                    self.phones[item.contact_id] = ""
 
     def _refresh(self) -> None:
         now = self.session.now().astimezone(self.session.zone)

@@ -43,7 +43,7 @@ def test_month_shows_interview_deadline_and_done_letter(
         (ItemKind.LETTER, ItemState.UPCOMING),
     }
     labels = sorted(label(i) for i in monday)
-    assert labels == ["✉ Letter: Lee Park", "✓ ✉ Letter: Dana Müller"]  # shape and text
+    assert labels == ["✉ Letter: Lee Park at Acme", "✓ ✉ Letter: Dana Müller at Acme"]
     call = by_day[date(2026, 12, 4)]  # a week after Friday's letter: shown in the grid's tail
     assert [i.kind for i in call] == [ItemKind.CALL]
 
@@ -84,7 +84,10 @@ def test_clicking_a_day_lists_its_items(qtbot: QtBot, session: Session, intervie
     ]
     assert all(row.split("\n")[1] for row in rows)  # the reason, in words
     tips = [view.day_model.index(r).data(Qt.ItemDataRole.ToolTipRole) for r in range(2)]
-    assert tips == ["Thank-you letter to Dana Müller", "Thank-you letter to Lee Park"]
+    assert tips == [
+        "Thank-you letter to Dana Müller at Acme",
+        "Thank-you letter to Lee Park at Acme",
+    ]
 
 
 def test_week_view_shows_seven_days_and_pages_by_week(

@@ -197,6 +197,8 @@ def test_end_to_end_a_reminder_arrives_as_a_real_notify_call(
         text = log.read_text()
         assert "Interview Follow-Up" in text
         assert "2 follow-ups need you" in text
+        assert "Thank-you letter to Dana Müller at Acme" in text  # the company named too
+        assert "Snooze an hour" in text and '"open"' in text  # Open and Snooze buttons
         assert shell.window.banner.isVisible()
         assert session.repo.deliveries()
     finally:

@@ -61,8 +61,8 @@ def test_next_step_names_the_waiting_call_for_the_application_and_its_round(
     qtbot.addWidget(page)
     page.model.reload()
     row = page.model.rows[0]
-    assert row.next_step == "Phone call by Fri 04 Dec"
-    assert page.model.rows[0].round_cells[0][4][0] == "Phone call by Fri 04 Dec"
+    assert row.next_step == "Phone call to Dana Müller by Fri 04 Dec"
+    assert page.model.rows[0].round_cells[0][4][0] == "Phone call to Dana Müller by Fri 04 Dec"
 
 
 def test_next_step_is_never_empty_for_an_active_application(

@@ -53,7 +53,7 @@ def _fix_hint(bad: Unreadable) -> str:
 NO_STEP = "No step planned: add a round, or close it"
 
 
-def _next(items: list[PlanItem]) -> tuple[str, datetime | None]:
+def _next(items: list[PlanItem], company: str = "") -> tuple[str, datetime | None]:
     """The nearest open step; else the nearest waiting one (a call whose week has not come)."""
     open_ = [i for i in items if i.state.pending and i.due is not None]
     waiting = [i for i in items if i.state is ItemState.WAITING and i.due is not None]
@@ -62,7 +62,10 @@ def _next(items: list[PlanItem]) -> tuple[str, datetime | None]:
     first = min(open_ or waiting, key=lambda i: (i.state is not ItemState.OVERDUE, i.due))
     assert first.due is not None
     word = "Overdue: " if first.state is ItemState.OVERDUE else ""
-    return f"{word}{first.title.split(':')[0]} by {first.due:%a %d %b}", first.due
+    step = first.title.split(":")[0]
+    if company:  # the row already names the company
+        step = step.removesuffix(f" at {company}").removesuffix(f" for {company}")
+    return f"{word}{step} by {first.due:%a %d %b}", first.due
 
 
 class InterviewsModel(QAbstractItemModel):
@@ -180,12 +183,14 @@ class InterviewsModel(QAbstractItemModel):
         for item in steps:
             if item.round_id is not None:
                 by_round[item.round_id].append(item)
-        row.next_step, row.next_due = _next(steps)
+        row.next_step, row.next_due = _next(steps, row.app.company)
         if not row.next_step and row.app.status is Status.ACTIVE:
             row.next_step = NO_STEP  # never blank while the application is open
         row.cells = self._app_values(row)
         row.round_cells = [
-            self._round_values(r, _next(by_round[r.id])[0], row.invalid_rounds.get(r.id))
+            self._round_values(
+                r, _next(by_round[r.id], row.app.company)[0], row.invalid_rounds.get(r.id)
+            )
             for r in row.rounds
         ]
 
