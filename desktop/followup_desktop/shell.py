@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from followup.plan import PlanItem
 from followup.reminders import Reminder
+from followup_desktop.close_notes import NoTrayNote, explain_close_to_tray
 from followup_desktop.first_paint import on_first_paint
 from followup_desktop.main_window import MainWindow
 from followup_desktop.notifications import DBusNotifier, FirstThatWorks, Notifier, TrayNotifier
@@ -57,7 +58,11 @@ class Shell(QObject):
         self.tray.quit_requested.connect(self.quit)
         self.window.actions_by_name["quit"].triggered.connect(self.quit)
         self.window.actions_by_name["open_window"].triggered.connect(self.bring_forward)
-        self.window.keeps_running = self.keeps_running
+        self.window.keeps_running = self._closing_keeps_running
+        self.no_tray_note: NoTrayNote | None = None
+        if not Tray.available():  # closing quits here: say so before it matters
+            self.no_tray_note = NoTrayNote()
+            self.window.column.insertWidget(0, self.no_tray_note)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setQuitOnLastWindowClosed(not Tray.available())
@@ -77,6 +82,13 @@ class Shell(QObject):
     def keeps_running(self) -> bool:
         """Closing the window leaves the app in the tray (when there is one and the user wants)."""
         return Tray.available() and bool(self.session.settings["app.close_to_tray"])
+
+    def _closing_keeps_running(self) -> bool:
+        """The window is closing: to the tray (said once, the first time), or quitting."""
+        keeps = self.keeps_running()
+        if keeps:
+            explain_close_to_tray(self.tray.icon)
+        return keeps
 
     def start(self, minimized: bool = False) -> None:
         """Show the window at once; plans are computed right after it first paints."""

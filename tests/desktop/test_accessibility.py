@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from followup.checker import Finding, Severity
 from followup.model import Round
 from followup_desktop.call_assistant import CallAssistant
+from followup_desktop.close_notes import NoTrayNote
 from followup_desktop.composer.gate import FindingsGate
 from followup_desktop.help import HowItWorks
 from followup_desktop.interviews.dialogs import ApplicationDialog, ContactDialog, RoundDialog
@@ -83,6 +84,7 @@ def test_every_dialog_names_its_controls(qtbot: QtBot, session: Session, intervi
         CallAssistant(session, interview),
         HowItWorks(),
         FindingsGate([(_FINDING, "Let me know your decision")], "Send"),
+        NoTrayNote(),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
