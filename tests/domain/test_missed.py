@@ -74,7 +74,7 @@ def test_missed_items_stay_in_history_but_leave_the_agenda_reminders_and_alarms(
     assert agenda(items, start, start + timedelta(days=7)) == []
     assert reminders_for(items, US, NY) == []
     ics = to_ics(items, now, {})
-    assert b"Thank-you letter to Dana (missed)" in ics
+    assert b"Thank-you letter to Dana at Acme (missed)" in ics
     assert ics.count(b"BEGIN:VALARM") == 0
 
 
