@@ -109,11 +109,15 @@ def _trim(image: QImage) -> QImage:
 
 def save(image: QImage, path: Path) -> None:
     """Written as PNG, readable by the user only (mode 0600), replacing atomically."""
+    from followup.paths import create_private  # noqa: PLC0415
+
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp.png")
-    if not image.save(str(temporary)):  # PNG, from the suffix
+    temporary.unlink(missing_ok=True)  # a crashed save's leftover
+    create_private(temporary)  # 0600 before a single byte of the signature is in it
+    if not image.save(str(temporary), "PNG"):
+        temporary.unlink(missing_ok=True)
         raise InvalidInput(f"cannot write {temporary}")
-    os.chmod(temporary, 0o600)
     os.replace(temporary, path)
 
 

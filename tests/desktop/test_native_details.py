@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap, QTextDocumentFragment
 from pytestqt.qtbot import QtBot
@@ -63,3 +65,29 @@ def test_tray_menu_shows_an_ampersand_as_typed(
     shell.tray.rebuild()
     texts = [a.text() for a in shell.tray.menu.actions()]
     assert any("Smith && Jones" in t for t in texts), texts  # "&&" is how a menu shows one "&"
+
+
+def test_the_signature_is_private_from_its_first_byte(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Written with umask 0 and chmod forbidden: only a file created 0600 passes."""
+    import os
+
+    from PySide6.QtGui import QImage
+
+    from followup_desktop.signature import save
+
+    image = QImage(40, 20, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.black)
+    previous = os.umask(0)
+
+    def no_chmod(*args: object, **kwargs: object) -> None:
+        raise AssertionError("made private after the fact")
+
+    monkeypatch.setattr(os, "chmod", no_chmod)
+    try:
+        save(image, tmp_path / "signature.png")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "signature.png").stat().st_mode & 0o777 == 0o600
+    assert not list(tmp_path.glob("*.tmp.png"))
