@@ -115,7 +115,7 @@ def save(image: QImage, path: Path) -> None:
     temporary = path.with_suffix(".tmp.png")
     temporary.unlink(missing_ok=True)  # a crashed save's leftover
     create_private(temporary)  # 0600 before a single byte of the signature is in it
-    if not image.save(str(temporary), "PNG"):
+    if not image.save(str(temporary)):  # PNG, from the suffix
         temporary.unlink(missing_ok=True)
         raise InvalidInput(f"cannot write {temporary}")
     os.replace(temporary, path)
