@@ -8,7 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from followup.model import Application, Contact, PostalAddress, Round
@@ -18,6 +18,10 @@ from followup_desktop.session import Session
 
 NY = ZoneInfo("America/New_York")
 NOW = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)  # Friday after Thanksgiving, 10:00 in New York
+
+# Dates on screen follow the user's locale (followup_desktop.locale_dates): pin one, so the
+# tests read the same on every machine. Qt's C locale: "Fri, 27 Nov", a 24-hour clock.
+QLocale.setDefault(QLocale.c())
 
 
 @pytest.fixture

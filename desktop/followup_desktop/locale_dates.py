@@ -1,0 +1,138 @@
+"""How the GUI shows a day, a day with its time, and a time: the user's locale, one style.
+
+Every view asks this module, never ``strftime``: the order of day and month, the 12- or
+24-hour clock and the month and weekday names all come from ``QLocale()`` (the system's
+locale, or the one set with ``QLocale.setDefault``). Forms:
+
+- ``day``: a short day with its weekday for lists and sentences (``Tue 1 Dec`` in en_GB,
+  ``Tue, Dec 1`` in en_US, ``Di., 1. Dez.`` in de_DE); the year only when it is not this year;
+- ``long_day``: the same day for headings (``Tuesday 1 December``), year likewise;
+- ``time``: the locale's short clock (``17:00``, ``5:00 PM``);
+- ``day_time``: a day and its time (``Tue 1 Dec, 17:00``);
+- ``month``: a month for a calendar's title (``December 2026``).
+
+``LocaleDates`` is also the domain's ``DateStyle``: pass it to the domain so its reasons and
+refusals name days the way the dates beside them do.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from PySide6.QtCore import QDate, QLocale, QTime
+
+from followup.date_style import DateStyle
+
+__all__ = ["LocaleDates", "without_year"]
+
+_FIELDS = frozenset("dMy")
+
+
+def _tokens(form: str) -> list[str]:
+    """A Qt date format split into fields (``dddd``, ``MMM``, ``yyyy``) and the literal text
+    between them (quoted words included)."""
+    tokens: list[str] = []
+    i = 0
+    while i < len(form):
+        char = form[i]
+        j = i + 1
+        if char in _FIELDS:
+            while j < len(form) and form[j] == char:
+                j += 1
+            tokens.append(form[i:j])
+        else:
+            if char == "'":
+                close = form.find("'", j)
+                j = len(form) if close < 0 else close + 1
+            if tokens and tokens[-1][0] not in _FIELDS:
+                tokens[-1] += form[i:j]  # one literal between two fields
+            else:
+                tokens.append(form[i:j])
+        i = j
+    return tokens
+
+
+def without_year(form: str) -> str:
+    """``form`` with its year and the text that joins the year to the rest removed:
+    ``dddd, MMMM d, yyyy`` → ``dddd, MMMM d``; ``yyyy年M月d日dddd`` → ``M月d日dddd``;
+    ``d MMMM yyyy 'г'.`` → ``d MMMM``."""
+    tokens = _tokens(form)
+    years = [i for i, token in enumerate(tokens) if token[0] == "y"]
+    if not years:
+        return form
+    at = years[0]
+    drop = {at}
+    literal_after = at + 1 < len(tokens) and tokens[at + 1][0] not in _FIELDS
+    if at == 0:
+        if literal_after:
+            drop.add(at + 1)  # the year leads: what follows it joins it to the rest
+    else:
+        drop.add(at - 1)  # what joins the year to the field before it
+        if literal_after and at + 1 == len(tokens) - 1:
+            drop.add(at + 1)  # a word that ends the form after the year belongs to the year
+    return "".join(token for i, token in enumerate(tokens) if i not in drop).strip()
+
+
+def _short(form: str) -> str:
+    """The locale's long form with abbreviated weekday and month names."""
+    return "".join(
+        "ddd" if token == "dddd" else "MMM" if token == "MMMM" else token for token in _tokens(form)
+    )
+
+
+class LocaleDates:
+    """The user's locale's way of showing days and times, relative to ``today`` (whose year
+    is left out). Build one when the view refreshes: it is cheap, and a new year is then
+    noticed with the next refresh."""
+
+    def __init__(self, today: date, locale: QLocale | None = None) -> None:
+        self.today = today
+        self.locale = locale if locale is not None else QLocale()
+        long = self.locale.dateFormat(QLocale.FormatType.LongFormat)
+        self._long_year = long
+        self._long = without_year(long)
+        self._short_year = _short(long)
+        self._short = without_year(self._short_year)
+
+    def _format(self, day: date, this_year: str, other_year: str) -> str:
+        form = this_year if day.year == self.today.year else other_year
+        return self.locale.toString(QDate(day.year, day.month, day.day), form)
+
+    def day(self, day: date) -> str:
+        """A day in a list or a sentence: ``Tue 1 Dec`` (``Tue 1 Dec 2027`` another year)."""
+        return self._format(day, self._short, self._short_year)
+
+    def long_day(self, day: date) -> str:
+        """A day as a heading: ``Tuesday 1 December``."""
+        return self._format(day, self._long, self._long_year)
+
+    def full_day(self, day: date) -> str:
+        """A day with its year whatever the year, for records: ``Tue 1 Dec 2026``."""
+        return self.locale.toString(QDate(day.year, day.month, day.day), self._short_year)
+
+    def time(self, moment: time | datetime) -> str:
+        """A time of day on the locale's clock: ``17:00`` or ``5:00 PM``."""
+        return self.locale.toString(
+            QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat
+        )
+
+    def day_time(self, moment: datetime) -> str:
+        """A day and its time as its wall clock reads them: ``Tue 1 Dec, 17:00``."""
+        return f"{self.day(moment.date())}, {self.time(moment)}"
+
+    def weekday(self, day: date) -> str:
+        """The weekday's full name: ``Tuesday``."""
+        return self.locale.dayName(day.isoweekday(), QLocale.FormatType.LongFormat)
+
+    def short_weekday(self, day: date) -> str:
+        """The weekday's short name, for a calendar's column heads: ``Tue``."""
+        return self.locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+
+    def month(self, day: date) -> str:
+        """The month of ``day`` with its year, for a calendar's title: ``December 2026``."""
+        name = self.locale.standaloneMonthName(day.month, QLocale.FormatType.LongFormat)
+        return f"{name} {day.year}"
+
+
+def _is_style(dates: LocaleDates) -> DateStyle:
+    return dates  # mypy checks here that LocaleDates is a DateStyle

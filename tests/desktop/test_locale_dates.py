@@ -1,0 +1,105 @@
+"""One date style, the user's locale's: the same moment in en_US, en_GB and de_DE."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from PySide6.QtCore import QLocale
+
+from followup.date_style import PLAIN, DateStyle
+from followup_desktop.locale_dates import LocaleDates, without_year
+
+TODAY = date(2026, 11, 27)
+MOMENT = datetime(2026, 12, 1, 17, 5, tzinfo=ZoneInfo("Europe/Berlin"))
+
+
+@pytest.fixture
+def locale_named() -> Iterator[object]:
+    """Sets the default locale as a user's system would; puts the old one back after."""
+    before = QLocale()
+
+    def use(name: str) -> None:
+        QLocale.setDefault(QLocale(name))
+
+    yield use
+    QLocale.setDefault(before)
+
+
+def test_en_us_puts_the_month_first_and_reads_a_12_hour_clock(locale_named) -> None:  # type: ignore[no-untyped-def]
+    locale_named("en_US")
+    dates = LocaleDates(TODAY)
+    assert dates.day(MOMENT.date()) == "Tue, Dec 1"
+    assert dates.long_day(date(2026, 12, 3)) == "Thursday, December 3"
+    assert dates.time(MOMENT) in ("5:05 PM", "5:05\u202fPM")
+    assert dates.day_time(MOMENT).replace("\u202f", " ") == "Tue, Dec 1, 5:05 PM"
+    assert dates.month(MOMENT.date()) == "December 2026"
+
+
+def test_en_gb_puts_the_day_first_on_a_24_hour_clock(locale_named) -> None:  # type: ignore[no-untyped-def]
+    locale_named("en_GB")
+    dates = LocaleDates(TODAY)
+    assert dates.day(MOMENT.date()) == "Tue, 1 Dec"
+    assert dates.long_day(date(2026, 12, 3)) == "Thursday, 3 December"
+    assert dates.day_time(MOMENT) == "Tue, 1 Dec, 17:05"
+
+
+def test_de_de_uses_german_names_and_order(locale_named) -> None:  # type: ignore[no-untyped-def]
+    locale_named("de_DE")
+    dates = LocaleDates(TODAY)
+    assert dates.day(MOMENT.date()) == "Di., 1. Dez."
+    assert dates.long_day(date(2026, 12, 3)) == "Donnerstag, 3. Dezember"
+    assert dates.time(MOMENT) == "17:05"
+    assert dates.weekday(MOMENT.date()) == "Dienstag"
+    assert dates.month(MOMENT.date()) == "Dezember 2026"
+
+
+def test_the_year_shows_only_when_it_is_not_this_year(locale_named) -> None:  # type: ignore[no-untyped-def]
+    locale_named("en_GB")
+    dates = LocaleDates(TODAY)
+    assert dates.day(date(2027, 1, 5)) == "Tue, 5 Jan 2027"
+    assert dates.long_day(date(2025, 12, 31)) == "Wednesday, 31 December 2025"
+    assert dates.full_day(date(2026, 12, 1)) == "Tue, 1 Dec 2026"  # records: always the year
+    locale_named("en_US")
+    assert LocaleDates(TODAY).day(date(2027, 1, 5)) == "Tue, Jan 5, 2027"
+
+
+def test_an_explicit_locale_wins_over_the_default(locale_named) -> None:  # type: ignore[no-untyped-def]
+    locale_named("en_US")
+    assert LocaleDates(TODAY, QLocale("de_DE")).day(TODAY) == "Fr., 27. Nov."
+
+
+@pytest.mark.parametrize(
+    ("form", "short"),
+    [
+        ("dddd, MMMM d, yyyy", "dddd, MMMM d"),  # en_US
+        ("dddd, d. MMMM yyyy", "dddd, d. MMMM"),  # de_DE
+        ("dddd, d 'de' MMMM 'de' yyyy", "dddd, d 'de' MMMM"),  # es_ES
+        ("yyyy年M月d日dddd", "M月d日dddd"),  # ja_JP
+        ("dddd, d MMMM yyyy 'г'.", "dddd, d MMMM"),  # ru_RU
+        ("d MMM", "d MMM"),  # no year at all
+    ],
+)
+def test_without_year_drops_the_year_and_what_joins_it(form: str, short: str) -> None:
+    assert without_year(form) == short
+
+
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)),
+    st.sampled_from(["en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "ja_JP", "ru_RU", "C"]),
+)
+def test_every_locale_names_the_year_exactly_when_it_is_another(day: date, name: str) -> None:
+    dates = LocaleDates(TODAY, QLocale(name))
+    shown = dates.day(day)
+    assert shown.strip() == shown and shown
+    assert (str(day.year) in shown) is (day.year != TODAY.year)
+    assert str(day.year) in dates.full_day(day)
+
+
+def test_the_gui_style_is_a_domain_date_style() -> None:
+    styles: list[DateStyle] = [LocaleDates(TODAY, QLocale("en_GB")), PLAIN]
+    assert [s.time(time(9, 30)) for s in styles] == ["09:30", "09:30"]

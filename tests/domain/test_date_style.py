@@ -1,0 +1,27 @@
+"""The domain's one locale-independent date style (the command line's)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from followup.date_style import PLAIN
+
+
+def test_plain_dates_are_iso_with_an_english_weekday() -> None:
+    moment = datetime(2026, 12, 1, 7, 5, tzinfo=ZoneInfo("Pacific/Auckland"))
+    assert PLAIN.day(moment.date()) == "Tue 2026-12-01"
+    assert PLAIN.time(moment) == "07:05"
+    assert PLAIN.time(time(17, 0)) == "17:00"
+    assert PLAIN.day_time(moment) == "Tue 2026-12-01 07:05"  # its own wall clock
+    assert PLAIN.weekday(moment.date()) == "Tuesday"
+
+
+@given(st.dates())
+def test_plain_days_read_back_to_the_same_day(day: date) -> None:
+    weekday, iso = PLAIN.day(day).split(" ")
+    assert date.fromisoformat(iso) == day
+    assert PLAIN.weekday(day).startswith(weekday)
