@@ -7,10 +7,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from followup.cli.arguments import LETTER_BYTES, read_input, record_id
 from followup.errors import InvalidInput
+
+T = TypeVar("T")
 
 
 def register(groups: dict[str, Any]) -> None:
@@ -20,8 +25,8 @@ def register(groups: dict[str, Any]) -> None:
         help="render the letter for the post to PDF",
         description="Render the letter for the post to PDF.",
     )
-    pdf.add_argument("round", type=int)
-    pdf.add_argument("--to", type=int, required=True, help="the interviewer's contact id")
+    pdf.add_argument("round", type=record_id)
+    pdf.add_argument("--to", type=record_id, required=True, help="the interviewer's contact id")
     pdf.add_argument("--out", required=True, help="the PDF file to write")
     pdf.add_argument("--file", help="the letter's text (default: the saved draft; - for stdin)")
     pdf.add_argument(
@@ -33,8 +38,8 @@ def register(groups: dict[str, Any]) -> None:
         help="render the envelope to PDF",
         description="Render the envelope (DL or US #10) to PDF.",
     )
-    env.add_argument("round", type=int)
-    env.add_argument("--to", type=int, required=True)
+    env.add_argument("round", type=record_id)
+    env.add_argument("--to", type=record_id, required=True)
     env.add_argument("--out", required=True)
     env.add_argument("--size", choices=["dl", "us10"], default="dl")
     env.set_defaults(handler=envelope_pdf)
@@ -58,17 +63,24 @@ def _parts(ctx: Any) -> tuple[Any, Any, Any]:
 
 def _text(ctx: Any, round_id: int, contact_id: int) -> str:
     source = ctx.args.file
-    if source == "-":
-        return sys.stdin.read()
     if source:
-        try:
-            return Path(source).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise InvalidInput(f"cannot read {source}: {error}") from error
+        return read_input(source, LETTER_BYTES)
     draft = ctx.repo.draft(round_id, contact_id)
     if draft is None:
         raise InvalidInput("no draft for this letter: write it in the app, or give --file")
     return str(draft.body)
+
+
+def _written(ctx: Any, render: Callable[[Path], T]) -> T:
+    """Render into a private folder, then write the file whole where asked, with the command
+    line's own checks: a missing folder, a folder, a full disk are one line and no file."""
+    if ctx.args.out == "-":
+        raise InvalidInput("--out needs a file name: a PDF is not written to the terminal")
+    with tempfile.TemporaryDirectory(prefix="followup-") as folder:
+        path = Path(folder) / "out.pdf"
+        result = render(path)
+        ctx.write_file(ctx.args.out, path.read_bytes())
+    return result
 
 
 def letter_pdf(ctx: Any) -> int:
@@ -89,10 +101,9 @@ def letter_pdf(ctx: Any) -> int:
     image = signatures.load(signatures.signature_path(ctx.db_path.parent))
     country = ctx.calendar().country or ""  # the letter's country, not the process locale
     paper = default_paper(ctx.args.paper or ctx.settings["post.paper"], country)
-    out = Path(ctx.args.out)
-    pages = letter_pdf(out, letter, image, paper)
+    pages = _written(ctx, lambda path: letter_pdf(path, letter, image, paper))
     note = "" if image is not None else " (no signature on file: sign it by hand)"
-    ctx.out.write(f"Wrote {out}: {pages} page{'s' if pages > 1 else ''}{note}\n")
+    ctx.out.write(f"Wrote {ctx.args.out}: {pages} page{'s' if pages > 1 else ''}{note}\n")
     return 0
 
 
@@ -107,6 +118,7 @@ def envelope_pdf(ctx: Any) -> int:
     _qt()
     from followup_desktop.printing import envelope_pdf as render  # noqa: PLC0415
 
-    render(Path(ctx.args.out), envelope(profile, contact, app.company), ctx.args.size)
+    shape = envelope(profile, contact, app.company)
+    _written(ctx, lambda path: render(path, shape, ctx.args.size))
     ctx.out.write(f"Wrote {ctx.args.out}\n")
     return 0

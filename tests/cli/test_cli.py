@@ -321,3 +321,24 @@ def test_auto_paper_follows_the_letters_country_not_the_process_locale(
         assert run(db, *args, "--paper", "auto", stdin=body).returncode == 0
         widths[country] = round(float(PdfReader(out).pages[0].mediabox.width))
     assert widths == {"US": 612, "DE": 595}
+
+
+def test_printing_to_a_missing_folder_a_folder_or_a_full_disk_is_one_line(
+    db: Path, tmp_path: Path
+) -> None:
+    """The PDF was written where asked by Qt, which said 'Wrote /dev/full' (exit 0) on a full
+    disk and two lines (Qt's warning, then ours) for a missing folder: now the command line's
+    own writer decides, and nothing is left behind."""
+    ok(db, "settings", "set", "profile.name", "Sam Lee")
+    ok(db, "settings", "set", "profile.address", "12 Elm Street;Springfield, IL 62704")
+    for out, message in (
+        (tmp_path / "no" / "such" / "a.pdf", "does not exist"),
+        (tmp_path, "is a folder"),
+        (Path("/dev/full"), "No space left"),
+    ):
+        args = ("letter", "pdf", "1", "--to", "1", "--out", str(out), "--file", "-")
+        result = run(db, *args, stdin="Dear Dana,\n\nThank you.\n")
+        assert result.returncode == 2, result.stdout
+        assert message in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert not [p for p in tmp_path.iterdir() if p.suffix == ".pdf" or "partial" in p.name]

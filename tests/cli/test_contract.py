@@ -5,6 +5,7 @@ Each case here was a traceback or a silently stored bad value before (issue 9).
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -15,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from followup.cli import build_parser
+from followup.cli.arguments import record_id
 from tests.cli.inprocess import NOW, Outcome, ok, run, seed, state
 
 BIG = str(2**63)
@@ -117,6 +120,14 @@ REFUSED: list[tuple[list[str], str]] = [
     (["export", "json", "."], "is a folder"),
     (["export", "ics", "/tmp"], "is a folder"),
     (["--now", "9999-12-31T00:00+00:00", "agenda"], "outside 1990–2100"),
+    (["letter", "pdf", BIG, "--to", "1", "--out", "x.pdf"], "not an id"),
+    (["letter", "pdf", "1", "--to", "0", "--out", "x.pdf"], "not an id"),
+    (["letter", "pdf", "-5", "--to", "1", "--out", "x.pdf"], "not an id"),
+    (["letter", "envelope", "1x", "--to", "1", "--out", "x.pdf"], "not a whole number"),
+    (["letter", "envelope", "1", "--to", HUGE, "--out", "x.pdf"], "not an id"),
+    (["check", "/dev/zero"], "larger than 8 MB"),
+    (["check", "/no/such/letter.txt"], "cannot read"),
+    (["import", "json", "/dev/zero"], "larger than 256 MB"),
 ]
 
 
@@ -139,6 +150,38 @@ def test_bad_input_exits_2_with_one_line_and_nothing_written(
     db: Path, args: list[str], message: str
 ) -> None:
     _one_line_nothing_written(db, args, message)
+
+
+ID_WORDS = {"id", "round", "app", "contact", "to", "interview", "interviewer"}
+
+
+def _arguments(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> list[tuple]:
+    """Every (command path, argument) of the parser, plugins (printing) included."""
+    found: list[tuple] = []
+    for action in parser._actions:  # argparse offers no public walk
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                found += _arguments(child, (*path, name))
+        else:
+            found.append((path, action))
+    return found
+
+
+def test_every_id_argument_goes_through_the_one_validated_parser() -> None:
+    """An id parsed with ``int`` took 2^63 and -1 to the database (OverflowError); every
+    command and option naming a record uses the shared parser built on the domain's rule."""
+    commands = _arguments(build_parser())
+    assert any(path == ("letter", "pdf") for path, _ in commands), "printing is registered"
+    ids = [
+        (path, action)
+        for path, action in commands
+        if action.dest in ID_WORDS and not (action.choices or action.nargs == 0)
+    ]
+    assert len(ids) >= 25
+    wrong = [(" ".join(path), action.dest) for path, action in ids if action.type is not record_id]
+    assert wrong == []
+    typed = [(" ".join(p), a.dest) for p, a in commands if a.type in (int, float)]
+    assert typed == []
 
 
 def test_the_app_still_works_after_every_refusal(db: Path) -> None:

@@ -102,6 +102,11 @@ WEEK = st.one_of(
     st.text(max_size=20),
 )
 
+PATH = st.one_of(
+    st.sampled_from(["/dev/zero", "/dev/full", "/", ".", "/no/such/folder/x", "-", "\x00"]),
+    TEXT,
+)
+
 
 def _opt(name: str, value: st.SearchStrategy[str]) -> st.SearchStrategy[list[str]]:
     """An option that may be absent."""
@@ -248,6 +253,18 @@ COMMANDS = st.one_of(
     _command(_words("round", "list"), _opt("--app", INTEGER), JSON),
     _command(_words("check", "-"), _opt("--interview", INTEGER), _opt("--to", INTEGER)),
     _command(_words("--now"), MOMENT.map(lambda m: [m]), _words("agenda")),
+    _command(
+        st.sampled_from([["letter", "pdf"], ["letter", "envelope"]]),
+        INTEGER.map(lambda i: [i]),
+        _opt("--to", INTEGER),
+        _opt("--out", PATH),
+        _opt("--file", PATH),
+        _opt("--paper", st.sampled_from(["a4", "legal"])),
+        _opt("--size", st.sampled_from(["dl", "c5"])),
+    ),
+    _command(st.sampled_from([["check"], ["import", "json"]]), PATH.map(lambda p: [p])),
+    _command(_words("check"), PATH.map(lambda p: [p]), _opt("--channel", TEXT), JSON),
+    _command(_words("db", "check"), JSON),
 )
 
 STILL_WORKS = (["agenda"], ["agenda", "--days", "366"], ["export", "ics", "-"])

@@ -17,11 +17,12 @@ from typing import NoReturn
 
 from followup import __version__
 from followup.cli import dates, records
+from followup.cli.arguments import record_id as _id
 from followup.cli.context import Context, parse_moment
 from followup.errors import CorruptDatabase, FollowUpError, InvalidInput, Refusal
 from followup.model import Channel, RoundKind, Source, Status
 from followup.paths import PRIVATE_UMASK
-from followup.validation import check_moment, parse_id
+from followup.validation import check_moment
 
 Handler = Callable[[Context], int]
 MAX_AGENDA_DAYS = 366
@@ -32,14 +33,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (see --help)\n")
-
-
-def _id(text: str) -> int:
-    """An id argument: a whole number SQLite can hold, else a usage error (exit 2)."""
-    try:
-        return parse_id(text)
-    except InvalidInput as error:
-        raise argparse.ArgumentTypeError(str(error).removeprefix("id: ")) from error
 
 
 def _days(text: str) -> int:

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from followup.checker import Context as CheckContext
 from followup.checker import Finding, Severity, check
+from followup.cli.arguments import LETTER_BYTES, read_input
 from followup.cli.context import Context
 from followup.errors import InvalidInput
 from followup.model import Channel
 
 
 def _read(source: str) -> str:
-    try:
-        if source == "-":
-            return sys.stdin.read()
-        return Path(source).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InvalidInput(f"cannot read {source}: {error}") from error
+    return read_input(source, LETTER_BYTES)
 
 
 def _context(ctx: Context) -> CheckContext:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from followup import transfer
+from followup.cli.arguments import EXPORT_BYTES, read_input
 from followup.cli.context import Context
 from followup.errors import InvalidInput, Refusal
 from followup.model import (
@@ -390,10 +389,7 @@ def export_json(ctx: Context) -> int:
 
 def import_json(ctx: Context) -> int:
     source = ctx.args.file
-    try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InvalidInput(f"cannot read {source}: {error}") from error
+    text = read_input(source, EXPORT_BYTES)
     if ctx.args.replace:
         ctx.repo.db.backup(ctx.now, label="before-import")
     counts = transfer.import_all(ctx.repo, text, replace=ctx.args.replace)
