@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
 
         view = InterviewsView(self._session())
         view.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        view.action_requested.connect(self.on_action_requested)
         return view
 
     def _make_calendar(self) -> QWidget:

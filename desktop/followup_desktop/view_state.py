@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QSplitter, QWidget
 
 
@@ -18,6 +18,35 @@ def remember_splitter(splitter: QSplitter, key: str) -> None:
     splitter.splitterMoved.connect(
         lambda *_: QSettings().setValue(f"splitters/{key}", splitter.saveState())
     )
+
+
+class SplitterMemory:
+    """A splitter whose orientation follows the room it has (side by side when wide, one
+    above the other when narrow): its sizes are kept for each orientation, so turning the
+    window narrow and back returns the user's wide arrangement."""
+
+    def __init__(self, splitter: QSplitter, key: str) -> None:
+        self.splitter = splitter
+        self.key = key
+        splitter.splitterMoved.connect(self.save)
+
+    def _name(self) -> str:
+        wide = self.splitter.orientation() is Qt.Orientation.Horizontal
+        return f"splitters/{self.key}-{'wide' if wide else 'narrow'}"
+
+    def save(self, *_: object) -> None:
+        QSettings().setValue(self._name(), self.splitter.saveState())
+
+    def set_orientation(self, orientation: Qt.Orientation, sizes: list[int]) -> None:
+        """Turn the splitter; its sizes as last left in this orientation, else ``sizes``."""
+        if self.splitter.orientation() is orientation and self.splitter.property("restored"):
+            return
+        self.splitter.setOrientation(orientation)
+        self.splitter.setProperty("restored", True)
+        saved = QSettings().value(self._name())
+        if not (isinstance(saved, QByteArray) and self.splitter.restoreState(saved)):
+            self.splitter.setSizes(sizes)
+        self.splitter.setOrientation(orientation)  # a state saved elsewhere cannot turn it
 
 
 def remember_header(header: QHeaderView, key: str) -> None:

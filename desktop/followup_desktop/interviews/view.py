@@ -1,30 +1,39 @@
-"""The Interviews page: applications and rounds; add, edit, delete (with undo), filter, sort."""
+"""The Interviews page: applications and rounds; add, edit, delete (with undo), filter, sort;
+the selected one in full in the details pane."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QUndoCommand
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
+    QSplitter,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from followup.model import Application, Round
+from followup.model import Application, Round, Status
 from followup_desktop.accessibility import named
+from followup_desktop.interviews.details import DetailsPane
 from followup_desktop.interviews.dialogs import ApplicationDialog, RoundDialog
 from followup_desktop.interviews.model import InterviewsModel, RecordRole, SortRole
 from followup_desktop.session import Session, Snapshot
-from followup_desktop.view_state import remember_header
+from followup_desktop.view_state import SplitterMemory, remember_header
 
 FILTER_DELAY_MS = 150
+# The page is this wide or wider: the details pane sits beside the tree; narrower: below it.
+SIDE_BY_SIDE_WIDTH = 1000
+COLUMN_WIDTHS = (180, 170, 160, 70)  # Company, Role / round, Date, Status; Next step stretches
+NEXT_STEP_ROOM = 170  # the Next step column keeps at least this; Date and Status give way
+OPTIONAL_COLUMNS = (2, 3)  # Date, Status: the details pane shows both
 
 
 class DeleteCommand(QUndoCommand):
@@ -85,9 +94,11 @@ class DeleteCommand(QUndoCommand):
 
 
 class InterviewsView(QWidget):
-    """Signals: ``status_message(str)`` for the window's status bar."""
+    """Signals: ``status_message(str)`` for the window's status bar; ``action_requested
+    (PlanItem)`` from the details pane (write the letter, record the call, close)."""
 
     status_message = Signal(str)
+    action_requested = Signal(object)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,6 +121,9 @@ class InterviewsView(QWidget):
         )
         self.search.textChanged.connect(self.filter_timer.start)
         self.tree = named(QTreeView(), "Applications and interview rounds")
+        # Polished before any row is laid out: the style sheet's row padding is part of the
+        # first (uniform) row height, as it is after any change.
+        self.tree.ensurePolished()
         self.tree.setModel(self.proxy)
         self.tree.setSortingEnabled(True)
         self.tree.sortByColumn(2, Qt.SortOrder.DescendingOrder)
@@ -118,9 +132,14 @@ class InterviewsView(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((200, 180, 175, 70)):
+        for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
         remember_header(header, "interviews")  # widths and sort order as the user left them
+        self.column_widths = {
+            c: header.sectionSize(c) or w for c, w in enumerate(COLUMN_WIDTHS)
+        }  # wanted widths, also of columns hidden for lack of room
+        header.sectionResized.connect(self._note_width)
+        self.tree.viewport().installEventFilter(self)  # its width is the room columns have
         self.tree.doubleClicked.connect(self.edit)
         self.new_app = named(QPushButton("New application…"), "New application")
         self.new_round = named(QPushButton("Add interview…"), "Add an interview round")
@@ -139,10 +158,20 @@ class InterviewsView(QWidget):
         layout.setSpacing(10)
         layout.addWidget(self.heading)
         layout.addLayout(buttons)
-        layout.addWidget(self.tree, 1)
-        self.tree.selectionModel().currentChanged.connect(self._update_buttons)
+        self.details = DetailsPane(session)
+        self.details.action_requested.connect(self.action_requested)
+        self.details.close_requested.connect(self.close_application)
+        self.details.edit_requested.connect(lambda: self.edit(self.tree.currentIndex()))
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.tree)
+        self.split.addWidget(self.details)
+        self.split_memory = SplitterMemory(self.split, "interviews")
+        layout.addWidget(self.split, 1)
+        self.setTabOrder(self.tree, self.details.text)
+        self.tree.selectionModel().currentChanged.connect(self._on_current)
         session.schedule_changed.connect(self.on_change)
-        session.time_moved.connect(self.model.follow_time)
+        session.time_moved.connect(self.on_time_moved)
         self.reload()
 
     def on_change(self) -> None:
@@ -150,10 +179,21 @@ class InterviewsView(QWidget):
         its selection and place); otherwise everything is read again."""
         touched = self.session.last_change
         if touched is None:
+            self.details.forget()
             self.reload()
             return
         self.model.update(touched)
         self._update_buttons()
+        self.details.forget(touched)
+        shown = self.details.record
+        if shown is None or self._application_id() in touched or shown != self.selected():
+            self.details.show_record(self.selected())
+
+    def on_time_moved(self) -> None:
+        """States and next steps read differently now: the rows and the pane follow."""
+        self.model.follow_time()
+        self.details.forget()
+        self.details.show_record(self.selected())
 
     def reload(self) -> None:
         current = self.selected()
@@ -162,6 +202,7 @@ class InterviewsView(QWidget):
         if current is not None:
             self.select(current)
         self._update_buttons()
+        self.details.show_record(self.selected())
 
     def selected(self) -> Application | Round | None:
         index = self.tree.currentIndex()
@@ -183,6 +224,10 @@ class InterviewsView(QWidget):
                     if round_index.data(RecordRole).id == record.id:
                         self.tree.setCurrentIndex(round_index)
                         return
+
+    def _on_current(self) -> None:
+        self._update_buttons()
+        self.details.show_record(self.selected())
 
     def _update_buttons(self) -> None:
         record = self.selected()
@@ -222,6 +267,58 @@ class InterviewsView(QWidget):
             else RoundDialog(self.session, record.application_id, record, self)
         )
         dialog.exec()
+
+    def close_application(self) -> None:
+        """Close the selected application now (the plan had not suggested it yet)."""
+        app_id = self._application_id()
+        if app_id is None:
+            return
+        app = self.session.repo.application(app_id)
+        answer = QMessageBox.question(
+            self,
+            "Close the application?",
+            f"{app.company} — {app.role}\n\nNo more reminders will come for it. "
+            "Edit it to open it again.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.session.run(
+                self, lambda: self.session.repo.set_status(app_id, Status.CLOSED, "closed by you")
+            )
+
+    # -- room ----------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() >= SIDE_BY_SIDE_WIDTH
+        room = self.split.width() if wide else self.split.height()
+        first = room * 62 // 100 if wide else room * 45 // 100
+        self.split_memory.set_orientation(
+            Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical,
+            [first, max(room - first, 1)],
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _note_width(self, column: int, _old: int, new: int) -> None:
+        if column in self.column_widths and new > 0:
+            self.column_widths[column] = new
+
+    def fit_columns(self) -> None:
+        """Date and Status give way (the pane shows both) so Next step stays on screen."""
+        header = self.tree.header()
+        room = self.tree.viewport().width() - NEXT_STEP_ROOM
+        used = sum(self.column_widths[c] for c in range(len(COLUMN_WIDTHS)))
+        used -= sum(self.column_widths[c] for c in OPTIONAL_COLUMNS)
+        for column in OPTIONAL_COLUMNS:
+            fits = used + self.column_widths[column] <= room
+            if header.isSectionHidden(column) == fits:
+                header.setSectionHidden(column, not fits)
+                if fits:
+                    header.resizeSection(column, self.column_widths[column])
+            used += self.column_widths[column] if fits else 0
 
     def delete(self) -> None:
         record = self.selected()
