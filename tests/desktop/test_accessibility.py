@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -90,3 +91,22 @@ def test_every_dialog_names_its_controls(qtbot: QtBot, session: Session, intervi
         qtbot.addWidget(dialog)
         dialog.show()
         assert unnamed(dialog) == [], type(dialog).__name__
+
+
+def test_the_interviews_details_pane_names_its_controls(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """With a round selected the pane shows everything and every action: all named, and the
+    text itself reachable (it is where the contact details are)."""
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("interviews")
+    page = window.interviews
+    page.select(interview)
+    pane = page.details
+    assert pane.isVisible() and pane.text.toPlainText()
+    assert unnamed(pane) == []
+    assert unnamed(page) == []
+    for control in (pane.text, pane.letter, pane.call, pane.close_button, pane.edit):
+        assert control.isVisible() and control.focusPolicy() & Qt.FocusPolicy.TabFocus
