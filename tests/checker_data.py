@@ -2,14 +2,18 @@
 
 data/checker/ holds sentences (``group<TAB>label<TAB>text``) and whole letters (JSON lines),
 each group assigned to the train or the test split in a sources file, so that no source
-group is in two splits. Training and threshold tuning read only the train groups; the
-evaluation reports the test groups.
+group is in two splits. Training and threshold tuning read only the train groups.
+
+data/checker/fresh/ is a held-out set written after the model, from sources no other group
+used: ``sentences("fresh")`` and ``letters("fresh")`` read it, and nothing else does. The
+evaluation reports it by default; the old test groups (evaluated many times during
+development, so no longer an honest measure) are still there as ``"test"``.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +22,8 @@ from followup.model import Channel
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "checker"
+FRESH = DATA / "fresh"
+FRESH_SPLIT = "fresh"  # the split name the fresh held-out set is loaded under
 # The sentence labels a model can learn (the content rules of DESIGN 1.2); "ok" is clean.
 CONTENT_RULES = (
     "flattery",
@@ -60,20 +66,43 @@ def _splits(path: Path) -> dict[str, str]:
     return {row[0]: row[1].strip() for row in _rows(path) if len(row) > 1 and row[0] != "group"}
 
 
+def fresh_groups() -> frozenset[str]:
+    """The groups of the fresh held-out set (sentences and letters)."""
+    return frozenset(
+        _splits(FRESH / "sources.tsv").keys() | _splits(FRESH / "letter_sources.tsv").keys()
+    )
+
+
+def refuse_fresh(groups: Iterable[str]) -> None:
+    """Stop training or tuning that is about to read a group of the fresh held-out set."""
+    leaked = sorted(set(groups) & fresh_groups())
+    if leaked:
+        raise ValueError(
+            f"groups of data/checker/fresh/ must never be trained or tuned on: {leaked}"
+        )
+
+
 def sentences(split: str | None = None) -> list[Sentence]:
-    """The labelled sentences of one split (``train``/``test``), or all of them."""
-    path = DATA / "sentences.tsv"
+    """The labelled sentences of one split (``train``/``test``), or all of them; ``"fresh"``
+    reads the fresh held-out set instead (and only then is it read)."""
+    fresh = split == FRESH_SPLIT
+    folder = FRESH if fresh else DATA
+    path = folder / "sentences.tsv"
     if not path.exists():
         return []
-    splits = _splits(DATA / "sentence_sources.tsv")
+    splits = _splits(folder / ("sources.tsv" if fresh else "sentence_sources.tsv"))
     found = []
     for row in _rows(path):
         if len(row) < 3 or row[0] == "group":
             continue
         group, label, text = row[0], row[1].strip(), "\t".join(row[2:])
-        item = Sentence(group, splits.get(group, "unassigned"), label, text)
-        if split is None or item.split == split:
+        item = Sentence(
+            group, FRESH_SPLIT if fresh else splits.get(group, "unassigned"), label, text
+        )
+        if fresh or split is None or item.split == split:
             found.append(item)
+    if not fresh:
+        refuse_fresh(item.group for item in found)
     return found
 
 
@@ -98,11 +127,14 @@ def _context(item: dict[str, object]) -> Context:
 
 
 def letters(split: str | None = None) -> list[Letter]:
-    """The labelled whole letters of one split, or all of them."""
-    path = DATA / "letters.jsonl"
+    """The labelled whole letters of one split, or all of them; ``"fresh"`` reads the fresh
+    held-out set instead."""
+    fresh = split == FRESH_SPLIT
+    folder = FRESH if fresh else DATA
+    path = folder / "letters.jsonl"
     if not path.exists():
         return []
-    splits = _splits(DATA / "letter_sources.tsv")
+    splits = _splits(folder / "letter_sources.tsv")
     found = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -111,12 +143,14 @@ def letters(split: str | None = None) -> list[Letter]:
         group = str(item.get("group", ""))
         letter = Letter(
             group,
-            splits.get(group, "unassigned"),
+            FRESH_SPLIT if fresh else splits.get(group, "unassigned"),
             str(item.get("id", "")),
             str(item["text"]),
             frozenset(item.get("faults", ())),
             _context(item),
         )
-        if split is None or letter.split == split:
+        if fresh or split is None or letter.split == split:
             found.append(letter)
+    if not fresh:
+        refuse_fresh(letter.group for letter in found)
     return found

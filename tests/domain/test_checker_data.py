@@ -117,3 +117,74 @@ def test_enough_sentences_and_every_fault_in_both_splits(
     for label in BAD:
         assert counts[("test", label)] >= MIN_TEST_PER_BAD_LABEL, (label, counts)
         assert counts[("train", label)] >= MIN_TEST_PER_BAD_LABEL, (label, counts)
+
+
+# The fresh held-out set (data/checker/fresh/): written after the model, never trained on.
+FRESH = DATA / "fresh"
+MIN_FRESH_PER_BAD_LABEL = 45
+
+
+def _fresh_rows(name: str, header: list[str]) -> list[dict[str, str]]:
+    return _rows(f"fresh/{name}", header)
+
+
+def _all_addresses(*names: str) -> set[str]:
+    found: set[str] = set()
+    for name in names:
+        for row in _rows(name, ["group", "split", "sources", "notes"]):
+            found.update(_addresses(row["sources"]))
+    return found
+
+
+def test_fresh_sentences_are_well_formed_balanced_and_sourced() -> None:
+    rows = _fresh_rows("sentences.tsv", ["group", "label", "text"])
+    groups = _fresh_rows("sources.tsv", ["group", "split", "sources", "notes"])
+    for row in rows:
+        assert row["label"] in LABELS, row
+        assert row["text"].strip() == row["text"] and row["text"], row
+    counts = Counter(row["label"] for row in rows)
+    for label in BAD:
+        assert counts[label] >= MIN_FRESH_PER_BAD_LABEL, (label, counts)
+    assert counts["ok"] >= sum(counts[label] for label in BAD), counts
+    texts = Counter(" ".join(row["text"].casefold().split()) for row in rows)
+    assert [text for text, n in texts.items() if n > 1] == []
+    names = {g["group"] for g in groups}
+    assert {row["group"] for row in rows} == names
+    assert all(g["split"] == "test" and _addresses(g["sources"]) for g in groups)
+
+
+def test_fresh_letters_are_enough_mostly_good_and_labelled_by_rule_ids() -> None:
+    from followup.checker import RULE_IDS
+
+    from ..checker_data import FRESH_SPLIT, letters
+
+    found = letters(FRESH_SPLIT)
+    assert len(found) >= 30
+    assert sum(not letter.faults for letter in found) >= 20
+    assert {letter.context.channel.value for letter in found} == {"email", "post"}
+    for letter in found:
+        assert letter.faults <= set(RULE_IDS), letter.id
+        assert ("second-letter" in letter.faults) == letter.context.already_sent, letter.id
+    groups = _fresh_rows("letter_sources.tsv", ["group", "split", "sources", "notes"])
+    assert {letter.group for letter in found} == {g["group"] for g in groups}
+
+
+def test_training_data_never_includes_a_fresh_group() -> None:
+    from ..checker_data import fresh_groups, letters, refuse_fresh, sentences
+
+    fresh = fresh_groups()
+    assert len(fresh) >= 20
+    # Every split a training or tuning script can ask for, and all of data/checker/ at once.
+    for split in ("train", "test", None):
+        assert not {s.group for s in sentences(split)} & fresh
+        assert not {letter.group for letter in letters(split)} & fresh
+    refuse_fresh(s.group for s in sentences("train"))  # the train groups pass the guard
+    with pytest.raises(ValueError, match="never be trained"):
+        refuse_fresh(["S001", sorted(fresh)[0]])
+
+
+def test_no_source_informs_both_the_fresh_set_and_the_training_files() -> None:
+    fresh = _all_addresses("fresh/sources.tsv", "fresh/letter_sources.tsv")
+    training = _all_addresses("sentence_sources.tsv", "letter_sources.tsv")
+    assert len(fresh) >= 20
+    assert sorted(fresh & training) == []
