@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, time
+from enum import Enum
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -59,19 +60,6 @@ def _email(value: Any) -> str:
     text = _text(value)
     check_email(text)
     return text
-
-
-class Choice:
-    """One of a few words; the settings dialog offers them in a list."""
-
-    def __init__(self, *options: str) -> None:
-        self.options = options
-
-    def __call__(self, value: Any) -> str:
-        text = _text(value).lower()
-        if text not in self.options:
-            raise InvalidInput(f"{value!r} is not one of {', '.join(self.options)}")
-        return text
 
 
 def _bool(value: Any) -> bool:
@@ -136,129 +124,283 @@ def _zone(value: Any) -> str:
 MAX_DAYS_OFF = 1_000
 
 
+class Kind(Enum):
+    """What a setting holds, so every surface offers the right control for it."""
+
+    TEXT = "text"
+    LINES = "lines"
+    EMAIL = "e-mail"
+    NUMBER = "number"
+    TIME = "time"
+    DATES = "dates"
+    WEEKDAYS = "weekdays"
+    CHOICE = "choice"
+    COUNTRY = "country"
+    SUBDIVISION = "subdivision"
+    ZONE = "zone"
+    BOOL = "bool"
+
+
+_PARSERS: dict[Kind, Callable[[Any], Any]] = {
+    Kind.TEXT: _text,
+    Kind.LINES: _lines,
+    Kind.EMAIL: _email,
+    Kind.TIME: _time,
+    Kind.DATES: _days_off,
+    Kind.WEEKDAYS: _workdays,
+    Kind.COUNTRY: _country,
+    Kind.SUBDIVISION: _subdiv,
+    Kind.ZONE: _zone,
+    Kind.BOOL: _bool,
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Setting:
+    """One setting: its kind, range or choices (with the words shown for them), a short
+    label and a one-line description. The dialog and ``followup settings`` read only this."""
+
     key: str
     default: Any
+    label: str
     description: str
-    parse: Callable[[Any], Any]
+    kind: Kind
     group: str
-    multiline: bool = False
+    low: int = 0
+    high: int = 0
+    choices: tuple[tuple[str, str], ...] = ()  # (stored value, words shown for it)
+
+    def parse(self, value: Any) -> Any:
+        """The value as stored, or InvalidInput with the reason in words."""
+        if self.kind is Kind.NUMBER:
+            return _int_range(self.low, self.high)(value)
+        if self.kind is Kind.CHOICE:
+            text = _text(value).lower()
+            options = [option for option, _words in self.choices]
+            if text not in options:
+                raise InvalidInput(f"{value!r} is not one of {', '.join(options)}")
+            return text
+        return _PARSERS[self.kind](value)
+
+    def words(self, value: Any) -> str:
+        """How a choice is shown ("US Letter" for ``letter``); other values as they are."""
+        return dict(self.choices).get(value, str(value))
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("profile.name", "", "Your name, as it is signed under the letter", _text, "Profile"),
-    Setting("profile.email", "", "Your e-mail address (sender of the letter)", _email, "Profile"),
-    Setting("profile.phone", "", "Your phone number", _text, "Profile"),
+    Setting(
+        "profile.name",
+        "",
+        "Name",
+        "Your name, as it is signed under the letter",
+        Kind.TEXT,
+        "Profile",
+    ),
+    Setting(
+        "profile.email",
+        "",
+        "E-mail",
+        "Your e-mail address (sender of the letter)",
+        Kind.EMAIL,
+        "Profile",
+    ),
+    Setting("profile.phone", "", "Phone", "Your phone number", Kind.TEXT, "Profile"),
     Setting(
         "profile.address",
         "",
+        "Postal address",
         "Your postal address, one line per line",
-        _lines,
+        Kind.LINES,
         "Profile",
-        multiline=True,
     ),
     Setting(
         "calendar.country",
         "",
+        "Country",
         "Country whose public holidays are not business days "
-        "(ISO code; empty: from the system locale)",
-        _country,
+        "(ISO code; empty: from the system's region)",
+        Kind.COUNTRY,
         "Business calendar",
     ),
     Setting(
         "calendar.subdiv",
         "",
+        "State or region",
         "State, province or region for regional holidays",
-        _subdiv,
+        Kind.SUBDIVISION,
         "Business calendar",
     ),
     Setting(
         "calendar.workdays",
         "mon,tue,wed,thu,fri",
+        "Work week",
         "Working weekdays",
-        _workdays,
+        Kind.WEEKDAYS,
         "Business calendar",
     ),
-    Setting("calendar.days_off", [], "Your own days off (dates)", _days_off, "Business calendar"),
+    Setting(
+        "calendar.days_off",
+        [],
+        "Days off",
+        "Your own days off (dates)",
+        Kind.DATES,
+        "Business calendar",
+    ),
     Setting(
         "calendar.end_of_day",
         "17:00",
+        "End of the working day",
         "When the working day ends (the letter deadline)",
-        _time,
+        Kind.TIME,
         "Business calendar",
     ),
     Setting(
-        "calendar.timezone", "", "Your time zone (empty: the system's)", _zone, "Business calendar"
+        "calendar.timezone",
+        "",
+        "Time zone",
+        "Your time zone (empty: the system's)",
+        Kind.ZONE,
+        "Business calendar",
     ),
     Setting(
         "plan.quiet_days",
         14,
+        "Quiet days after the call",
         "Days after the call before suggesting to close",
-        _int_range(1, 90),
+        Kind.NUMBER,
         "Plan",
+        low=1,
+        high=90,
     ),
     Setting(
         "plan.inquiry_wait",
         10,
+        "Wait before a status inquiry",
         "Business days after an online application before the one status inquiry",
-        _int_range(1, 60),
+        Kind.NUMBER,
         "Plan",
+        low=1,
+        high=60,
     ),
-    Setting("reminders.morning", "09:00", "When morning reminders arrive", _time, "Reminders"),
-    Setting("reminders.quiet_start", "21:00", "Quiet hours begin", _time, "Reminders"),
-    Setting("reminders.quiet_end", "08:00", "Quiet hours end", _time, "Reminders"),
+    Setting(
+        "reminders.morning",
+        "09:00",
+        "Morning reminders",
+        "When morning reminders arrive",
+        Kind.TIME,
+        "Reminders",
+    ),
+    Setting(
+        "reminders.quiet_start",
+        "21:00",
+        "Quiet hours begin",
+        "Quiet hours begin",
+        Kind.TIME,
+        "Reminders",
+    ),
+    Setting(
+        "reminders.quiet_end",
+        "08:00",
+        "Quiet hours end",
+        "Quiet hours end",
+        Kind.TIME,
+        "Reminders",
+    ),
     Setting(
         "post.delivery_days",
         3,
+        "Days in the post",
         "Business days a posted letter takes to arrive",
-        _int_range(1, 20),
+        Kind.NUMBER,
         "Post",
+        low=1,
+        high=20,
     ),
     Setting(
         "post.paper",
         "auto",
-        "Paper size: auto (from the locale), letter or a4",
-        Choice("auto", "letter", "a4"),
+        "Paper size",
+        "Paper size: auto (from the letter's country), letter or a4",
+        Kind.CHOICE,
         "Post",
+        choices=(
+            ("auto", "Automatic (from the letter's country)"),
+            ("letter", "US Letter"),
+            ("a4", "A4"),
+        ),
     ),
     Setting(
         "letters.spelling",
         "en",
+        "Spelling",
         "Spelling dictionary for letters: en, de, es, fr, it, nl, pt, or off",
-        Choice("en", "de", "es", "fr", "it", "nl", "pt", "off"),
+        Kind.CHOICE,
         "Letters",
+        choices=(
+            ("en", "English"),
+            ("de", "German"),
+            ("es", "Spanish"),
+            ("fr", "French"),
+            ("it", "Italian"),
+            ("nl", "Dutch"),
+            ("pt", "Portuguese"),
+            ("off", "Off (no spelling check)"),
+        ),
     ),
-    Setting("smtp.host", "", "Outgoing mail server", _text, "E-mail"),
-    Setting("smtp.port", 587, "Outgoing mail port", _int_range(1, 65535), "E-mail"),
+    Setting("smtp.host", "", "Mail server", "Outgoing mail server", Kind.TEXT, "E-mail"),
+    Setting(
+        "smtp.port", 587, "Port", "Outgoing mail port", Kind.NUMBER, "E-mail", low=1, high=65535
+    ),
     Setting(
         "smtp.security",
         "starttls",
+        "Security",
         "ssl, starttls or none",
-        Choice("ssl", "starttls", "none"),
+        Kind.CHOICE,
         "E-mail",
+        choices=(
+            ("starttls", "STARTTLS (recommended)"),
+            ("ssl", "SSL/TLS from the start"),
+            ("none", "None: unencrypted (not recommended)"),
+        ),
     ),
     Setting(
         "smtp.user",
         "",
+        "Login name",
         "Login name at the mail server (the password is kept in the system keyring)",
-        _text,
+        Kind.TEXT,
         "E-mail",
     ),
     Setting(
         "smtp.allow_unencrypted_login",
         False,
+        "Allow login without encryption",
         "I understand: log in without encryption (security none sends the password "
         "readable by anyone on the network)",
-        _bool,
+        Kind.BOOL,
         "E-mail",
     ),
     Setting(
-        "app.close_to_tray", True, "Closing the window keeps the app in the tray", _bool, "App"
+        "app.close_to_tray",
+        True,
+        "Close to the tray",
+        "Closing the window keeps the app in the tray",
+        Kind.BOOL,
+        "App",
     ),
-    Setting("app.start_at_login", False, "Start at login", _bool, "App"),
+    Setting("app.start_at_login", False, "Start at login", "Start at login", Kind.BOOL, "App"),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
+
+
+class SettingProblems(InvalidInput):
+    """Settings refused, each with its reason in words (``problems``: key → reason), so the
+    dialog can say each beside its field; the message names the first, for the CLI."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{key}: {why}" for key, why in problems.items()))
 
 
 def validate(key: str, value: Any) -> Any:
@@ -269,28 +411,39 @@ def validate(key: str, value: Any) -> Any:
     try:
         return setting.parse(value)
     except InvalidInput as error:
-        raise InvalidInput(f"{key}: {error}") from error
+        raise SettingProblems({key: str(error)}) from error
 
 
 def check_all(stored: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
     """Each changed value checked, then how they fit together (a region of the country).
 
     Every surface that saves settings (the dialog, ``followup settings set``, JSON import)
-    calls this, so a combination that would stop plans being made is never stored.
+    calls this, so a combination that would stop plans being made is never stored. Every
+    refused value is reported at once (``SettingProblems``).
     """
     if not isinstance(changes, dict):
         raise InvalidInput("settings must be an object of key: value")
-    checked = {key: validate(key, value) for key, value in changes.items()}
+    checked: dict[str, Any] = {}
+    problems: dict[str, str] = {}
+    for key, value in changes.items():
+        try:
+            checked[key] = validate(key, value)
+        except SettingProblems as error:
+            problems.update(error.problems)
+    if problems:
+        raise SettingProblems(problems)
     merged = Settings.from_stored({**stored, **checked})
     subdiv = merged["calendar.subdiv"]
     country = merged["calendar.country"]
     if subdiv and not country:
-        raise InvalidInput("calendar.subdiv: a region needs a country; set calendar.country first")
+        raise SettingProblems(
+            {"calendar.subdiv": "a region needs a country; choose the country first"}
+        )
     try:
         merged.calendar(strict=True)
     except InvalidInput as error:
-        key = "calendar.subdiv" if subdiv else "calendar"
-        raise InvalidInput(f"{key}: {error}") from error
+        key = "calendar.subdiv" if subdiv else "calendar.country"
+        raise SettingProblems({key: str(error)}) from error
     return checked
 
 
@@ -325,8 +478,9 @@ def country_code(name: str) -> str:
 
 
 # Where Letter paper is the norm; everywhere else A4 (ISO 216).
-LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "SV", "PR",
-                              "DO", "PA", "NI", "BZ", "BO"})
+LETTER_COUNTRIES = frozenset(
+    {"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "SV", "PR", "DO", "PA", "NI", "BZ", "BO"}
+)
 
 
 def paper_for(setting: str, country: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import locale
 from functools import cache
 
+from followup.regions import InEffect, in_effect
 from followup.settings import locale_country
 
 
@@ -22,3 +23,19 @@ def system_country() -> str:
         if len(code) == 2 and code.isalpha():
             return code.upper()
     return locale_country(locale.getlocale()[0])
+
+
+def system_locale_name() -> str:
+    """The system's locale as Qt reads it (``en_US``), to say where the country came from."""
+    from PySide6.QtCore import QLocale  # noqa: PLC0415
+
+    system = QLocale.system()
+    if system.territory() != QLocale.Country.AnyTerritory:
+        return system.name()
+    return (locale.getlocale()[0] or "").split(".")[0]  # where system_country() found it
+
+
+def holidays_in_effect(country: str, subdiv: str) -> InEffect:
+    """Which country's and region's public holidays count, and why (chosen, or the
+    system's region, or none at all)."""
+    return in_effect(country, subdiv, system_country(), system_locale_name())

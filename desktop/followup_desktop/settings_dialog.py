@@ -1,6 +1,6 @@
-"""Settings, built from the one declaration in ``followup.settings``: a tab per group, a
-widget per setting, its description as the hint. Everything is validated before anything is
-saved; an invalid value is named and nothing changes."""
+"""Settings, built from the one declaration in ``followup.settings``: a tab per group, the
+control each setting declares, its description as the hint. Everything is validated before
+anything is saved; a refused value is explained beside its field and nothing changes."""
 
 from __future__ import annotations
 
@@ -8,14 +8,9 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,51 +18,12 @@ from PySide6.QtWidgets import (
 
 from followup import login_items
 from followup.errors import FollowUpError
-from followup.settings import SETTINGS, Choice, Setting
+from followup.settings import SETTINGS, SettingProblems, check_all
 from followup_desktop import credentials
 from followup_desktop.accessibility import named
 from followup_desktop.session import Session
 from followup_desktop.settings_extras import PasswordEditor, SignatureEditor
-
-Editor = QCheckBox | QComboBox | QSpinBox | QLineEdit | QPlainTextEdit
-
-
-def _editor(setting: Setting, value: Any) -> Editor:
-    name = setting.description
-    if isinstance(setting.default, bool):
-        box = named(QCheckBox(setting.description), name)
-        box.setChecked(bool(value))
-        return box
-    if isinstance(setting.parse, Choice):
-        combo = named(QComboBox(), name)
-        combo.addItems(list(setting.parse.options))
-        combo.setCurrentText(str(value))
-        return combo
-    if isinstance(setting.default, int):
-        spin = named(QSpinBox(), name)
-        spin.setRange(0, 65535)
-        spin.setValue(int(value))
-        return spin
-    if setting.multiline:
-        text = named(QPlainTextEdit(str(value)), name)
-        text.setFixedHeight(80)
-        return text
-    shown = ", ".join(value) if isinstance(value, list) else str(value)
-    line = named(QLineEdit(shown), name)
-    line.setPlaceholderText(setting.description)
-    return line
-
-
-def _value(editor: Editor) -> Any:
-    if isinstance(editor, QCheckBox):
-        return editor.isChecked()
-    if isinstance(editor, QComboBox):
-        return editor.currentText()
-    if isinstance(editor, QSpinBox):
-        return editor.value()
-    if isinstance(editor, QPlainTextEdit):
-        return editor.toPlainText()
-    return editor.text()
+from followup_desktop.settings_form import SettingsForm
 
 
 class SettingsDialog(QDialog):
@@ -75,24 +31,25 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.setWindowTitle("Settings")
-        self.setMinimumWidth(560)
-        self.editors: dict[str, Editor] = {}
+        self.setMinimumWidth(680)
         tabs = QTabWidget()
-        forms: dict[str, QFormLayout] = {}
+        self.forms: dict[str, SettingsForm] = {}
         current = session.settings
+        today = session.now().astimezone(session.zone).date()
+        groups: dict[str, list[Any]] = {}
         for setting in SETTINGS:
-            if setting.group not in forms:
-                page = QWidget()
-                column = QVBoxLayout(page)
-                forms[setting.group] = QFormLayout()
-                column.addLayout(forms[setting.group])
-                column.addStretch(1)  # the fields stay together at the top
-                tabs.addTab(page, setting.group)
-            editor = _editor(setting, current[setting.key])
-            editor.setToolTip(setting.description)
-            self.editors[setting.key] = editor
-            label = "" if isinstance(editor, QCheckBox) else _label(setting)
-            forms[setting.group].addRow(label, editor)
+            groups.setdefault(setting.group, []).append(setting)
+        for group, declared in groups.items():
+            form = SettingsForm(declared, current.values, today)
+            page = QWidget()
+            column = QVBoxLayout(page)
+            column.addWidget(form)
+            column.addStretch(1)  # the fields stay together at the top
+            tabs.addTab(page, group)
+            self.forms[group] = form
+        self.editors: dict[str, QWidget] = {
+            key: editor for form in self.forms.values() for key, editor in form.editors.items()
+        }
         start_at_login = self.editors["app.start_at_login"]
         if isinstance(start_at_login, QCheckBox):  # what the system has, not what was stored
             start_at_login.setChecked(login_items.is_enabled())
@@ -103,9 +60,9 @@ class SettingsDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         self.signature = SignatureEditor(session.repo.db.path.parent, self._report)
-        forms["Profile"].addRow("Signature", self.signature)
+        self.forms["Profile"].add_row("Signature", self.signature)
         self.password = PasswordEditor(self._account, self._report)
-        forms["E-mail"].addRow("Password", self.password)
+        self.forms["E-mail"].add_row("Password", self.password)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -117,34 +74,66 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.tabs = tabs
 
+    @property
+    def in_effect(self) -> QLabel:
+        """The line that says which public holidays count, and why."""
+        label = self.forms["Business calendar"].in_effect
+        assert label is not None
+        return label
+
     def _report(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
 
     def _account(self) -> str:
-        return credentials.account_name(
-            str(_value(self.editors["smtp.user"])), str(_value(self.editors["smtp.host"]))
-        )
+        host, user = self.editors["smtp.host"], self.editors["smtp.user"]
+        from followup_desktop.setting_editors import read  # noqa: PLC0415
 
-    def values(self) -> dict[str, Any]:
-        values = {key: _value(editor) for key, editor in self.editors.items()}
-        values["calendar.days_off"] = [
-            d for d in str(values["calendar.days_off"]).split(",") if d.strip()
-        ]
-        return values
+        return credentials.account_name(str(read(user)), str(read(host)))
+
+    def values(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """Every control's value, and the reasons for any that cannot be read."""
+        values: dict[str, Any] = {}
+        problems: dict[str, str] = {}
+        for form in self.forms.values():
+            read, unreadable = form.read()
+            values.update(read)
+            problems.update(unreadable)
+        return values, problems
+
+    def problems(self) -> dict[str, str]:
+        """The reasons now shown beside fields (key → words)."""
+        return {
+            key: error.text()
+            for form in self.forms.values()
+            for key, error in form.errors.items()
+            if not error.isHidden()
+        }
+
+    def _show_problems(self, problems: dict[str, str]) -> None:
+        first = True
+        for index, form in enumerate(self.forms.values()):
+            if form.show_problems(problems) and first:
+                self.tabs.setCurrentIndex(index)
+                first = False
+        if first:  # a reason for no field in the dialog: say it below the tabs
+            self._report("; ".join(problems.values()))
 
     def accept(self) -> None:
-        values = self.values()
+        for form in self.forms.values():
+            form.clear_problems()
+        self.error.hide()
+        values, problems = self.values()
         try:
+            if problems:  # the rest are checked too, so every refusal is said at once
+                check_all(self.session.repo.settings(), values)
+                raise SettingProblems(problems)
             self.session.save_settings_or_raise(values)
             login_items.set_enabled(bool(self.session.settings["app.start_at_login"]))
+        except SettingProblems as error:
+            self._show_problems({**error.problems, **problems})
+            return
         except (FollowUpError, OSError) as error:
-            self.error.setText(str(error))
-            self.error.show()
+            self._report(str(error))
             return
         super().accept()
-
-
-def _label(setting: Setting) -> str:
-    words = setting.key.split(".", 1)[1].replace("_", " ")
-    return words[0].upper() + words[1:]

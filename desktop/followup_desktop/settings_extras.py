@@ -140,12 +140,15 @@ class PasswordEditor(QWidget):
         self.set_button.clicked.connect(lambda: self.set_password())  # noqa: PLW0108 (not `checked`)
         self.forget_button.clicked.connect(self.forget)
         self.check_button.clicked.connect(self.refresh)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.status, 1)
-        layout.addWidget(self.check_button)
-        layout.addWidget(self.set_button)
-        layout.addWidget(self.forget_button)
+        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        row.addWidget(self.check_button)
+        row.addWidget(self.set_button)
+        row.addWidget(self.forget_button)
+        row.addStretch(1)
+        layout.addLayout(row)
         # Opening Settings never reads the keyring: reading can make the desktop ask for the
         # keyring's own password. It is read when the user asks (Check, Set, Forget) or sends.
         if self._no_keyring():

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QTime
-from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from followup.model import Round
 from followup_desktop.interviews.dialogs import ApplicationDialog, ContactDialog, RoundDialog
 from followup_desktop.session import Session
+from followup_desktop.setting_editors import WeekEditor
 from followup_desktop.settings_dialog import SettingsDialog
 
 
@@ -64,20 +64,15 @@ def test_round_dialog_refuses_a_start_the_clocks_skip(
     assert len(session.repo.rounds()) == 1
 
 
-def test_settings_dialog_reads_the_work_week_as_written(qtbot: QtBot, session: Session) -> None:
+def test_settings_dialog_shows_the_work_week_as_written(qtbot: QtBot, session: Session) -> None:
+    """A week set as text elsewhere (``followup settings set calendar.workdays Sun-Thu``)
+    shows as those boxes, and is saved back unchanged."""
+    session.save_settings_or_raise({"calendar.workdays": "Sun-Thu"})
     dialog = SettingsDialog(session)
     qtbot.addWidget(dialog)
     week = dialog.editors["calendar.workdays"]
-    assert isinstance(week, QLineEdit)
-    week.setText("Mon-Thu")
+    assert isinstance(week, WeekEditor)
+    assert [box.isChecked() for box in week.boxes] == [True] * 4 + [False, False, True]
     with qtbot.waitSignal(session.settings_changed):
         dialog.accept()
-    assert session.repo.settings()["calendar.workdays"] == "mon,tue,wed,thu"
-    again = SettingsDialog(session)
-    qtbot.addWidget(again)
-    week = again.editors["calendar.workdays"]
-    assert isinstance(week, QLineEdit)
-    week.setText("Mon-Fry")
-    again.accept()
-    assert "'fry'" in again.error.text() and "not a weekday" in again.error.text()
-    assert session.repo.settings()["calendar.workdays"] == "mon,tue,wed,thu"
+    assert session.repo.settings()["calendar.workdays"] == "mon,tue,wed,thu,sun"

@@ -1,18 +1,30 @@
-"""Settings: built from the declaration, validated as a whole, start at login."""
+"""Settings: the controls the declaration asks for, refusals beside their fields, the country
+in effect and why, start at login."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTimeEdit,
+)
 from pytestqt.qtbot import QtBot
 
 from followup import login_items
 from followup.launcher import APP_ID
-from followup.settings import SETTINGS
+from followup.settings import SETTINGS, Kind
 from followup_desktop.session import Session
+from followup_desktop.setting_editors import DaysOffEditor, PlaceList, WeekEditor
 from followup_desktop.settings_dialog import SettingsDialog
 
 
@@ -22,50 +34,215 @@ def dialog(qtbot: QtBot, session: Session) -> SettingsDialog:
     return widget
 
 
-def test_every_declared_setting_has_an_editor_with_its_description(
+def test_every_declared_setting_has_the_control_its_kind_declares(
     qtbot: QtBot, session: Session
 ) -> None:
     d = dialog(qtbot, session)
     assert set(d.editors) == {s.key for s in SETTINGS}
+    controls = {
+        Kind.TEXT: QLineEdit,
+        Kind.EMAIL: QLineEdit,
+        Kind.LINES: QPlainTextEdit,
+        Kind.NUMBER: QSpinBox,
+        Kind.TIME: QTimeEdit,
+        Kind.DATES: DaysOffEditor,
+        Kind.WEEKDAYS: WeekEditor,
+        Kind.CHOICE: QComboBox,
+        Kind.COUNTRY: PlaceList,
+        Kind.SUBDIVISION: PlaceList,
+        Kind.ZONE: PlaceList,
+        Kind.BOOL: QCheckBox,
+    }
     for setting in SETTINGS:
-        assert d.editors[setting.key].accessibleName() == setting.description
-    assert isinstance(d.editors["post.paper"], QComboBox)
-    assert isinstance(d.editors["app.close_to_tray"], QCheckBox)
-    assert isinstance(d.editors["profile.address"], QPlainTextEdit)
+        editor = d.editors[setting.key]
+        assert isinstance(editor, controls[setting.kind]), setting.key
+        assert editor.accessibleName() == setting.label
+        assert editor.accessibleDescription() == setting.description
+        if isinstance(editor, QSpinBox):
+            assert (editor.minimum(), editor.maximum()) == (setting.low, setting.high)
+        if setting.kind is Kind.CHOICE:
+            assert isinstance(editor, QComboBox)
+            shown = [(editor.itemData(i), editor.itemText(i)) for i in range(editor.count())]
+            assert shown == list(setting.choices)
     assert [d.tabs.tabText(i) for i in range(d.tabs.count())][:2] == [
         "Profile",
         "Business calendar",
     ]
 
 
-def test_bad_values_are_named_and_nothing_is_saved(qtbot: QtBot, session: Session) -> None:
+def test_numbers_stay_in_the_declared_range(qtbot: QtBot, session: Session) -> None:
+    d = dialog(qtbot, session)
+    quiet = d.editors["plan.quiet_days"]
+    assert isinstance(quiet, QSpinBox)
+    quiet.setValue(500)
+    assert quiet.value() == 90  # not 500: the declared 1–90
+    quiet.setValue(0)
+    assert quiet.value() == 1
+    port = d.editors["smtp.port"]
+    assert isinstance(port, QSpinBox) and (port.minimum(), port.maximum()) == (1, 65535)
+
+
+def test_choices_are_offered_in_words_and_saved_as_values(qtbot: QtBot, session: Session) -> None:
+    d = dialog(qtbot, session)
+    paper, security = d.editors["post.paper"], d.editors["smtp.security"]
+    assert isinstance(paper, QComboBox) and isinstance(security, QComboBox)
+    words = [paper.itemText(i) for i in range(paper.count())]
+    assert words == ["Automatic (from the letter's country)", "US Letter", "A4"]
+    assert security.currentText() == "STARTTLS (recommended)"
+    paper.setCurrentText("A4")
+    clock = d.editors["reminders.morning"]
+    assert isinstance(clock, QTimeEdit)
+    clock.setTime(QTime(7, 45))
+    with qtbot.waitSignal(session.settings_changed):
+        d.accept()
+    assert session.repo.settings()["post.paper"] == "a4"
+    assert session.repo.settings()["reminders.morning"] == "07:45"
+
+
+def test_bad_values_are_explained_beside_their_fields_and_nothing_is_saved(
+    qtbot: QtBot, session: Session
+) -> None:
     before = session.repo.settings()
     d = dialog(qtbot, session)
+    d.show()
     editors = d.editors
-    assert isinstance(editors["profile.email"], QLineEdit)
-    editors["profile.email"].setText("sam at example")
-    editors["profile.name"].setText("Sam Q. Lee")
+    email, country = editors["profile.email"], editors["calendar.country"]
+    assert isinstance(email, QLineEdit) and isinstance(country, PlaceList)
+    email.setText("sam at example")
+    country.setEditText("Atlantis")
     d.accept()
-    assert "not an e-mail address" in d.error.text()
+    problems = d.problems()
+    assert set(problems) == {"profile.email", "calendar.country"}
+    assert "not an e-mail address" in problems["profile.email"]
+    assert "'Atlantis' is not in the list" in problems["calendar.country"]
+    for key in SETTINGS:  # words, never internal keys
+        assert all(key.key not in text for text in problems.values())
+    assert d.isVisible() and d.result() == 0
+    assert d.forms["Profile"].errors["profile.email"].isVisible()
+    assert d.tabs.tabText(d.tabs.currentIndex()) == "Profile"  # the first problem is shown
     assert session.repo.settings() == before
-    editors["profile.email"].setText("sam@example.com")
-    assert isinstance(editors["calendar.subdiv"], QLineEdit)
-    editors["calendar.subdiv"].setText("Atlantis")
+    email.setText("sam@example.com")
+    country.setEditText("germany")  # a typed name is looked up
+    with qtbot.waitSignal(session.settings_changed):
+        d.accept()
+    assert d.problems() == {}
+    assert session.repo.settings()["calendar.country"] == "DE"
+
+
+def test_an_empty_work_week_is_refused_beside_the_boxes(qtbot: QtBot, session: Session) -> None:
+    before = session.repo.settings()
+    d = dialog(qtbot, session)
+    week = d.editors["calendar.workdays"]
+    assert isinstance(week, WeekEditor)
+    assert [box.isChecked() for box in week.boxes] == [True] * 5 + [False] * 2
+    for box in week.boxes:
+        box.setChecked(False)
     d.accept()
-    assert "unknown subdivision 'Atlantis' of US" in d.error.text()
+    assert "at least one day" in d.problems()["calendar.workdays"]
     assert session.repo.settings() == before
-    assert isinstance(editors["calendar.workdays"], QLineEdit)
-    editors["calendar.workdays"].setText("sun,mon,tue,wed,thu")
-    editors["calendar.subdiv"].setText("ca")
-    assert isinstance(editors["calendar.days_off"], QLineEdit)
-    editors["calendar.days_off"].setText("2026-12-24, 2026-12-31")
+    week.boxes[6].setChecked(True)  # Sun–Thu
+    for day in range(4):
+        week.boxes[day].setChecked(True)
+    with qtbot.waitSignal(session.settings_changed):
+        d.accept()
+    assert session.calendar().workdays == {6, 0, 1, 2, 3}
+
+
+def test_days_off_are_picked_from_a_calendar_and_removed(qtbot: QtBot, session: Session) -> None:
+    d = dialog(qtbot, session)
+    days = d.editors["calendar.days_off"]
+    assert isinstance(days, DaysOffEditor)
+    assert days.picker.calendarPopup()
+    for picked in (QDate(2026, 12, 31), QDate(2026, 12, 24), QDate(2026, 12, 31)):
+        days.picker.setDate(picked)
+        days.add_button.click()
+    assert days.days() == ["2026-12-24", "2026-12-31"]  # in date order, once each
+    days.picker.setDate(QDate(2027, 1, 2))
+    days.add_button.click()
+    days.list.setCurrentRow(2)
+    days.remove_button.click()
+    with qtbot.waitSignal(session.settings_changed):
+        d.accept()
+    assert session.repo.settings()["calendar.days_off"] == ["2026-12-24", "2026-12-31"]
+    assert date(2026, 12, 24) in session.calendar().days_off
+
+
+def test_the_country_list_is_searchable_by_name(qtbot: QtBot, session: Session) -> None:
+    d = dialog(qtbot, session)
+    country = d.editors["calendar.country"]
+    assert isinstance(country, PlaceList)
+    assert country.currentText() == "United States" and country.code() == "US"
+    assert country.count() > 200  # every country the holidays package knows, by name
+    completer = country.completer()
+    completer.setCompletionPrefix("king")  # any part of the name
+    found = [
+        completer.completionModel().index(i, 0).data() for i in range(completer.completionCount())
+    ]
+    assert "United Kingdom" in found
+    country.setEditText("United Kingdom")
+    assert country.code() == "GB"
+
+
+def test_the_region_list_follows_the_country(qtbot: QtBot, session: Session) -> None:
+    d = dialog(qtbot, session)
+    country, subdiv = d.editors["calendar.country"], d.editors["calendar.subdiv"]
+    assert isinstance(country, PlaceList) and isinstance(subdiv, PlaceList)
+    names = [subdiv.itemText(i) for i in range(subdiv.count())]
+    assert "California (CA)" in names and subdiv.isEnabled()
+    country.select("DE")
+    names = [subdiv.itemText(i) for i in range(subdiv.count())]
+    assert "Bayern (BY)" in names and "California (CA)" not in names
+    subdiv.select("BY")
+    assert "Germany, Bayern — chosen by you" in d.in_effect.text()
+    country.select("IL")  # no regions
+    assert not subdiv.isEnabled() and subdiv.code() == ""
+    country.select("DE")
+    subdiv.select("BY")
     with qtbot.waitSignal(session.settings_changed):
         d.accept()
     stored = session.repo.settings()
-    assert stored["profile.name"] == "Sam Q. Lee"
-    assert stored["calendar.subdiv"] == "ca"
-    assert stored["calendar.days_off"] == ["2026-12-24", "2026-12-31"]
-    assert session.calendar().workdays == {6, 0, 1, 2, 3}
+    assert (stored["calendar.country"], stored["calendar.subdiv"]) == ("DE", "BY")
+
+
+@pytest.fixture
+def system_region(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, str], None]:
+    """The system's region as QLocale would report it (country code, locale name)."""
+    from followup_desktop import region
+
+    def set_region(country: str, name: str) -> None:
+        monkeypatch.setattr(region, "system_country", lambda: country)
+        monkeypatch.setattr(region, "system_locale_name", lambda: name)
+
+    return set_region
+
+
+def test_the_country_in_effect_is_shown_with_its_reason(
+    qtbot: QtBot, session: Session, system_region: Callable[[str, str], None]
+) -> None:
+    system_region("CA", "en_CA")
+    chosen = dialog(qtbot, session)
+    assert chosen.in_effect.text() == "Public holidays: United States — chosen by you"
+    session.save_settings_or_raise({"calendar.country": ""})
+    automatic = dialog(qtbot, session)
+    country = automatic.editors["calendar.country"]
+    assert isinstance(country, PlaceList) and country.code() == ""
+    assert "your system's region (Canada)" in country.currentText()
+    assert automatic.in_effect.text() == (
+        "Public holidays: Canada — from your system's region (en_CA)"
+    )
+    assert automatic.in_effect.objectName() != "warning"
+    subdiv = automatic.editors["calendar.subdiv"]
+    assert isinstance(subdiv, PlaceList)
+    subdiv.select("QC")  # a region of the system's country pins that country
+    assert automatic.in_effect.text() == "Public holidays: Canada, Quebec — chosen by you"
+    system_region("", "C")
+    nowhere = dialog(qtbot, session)
+    assert "no public holidays are counted" in nowhere.in_effect.text()
+    assert nowhere.in_effect.objectName() == "warning"
+    assert not nowhere.editors["calendar.subdiv"].isEnabled()
+    automatic.accept()
+    stored = session.repo.settings()
+    assert (stored["calendar.country"], stored["calendar.subdiv"]) == ("CA", "QC")
 
 
 def test_start_at_login_writes_and_removes_the_autostart_entry(

@@ -23,7 +23,7 @@ from followup.model import (
     Status,
     check_timezone,
 )
-from followup.settings import BY_KEY, SETTINGS, check_all
+from followup.settings import BY_KEY, SETTINGS, Kind, Setting, check_all
 
 
 def _given(args: Any, name: str) -> bool:
@@ -345,14 +345,22 @@ def inquiry_record(ctx: Context) -> int:
 
 def settings_list(ctx: Context) -> int:
     values = ctx.settings.values
-    ctx.emit(
-        values,
-        "\n".join(
-            f"{s.key} = {json.dumps(values[s.key], ensure_ascii=False)}\n    {s.description}"
-            for s in SETTINGS
-        ),
-    )
+    ctx.emit(values, "\n".join(_describe(s, values[s.key]) for s in SETTINGS))
     return 0
+
+
+def _describe(setting: Setting, value: Any) -> str:
+    """``key = value``, then its label and description, and what it takes."""
+    lines = [
+        f"{setting.key} = {json.dumps(value, ensure_ascii=False)}",
+        f"    {setting.label}: {setting.description}",
+    ]
+    if setting.choices:
+        options = ", ".join(f"{option} ({words})" for option, words in setting.choices)
+        lines.append(f"    one of: {options}")
+    elif setting.kind is Kind.NUMBER:
+        lines.append(f"    a whole number from {setting.low} to {setting.high}")
+    return "\n".join(lines)
 
 
 def settings_get(ctx: Context) -> int:
