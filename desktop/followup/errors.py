@@ -8,7 +8,15 @@ class FollowUpError(Exception):
 
 
 class InvalidInput(FollowUpError):
-    """Input that cannot be accepted; nothing was written."""
+    """Input that cannot be accepted; nothing was written.
+
+    ``field`` names the value's field at fault (``company``, ``starts_at``), when one is, so a
+    form can say it beside that field; the message alone still says it in words.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class NotFound(InvalidInput):

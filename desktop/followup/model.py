@@ -16,25 +16,26 @@ from followup.errors import InvalidInput
 MAX_ROUND = timedelta(hours=24)
 
 
-def _required(value: str, what: str) -> None:
+def _required(value: str, what: str, field: str) -> None:
     if not value.strip():
-        raise InvalidInput(f"{what} must not be empty")
+        raise InvalidInput(f"{what} must not be empty", field)
 
 
-def _aware(value: datetime, what: str) -> None:
+def _aware(value: datetime, what: str, field: str) -> None:
     if value.tzinfo is None or value.utcoffset() is None:
-        raise InvalidInput(f"{what} needs a time zone or an offset")
+        raise InvalidInput(f"{what} needs a time zone or an offset", field)
 
 
-def check_timezone(name: str) -> None:
+def check_timezone(name: str, field: str | None = "timezone") -> None:
     """Raise InvalidInput unless ``name`` is an IANA zone such as Europe/Berlin."""
-    v.check_timezone(name)
+    v.check_timezone(name, field=field)
 
 
-def check_email(value: str) -> None:
+def check_email(value: str, field: str | None = "email") -> None:
     local, at, domain = value.partition("@")
     if value and (not at or not local or "." not in domain or any(c.isspace() for c in value)):
-        raise InvalidInput(f"{value!r} is not an e-mail address")
+        shown = value if len(value) <= 60 else value[:60] + "…"
+        raise InvalidInput(f"{shown!r} is not an e-mail address", field)
 
 
 class Source(enum.StrEnum):
@@ -92,9 +93,9 @@ class PostalAddress:
     def check(self, what: str = "the postal address") -> None:
         """The value rules (see ``followup.validation``): at most 10 printable lines."""
         if len(self.lines) > 10:
-            raise InvalidInput(f"{what} has {len(self.lines):,} lines; at most 10")
+            raise InvalidInput(f"{what} has {len(self.lines):,} lines; at most 10", "address")
         for line in self.lines:
-            v.check_text(line, what, v.NAME)
+            v.check_text(line, what, v.NAME, field="address")
 
     def __bool__(self) -> bool:
         return bool(self.lines)
@@ -123,17 +124,17 @@ class Contact:
     address: PostalAddress = field(default_factory=PostalAddress)
 
     def __post_init__(self) -> None:
-        _required(self.name, "a contact's name")
+        _required(self.name, "a contact's name", "name")
         check_email(self.email)
 
     def check(self) -> None:
         """The value rules for a contact about to be stored."""
-        v.check_id(self.id, "the contact's id", new=True)
-        v.check_text(self.name, "the name")
-        v.check_text(self.title, "the job title")
-        v.check_text(self.company, "the company")
-        v.check_text(self.email, "the e-mail address", 254)
-        v.check_text(self.phone, "the phone number", 50)
+        v.check_id(self.id, "the contact's id", new=True, field="id")
+        v.check_text(self.name, "the name", field="name")
+        v.check_text(self.title, "the job title", field="title")
+        v.check_text(self.company, "the company", field="company")
+        v.check_text(self.email, "the e-mail address", 254, field="email")
+        v.check_text(self.phone, "the phone number", 50, field="phone")
         self.address.check()
 
 
@@ -152,20 +153,20 @@ class Application:
     contact_id: int | None = None  # a named contact found for an online application
 
     def __post_init__(self) -> None:
-        _required(self.company, "the company")
-        _required(self.role, "the role")
+        _required(self.company, "the company", "company")
+        _required(self.role, "the role", "role")
 
     def check(self) -> None:
         """The value rules for an application about to be stored."""
-        v.check_id(self.id, "the application's id", new=True)
-        v.check_text(self.company, "the company")
-        v.check_text(self.role, "the role")
-        v.check_text(self.posting_url, "the job posting link", v.URL)
+        v.check_id(self.id, "the application's id", new=True, field="id")
+        v.check_text(self.company, "the company", field="company")
+        v.check_text(self.role, "the role", field="role")
+        v.check_text(self.posting_url, "the job posting link", v.URL, field="posting_url")
         if self.applied_on is not None:
-            v.check_day(self.applied_on, "the day you applied")
-        v.check_text(self.status_reason, "the reason", v.LINE)
+            v.check_day(self.applied_on, "the day you applied", field="applied_on")
+        v.check_text(self.status_reason, "the reason", v.LINE, field="status_reason")
         if self.contact_id is not None:
-            v.check_id(self.contact_id, "the named contact")
+            v.check_id(self.contact_id, "the named contact", field="contact_id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,34 +188,38 @@ class Round:
     notes: str = ""
 
     def __post_init__(self) -> None:
-        _aware(self.starts_at, "the interview's start")
-        _aware(self.ends_at, "the interview's end")
+        _aware(self.starts_at, "the interview's start", "starts_at")
+        _aware(self.ends_at, "the interview's end", "ends_at")
         if self.ends_at <= self.starts_at:
-            raise InvalidInput("the interview must end after it starts")
+            raise InvalidInput("the interview must end after it starts", "ends_at")
         check_timezone(self.timezone)
         if len(set(self.interviewer_ids)) != len(self.interviewer_ids):
-            raise InvalidInput("an interviewer is listed twice")
+            raise InvalidInput("an interviewer is listed twice", "interviewer_ids")
 
     def check(self) -> None:
         """The value rules for a round about to be stored."""
-        v.check_id(self.id, "the round's id", new=True)
-        v.check_id(self.application_id, "the application")
-        v.check_moment(self.starts_at, "the interview's start")
-        v.check_moment(self.ends_at, "the interview's end")
+        v.check_id(self.id, "the round's id", new=True, field="id")
+        v.check_id(self.application_id, "the application", field="application_id")
+        v.check_moment(self.starts_at, "the interview's start", field="starts_at")
+        v.check_moment(self.ends_at, "the interview's end", field="ends_at")
         if self.ends_at - self.starts_at > MAX_ROUND:
-            raise InvalidInput("an interview round lasts at most a day; add one round per day")
-        v.check_timezone(self.timezone)
-        v.check_text(self.title, "the title")
+            raise InvalidInput(
+                "an interview round lasts at most a day; add one round per day", "ends_at"
+            )
+        v.check_timezone(self.timezone, field="timezone")
+        v.check_text(self.title, "the title", field="title")
         if len(self.interviewer_ids) > v.MAX_ITEMS:
-            raise InvalidInput(f"at most {v.MAX_ITEMS} interviewers in one round")
+            raise InvalidInput(
+                f"at most {v.MAX_ITEMS} interviewers in one round", "interviewer_ids"
+            )
         for contact_id in self.interviewer_ids:
-            v.check_id(contact_id, "an interviewer")
-        v.check_items(self.topics, "the topics")
-        v.check_items(self.strengths, "the strengths")
-        v.check_text(self.next_steps, "the next steps", v.LINE)
+            v.check_id(contact_id, "an interviewer", field="interviewer_ids")
+        v.check_items(self.topics, "the topics", field="topics")
+        v.check_items(self.strengths, "the strengths", field="strengths")
+        v.check_text(self.next_steps, "the next steps", v.LINE, field="next_steps")
         if self.decision_on is not None:
-            v.check_day(self.decision_on, "the day they decide")
-        v.check_text(self.notes, "the notes", v.NOTES, multiline=True)
+            v.check_day(self.decision_on, "the day they decide", field="decision_on")
+        v.check_text(self.notes, "the notes", v.NOTES, multiline=True, field="notes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,9 +231,9 @@ class Override:
     at: datetime
 
     def check(self) -> None:
-        v.check_text(self.rule, "the overridden rule", 64)
-        v.check_text(self.reason, "the reason for the exception", v.LINE)
-        v.check_moment(self.at, "the time of the exception")
+        v.check_text(self.rule, "the overridden rule", 64, field="override")
+        v.check_text(self.reason, "the reason for the exception", v.LINE, field="override")
+        v.check_moment(self.at, "the time of the exception", field="override")
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,10 +248,10 @@ class Letter:
     override: Override | None = None
 
     def check(self) -> None:
-        v.check_id(self.id, "the letter's id", new=True)
-        v.check_id(self.round_id, "the round")
-        v.check_id(self.contact_id, "the interviewer")
-        v.check_moment(self.sent_at, "the time the letter was sent")
+        v.check_id(self.id, "the letter's id", new=True, field="id")
+        v.check_id(self.round_id, "the round", field="round_id")
+        v.check_id(self.contact_id, "the interviewer", field="contact_id")
+        v.check_moment(self.sent_at, "the time the letter was sent", field="sent_at")
         if self.override is not None:
             self.override.check()
 
@@ -262,10 +267,10 @@ class Call:
     override: Override | None = None
 
     def check(self) -> None:
-        v.check_id(self.id, "the call's id", new=True)
-        v.check_id(self.round_id, "the round")
-        v.check_moment(self.made_at, "the time of the call")
-        v.check_text(self.outcome, "the outcome", v.LINE, multiline=True)
+        v.check_id(self.id, "the call's id", new=True, field="id")
+        v.check_id(self.round_id, "the round", field="round_id")
+        v.check_moment(self.made_at, "the time of the call", field="made_at")
+        v.check_text(self.outcome, "the outcome", v.LINE, multiline=True, field="outcome")
         if self.override is not None:
             self.override.check()
 
@@ -281,9 +286,9 @@ class Inquiry:
     override: Override | None = None
 
     def check(self) -> None:
-        v.check_id(self.id, "the inquiry's id", new=True)
-        v.check_id(self.application_id, "the application")
-        v.check_moment(self.sent_at, "the time the inquiry was sent")
+        v.check_id(self.id, "the inquiry's id", new=True, field="id")
+        v.check_id(self.application_id, "the application", field="application_id")
+        v.check_moment(self.sent_at, "the time the inquiry was sent", field="sent_at")
         if self.override is not None:
             self.override.check()
 

@@ -31,33 +31,38 @@ _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _ZONE = re.compile(r"[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*")
 
 
-def check_day(value: date, what: str) -> date:
+def check_day(value: date, what: str, *, field: str | None = None) -> date:
     """A calendar date between 1990 and 2100 (beyond, it is a typo or an attack)."""
     if not EARLIEST <= value <= LATEST:
-        raise InvalidInput(f"{what}: {value.isoformat()} is outside {EARLIEST.year}–{LATEST.year}")
+        raise InvalidInput(
+            f"{what}: {value.isoformat()} is outside {EARLIEST.year}–{LATEST.year}", field
+        )
     return value
 
 
-def check_moment(value: datetime, what: str) -> datetime:
+def check_moment(value: datetime, what: str, *, field: str | None = None) -> datetime:
     """An aware date-time whose UTC date lies between 1990 and 2100."""
     if value.tzinfo is None or value.utcoffset() is None:
-        raise InvalidInput(f"{what} needs a time zone or an offset")
+        raise InvalidInput(f"{what} needs a time zone or an offset", field)
     if not EARLIEST <= value.date() <= LATEST:
         raise InvalidInput(
-            f"{what}: {value.date().isoformat()} is outside {EARLIEST.year}–{LATEST.year}"
+            f"{what}: {value.date().isoformat()} is outside {EARLIEST.year}–{LATEST.year}",
+            field,
         )
     if not EARLIEST <= value.astimezone(UTC).date() <= LATEST:
-        raise InvalidInput(f"{what}: {value.isoformat()} is outside {EARLIEST.year}–{LATEST.year}")
+        raise InvalidInput(
+            f"{what}: {value.isoformat()} is outside {EARLIEST.year}–{LATEST.year}", field
+        )
     return value
 
 
-def check_id(value: object, what: str, *, new: bool = False) -> int:
+def check_id(value: object, what: str, *, new: bool = False, field: str | None = None) -> int:
     """A record id SQLite can hold: 1 … 2^63−1 (0 too, meaning "new", when ``new``)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(f"{what}: {value!r} is not a whole number")
+        raise InvalidInput(f"{what}: {value!r} is not a whole number", field)
     low = 0 if new else 1
     if not low <= value <= MAX_ID:
-        raise InvalidInput(f"{what}: {value} is not an id (ids run from 1 to {MAX_ID})")
+        raise InvalidInput(f"{what}: {value} is not an id (ids run from 1 to {MAX_ID})", field)
     return value
 
 
@@ -87,7 +92,14 @@ def _bad_character(text: str, *, multiline: bool) -> str | None:
     return None
 
 
-def check_text(value: object, what: str, limit: int = NAME, *, multiline: bool = False) -> str:
+def check_text(
+    value: object,
+    what: str,
+    limit: int = NAME,
+    *,
+    multiline: bool = False,
+    field: str | None = None,
+) -> str:
     """Printable text of at most ``limit`` characters; one line unless ``multiline``.
 
     Control characters (a terminal escape in a name could write to the clipboard when the
@@ -95,30 +107,34 @@ def check_text(value: object, what: str, limit: int = NAME, *, multiline: bool =
     refused, not silently removed, so what is stored is what the user typed.
     """
     if not isinstance(value, str):
-        raise InvalidInput(f"{what} must be text, not {type(value).__name__}")
+        raise InvalidInput(f"{what} must be text, not {type(value).__name__}", field)
     if len(value) > limit:
-        raise InvalidInput(f"{what} is too long ({len(value):,} characters; at most {limit:,})")
+        raise InvalidInput(
+            f"{what} is too long ({len(value):,} characters; at most {limit:,})", field
+        )
     bad = _bad_character(value, multiline=multiline)
     if bad is not None:
-        raise InvalidInput(f"{what} contains {bad}")
+        raise InvalidInput(f"{what} contains {bad}", field)
     return value
 
 
-def check_items(values: object, what: str, limit: int = NAME) -> tuple[str, ...]:
+def check_items(
+    values: object, what: str, limit: int = NAME, *, field: str | None = None
+) -> tuple[str, ...]:
     """A list of one-line texts (topics, strengths), each checked, at most MAX_ITEMS."""
     if isinstance(values, str) or not isinstance(values, list | tuple):
-        raise InvalidInput(f"{what} must be a list of texts")
+        raise InvalidInput(f"{what} must be a list of texts", field)
     if len(values) > MAX_ITEMS:
-        raise InvalidInput(f"{what}: at most {MAX_ITEMS}, not {len(values):,}")
-    return tuple(check_text(v, f"each of {what}", limit) for v in values)
+        raise InvalidInput(f"{what}: at most {MAX_ITEMS}, not {len(values):,}", field)
+    return tuple(check_text(v, f"each of {what}", limit, field=field) for v in values)
 
 
-def check_timezone(name: object) -> str:
+def check_timezone(name: object, *, field: str | None = None) -> str:
     """An IANA zone such as Europe/Berlin; anything else is refused in words."""
     if not isinstance(name, str):
-        raise InvalidInput("a time zone must be text like Europe/Berlin")
+        raise InvalidInput("a time zone must be text like Europe/Berlin", field)
     shown = name if len(name) <= 40 else name[:40] + "…"
-    problem = InvalidInput(f"unknown time zone {shown!r} (use names like Europe/Berlin)")
+    problem = InvalidInput(f"unknown time zone {shown!r} (use names like Europe/Berlin)", field)
     if len(name) > 64 or not _ZONE.fullmatch(name):
         raise problem
     try:
@@ -128,7 +144,7 @@ def check_timezone(name: object) -> str:
     return name
 
 
-def wall_time(naive: datetime, zone: tzinfo, what: str) -> datetime:
+def wall_time(naive: datetime, zone: tzinfo, what: str, *, field: str | None = None) -> datetime:
     """A clock reading in ``zone`` as an aware moment.
 
     A reading that does not exist there (the hour skipped when clocks spring forward) or
@@ -149,11 +165,13 @@ def wall_time(naive: datetime, zone: tzinfo, what: str) -> datetime:
         after = (first.astimezone(UTC).astimezone(zone)).strftime("%H:%M")
         raise InvalidInput(
             f"{what}: {stamp} does not exist in {name} (the clocks skip that hour); "
-            f"did you mean {before} or {after}?"
+            f"did you mean {before} or {after}?",
+            field,
         )
     offsets = " or ".join(_offset(x) for x in (first, second))
     raise InvalidInput(
-        f"{what}: {stamp} happens twice in {name} (the clocks go back); add the offset, {offsets}"
+        f"{what}: {stamp} happens twice in {name} (the clocks go back); add the offset, {offsets}",
+        field,
     )
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from followup_desktop.accessibility import named
 from followup_desktop.session import Session
+from followup_desktop.stored_records import KINDS, StoredRecordsDialog
 
 MAX_LINES = 5
 
@@ -26,11 +27,17 @@ class StoredValuesBanner(QFrame):
         self.text = named(QLabel(), "Stored values not used")
         self.text.setWordWrap(True)
         self.close_button = named(QPushButton("Dismiss"), "Dismiss the notice")
+        self.review_button = named(
+            QPushButton("Fix or delete…"), "Fix or delete the letters, calls and inquiries listed"
+        )
+        self.review_button.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.review_button)
         layout.addWidget(self.close_button)
         self.close_button.clicked.connect(self.hide)
+        self.review_button.clicked.connect(self.review)
         self.lines: list[str] = []
         session.schedule_changed.connect(self.refresh)
         session.settings_changed.connect(self.refresh)
@@ -41,9 +48,12 @@ class StoredValuesBanner(QFrame):
         settings = self.session.settings
         self.session.calendar()  # an unknown country or region is found (and noted) here
         lines = settings.problems()
+        records = self.session.repo.unreadable()
         lines += [
-            f"{bad.message()} (marked in Interviews)" for bad in self.session.repo.unreadable()
+            f"{bad.message()} ({'Fix or delete…' if bad.kind in KINDS else 'marked in Interviews'})"
+            for bad in records
         ]
+        self.review_button.setVisible(any(bad.kind in KINDS for bad in records))
         if lines == self.lines:
             return
         self.lines = lines
@@ -58,3 +68,8 @@ class StoredValuesBanner(QFrame):
             + "<br>".join(shown)
         )
         self.show()
+
+    def review(self) -> None:
+        """The letters, calls and inquiries that cannot be read: fix or delete each."""
+        StoredRecordsDialog(self.session, self.window()).exec()
+        self.refresh()

@@ -110,3 +110,108 @@ def test_a_bad_record_is_named_when_asked_for_and_can_be_deleted(
     assert code == 0 and "interview round 2" not in err
     code, _, err = cli(spoiled, capfd, "round", "show", "2")
     assert code == 2 and "no interview round 2" in err
+
+
+@pytest.fixture
+def history(spoiled: Path, capfd: pytest.CaptureFixture[str]) -> Path:
+    """Letters, calls and inquiries holding values refused today, beside good ones."""
+    assert cli(spoiled, capfd, "contact", "add", "--name", "Lee")[0] == 0
+    with sqlite3.connect(spoiled) as raw:
+        raw.execute("PRAGMA ignore_check_constraints = ON")  # as a hand edit can
+        raw.executemany(
+            "INSERT INTO letters(id, round_id, contact_id, channel, sent_at) VALUES (?,?,?,?,?)",
+            [
+                (1, 3, 1, "email", "2026-11-25T20:00:00+00:00"),
+                (10, 3, 2, "pigeon", "2026-11-25T21:00:00+00:00"),  # an unknown channel
+            ],
+        )
+        raw.execute("INSERT INTO round_interviewers VALUES (3, 2, 1)")
+        raw.executemany(
+            "INSERT INTO calls(id, round_id, made_at, outcome) VALUES (?, ?, ?, ?)",
+            [
+                (20, 3, "9999-12-31T10:00:00+00:00", "fine"),  # year 9999
+                (21, 1, "2026-12-03T10:00:00+00:00", "ok\x1b]52;c;ZWNobw==\x07"),  # an escape
+            ],
+        )
+        raw.execute(
+            "INSERT INTO inquiries(id, application_id, channel, sent_at) VALUES "
+            "(30, 2, 'email', CAST(X'323032362D31312D3330ED' AS TEXT))"  # not UTF-8
+        )
+    return spoiled
+
+
+def test_letters_calls_and_inquiries_are_named_fixed_and_deleted(
+    history: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = cli(history, capfd, "letter", "list")
+    assert code == 0 and "to contact 1" in out
+    assert "letter 10 (round 3, to contact 2) cannot be read: the channel “pigeon”" in err
+    code, out, err = cli(history, capfd, "call", "list")
+    assert code == 0 and "Traceback" not in err
+    assert "call 20 (round 3) cannot be read: the time of the call" in err and "out of range" in err
+    assert "call 21 (round 1) cannot be read: the outcome contains a control character" in err
+    assert "\x1b" not in err + out
+    code, out, err = cli(history, capfd, "inquiry", "list")
+    assert code == 0 and "inquiry 30 (application 2) cannot be read" in err
+
+    # A fix must give what could not be read: the app does not store its stand-in.
+    code, _, err = cli(history, capfd, "letter", "edit", "10")
+    assert code == 2 and "letter 10 needs --channel (the channel “pigeon” cannot be read)" in err
+    code, out, _ = cli(history, capfd, "letter", "edit", "10", "--channel", "post")
+    assert code == 0 and "Updated letter 10: post" in out
+    code, out, err = cli(history, capfd, "letter", "list", "--json")
+    assert code == 0 and "letter 10" not in err
+    assert {(x["id"], x["channel"]) for x in json.loads(out)} == {(1, "email"), (10, "post")}
+
+    code, _, err = cli(history, capfd, "call", "edit", "20", "--made-at", "2101-01-01T10:00")
+    assert code == 2 and "outside 1990–2100" in err  # the same rule as everywhere
+    assert cli(history, capfd, "call", "edit", "20", "--made-at", "2026-12-02T10:00")[0] == 0
+    assert cli(history, capfd, "call", "edit", "21", "--outcome", "friendly, no news")[0] == 0
+    code, out, err = cli(history, capfd, "call", "list", "--json")
+    assert code == 0 and "cannot be read" not in err
+    assert [(x["id"], x["outcome"]) for x in json.loads(out)] == [
+        (20, "fine"),
+        (21, "friendly, no news"),
+    ]
+
+    assert cli(history, capfd, "inquiry", "delete", "30")[0] == 0
+    code, out, err = cli(history, capfd, "inquiry", "list")
+    assert code == 0 and "No status inquiries yet." in out and "inquiry 30" not in err
+    code, _, err = cli(history, capfd, "inquiry", "delete", "30")
+    assert code == 2 and "no inquiry 30" in err
+
+    # Everything else is as it was.
+    code, out, _ = cli(history, capfd, "export", "json", "-")
+    exported = json.loads(out)
+    assert [a["company"] for a in exported["applications"]] == ["Acme"]  # Beta's date is bad
+    assert [r["id"] for r in exported["rounds"]] == [3]
+
+
+def test_an_unreadable_round_is_fixed_with_round_edit(
+    spoiled: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """`round edit` refused a round it could not read; now it starts from the readable rest
+    and asks for what it cannot guess."""
+    code, _, err = cli(spoiled, capfd, "round", "edit", "2", "--title", "Second")
+    assert code == 2 and "interview round 2 needs --start" in err and "--end" in err
+    code, out, err = cli(
+        spoiled,
+        capfd,
+        "round",
+        "edit",
+        "2",
+        "--start",
+        "2026-11-24T10:00",
+        "--end",
+        "2026-11-24T11:00",
+        "--json",
+    )
+    assert code == 0, err
+    fixed = json.loads(out)
+    assert fixed["title"] == "round 4" and fixed["interviewer_ids"] == [1]
+    assert fixed["timezone"] == "America/New_York"
+    assert fixed["starts_at"] == "2026-11-24T10:00:00-05:00"
+    code, _, err = cli(spoiled, capfd, "round", "list")
+    assert code == 0 and "interview round 2" not in err and "interview round 1" in err
+    code, out, err = cli(spoiled, capfd, "app", "edit", "2", "--applied-on", "2026-11-02")
+    assert code == 0 and "application 2" not in err

@@ -265,6 +265,33 @@ COMMANDS = st.one_of(
     _command(st.sampled_from([["check"], ["import", "json"]]), PATH.map(lambda p: [p])),
     _command(_words("check"), PATH.map(lambda p: [p]), _opt("--channel", TEXT), JSON),
     _command(_words("db", "check"), JSON),
+    _command(
+        _words("letter", "edit"),
+        INTEGER.map(lambda i: [i]),
+        _opt("--channel", st.sampled_from(["email", "post", "pigeon"])),
+        _opt("--sent-at", MOMENT),
+        JSON,
+    ),
+    _command(
+        _words("call", "edit"),
+        INTEGER.map(lambda i: [i]),
+        _opt("--made-at", MOMENT),
+        _opt("--outcome", TEXT),
+        JSON,
+    ),
+    _command(
+        _words("inquiry", "edit"),
+        INTEGER.map(lambda i: [i]),
+        _opt("--channel", st.sampled_from(["email", "post", "pigeon"])),
+        _opt("--sent-at", MOMENT),
+        JSON,
+    ),
+    _command(
+        st.sampled_from([["letter", "delete"], ["call", "delete"], ["inquiry", "delete"]]),
+        INTEGER.map(lambda i: [i]),
+    ),
+    _command(_words("call", "list"), _opt("--round", INTEGER), JSON),
+    _command(_words("inquiry", "list"), _opt("--app", INTEGER), JSON),
 )
 
 STILL_WORKS = (["agenda"], ["agenda", "--days", "366"], ["export", "ics", "-"])

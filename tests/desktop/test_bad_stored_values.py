@@ -8,9 +8,10 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from followup.model import Application, Round
@@ -21,9 +22,12 @@ from followup_desktop.interviews.dialogs import ApplicationDialog, RoundDialog
 from followup_desktop.interviews.model import INVALID, RecordRole
 from followup_desktop.session import Session
 from followup_desktop.shell import Shell
+from followup_desktop.stored_records import RecordFixDialog, StoredRecordsDialog
 
 from .conftest import NY
 from .test_reminders import Recorder
+
+W = TypeVar("W", bound=QWidget)
 
 
 def spoil(db: Path, interview: Round) -> dict[str, int]:
@@ -177,3 +181,132 @@ def test_a_bad_record_can_be_deleted_and_the_delete_undone(
     }
     session.undo_stack.undo()  # comes back as it could be read: bad fields replaced
     assert session.repo.round(ids["broken"]).title.startswith("xxx")
+
+
+def spoil_history(db: Path, interview: Round) -> dict[str, int]:
+    """Letters, a call and an inquiry holding values refused today, as a hand edit writes
+    them (check constraints off, bytes that are not UTF-8)."""
+    dana, lee = interview.interviewer_ids
+    with sqlite3.connect(db) as raw:
+        raw.execute("PRAGMA ignore_check_constraints = ON")
+        pigeon = raw.execute(
+            "INSERT INTO letters(round_id, contact_id, channel, sent_at) "
+            "VALUES (?, ?, 'pigeon', '2026-11-25T21:00:00+00:00')",
+            (interview.id, dana),
+        ).lastrowid
+        far = raw.execute(
+            "INSERT INTO letters(round_id, contact_id, channel, sent_at, override_rule, "
+            "override_reason, override_at) VALUES (?, ?, 'email', '9999-12-31T10:00:00+00:00', "
+            "'second-letter', ?, '2026-11-25T10:00:00+00:00')",
+            (interview.id, lee, "x" * 1_000_000),
+        ).lastrowid
+        call = raw.execute(
+            "INSERT INTO calls(round_id, made_at, outcome) VALUES "
+            "(?, '2026-12-04T15:00:00+00:00', CAST(X'ED' || 'no news' AS TEXT))",  # not UTF-8
+            (interview.id,),
+        ).lastrowid
+        inquiry = raw.execute(
+            "INSERT INTO inquiries(application_id, channel, sent_at, override_rule, "
+            "override_reason, override_at) VALUES (?, 'email', '0001-01-01T00:00:00+00:00', "
+            "'status-inquiry', ?, '2026-11-20T10:00:00+00:00')",
+            (interview.application_id, "why\x1b]52;c;ZWNobw==\x07"),
+        ).lastrowid
+    return {"pigeon": pigeon or 0, "far": far or 0, "call": call or 0, "inquiry": inquiry or 0}
+
+
+def answer(kind: type[W], act: Callable[[W], None]) -> None:
+    """Act on the next modal dialog of ``kind`` once it is open (modals may be nested)."""
+
+    def poll() -> None:
+        modal = QApplication.activeModalWidget()
+        if not isinstance(modal, kind):
+            QTimer.singleShot(10, poll)
+            return
+        act(modal)
+
+    QTimer.singleShot(0, poll)
+
+
+def test_letters_calls_and_inquiries_are_listed_fixed_and_deleted_in_the_app(
+    qtbot: QtBot, session: Session, clock: FixedClock, interview: Round, tmp_path: Path
+) -> None:
+    ids = spoil_history(tmp_path / "gui.sqlite3", interview)
+    clock.set(datetime(2026, 11, 30, 10, tzinfo=NY))
+    shell = started(qtbot, session)  # within the usual wait: nothing hangs at "Loading…"
+    banner = shell.window.stored_values
+    text = banner.text.text()
+    assert banner.isVisible() and banner.review_button.isVisible()
+    assert f"letter {ids['pigeon']}" in text and "the channel “pigeon” cannot be read" in text
+    assert f"call {ids['call']}" in text and "an unpaired surrogate" in text
+    assert "\x1b" not in text
+    round_before = session.repo.round(interview.id)
+    seen: dict[str, object] = {}
+
+    def review(dialog: StoredRecordsDialog) -> None:
+        listed = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+        seen["listed"] = listed
+        row = next(i for i, line in enumerate(listed) if line.startswith(f"Letter {ids['pigeon']}"))
+        dialog.list.setCurrentRow(row)
+
+        def fix(form: RecordFixDialog) -> None:
+            seen["marked"] = form.fields.shown()
+            seen["description"] = form.channel.accessibleDescription() if form.channel else ""
+            save = form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+            qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # the stand-in is not a fix
+            seen["kept"] = (form.isVisible(), form.fields.shown(), form.focusWidget())
+            assert form.channel is not None
+            form.channel.setCurrentIndex(form.channel.findData("post"))
+            qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+        answer(RecordFixDialog, fix)
+        qtbot.mouseClick(dialog.fix_button, Qt.MouseButton.LeftButton)
+        row = next(
+            i
+            for i in range(dialog.list.count())
+            if dialog.list.item(i).text().startswith(f"Call {ids['call']}")
+        )
+        dialog.list.setCurrentRow(row)
+
+        def confirm(box: QMessageBox) -> None:
+            delete = next(b for b in box.buttons() if b.text() == "Delete")
+            qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+
+        answer(QMessageBox, confirm)
+        qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+        seen["after"] = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+        dialog.reject()
+
+    answer(StoredRecordsDialog, review)
+    qtbot.mouseClick(banner.review_button, Qt.MouseButton.LeftButton)
+
+    listed = seen["listed"]
+    assert isinstance(listed, list) and len(listed) == 4
+    assert any(f"Letter {ids['far']} to Lee Park" in x and "out of range" in x for x in listed)
+    assert any(
+        f"Status inquiry {ids['inquiry']}" in x and "out of range" in x and "exception" in x
+        for x in listed
+    )
+    assert "the channel “pigeon” cannot be read" in str(seen["marked"])
+    assert "pigeon" in str(seen["description"])  # what a screen reader says of the field
+    visible, marked, focused = seen["kept"]  # type: ignore[misc]
+    assert visible and "give the real value" in marked["channel"] and focused is not None
+    assert {x.split(":")[0] for x in seen["after"]} == {  # type: ignore[attr-defined]
+        f"Letter {ids['far']} to Lee Park",
+        f"Status inquiry {ids['inquiry']} (application {interview.application_id})",
+    }
+    repo = session.repo
+    letters = repo.letters()
+    assert [(x.id, x.channel.value) for x in letters] == [(ids["pigeon"], "post")]
+    assert repo.calls() == [] and repo.inquiries() == []
+    with sqlite3.connect(tmp_path / "gui.sqlite3") as raw:  # the other two are as they were
+        assert raw.execute("SELECT count(*) FROM calls").fetchone() == (0,)
+        assert raw.execute("SELECT sent_at FROM letters WHERE id=?", (ids["far"],)).fetchone() == (
+            "9999-12-31T10:00:00+00:00",
+        )
+        assert raw.execute("SELECT count(*) FROM inquiries").fetchone() == (1,)
+    assert repo.round(interview.id) == round_before
+    assert {(u.kind, u.id) for u in repo.unreadable()} == {
+        ("letter", ids["far"]),
+        ("inquiry", ids["inquiry"]),
+    }
+    assert f"letter {ids['pigeon']}" not in banner.text.text()

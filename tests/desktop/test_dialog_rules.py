@@ -23,12 +23,12 @@ def test_contact_dialog_refuses_escapes_newlines_and_huge_names(
     ):
         dialog.name.setText(name)
         dialog.accept()
-        assert why in dialog.error.text()
-        assert not dialog.error.isHidden()
+        assert why in dialog.fields.shown()["name"]
+        assert dialog.focusWidget() is dialog.name
     dialog.name.setText("Dana")
     dialog.address.setPlainText("\n".join(f"line {i}" for i in range(30)))
     dialog.accept()
-    assert "at most 10" in dialog.error.text()
+    assert "at most 10" in dialog.fields.shown()["address"]
     assert session.repo.contacts() == []
 
 
@@ -40,7 +40,7 @@ def test_application_dialog_refuses_a_date_in_year_9999(qtbot: QtBot, session: S
     dialog.applied.enabled.setChecked(True)
     dialog.applied.edit.setDate(QDate(9999, 12, 31))
     dialog.accept()
-    assert "outside 1990–2100" in dialog.error.text()
+    assert "outside 1990–2100" in dialog.fields.shown()["applied_on"]
     assert session.repo.applications() == []
 
 
@@ -54,13 +54,13 @@ def test_round_dialog_refuses_a_start_the_clocks_skip(
     dialog.start.setTime(QTime(2, 30))
     dialog.end.setTime(QTime(4, 0))
     dialog.accept()
-    assert "does not exist in Europe/Berlin" in dialog.error.text()
-    assert "01:30 or 03:30" in dialog.error.text()
+    assert "does not exist in Europe/Berlin" in dialog.fields.shown()["starts_at"]
+    assert "01:30 or 03:30" in dialog.fields.shown()["starts_at"]
     assert len(session.repo.rounds()) == 1
     dialog.title.setText("Round\x1b[2J two")
     dialog.start.setTime(QTime(3, 30))
     dialog.accept()
-    assert "control character" in dialog.error.text()
+    assert "control character" in dialog.fields.shown()["title"]
     assert len(session.repo.rounds()) == 1
 
 

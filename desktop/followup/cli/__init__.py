@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import NoReturn
 
 from followup import __version__
-from followup.cli import dates, records
+from followup.cli import dates, records, repairs
 from followup.cli.arguments import record_id as _id
 from followup.cli.context import Context, parse_moment
 from followup.errors import CorruptDatabase, FollowUpError, InvalidInput, Refusal
@@ -206,6 +206,13 @@ def build_parser() -> argparse.ArgumentParser:
     _command(letter, "list", records.letter_list, "list letters sent").add_argument(
         "--round", type=_id
     )
+    p = _command(letter, "edit", repairs.letter_edit, "correct a recorded letter")
+    p.add_argument("id", type=_id)
+    p.add_argument("--channel", choices=[c.value for c in Channel])
+    p.add_argument("--sent-at", help="ISO date-time it was sent")
+    _command(
+        letter, "delete", repairs.letter_delete, "delete a recorded letter", reads=False
+    ).add_argument("id", type=_id)
 
     call = _group(sub, "call", "the one phone call")
     p = _command(call, "record", records.call_record, "record the call as made")
@@ -213,6 +220,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--made-at", help="ISO date-time (default: now)")
     p.add_argument("--outcome")
     p.add_argument("--override", metavar="REASON", help="call despite a refusal; recorded")
+    _command(call, "list", repairs.call_list, "list calls made").add_argument("--round", type=_id)
+    p = _command(call, "edit", repairs.call_edit, "correct a recorded call")
+    p.add_argument("id", type=_id)
+    p.add_argument("--made-at", help="ISO date-time it was made")
+    p.add_argument("--outcome")
+    _command(
+        call, "delete", repairs.call_delete, "delete a recorded call", reads=False
+    ).add_argument("id", type=_id)
 
     inquiry = _group(sub, "inquiry", "the one status inquiry of an online application")
     p = _command(inquiry, "record", records.inquiry_record, "record the inquiry as sent")
@@ -220,6 +235,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--channel", choices=[c.value for c in Channel], default="email")
     p.add_argument("--sent-at")
     p.add_argument("--override", metavar="REASON")
+    _command(inquiry, "list", repairs.inquiry_list, "list status inquiries").add_argument(
+        "--app", type=_id
+    )
+    p = _command(inquiry, "edit", repairs.inquiry_edit, "correct a recorded inquiry")
+    p.add_argument("id", type=_id)
+    p.add_argument("--channel", choices=[c.value for c in Channel])
+    p.add_argument("--sent-at", help="ISO date-time it was sent")
+    _command(
+        inquiry, "delete", repairs.inquiry_delete, "delete a recorded inquiry", reads=False
+    ).add_argument("id", type=_id)
 
     settings = _group(sub, "settings", "your settings")
     _command(settings, "list", records.settings_list, "all settings with descriptions")

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from followup import transfer
 from followup.cli.arguments import EXPORT_BYTES, read_input
 from followup.cli.context import Context
+from followup.cli.repairs import need_stand_ins, stored
 from followup.errors import InvalidInput, Refusal
 from followup.model import (
     Application,
@@ -60,12 +61,13 @@ def contact_add(ctx: Context) -> int:
 
 def contact_edit(ctx: Context) -> int:
     a = ctx.args
-    old = ctx.repo.contact(a.id)
+    old, bad = stored(ctx, "contact", a.id, ctx.repo.contact)
     changes: dict[str, Any] = {
         k: getattr(a, k) for k in ("name", "title", "company", "email", "phone") if _given(a, k)
     }
     if _given(a, "address"):
         changes["address"] = PostalAddress.parse(a.address)
+    need_stand_ins(bad, changes, {})
     contact = ctx.repo.update_contact(replace(old, **changes))
     return _show(ctx, contact, f"Updated contact {contact.id}: {contact.name}")
 
@@ -116,7 +118,7 @@ def app_add(ctx: Context) -> int:
 
 def app_edit(ctx: Context) -> int:
     a = ctx.args
-    old = ctx.repo.application(a.id)
+    old, bad = stored(ctx, "application", a.id, ctx.repo.application)
     changes: dict[str, Any] = {}
     for name, field_name in (
         ("company", "company"),
@@ -130,6 +132,7 @@ def app_edit(ctx: Context) -> int:
         changes["applied_on"] = ctx.day(a.applied_on, "--applied-on") if a.applied_on else None
     if _given(a, "source"):
         changes["source"] = Source(a.source)
+    need_stand_ins(bad, changes, {})
     app = ctx.repo.update_application(replace(old, **changes))
     return _show(ctx, app, f"Updated application {app.id}: {_app_line(app).strip()}")
 
@@ -212,7 +215,7 @@ def round_add(ctx: Context) -> int:
 
 def round_edit(ctx: Context) -> int:
     a = ctx.args
-    old = ctx.repo.round(a.id)
+    old, bad = stored(ctx, "interview round", a.id, ctx.repo.round)
     changes: dict[str, Any] = {}
     if a.tz:
         changes["timezone"] = _zone_name(ctx)
@@ -236,6 +239,7 @@ def round_edit(ctx: Context) -> int:
             changes[field_name] = tuple(getattr(a, name))
     if _given(a, "decision_on"):
         changes["decision_on"] = ctx.day(a.decision_on, "--decision-on") if a.decision_on else None
+    need_stand_ins(bad, changes, {"starts_at": "--start", "ends_at": "--end"})
     r = ctx.repo.update_round(replace(old, **changes))
     return _show(ctx, r, f"Updated round {r.id}: {_round_line(ctx, r).strip()}")
 

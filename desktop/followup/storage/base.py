@@ -68,15 +68,30 @@ class Store:
 
     def _one(self, sql: str, args: Sequence[Any], what: str) -> sqlite3.Row:
         try:
-            row: sqlite3.Row | None = self.db.connection.execute(sql, args).fetchone()
+            found = self._rows(sql, args, one=True)
         except OverflowError:  # an id beyond SQLite's integers names nothing
-            row = None
-        if row is None:
+            found = []
+        if not found:
             raise NotFound(f"no {what}")
-        return row
+        return found[0]
 
     def _all(self, sql: str, args: Sequence[Any] = ()) -> list[sqlite3.Row]:
-        return self.db.connection.execute(sql, args).fetchall()
+        return self._rows(sql, args)
+
+    def _rows(self, sql: str, args: Sequence[Any], *, one: bool = False) -> list[sqlite3.Row]:
+        """The rows; text that is not UTF-8 (a hand edit's bytes) is read with each bad byte
+        as a lone surrogate, which the value rules then name, instead of failing the query."""
+        connection = self.db.connection
+        try:
+            return _fetched(connection.execute(sql, args), one)
+        except sqlite3.OperationalError as error:
+            if "decode" not in str(error):
+                raise
+        connection.text_factory = _lenient_text
+        try:
+            return _fetched(connection.execute(sql, args), one)
+        finally:
+            connection.text_factory = str
 
     def _chunked(self, sql: str, ids: Sequence[int]) -> list[sqlite3.Row]:
         """``sql`` with ``{}`` for a list of ids, in chunks below SQLite's parameter limit."""
@@ -85,3 +100,14 @@ class Store:
             chunk = list(ids[start : start + 500])
             rows += self._all(sql.format(",".join("?" * len(chunk))), chunk)
         return rows
+
+
+def _fetched(cursor: sqlite3.Cursor, one: bool) -> list[sqlite3.Row]:
+    if one:
+        row = cursor.fetchone()
+        return [] if row is None else [row]
+    return cursor.fetchall()
+
+
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", "surrogateescape")

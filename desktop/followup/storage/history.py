@@ -19,13 +19,7 @@ from followup.model import (
     Override,
 )
 from followup.storage import row_values
-from followup.storage.base import (
-    call_from_row,
-    from_db_time,
-    letter_from_row,
-    override_from_row,
-    to_db_time,
-)
+from followup.storage.base import to_db_time
 from followup.storage.records import Records
 from followup.unreadable import Unreadable
 from followup.workdays import WorkCalendar
@@ -37,17 +31,20 @@ class History(Records):
     """Letters, calls and inquiries; each refused (``Refusal``) unless allowed or overridden."""
 
     def _dated(
-        self, rows: Sequence[sqlite3.Row], convert: Callable[[sqlite3.Row], _Recorded], kind: str
+        self,
+        rows: Sequence[sqlite3.Row],
+        convert: Callable[[sqlite3.Row], _Recorded | Unreadable],
+        kind: str,
     ) -> list[_Recorded]:
-        """Rows as values; one whose time cannot be read is left out and named (unreadable)."""
-        column = "made_at" if kind == "call" else "sent_at"
-        what = "the time it was made" if kind == "call" else "the time it was sent"
+        """Rows as values; one refused today (its time, channel or text) is left out and named
+        (``unreadable()``), with a repaired value a fix can start from."""
         out: list[_Recorded] = []
         for row in rows:
-            made = row_values.dated(row, column, convert, kind, what)
+            made = convert(row)
             if isinstance(made, Unreadable):
                 self._unreadable[(kind, row["id"])] = made
             else:
+                self._unreadable.pop((kind, row["id"]), None)
                 out.append(made)
         return out
 
@@ -56,12 +53,16 @@ class History(Records):
     def letters(self, round_id: int | None = None) -> list[Letter]:
         sql = "SELECT * FROM letters" + (" WHERE round_id=?" if round_id is not None else "")
         rows = self._all(sql + " ORDER BY sent_at, id", (round_id,) if round_id is not None else ())
-        return self._dated(rows, letter_from_row, "letter")
+        if round_id is None:
+            self._forget_unreadable("letter")
+        return self._dated(rows, row_values.letter, "letter")
 
     def calls(self, round_id: int | None = None) -> list[Call]:
         sql = "SELECT * FROM calls" + (" WHERE round_id=?" if round_id is not None else "")
         rows = self._all(sql + " ORDER BY made_at, id", (round_id,) if round_id is not None else ())
-        return self._dated(rows, call_from_row, "call")
+        if round_id is None:
+            self._forget_unreadable("call")
+        return self._dated(rows, row_values.call, "call")
 
     def inquiries(self, application_id: int | None = None) -> list[Inquiry]:
         where = " WHERE application_id=?" if application_id is not None else ""
@@ -69,29 +70,118 @@ class History(Records):
             "SELECT * FROM inquiries" + where + " ORDER BY sent_at, id",
             (application_id,) if application_id is not None else (),
         )
-        return self._dated(
-            rows,
-            lambda r: Inquiry(
-                r["id"],
-                r["application_id"],
-                Channel(r["channel"]),
-                from_db_time(r["sent_at"]),
-                override_from_row(r),
-            ),
-            "inquiry",
-        )
+        if application_id is None:
+            self._forget_unreadable("inquiry")
+        return self._dated(rows, row_values.inquiry, "inquiry")
 
     def letters_of(self, round_ids: Sequence[int]) -> list[Letter]:
         rows = self._chunked(
             "SELECT * FROM letters WHERE round_id IN ({}) ORDER BY sent_at, id", round_ids
         )
-        return self._dated(rows, letter_from_row, "letter")
+        return self._dated(rows, row_values.letter, "letter")
 
     def calls_of(self, round_ids: Sequence[int]) -> list[Call]:
         rows = self._chunked(
             "SELECT * FROM calls WHERE round_id IN ({}) ORDER BY made_at, id", round_ids
         )
-        return self._dated(rows, call_from_row, "call")
+        return self._dated(rows, row_values.call, "call")
+
+    # -- one letter, call or inquiry: read, fix, delete ----------------------------------
+
+    def letter(self, letter_id: int) -> Letter:
+        row = self._one("SELECT * FROM letters WHERE id=?", (letter_id,), f"letter {letter_id}")
+        return self._only(row_values.letter(row), "letter", letter_id)
+
+    def call(self, call_id: int) -> Call:
+        row = self._one("SELECT * FROM calls WHERE id=?", (call_id,), f"call {call_id}")
+        return self._only(row_values.call(row), "call", call_id)
+
+    def inquiry(self, inquiry_id: int) -> Inquiry:
+        row = self._one(
+            "SELECT * FROM inquiries WHERE id=?", (inquiry_id,), f"inquiry {inquiry_id}"
+        )
+        return self._only(row_values.inquiry(row), "inquiry", inquiry_id)
+
+    def fix_letter(self, letter: Letter) -> Letter:
+        """Put a stored letter's values right (when and how it was sent, its recorded
+        exception): the value rules apply; its round and recipient stay. One transaction."""
+        letter.check()
+        with self.db.transaction() as cur:
+            self._same_owner("letters", letter.id, "letter", ("round_id", letter.round_id))
+            self._same_owner("letters", letter.id, "letter", ("contact_id", letter.contact_id))
+            cur.execute(
+                "UPDATE letters SET channel=?, sent_at=?, override_rule=?, override_reason=?, "
+                "override_at=? WHERE id=?",
+                (
+                    letter.channel.value,
+                    to_db_time(letter.sent_at),
+                    *self._override_values(letter.override),
+                    letter.id,
+                ),
+            )
+        self._unreadable.pop(("letter", letter.id), None)
+        return letter
+
+    def fix_call(self, call: Call) -> Call:
+        """Put a stored call's values right (when, the outcome, its recorded exception); its
+        round stays. One transaction."""
+        call.check()
+        with self.db.transaction() as cur:
+            self._same_owner("calls", call.id, "call", ("round_id", call.round_id))
+            cur.execute(
+                "UPDATE calls SET made_at=?, outcome=?, override_rule=?, override_reason=?, "
+                "override_at=? WHERE id=?",
+                (
+                    to_db_time(call.made_at),
+                    call.outcome,
+                    *self._override_values(call.override),
+                    call.id,
+                ),
+            )
+        self._unreadable.pop(("call", call.id), None)
+        return call
+
+    def fix_inquiry(self, inquiry: Inquiry) -> Inquiry:
+        """Put a stored inquiry's values right (when and how it was sent); its application
+        stays. One transaction."""
+        inquiry.check()
+        with self.db.transaction() as cur:
+            owner = ("application_id", inquiry.application_id)
+            self._same_owner("inquiries", inquiry.id, "inquiry", owner)
+            cur.execute(
+                "UPDATE inquiries SET channel=?, sent_at=?, override_rule=?, override_reason=?, "
+                "override_at=? WHERE id=?",
+                (
+                    inquiry.channel.value,
+                    to_db_time(inquiry.sent_at),
+                    *self._override_values(inquiry.override),
+                    inquiry.id,
+                ),
+            )
+        self._unreadable.pop(("inquiry", inquiry.id), None)
+        return inquiry
+
+    def _same_owner(self, table: str, row_id: int, kind: str, owner: tuple[str, int]) -> None:
+        column, value = owner
+        row = self._one(f"SELECT {column} FROM {table} WHERE id=?", (row_id,), f"{kind} {row_id}")
+        if row[0] != value:
+            raise InvalidInput(f"a {kind}'s {column.removesuffix('_id')} cannot be changed", column)
+
+    def delete_letter(self, letter_id: int) -> None:
+        """Delete one letter, whatever its stored values: one transaction, nothing else."""
+        self._delete_one("letters", letter_id, "letter")
+
+    def delete_call(self, call_id: int) -> None:
+        self._delete_one("calls", call_id, "call")
+
+    def delete_inquiry(self, inquiry_id: int) -> None:
+        self._delete_one("inquiries", inquiry_id, "inquiry")
+
+    def _delete_one(self, table: str, row_id: int, kind: str) -> None:
+        with self.db.transaction() as cur:
+            self._exists(table, row_id, f"{kind} {row_id}")
+            cur.execute(f"DELETE FROM {table} WHERE id=?", (row_id,))
+        self._unreadable.pop((kind, row_id), None)
 
     @staticmethod
     def _override_values(override: Override | None) -> tuple[str | None, str | None, str | None]:

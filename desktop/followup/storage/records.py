@@ -11,13 +11,13 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from followup.errors import InvalidInput
-from followup.model import Application, Contact, Round, Status
+from followup.model import Application, Call, Contact, Inquiry, Letter, Round, Status
 from followup.storage import row_values
 from followup.storage.base import Store, to_db_time
 from followup.storage.database import Database
 from followup.unreadable import Unreadable
 
-V = TypeVar("V", Application, Round, Contact)
+V = TypeVar("V", Application, Round, Contact, Letter, Call, Inquiry)
 
 
 class Records(Store):
@@ -53,6 +53,10 @@ class Records(Store):
     def _forget_unreadable(self, kind: str) -> None:
         """Before a full list of a kind: what it does not meet again was fixed or deleted."""
         self._unreadable = {k: u for k, u in self._unreadable.items() if k[0] != kind}
+
+    def unreadable_record(self, kind: str, row_id: int) -> Unreadable | None:
+        """What is wrong with one record met so far, or None when it could be read."""
+        return self._unreadable.get((kind, row_id))
 
     def as_read(self, kind: str, row_id: int) -> Application | Round | None:
         """An unreadable record's repaired value (bad fields replaced), else None."""
@@ -108,6 +112,7 @@ class Records(Store):
                     contact.id,
                 ),
             )
+        self._unreadable.pop(("contact", contact.id), None)  # fixed, if it was unreadable
         return contact
 
     def delete_contact(self, contact_id: int) -> None:
@@ -183,6 +188,7 @@ class Records(Store):
                 "status=?, status_reason=?, contact_id=? WHERE id=?",
                 (*values, app.id),
             )
+        self._unreadable.pop(("application", app.id), None)
         return app
 
     def delete_application(self, app_id: int) -> None:
@@ -299,6 +305,7 @@ class Records(Store):
             )
             if old_interviewers != r.interviewer_ids:
                 self._set_interviewers(cur, r)
+        self._unreadable.pop(("interview round", r.id), None)
         return r
 
     def delete_round(self, round_id: int) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -20,7 +21,12 @@ from followup import validation as v
 from followup.errors import InvalidInput
 from followup.model import (
     Application,
+    Call,
+    Channel,
     Contact,
+    Inquiry,
+    Letter,
+    Override,
     PostalAddress,
     Round,
     RoundKind,
@@ -32,7 +38,7 @@ from followup.unreadable import Unreadable
 
 T = TypeVar("T")
 E = TypeVar("E", bound=StrEnum)
-V = TypeVar("V", Application, Round, Contact)
+V = TypeVar("V", Application, Round, Contact, Letter, Call, Inquiry)
 
 # Plans count weeks forward and back from a date; one this close to the calendar's ends
 # (year 1 or 9999) cannot be planned, so it cannot be read as a date of this app either.
@@ -114,16 +120,45 @@ class _Fields:
     def __init__(self, row: sqlite3.Row) -> None:
         self.row = row
         self.reasons: list[str] = []
+        self.by_field: list[tuple[str, str]] = []
+        self.stand_ins: list[str] = []
 
-    def get(self, column: str, convert: Callable[[object], T], fallback: T, what: str) -> T:
+    def get(
+        self,
+        column: str,
+        convert: Callable[[object], T],
+        fallback: T,
+        what: str,
+        *,
+        stand_in: bool = False,
+    ) -> T:
+        """The column's value; else ``fallback`` (a made-up ``stand_in`` a fix must replace)."""
         raw = self.row[column]
         try:
             return convert(raw)
         except OverflowError:
-            self.reasons.append(f"{what} {shown(raw)} is out of range")
+            self.note(column, f"{what} {shown(raw)} is out of range")
         except _PROBLEMS:
-            self.reasons.append(f"{what} {shown(raw)} cannot be read")
+            self.note(column, f"{what} {shown(raw)} cannot be read")
+        if stand_in:
+            self.stand_ins.append(column)
         return fallback
+
+    def note(self, field: str | None, reason: str) -> None:
+        self.reasons.append(reason)
+        if field is not None:
+            self.by_field.append((field, reason))
+
+    def unreadable(self, kind: str, label: str, value: Any) -> Unreadable:
+        return Unreadable(
+            kind,
+            self.row["id"],
+            label,
+            tuple(self.reasons),
+            value,
+            tuple(self.by_field),
+            tuple(self.stand_ins),
+        )
 
 
 def _tidied(values: dict[str, Any]) -> dict[str, Any]:
@@ -144,14 +179,13 @@ def _made(
     labels: tuple[str, ...],
 ) -> V | Unreadable:
     """The value; or an Unreadable with the reasons and the best repaired value."""
-    row_id: int = fields.row["id"]
     required = {k: "(unreadable)" for k in labels if k != "title"}
     try:
         made = factory(**values)
         made.check()  # the rules every value is stored under today
         value: V | None = made
     except _PROBLEMS as error:  # refused today
-        fields.reasons.append(str(error))
+        fields.note(getattr(error, "field", None), str(error))
         tidy = _tidied(values)
         tidy.update({k: v for k, v in required.items() if not str(tidy.get(k, "")).strip()})
         try:
@@ -162,7 +196,7 @@ def _made(
         return value
     shown_values = _tidied({k: values[k] for k in labels})
     label = " — ".join(str(shown_values[k])[:40] for k in labels if shown_values[k])
-    return Unreadable(kind, row_id, label, tuple(fields.reasons), value)
+    return fields.unreadable(kind, label, value)
 
 
 def contact(row: sqlite3.Row) -> Contact | Unreadable:
@@ -317,11 +351,15 @@ def round_(row: sqlite3.Row, interviewer_ids: tuple[int, ...]) -> Round | Unread
 
 def _round_by_fields(row: sqlite3.Row, interviewer_ids: tuple[int, ...]) -> Round | Unreadable:
     f = _Fields(row)
-    starts: datetime | None = f.get("starts_at", _moment, None, "the start")
-    ends: datetime | None = f.get("ends_at", _moment, None, "the end")
+    starts: datetime | None = f.get("starts_at", _moment, None, "the start", stand_in=True)
+    ends: datetime | None = f.get("ends_at", _moment, None, "the end", stand_in=True)
     if starts is None:
         starts = ends - timedelta(hours=1) if ends is not None else PLACEHOLDER_START
-    if ends is None or ends <= starts:
+    if ends is not None and ends <= starts:
+        f.note("ends_at", f"the end {shown(row['ends_at'])} is not after the start")
+        f.stand_ins.append("ends_at")
+        ends = None
+    if ends is None:
         ends = starts + timedelta(hours=1)
     values = {
         "id": row["id"],
@@ -345,30 +383,140 @@ _FIRST = datetime.combine(v.EARLIEST, datetime.min.time(), tzinfo=UTC)
 _LAST = datetime.combine(v.LATEST, datetime.max.time(), tzinfo=UTC)
 
 
-def dated(
-    row: sqlite3.Row, column: str, convert: Callable[[sqlite3.Row], T], kind: str, what: str
-) -> T | Unreadable:
-    """A letter, call or inquiry: kept whole, or (its time unreadable) named and left out.
+def _recorded_moment(raw: object) -> datetime:
+    """A stored time of a letter, call or inquiry: aware, and between 1990 and 2100."""
+    value = _moment(raw)
+    if not _FIRST <= value <= _LAST:
+        raise OverflowError(value)
+    return value
 
-    Left out is safe for the one-letter rule: the store's unique index still refuses a second
-    letter to the same person, whatever the first one's time reads as."""
-    raw = row[column]
+
+def _override(row: sqlite3.Row) -> Override | None:
+    if row["override_rule"] is None:
+        return None
+    made = Override(
+        _text(row["override_rule"]),
+        _text(row["override_reason"] or ""),
+        _recorded_moment(row["override_at"]),
+    )
+    made.check()
+    return made
+
+
+def _plain(text: str, limit: int) -> bool:
+    """Cheap: no character a value may not hold (tabs and newlines aside), within ``limit``.
+    Text that fails goes the field-by-field way, where the rule names what is wrong."""
+    return len(text) <= limit and text.replace("\n", "").replace("\t", "").isprintable()
+
+
+def _override_plausible(o: Override | None) -> bool:
+    return o is None or (
+        _plain(o.rule, 64) and _plain(o.reason, v.LINE) and _FIRST <= o.at <= _LAST
+    )
+
+
+def letter(row: sqlite3.Row) -> Letter | Unreadable:
+    """A stored letter; one whose values are refused today is named with a repaired value."""
     try:
-        value = convert(row)
-        moment = getattr(value, "made_at" if column == "made_at" else "sent_at")
-        if _FIRST <= moment <= _LAST:
+        value = Letter(
+            row["id"],
+            row["round_id"],
+            row["contact_id"],
+            Channel(row["channel"]),
+            datetime.fromisoformat(row["sent_at"]),
+            _override(row),
+        )
+        if _FIRST <= value.sent_at <= _LAST and _override_plausible(value.override):
             return value
-        reason = f"{what} {shown(raw)} is out of range"
-    except _PROBLEMS as error:
-        reason = f"{what} {shown(raw)} cannot be read"
-        if isinstance(raw, str) and _readable_moment(raw):
-            reason = f"a stored value cannot be read ({shown(str(error))})"
-    return Unreadable(kind, row["id"], "", (reason,), None)
-
-
-def _readable_moment(raw: str) -> bool:
-    try:
-        _moment(raw)
     except _PROBLEMS:
-        return False
-    return True
+        pass
+    f = _Fields(row)
+    values = {
+        "id": row["id"],
+        "round_id": row["round_id"],
+        "contact_id": row["contact_id"],
+        "channel": f.get("channel", _enum(Channel), Channel.EMAIL, "the channel", stand_in=True),
+        "sent_at": f.get(
+            "sent_at", _recorded_moment, PLACEHOLDER_START, "the time it was sent", stand_in=True
+        ),
+        "override": _override_by_fields(f),
+    }
+    made = _made("letter", f, Letter, values, ())
+    return _labelled(made, f"round {row['round_id']}, to contact {row['contact_id']}")
+
+
+def call(row: sqlite3.Row) -> Call | Unreadable:
+    """A stored call; one whose values are refused today is named with a repaired value."""
+    try:
+        value = Call(
+            row["id"],
+            row["round_id"],
+            datetime.fromisoformat(row["made_at"]),
+            _text(row["outcome"]),
+            _override(row),
+        )
+        if (
+            _FIRST <= value.made_at <= _LAST
+            and _plain(value.outcome, v.LINE)
+            and _override_plausible(value.override)
+        ):
+            return value
+    except _PROBLEMS:
+        pass
+    f = _Fields(row)
+    values = {
+        "id": row["id"],
+        "round_id": row["round_id"],
+        "made_at": f.get(
+            "made_at", _recorded_moment, PLACEHOLDER_START, "the time of the call", stand_in=True
+        ),
+        "outcome": f.get("outcome", _text, "", "the outcome"),
+        "override": _override_by_fields(f),
+    }
+    return _labelled(_made("call", f, Call, values, ()), f"round {row['round_id']}")
+
+
+def inquiry(row: sqlite3.Row) -> Inquiry | Unreadable:
+    """A stored status inquiry; one refused today is named with a repaired value."""
+    try:
+        value = Inquiry(
+            row["id"],
+            row["application_id"],
+            Channel(row["channel"]),
+            datetime.fromisoformat(row["sent_at"]),
+            _override(row),
+        )
+        if _FIRST <= value.sent_at <= _LAST and _override_plausible(value.override):
+            return value
+    except _PROBLEMS:
+        pass
+    f = _Fields(row)
+    values = {
+        "id": row["id"],
+        "application_id": row["application_id"],
+        "channel": f.get("channel", _enum(Channel), Channel.EMAIL, "the channel", stand_in=True),
+        "sent_at": f.get(
+            "sent_at", _recorded_moment, PLACEHOLDER_START, "the time it was sent", stand_in=True
+        ),
+        "override": _override_by_fields(f),
+    }
+    made = _made("inquiry", f, Inquiry, values, ())
+    return _labelled(made, f"application {row['application_id']}")
+
+
+def _override_by_fields(f: _Fields) -> Override | None:
+    """The recorded exception; one that cannot be read is dropped (and said so)."""
+    try:
+        return _override(f.row)
+    except _PROBLEMS as error:
+        f.note("override", f"the recorded exception cannot be read ({shown(str(error))})")
+        return None
+
+
+R = TypeVar("R", Letter, Call, Inquiry)
+
+
+def _labelled(made: R | Unreadable, label: str) -> R | Unreadable:
+    if isinstance(made, Unreadable):
+        return replace(made, label=label)
+    return made

@@ -38,11 +38,13 @@ from followup.model import (
 )
 from followup.validation import wall_time
 from followup_desktop.accessibility import named
+from followup_desktop.field_errors import FieldErrors
 from followup_desktop.session import Session
 
 
 class FormDialog(QDialog):
-    """A form whose OK saves; a domain error is shown in the dialog, which stays open."""
+    """A form whose OK saves; a domain error is shown beside the field it is about (or on
+    the form's own line), the field focused, and the dialog stays open."""
 
     def __init__(self, session: Session, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +54,7 @@ class FormDialog(QDialog):
         self.error = named(QLabel(), "Problem", style="error")
         self.error.setWordWrap(True)
         self.error.hide()
+        self.fields = FieldErrors(self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -70,8 +73,7 @@ class FormDialog(QDialog):
         try:
             self.save()
         except FollowUpError as error:
-            self.error.setText(str(error))
-            self.error.show()
+            self.fields.show(error)
             return
         super().accept()
 
@@ -130,13 +132,14 @@ class ContactDialog(FormDialog):
         self.address = named(QPlainTextEdit(str(c.address)), "Postal address")
         self.address.setPlaceholderText("Company\nStreet\nTown, postcode")
         self.address.setFixedHeight(90)
+        wrap = self.fields.wrap
         form = QFormLayout()
-        form.addRow("Name", self.name)
-        form.addRow("Job title", self.title)
-        form.addRow("Company", self.company)
-        form.addRow("E-mail", self.email)
-        form.addRow("Phone", self.phone)
-        form.addRow("Postal address", self.address)
+        form.addRow("Name", wrap("name", self.name))
+        form.addRow("Job title", wrap("title", self.title))
+        form.addRow("Company", wrap("company", self.company))
+        form.addRow("E-mail", wrap("email", self.email))
+        form.addRow("Phone", wrap("phone", self.phone))
+        form.addRow("Postal address", wrap("address", self.address))
         self.body.addLayout(form)
         self.finish()
         self.saved: Contact | None = None
@@ -183,17 +186,19 @@ class ApplicationDialog(FormDialog):
             self.contact.addItem(name, contact_id)
         if a.contact_id is not None:
             self.contact.setCurrentIndex(max(self.contact.findData(a.contact_id), 0))
-        form = QFormLayout()
-        form.addRow("Company", self.company)
-        form.addRow("Role", self.role)
-        form.addRow("", self.applied)
-        form.addRow("Applied through", self.source)
-        form.addRow("Named contact", self.contact)
-        more = QFormLayout()
-        more.addRow("Job posting", self.url)
-        more.addRow("Status", self.status)
-        self.body.addLayout(form)
         self.details = named(QPushButton("More details…"), "Show more details")
+        wrap = self.fields.wrap
+        form = QFormLayout()
+        form.addRow("Company", wrap("company", self.company))
+        form.addRow("Role", wrap("role", self.role))
+        form.addRow("", wrap("applied_on", self.applied, focus=self.applied.edit))
+        form.addRow("Applied through", wrap("source", self.source))
+        form.addRow("Named contact", wrap("contact_id", self.contact))
+        unfold = lambda: self.details.setChecked(True)  # noqa: E731
+        more = QFormLayout()
+        more.addRow("Job posting", wrap("posting_url", self.url, reveal=unfold))
+        more.addRow("Status", wrap(("status", "status_reason"), self.status, reveal=unfold))
+        self.body.addLayout(form)
         self.details.setCheckable(True)
         extra = QWidget()
         extra.setLayout(more)
@@ -307,22 +312,26 @@ class RoundDialog(FormDialog):
         )
         self.notes = named(QPlainTextEdit(round_.notes if round_ else ""), "Other notes")
 
+        wrap = self.fields.wrap
         when = QWidget()
         form = QFormLayout(when)
-        form.addRow("Date", self.day)
-        times = QHBoxLayout()
-        times.addWidget(self.start)
-        times.addWidget(QLabel("to"))
-        times.addWidget(self.end)
-        times.addStretch(1)
-        form.addRow("Time", times)
-        form.addRow("Time zone", self.zone)
-        form.addRow("Kind", self.kind)
-        form.addRow("Title", self.title)
+        form.addRow("Date", wrap("day", self.day))
+        times = QWidget()
+        times_row = QHBoxLayout(times)
+        times_row.setContentsMargins(0, 0, 0, 0)
+        times_row.addWidget(self.start)
+        times_row.addWidget(QLabel("to"))
+        times_row.addWidget(self.end)
+        times_row.addStretch(1)
+        form.addRow("Time", wrap("starts_at", times, focus=self.start))
+        self.fields.also("ends_at", "starts_at", self.end)
+        form.addRow("Time zone", wrap("timezone", self.zone))
+        form.addRow("Kind", wrap("kind", self.kind))
+        form.addRow("Title", wrap("title", self.title))
         who = QWidget()
         who_layout = QVBoxLayout(who)
         who_layout.addWidget(QLabel("Tick everyone who interviewed you: one letter each."))
-        who_layout.addWidget(self.people)
+        who_layout.addWidget(wrap("interviewer_ids", self.people))
         people_buttons = QHBoxLayout()
         people_buttons.addWidget(add_person)
         people_buttons.addWidget(self.edit_person)
@@ -330,11 +339,11 @@ class RoundDialog(FormDialog):
         who_layout.addLayout(people_buttons)
         notes = QWidget()
         notes_form = QFormLayout(notes)
-        notes_form.addRow("Topics discussed\n(one per line)", self.topics)
-        notes_form.addRow("Strengths you showed\n(one per line)", self.strengths)
-        notes_form.addRow("Next steps", self.next_steps)
-        notes_form.addRow("", self.decision)
-        notes_form.addRow("Other notes", self.notes)
+        notes_form.addRow("Topics discussed\n(one per line)", wrap("topics", self.topics))
+        notes_form.addRow("Strengths you showed\n(one per line)", wrap("strengths", self.strengths))
+        notes_form.addRow("Next steps", wrap("next_steps", self.next_steps))
+        notes_form.addRow("", wrap("decision_on", self.decision, focus=self.decision.edit))
+        notes_form.addRow("Other notes", wrap("notes", self.notes))
         tabs = QTabWidget()
         tabs.addTab(when, "Interview")
         tabs.addTab(who, "Interviewers")
@@ -374,12 +383,13 @@ class RoundDialog(FormDialog):
             if self.people.item(i).checkState() == Qt.CheckState.Checked
         )
 
-    def _moment(self, at: QTime, zone: ZoneInfo, what: str) -> datetime:
+    def _moment(self, at: QTime, zone: ZoneInfo, what: str, field: str) -> datetime:
         """The clock reading in the interview's zone; one the clocks skip or repeat there is
         refused by the domain's rule, with the choices."""
         day = self.day.date().toPython()
         assert isinstance(day, date)
-        return wall_time(datetime.combine(day, time(at.hour(), at.minute())), zone, what)
+        moment = datetime.combine(day, time(at.hour(), at.minute()))
+        return wall_time(moment, zone, what, field=field)
 
     def save(self) -> None:
         from followup.model import check_timezone  # noqa: PLC0415
@@ -390,8 +400,8 @@ class RoundDialog(FormDialog):
         value = Round(
             self.round.id if self.round else 0,
             self.application_id,
-            self._moment(self.start.time(), zone, "the start"),
-            self._moment(self.end.time(), zone, "the end"),
+            self._moment(self.start.time(), zone, "the start", "starts_at"),
+            self._moment(self.end.time(), zone, "the end", "ends_at"),
             zone_name,
             RoundKind(self.kind.currentData()),
             self.title.text().strip(),

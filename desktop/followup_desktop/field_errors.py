@@ -1,0 +1,123 @@
+"""Errors beside the field they are about: how a form says what is wrong.
+
+The domain names the field at fault (``InvalidInput.field``, e.g. ``company``); a form wraps
+each of its fields once with ``FieldErrors.wrap``, and a refusal is then shown in words right
+under that field: the message becomes the field's accessible description, the field gets the
+focus, its tab (or folded section) comes to the front, and the dialog stays open. An error
+about no one field goes to the form's own line. Any dialog can use it, the settings too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from followup.errors import FollowUpError
+from followup_desktop.accessibility import named
+
+
+@dataclass
+class _Slot:
+    widget: QWidget  # what gets the focus
+    message: QLabel  # the words under it
+    description: str  # the widget's own accessible description, put back on clear
+    reveal: Callable[[], None] | None
+
+
+class FieldErrors:
+    """One form's field errors. ``general`` shows what is about no one field."""
+
+    def __init__(self, general: QLabel) -> None:
+        self.general = general
+        self._slots: dict[str, _Slot] = {}
+
+    def wrap(
+        self,
+        fields: str | Iterable[str],
+        widget: QWidget,
+        *,
+        focus: QWidget | None = None,
+        reveal: Callable[[], None] | None = None,
+    ) -> QWidget:
+        """``widget`` with a (hidden) message line under it, for the domain's ``fields``; put
+        the result in the form where ``widget`` would go. ``focus``: the part to focus when
+        it is not ``widget`` itself; ``reveal``: how to unfold a hidden section."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        target = focus or widget
+        what = target.accessibleName() or widget.accessibleName() or "this field"
+        message = named(QLabel(), f"Problem with {what}", style="error")
+        message.setWordWrap(True)
+        message.hide()
+        layout.addWidget(message)
+        for name in [fields] if isinstance(fields, str) else fields:
+            self._slots[name] = _Slot(target, message, target.accessibleDescription(), reveal)
+        return box
+
+    def also(self, field: str, like: str, focus: QWidget) -> None:
+        """Say ``field``'s errors on ``like``'s line, focusing ``focus`` (a start and an end
+        time sharing one row)."""
+        slot = self._slots[like]
+        self._slots[field] = _Slot(focus, slot.message, focus.accessibleDescription(), None)
+
+    def show(self, error: FollowUpError) -> str | None:
+        """Say ``error`` beside its field (focused, brought to the front); returns that field,
+        or None when it went to the form's own line."""
+        self.clear()
+        field = getattr(error, "field", None)
+        if field in self._slots and self.note(field, str(error)):
+            slot = self._slots[field]
+            slot.widget.setFocus()
+            return str(field)
+        self.general.setText(str(error))
+        self.general.show()
+        return None
+
+    def note(self, field: str, text: str) -> bool:
+        """Show ``text`` beside ``field`` without moving the focus (what a stored record
+        could not use, when a fix opens). False when the form has no such field."""
+        slot = self._slots.get(field)
+        if slot is None:
+            return False
+        shown = slot.message.text()
+        slot.message.setText(f"{shown}\n{text}" if shown and not slot.message.isHidden() else text)
+        slot.message.show()
+        slot.widget.setAccessibleDescription(slot.message.text())
+        if slot.reveal is not None:
+            slot.reveal()
+        _bring_forward(slot.widget)
+        return True
+
+    def clear(self) -> None:
+        """Hide every message (before the next try)."""
+        self.general.hide()
+        self.general.clear()
+        for slot in self._slots.values():
+            slot.message.hide()
+            slot.message.clear()
+            slot.widget.setAccessibleDescription(slot.description)
+
+    def shown(self) -> dict[str, str]:
+        """Field → the message shown beside it now (what a screen reader would read)."""
+        return {
+            name: slot.message.text()
+            for name, slot in self._slots.items()
+            if not slot.message.isHidden()
+        }
+
+
+def _bring_forward(widget: QWidget) -> None:
+    """Show the tab that holds ``widget``, so the message beside it is seen."""
+    child: QWidget | None = widget
+    while child is not None:
+        parent = child.parentWidget()
+        if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
+            tabs = parent.parentWidget()
+            assert isinstance(tabs, QTabWidget)
+            tabs.setCurrentWidget(child)
+        child = parent
