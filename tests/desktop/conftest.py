@@ -114,3 +114,16 @@ def _fresh_view_state() -> Iterator[None]:
     QSettings().clear()
     yield
     QSettings().clear()
+
+
+@pytest.fixture
+def app_style_sheet() -> Iterator[str]:
+    """The app's own style sheet, applied as ``main`` applies it (and removed afterwards)."""
+    from followup_desktop.app import stylesheet
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    sheet = stylesheet()
+    app.setStyleSheet(sheet)
+    yield sheet
+    app.setStyleSheet("")

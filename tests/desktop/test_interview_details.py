@@ -4,11 +4,11 @@ after a restart as after a change."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -309,18 +309,6 @@ def test_the_splitter_is_remembered_in_each_orientation(
 # -- rows -------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def app_style() -> Iterator[None]:
-    """The app's own style sheet, as ``main`` sets it (and none again afterwards)."""
-    from followup_desktop.app import stylesheet
-
-    app = QCoreApplication.instance()
-    assert isinstance(app, QApplication)
-    app.setStyleSheet(stylesheet())
-    yield
-    app.setStyleSheet("")
-
-
 def _heights(view: InterviewsView) -> list[int]:
     QApplication.processEvents()
     out = []
@@ -334,7 +322,7 @@ def _heights(view: InterviewsView) -> list[int]:
     return out
 
 
-@pytest.mark.usefixtures("app_style")
+@pytest.mark.usefixtures("app_style_sheet")
 def test_rows_are_as_tall_after_a_restart_as_after_a_change(
     qtbot: QtBot, session: Session, interview: Round
 ) -> None:

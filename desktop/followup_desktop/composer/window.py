@@ -312,7 +312,13 @@ class Composer(QWidget):
         limit = limits["post_words" if channel is Channel.POST else "email_words"]
         words = len(tokenize(text).words)  # the same words the length rule counts
         self.word_count.setText(f"{words} / {limit} words")
-        self.word_count.setProperty("over", words > limit)
+        over = words > limit
+        if self.word_count.property("over") != over:
+            self.word_count.setProperty("over", over)
+            # The style sheet reads the property only when the label is polished again.
+            style = self.word_count.style()
+            style.unpolish(self.word_count)
+            style.polish(self.word_count)
         setup = self.picker.setup
         note = sent_note(setup.sent, self.session.zone) if setup and setup.sent else ""
         self.panel.show_findings(self.findings, self.subject_findings, not text.strip(), note)
