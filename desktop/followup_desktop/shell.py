@@ -42,10 +42,17 @@ class Shell(QObject):
         self.window = window
         self.tray = Tray(session, self.window.today.model, self.window.actions_by_name)
         self.tray.show()
+        self.desktop_notes: DBusNotifier | None = None
         if notifier is None:
             tray_first = [TrayNotifier(self.tray.icon)] if Tray.available() else []
-            notifier = FirstThatWorks(*tray_first, DBusNotifier())
+            self.desktop_notes = DBusNotifier(self)
+            notifier = FirstThatWorks(*tray_first, self.desktop_notes)
         self.reminders = ReminderService(session, notifier, listen_for_resume=False)
+        if self.desktop_notes is not None:  # a notification's own Open and Snooze buttons
+            self.desktop_notes.open_requested.connect(self.open_reminders)
+            self.desktop_notes.open_requested.connect(self._answered_elsewhere)
+            self.desktop_notes.snooze_requested.connect(self.reminders.snooze)
+            self.desktop_notes.snooze_requested.connect(self._answered_elsewhere)
         self.other_writers = OtherWriters(session, self.window)  # the command line, say
         self.reminders.reminders_shown.connect(self.window.banner.show_reminders)
         self.reminders.reminders_shown.connect(self._note_banner_day)
@@ -121,6 +128,12 @@ class Shell(QObject):
         self.bring_forward()
         self.window.show_page("today")
 
+    def _answered_elsewhere(self, reminders: list[Reminder], *_: object) -> None:
+        """Opened or snoozed from the desktop's notification: the banner saying the same
+        goes too."""
+        if self.window.banner.reminders == reminders:
+            self.window.banner.hide()
+
     def open_item(self, item: PlanItem) -> None:
         self.bring_forward()
         self.window.on_action_requested(item)
@@ -128,6 +141,8 @@ class Shell(QObject):
     def quit(self) -> None:
         self.window.flush()
         self.tray.icon.hide()
+        if self.desktop_notes is not None:
+            self.desktop_notes.close()
         app = QApplication.instance()
         if app is not None:
             app.quit()
