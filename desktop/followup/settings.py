@@ -392,6 +392,21 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("app.start_at_login", False, "Start at login", "Start at login", Kind.BOOL, "App"),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
+# What letters and deadlines need from the user, asked on the first start.
+SETUP_KEYS = (
+    "profile.name",
+    "profile.address",
+    "profile.email",
+    "profile.phone",
+    "calendar.country",
+    "calendar.subdiv",
+    "calendar.workdays",
+)
+
+
+def profile_is_empty(stored: dict[str, Any]) -> bool:
+    """Nothing about the user stored yet (a first start)."""
+    return not any(stored.get(key) for key in SETUP_KEYS if key.startswith("profile."))
 
 
 class SettingProblems(InvalidInput):

@@ -23,6 +23,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("show_letters", "&Letters", "Ctrl+4", "letters", "Write the one letter"),
     ActionSpec("new_application", "New &application…", "Ctrl+N", "", "Add an application"),
     ActionSpec("settings", "&Settings…", "Ctrl+,", "", "Profile, calendar, reminders"),
+    ActionSpec("setup", "Set &up…", "", "", "Your name, address, country and work week"),
     ActionSpec("export_ics", "Export calendar (.ics)…", "", "", "For your calendar app"),
     ActionSpec("open_window", "&Open Interview Follow-Up", "", "", "Show the window"),
     ActionSpec("quit", "&Quit", "Ctrl+Q", "", "Quit, and stop reminders"),

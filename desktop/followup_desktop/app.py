@@ -325,6 +325,10 @@ def _finish_startup(
             clock = FixedClock(now)
     shell = Shell(Session(repo, clock), window.user_templates, window=window)
     shell.start(minimized=args.minimized)
+    if not (args.demo or args.screenshot or args.exit_after_content or args.minimized):
+        from followup_desktop.first_run import offer  # noqa: PLC0415
+
+        offer(window, shell.session)  # on a first start: opened, not run (nothing waits)
     if getattr(sys, "frozen", False) and sys.platform.startswith("linux") and not args.screenshot:
         offer_menu_entry(window)
     take_daily_backup(window, database.path, now)

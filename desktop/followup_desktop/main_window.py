@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         a = self.actions_by_name
         file_menu = self.menuBar().addMenu("&File")
-        for name in ("new_application", "export_ics", "settings", "quit"):
+        for name in ("new_application", "export_ics", "setup", "settings", "quit"):
             file_menu.addAction(a[name])
         self.edit_menu = self.menuBar().addMenu("&Edit")
         view = self.menuBar().addMenu("&View")
@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         a["export_ics"].triggered.connect(self.export_ics)
         a["new_application"].triggered.connect(self.new_application)
         a["settings"].triggered.connect(self.open_settings)
+        a["setup"].triggered.connect(self.open_setup)
 
     def _session(self) -> Session:
         assert self.session is not None, "the window is not attached to a session yet"
@@ -228,6 +229,11 @@ class MainWindow(QMainWindow):
         from followup_desktop.settings_dialog import SettingsDialog  # noqa: PLC0415
 
         SettingsDialog(self._session(), self).exec()
+
+    def open_setup(self) -> None:
+        from followup_desktop.first_run import FirstRunDialog  # noqa: PLC0415
+
+        FirstRunDialog(self._session(), self).exec()
 
     def show_how_it_works(self) -> None:
         from followup_desktop.help import HowItWorks  # noqa: PLC0415

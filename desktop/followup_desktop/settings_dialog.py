@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 
 from followup import login_items
 from followup.errors import FollowUpError
-from followup.settings import SETTINGS, SettingProblems, check_all
+from followup.settings import SETTINGS
 from followup_desktop import credentials
 from followup_desktop.accessibility import named
 from followup_desktop.session import Session
 from followup_desktop.settings_extras import PasswordEditor, SignatureEditor
-from followup_desktop.settings_form import SettingsForm
+from followup_desktop.settings_form import SettingsForm, save_forms
 
 
 class SettingsDialog(QDialog):
@@ -91,16 +91,6 @@ class SettingsDialog(QDialog):
 
         return credentials.account_name(str(read(user)), str(read(host)))
 
-    def values(self) -> tuple[dict[str, Any], dict[str, str]]:
-        """Every control's value, and the reasons for any that cannot be read."""
-        values: dict[str, Any] = {}
-        problems: dict[str, str] = {}
-        for form in self.forms.values():
-            read, unreadable = form.read()
-            values.update(read)
-            problems.update(unreadable)
-        return values, problems
-
     def problems(self) -> dict[str, str]:
         """The reasons now shown beside fields (key → words)."""
         return {
@@ -110,30 +100,25 @@ class SettingsDialog(QDialog):
             if not error.isHidden()
         }
 
-    def _show_problems(self, problems: dict[str, str]) -> None:
-        first = True
-        for index, form in enumerate(self.forms.values()):
-            if form.show_problems(problems) and first:
-                self.tabs.setCurrentIndex(index)
-                first = False
-        if first:  # a reason for no field in the dialog: say it below the tabs
-            self._report("; ".join(problems.values()))
-
     def accept(self) -> None:
-        for form in self.forms.values():
-            form.clear_problems()
         self.error.hide()
-        values, problems = self.values()
         try:
-            if problems:  # the rest are checked too, so every refusal is said at once
-                check_all(self.session.repo.settings(), values)
-                raise SettingProblems(problems)
-            self.session.save_settings_or_raise(values)
-            login_items.set_enabled(bool(self.session.settings["app.start_at_login"]))
-        except SettingProblems as error:
-            self._show_problems({**error.problems, **problems})
-            return
+            problems = save_forms(self.session, list(self.forms.values()))
+            if not problems:
+                login_items.set_enabled(bool(self.session.settings["app.start_at_login"]))
         except (FollowUpError, OSError) as error:
             self._report(str(error))
             return
+        if problems:
+            self._show_first(problems)
+            return
         super().accept()
+
+    def _show_first(self, problems: dict[str, str]) -> None:
+        """The tab with the first refused field comes to the front; a reason for no field
+        is said below the tabs."""
+        for index, form in enumerate(self.forms.values()):
+            if any(key in problems for key in form.editors):
+                self.tabs.setCurrentIndex(index)
+                return
+        self._report("; ".join(problems.values()))

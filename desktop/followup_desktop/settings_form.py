@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from followup.errors import InvalidInput
-from followup.settings import Kind, Setting, SettingProblems
+from followup.settings import Kind, Setting, SettingProblems, check_all
 from followup_desktop.accessibility import named
 from followup_desktop.setting_editors import PlaceList, make_editor, read
+
+if TYPE_CHECKING:
+    from followup_desktop.session import Session
 
 
 class FieldError(QLabel):
@@ -214,3 +217,27 @@ class SettingsForm(QWidget):
         if shown:
             self.editors[shown[0]].setFocus()
         return shown
+
+
+def save_forms(session: Session, forms: Iterable[SettingsForm]) -> dict[str, str]:
+    """Read every form, check everything, save in one transaction. Empty when saved; else
+    every refusal at once (key → words), each shown beside its field, and nothing written.
+    Other failures (the disk) are raised."""
+    values: dict[str, Any] = {}
+    problems: dict[str, str] = {}
+    for form in forms:
+        form.clear_problems()
+        read_values, unreadable = form.read()
+        values.update(read_values)
+        problems.update(unreadable)
+    try:
+        if problems:  # the readable rest is checked too, so every refusal is said at once
+            check_all(session.repo.settings(), values)
+            raise SettingProblems(problems)
+        session.save_settings_or_raise(values)
+    except SettingProblems as error:
+        found = {**error.problems, **problems}
+        for form in forms:
+            form.show_problems(found)
+        return found
+    return {}

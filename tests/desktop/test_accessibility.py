@@ -21,6 +21,7 @@ from followup.model import Round
 from followup_desktop.call_assistant import CallAssistant
 from followup_desktop.close_notes import NoTrayNote
 from followup_desktop.composer.gate import FindingsGate
+from followup_desktop.first_run import FirstRunDialog
 from followup_desktop.help import HowItWorks
 from followup_desktop.interviews.dialogs import ApplicationDialog, ContactDialog, RoundDialog
 from followup_desktop.main_window import PAGES, MainWindow
@@ -82,6 +83,7 @@ def test_every_dialog_names_its_controls(qtbot: QtBot, session: Session, intervi
         RoundDialog(session, app.id, interview),
         ContactDialog(session),
         SettingsDialog(session),
+        FirstRunDialog(session),
         CallAssistant(session, interview),
         HowItWorks(),
         FindingsGate([(_FINDING, "Let me know your decision")], "Send"),
