@@ -26,6 +26,14 @@ STATE_WORDS = {
 }
 DAYS_AHEAD = 7
 SUGGESTIONS = (ItemKind.CLOSE, ItemKind.INQUIRY, ItemKind.FIND_CONTACT)
+# More "ready to close" suggestions than this are folded into one line on Today: years of
+# unanswered applications must not bury this week's letters (nor cost a card each to lay out).
+FOLD_AFTER = 3
+
+
+def ready_to_close(item: PlanItem) -> bool:
+    """A close (or retire) suggestion whose quiet period has passed: what Today folds."""
+    return item.kind is ItemKind.CLOSE and item.state is ItemState.DUE
 
 
 def state_word(item: PlanItem) -> str:
@@ -101,12 +109,17 @@ class PlanItemsModel(QAbstractListModel):
 
 
 class AgendaModel(PlanItemsModel):
-    """The agenda from today for a week, plus everything overdue."""
+    """The agenda from today for a week, plus everything overdue. Applications ready to
+    close, when there are more than ``FOLD_AFTER``, are folded out of the rows (``folded``
+    counts them) until ``set_expanded(True)``."""
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         self.loaded = False  # filled after the window first paints (see Shell.start)
+        self.expanded = False
+        self.ready = 0  # applications ready to close, shown or folded
+        self.folded = 0  # of those, how many are not in the rows now
         session.schedule_changed.connect(self.reload)
         session.time_moved.connect(self.reload)
 
@@ -118,8 +131,19 @@ class AgendaModel(PlanItemsModel):
         rows = [
             i for i in items if i.kind is not ItemKind.INTERVIEW or i.state is not ItemState.DONE
         ]
+        self.ready = sum(1 for i in rows if ready_to_close(i))
+        fold = self.ready > FOLD_AFTER and not self.expanded
+        self.folded = self.ready if fold else 0
+        if fold:
+            rows = [i for i in rows if not ready_to_close(i)]
         if not self.loaded:
             self.loaded = True
             self.set_items(rows)
         else:
             self.update_items(rows)
+
+    def set_expanded(self, expanded: bool) -> None:
+        """Show (or fold again) the applications ready to close."""
+        if expanded != self.expanded:
+            self.expanded = expanded
+            self.reload()

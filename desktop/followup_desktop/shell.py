@@ -110,8 +110,9 @@ class Shell(QObject):
         self.window.today.model.reload()
         self.window.stored_values.refresh()  # settings or records that cannot be used
         self.reminders.check()  # what was missed while the app was closed, once
-        settle_memory()
         self.loaded.emit()
+        # After Today has painted: a full collection costs 10 ms and more before content.
+        QTimer.singleShot(0, settle_memory)
 
     def bring_forward(self) -> None:
         self.window.showNormal()

@@ -30,6 +30,7 @@ from followup_desktop.coming_up import ComingUpModel
 from followup_desktop.icons import icon
 from followup_desktop.plan_items import (
     DAYS_AHEAD,
+    FOLD_AFTER,
     SUGGESTIONS,
     AgendaModel,
     Index,
@@ -172,6 +173,12 @@ class TodayView(QWidget):
         self.heading.setObjectName("heading")
         self.summary = QLabel()
         self.summary.setObjectName("summary")
+        # Applications ready to close, folded into this one line when there are many.
+        self.fold = named(QPushButton(), "Applications ready to close", style="fold")
+        self.fold.setFlat(True)
+        self.fold.setCheckable(True)
+        self.fold.hide()
+        self.fold.toggled.connect(self.model.set_expanded)
         self.list = QListView()
         self.list.setModel(self.model)
         self.phones: dict[int, str] = {}  # shared by both lists' call cards
@@ -209,6 +216,7 @@ class TodayView(QWidget):
         layout.setSpacing(10)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
+        layout.addWidget(self.fold, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.list, 1)
         self.placeholder = QWidget()  # the message and its button, together in the middle
         middle = QVBoxLayout(self.placeholder)
@@ -248,9 +256,11 @@ class TodayView(QWidget):
         parts = [f"{overdue} overdue"] if overdue else []
         parts += [f"{due} due today"] if due else []
         ready = sum(1 for r in rows if r.state is ItemState.DUE and r.kind in SUGGESTIONS)
-        parts += [f"{ready} ready to close or ask"] if ready else []
+        folded = self.model.folded
+        parts += [f"{ready + folded} ready to close or ask"] if ready + folded else []
         parts += [f"{len(rows) - overdue - due - ready} in the next {DAYS_AHEAD} days"]
-        self.summary.setText(" · ".join(parts) if rows else "")
+        self.summary.setText(" · ".join(parts) if rows or folded else "")
+        self._refresh_fold()
         first_run = self.model.loaded and not rows and not self.session.repo.has_applications()
         if not self.model.loaded:
             self.empty.setText("Loading…")
@@ -274,6 +284,16 @@ class TodayView(QWidget):
         if rows and not self.list.currentIndex().isValid():
             self.list.setCurrentIndex(self.model.index(0))
         self._update_button()
+
+    def _refresh_fold(self) -> None:
+        count = self.model.ready
+        self.fold.setVisible(count > FOLD_AFTER)
+        self.fold.setChecked(self.model.expanded)
+        self.fold.setText(
+            f"▾ Hide the {count} applications ready to close"
+            if self.model.expanded
+            else f"▸ {count} applications ready to close: no reply after the quiet period"
+        )
 
     def _fit_coming(self, fill: bool) -> None:
         """Below the week's cards, only as tall as its own cards; alone, it takes the page."""

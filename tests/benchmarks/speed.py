@@ -254,6 +254,49 @@ def gui_figures(path: Path, rounds: int) -> dict[str, list[float]]:
     return figures
 
 
+# The pytest-benchmark figures (tests/benchmarks/bench_*.py): test name → words, budget.
+MICRO = {
+    "test_300_word_letter": ("checker, 300-word letter", 0.005),
+    "test_300_word_letter_never_seen_before": ("checker, 300-word letter, first check", 0.005),
+    "test_3000_word_letter_never_seen_before": ("checker, 3,000-word letter, first check", 0.030),
+    "test_one_megabyte_paste[letters]": ("checker, 1 MB paste of letters", 1.0),
+    "test_one_megabyte_paste[bangs]": ("checker, 1 MB paste of '!! '", 1.0),
+    "test_followup_check_on_one_megabyte[bangs]": ("followup check, 1 MB file", 1.0),
+    "test_month_switch_with_10000_interviews": ("month switch at 10,000 (calendar alone)", 0.016),
+    "test_keystroke_in_a_3000_word_letter[paragraphs]": (
+        "keystroke, 3,000 words in paragraphs, checker + spelling",
+        0.030,
+    ),
+    "test_keystroke_in_a_3000_word_letter[one-block]": (
+        "keystroke, 3,000 words in one block, checker + spelling",
+        0.030,
+    ),
+}
+
+
+def micro_benchmarks(report: Path, env: dict[str, str]) -> dict[str, float]:
+    """Median seconds of each pytest-benchmark test (checker and GUI micro-benchmarks)."""
+    folder = Path(__file__).parent
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            str(folder / "bench_checker.py"),
+            str(folder / "bench_gui.py"),
+            "--benchmark-enable",
+            f"--benchmark-json={report}",
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    found = json.loads(report.read_text(encoding="utf-8"))
+    return {b["name"]: float(b["stats"]["median"]) for b in found["benchmarks"]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
@@ -276,6 +319,13 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
+        # The user's folders in the run's own place: a page left open by another run (the
+        # window's remembered page is per user) must not decide what "content" paints.
+        for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+            env[variable] = str(home / variable.lower())
+        env["XDG_RUNTIME_DIR"] = str(home / "runtime")
+        (home / "runtime").mkdir(mode=0o700)
+        micro = micro_benchmarks(home / "micro.json", env)
         big = demo_database(home / "big.sqlite3", 10_000)
         small = demo_database(home / "rounds-2000.sqlite3", 2_000)
         shutil.copy(big, home / "gui.sqlite3")
@@ -384,6 +434,9 @@ def main() -> None:
         "B",
         f"≤ +40 MiB ({(rss_bare + 40 * MiB) / rss_bare:.2f}×)",
     )
+    for name, (what, budget) in MICRO.items():
+        if name in micro:
+            row(what, micro[name], "budget", budget, "s", "< 1×")
     width = max(len(r[0]) for r in rows)
     print(
         f"{'what':<{width}}  {'median':>8}  {'reference':<16} {'ratio':>6}  goal    "

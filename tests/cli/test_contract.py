@@ -378,9 +378,9 @@ def test_a_read_only_database_is_one_line(db: Path) -> None:  # pragma: no cover
 def test_settings_list_shows_labels_choices_and_ranges(tmp_path: Path) -> None:
     """The same declaration as the dialog: its label, the choices in words, the range."""
     text = ok(tmp_path / "list.sqlite3", "settings", "list")
-    assert "post.paper = \"auto\"\n    Paper size: " in text
+    assert 'post.paper = "auto"\n    Paper size: ' in text
     paper = "one of: auto (Automatic (from the letter's country)), letter (US Letter), a4 (A4)"
     assert paper in text
-    assert "smtp.security = \"starttls\"" in text and "starttls (STARTTLS (recommended))" in text
+    assert 'smtp.security = "starttls"' in text and "starttls (STARTTLS (recommended))" in text
     assert "plan.quiet_days = 14\n    Quiet days after the call: " in text
     assert "a whole number from 1 to 90" in text

@@ -3,6 +3,7 @@ instance per database, and the demo screenshot for every view."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -79,7 +80,10 @@ def test_a_second_launch_finds_the_first(qtbot: QtBot, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("view", ["today", "interviews", "calendar", "composer", "call"])
 def test_demo_screenshot_of_every_view(tmp_path: Path, view: str) -> None:
+    """Also: the demo's throw-away folder is gone afterwards (not one left per run)."""
     target = tmp_path / f"{view}.png"
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
     result = subprocess.run(
         [
             sys.executable,
@@ -95,7 +99,9 @@ def test_demo_screenshot_of_every_view(tmp_path: Path, view: str) -> None:
         text=True,
         timeout=60,
         check=False,
+        env={**os.environ, "TMPDIR": str(temporary)},
     )
     assert result.returncode == 0, result.stderr
+    assert list(temporary.iterdir()) == []
     assert target.stat().st_size > 10_000
     assert target.read_bytes().startswith(b"\x89PNG")
