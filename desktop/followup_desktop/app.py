@@ -323,7 +323,9 @@ def _finish_startup(
         populate(repo, now, ZoneInfo("America/New_York"))
         if args.screenshot:
             clock = FixedClock(now)
-    shell = Shell(Session(repo, clock), window.user_templates, window=window)
+    session = Session(repo, clock)
+    session.replan_in_background = True  # midnight at 10,000 interviews: no freeze
+    shell = Shell(session, window.user_templates, window=window)
     shell.start(minimized=args.minimized)
     if not (args.demo or args.screenshot or args.exit_after_content or args.minimized):
         from followup_desktop.first_run import offer  # noqa: PLC0415

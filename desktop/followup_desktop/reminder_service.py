@@ -68,9 +68,9 @@ class ReminderService(QObject):
         self.timer.start(int(delay.total_seconds() * 1000))
 
     def on_timer(self) -> None:
-        """Time moved on (midnight, a deadline, a reminder, or a late wake after sleep)."""
-        self.session.move_time()
-        self.check()
+        """Time moved on (midnight, a deadline, a reminder, or a late wake after sleep):
+        reminders are checked once the plans follow (off the GUI thread in the app)."""
+        self.session.move_time(then=self.check)
 
     def check(self) -> list[Reminder]:
         """Deliver what is due by the wall clock now; record it; re-arm."""
@@ -121,5 +121,4 @@ class ReminderService(QObject):
             self.on_resumed()
 
     def on_resumed(self) -> None:
-        self.session.move_time()
-        self.check()
+        self.session.move_time(then=self.check)

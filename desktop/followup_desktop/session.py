@@ -26,6 +26,7 @@ from followup.planner import plans_by_application
 from followup.settings import Settings
 from followup.storage import Repository
 from followup.storage.change_log import ChangeLog
+from followup.storage.database import Database
 from followup.storage.repository import Snapshot
 from followup.workdays import WorkCalendar
 from followup_desktop.clock import Clock
@@ -112,6 +113,10 @@ class Session(QObject):
         self._names: dict[int, str] | None = None
         self._memo: dict[int, list[PlanItem]] = {}
         self._memo_minute: datetime | None = None
+        # The running app plans again off the GUI thread when time moves (``move_time``).
+        self.replan_in_background = False
+        self._moves = 0  # time moves asked for: only the latest one's plans are used
+        self._changes_seen = 0  # changes and settings seen: plans made before one are stale
         self.schedule_changed.connect(self._forget_items)
         self.settings_changed.connect(self._forget_settings)
 
@@ -200,14 +205,58 @@ class Session(QObject):
         self._plans = None
         self._memo = {}
 
-    def move_time(self) -> None:
-        """Midnight, a deadline or a resume passed: recompute and let every view follow."""
-        self.forget_time()
-        self.time_moved.emit()
+    def move_time(self, then: Callable[[], object] | None = None) -> None:
+        """Midnight, a deadline or a resume passed: plan again, then let every view follow
+        and call ``then``. With ``replan_in_background`` (the running app) the plans are
+        made on a connection of their own off the GUI thread (every active plan: 0.1 s at
+        10,000 interviews); meanwhile views keep showing the plans of a moment ago."""
+        if not self.replan_in_background or self._plans is None:
+            self.forget_time()
+            self.time_moved.emit()
+            if then is not None:
+                then()
+            return
+        from followup_desktop.background import run_in_background  # noqa: PLC0415
+
+        self._moves += 1
+        ticket, changes = self._moves, self._changes_seen
+        path = Path(self.repo.db.path).resolve()
+        args = (self.calendar(), self.zone, self.now(), self.settings.plan())
+
+        def work() -> dict[int, list[PlanItem]]:
+            connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+            try:
+                return plans_by_application(
+                    Repository(Database(path, connection)), *args, active_only=True
+                )
+            finally:
+                connection.close()
+
+        def arrived(plans: dict[int, list[PlanItem]]) -> None:
+            if ticket != self._moves:  # a later move is on its way
+                return
+            if changes != self._changes_seen:  # something changed meanwhile: plan it all here
+                self.forget_time()
+            else:
+                self._plans, self._replan, self._items = plans, set(), None
+                self._memo, self._memo_minute = {}, None
+            self.time_moved.emit()
+            if then is not None:
+                then()
+
+        def failed(_error: BaseException) -> None:
+            if ticket == self._moves:
+                self.forget_time()
+                self.time_moved.emit()
+                if then is not None:
+                    then()
+
+        run_in_background(work, arrived, failed)
 
     def _forget_items(self) -> None:
         """A change: plan again only the applications it touched (all when unknown)."""
         self.last_change = touched = self._changes.take()
+        self._changes_seen += 1
         self._items = None
         if touched is None or not touched:  # another program, settings, or unknown
             self.last_change = None

@@ -6,6 +6,7 @@ words stay readable in light, dark and high-contrast themes."""
 from __future__ import annotations
 
 from enum import Enum
+from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -82,7 +83,13 @@ def readable(hue: QColor, background: QColor) -> QColor:
 def tone(kind: Tone, palette: QPalette | None = None) -> QColor:
     """The colour of a tone for text on the palette's base (lists, cards, editors)."""
     palette = palette or QGuiApplication.palette()
-    return readable(_HUES[kind], palette.color(QPalette.ColorRole.Base))
+    return QColor(_tone_on(kind, palette.color(QPalette.ColorRole.Base).rgba()))
+
+
+@cache
+def _tone_on(kind: Tone, base: int) -> int:
+    """Kept per background: a calendar page paints hundreds of entries in a few tones."""
+    return readable(_HUES[kind], QColor.fromRgba(base)).rgba()
 
 
 def state_colour(state: ItemState, palette: QPalette | None = None) -> QColor:

@@ -41,6 +41,7 @@ class AppRow:
     round_cells: list[Cells] = field(default_factory=list)
     invalid: Unreadable | None = None  # stored values that cannot be read (shown repaired)
     invalid_rounds: dict[int, Unreadable] = field(default_factory=dict)
+    plan: list[PlanItem] | None = None  # the items the cells were made from
 
 
 INVALID = "⚠ Invalid"
@@ -111,8 +112,11 @@ class InterviewsModel(QAbstractItemModel):
         plans = self.session.plans()
         for at, row in enumerate(self.rows):
             if row.app.status is Status.ACTIVE or row.next_step:
+                items = plans.get(row.app.id, [])
+                if items == row.plan:  # cells come from the record and its items alone
+                    continue
                 before = (row.cells, row.round_cells)
-                self._fill(row, plans.get(row.app.id, []))
+                self._fill(row, items)
                 if (row.cells, row.round_cells) != before:
                     parent = self.index(at, 0)
                     self.dataChanged.emit(parent, self.index(at, len(COLUMNS) - 1))
@@ -178,6 +182,7 @@ class InterviewsModel(QAbstractItemModel):
 
     def _fill(self, row: AppRow, items: list[PlanItem]) -> None:
         """The row's shown values, from its plan items (active applications have some)."""
+        row.plan = items
         steps = [i for i in items if i.kind is not ItemKind.INTERVIEW]
         by_round: dict[int, list[PlanItem]] = defaultdict(list)
         for item in steps:

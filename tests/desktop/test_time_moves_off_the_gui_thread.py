@@ -1,0 +1,73 @@
+"""In the running app, time moving on plans everything again on a connection of its own,
+off the GUI thread (at 10,000 interviews that is 0.1 s and more); views and reminders follow
+when the plans arrive, and a change made meanwhile is never lost."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from pytestqt.qtbot import QtBot
+
+from followup.model import Channel, Round
+from followup.plan import ItemKind, ItemState
+from followup_desktop.clock import FixedClock
+from followup_desktop.session import Session
+
+from .conftest import NY
+from .test_time_moves import letter_states, running
+
+
+def test_a_deadline_passing_is_planned_off_the_gui_thread(
+    qtbot: QtBot, session: Session, clock: FixedClock, interview: Round
+) -> None:
+    session.replan_in_background = True
+    clock.set(datetime(2026, 11, 30, 16, 0, tzinfo=NY))
+    shell, recorder = running(qtbot, session)
+    assert letter_states(shell) == [ItemState.DUE] * 2
+    clock.set(datetime(2026, 11, 30, 17, 5, tzinfo=NY))  # past the letters' deadline
+    with qtbot.waitSignal(session.time_moved, timeout=5000):
+        shell.reminders.timer.timeout.emit()
+        assert letter_states(shell) == [ItemState.DUE] * 2, "until the plans arrive"
+    assert letter_states(shell) == [ItemState.OVERDUE] * 2
+    assert shell.window.today.summary.text().startswith("2 overdue")
+    assert shell.window.interviews.model.rows[0].next_step.startswith("Overdue: ")
+    # the reminders were checked with the new plans: the overdue ones went out
+    assert any(key.endswith(":overdue") for call in recorder.calls for key in call)
+    assert shell.reminders.wake_at is not None and shell.reminders.wake_at > clock.now()
+
+
+def test_a_change_made_while_planning_is_not_lost(
+    qtbot: QtBot, session: Session, clock: FixedClock, interview: Round
+) -> None:
+    session.replan_in_background = True
+    clock.set(datetime(2026, 11, 30, 16, 0, tzinfo=NY))
+    shell, _ = running(qtbot, session)
+    clock.set(datetime(2026, 11, 30, 17, 5, tzinfo=NY))
+    with qtbot.waitSignal(session.time_moved, timeout=5000):
+        session.move_time()
+        sent = clock.now() - timedelta(minutes=1)
+        for person in interview.interviewer_ids:  # both letters sent while it plans
+            session.run(
+                shell.window,
+                lambda p=person: session.repo.record_letter(interview.id, p, Channel.EMAIL, sent),
+            )
+    letters = [i for i in session.items() if i.kind is ItemKind.LETTER]
+    assert [i.state for i in letters] == [ItemState.DONE] * 2
+    assert letter_states(shell) == []  # Today lists no letter left to write
+
+
+def test_only_the_latest_move_counts(
+    qtbot: QtBot, session: Session, clock: FixedClock, interview: Round
+) -> None:
+    session.replan_in_background = True
+    clock.set(datetime(2026, 11, 30, 16, 0, tzinfo=NY))
+    shell, _ = running(qtbot, session)
+    moves: list[int] = []
+    session.time_moved.connect(lambda: moves.append(1))
+    session.move_time()
+    clock.set(datetime(2026, 11, 30, 17, 5, tzinfo=NY))
+    session.move_time()
+    qtbot.waitUntil(lambda: moves == [1], timeout=5000)
+    qtbot.wait(200)
+    assert moves == [1]
+    assert letter_states(shell) == [ItemState.OVERDUE] * 2
