@@ -67,6 +67,7 @@ class Shell(QObject):
         self.window.actions_by_name["open_window"].triggered.connect(self.bring_forward)
         self.window.keeps_running = self._closing_keeps_running
         self.no_tray_note: NoTrayNote | None = None
+        self.settled = False  # reminders checked after start-up (just after Today painted)
         if not Tray.available():  # closing quits here: say so before it matters
             self.no_tray_note = NoTrayNote()
             self.window.column.insertWidget(0, self.no_tray_note)
@@ -106,13 +107,17 @@ class Shell(QObject):
             self.window.show()
 
     def load(self) -> None:
-        self.reminders.listen_for_resume()
+        """Today first; what the user does not see at once comes after it has painted."""
         self.window.today.model.reload()
         self.window.stored_values.refresh()  # settings or records that cannot be used
-        self.reminders.check()  # what was missed while the app was closed, once
         self.loaded.emit()
-        # After Today has painted: a full collection costs 10 ms and more before content.
-        QTimer.singleShot(0, settle_memory)
+        QTimer.singleShot(0, self._after_content)
+
+    def _after_content(self) -> None:
+        self.reminders.listen_for_resume()  # the system bus: a connection of its own
+        self.reminders.check()  # what was missed while the app was closed, once
+        settle_memory()  # a full collection: 10 ms and more
+        self.settled = True
 
     def bring_forward(self) -> None:
         self.window.showNormal()

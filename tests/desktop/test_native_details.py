@@ -61,7 +61,7 @@ def test_tray_menu_shows_an_ampersand_as_typed(
     shell = Shell(session)
     qtbot.addWidget(shell.window)
     shell.start()
-    qtbot.waitUntil(lambda: shell.window.today.model.loaded)
+    qtbot.waitUntil(lambda: shell.settled)
     shell.tray.rebuild()
     texts = [a.text() for a in shell.tray.menu.actions()]
     assert any("Smith && Jones" in t for t in texts), texts  # "&&" is how a menu shows one "&"

@@ -74,7 +74,7 @@ def test_missed_while_closed_is_delivered_once_on_start(
     shell = Shell(session, notifier=recorder)
     qtbot.addWidget(shell.window)
     shell.start()
-    qtbot.waitUntil(lambda: shell.window.today.model.loaded)
+    qtbot.waitUntil(lambda: shell.settled)
     keys = recorder.calls[0]
     assert len(keys) == 2 and all(k.endswith(":overdue") for k in keys)  # one per interviewer
     assert shell.window.banner.isVisible()
@@ -132,7 +132,7 @@ def test_snooze_from_the_banner(
     shell = Shell(session, notifier=recorder)
     qtbot.addWidget(shell.window)
     shell.start()
-    qtbot.waitUntil(lambda: shell.window.today.model.loaded)
+    qtbot.waitUntil(lambda: shell.settled)
     banner = shell.window.banner
     assert banner.isVisible()
     banner.hour.click()
@@ -151,7 +151,7 @@ def test_closing_the_window_keeps_running_only_with_a_tray(
     shell = Shell(session, notifier=Recorder())
     qtbot.addWidget(shell.window)
     shell.start()
-    qtbot.waitUntil(lambda: shell.window.today.model.loaded)
+    qtbot.waitUntil(lambda: shell.settled)
     assert shell.keeps_running() is False  # offscreen: no tray, so closing quits
     names = [a.text().replace("&", "") for a in shell.tray.menu.actions() if a.text()]
     assert names[-2:] == ["Open Interview Follow-Up", "Quit"]

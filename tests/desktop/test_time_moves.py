@@ -37,7 +37,7 @@ def running(qtbot: QtBot, session: Session) -> tuple[Shell, Recorder]:
     shell = Shell(session, notifier=recorder)
     qtbot.addWidget(shell.window)
     shell.start()
-    qtbot.waitUntil(lambda: shell.window.today.model.loaded)
+    qtbot.waitUntil(lambda: shell.settled)
     return shell, recorder
 
 
