@@ -228,7 +228,7 @@ def gui_figures(path: Path, rounds: int) -> dict[str, list[float]]:
 
     def switch() -> None:
         calendar._page(-1)  # a month not shown before: history walked backwards
-        calendar.grid.repaint()
+        # (painted once, by the window's repaint that ends every timed action)
 
     figures["month"] = [timed(switch) for _ in range(rounds * 3)]
     window.show_page("today")
