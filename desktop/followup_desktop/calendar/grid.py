@@ -99,6 +99,7 @@ class CalendarGrid(QWidget):
         self.selected = today
         self.week_mode = False
         self.by_day: dict[date, list[PlanItem]] = defaultdict(list)
+        self._lines: dict[tuple[date, int, int, str], list[str]] = {}  # painted cell lines
         self.companies: dict[int, str] = {}
         self.work_calendar: WorkCalendar | None = None
         self.zone: object = None
@@ -139,6 +140,7 @@ class CalendarGrid(QWidget):
         self.companies = companies or {}
         self.work_calendar = work_calendar
         self.by_day = defaultdict(list)
+        self._lines.clear()
         for item in sorted(items, key=lambda i: (i.due is None, i.due)):
             if item.due is not None:
                 self.by_day[item.due.astimezone(zone).date()].append(item)  # type: ignore[arg-type]
@@ -266,7 +268,11 @@ class CalendarGrid(QWidget):
             item_line = painter.fontMetrics().height() + 2
             items = self.by_day.get(day, [])
             room = max((cell.height() - line - 8) // item_line, 0)
-            lines = self.cell_lines(day, room, painter.fontMetrics(), cell.width() - 10)
+            key = (day, room, cell.width() - 10, small.key())
+            lines = self._lines.get(key)
+            if lines is None:  # kept until the items change: repaints (hover, focus) reuse it
+                lines = self.cell_lines(day, room, painter.fontMetrics(), cell.width() - 10)
+                self._lines[key] = lines
             self.painted[day] = lines
             y = cell.top() + line + 6
             for position, text_line in enumerate(lines):
