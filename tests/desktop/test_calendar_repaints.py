@@ -9,10 +9,12 @@ from datetime import UTC, date
 from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
+from followup.model import Round
 from followup.plan import ItemState
 from followup_desktop.calendar.grid import CalendarGrid
+from followup_desktop.session import Session
 
-from .test_calendar import _letter
+from .test_calendar import _letter, page
 
 
 def test_repainted_cells_follow_new_items_size_and_font(qtbot: QtBot) -> None:
@@ -39,3 +41,17 @@ def test_repainted_cells_follow_new_items_size_and_font(qtbot: QtBot) -> None:
     grid.setFont(big)  # fewer lines fit in the same cell
     grid.grab()
     assert len(grid.painted[day]) < len(narrow)
+
+
+def test_a_renamed_company_shows_at_once(qtbot: QtBot, session: Session, interview: Round) -> None:
+    """Company names are kept between months, and forgotten on any change."""
+    view = page(qtbot, session)
+    view.resize(1400, 900)
+    view.grid.grab()
+    assert view.grid.painted[date(2026, 11, 30)] == ["✉ Acme", "✉ Acme"]
+    view.grid.select(date(2026, 10, 15))  # away and back: names come from what was read
+    view.grid.select(date(2026, 11, 30))
+    app = session.repo.application(interview.application_id)
+    session.run(view, lambda: session.repo.update_application(replace(app, company="Initech")))
+    view.grid.grab()
+    assert view.grid.painted[date(2026, 11, 30)] == ["✉ Initech", "✉ Initech"]

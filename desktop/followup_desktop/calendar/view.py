@@ -114,7 +114,8 @@ class CalendarView(QWidget):
         self.grid.range_changed.connect(lambda *_: self.load())
         self.grid.date_selected.connect(self.show_day)
         self.grid.date_activated.connect(self._activate_day)
-        session.schedule_changed.connect(self.load)
+        self._company_names: dict[int, str] = {}  # by application id, until a change
+        session.schedule_changed.connect(self._records_changed)
         session.time_moved.connect(self.on_time_moved)
         self.load()
         self.show_day(today)
@@ -146,7 +147,11 @@ class CalendarView(QWidget):
             self.session.plan_memo(),
         )
         app_ids = {item.application_id for item in items}
-        self.companies = {app.id: app.company for app in self.session.repo.applications_of(app_ids)}
+        missing = app_ids - self._company_names.keys()
+        if missing:  # adjacent months share most applications: read only the new ones
+            found = self.session.repo.applications_of(missing)
+            self._company_names.update({app.id: app.company for app in found})
+        self.companies = {i: self._company_names[i] for i in app_ids if i in self._company_names}
         self.grid.set_items(items, zone, self.companies, self.session.calendar())
         selected = self.grid.selected
         self.title.setText(f"{selected:%B %Y}")
@@ -155,6 +160,10 @@ class CalendarView(QWidget):
         )
         self.next.setAccessibleName("Next week" if self.grid.week_mode else "Next month")
         self.show_day(selected)
+
+    def _records_changed(self) -> None:
+        self._company_names = {}  # a company may have been renamed, an application deleted
+        self.load()
 
     def on_time_moved(self) -> None:
         """A new day moves the "today" mark (and the selection, if it was on today)."""
