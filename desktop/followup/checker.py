@@ -18,6 +18,7 @@ from itertools import accumulate, islice
 from typing import Any
 
 from followup.checker_model import SentenceModel, default_model, sentence_spans
+from followup.letter_blocks import body_paragraphs, unsigned_ending
 from followup.model import Channel
 from followup.phrases import PhraseIndex, Tokens, tokenize
 
@@ -157,10 +158,6 @@ def _content_words(texts: Sequence[str], book: Rulebook) -> set[str]:
         for word in tokenize(text).words
         if word not in book.stopwords and len(word) > 2
     }
-
-
-def _paragraphs(text: str) -> int:
-    return len([p for p in re.split(r"\n\s*\n", text) if p.strip()])
 
 
 def check(
@@ -369,10 +366,14 @@ def _whole_letter(
 
 
 def _signature(text: str, book: Rulebook) -> list[Finding]:
-    """A letter whose last line is a closing ("Kind regards,") with no name under it."""
+    """A letter whose last line is a closing ("Kind regards,") with no name under it, or
+    that stops after its last paragraph with neither closing nor name."""
     body = text.rstrip()
     start = body.rfind("\n") + 1
     last = body[start:]
+    unsigned = unsigned_ending(body)
+    if unsigned is not None:
+        return [_finding(book, "no-signature", unsigned, "no-closing")]
     if len(last) > 60:
         return []
     closing = " ".join(last.strip().rstrip(",.!;:-–—").lower().split())
@@ -395,7 +396,7 @@ def _length(text: str, tokens: Tokens, context: Context, book: Rulebook) -> list
             _finding(book, "too-long", (tokens.starts[limit], len(text)), count=count, limit=limit)
         )
     paragraph_limit = limits.get(f"{channel}_paragraphs")
-    paragraphs = _paragraphs(text)
+    paragraphs = body_paragraphs(text)  # address blocks, greeting and sign-off aside
     if paragraph_limit and paragraphs > paragraph_limit:
         found.append(
             _finding(
