@@ -3,7 +3,10 @@
 Phrase lists catch the phrasings they were written for; people reword. This model, trained by
 ``make train-checker`` from the labelled sentences in data/checker/, scores a sentence for each
 content rule (flattery, manipulation, neediness, asks-for-decision, status-inquiry, informal)
-with one logistic regression per rule over word 1–2-grams and character 3–5-grams.
+with one multinomial logistic regression over "fine" and the six rules (the classes compete,
+so a sentence that reads as fine pulls every rule down), over word 1–3-grams and character
+3–5-grams. Its probabilities are calibrated on held-out groups, so "80% confident" means
+about that.
 
 Inference is plain Python over a dictionary of weights (no numpy at run time), shipped as
 ``resources/checker/model.json.gz`` and read on the first check, not at start-up. A sentence's
@@ -34,7 +37,7 @@ MAX_TOKEN = 40  # characters of a token that make its character n-grams (one hug
 MAX_TOKENS = 80  # tokens of a sentence that are scored
 MAX_SENTENCE_CHARS = 2000
 _CACHE_LIMIT = 20_000
-FORMAT = 1  # bumped when features change; a model file of another format is refused
+FORMAT = 2  # bumped when features change; a model file of another format is refused
 
 
 def tokens_of(sentence: str) -> list[str]:
@@ -56,14 +59,16 @@ def _grams(token: str) -> tuple[str, ...]:
 
 def features(sentence: str) -> Counter[str]:
     """Every feature of a sentence with its count (what training sees; inference sums the
-    same weights word by word). Word pairs include the sentence's edges."""
+    same weights word by word). Word pairs and triples include the sentence's edges."""
     found: Counter[str] = Counter()
-    previous = "<s>"
-    for token in tokens_of(sentence):
-        found.update(_grams(token))
+    before, previous = "<s>", "<s>"
+    for token in [*tokens_of(sentence), "</s>"]:
         found["b " + previous + " " + token] += 1
-        previous = token
-    found["b " + previous + " </s>"] += 1
+        found["t " + before + " " + previous + " " + token] += 1
+        if token == "</s>":
+            break
+        found.update(_grams(token))
+        before, previous = previous, token
     return found
 
 
@@ -79,12 +84,16 @@ class Judgement:
 
 
 class SentenceModel:
-    """One-vs-rest logistic regressions, one per content rule, over shared features."""
+    """A linear model over shared features with one score per content rule. ``link`` says
+    how scores become probabilities: ``softmax`` (scores are each rule's log-odds against
+    "fine", which is the implicit class with score 0) or ``sigmoid`` (one independent
+    logistic regression per rule)."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         if data.get("format") != FORMAT:
             raise ValueError(f"checker model format {data.get('format')!r}, expected {FORMAT}")
         self.rules: tuple[str, ...] = tuple(data["rules"])
+        self.softmax = data.get("link", "sigmoid") == "softmax"
         raw_scale = float(data["scale"])
         self.bias = tuple(float(b) for b in data["bias"])
         self.thresholds: dict[str, float] = {
@@ -120,24 +129,29 @@ class SentenceModel:
             return cached
         sums = list(self._zero)
         count = 0
-        previous = "<s>"
+        before, previous = "<s>", "<s>"
         get = self.weights.get
-        for token in [*tokens_of(sentence), None]:
-            pair = get("b " + previous + " " + (token if token is not None else "</s>"))
-            count += 1
-            if pair is not None:
-                sums = [a + b for a, b in zip(sums, pair, strict=True)]
-            if token is None:
+        for token in [*tokens_of(sentence), "</s>"]:
+            for gram in (
+                "b " + previous + " " + token,
+                "t " + before + " " + previous + " " + token,
+            ):
+                count += 1
+                weights = get(gram)
+                if weights is not None:
+                    sums = [a + b for a, b in zip(sums, weights, strict=True)]
+            if token == "</s>":
                 break
             own, size = self._token(token)
             sums = [a + b for a, b in zip(sums, own, strict=True)]
             count += size
-            previous = token
+            before, previous = previous, token
         norm = 1 / math.sqrt(count)
-        result = tuple(
-            1 / (1 + math.exp(-max(-30.0, min(30.0, bias + total * norm))))
+        logits = [
+            max(-30.0, min(30.0, bias + total * norm))
             for bias, total in zip(self.bias, sums, strict=True)
-        )
+        ]
+        result = probabilities(logits, softmax=self.softmax)
         if len(self._by_sentence) > _CACHE_LIMIT:
             self._by_sentence.clear()
         self._by_sentence[sentence] = result
@@ -153,6 +167,17 @@ class SentenceModel:
             if best is None or margin > best.confidence - self.thresholds[best.rule]:
                 best = Judgement(rule, confidence)
         return best
+
+
+def probabilities(logits: list[float], softmax: bool) -> tuple[float, ...]:
+    """Each rule's probability from its score: against "fine" and every other rule
+    (softmax, "fine" scoring 0), or on its own (sigmoid)."""
+    if not softmax:
+        return tuple(1 / (1 + math.exp(-z)) for z in logits)
+    top = max(0.0, *logits)
+    exps = [math.exp(z - top) for z in logits]
+    total = math.exp(-top) + sum(exps)
+    return tuple(e / total for e in exps)
 
 
 def load(raw: bytes) -> SentenceModel:

@@ -26,7 +26,7 @@ LABELS = frozenset(
 )
 BAD = LABELS - {"ok"}
 MIN_ROWS = 1500
-MIN_TEST_PER_BAD_LABEL = 40
+MIN_TRAIN_PER_BAD_LABEL = 150
 
 
 def _rows(name: str, header: list[str]) -> list[dict[str, str]]:
@@ -108,15 +108,16 @@ def test_ok_outnumbers_all_faults_together(sentences: list[dict[str, str]]) -> N
     assert counts["ok"] >= sum(counts[label] for label in BAD), counts
 
 
-def test_enough_sentences_and_every_fault_in_both_splits(
+def test_enough_sentences_and_every_fault_to_train_on(
     sentences: list[dict[str, str]], groups: list[dict[str, str]]
 ) -> None:
+    """The old test groups, evaluated many times during development, were moved into
+    training; the test balance is the fresh held-out set's (checked below)."""
     assert len(sentences) >= MIN_ROWS
     split = _splits(groups)
     counts = Counter((split[row["group"]], row["label"]) for row in sentences)
     for label in BAD:
-        assert counts[("test", label)] >= MIN_TEST_PER_BAD_LABEL, (label, counts)
-        assert counts[("train", label)] >= MIN_TEST_PER_BAD_LABEL, (label, counts)
+        assert counts[("train", label)] >= MIN_TRAIN_PER_BAD_LABEL, (label, counts)
 
 
 # The fresh held-out set (data/checker/fresh/): written after the model, never trained on.

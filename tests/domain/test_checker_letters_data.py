@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from followup.checker import RULE_IDS
+from followup.letter_blocks import is_prose
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "checker"
 LETTERS = DATA / "letters.jsonl"
@@ -90,9 +91,11 @@ def test_second_letter_is_labelled_exactly_when_one_was_already_sent() -> None:
 
 
 def test_a_letter_without_a_name_under_the_closing_is_labelled_no_signature() -> None:
+    """Unsigned: it ends at the closing ("Kind regards,"), or stops after its last paragraph
+    with neither closing nor name (an e-mail; a posted letter's layout adds the name)."""
     for letter in _letters():
         last = letter["text"].rstrip().splitlines()[-1].strip()
-        unsigned = last.endswith(",")
+        unsigned = last.endswith(",") or (letter["channel"] == "email" and is_prose(last))
         assert unsigned == ("no-signature" in letter["faults"]), (letter["id"], last)
 
 
@@ -133,18 +136,18 @@ def test_no_source_informs_a_letter_split_and_the_other_sentence_split() -> None
             assert other == row["split"], (row["group"], address, other)
 
 
-def test_the_set_is_big_enough_mostly_good_and_has_a_real_test_split() -> None:
+def test_the_set_is_big_enough_mostly_good_and_trains_on_good_and_faulty_letters() -> None:
+    """Every group here trains or tunes the checker: the old test groups, evaluated many
+    times during development, were moved into training; the test letters are now the fresh
+    held-out set's (data/checker/fresh/, checked in test_checker_data.py)."""
     letters = _letters()
     groups = _groups()
     assert len(letters) >= MIN_LETTERS
     good = sum(1 for letter in letters if not letter["faults"])
     assert good * 2 >= len(letters), f"only {good} of {len(letters)} letters are good"
-    in_test = sum(1 for letter in letters if groups[letter["group"]]["split"] == "test")
-    assert 0.25 <= in_test / len(letters) <= 0.45, in_test
-    for split in ("train", "test"):
-        chosen = [ltr for ltr in letters if groups[ltr["group"]]["split"] == split]
-        assert any(not ltr["faults"] for ltr in chosen), f"no good letter in {split}"
-        assert any(ltr["faults"] for ltr in chosen), f"no faulty letter in {split}"
+    chosen = [ltr for ltr in letters if groups[ltr["group"]]["split"] == "train"]
+    assert any(not ltr["faults"] for ltr in chosen), "no good letter to train on"
+    assert any(ltr["faults"] for ltr in chosen), "no faulty letter to train on"
 
 
 @pytest.mark.parametrize("channel", ["email", "post"])

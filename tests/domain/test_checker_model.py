@@ -104,12 +104,25 @@ def test_the_fast_score_is_the_linear_model_over_the_features(sentence: str) -> 
     model = default_model()
     found = features(sentence)
     factor = scale(found)
-    for column, probability in enumerate(model.scores(sentence)):
+    logits = []
+    for column in range(len(model.rules)):
         total = model.bias[column] + factor * sum(
             count * model.weights[f][column] for f, count in found.items() if f in model.weights
         )
-        expected = 1 / (1 + math.exp(-max(-30.0, min(30.0, total))))
+        logits.append(max(-30.0, min(30.0, total)))
+    fine = 1.0 if model.softmax else 0.0  # softmax: "fine" scores 0, so exp(0) = 1
+    denominator = fine + sum(math.exp(z) for z in logits)
+    for probability, logit in zip(model.scores(sentence), logits, strict=True):
+        sigmoid = 1 / (1 + math.exp(-logit))
+        expected = math.exp(logit) / denominator if model.softmax else sigmoid
         assert probability == pytest.approx(expected, abs=1e-9)
+
+
+def test_the_shipped_model_is_a_softmax_whose_probabilities_sum_to_at_most_one() -> None:
+    model = default_model()
+    assert model.softmax
+    for text in ("Any news on my application?", "Thank you for your time.", "lol thx"):
+        assert 0 < sum(model.scores(text)) < 1
 
 
 def test_the_shipped_model_catches_a_rewording_no_phrase_lists() -> None:
