@@ -9,7 +9,6 @@ a change touches it or time moves)."""
 from __future__ import annotations
 
 import html
-from datetime import date, datetime, tzinfo
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
@@ -24,23 +23,16 @@ from followup_desktop.interviews.details_state import (
     RoundDetails,
     Sent,
     Step,
+    When,
     application_details,
     person,
     round_details,
 )
+from followup_desktop.locale_dates import LocaleDates
 from followup_desktop.plan_items import state_word
 from followup_desktop.session import Session
 
 EMPTY = "Select an application or an interview round to see its details."
-
-
-def moment_text(moment: datetime, zone: tzinfo) -> str:
-    local = moment.astimezone(zone)
-    return f"{local:%a} {local.day} {local:%b %Y}, {local:%H:%M}"
-
-
-def day_text(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 def _e(text: str) -> str:
@@ -211,6 +203,7 @@ class DetailsPane(QWidget):
         s = self.session
         repo = s.repo
         zone = s.zone
+        when = When(LocaleDates(s.now().astimezone(zone).date()), zone)  # the user's style
         app = record if isinstance(record, Application) else repo.application(record.application_id)
         items = self._plan(app)
         if isinstance(record, Round):
@@ -228,9 +221,7 @@ class DetailsPane(QWidget):
                 repo.calls(r.id),
                 names,
                 state_word,
-                moment_text,
-                day_text,
-                zone,
+                when,
             )
             for r in rounds
         ]
@@ -239,9 +230,7 @@ class DetailsPane(QWidget):
         if online and app.contact_id is not None:
             contact = self._people((app.contact_id,))[0]
         inquiries = repo.inquiries(app.id) if isinstance(record, Application) else []
-        return application_details(
-            app, shown, items, inquiries, contact, state_word, moment_text, day_text, zone
-        )
+        return application_details(app, shown, items, inquiries, contact, state_word, when)
 
     def _enable(self) -> None:
         d = self.details

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
+from followup.date_style import DateStyle
 from followup.model import Application, Call, Contact, Inquiry, Letter, Override, Round, Status
 from followup.plan import ItemKind, ItemState, PlanItem
 
@@ -85,26 +86,39 @@ class Details:
     close: PlanItem | None = None
 
 
-DayFormat = Callable[[date], str]
-MomentFormat = Callable[[datetime, tzinfo], str]
+class When:
+    """Days and times as the pane shows them: the user's date style, in the user's zone."""
+
+    def __init__(self, dates: DateStyle, zone: tzinfo) -> None:
+        self.dates = dates
+        self.zone = zone
+
+    def moment(self, at: datetime) -> str:
+        return self.dates.day_time(at.astimezone(self.zone))
+
+    def time(self, at: datetime) -> str:
+        return self.dates.time(at.astimezone(self.zone))
+
+    def day(self, day: date) -> str:
+        return self.dates.day(day)
 
 
 def person(contact: Contact) -> Person:
     return Person(contact.name, contact.title, contact.email, contact.phone, contact.address.lines)
 
 
-def _exception(override: Override | None, moment: MomentFormat, zone: tzinfo) -> str:
+def _exception(override: Override | None, when: When) -> str:
     """An override the user confirmed, in words (never the rule's code)."""
     if override is None:
         return ""
-    return f"Done anyway, confirmed {moment(override.at, zone)}: {override.reason}"
+    return f"Done anyway, confirmed {when.moment(override.at)}: {override.reason}"
 
 
-def _step(item: PlanItem, state: str, moment: MomentFormat, zone: tzinfo) -> Step:
+def _step(item: PlanItem, state: str, shown: When) -> Step:
     if item.done_at is not None:
-        when = f"done {moment(item.done_at, zone)}"
+        when = f"done {shown.moment(item.done_at)}"
     elif item.due is not None:
-        when = moment(item.due, zone)
+        when = shown.moment(item.due)
     else:
         when = ""
     return Step(item.title, when, state, item.reason)
@@ -126,9 +140,7 @@ def round_details(
     calls: Sequence[Call],
     names: dict[int, str],
     state_word: Callable[[PlanItem], str],
-    moment: MomentFormat,
-    day: DayFormat,
-    zone: tzinfo,
+    when: When,
 ) -> RoundDetails:
     title = f"{round_.kind.value.capitalize()} interview" + (
         f": {round_.title}" if round_.title else ""
@@ -136,19 +148,17 @@ def round_details(
     history = [
         Sent(
             f"Letter to {names.get(letter.contact_id, 'an interviewer')}",
-            f"by {letter.channel.label()}, {moment(letter.sent_at, zone)}",
-            _exception(letter.override, moment, zone),
+            f"by {letter.channel.label()}, {when.moment(letter.sent_at)}",
+            _exception(letter.override, when),
         )
         for letter in sorted(letters, key=lambda x: x.sent_at)
     ]
     history += [
         Sent(
             "Phone call",
-            moment(call.made_at, zone),
+            when.moment(call.made_at),
             "; ".join(
-                part
-                for part in (call.outcome.strip(), _exception(call.override, moment, zone))
-                if part
+                part for part in (call.outcome.strip(), _exception(call.override, when)) if part
             ),
         )
         for call in sorted(calls, key=lambda x: x.made_at)
@@ -156,14 +166,14 @@ def round_details(
     steps = [i for i in items if i.kind is not ItemKind.INTERVIEW]
     return RoundDetails(
         title,
-        f"{moment(round_.starts_at, zone)} to {round_.ends_at.astimezone(zone):%H:%M}",
+        f"{when.moment(round_.starts_at)} to {when.time(round_.ends_at)}",
         tuple(people),
         round_.topics,
         round_.strengths,
         round_.next_steps,
-        day(round_.decision_on) if round_.decision_on else "",
+        when.day(round_.decision_on) if round_.decision_on else "",
         round_.notes,
-        tuple(_step(i, state_word(i), moment, zone) for i in steps),
+        tuple(_step(i, state_word(i), when) for i in steps),
         tuple(history),
     )
 
@@ -175,9 +185,7 @@ def application_details(
     inquiries: Sequence[Inquiry],
     contact: Person | None,
     state_word: Callable[[PlanItem], str],
-    moment: MomentFormat,
-    day: DayFormat,
-    zone: tzinfo,
+    when: When,
 ) -> Details:
     """``items``: the plan items of what is shown (the application's, or one round's)."""
     status = STATUS_WORDS[app.status]
@@ -185,7 +193,7 @@ def application_details(
         status += f": {app.status_reason}"
     facts = []
     if app.applied_on is not None:
-        facts.append(("Applied", day(app.applied_on)))
+        facts.append(("Applied", when.day(app.applied_on)))
     facts.append(("Source", app.source.value.replace("-", " ").capitalize()))
     if app.posting_url:
         facts.append(("Posting", app.posting_url))
@@ -193,8 +201,8 @@ def application_details(
     history = tuple(
         Sent(
             "Status inquiry",
-            f"by {inquiry.channel.label()}, {moment(inquiry.sent_at, zone)}",
-            _exception(inquiry.override, moment, zone),
+            f"by {inquiry.channel.label()}, {when.moment(inquiry.sent_at)}",
+            _exception(inquiry.override, when),
         )
         for inquiry in sorted(inquiries, key=lambda x: x.sent_at)
     )
@@ -206,7 +214,7 @@ def application_details(
         tuple(facts),
         contact,
         tuple(rounds),
-        tuple(_step(i, state_word(i), moment, zone) for i in online),
+        tuple(_step(i, state_word(i), when) for i in online),
         history,
         active,
         letter=_first(ordered, ItemKind.LETTER) if active else None,
