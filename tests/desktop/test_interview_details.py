@@ -59,6 +59,7 @@ def test_a_round_shows_its_people_topics_strengths_and_plan(
         # the plan: each step with its state, date and reason (Thanksgiving moves it)
         "Coming up · Mon, 30 Nov, 17:00 — Thank-you letter to Dana Müller at Acme",
         "Thank-you letter to Lee Park at Acme",
+        "Later — Phone call to Dana Müller at Acme",  # no date yet: none is made up
         "Nothing sent or called yet.",
     ):
         assert shown in text, shown
@@ -352,3 +353,15 @@ def test_dates_follow_the_users_locale(qtbot: QtBot, session: Session, interview
     text = text.replace("\u202f", " ")  # some ICU versions put a narrow space before AM
     assert "Video interview · Wed, Nov 25, 10:00 AM to 11:00 AM" in text
     assert "Coming up · Mon, Nov 30, 5:00 PM" in text
+
+
+def test_an_interviewers_new_phone_number_shows_at_once(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    from dataclasses import replace
+
+    view = page(qtbot, session)
+    view.select(interview)
+    dana = session.repo.contact(interview.interviewer_ids[0])
+    session.run(None, lambda: session.repo.update_contact(replace(dana, phone="+1 555 0199")))
+    assert "Phone: +1 555 0199" in pane_text(view)

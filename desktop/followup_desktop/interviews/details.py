@@ -56,7 +56,9 @@ def _steps_html(steps: tuple[Step, ...]) -> str:
     if not steps:
         return "<p><i>No steps planned.</i></p>"
     rows = "".join(
-        f"<li><b>{_e(s.state)}</b> · {_e(s.when)} — {_e(s.title)}"
+        f"<li><b>{_e(s.state)}</b>"
+        + (f" · {_e(s.when)}" if s.when else "")
+        + f" — {_e(s.title)}"
         + (f"<br><small>{_e(s.reason)}</small>" if s.reason else "")
         + "</li>"
         for s in steps
