@@ -302,6 +302,7 @@ def _finish_startup(
     """Open the database (a damaged one is never overwritten), build the views, start
     reminders, take the daily backup. None when the database cannot be used."""
     from followup.paths import default_db_path  # noqa: PLC0415
+    from followup.settings import profile_is_empty  # noqa: PLC0415
     from followup.storage import Repository  # noqa: PLC0415
     from followup_desktop.clock import FixedClock, SystemClock  # noqa: PLC0415
     from followup_desktop.session import Session  # noqa: PLC0415
@@ -327,7 +328,8 @@ def _finish_startup(
     session.replan_in_background = True  # midnight at 10,000 interviews: no freeze
     shell = Shell(session, window.user_templates, window=window)
     shell.start(minimized=args.minimized)
-    if not (args.demo or args.screenshot or args.exit_after_content or args.minimized):
+    quiet = args.demo or args.screenshot or args.exit_after_content or args.minimized
+    if not quiet and profile_is_empty(repo.settings()):
         from followup_desktop.first_run import offer  # noqa: PLC0415
 
         offer(window, shell.session)  # on a first start: opened, not run (nothing waits)

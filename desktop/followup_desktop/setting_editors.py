@@ -32,6 +32,7 @@ from followup.settings import Kind, Setting
 from followup.validation import EARLIEST, LATEST
 from followup.workdays import format_workdays, parse_workdays
 from followup_desktop.accessibility import named
+from followup_desktop.locale_dates import LocaleDates
 
 DAY_FORMAT = "ddd d MMM yyyy"
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -73,6 +74,7 @@ class DaysOffEditor(QWidget):
 
     def __init__(self, days: list[str], today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.dates = LocaleDates(today)
         self.picker = named(QDateEdit(), "Day off to add")
         self.picker.setCalendarPopup(True)
         self.picker.setDisplayFormat(DAY_FORMAT)
@@ -103,8 +105,7 @@ class DaysOffEditor(QWidget):
     def add(self, day: date) -> None:
         if day.isoformat() in self.days():
             return
-        shown = QDate(day.year, day.month, day.day).toString(DAY_FORMAT)
-        item = QListWidgetItem(shown)
+        item = QListWidgetItem(self.dates.full_day(day))  # the app's one date style
         item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
         later = [d for d in self.days() if d > day.isoformat()]
         row = self.list.count() - len(later)  # kept in date order

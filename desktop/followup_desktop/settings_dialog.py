@@ -93,12 +93,7 @@ class SettingsDialog(QDialog):
 
     def problems(self) -> dict[str, str]:
         """The reasons now shown beside fields (key → words)."""
-        return {
-            key: error.text()
-            for form in self.forms.values()
-            for key, error in form.errors.items()
-            if not error.isHidden()
-        }
+        return {key: text for form in self.forms.values() for key, text in form.problems().items()}
 
     def accept(self) -> None:
         self.error.hide()

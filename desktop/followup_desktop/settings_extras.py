@@ -61,6 +61,7 @@ class SignatureEditor(QWidget):
         self.report = report
         self.preview = named(QLabel(), "Signature preview")
         self.preview.setMinimumWidth(220)
+        self.preview.setWordWrap(True)  # the "no signature" sentence, whole at any width
         self.preview.setFixedHeight(70)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

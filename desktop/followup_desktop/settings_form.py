@@ -1,11 +1,12 @@
 """A form of declared settings: a label, the control the declaration asks for, and a line
-beside it where a refused value is explained in words. Used by Settings and by the first-run
-dialog; the country and region lists are filled here (their names loaded only now) and the
-region list follows the country, with a line saying which holidays count and why."""
+beside it where a refused value is explained in words (``field_errors``). Used by Settings
+and by the first-run dialog; the country and region lists are filled here (their names
+loaded only now) and the region list follows the country, with a line saying which
+holidays count and why."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -14,28 +15,11 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 from followup.errors import InvalidInput
 from followup.settings import Kind, Setting, SettingProblems, check_all
 from followup_desktop.accessibility import named
+from followup_desktop.field_errors import FieldErrors
 from followup_desktop.setting_editors import PlaceList, make_editor, read
 
 if TYPE_CHECKING:
     from followup_desktop.session import Session
-
-
-class FieldError(QLabel):
-    """The reason a value was refused, shown under its control until the next try."""
-
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        named(self, f"Problem with {label}", style="error")
-        self.setWordWrap(True)
-        self.hide()
-
-    def say(self, reason: str) -> None:
-        self.setText(reason[:1].upper() + reason[1:])
-        self.show()
-
-    def clear_reason(self) -> None:
-        self.clear()
-        self.hide()
 
 
 class SettingsForm(QWidget):
@@ -47,32 +31,33 @@ class SettingsForm(QWidget):
         current: Mapping[str, Any],
         today: date,
         parent: QWidget | None = None,
+        *,
+        general: QLabel | None = None,
     ) -> None:
         super().__init__(parent)
         self.form = QFormLayout(self)
         self.editors: dict[str, QWidget] = {}
-        self.errors: dict[str, FieldError] = {}
+        # Beside-the-field messages: the shared piece the record dialogs use too.
+        self.fields = FieldErrors(general or named(QLabel(), "Problem", style="error"))
         self.in_effect: QLabel | None = None
         self.listed_country = ""
         declared = list(settings)
         keys = {setting.key for setting in declared}
         for setting in declared:
             editor = make_editor(setting, current[setting.key], today)
-            error = FieldError(setting.label)
-            cell = QWidget()
-            column = QVBoxLayout(cell)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(editor)
+            shown: QWidget = editor
             if setting.kind is Kind.BOOL and setting.description != setting.label:
+                shown = QWidget()  # a box's own text does not wrap: the rest goes under it
+                column = QVBoxLayout(shown)
+                column.setContentsMargins(0, 0, 0, 0)
+                column.setSpacing(2)
                 note = named(QLabel(setting.description), style="summary")
                 note.setWordWrap(True)
-                column.addWidget(note)  # a box's own text does not wrap: the rest goes here
-            column.addWidget(error)
+                column.addWidget(editor)
+                column.addWidget(note)
             self.editors[setting.key] = editor
-            self.errors[setting.key] = error
             label = "" if setting.kind is Kind.BOOL else setting.label
-            self.form.addRow(label, cell)
+            self.form.addRow(label, self.fields.wrap(setting.key, shown, focus=editor))
             if setting.key == "calendar.subdiv" or (
                 setting.key == "calendar.country" and "calendar.subdiv" not in keys
             ):
@@ -206,20 +191,25 @@ class SettingsForm(QWidget):
         return values, problems
 
     def clear_problems(self) -> None:
-        for error in self.errors.values():
-            error.clear_reason()
+        self.fields.clear()
 
-    def show_problems(self, problems: Mapping[str, str]) -> list[str]:
-        """Each reason under its control; the keys shown here, in the form's order."""
+    def problems(self) -> dict[str, str]:
+        """Key → the words shown beside its field now."""
+        return self.fields.shown()
+
+    def show_problems(self, problems: Mapping[str, str], *, focus: bool = True) -> list[str]:
+        """Each reason beside its control (and as its accessible description); the keys
+        shown here, in the form's order; the first one gets the focus."""
         shown = [key for key in self.editors if key in problems]
         for key in shown:
-            self.errors[key].say(problems[key])
-        if shown:
+            reason = problems[key]
+            self.fields.note(key, reason[:1].upper() + reason[1:])
+        if shown and focus:
             self.editors[shown[0]].setFocus()
         return shown
 
 
-def save_forms(session: Session, forms: Iterable[SettingsForm]) -> dict[str, str]:
+def save_forms(session: Session, forms: Sequence[SettingsForm]) -> dict[str, str]:
     """Read every form, check everything, save in one transaction. Empty when saved; else
     every refusal at once (key → words), each shown beside its field, and nothing written.
     Other failures (the disk) are raised."""
@@ -237,7 +227,8 @@ def save_forms(session: Session, forms: Iterable[SettingsForm]) -> dict[str, str
         session.save_settings_or_raise(values)
     except SettingProblems as error:
         found = {**error.problems, **problems}
-        for form in forms:
-            form.show_problems(found)
+        focused = False
+        for form in forms:  # the first refused field of all gets the focus
+            focused = bool(form.show_problems(found, focus=not focused)) or focused
         return found
     return {}

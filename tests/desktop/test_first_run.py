@@ -102,10 +102,11 @@ def test_bad_input_is_said_beside_the_field_and_nothing_is_written(
     email.setText("sam at example")
     week.set_days(frozenset())
     dialog.accept()
-    errors = dialog.form.errors
-    assert "not an e-mail address" in errors["profile.email"].text()
-    assert "at least one day" in errors["calendar.workdays"].text()
-    assert errors["profile.email"].isVisible() and dialog.isVisible()
+    problems = dialog.form.problems()
+    assert "not an e-mail address" in problems["profile.email"]
+    assert "at least one day" in problems["calendar.workdays"]
+    assert email.accessibleDescription() == problems["profile.email"]  # read out, too
+    assert dialog.isVisible()
     assert empty.repo.settings() == before
     assert not QSettings().value(OFFERED, False, type=bool)
     email.setText("sam@example.com")
