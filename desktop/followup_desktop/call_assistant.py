@@ -24,6 +24,7 @@ from followup.model import Call, Round
 from followup.template_choice import template_for
 from followup.templates import render, variables
 from followup_desktop.accessibility import named
+from followup_desktop.field_errors import FieldErrors
 from followup_desktop.session import Session
 from followup_desktop.status_palette import Tone, tone
 
@@ -109,9 +110,13 @@ class CallAssistant(QDialog):
         timer_row.addWidget(self.clock)
         timer_row.addWidget(self.clock_word, 1)
         timer_row.addWidget(self.start)
+        self.error = named(QLabel(), "Problem", style="error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.fields = FieldErrors(self.error)
         form = QFormLayout()
         form.addRow("Outcome", self.outcome)
-        form.addRow("Notes", self.notes)
+        form.addRow("Notes", self.fields.wrap("outcome", self.notes))  # what was typed
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(heading)
@@ -120,6 +125,7 @@ class CallAssistant(QDialog):
         layout.addLayout(timer_row)
         layout.addLayout(form)
         layout.addWidget(self.findings)
+        layout.addWidget(self.error)
         layout.addWidget(self.record, 0, Qt.AlignmentFlag.AlignRight)
         self.show_time(0)
 
@@ -155,6 +161,12 @@ class CallAssistant(QDialog):
         notes = self.notes.toPlainText().strip()
         text = f"{outcome}: {notes}" if notes else outcome
         now = self.session.now()
+        try:  # the values first: a refusal is said beside the notes, and nothing is written
+            Call(0, self.round.id, now, text).check()
+        except FollowUpError as error:
+            self.fields.show(error)
+            return
+        self.fields.clear()
         try:
             call: Call | None = self.session.run_with_override(
                 self,

@@ -32,6 +32,7 @@ class FieldErrors:
     def __init__(self, general: QLabel) -> None:
         self.general = general
         self._slots: dict[str, _Slot] = {}
+        self._noted: dict[str, str] = {}  # field → what is said beside it now
 
     def wrap(
         self,
@@ -88,6 +89,7 @@ class FieldErrors:
         slot.message.setText(f"{shown}\n{text}" if shown and not slot.message.isHidden() else text)
         slot.message.show()
         slot.widget.setAccessibleDescription(slot.message.text())
+        self._noted[field] = text
         if slot.reveal is not None:
             slot.reveal()
         _bring_forward(slot.widget)
@@ -97,6 +99,7 @@ class FieldErrors:
         """Hide every message (before the next try)."""
         self.general.hide()
         self.general.clear()
+        self._noted = {}
         for slot in self._slots.values():
             slot.message.hide()
             slot.message.clear()
@@ -104,11 +107,7 @@ class FieldErrors:
 
     def shown(self) -> dict[str, str]:
         """Field → the message shown beside it now (what a screen reader would read)."""
-        return {
-            name: slot.message.text()
-            for name, slot in self._slots.items()
-            if not slot.message.isHidden()
-        }
+        return dict(self._noted)
 
 
 def _bring_forward(widget: QWidget) -> None:

@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from followup.errors import FollowUpError
 from followup.model import Application, Channel, Inquiry
 from followup.template_choice import template_for
 from followup.templates import render, variables
 from followup_desktop.accessibility import named
+from followup_desktop.field_errors import FieldErrors
 from followup_desktop.session import Session
 
 
@@ -57,18 +59,29 @@ class InquiryDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(copy)
         row.addStretch(1)
+        self.error = named(QLabel(), "Problem", style="error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.fields = FieldErrors(self.error)
         row.addWidget(QLabel("Sent by"))
-        row.addWidget(self.channel)
+        row.addWidget(self.fields.wrap("channel", self.channel))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.text, 1)
         layout.addLayout(row)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.saved: Inquiry | None = None
 
     def accept(self) -> None:
         channel = Channel(self.channel.currentData())
         now = self.session.now()
+        try:  # the values first, said beside the field; the etiquette next, with its override
+            Inquiry(0, self.app.id, channel, now).check()
+        except FollowUpError as error:
+            self.fields.show(error)
+            return
+        self.fields.clear()
         self.saved = self.session.run_with_override(
             self,
             lambda override: self.session.repo.record_inquiry(

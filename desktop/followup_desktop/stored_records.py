@@ -1,4 +1,4 @@
-"""Letters, calls and status inquiries the app cannot read as stored: listed, fixed, deleted.
+"""Contacts, letters, calls and inquiries the app cannot read as stored: listed, fixed, deleted.
 
 An old version or a hand edit may have left one with a year 9999, an unknown channel or
 control characters. Plans leave it out and the banner names it; here the user sees each
@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from followup.errors import FollowUpError
-from followup.model import Call, Channel, Inquiry, Letter
+from followup.model import Call, Channel, Contact, Inquiry, Letter
 from followup.unreadable import Unreadable
 from followup_desktop.accessibility import named
 from followup_desktop.field_errors import FieldErrors
+from followup_desktop.interviews.dialogs import ContactDialog
 from followup_desktop.session import Session
 
-KINDS = ("letter", "call", "inquiry")
+KINDS = ("contact", "letter", "call", "inquiry")  # rounds and applications: in Interviews
 Recorded = Letter | Call | Inquiry
 
 
@@ -51,6 +52,8 @@ def describe(session: Session, bad: Unreadable) -> str:
         what = f"Call {bad.id} (interview round {value.round_id})"
     elif isinstance(value, Inquiry):
         what = f"Status inquiry {bad.id} (application {value.application_id})"
+    elif isinstance(value, Contact):
+        what = f"Contact {bad.id} ({value.name})"
     else:
         what = f"{bad.kind.capitalize()} {bad.id}"
     return f"{what}: {bad.reason}"
@@ -73,7 +76,7 @@ class StoredRecordsDialog(QDialog):
         self.list.setWordWrap(True)
         self.fix_button = named(QPushButton("Fix…"), "Fix the selected record")
         self.delete_button = named(QPushButton("Delete…"), "Delete the selected record")
-        self.empty = named(QLabel("Every letter, call and inquiry can be read."), "All readable")
+        self.empty = named(QLabel("Every record can be read."), "All readable")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
@@ -96,7 +99,8 @@ class StoredRecordsDialog(QDialog):
     def reload(self) -> None:
         """Read every letter, call and inquiry again, and list those that cannot be used."""
         repo = self.session.repo
-        repo.letters()  # full lists: each record is met (and a fixed one forgotten)
+        repo.contacts()  # full lists: each record is met (and a fixed one forgotten)
+        repo.letters()
         repo.calls()
         repo.inquiries()
         self.records = [u for u in repo.unreadable() if u.kind in KINDS]
@@ -123,7 +127,14 @@ class StoredRecordsDialog(QDialog):
         bad = self.selected()
         if bad is None or bad.repaired is None:
             return
-        if RecordFixDialog(self.session, bad, self).exec():
+        if isinstance(bad.repaired, Contact):
+            person = ContactDialog(self.session, bad.repaired, self)
+            for field, reason in bad.by_field:
+                person.fields.note(field, reason)
+            dialog: QDialog = person
+        else:
+            dialog = RecordFixDialog(self.session, bad, self)
+        if dialog.exec():
             self.reload()
 
     def delete(self) -> None:
@@ -144,9 +155,11 @@ class StoredRecordsDialog(QDialog):
         if box.clickedButton() is not delete:
             return
         repo = self.session.repo
-        remove = {"letter": repo.delete_letter, "call": repo.delete_call}.get(
-            bad.kind, repo.delete_inquiry
-        )
+        remove = {
+            "contact": repo.delete_contact,
+            "letter": repo.delete_letter,
+            "call": repo.delete_call,
+        }.get(bad.kind, repo.delete_inquiry)
         self.session.attempt(self, lambda: remove(bad.id), "Not deleted")
         self.reload()
 
@@ -232,4 +245,5 @@ class RecordFixDialog(QDialog):
         except FollowUpError as error:
             self.fields.show(error)
             return
+        self.fields.clear()
         super().accept()

@@ -28,7 +28,7 @@ class StoredValuesBanner(QFrame):
         self.text.setWordWrap(True)
         self.close_button = named(QPushButton("Dismiss"), "Dismiss the notice")
         self.review_button = named(
-            QPushButton("Fix or delete…"), "Fix or delete the letters, calls and inquiries listed"
+            QPushButton("Fix or delete…"), "Fix or delete the records listed"
         )
         self.review_button.hide()
         layout = QHBoxLayout(self)

@@ -17,16 +17,22 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from followup.checker import Finding, Severity
-from followup.model import Round
+from followup.model import Call, Channel, Letter, Round
+from followup.unreadable import Unreadable
 from followup_desktop.call_assistant import CallAssistant
 from followup_desktop.close_notes import NoTrayNote
 from followup_desktop.composer.gate import FindingsGate
+from followup_desktop.composer.send_dialog import SendDialog
 from followup_desktop.first_run import FirstRunDialog
 from followup_desktop.help import HowItWorks
+from followup_desktop.inquiry_dialog import InquiryDialog
 from followup_desktop.interviews.dialogs import ApplicationDialog, ContactDialog, RoundDialog
 from followup_desktop.main_window import PAGES, MainWindow
 from followup_desktop.session import Session
 from followup_desktop.settings_dialog import SettingsDialog
+from followup_desktop.stored_records import RecordFixDialog, StoredRecordsDialog
+
+from .conftest import NOW, NY
 
 _FINDING = Finding("asks-for-decision", Severity.ERROR, 0, 25, "Do not ask for a decision.")
 
@@ -76,6 +82,18 @@ def test_every_page_names_its_controls(qtbot: QtBot, session: Session, interview
         assert unnamed(window.page(name)) == [], name
 
 
+def _unreadable_letter(interview: Round) -> Unreadable:
+    letter = Letter(7, interview.id, interview.interviewer_ids[0], Channel.EMAIL, NOW)
+    reason = "the channel “pigeon” cannot be read"
+    return Unreadable("letter", 7, "", (reason,), letter, (("channel", reason),), ("channel",))
+
+
+def _unreadable_call(interview: Round) -> Unreadable:
+    call = Call(8, interview.id, NOW, "ok")
+    reason = "the outcome contains a control character (U+001B)"
+    return Unreadable("call", 8, "", (reason,), call, (("outcome", reason),))
+
+
 def test_every_dialog_names_its_controls(qtbot: QtBot, session: Session, interview: Round) -> None:
     app = session.repo.application(interview.application_id)
     dialogs = [
@@ -88,6 +106,11 @@ def test_every_dialog_names_its_controls(qtbot: QtBot, session: Session, intervi
         HowItWorks(),
         FindingsGate([(_FINDING, "Let me know your decision")], "Send"),
         NoTrayNote(),
+        SendDialog(Channel.EMAIL, NOW, NY, "Dana Müller"),
+        InquiryDialog(session, app),
+        StoredRecordsDialog(session),
+        RecordFixDialog(session, _unreadable_letter(interview)),
+        RecordFixDialog(session, _unreadable_call(interview)),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)

@@ -18,7 +18,7 @@ from followup.model import Application, Round
 from followup.unreadable import Unreadable
 from followup_desktop.calendar.view import CalendarView
 from followup_desktop.clock import FixedClock
-from followup_desktop.interviews.dialogs import ApplicationDialog, RoundDialog
+from followup_desktop.interviews.dialogs import ApplicationDialog, ContactDialog, RoundDialog
 from followup_desktop.interviews.model import INVALID, RecordRole
 from followup_desktop.session import Session
 from followup_desktop.shell import Shell
@@ -310,3 +310,29 @@ def test_letters_calls_and_inquiries_are_listed_fixed_and_deleted_in_the_app(
         ("inquiry", ids["inquiry"]),
     }
     assert f"letter {ids['pigeon']}" not in banner.text.text()
+
+
+def test_an_unreadable_contact_is_fixed_from_the_same_list(
+    qtbot: QtBot, session: Session, interview: Round, tmp_path: Path
+) -> None:
+    lee = interview.interviewer_ids[1]
+    with sqlite3.connect(tmp_path / "gui.sqlite3") as raw:
+        raw.execute("UPDATE contacts SET name = ? WHERE id = ?", ("Lee\x1b[2J Park", lee))
+    dialog = StoredRecordsDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == [
+        f"Contact {lee} (Lee[2J Park): the name contains a control character (U+001B)"
+    ]
+    seen: dict[str, str] = {}
+
+    def fix(form: ContactDialog) -> None:
+        seen.update(form.fields.shown())
+        form.name.setText("Lee Park")
+        form.accept()
+
+    answer(ContactDialog, fix)
+    qtbot.mouseClick(dialog.fix_button, Qt.MouseButton.LeftButton)
+    assert seen == {"name": "the name contains a control character (U+001B)"}
+    assert session.repo.contact(lee).name == "Lee Park"
+    assert dialog.list.count() == 0 and dialog.empty.isVisibleTo(dialog)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -99,6 +100,64 @@ def test_any_stored_time_of_a_letter_call_or_inquiry_is_used_or_named(
         assert "cannot be read" in named[0].message()
     cal = Settings.from_stored({"calendar.country": "US"}).calendar()
     all_items(repo, cal, NY, NOW)  # plans what it can, never raises
+    repo.db.close()
+
+
+COLUMNS = {
+    "letters": ("channel", "sent_at", "override_rule", "override_reason", "override_at"),
+    "calls": ("made_at", "outcome", "override_rule", "override_reason", "override_at"),
+    "inquiries": ("channel", "sent_at", "override_reason", "override_at"),
+}
+hostile = st.one_of(
+    stored,
+    st.sampled_from(
+        ["pigeon", "ok\x1b]52;c;ZWNobw==\x07", "x" * 1_001, "a\u202eb", "2026-11-30T10:00", ""]
+    ),
+    st.binary(max_size=8),  # written as text below: bytes that need not be UTF-8
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(table=st.sampled_from(sorted(COLUMNS)), data=st.data())
+def test_any_stored_value_of_a_letter_call_or_inquiry_is_used_or_named_and_fixable(
+    table: str, data: st.DataObject
+) -> None:
+    """Each record either reads with every rule kept, or is named with the field at fault and
+    a repaired value; giving the stand-ins real values fixes it in one write."""
+    column = data.draw(st.sampled_from(COLUMNS[table]))
+    value = data.draw(hostile)
+    repo, path = fresh()
+    repo.record_letter(1, 1, Channel.EMAIL, datetime(2026, 11, 25, 18, tzinfo=UTC), _ANY)
+    repo.record_call(1, datetime(2026, 12, 2, 15, tzinfo=UTC), "fine", _ANY)
+    online = repo.add_application(Application(0, "Beta", "Dev"))
+    repo.record_inquiry(online.id, Channel.EMAIL, datetime(2026, 11, 26, 15, tzinfo=UTC), _ANY)
+    with sqlite3.connect(path) as raw:
+        raw.execute("PRAGMA writable_schema = ON")
+        raw.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, 'NOT NULL', '') WHERE name = ?", (table,)
+        )
+    with sqlite3.connect(path) as raw:
+        raw.execute("PRAGMA ignore_check_constraints = ON")
+        cast = "CAST(? AS TEXT)" if isinstance(value, bytes) else "?"
+        raw.execute(f"UPDATE {table} SET {column} = {cast}", (value,))
+    kind = {"letters": "letter", "calls": "call", "inquiries": "inquiry"}[table]
+    listed = {"letters": repo.letters, "calls": repo.calls, "inquiries": repo.inquiries}[table]()
+    named = [b for b in repo.unreadable() if b.kind == kind]
+    assert len(listed) + len(named) == 1
+    for value_ in listed:
+        value_.check()
+    if not named:
+        return
+    bad = named[0]
+    assert bad.by_field and bad.repaired is not None
+    assert all(field in {column, "override"} for field, _ in bad.by_field), bad.by_field
+    when = datetime(2026, 12, 3, 15, tzinfo=UTC)
+    fixes = {"channel": Channel.POST, "sent_at": when, "made_at": when}
+    fixed = replace(bad.repaired, **{f: fixes[f] for f in bad.stand_ins})
+    bad.check_fix(fixed)
+    {"letter": repo.fix_letter, "call": repo.fix_call, "inquiry": repo.fix_inquiry}[kind](fixed)
+    again = {"letters": repo.letters, "calls": repo.calls, "inquiries": repo.inquiries}[table]()
+    assert again == [fixed] and not [b for b in repo.unreadable() if b.kind == kind]
     repo.db.close()
 
 

@@ -273,9 +273,10 @@ _EARLIEST = datetime(100, 1, 1, tzinfo=UTC)
 _LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 
 
-# The fast paths below check what is cheap (lengths, date ranges) with the rules' own limits;
-# a row that fails goes the field-by-field way, where ``check()`` names what is wrong. (Each
-# character of every text is checked when a value is stored, not each time it is listed.)
+# The fast paths below check what is cheap (lengths, date ranges, ``str.isprintable``) with
+# the rules' own limits; a row that fails goes the field-by-field way, where ``check()`` names
+# what is wrong (and passes text that is only unusual, such as an emoji joined with U+200D).
+# An escape sequence a hand edit put in a name is never listed as it is.
 def _day_ok(day: date | None) -> bool:
     return day is None or v.EARLIEST <= day <= v.LATEST
 
@@ -285,31 +286,32 @@ def _round_plausible(r: Round) -> bool:
         _day_ok(r.starts_at.astimezone(UTC).date())
         and _day_ok(r.ends_at.astimezone(UTC).date())
         and _day_ok(r.decision_on)
-        and len(r.title) <= v.NAME
-        and len(r.next_steps) <= v.LINE
-        and len(r.notes) <= v.NOTES
+        and _plain(r.title, v.NAME)
+        and _plain(r.next_steps, v.LINE)
+        and _plain(r.notes, v.NOTES)
         and len(r.topics) <= v.MAX_ITEMS
         and len(r.strengths) <= v.MAX_ITEMS
-        and all(len(t) <= v.NAME for t in (*r.topics, *r.strengths))
+        and all(_plain(t, v.NAME) for t in (*r.topics, *r.strengths))
     )
 
 
 def _app_plausible(a: Application) -> bool:
     return (
         _day_ok(a.applied_on)
-        and max(len(a.company), len(a.role)) <= v.NAME
-        and len(a.posting_url) <= v.URL
-        and len(a.status_reason) <= v.LINE
+        and _plain(a.company, v.NAME)
+        and _plain(a.role, v.NAME)
+        and _plain(a.posting_url, v.URL)
+        and _plain(a.status_reason, v.LINE)
     )
 
 
 def _contact_plausible(c: Contact) -> bool:
     return (
-        max(len(c.name), len(c.title), len(c.company)) <= v.NAME
-        and len(c.email) <= 254
-        and len(c.phone) <= 50
+        all(_plain(text, v.NAME) for text in (c.name, c.title, c.company))
+        and _plain(c.email, 254)
+        and _plain(c.phone, 50)
         and len(c.address.lines) <= 10
-        and all(len(line) <= v.NAME for line in c.address.lines)
+        and all(_plain(line, v.NAME) for line in c.address.lines)
     )
 
 

@@ -331,7 +331,14 @@ class Delivery(QObject):
         contact = out.contact
         label = contact.name + (f", {contact.title}" if contact.title else "")
         dialog = SendDialog(
-            out.channel, self.session.now(), self.session.zone, label, self.parent_widget
+            out.channel,
+            self.session.now(),
+            self.session.zone,
+            label,
+            self.parent_widget,
+            check=lambda channel, sent_at: Letter(
+                0, out.round.id, contact.id, channel, sent_at
+            ).check(),
         )
         if not dialog.exec():
             return None

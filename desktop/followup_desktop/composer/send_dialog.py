@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -16,7 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from followup.errors import FollowUpError
 from followup.model import Channel
+from followup_desktop.accessibility import named
+from followup_desktop.field_errors import FieldErrors
 
 
 class SendDialog(QDialog):
@@ -27,8 +31,13 @@ class SendDialog(QDialog):
         zone: ZoneInfo,
         recipient: str,
         parent: QWidget | None = None,
+        *,
+        check: Callable[[Channel, datetime], None] | None = None,
     ) -> None:
+        """``check``: the domain's rules for these values (raising ``InvalidInput`` naming the
+        field); a refusal is shown beside that field and the dialog stays open."""
         super().__init__(parent)
+        self.check = check
         self.setWindowTitle("Mark the letter as sent")
         self.zone = zone
         self.channel = QComboBox()
@@ -56,9 +65,24 @@ class SendDialog(QDialog):
         )
         note.setWordWrap(True)
         form.addRow(note)
-        form.addRow("Sent by", self.channel)
-        form.addRow("Sent at", self.when)
+        self.error = named(QLabel(), "Problem", style="error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.fields = FieldErrors(self.error)
+        form.addRow("Sent by", self.fields.wrap("channel", self.channel))
+        form.addRow("Sent at", self.fields.wrap("sent_at", self.when))
+        form.addRow(self.error)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        if self.check is not None:
+            try:
+                self.check(self.chosen_channel(), self.sent_at())
+            except FollowUpError as error:
+                self.fields.show(error)
+                return
+        self.fields.clear()
+        super().accept()
 
     def chosen_channel(self) -> Channel:
         return Channel(self.channel.currentData())  # Qt hands StrEnums back as str

@@ -75,6 +75,7 @@ class FormDialog(QDialog):
         except FollowUpError as error:
             self.fields.show(error)
             return
+        self.fields.clear()
         super().accept()
 
 
