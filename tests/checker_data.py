@@ -6,8 +6,13 @@ group is in two splits. Training and threshold tuning read only the train groups
 
 data/checker/fresh/ is a held-out set written after the model, from sources no other group
 used: ``sentences("fresh")`` and ``letters("fresh")`` read it, and nothing else does. The
-evaluation reports it by default; the old test groups (evaluated many times during
-development, so no longer an honest measure) are still there as ``"test"``.
+old test groups (evaluated many times during development, so no longer an honest measure)
+are still there as ``"test"``.
+
+data/checker/fresh2/ is a second, independent held-out set, written later still from sources no
+other file used, to be evaluated once at the end: ``sentences("fresh2")`` and
+``letters("fresh2")`` read it, the evaluation reports it by default, and no training or tuning
+may read it (``refuse_fresh2``).
 """
 
 from __future__ import annotations
@@ -24,6 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "checker"
 FRESH = DATA / "fresh"
 FRESH_SPLIT = "fresh"  # the split name the fresh held-out set is loaded under
+FRESH2 = DATA / "fresh2"
+FRESH2_SPLIT = "fresh2"  # the second fresh held-out set, never trained or tuned on
+HELD_OUT_FOLDERS = {FRESH_SPLIT: FRESH, FRESH2_SPLIT: FRESH2}  # split name -> its own folder
 # The sentence labels a model can learn (the content rules of DESIGN 1.2); "ok" is clean.
 CONTENT_RULES = (
     "flattery",
@@ -82,11 +90,27 @@ def refuse_fresh(groups: Iterable[str]) -> None:
         )
 
 
+def fresh2_groups() -> frozenset[str]:
+    """The groups of the second fresh held-out set (sentences and letters)."""
+    return frozenset(
+        _splits(FRESH2 / "sources.tsv").keys() | _splits(FRESH2 / "letter_sources.tsv").keys()
+    )
+
+
+def refuse_fresh2(groups: Iterable[str]) -> None:
+    """Stop training or tuning that is about to read a group of data/checker/fresh2/."""
+    leaked = sorted(set(groups) & fresh2_groups())
+    if leaked:
+        raise ValueError(
+            f"groups of data/checker/fresh2/ must never be trained or tuned on: {leaked}"
+        )
+
+
 def sentences(split: str | None = None) -> list[Sentence]:
     """The labelled sentences of one split (``train``/``test``), or all of them; ``"fresh"``
-    reads the fresh held-out set instead (and only then is it read)."""
-    fresh = split == FRESH_SPLIT
-    folder = FRESH if fresh else DATA
+    reads the fresh held-out set instead (and only then is it read), ``"fresh2"`` the second."""
+    fresh = split in HELD_OUT_FOLDERS
+    folder = HELD_OUT_FOLDERS.get(split or "", DATA)
     path = folder / "sentences.tsv"
     if not path.exists():
         return []
@@ -97,12 +121,13 @@ def sentences(split: str | None = None) -> list[Sentence]:
             continue
         group, label, text = row[0], row[1].strip(), "\t".join(row[2:])
         item = Sentence(
-            group, FRESH_SPLIT if fresh else splits.get(group, "unassigned"), label, text
+            group, str(split) if fresh else splits.get(group, "unassigned"), label, text
         )
         if fresh or split is None or item.split == split:
             found.append(item)
     if not fresh:
         refuse_fresh(item.group for item in found)
+        refuse_fresh2(item.group for item in found)
     return found
 
 
@@ -128,9 +153,9 @@ def _context(item: dict[str, object]) -> Context:
 
 def letters(split: str | None = None) -> list[Letter]:
     """The labelled whole letters of one split, or all of them; ``"fresh"`` reads the fresh
-    held-out set instead."""
-    fresh = split == FRESH_SPLIT
-    folder = FRESH if fresh else DATA
+    held-out set instead, ``"fresh2"`` the second."""
+    fresh = split in HELD_OUT_FOLDERS
+    folder = HELD_OUT_FOLDERS.get(split or "", DATA)
     path = folder / "letters.jsonl"
     if not path.exists():
         return []
@@ -143,7 +168,7 @@ def letters(split: str | None = None) -> list[Letter]:
         group = str(item.get("group", ""))
         letter = Letter(
             group,
-            FRESH_SPLIT if fresh else splits.get(group, "unassigned"),
+            str(split) if fresh else splits.get(group, "unassigned"),
             str(item.get("id", "")),
             str(item["text"]),
             frozenset(item.get("faults", ())),
@@ -153,4 +178,5 @@ def letters(split: str | None = None) -> list[Letter]:
             found.append(letter)
     if not fresh:
         refuse_fresh(letter.group for letter in found)
+        refuse_fresh2(letter.group for letter in found)
     return found

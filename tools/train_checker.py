@@ -31,7 +31,7 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.checker_data import CONTENT_RULES, letters, refuse_fresh, sentences  # noqa: E402
+from tests.checker_data import CONTENT_RULES, letters, refuse_fresh, refuse_fresh2, sentences  # noqa: E402
 
 from followup.checker import Context, check  # noqa: E402
 from followup.checker_model import FORMAT, features, scale, sentence_spans  # noqa: E402
@@ -78,6 +78,7 @@ def examples() -> list[Example]:
         for start, end in sentence_spans(letter.text, tokens.starts, tokens.ends):
             found.append(Example(letter.group, "ok", letter.text[start:end]))
     refuse_fresh(example.group for example in found)  # data/checker/fresh/ is never trained on
+    refuse_fresh2(example.group for example in found)  # nor is data/checker/fresh2/
     return found
 
 

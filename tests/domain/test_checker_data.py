@@ -189,3 +189,75 @@ def test_no_source_informs_both_the_fresh_set_and_the_training_files() -> None:
     training = _all_addresses("sentence_sources.tsv", "letter_sources.tsv")
     assert len(fresh) >= 20
     assert sorted(fresh & training) == []
+
+
+# The second fresh held-out set (data/checker/fresh2/): written later still, from sources no
+# other file uses, evaluated once at the end; never trained or tuned on.
+MIN_FRESH2_PER_BAD_LABEL = 45
+
+
+def test_fresh2_sentences_are_well_formed_balanced_and_sourced() -> None:
+    from ..checker_data import FRESH2_SPLIT, sentences
+
+    rows = _rows("fresh2/sentences.tsv", ["group", "label", "text"])
+    groups = _rows("fresh2/sources.tsv", ["group", "split", "sources", "notes"])
+    for row in rows:
+        assert row["label"] in LABELS, row
+        assert row["text"].strip() == row["text"] and row["text"], row
+    counts = Counter(row["label"] for row in rows)
+    for label in BAD:
+        assert counts[label] >= MIN_FRESH2_PER_BAD_LABEL, (label, counts)
+    assert counts["ok"] >= sum(counts[label] for label in BAD), counts
+    texts = Counter(" ".join(row["text"].casefold().split()) for row in rows)
+    assert [text for text, n in texts.items() if n > 1] == []
+    assert {row["group"] for row in rows} == {g["group"] for g in groups}
+    assert all(g["split"] == "test" and _addresses(g["sources"]) for g in groups)
+    loaded = sentences(FRESH2_SPLIT)
+    assert len(loaded) == len(rows) and {s.split for s in loaded} == {FRESH2_SPLIT}
+
+
+def test_fresh2_letters_are_enough_mostly_good_and_labelled_by_rule_ids() -> None:
+    from followup.checker import RULE_IDS
+
+    from ..checker_data import FRESH2_SPLIT, letters
+
+    found = letters(FRESH2_SPLIT)
+    assert len(found) >= 25
+    assert sum(not letter.faults for letter in found) >= 16
+    assert {letter.context.channel.value for letter in found} == {"email", "post"}
+    for letter in found:
+        assert letter.faults <= set(RULE_IDS), letter.id
+        assert ("second-letter" in letter.faults) == letter.context.already_sent, letter.id
+    groups = _rows("fresh2/letter_sources.tsv", ["group", "split", "sources", "notes"])
+    assert {letter.group for letter in found} == {g["group"] for g in groups}
+
+
+def test_training_data_never_includes_a_fresh2_group() -> None:
+    from ..checker_data import fresh2_groups, letters, refuse_fresh2, sentences
+
+    fresh2 = fresh2_groups()
+    assert len(fresh2) >= 15
+    for split in ("train", "test", "fresh", None):
+        assert not {s.group for s in sentences(split)} & fresh2
+        assert not {letter.group for letter in letters(split)} & fresh2
+    refuse_fresh2(s.group for s in sentences("train"))  # the train groups pass the guard
+    with pytest.raises(ValueError, match="fresh2/ must never be trained"):
+        refuse_fresh2(["S001", sorted(fresh2)[0]])
+
+
+def test_no_source_informs_both_fresh2_and_any_other_file() -> None:
+    fresh2 = _all_addresses("fresh2/sources.tsv", "fresh2/letter_sources.tsv")
+    others = _all_addresses(
+        *(
+            name
+            for name in (
+                "sentence_sources.tsv",
+                "letter_sources.tsv",
+                "fresh/sources.tsv",
+                "fresh/letter_sources.tsv",
+            )
+            if (DATA / name).exists()
+        )
+    )
+    assert len(fresh2) >= 20
+    assert sorted(fresh2 & others) == []
