@@ -88,6 +88,7 @@ class FindingsHighlighter(QSyntaxHighlighter):
             for left, right in self.speller.misspelled(text):
                 self.setFormat(left, right - left, self._spelling)
         # Errors last so they win where spans overlap.
+        painted: set[tuple[int, int, Severity]] = set()
         for finding in sorted(self.findings, key=lambda f: f.severity != Severity.INFO):
             if finding.start is None or finding.end is None:
                 continue
@@ -96,3 +97,11 @@ class FindingsHighlighter(QSyntaxHighlighter):
             left = max(finding.start, start) - start
             right = min(finding.end, end) - start
             self.setFormat(left, right - left, self._formats[finding.severity])
+            painted.add((left, finding.end - start, finding.severity))
+        # What this block now shows, in set_findings' terms: Qt repaints blocks on its own (a
+        # replaced text repaints all of them, with the findings of the old text), and
+        # set_findings must compare with what is painted, not with what it last asked for.
+        if painted:
+            self.applied[block.blockNumber()] = painted
+        else:
+            self.applied.pop(block.blockNumber(), None)
