@@ -91,7 +91,7 @@ def _at(day: date, hour: int, zone: ZoneInfo) -> datetime:
 
 
 def populate(
-    repo: Repository, now: datetime, zone: ZoneInfo, count: int = 6, seed: int = 7
+    repo: Repository, now: datetime, zone: ZoneInfo, count: int = 7, seed: int = 7
 ) -> None:
     """A small, realistic search; with a large ``count``, history for benchmarks."""
     rng = random.Random(seed)
@@ -106,13 +106,15 @@ def populate(
             "calendar.timezone": zone.key,
         }
     )
-    # The showcase: a letter due, an overdue letter, a call due, one waiting to close.
+    # The showcase: a letter due, an overdue letter, a call due, one waiting to close, an
+    # interview to come, and a letter sent this morning (its call comes after this week).
     story = [
         (-1, 10, False, False),
         (-6, 14, False, False),
         (-9, 11, True, False),
         (-30, 15, True, True),
         (2, 10, False, False),
+        (-1, 14, True, False),
     ]
     for index in range(count):
         company = _COMPANIES[index % len(_COMPANIES)]
@@ -155,7 +157,10 @@ def populate(
         )
         if sent:
             repo.record_letter(
-                round_.id, contact.id, Channel.EMAIL, _at(day + timedelta(days=1), 9, zone)
+                round_.id,
+                contact.id,
+                Channel.EMAIL,
+                min(_at(day + timedelta(days=1), 9, zone), now),  # never in the future
             )
         if called:
             call_on = rules.call_date(day + timedelta(days=1), WorkCalendar()).day
@@ -174,7 +179,7 @@ def populate(
                     now,
                 )
             )
-    if count >= 6:
+    if count >= len(story):
         repo.add_application(
             Application(0, "Cyberdyne", "Platform Engineer", applied_on=today - timedelta(days=16))
         )

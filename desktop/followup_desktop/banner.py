@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from followup.reminders import Reminder
 from followup_desktop.accessibility import named
@@ -30,16 +31,27 @@ class ReminderBanner(QFrame):
         self.hour = named(QPushButton("In an hour"), "Snooze for one hour")
         self.morning = named(QPushButton("Tomorrow morning"), "Snooze until tomorrow morning")
         self.close_button = named(QPushButton("Dismiss"), "Dismiss the reminder")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 10)
-        layout.addWidget(self.text, 1)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
         for button in (self.open, self.hour, self.morning, self.close_button):
-            layout.addWidget(button)
+            self.buttons.addWidget(button)
+        self.layout_ = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.layout_.setContentsMargins(16, 10, 16, 10)
+        self.layout_.addWidget(self.text, 1)
+        self.layout_.addLayout(self.buttons)
         self.open.clicked.connect(self._open)
         self.hour.clicked.connect(lambda: self._snooze("hour"))
         self.morning.clicked.connect(lambda: self._snooze("morning"))
         self.close_button.clicked.connect(self.hide)
         self.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Narrow (an 800-pixel window): the buttons go under the text, which keeps the width."""
+        narrow = self.buttons.sizeHint().width() > 0.45 * event.size().width()
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        if self.layout_.direction() != direction:
+            self.layout_.setDirection(direction)
+        super().resizeEvent(event)
 
     def show_reminders(self, reminders: list[Reminder]) -> None:
         self.reminders = list(reminders)

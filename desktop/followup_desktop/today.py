@@ -63,13 +63,16 @@ class CardDelegate(QStyledItemDelegate):
     """A card: state icon and word, the title, when, and the reason in smaller text."""
 
     PADDING = 14
+    STATE_WIDTH = 130  # the state's icon and word, before the title
+    WHEN_WIDTH = 170  # the date and time, right-aligned after it
+    LINE = 22  # a narrow card moves the title to a line of its own, this tall
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, phones: dict[int, str] | None = None
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self._heights: dict[tuple[str, int, str], int] = {}
+        self._heights: dict[tuple[str, int, str, bool], int] = {}
         self.phones = phones if phones is not None else {}  # by contact id, for call cards
 
     def title(self, item: PlanItem) -> str:
@@ -84,7 +87,8 @@ class CardDelegate(QStyledItemDelegate):
         list asks for every row's height whenever rows come or go."""
         item: PlanItem = index.data(ItemRole)
         width = max(option.rect.width(), 420) - 2 * self.PADDING - 40
-        key = (item.reason, width, option.font.key())
+        own_line = not self._title_fits(item, option.font, width + 24)  # inner width
+        key = (item.reason, width, option.font.key(), own_line)
         known = self._heights.get(key)
         if known is None:
             small = QFont(option.font)
@@ -93,6 +97,7 @@ class CardDelegate(QStyledItemDelegate):
                 QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, item.reason
             )
             known = reason.height() + 2 * QFontMetrics(option.font).height() + 2 * self.PADDING + 6
+            known += self.LINE if own_line else 0
             if len(self._heights) > 20_000:
                 self._heights.clear()
             self._heights[key] = known
@@ -120,10 +125,15 @@ class CardDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(accent)
-        state_rect = QRect(inner.left() + 24, inner.top(), 120, 20)
+        state_rect = QRect(inner.left() + 24, inner.top(), self.STATE_WIDTH - 10, 20)
         painter.drawText(state_rect, Qt.AlignmentFlag.AlignVCenter, state_word(item))
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        title_rect = QRect(inner.left() + 130, inner.top(), inner.width() - 130 - 170, 20)
+        own_line = not self._title_fits(item, option.font, inner.width())
+        if own_line:  # whom and where matter more than one line: below the state and date
+            title_rect = QRect(inner.left() + 24, inner.top() + self.LINE, inner.width() - 24, 20)
+        else:
+            space = inner.width() - self.STATE_WIDTH - self.WHEN_WIDTH
+            title_rect = QRect(inner.left() + self.STATE_WIDTH, inner.top(), space, 20)
         metrics = painter.fontMetrics()
         painter.drawText(
             title_rect,
@@ -135,15 +145,23 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         when = self._when(item)
         painter.drawText(
-            QRect(inner.right() - 170, inner.top(), 170, 20),
+            QRect(inner.right() - self.WHEN_WIDTH, inner.top(), self.WHEN_WIDTH, 20),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             when,
         )
         small = QFont(option.font)
         small.setPointSizeF(option.font.pointSizeF() * 0.92)
         painter.setFont(small)
-        painter.drawText(inner.adjusted(24, 26, 0, 0), Qt.TextFlag.TextWordWrap, item.reason)
+        below = 26 + (self.LINE if own_line else 0)
+        painter.drawText(inner.adjusted(24, below, 0, 0), Qt.TextFlag.TextWordWrap, item.reason)
         painter.restore()
+
+    def _title_fits(self, item: PlanItem, font: QFont, inner_width: int) -> bool:
+        """Whether the title fits whole between the state and the date."""
+        bold = QFont(font)
+        bold.setBold(True)
+        space = inner_width - self.STATE_WIDTH - self.WHEN_WIDTH
+        return QFontMetrics(bold).horizontalAdvance(self.title(item)) <= space
 
     def _when(self, item: PlanItem) -> str:
         if item.due is None:
@@ -192,7 +210,7 @@ class TodayView(QWidget):
         self.list.activated.connect(self._activate)
         self.coming = ComingUpModel(session)
         self.coming_heading = QLabel("After this week")
-        self.coming_heading.setObjectName("heading")
+        self.coming_heading.setObjectName("subheading")  # under the page's own heading
         self.coming_list = QListView()
         self.coming_list.setModel(self.coming)
         self.coming_list.setItemDelegate(CardDelegate(session, self.coming_list, self.phones))

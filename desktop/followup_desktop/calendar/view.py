@@ -6,7 +6,9 @@ from datetime import date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -68,8 +70,11 @@ class CalendarView(QWidget):
         today = session.now().astimezone(session.zone).date()
         self.grid = CalendarGrid(today)
         self.title = named(QLabel(), style="heading")
+        self.title.setMinimumWidth(1)  # the month's name never holds the window wide
         self.previous = named(QPushButton("‹"), "Previous month")
         self.next = named(QPushButton("›"), "Next month")
+        for arrow in (self.previous, self.next):  # an arrow needs no button's minimum width
+            arrow.setMaximumWidth(arrow.fontMetrics().horizontalAdvance("‹") * 2 + 24)
         self.today_button = named(QPushButton("Today"), "Go to today")
         self.month = named(QPushButton("Month"), "Month view")
         self.week = named(QPushButton("Week"), "Week view")
@@ -85,6 +90,10 @@ class CalendarView(QWidget):
         self.day_list = named(QListView(), "Items of the selected day")
         self.day_list.setModel(self.day_model)
         self.day_list.setWordWrap(True)
+        self.day_list.setSpacing(3)  # one item from the next
+        self.nothing = named(QLabel("Nothing planned on this day."), style="summary")
+        self.nothing.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.nothing.setWordWrap(True)
         self.day_list.activated.connect(
             lambda index: self.action_requested.emit(index.data(ItemRole))
         )
@@ -98,7 +107,8 @@ class CalendarView(QWidget):
         side = QVBoxLayout()
         side.addWidget(self.day_title)
         side.addWidget(self.day_list, 1)
-        body = QHBoxLayout()
+        side.addWidget(self.nothing, 1)
+        body = self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.addWidget(self.grid, 3)
         body.addLayout(side, 1)
         layout = QVBoxLayout(self)
@@ -184,6 +194,18 @@ class CalendarView(QWidget):
         self.day_model.companies = self.companies
         self.day_model.set_items(list(items))
         self.day_list.setAccessibleDescription("; ".join(label(i) for i in items) or "Nothing")
+        self.day_list.setVisible(bool(items))
+        self.nothing.setVisible(not items)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Narrow (an 800-pixel window): the day's items go under the grid, which then has the
+        whole width for its seven columns."""
+        narrow = event.size().width() < 760
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        if self.body.direction() != direction:
+            self.body.setDirection(direction)
+            self.day_list.setMaximumHeight(150 if narrow else 16_777_215)
+        super().resizeEvent(event)
 
     def _activate_day(self, day: date) -> None:
         self.show_day(day)

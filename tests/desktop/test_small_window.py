@@ -1,0 +1,122 @@
+"""Found on the screenshots at 800×600: every page leaves the window its 800 pixels, Today's
+cards keep the whole title, the reminder banner keeps its text readable, the calendar's day
+list moves under the grid, and an empty day says so."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication, QBoxLayout, QStyleOptionViewItem
+from pytestqt.qtbot import QtBot
+
+from followup.demo import populate
+from followup.model import Round
+from followup.reminders import Reminder
+from followup.storage import Database, Repository
+from followup_desktop.app import stylesheet
+from followup_desktop.banner import ReminderBanner
+from followup_desktop.calendar.view import CalendarView
+from followup_desktop.clock import FixedClock
+from followup_desktop.main_window import MainWindow
+from followup_desktop.plan_items import ItemRole
+from followup_desktop.session import Session
+from followup_desktop.today import CardDelegate, TodayView
+
+
+@pytest.mark.parametrize("page", ["today", "interviews", "calendar", "letters"])
+def test_no_page_holds_the_window_wider_than_800(
+    qtbot: QtBot, qapp: QApplication, session: Session, interview: Round, page: str
+) -> None:
+    qapp.setStyleSheet(stylesheet())  # the headings' real size
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page(page)
+    needed = window.sidebar.width() + window.page(page).minimumSizeHint().width()
+    qapp.setStyleSheet("")
+    assert needed <= 800, f"{page} needs {needed} pixels"
+
+
+def test_a_narrow_card_gives_the_title_a_line_of_its_own(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    view = TodayView(session)
+    qtbot.addWidget(view)
+    view.model.reload()
+    index = view.model.index(0)
+    delegate = view.list.itemDelegate()
+    assert isinstance(delegate, CardDelegate)
+    option = QStyleOptionViewItem()
+    option.font = view.font()
+    option.rect = QRect(0, 0, 1200, 80)
+    wide = delegate.sizeHint(option, index).height()
+    option.rect = QRect(0, 0, 540, 80)  # the list in an 800-pixel window
+    narrow = delegate.sizeHint(option, index).height()
+    item = index.data(ItemRole)
+    assert item is not None
+    title = delegate.title(item)
+    assert "Thank-you letter to Dana Müller at Acme" in title
+    assert delegate._title_fits(item, option.font, 1200 - 44)
+    assert not delegate._title_fits(item, option.font, 540 - 44)
+    assert narrow >= wide + CardDelegate.LINE  # room for the title's own line
+
+
+def test_the_banner_puts_its_buttons_under_the_text_when_narrow(qtbot: QtBot) -> None:
+    banner = ReminderBanner()
+    qtbot.addWidget(banner)
+    at = datetime(2026, 11, 25, 14, tzinfo=UTC)
+    banner.show_reminders([Reminder("k", "i", at, "Thank-you letter to Dana at Acme", "Due")])
+    banner.resize(1250, 120)
+    qtbot.waitUntil(lambda: banner.layout_.direction() is QBoxLayout.Direction.LeftToRight)
+    banner.resize(600, 160)
+    qtbot.waitUntil(lambda: banner.layout_.direction() is QBoxLayout.Direction.TopToBottom)
+    qtbot.waitUntil(lambda: banner.text.width() > 500)  # the text keeps the banner's width
+
+
+def test_the_calendar_lists_the_day_under_the_grid_when_narrow(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    view = CalendarView(session)
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.body.direction() is QBoxLayout.Direction.LeftToRight
+    view.resize(600, 560)
+    qtbot.waitUntil(lambda: view.body.direction() is QBoxLayout.Direction.TopToBottom)
+    qtbot.waitUntil(lambda: view.grid.width() > 500)  # the whole width for seven columns
+
+
+def test_an_empty_day_says_nothing_is_planned(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    view = CalendarView(session)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_day(date(2026, 12, 24))
+    assert view.nothing.isVisibleTo(view) and not view.day_list.isVisibleTo(view)
+    assert view.nothing.text() == "Nothing planned on this day."
+    view.show_day(interview.starts_at.date())
+    assert view.day_list.isVisibleTo(view) and not view.nothing.isVisibleTo(view)
+
+
+def test_the_demo_shows_what_comes_after_this_week(qtbot: QtBot, tmp_path: Path) -> None:
+    """The screenshots' data: Today has its week and the call planned for next week."""
+    now = datetime(2026, 11, 25, 14, tzinfo=UTC)
+    database = Database.open(tmp_path / "demo.sqlite3", now)
+    repo = Repository(database)
+    populate(repo, now, ZoneInfo("America/New_York"))
+    view = TodayView(Session(repo, FixedClock(now)))
+    qtbot.addWidget(view)
+    view.model.reload()
+    assert view.model.rows and view.coming.rows
+    assert any("Phone call" in item.title for item in view.coming.rows)
+    letters = repo.letters()
+    assert letters and all(letter.sent_at <= now for letter in letters)
+    database.close()
