@@ -56,9 +56,10 @@ train-checker: $(STAMP)
 checker-eval: $(STAMP)
 	$(BIN)/python tests/checker_eval.py
 
-# Screenshots of every view on demo data (docs/), offscreen.
+# Screenshots of every view on demo data, light and dark, 800×600, 1440×900 and scale 2
+# (docs/screenshots/; on Xvfb when installed, else offscreen).
 screenshots: $(STAMP)
-	$(BIN)/python tools/screenshots.py docs
+	$(BIN)/python tools/screenshots.py docs/screenshots
 
 # The app icon in every size and format, from packaging/icons/app.svg (run after editing it).
 icons: $(STAMP)
