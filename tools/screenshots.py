@@ -390,10 +390,14 @@ def call(shell: Shell) -> QPixmap:
     calls = [i for i in shell.session.items() if i.kind is ItemKind.CALL and i.state.pending]
     round_id = calls[0].round_id
     assert round_id is not None
-    return modal(
-        lambda: shell.window.open_call_assistant(round_id),
-        lambda dialog: dialog.show_time(134),  # two minutes in: the timer says "Wrap up"
-    )
+
+    def two_minutes_in(dialog: Any) -> None:
+        dialog.start.setChecked(True)  # the call is on ...
+        dialog.ticker.stop()  # ... and the timer holds at 2:14, where it says "Wrap up"
+        dialog.show_time(134)
+        dialog.notes.setPlainText("She thanked me for the note; they decide next week.")
+
+    return modal(lambda: shell.window.open_call_assistant(round_id), two_minutes_in)
 
 
 def inquiry(shell: Shell) -> QPixmap:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,7 +35,13 @@ class HowItWorks(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        self.resize(640, 620)
+        self.resize(fitted_size(self.screen().availableGeometry().size()))
+
+
+def fitted_size(room: QSize) -> QSize:
+    """Room for the headings on one line, and never taller than the screen (800×600 too,
+    where the window frame and a panel take some of it)."""
+    return QSize(min(760, room.width()), min(680, room.height() - 60))
 
 
 def about_text(version: str, data_folder: Path | None) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -62,12 +62,12 @@ class MainWindow(QMainWindow):
         self.built: dict[str, QWidget] = {}
         self.sidebar = named(QListWidget(), "Sections", style="sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setFixedWidth(190)
+        self.sidebar.setFixedWidth(160)  # an 800-pixel window keeps 640 for the page
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         for _name, title in PAGES:
             item = QListWidgetItem(title)
-            item.setSizeHint(QSize(170, 40))
+            item.setSizeHint(QSize(140, 40))
             self.sidebar.addItem(item)
             self.stack.addWidget(named(QLabel("Loading…"), "Loading", style="empty"))
         self.sidebar.currentRowChanged.connect(self._show_row)
@@ -314,17 +314,6 @@ class MainWindow(QMainWindow):
         ends = {r.id: r.ends_at for r in session.repo.rounds()}
         Path(path).write_bytes(to_ics(session.items(), session.now(), ends))
         self.statusBar().showMessage(f"Exported to {path}", 5000)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """A narrow window (800 pixels) gives the pages the sidebar's spare width."""
-        width = 150 if event.size().width() < 1000 else 190
-        if self.sidebar.width() != width:
-            self.sidebar.setFixedWidth(width)
-            for row in range(self.sidebar.count()):
-                item = self.sidebar.item(row)
-                if item is not None:
-                    item.setSizeHint(QSize(width - 20, 40))
-        super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()

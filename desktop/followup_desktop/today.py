@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
@@ -216,6 +216,8 @@ class TodayView(QWidget):
         self.coming_list.setItemDelegate(CardDelegate(session, self.coming_list, self.phones))
         self.coming_list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.coming_list.setFrameShape(QListView.Shape.NoFrame)
+        self.coming_list.setSpacing(2)  # its cards line up with the week's
+        self.coming_list.setWordWrap(True)  # cards measured at the list's width, as above
         self.coming_list.setAccessibleName("After this week")
         self.coming_list.setUniformItemSizes(False)
         self.coming_list.activated.connect(self._activate)
@@ -318,8 +320,24 @@ class TodayView(QWidget):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.setStretchFactor(self.coming_list, 1 if fill else 0)
-        height = sum(self.coming_list.sizeHintForRow(r) for r in range(self.coming.rowCount()))
-        self.coming_list.setMaximumHeight(16_777_215 if fill else height + 8)
+        self.coming_list.setMaximumHeight(16_777_215 if fill else self._coming_height() + 8)
+
+    def _coming_height(self) -> int:
+        """The cards' height at the list's own width (``sizeHintForRow`` measures a card
+        420 pixels wide, so a wide page got a band of empty space under its cards)."""
+        option = QStyleOptionViewItem()
+        option.font = self.coming_list.font()
+        option.rect = QRect(0, 0, self.coming_list.viewport().width(), 0)
+        delegate = self.coming_list.itemDelegate()
+        spacing = 2 * self.coming_list.spacing()
+        rows = range(self.coming.rowCount())
+        return sum(delegate.sizeHint(option, self.coming.index(r)).height() + spacing for r in rows)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The cards' heights follow the width (reasons wrap): the list below fits again."""
+        super().resizeEvent(event)
+        if self.coming_list.isVisible():
+            self._fit_coming(fill=not self.model.rows)
 
     def _update_button(self) -> None:
         index = self.list.currentIndex()

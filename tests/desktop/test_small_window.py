@@ -9,7 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QApplication, QBoxLayout, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
@@ -119,4 +119,39 @@ def test_the_demo_shows_what_comes_after_this_week(qtbot: QtBot, tmp_path: Path)
     assert any("Phone call" in item.title for item in view.coming.rows)
     letters = repo.letters()
     assert letters and all(letter.sent_at <= now for letter in letters)
+    database.close()
+
+
+def test_how_it_works_fits_an_800_by_600_screen(qtbot: QtBot) -> None:
+    """It was 640×620: on an 800×600 screen its Close button was off the bottom."""
+    from followup_desktop.help import HowItWorks, fitted_size
+
+    assert fitted_size(QSize(800, 600)).height() <= 540
+    assert fitted_size(QSize(1440, 900)) == QSize(760, 680)
+    dialog = HowItWorks()
+    qtbot.addWidget(dialog)
+    assert dialog.size() == fitted_size(dialog.screen().availableGeometry().size())
+
+
+def test_after_this_week_is_as_tall_as_its_cards_at_any_width(qtbot: QtBot, tmp_path: Path) -> None:
+    """Filled while the page was narrow, the list kept the narrow cards' height when wide:
+    an empty band under its card."""
+    now = datetime(2026, 11, 25, 14, tzinfo=UTC)
+    database = Database.open(tmp_path / "demo.sqlite3", now)
+    repo = Repository(database)
+    populate(repo, now, ZoneInfo("America/New_York"))
+    view = TodayView(Session(repo, FixedClock(now)))
+    qtbot.addWidget(view)
+    view.resize(420, 700)
+    view.show()
+    view.model.reload()
+    narrow = view.coming_list.maximumHeight()
+    view.resize(1250, 800)
+
+    def fits() -> bool:
+        card = view.coming_list.visualRect(view.coming.index(0)).height()
+        return 0 < card <= view.coming_list.maximumHeight() < card + 20
+
+    qtbot.waitUntil(fits)
+    assert view.coming_list.maximumHeight() < narrow
     database.close()
