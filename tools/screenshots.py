@@ -52,6 +52,8 @@ VIEWS = (
     View("composer-email", "Composer, by e-mail, with the checker's findings", hidpi=True),
     View("composer-post", "Composer, by post"),
     View("call", "The call assistant, two minutes in", hidpi=True),
+    View("application", "An application, edited"),
+    View("round", "An interview round, edited"),
     View("inquiry", "The one status inquiry"),
     View("settings", "Settings"),
     View("first-run", "First run"),
@@ -98,7 +100,10 @@ def main() -> int:
 def screen(platform: str, width: int, height: int) -> Iterator[dict[str, str]]:
     """An environment for one run: its own settings folder, and its own X server if wanted."""
     with tempfile.TemporaryDirectory(prefix="followup-shots-") as home:
-        env = {**os.environ, "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home, "LANG": "C.UTF-8"}
+        env = {**os.environ, "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home}
+        env.update(LANG="en_US.UTF-8", LANGUAGE="en_US")  # the demo's user is in New York
+        for name in ("LC_ALL", "LC_TIME", "LC_MESSAGES"):
+            env.pop(name, None)
         env.pop("DBUS_SESSION_BUS_ADDRESS", None)  # no notifications from the pictures
         env["QT_QPA_PLATFORM"] = platform
         if platform != "xcb":
@@ -384,6 +389,17 @@ def modal(open_it: Callable[[], object], before: Callable[[Any], object] | None 
     return taken[0]
 
 
+def application(shell: Shell) -> QPixmap:
+    view = shell.window.interviews
+    round_index = view.tree.currentIndex()  # the round selected for the Interviews picture
+    return modal(lambda: view.edit(round_index.parent()))
+
+
+def round_(shell: Shell) -> QPixmap:
+    view = shell.window.interviews
+    return modal(lambda: view.edit(view.tree.currentIndex()))
+
+
 def call(shell: Shell) -> QPixmap:
     from followup.plan import ItemKind  # noqa: PLC0415
 
@@ -439,6 +455,8 @@ SHOTS: dict[str, Callable[[Shell], QPixmap | None]] = {
     "composer-email": composer_email,
     "composer-post": composer_post,
     "call": call,
+    "application": application,
+    "round": round_,
     "inquiry": inquiry,
     "settings": settings,
     "first-run": first_run,

@@ -13,12 +13,14 @@ from followup_desktop.session import Session
 FIRST = "Dear Dana,\n\nThank you for the talk.\n\nHave you made a decision yet?\n"
 
 
-def painted(composer: Composer, paragraph: int) -> set[tuple[int, int]]:
+def painted(composer: Composer, paragraph: int) -> set[int]:
+    """The characters of this paragraph that are underlined."""
     block = composer.editor.document().findBlockByNumber(paragraph)
     return {
-        (r.start, r.start + r.length)
+        at
         for r in block.layout().formats()
         if r.format.underlineStyle() != r.format.underlineStyle().NoUnderline
+        for at in range(r.start, r.start + r.length)
     }
 
 
@@ -30,9 +32,20 @@ def test_replacing_the_letter_moves_every_highlight_with_its_words(
     composer.show()
     composer.editor.setPlainText(FIRST)
     composer.run_check()
-    question = composer.editor.document().findBlockByNumber(4).text()
-    words = question.index("Have you made a decision")
-    assert (words, words + len("Have you made a decision")) in painted(composer, 4)
+    before = painted(composer, 4)
+    assert before and before == found(composer, 4)  # the question is highlighted
     composer.editor.setPlainText(FIRST.replace("Thank you", "Thank you so very much"))
     composer.run_check()
-    assert painted(composer, 4) == {(words, words + len("Have you made a decision"))}
+    assert painted(composer, 4) == found(composer, 4) == before  # same words, same place
+
+
+def found(composer: Composer, paragraph: int) -> set[int]:
+    """The characters of this paragraph that the findings are about."""
+    block = composer.editor.document().findBlockByNumber(paragraph)
+    start, end = block.position(), block.position() + len(block.text())
+    return {
+        at - start
+        for f in composer.findings
+        if f.start is not None and f.end is not None
+        for at in range(max(f.start, start), min(f.end, end))
+    }
