@@ -207,3 +207,22 @@ def test_a_first_start_opens_set_up_and_goes_on(
     finally:
         window.close()
         shell.session.repo.db.close()
+
+
+def test_the_full_name_is_the_accounts_real_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first field of the account's GECOS entry ("Sam Lee,Room 1,..."), or nothing."""
+    pwd = pytest.importorskip("pwd")  # Unix; Windows asks GetUserNameExW
+
+    class Entry:
+        pw_gecos = "Sam Lee,,,"
+
+    monkeypatch.setattr(pwd, "getpwuid", lambda uid: Entry())
+    assert first_run.os_full_name() == "Sam Lee"
+    Entry.pw_gecos = ""
+    assert first_run.os_full_name() == ""
+
+    def missing(uid: int) -> object:
+        raise KeyError(uid)
+
+    monkeypatch.setattr(pwd, "getpwuid", missing)
+    assert first_run.os_full_name() == ""
