@@ -240,13 +240,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     window = MainWindow()
     pages = {"composer": "letters", "call": "today"}
-    if args.view or args.screenshot:
+    if args.view or args.screenshot or args.exit_after_content:
         args.view = args.view or "today"
         window.show_page(pages.get(args.view, args.view))
     outcome = {"code": 0}
+    started: list[Shell] = []
+
+    def stop() -> None:  # asked to stop by a signal: quit as the menu's Quit does
+        if started:
+            started[0].quit()
+        else:
+            app.quit()
+
+    from followup_desktop.stop_signals import StopSignals  # noqa: PLC0415
+
+    stops = StopSignals(stop)
 
     def finish() -> None:
         shell = _finish_startup(window, db_path, args)
+        if shell is not None:
+            started.append(shell)
         if shell is None:
             outcome["code"] = 2
             app.quit()
@@ -269,6 +282,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         QTimer.singleShot(0, finish)
     app.exec()
+    stops.close()
+    if server is not None:  # its socket file goes with it, not left in the temporary folder
+        server.close()
     if demo_folder is not None:
         demo_folder.cleanup()
     return outcome["code"]
