@@ -174,6 +174,7 @@ class RecordFixDialog(QDialog):
         self.bad = bad
         self.value: Recorded = bad.repaired
         self.setWindowTitle(describe(session, bad).split(":")[0])
+        self.setMinimumWidth(440)
         self.error = named(QLabel(), "Problem", style="error")
         self.error.setWordWrap(True)
         self.error.hide()

@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -336,3 +336,50 @@ def test_an_unreadable_contact_is_fixed_from_the_same_list(
     assert seen == {"name": "the name contains a control character (U+001B)"}
     assert session.repo.contact(lee).name == "Lee Park"
     assert dialog.list.count() == 0 and dialog.empty.isVisibleTo(dialog)
+
+
+def test_an_unreadable_round_opens_with_each_bad_field_marked(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    tmp_path: Path,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    """The edit dialog says beside each field why it could not be used, and does not save the
+    stand-in time it had to show (year 2000) as if the user had given it."""
+    ids = spoil(tmp_path / "gui.sqlite3", interview)
+    shell = started(qtbot, session)
+    page = shell.window.interviews
+    page.reload()
+    bad = unreadable(session, "interview round", ids["broken"])
+    assert isinstance(bad.repaired, Round)
+    page.select(bad.repaired)
+    seen: dict[str, object] = {}
+
+    def fix(dialog: QWidget) -> None:
+        assert isinstance(dialog, RoundDialog)
+        seen["opened"] = dialog.fields.shown()
+        dialog.accept()  # the stand-in start is refused, beside the time
+        seen["refused"] = (dialog.isVisible(), dialog.fields.shown())
+        dialog.day.setDate(QDate(2026, 11, 24))
+        dialog.zone.setCurrentText("Europe/Berlin")
+        dialog.title.setText("Second round")
+        dialog.accept()
+        seen["closed"] = not dialog.isVisible()
+
+    on_next_modal(fix)
+    page.edit(page.tree.currentIndex())
+    opened = seen["opened"]
+    assert isinstance(opened, dict)
+    assert "the start “not a time” cannot be read" in opened["starts_at"]
+    assert "Mars/Olympus" in opened["timezone"] and "séance" in opened["kind"]
+    assert "“null”" in opened["topics"] and "too long" in opened["title"]
+    visible, refused = seen["refused"]  # type: ignore[misc]
+    assert visible and "give the real value" in refused["starts_at"]
+    assert seen["closed"]
+    fixed = session.repo.round(ids["broken"])
+    assert fixed.title == "Second round" and fixed.timezone == "Europe/Berlin"
+    assert fixed.starts_at.date().isoformat() == "2026-11-24"
+    assert ("interview round", ids["broken"]) not in {
+        (b.kind, b.id) for b in session.repo.unreadable()
+    }

@@ -36,6 +36,7 @@ from followup.model import (
     Source,
     Status,
 )
+from followup.unreadable import Unreadable
 from followup.validation import wall_time
 from followup_desktop.accessibility import named
 from followup_desktop.field_errors import FieldErrors
@@ -61,6 +62,20 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)
+        self.unreadable: Unreadable | None = None
+
+    def opened_unreadable(self, bad: Unreadable | None) -> None:
+        """Opened on a stored record that cannot be read: say beside each bad field why, and
+        refuse to save a stand-in (a made-up time) as if the user had given it."""
+        self.unreadable = bad
+        if bad is None:
+            return
+        elsewhere = [
+            reason for field, reason in bad.by_field if not self.fields.note(field, reason)
+        ]
+        if elsewhere:
+            self.error.setText("; ".join(elsewhere))
+            self.error.show()
 
     def finish(self) -> None:
         self.body.addWidget(self.error)
@@ -413,6 +428,8 @@ class RoundDialog(FormDialog):
             self.decision.value(),
             self.notes.toPlainText().strip(),
         )
+        if self.unreadable is not None:
+            self.unreadable.check_fix(value)
         repo = self.session.repo
         self.saved = self.session.commit(
             lambda: repo.update_round(value) if self.round else repo.add_round(value)

@@ -266,6 +266,8 @@ class InterviewsView(QWidget):
             if isinstance(record, Application)
             else RoundDialog(self.session, record.application_id, record, self)
         )
+        kind = "application" if isinstance(record, Application) else "interview round"
+        dialog.opened_unreadable(self.session.repo.unreadable_record(kind, record.id))
         dialog.exec()
 
     def close_application(self) -> None:
