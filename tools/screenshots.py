@@ -428,8 +428,21 @@ def settings(shell: Shell) -> QPixmap:
 
 
 def first_run(shell: Shell) -> QPixmap | None:
-    opener = getattr(shell.window, "open_first_run", None)
-    return modal(opener) if opener is not None else None
+    """On a new, empty database, as a new user sees it: what was found on the system."""
+    try:
+        from followup_desktop.first_run import FirstRunDialog  # noqa: PLC0415
+    except ImportError:
+        return None
+    from followup.storage import Database, Repository  # noqa: PLC0415
+    from followup_desktop.clock import FixedClock  # noqa: PLC0415
+    from followup_desktop.session import Session  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory(prefix="followup-first-") as folder:
+        database = Database.open(Path(folder) / "new.sqlite3", NOW)
+        fresh = Session(Repository(database), FixedClock(NOW))
+        picture = modal(lambda: FirstRunDialog(fresh, shell.window).exec())
+        database.close()
+    return picture
 
 
 def how_it_works(shell: Shell) -> QPixmap:
