@@ -12,9 +12,31 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Protocol
 
-__all__ = ["PLAIN", "WEEKDAY_NAMES", "DateStyle", "PlainDates"]
+__all__ = [
+    "MONTH_NAMES",
+    "PLAIN",
+    "WEEKDAY_NAMES",
+    "DateStyle",
+    "PlainDates",
+    "letter_date",
+    "letter_day",
+]
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 class DateStyle(Protocol):
@@ -60,3 +82,19 @@ class PlainDates:
 
 
 PLAIN: DateStyle = PlainDates()
+
+
+# -- in letters -----------------------------------------------------------------------------
+# Letters and scripts are written in English, so their dates are English words whatever the
+# user's locale (``strftime`` would follow the process's locale, which Qt sets from the
+# system: "Dezember" in an English letter).
+
+
+def letter_date(day: date) -> str:
+    """A business letter's date line: ``December 1, 2026``."""
+    return f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
+
+
+def letter_day(day: date) -> str:
+    """A day named in a letter's sentence: ``Tuesday, December 1``."""
+    return f"{WEEKDAY_NAMES[day.weekday()]}, {MONTH_NAMES[day.month - 1]} {day.day}"

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from followup.date_style import letter_date
 from followup.model import Contact, Profile
 
 _CLOSE = re.compile(
@@ -84,7 +85,7 @@ def business_letter(
     return BusinessLetter(
         sender_name=profile.name,
         sender_lines=(*profile.address.lines, *contact_lines),
-        date_line=f"{on:%B} {on.day}, {on.year}",
+        date_line=letter_date(on),
         recipient_lines=tuple(inside),
         salutation=parts.salutation or f"Dear {recipient.name},",
         paragraphs=parts.paragraphs,

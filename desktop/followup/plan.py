@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from followup import rules
+from followup.date_style import PLAIN, DateStyle
 from followup.model import Application, Call, Inquiry, Letter, Round, Status
 from followup.workdays import WorkCalendar
 
@@ -67,6 +68,8 @@ class PlanItem:
 class PlanSettings:
     quiet_days: int = rules.DEFAULT_QUIET_DAYS
     inquiry_wait: int = rules.DEFAULT_INQUIRY_WAIT
+    # How reasons name days: the GUI passes the user's locale, the command line PLAIN.
+    dates: DateStyle = field(default=PLAIN, compare=False)
 
 
 DEFAULT_PLAN = PlanSettings()
@@ -139,11 +142,14 @@ def round_plan(
             done_at=round_.ends_at if now >= round_.ends_at else None,
         )
     ]
-    deadline = rules.letter_deadline(round_.starts_at, cal, zone)
+    dates = settings.dates
+    deadline = rules.letter_deadline(round_.starts_at, cal, zone, dates)
     # A letter not sent by the day its call would have been (had it gone on time) is missed:
     # thanking them then would be odd, and an overdue list of months-old letters helps no one.
     letter_missed = datetime.combine(
-        rules.call_date(deadline.business_days[1], cal).day + timedelta(days=1), time(0), zone
+        rules.call_date(deadline.business_days[1], cal, dates).day + timedelta(days=1),
+        time(0),
+        zone,
     )
     sent: dict[int, Letter] = {}
     for each in sorted(letters, key=lambda x: x.sent_at):
@@ -162,7 +168,7 @@ def round_plan(
         if contact_id is None:
             reason += " Add who interviewed you, so the letter has a named recipient."
         if round_.decision_on is not None and round_.decision_on <= deadline.business_days[1]:
-            reason += f" They decide on {rules.long_day(round_.decision_on)}: send it early."
+            reason += f" They decide on {dates.day(round_.decision_on)}: send it early."
         items.append(
             PlanItem(
                 key=f"round-{round_.id}-letter-{contact_id or 0}",
@@ -189,7 +195,7 @@ def round_plan(
         call_reason = "A week after your letter is sent: one brief call, never a second."
         call_state = ItemState.CANCELLED if finished else ItemState.WAITING
     else:
-        planned = rules.call_date(first_sent.astimezone(zone).date(), cal)
+        planned = rules.call_date(first_sent.astimezone(zone).date(), cal, dates)
         call_due = datetime.combine(planned.day, cal.end_of_day, tzinfo=zone)
         call_reason = planned.reason + " One brief call; don't ask for a decision."
         opens = datetime.combine(planned.day, time(0), tzinfo=zone)
@@ -279,7 +285,7 @@ def application_plan(
             contact_id=app.contact_id,
             title=f"One status inquiry: {who}",
             reason=f"{settings.inquiry_wait} business days after you applied on "
-            f"{rules.long_day(app.applied_on)}. One polite inquiry, through the contact or the "
+            f"{settings.dates.day(app.applied_on)}. One polite inquiry, through the contact or the "
             "company's portal, and no more.",
             state=_suggestion_state(now, opens, inquiry.sent_at if inquiry else None, finished),
             due=due,

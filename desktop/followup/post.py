@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from followup.rules import long_day
+from followup.date_style import PLAIN, DateStyle
 from followup.workdays import WorkCalendar
 
 
@@ -22,19 +22,20 @@ def post_timing(
     cal: WorkCalendar,
     deadline: date,
     decision_on: date | None = None,
+    dates: DateStyle = PLAIN,
 ) -> PostTiming:
     """When a letter posted on ``posted_on`` arrives, and whether that is too late."""
     arrives = cal.nth_business_day_after(posted_on, delivery_days)
     late_for = []
     if arrives > deadline:
-        late_for.append(f"the letter's deadline ({long_day(deadline)})")
+        late_for.append(f"the letter's deadline ({dates.day(deadline)})")
     if decision_on is not None and arrives > decision_on:
-        late_for.append(f"their decision date ({long_day(decision_on)})")
+        late_for.append(f"their decision date ({dates.day(decision_on)})")
     warning = ""
     if late_for:
         warning = (
-            f"Posted on {long_day(posted_on)}, it would arrive about "
-            f"{long_day(arrives)}: after {' and '.join(late_for)}. Send it by e-mail "
+            f"Posted on {dates.day(posted_on)}, it would arrive about "
+            f"{dates.day(arrives)}: after {' and '.join(late_for)}. Send it by e-mail "
             "instead; one letter only, so not both."
         )
     return PostTiming(arrives, warning)

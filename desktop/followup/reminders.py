@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from followup.date_style import PLAIN, DateStyle
 from followup.plan import ItemKind, ItemState, PlanItem
 from followup.rules import shown_time
 from followup.workdays import WorkCalendar
@@ -68,8 +69,10 @@ def reminders_for(
     cal: WorkCalendar,
     zone: tzinfo,
     settings: ReminderSettings = ReminderSettings(),
+    dates: DateStyle = PLAIN,
 ) -> list[Reminder]:
-    """Every reminder of every pending item, in time order."""
+    """Every reminder of every pending item, in time order; ``dates`` names their days and
+    times the way the user reads them."""
     found: list[Reminder] = []
     for item in items:
         if item.due is None or item.state in (
@@ -87,7 +90,7 @@ def reminders_for(
                 (
                     "first-morning",
                     _morning(first, settings, zone),
-                    f"Write your thank-you letter: due {shown_time(item.due, zone)}.",
+                    f"Write your thank-you letter: due {shown_time(item.due, zone, dates)}.",
                 )
             )
             if due_day != first:
@@ -96,7 +99,7 @@ def reminders_for(
                         "deadline-morning",
                         _morning(due_day, settings, zone),
                         "Your thank-you letter is due today at "
-                        f"{shown_time(item.due, zone, '%H:%M')}.",
+                        f"{shown_time(item.due, zone, dates, with_day=False)}.",
                     )
                 )
             moments.append(

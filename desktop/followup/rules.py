@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
+from followup.date_style import PLAIN, DateStyle
 from followup.errors import InvalidInput, Refusal
 from followup.model import Call, Channel, Inquiry, Letter, Round
 from followup.workdays import WorkCalendar
@@ -20,26 +21,19 @@ DEFAULT_QUIET_DAYS = 14  # R8: then suggest closing as "no response"
 DEFAULT_INQUIRY_WAIT = 10  # online application: business days before the one inquiry
 
 
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def long_day(day: date) -> str:
-    """``Wed 25 Nov 2026``: unambiguous, and the same whatever the system locale."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def shown_time(moment: datetime, zone: tzinfo, form: str = "%a %H:%M") -> str:
+def shown_time(
+    moment: datetime, zone: tzinfo, dates: DateStyle = PLAIN, *, with_day: bool = True
+) -> str:
     """``moment`` as the user's clock (``zone``) reads it; when the place it belongs to keeps
     another clock, that reading follows with its zone: ``Thu 20:00 (Fri 17:00 Pacific/Auckland)``.
+    ``with_day=False`` gives the times alone, for a day already named.
     """
     mine = moment.astimezone(zone)
-    text = mine.strftime(form)
+    text = dates.day_time(mine) if with_day else dates.time(mine)
     if moment.tzinfo is not None and moment.utcoffset() != mine.utcoffset():
         stamp = moment.strftime("%z")
         name = getattr(moment.tzinfo, "key", None) or f"{stamp[:3]}:{stamp[3:]}"
-        text += f" ({moment:%a %H:%M} {name})"
+        text += f" ({dates.day_time(moment) if with_day else dates.time(moment)} {name})"
     return text
 
 
@@ -49,7 +43,7 @@ def _join(parts: list[str]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def _moved(cal: WorkCalendar, start: date, naive: date, actual: date) -> str:
+def _moved(cal: WorkCalendar, start: date, naive: date, actual: date, dates: DateStyle) -> str:
     """'Thanksgiving Day (Nov 26) and the weekend moved this to Monday.' or ''."""
     if actual == naive:
         return ""
@@ -57,7 +51,7 @@ def _moved(cal: WorkCalendar, start: date, naive: date, actual: date) -> str:
     if not reasons:
         return ""
     text = _join(reasons)
-    return f" {text[0].upper()}{text[1:]} moved this to {WEEKDAY_NAMES[actual.weekday()]}."
+    return f" {text[0].upper()}{text[1:]} moved this to {dates.weekday(actual)}."
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,17 +71,20 @@ def interview_date(starts_at: datetime, zone: tzinfo | None = None) -> date:
     return (starts_at.astimezone(zone) if zone is not None else starts_at).date()
 
 
-def letter_deadline(starts_at: datetime, cal: WorkCalendar, zone: tzinfo | None = None) -> Deadline:
-    """End of the working day of the second business day strictly after the interview's date."""
+def letter_deadline(
+    starts_at: datetime, cal: WorkCalendar, zone: tzinfo | None = None, dates: DateStyle = PLAIN
+) -> Deadline:
+    """End of the working day of the second business day strictly after the interview's date;
+    ``dates`` tells the reason's days the way the user reads them."""
     day = interview_date(starts_at, zone)
     where = zone if zone is not None else starts_at.tzinfo
     first = cal.nth_business_day_after(day, 1)
     second = cal.nth_business_day_after(first, 1)
     due = datetime.combine(second, cal.end_of_day, tzinfo=where)
     reason = (
-        f"Two business days after the interview on {long_day(day)}: "
-        f"by {cal.end_of_day:%H:%M} on {long_day(second)}."
-        + _moved(cal, day, day + timedelta(days=LETTER_BUSINESS_DAYS), second)
+        f"Two business days after the interview on {dates.day(day)}: "
+        f"by {dates.time(cal.end_of_day)} on {dates.day(second)}."
+        + _moved(cal, day, day + timedelta(days=LETTER_BUSINESS_DAYS), second, dates)
     )
     return Deadline(day, (first, second), due, reason)
 
@@ -100,12 +97,12 @@ class CallDate:
     reason: str
 
 
-def call_date(letter_sent_on: date, cal: WorkCalendar) -> CallDate:
+def call_date(letter_sent_on: date, cal: WorkCalendar, dates: DateStyle = PLAIN) -> CallDate:
     """Seven calendar days after the letter, rolled forward to a business day."""
     naive = letter_sent_on + timedelta(days=CALL_AFTER_DAYS)
     day = cal.on_or_next_business_day(naive)
-    reason = f"A week after the letter sent on {long_day(letter_sent_on)}." + _moved(
-        cal, naive - timedelta(days=1), naive, day
+    reason = f"A week after the letter sent on {dates.day(letter_sent_on)}." + _moved(
+        cal, naive - timedelta(days=1), naive, day, dates
     )
     return CallDate(day, reason)
 
@@ -135,6 +132,7 @@ def check_letter(
     sent_at: datetime,
     letters: list[Letter],
     names: dict[int, str] | None = None,
+    dates: DateStyle = PLAIN,
 ) -> None:
     """Raise a Refusal when this letter breaks R1 (too early) or R3 (only one letter)."""
     names = names or {}
@@ -148,7 +146,7 @@ def check_letter(
         if letter.round_id != round_.id or letter.contact_id != contact_id:
             continue
         who = _name(names, contact_id)
-        when = long_day(letter.sent_at.astimezone(zone_of(round_)).date())
+        when = dates.day(letter.sent_at.astimezone(zone_of(round_)).date())
         if letter.channel == channel:
             raise Refusal(
                 "second-letter",
@@ -169,6 +167,7 @@ def check_call(
     calls: list[Call],
     letters: list[Letter] | None = None,
     cal: WorkCalendar | None = None,
+    dates: DateStyle = PLAIN,
 ) -> None:
     """Raise a Refusal for a call before the interview ended, a second call (R6), and, given
     the round's ``letters``, a call before any letter was sent or before its day (a week after
@@ -179,7 +178,7 @@ def check_call(
         )
     for call in calls:
         if call.round_id == round_.id:
-            when = long_day(call.made_at.astimezone(zone_of(round_)).date())
+            when = dates.day(call.made_at.astimezone(zone_of(round_)).date())
             raise Refusal(
                 "second-call",
                 f"You already called about this interview on {when}. One brief call a week "
@@ -195,11 +194,11 @@ def check_call(
             "week after the letter, as a reminder of it; send the letter first.",
         )
     zone = zone_of(round_)
-    planned = call_date(min(sent).astimezone(zone).date(), cal or WorkCalendar())
+    planned = call_date(min(sent).astimezone(zone).date(), cal or WorkCalendar(), dates)
     if made_at.astimezone(zone).date() < planned.day:
         raise Refusal(
             "call-too-soon",
-            f"The call is planned for {long_day(planned.day)}. {planned.reason} Calling sooner "
+            f"The call is planned for {dates.day(planned.day)}. {planned.reason} Calling sooner "
             "gives them no time to answer your letter and reads as pressure.",
         )
 
@@ -213,6 +212,7 @@ def check_inquiry(
     cal: WorkCalendar | None = None,
     wait: int = DEFAULT_INQUIRY_WAIT,
     zone: tzinfo | None = None,
+    dates: DateStyle = PLAIN,
 ) -> None:
     """Raise a Refusal for a second status inquiry on an online application, and (given the
     day of the application and of the inquiry) for one sent before the business-day wait."""
@@ -221,14 +221,14 @@ def check_inquiry(
         if (sent_at.astimezone(zone) if zone else sent_at).date() < opens:
             raise Refusal(
                 "inquiry-too-soon",
-                f"You applied on {long_day(applied_on)}; the one status inquiry waits "
-                f"{wait} business days, until {long_day(opens)}. Asking sooner reads as "
+                f"You applied on {dates.day(applied_on)}; the one status inquiry waits "
+                f"{wait} business days, until {dates.day(opens)}. Asking sooner reads as "
                 "impatience; they are still reading applications.",
             )
     for inquiry in inquiries:
         if inquiry.application_id == application_id:
             raise Refusal(
                 "status-inquiry",
-                f"You already sent a status inquiry on {long_day(inquiry.sent_at.date())}. One "
+                f"You already sent a status inquiry on {dates.day(inquiry.sent_at.date())}. One "
                 "polite inquiry is the most; candidates not chosen are often never told.",
             )

@@ -11,6 +11,7 @@ from datetime import datetime
 from email.message import EmailMessage
 
 from followup import rules
+from followup.date_style import PLAIN, DateStyle
 from followup.errors import Refusal
 from followup.mail import MailAccount, send
 from followup.model import Channel, Letter, Override
@@ -24,13 +25,21 @@ def check_allowed(
     channel: Channel,
     now: datetime,
     override: Override | None = None,
+    dates: DateStyle = PLAIN,
 ) -> None:
-    """Raise the Refusal that sending now would meet, unless ``override`` names its rule."""
+    """Raise the Refusal that sending now would meet, unless ``override`` names its rule;
+    ``dates`` tells its days the way the user reads them."""
     round_ = repo.round(round_id)
     contact = repo.contact(contact_id)
     try:
         rules.check_letter(
-            round_, contact_id, channel, now, repo.letters(round_id), {contact_id: contact.name}
+            round_,
+            contact_id,
+            channel,
+            now,
+            repo.letters(round_id),
+            {contact_id: contact.name},
+            dates,
         )
     except Refusal as refusal:
         if override is None or override.rule != refusal.rule:
@@ -47,7 +56,8 @@ def send_letter_by_email(
     now: datetime,
     override: Override | None = None,
     timeout: float = 20.0,
+    dates: DateStyle = PLAIN,
 ) -> Letter:
-    check_allowed(repo, round_id, contact_id, Channel.EMAIL, now, override)
+    check_allowed(repo, round_id, contact_id, Channel.EMAIL, now, override, dates)
     send(message, account, password, timeout)
-    return repo.record_letter(round_id, contact_id, Channel.EMAIL, now, override)
+    return repo.record_letter(round_id, contact_id, Channel.EMAIL, now, override, dates)

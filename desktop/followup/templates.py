@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from followup.date_style import WEEKDAY_NAMES, letter_day
 from followup.errors import InvalidInput
 from followup.model import Application, Contact, Profile, Round
 from followup.note_phrases import strengths_clause, topics_phrase
@@ -223,10 +224,8 @@ def variables(
         "greeting": f"Dear {name}," if name else "Dear Hiring Manager,",
         "interview": {
             "date": interview_day.isoformat() if interview_day else "",
-            "weekday": f"{interview_day:%A}" if interview_day else "",
-            "long_date": f"{interview_day:%A}, {interview_day:%B} {interview_day.day}"
-            if interview_day
-            else "",
+            "weekday": WEEKDAY_NAMES[interview_day.weekday()] if interview_day else "",
+            "long_date": letter_day(interview_day) if interview_day else "",
             "kind": round_.kind.value if round_ else "",
             "title": round_.title if round_ else "",
             "topics": list(round_.topics) if round_ else [],

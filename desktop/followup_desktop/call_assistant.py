@@ -171,7 +171,12 @@ class CallAssistant(QDialog):
             call: Call | None = self.session.run_with_override(
                 self,
                 lambda override: self.session.repo.record_call(
-                    self.round.id, now, text, override, self.session.calendar()
+                    self.round.id,
+                    now,
+                    text,
+                    override,
+                    self.session.calendar(),
+                    self.session.dates(),
                 ),
             )
         except FollowUpError as error:  # pragma: no cover (run_with_override shows them)

@@ -92,6 +92,7 @@ class InquiryDialog(QDialog):
                 self.session.calendar(),
                 self.session.zone,
                 self.session.settings.plan().inquiry_wait,
+                self.session.dates(),
             ),
         )
         if self.saved is not None:

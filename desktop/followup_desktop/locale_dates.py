@@ -9,6 +9,7 @@ locale, or the one set with ``QLocale.setDefault``). Forms:
 - ``long_day``: the same day for headings (``Tuesday 1 December``), year likewise;
 - ``time``: the locale's short clock (``17:00``, ``5:00 PM``);
 - ``day_time``: a day and its time (``Tue 1 Dec, 17:00``);
+- ``near_day``: ``today``, ``tomorrow`` or the day, for what is coming up;
 - ``month``: a month for a calendar's title (``December 2026``).
 
 ``LocaleDates`` is also the domain's ``DateStyle``: pass it to the domain so its reasons and
@@ -17,13 +18,13 @@ refusals name days the way the dates beside them do.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
 from followup.date_style import DateStyle
 
-__all__ = ["LocaleDates", "without_year"]
+__all__ = ["LocaleDates", "day_edit_format", "time_edit_format", "without_year"]
 
 _FIELDS = frozenset("dMy")
 
@@ -80,6 +81,19 @@ def _short(form: str) -> str:
     )
 
 
+def day_edit_format(locale: QLocale | None = None) -> str:
+    """The display format for a date editor: the short day with its weekday and year, so an
+    editor reads like the lists (``ddd, MMM d, yyyy`` in en_US)."""
+    return _short(
+        (locale if locale is not None else QLocale()).dateFormat(QLocale.FormatType.LongFormat)
+    )
+
+
+def time_edit_format(locale: QLocale | None = None) -> str:
+    """The display format for a time editor: the locale's clock (``h:mm AP`` or ``HH:mm``)."""
+    return (locale if locale is not None else QLocale()).timeFormat(QLocale.FormatType.ShortFormat)
+
+
 class LocaleDates:
     """The user's locale's way of showing days and times, relative to ``today`` (whose year
     is left out). Build one when the view refreshes: it is cheap, and a new year is then
@@ -93,10 +107,16 @@ class LocaleDates:
         self._long = without_year(long)
         self._short_year = _short(long)
         self._short = without_year(self._short_year)
+        self._shown: dict[tuple[date, str], str] = {}  # a plan names the same days often
 
     def _format(self, day: date, this_year: str, other_year: str) -> str:
         form = this_year if day.year == self.today.year else other_year
-        return self.locale.toString(QDate(day.year, day.month, day.day), form)
+        key = (day, form)
+        shown = self._shown.get(key)
+        if shown is None:
+            shown = self.locale.toString(QDate(day.year, day.month, day.day), form)
+            self._shown[key] = shown
+        return shown
 
     def day(self, day: date) -> str:
         """A day in a list or a sentence: ``Tue 1 Dec`` (``Tue 1 Dec 2027`` another year)."""
@@ -108,7 +128,15 @@ class LocaleDates:
 
     def full_day(self, day: date) -> str:
         """A day with its year whatever the year, for records: ``Tue 1 Dec 2026``."""
-        return self.locale.toString(QDate(day.year, day.month, day.day), self._short_year)
+        return self._format(day, self._short_year, self._short_year)
+
+    def near_day(self, day: date) -> str:
+        """``today``, ``tomorrow``, or the day: for what is coming up."""
+        if day == self.today:
+            return "today"
+        if day == self.today + timedelta(days=1):
+            return "tomorrow"
+        return self.day(day)
 
     def time(self, moment: time | datetime) -> str:
         """A time of day on the locale's clock: ``17:00`` or ``5:00 PM``."""

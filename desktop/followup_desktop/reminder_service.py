@@ -52,7 +52,11 @@ class ReminderService(QObject):
     def _reminders(self) -> list[Reminder]:
         settings = self.session.settings
         return reminders_for(
-            self.session.items(), self.session.calendar(), self.session.zone, settings.reminders()
+            self.session.items(),
+            self.session.calendar(),
+            self.session.zone,
+            settings.reminders(),
+            self.session.dates(),
         )
 
     def rearm(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from followup.errors import CorruptDatabase, DatabaseUnavailable, FollowUpError, Refusal
 from followup.model import Override
-from followup.plan import PlanItem
+from followup.plan import PlanItem, PlanSettings
 from followup.planner import plans_by_application
 from followup.settings import Settings
 from followup.storage import Repository
@@ -30,6 +31,7 @@ from followup.storage.database import Database
 from followup.storage.repository import Snapshot
 from followup.workdays import WorkCalendar
 from followup_desktop.clock import Clock
+from followup_desktop.locale_dates import LocaleDates
 from followup_desktop.region import system_country
 
 __all__ = ["BUSY_TIMEOUT_MS", "Dialogs", "Session", "Snapshot"]  # Snapshot: what an undo puts back
@@ -139,6 +141,14 @@ class Session(QObject):
     def zone(self) -> ZoneInfo:
         return self.settings.zone()
 
+    def dates(self) -> LocaleDates:
+        """How days and times are shown: the user's locale, this year's year left out."""
+        return LocaleDates(self.now().astimezone(self.zone).date())
+
+    def plan_settings(self) -> PlanSettings:
+        """The user's plan settings, with reasons naming days the way the views do."""
+        return replace(self.settings.plan(), dates=self.dates())
+
     def calendar(self) -> WorkCalendar:
         """The user's business calendar, kept (with what it learnt about days) until the
         settings change."""
@@ -152,7 +162,7 @@ class Session(QObject):
         the tray and the reminders all read these. Time moving on (``move_time``, which the
         reminder timer calls whenever a state can change) plans everything again."""
         if self._plans is None or self._replan:
-            args = (self.repo, self.calendar(), self.zone, self.now(), self.settings.plan())
+            args = (self.repo, self.calendar(), self.zone, self.now(), self.plan_settings())
             if self._plans is None:
                 self._plans = plans_by_application(*args, active_only=True)
             else:

@@ -32,9 +32,8 @@ from followup.settings import Kind, Setting
 from followup.validation import EARLIEST, LATEST
 from followup.workdays import format_workdays, parse_workdays
 from followup_desktop.accessibility import named
-from followup_desktop.locale_dates import LocaleDates
+from followup_desktop.locale_dates import LocaleDates, day_edit_format, time_edit_format
 
-DAY_FORMAT = "ddd d MMM yyyy"
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -77,7 +76,7 @@ class DaysOffEditor(QWidget):
         self.dates = LocaleDates(today)
         self.picker = named(QDateEdit(), "Day off to add")
         self.picker.setCalendarPopup(True)
-        self.picker.setDisplayFormat(DAY_FORMAT)
+        self.picker.setDisplayFormat(day_edit_format())
         self.picker.setDateRange(QDate(EARLIEST.year, 1, 1), QDate(LATEST.year, 12, 31))
         self.picker.setDate(QDate(today.year, today.month, today.day))
         self.add_button = named(QPushButton("Add"), "Add this day off")
@@ -196,7 +195,7 @@ def make_editor(setting: Setting, value: Any, today: date) -> QWidget:
         editor = spin
     elif kind is Kind.TIME:
         clock = QTimeEdit()
-        clock.setDisplayFormat("HH:mm")
+        clock.setDisplayFormat(time_edit_format())
         hour, minute = str(value).split(":")
         clock.setTime(QTime(int(hour), int(minute)))
         editor = clock

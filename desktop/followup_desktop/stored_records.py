@@ -36,6 +36,7 @@ from followup.unreadable import Unreadable
 from followup_desktop.accessibility import named
 from followup_desktop.field_errors import FieldErrors
 from followup_desktop.interviews.dialogs import ContactDialog
+from followup_desktop.locale_dates import day_edit_format, time_edit_format
 from followup_desktop.session import Session
 
 KINDS = ("contact", "letter", "call", "inquiry")  # rounds and applications: in Interviews
@@ -187,7 +188,7 @@ class RecordFixDialog(QDialog):
         self.when.setTimeZone(zone_id)
         self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), zone_id))
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("ddd d MMM yyyy HH:mm")
+        self.when.setDisplayFormat(f"{day_edit_format()} {time_edit_format()}")
         form = QFormLayout()
         time_field = "made_at" if isinstance(self.value, Call) else "sent_at"
         self.channel: QComboBox | None = None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from PySide6.QtCore import (
     QModelIndex,
     QRect,
@@ -167,13 +165,9 @@ class CardDelegate(QStyledItemDelegate):
         if item.due is None:
             return ""
         local = item.due.astimezone(self.session.zone)
-        today = self.session.now().astimezone(self.session.zone).date()
-        day = (
-            "today"
-            if local.date() == today
-            else ("tomorrow" if local.date() == today + timedelta(days=1) else f"{local:%a %d %b}")
-        )
-        return f"{day}, {local:%H:%M}" if item.kind is not ItemKind.CLOSE else day
+        dates = self.session.dates()
+        day = dates.near_day(local.date())
+        return f"{day}, {dates.time(local)}" if item.kind is not ItemKind.CLOSE else day
 
 
 class TodayView(QWidget):
@@ -269,7 +263,7 @@ class TodayView(QWidget):
 
     def _refresh(self) -> None:
         now = self.session.now().astimezone(self.session.zone)
-        self.heading.setText(f"Today, {now:%A} {now.day} {now:%B}")
+        self.heading.setText(f"Today, {self.session.dates().long_day(now.date())}")
         rows = self.model.rows
         overdue = sum(1 for r in rows if r.state is ItemState.OVERDUE)
         due = sum(1 for r in rows if r.state is ItemState.DUE and r.kind not in SUGGESTIONS)

@@ -65,9 +65,9 @@ def test_plan_and_agenda_show_the_users_clock_and_the_places_own(tmp_path: Path)
     )
     plan = ok(db, "--now", "2026-11-25T00:00:00+00:00", "plan", "1")
     # Due Friday 17:00 in Auckland is Thursday 20:00 in Los Angeles.
-    assert "Thu 2026-11-26 20:00 (Fri 17:00 Pacific/Auckland)" in plan
+    assert "Thu 2026-11-26 20:00 (Fri 2026-11-27 17:00 Pacific/Auckland)" in plan
     agenda = ok(db, "--now", "2026-11-25T00:00:00+00:00", "agenda", "--days", "3")
-    assert "Thu 2026-11-26 20:00 (Fri 17:00 Pacific/Auckland)" in agenda
+    assert "Thu 2026-11-26 20:00 (Fri 2026-11-27 17:00 Pacific/Auckland)" in agenda
 
 
 def test_reminders_name_the_time_on_the_users_clock() -> None:
@@ -86,6 +86,9 @@ def test_reminders_name_the_time_on_the_users_clock() -> None:
     )
     letter = [i for i in items if i.kind is ItemKind.LETTER]
     texts = [r.body for r in reminders_for(letter, cal, ZoneInfo("America/Los_Angeles"))]
-    assert "Write your thank-you letter: due Thu 20:00 (Fri 17:00 Pacific/Auckland)." in texts
+    assert (
+        "Write your thank-you letter: due Thu 2026-11-26 20:00 "
+        "(Fri 2026-11-27 17:00 Pacific/Auckland)." in texts
+    )
     same = [r.body for r in reminders_for(letter, cal, auckland)]
-    assert "Write your thank-you letter: due Fri 17:00." in same
+    assert "Write your thank-you letter: due Fri 2026-11-27 17:00." in same

@@ -95,7 +95,7 @@ def test_the_app_starts_and_lists_what_it_cannot_read(
     shell = started(qtbot, session)
     today = shell.window.today
     assert today.empty.text() != "Loading…"
-    assert today.heading.text() == "Today, Monday 30 November"
+    assert today.heading.text() == "Today, Monday, 30 November"
     banner = shell.window.stored_values
     assert banner.isVisible()
     text = banner.text.text()

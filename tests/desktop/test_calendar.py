@@ -56,7 +56,7 @@ def test_keyboard_navigation(qtbot: QtBot, session: Session, interview: Round) -
     qtbot.keyClick(grid, Qt.Key.Key_Left)
     qtbot.keyClick(grid, Qt.Key.Key_Left)
     assert grid.selected == date(2026, 11, 25)
-    assert view.day_title.text() == "Wednesday 25 November"
+    assert view.day_title.text() == "Wednesday, 25 November"
     assert view.day_model.rowCount() == 1
     assert "1 item" in grid.accessibleDescription()
     qtbot.keyClick(grid, Qt.Key.Key_Down)

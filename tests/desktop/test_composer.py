@@ -121,8 +121,8 @@ def test_a_good_letter_has_no_findings_and_is_marked_sent(
     composer.run_check()
     # Said calmly, with how and when; no red finding and no rule code (issue 11).
     assert composer.findings == []
-    assert composer.verdict.text() == "Sent by e-mail on Fri 27 Nov 2026."
-    assert "sent by e-mail Fri 27 Nov 2026" in composer.recipient_box.currentText()
+    assert composer.verdict.text() == "Sent by e-mail on Fri, 27 Nov."
+    assert "sent by e-mail Fri, 27 Nov" in composer.recipient_box.currentText()
 
 
 def test_a_second_letter_is_refused_in_a_dialog_and_nothing_is_recorded(

@@ -12,7 +12,11 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QLocale
 
 from followup.date_style import PLAIN, DateStyle
+from followup.errors import Refusal
+from followup.model import Channel
+from followup.plan import ItemKind
 from followup_desktop.locale_dates import LocaleDates, without_year
+from followup_desktop.today import TodayView
 
 TODAY = date(2026, 11, 27)
 MOMENT = datetime(2026, 12, 1, 17, 5, tzinfo=ZoneInfo("Europe/Berlin"))
@@ -103,3 +107,33 @@ def test_every_locale_names_the_year_exactly_when_it_is_another(day: date, name:
 def test_the_gui_style_is_a_domain_date_style() -> None:
     styles: list[DateStyle] = [LocaleDates(TODAY, QLocale("en_GB")), PLAIN]
     assert [s.time(time(9, 30)) for s in styles] == ["09:30", "09:30"]
+
+
+def test_reasons_and_dates_beside_them_share_the_users_style(  # type: ignore[no-untyped-def]
+    locale_named, qtbot, session, interview
+) -> None:
+    """A Today card in de_DE: the date on the card and the days in its reason read alike."""
+    locale_named("de_DE")
+    letter = next(i for i in session.items() if i.kind is ItemKind.LETTER)
+    assert "Mi., 25. Nov." in letter.reason  # the interview's day
+    assert "Mo., 30. Nov." in letter.reason and "Montag" in letter.reason  # moved to Monday
+    assert "2026" not in letter.reason  # this year's year is left out, as on the card
+    view = TodayView(session)
+    qtbot.addWidget(view)
+    assert view.heading.text() == "Today, Freitag, 27. November"
+    when = view.list.itemDelegate()._when(letter)  # type: ignore[attr-defined]
+    assert when == "Mo., 30. Nov., 17:00"
+
+
+def test_refusals_name_days_in_the_style_passed_in(session, interview) -> None:  # type: ignore[no-untyped-def]
+    """The domain's refusal, raised inside the store, tells its day the GUI's way."""
+    repo = session.repo
+    dana = interview.interviewer_ids[0]
+    repo.record_letter(interview.id, dana, Channel.EMAIL, session.now())
+    gb = LocaleDates(TODAY, QLocale("en_GB"))
+    with pytest.raises(Refusal) as refused:
+        repo.record_letter(interview.id, dana, Channel.POST, session.now(), None, gb)
+    assert "on Fri, 27 Nov;" in refused.value.message
+    with pytest.raises(Refusal) as plain:
+        repo.record_letter(interview.id, dana, Channel.POST, session.now())
+    assert "on Fri 2026-11-27;" in plain.value.message  # the command line's style

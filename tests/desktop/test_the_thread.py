@@ -37,7 +37,7 @@ def test_after_every_letter_is_sent_today_shows_the_planned_call_with_its_date(
     assert call.kind is ItemKind.CALL and call.state is ItemState.WAITING
     assert today.coming.rowCount() == 1
     delegate = today.coming_list.itemDelegate()
-    assert delegate._when(call) == "Fri 04 Dec, 17:00"  # type: ignore[attr-defined]
+    assert delegate._when(call) == "Fri, 4 Dec, 17:00"  # type: ignore[attr-defined]
     index = today.coming.index(0)
     with qtbot.waitSignal(today.action_requested) as opened:
         today.coming_list.activated.emit(index)
@@ -61,8 +61,8 @@ def test_next_step_names_the_waiting_call_for_the_application_and_its_round(
     qtbot.addWidget(page)
     page.model.reload()
     row = page.model.rows[0]
-    assert row.next_step == "Phone call to Dana Müller by Fri 04 Dec"
-    assert page.model.rows[0].round_cells[0][4][0] == "Phone call to Dana Müller by Fri 04 Dec"
+    assert row.next_step == "Phone call to Dana Müller by Fri, 4 Dec"
+    assert page.model.rows[0].round_cells[0][4][0] == "Phone call to Dana Müller by Fri, 4 Dec"
 
 
 def test_next_step_is_never_empty_for_an_active_application(

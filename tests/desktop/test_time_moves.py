@@ -74,17 +74,17 @@ def test_crossing_midnight_moves_today_the_calendar_and_the_states(
     shell, _ = running(qtbot, session)
     cal = calendar(shell)
     today = shell.window.today
-    assert today.heading.text() == "Today, Sunday 29 November"
+    assert today.heading.text() == "Today, Sunday, 29 November"
     assert letter_states(shell) == [ItemState.UPCOMING] * 2
     assert cal.grid.today == date(2026, 11, 29)
     midnight = datetime(2026, 11, 30, 0, 0, tzinfo=NY)
     assert shell.reminders.wake_at == midnight  # the one timer, armed for the new day
     run_until(shell, clock, midnight + timedelta(minutes=1))
-    assert today.heading.text() == "Today, Monday 30 November"
+    assert today.heading.text() == "Today, Monday, 30 November"
     assert letter_states(shell) == [ItemState.DUE] * 2
     assert "2 due today" in today.summary.text()
     assert cal.grid.today == date(2026, 11, 30) and cal.grid.selected == date(2026, 11, 30)
-    assert "Monday 30 November" in cal.day_title.text()
+    assert "Monday, 30 November" in cal.day_title.text()
 
 
 def test_a_deadline_passing_while_the_window_is_open(
@@ -115,7 +115,7 @@ def test_a_resume_after_sleeping_past_a_reminder_delivers_it_once(
     clock.set(datetime(2026, 11, 30, 10, 0, tzinfo=NY))  # slept over the weekend
     shell.reminders.on_resumed()  # logind's PrepareForSleep(false)
     assert len(recorder.calls) == 1
-    assert shell.window.today.heading.text() == "Today, Monday 30 November"
+    assert shell.window.today.heading.text() == "Today, Monday, 30 November"
     assert letter_states(shell) == [ItemState.DUE] * 2
     shell.reminders.timer.timeout.emit()  # the timer, late because it counts awake time
     shell.reminders.on_resumed()
@@ -131,7 +131,7 @@ def test_a_late_timer_notices_the_wall_clock_jumped(
     assert shell.reminders.timer.interval() <= 3600 * 1000  # never more than an hour
     clock.set(datetime(2026, 11, 30, 11, 0, tzinfo=NY))
     shell.reminders.timer.timeout.emit()
-    assert shell.window.today.heading.text() == "Today, Monday 30 November"
+    assert shell.window.today.heading.text() == "Today, Monday, 30 November"
     assert calendar(shell).grid.today == date(2026, 11, 30)
     assert len(recorder.calls) == 1
 
@@ -158,11 +158,11 @@ def test_a_dst_change_keeps_the_right_hour_and_day(
     clock.set(datetime(2026, 10, 24, 23, 30, tzinfo=BERLIN))
     shell, _ = running(qtbot, session)
     today = shell.window.today
-    assert today.heading.text() == "Today, Saturday 24 October"
+    assert today.heading.text() == "Today, Saturday, 24 October"
     sunday = datetime(2026, 10, 25, 0, 0, tzinfo=BERLIN)
     assert shell.reminders.wake_at == sunday
     run_until(shell, clock, sunday + timedelta(minutes=1))
-    assert today.heading.text() == "Today, Sunday 25 October"
+    assert today.heading.text() == "Today, Sunday, 25 October"
     monday = datetime(2026, 10, 26, 0, 0, tzinfo=BERLIN)
     assert shell.reminders.wake_at == monday
     assert monday.astimezone(UTC) - sunday.astimezone(UTC) == timedelta(
@@ -170,7 +170,7 @@ def test_a_dst_change_keeps_the_right_hour_and_day(
     )  # clocks went back
     assert monday.astimezone(UTC) == datetime(2026, 10, 25, 23, 0, tzinfo=UTC)
     run_until(shell, clock, datetime(2026, 10, 27, 9, 30, tzinfo=BERLIN))
-    assert today.heading.text() == "Today, Tuesday 27 October"
+    assert today.heading.text() == "Today, Tuesday, 27 October"
     letter = next(r for r in today.model.rows if r.kind is ItemKind.LETTER)
     assert letter.state is ItemState.DUE
     assert letter.due is not None

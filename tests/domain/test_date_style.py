@@ -8,7 +8,9 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from followup.date_style import PLAIN
+from followup.date_style import PLAIN, letter_day
+from followup.letter_layout import business_letter
+from followup.model import Contact, Profile
 
 
 def test_plain_dates_are_iso_with_an_english_weekday() -> None:
@@ -25,3 +27,13 @@ def test_plain_days_read_back_to_the_same_day(day: date) -> None:
     weekday, iso = PLAIN.day(day).split(" ")
     assert date.fromisoformat(iso) == day
     assert PLAIN.weekday(day).startswith(weekday)
+
+
+def test_letters_name_dates_in_english_words() -> None:
+    """Letters are written in English: their dates are English whatever the process locale
+    (Qt sets it from the system, and strftime would follow it)."""
+    letter = business_letter(
+        "Dear Dana,\n\nThanks.", Profile("Sam"), Contact(1, "Dana"), "Acme", date(2026, 12, 1)
+    )
+    assert letter.date_line == "December 1, 2026"
+    assert letter_day(date(2026, 12, 3)) == "Thursday, December 3"

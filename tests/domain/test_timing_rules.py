@@ -47,7 +47,7 @@ def test_a_call_before_its_day_is_refused_with_the_day_named(repo: Repository) -
     repo.record_letter(r.id, dana.id, Channel.EMAIL, at(date(2026, 12, 15)))
     # A week after Tue 15 Dec is Tue 22 Dec; the day after the letter is far too soon.
     for day in (date(2026, 12, 16), date(2026, 12, 21)):
-        with pytest.raises(Refusal, match="planned for Tue 22 Dec 2026") as refused:
+        with pytest.raises(Refusal, match="planned for Tue 2026-12-22") as refused:
             repo.record_call(r.id, at(day), "", None, US)
         assert refused.value.rule == "call-too-soon"
     wrong = Override("second-call", "x", at(date(2026, 12, 16)))
@@ -61,7 +61,7 @@ def test_the_call_day_rolls_over_a_holiday(repo: Repository) -> None:
     r, dana = _round(repo)
     repo.record_letter(r.id, dana.id, Channel.EMAIL, at(date(2026, 12, 18)))  # Friday
     # A week later is Christmas Day: the call waits for Monday 28 December.
-    with pytest.raises(Refusal, match=r"Mon 28 Dec 2026.*Christmas Day"):
+    with pytest.raises(Refusal, match=r"Mon 2026-12-28.*Christmas Day"):
         repo.record_call(r.id, at(date(2026, 12, 26)), "", None, US)
     repo.record_call(r.id, at(date(2026, 12, 28)), "", None, US)
 
@@ -69,7 +69,7 @@ def test_the_call_day_rolls_over_a_holiday(repo: Repository) -> None:
 def test_the_status_inquiry_waits_ten_business_days(repo: Repository) -> None:
     app = repo.add_application(Application(0, "Globex", "SRE", applied_on=date(2026, 11, 2)))
     # Ten business days after Mon 2 Nov, with Veterans Day off: Tue 17 Nov.
-    with pytest.raises(Refusal, match="until Tue 17 Nov 2026") as refused:
+    with pytest.raises(Refusal, match="until Tue 2026-11-17") as refused:
         repo.record_inquiry(app.id, Channel.EMAIL, at(date(2026, 11, 16)), None, US, NY)
     assert refused.value.rule == "inquiry-too-soon"
     assert repo.inquiries() == []

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from followup import rules
 from followup.cli.context import Context, parse_moment
+from followup.date_style import PLAIN
 from followup.errors import InvalidInput
 from followup.ics import to_ics
 from followup.plan import PlanItem, agenda, application_plan, round_plan
@@ -48,7 +49,7 @@ def deadline(ctx: Context) -> int:
             "due": result.due.isoformat(),
             "business_days": [d.isoformat() for d in result.business_days],
         },
-        f"Letter due: {result.due:%a %Y-%m-%d %H:%M %z}"
+        f"Letter due: {PLAIN.day_time(result.due)} {result.due:%z}"
         + (f" ({zone.key})" if where is zone else "")
         + f"\n{result.reason}{note}",
     )
@@ -59,7 +60,7 @@ def call_date(ctx: Context) -> int:
     sent = ctx.day(ctx.args.letter_sent, "--letter-sent")
     result = rules.call_date(sent, ctx.calendar())
     ctx.emit(
-        {"call_on": result.day.isoformat()}, f"Call on: {result.day:%a %Y-%m-%d}\n{result.reason}"
+        {"call_on": result.day.isoformat()}, f"Call on: {PLAIN.day(result.day)}\n{result.reason}"
     )
     return 0
 
@@ -76,11 +77,7 @@ def _lines(items: list[PlanItem], zone: ZoneInfo) -> str:
         return "Nothing to do."
     rows = []
     for item in items:
-        when = (
-            rules.shown_time(item.due, zone, "%a %Y-%m-%d %H:%M")
-            if item.due
-            else "(after the letter)"
-        )
+        when = rules.shown_time(item.due, zone, PLAIN) if item.due else "(after the letter)"
         rows.append(f"[{item.state.value:^9}] {when}  {item.title}\n              {item.reason}")
     return "\n".join(rows)
 

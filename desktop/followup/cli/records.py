@@ -11,6 +11,7 @@ from followup import transfer
 from followup.cli.arguments import EXPORT_BYTES, read_input
 from followup.cli.context import Context
 from followup.cli.repairs import need_stand_ins, stored
+from followup.date_style import PLAIN
 from followup.errors import InvalidInput, Refusal
 from followup.model import (
     Application,
@@ -97,7 +98,7 @@ def contact_delete(ctx: Context) -> int:
 
 
 def _app_line(app: Application) -> str:
-    when = f"  applied {app.applied_on}" if app.applied_on else ""
+    when = f"  applied {PLAIN.day(app.applied_on)}" if app.applied_on else ""
     return f"{app.id:>4}  {app.company} — {app.role}  [{app.status.value}]{when}"
 
 
@@ -150,7 +151,7 @@ def app_show(ctx: Context) -> int:
     app = ctx.repo.application(ctx.args.id)
     rounds = ctx.repo.rounds(app.id)
     human = _app_line(app) + "".join(
-        f"\n      round {r.id}: {r.kind.value} {r.starts_at.astimezone(ctx.zone):%Y-%m-%d %H:%M}"
+        f"\n      round {r.id}: {r.kind.value} {PLAIN.day_time(r.starts_at.astimezone(ctx.zone))}"
         for r in rounds
     )
     data = transfer.record(app) | {"rounds": [r.id for r in rounds]}
@@ -175,7 +176,7 @@ def app_status(ctx: Context) -> int:
 
 def _round_line(ctx: Context, r: Round) -> str:
     start = r.starts_at.astimezone(ctx.zone)
-    return f"{r.id:>4}  app {r.application_id}  {start:%a %Y-%m-%d %H:%M}  {r.kind.value}" + (
+    return f"{r.id:>4}  app {r.application_id}  {PLAIN.day_time(start)}  {r.kind.value}" + (
         f"  {r.title}" if r.title else ""
     )
 
@@ -307,7 +308,7 @@ def letter_list(ctx: Context) -> int:
         [transfer.record(x) for x in letters],
         "\n".join(
             f"{x.id:>4}  round {x.round_id}  to contact {x.contact_id}  {x.channel.label()}  "
-            f"{x.sent_at.astimezone(ctx.zone):%Y-%m-%d %H:%M}"
+            f"{PLAIN.day_time(x.sent_at.astimezone(ctx.zone))}"
             for x in letters
         )
         or "No letters yet.",

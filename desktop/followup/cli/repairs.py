@@ -14,6 +14,7 @@ from typing import Any, TypeVar, cast
 
 from followup import transfer
 from followup.cli.context import Context
+from followup.date_style import PLAIN
 from followup.errors import InvalidInput
 from followup.model import Call, Channel, Inquiry, Letter
 from followup.unreadable import Unreadable
@@ -56,7 +57,7 @@ def _shown(ctx: Context, record: Any, human: str) -> int:
 
 def _when(ctx: Context, record: Letter | Call | Inquiry) -> str:
     moment = record.made_at if isinstance(record, Call) else record.sent_at
-    return f"{moment.astimezone(ctx.zone):%Y-%m-%d %H:%M}"
+    return PLAIN.day_time(moment.astimezone(ctx.zone))
 
 
 # -- letters ----------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from datetime import datetime, tzinfo
 from typing import TypeVar
 
 from followup import rules
+from followup.date_style import PLAIN, DateStyle
 from followup.errors import InvalidInput, Refusal
 from followup.model import (
     Call,
@@ -245,6 +246,7 @@ class History(Records):
         channel: Channel,
         sent_at: datetime,
         override: Override | None = None,
+        dates: DateStyle = PLAIN,
     ) -> Letter:
         """R1/R3: refused (``Refusal``) unless allowed or explicitly overridden.
 
@@ -265,6 +267,7 @@ class History(Records):
                     sent_at,
                     self.letters(round_id),
                     {contact_id: contact.name},
+                    dates,
                 ),
                 override,
             )
@@ -287,6 +290,7 @@ class History(Records):
         outcome: str = "",
         override: Override | None = None,
         cal: WorkCalendar | None = None,
+        dates: DateStyle = PLAIN,
     ) -> Call:
         """R6: one call per round, a week after the letter (business days of ``cal``);
         checked and recorded in one transaction."""
@@ -295,7 +299,7 @@ class History(Records):
             r = self.round(round_id)
             self._allowed(
                 lambda: rules.check_call(
-                    r, made_at, self.calls(round_id), self.letters(round_id), cal
+                    r, made_at, self.calls(round_id), self.letters(round_id), cal, dates
                 ),
                 override,
             )
@@ -314,6 +318,7 @@ class History(Records):
         cal: WorkCalendar | None = None,
         zone: tzinfo | None = None,
         wait: int = rules.DEFAULT_INQUIRY_WAIT,
+        dates: DateStyle = PLAIN,
     ) -> Inquiry:
         """One status inquiry per online application, after ``wait`` business days of ``cal``
         (counted in ``zone``); checked and recorded in one transaction."""
@@ -329,6 +334,7 @@ class History(Records):
                     cal=cal,
                     wait=wait,
                     zone=zone,
+                    dates=dates,
                 ),
                 override,
             )

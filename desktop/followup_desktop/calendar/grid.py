@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from followup.plan import ItemKind, ItemState, PlanItem
 from followup.workdays import WorkCalendar
+from followup_desktop.locale_dates import LocaleDates
 from followup_desktop.status_palette import Tone, state_colour, tone
 
 KIND_GLYPHS = {
@@ -47,7 +48,6 @@ STATE_MARKS = {
     ItemState.MISSED: "– ",
 }
 STATE_MARKS = {ItemState.DONE: "✓ ", ItemState.OVERDUE: "! ", ItemState.CANCELLED: "– "}
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def label(item: PlanItem) -> str:
@@ -59,18 +59,20 @@ def label(item: PlanItem) -> str:
     )
 
 
-def own_time(item: PlanItem, zone: object) -> str | None:
+def own_time(item: PlanItem, zone: object, dates: LocaleDates) -> str | None:
     """An interview's start ("14:30"); other steps are due by the end of the day and have no
     time of their own."""
     if item.kind is not ItemKind.INTERVIEW or item.due is None:
         return None
-    return f"{item.due.astimezone(zone):%H:%M}"  # type: ignore[arg-type]
+    return dates.time(item.due.astimezone(zone))  # type: ignore[arg-type]
 
 
-def entry(item: PlanItem, company: str, zone: object, with_time: bool = True) -> str:
+def entry(
+    item: PlanItem, company: str, zone: object, dates: LocaleDates, with_time: bool = True
+) -> str:
     """``! ◆ 14:30 Acme``: the glyph says the kind, so a cell's few characters go to the
     company (and the interview's time, unless ``with_time`` is off for a narrow cell)."""
-    when = own_time(item, zone) if with_time else None
+    when = own_time(item, zone, dates) if with_time else None
     name = company or label(item).split(": ", 1)[-1]
     return f"{STATE_MARKS.get(item.state, '')}{KIND_GLYPHS[item.kind]} " + (
         f"{when} {name}" if when else name
@@ -104,12 +106,20 @@ class CalendarGrid(QWidget):
         self.work_calendar: WorkCalendar | None = None
         self.zone: object = None
         self.painted: dict[date, list[str]] = {}  # the lines each cell showed when last painted
+        self._dates: LocaleDates | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Calendar")
         self._describe()
 
     # -- what is shown -------------------------------------------------------------------
+
+    @property
+    def dates(self) -> LocaleDates:
+        """How days and times read here: the user's locale, relative to ``today``."""
+        if self._dates is None or self._dates.today != self.today:
+            self._dates = LocaleDates(self.today)
+        return self._dates
 
     def first_day(self) -> date:
         """The Monday at the top left."""
@@ -169,7 +179,7 @@ class CalendarGrid(QWidget):
         things = "nothing" if count == 0 else f"{count} item" + ("s" if count > 1 else "")
         note = day_note(self.work_calendar, self.selected)
         off = f" ({note})" if note else ""
-        self.setAccessibleDescription(f"{self.selected:%A %d %B %Y}{off}: {things}")
+        self.setAccessibleDescription(f"{self.dates.long_day(self.selected)}{off}: {things}")
 
     def cell_lines(
         self, day: date, room: int, metrics: QFontMetrics | None = None, width: int = 0
@@ -181,9 +191,9 @@ class CalendarGrid(QWidget):
         texts = []
         for item in items:
             company = self.companies.get(item.application_id, "")
-            text = entry(item, company, self.zone)
+            text = entry(item, company, self.zone, self.dates)
             fits = metrics is None or metrics.horizontalAdvance(text) <= width
-            texts.append(text if fits else entry(item, company, self.zone, False))
+            texts.append(text if fits else entry(item, company, self.zone, self.dates, False))
         if len(texts) <= room:
             return texts
         shown = max(room - 1, 0)
@@ -219,7 +229,9 @@ class CalendarGrid(QWidget):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(muted)
-        for column, name in enumerate(WEEKDAYS):
+        first = self.first_day()
+        for column in range(7):
+            name = self.dates.short_weekday(first + timedelta(days=column))
             painter.drawText(
                 QRect(int(column * width), 0, int(width), 24), Qt.AlignmentFlag.AlignCenter, name
             )
@@ -251,7 +263,7 @@ class CalendarGrid(QWidget):
             else:
                 other = not self.week_mode and day.month != month
                 painter.setPen(muted if other else text)
-                label_text = f"{day.day}" if self.week_mode is False else f"{day:%d %b}"
+                label_text = f"{day.day}" if self.week_mode is False else self.dates.day(day)
                 painter.drawText(number, Qt.AlignmentFlag.AlignLeft, label_text)
             painter.setFont(small)
             if note:

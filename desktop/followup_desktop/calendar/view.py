@@ -42,9 +42,10 @@ class DayItemsModel(PlanItemsModel):
         self.companies = companies
 
     def describe(self, item: PlanItem) -> str:
-        when = own_time(item, self.session.zone)
+        dates = self.session.dates()
+        when = own_time(item, self.session.zone, dates)
         if when is None and item.due is not None and item.kind is not ItemKind.CLOSE:
-            when = f"by {item.due.astimezone(self.session.zone):%H:%M}"
+            when = f"by {dates.time(item.due.astimezone(self.session.zone))}"
         names = self.session.contact_names()
         person = names.get(item.contact_id, "") if item.contact_id is not None else ""
         company = self.companies.get(item.application_id, "")
@@ -152,7 +153,7 @@ class CalendarView(QWidget):
             self.session.now(),
             start,
             end,
-            self.session.settings.plan(),
+            self.session.plan_settings(),
             self.session.contact_names(),
             self.session.plan_memo(),
         )
@@ -164,7 +165,7 @@ class CalendarView(QWidget):
         self.companies = {i: self._company_names[i] for i in app_ids if i in self._company_names}
         self.grid.set_items(items, zone, self.companies, self.session.calendar())
         selected = self.grid.selected
-        self.title.setText(f"{selected:%B %Y}")
+        self.title.setText(self.grid.dates.month(selected))
         self.previous.setAccessibleName(
             "Previous week" if self.grid.week_mode else "Previous month"
         )
@@ -187,10 +188,10 @@ class CalendarView(QWidget):
         self.load()
 
     def show_day(self, day: date) -> None:
-        self.title.setText(f"{day:%B %Y}")
+        self.title.setText(self.grid.dates.month(day))
         items: list[PlanItem] = self.grid.by_day.get(day, [])
         note = day_note(self.grid.work_calendar, day)
-        self.day_title.setText(f"{day:%A %d %B}" + (f" · {note}" if note else ""))
+        self.day_title.setText(self.grid.dates.long_day(day) + (f" · {note}" if note else ""))
         self.day_model.companies = self.companies
         self.day_model.set_items(list(items))
         self.day_list.setAccessibleDescription("; ".join(label(i) for i in items) or "Nothing")

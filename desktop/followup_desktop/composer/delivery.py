@@ -64,7 +64,14 @@ class Delivery(QObject):
         """(go ahead?, the recorded override if the user chose one)."""
         now = self.session.now()
         try:
-            check_allowed(self.session.repo, out.round.id, out.contact.id, channel, now)
+            check_allowed(
+                self.session.repo,
+                out.round.id,
+                out.contact.id,
+                channel,
+                now,
+                dates=self.session.dates(),
+            )
         except Refusal as refusal:
             reason = self.session.dialogs.confirm_override(self.parent_widget, refusal)
             if reason is None:
@@ -87,6 +94,7 @@ class Delivery(QObject):
             cal,
             deadline,
             out.round.decision_on,
+            self.session.dates(),
         )
         return timing.warning
 
@@ -183,7 +191,12 @@ class Delivery(QObject):
         letter: Letter | None = self.session.run(
             self.parent_widget,
             lambda: self.session.repo.record_letter(
-                out.round.id, out.contact.id, channel, when or self.session.now(), override
+                out.round.id,
+                out.contact.id,
+                channel,
+                when or self.session.now(),
+                override,
+                self.session.dates(),
             ),
         )
         if letter is not None:
@@ -346,7 +359,12 @@ class Delivery(QObject):
         letter: Letter | None = self.session.run_with_override(
             self.parent_widget,
             lambda refusal: self.session.repo.record_letter(
-                out.round.id, contact.id, channel, sent_at, combine(refusal, confirmed)
+                out.round.id,
+                contact.id,
+                channel,
+                sent_at,
+                combine(refusal, confirmed),
+                self.session.dates(),
             ),
         )
         if letter is not None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from followup.date_style import DateStyle
 from followup.model import Channel
 from followup.templates import Template
 from followup_desktop.accessibility import named
@@ -60,7 +61,11 @@ class PickForm(QWidget):
         box.blockSignals(False)
 
     def fill_recipients(
-        self, options: Sequence[RecipientOption], keep: int | None, zone: tzinfo
+        self,
+        options: Sequence[RecipientOption],
+        keep: int | None,
+        zone: tzinfo,
+        dates: DateStyle,
     ) -> None:
         """The To list, each person marked when their letter has gone (how, and when)."""
         box = self.recipient_box
@@ -69,7 +74,7 @@ class PickForm(QWidget):
         for option in options:
             box.addItem(option.label, option.contact.id)
             if option.letter is not None:
-                tip = sent_note(option.letter, zone)
+                tip = sent_note(option.letter, zone, dates)
                 box.setItemData(box.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         if keep is not None:
             box.setCurrentIndex(max(box.findData(keep), 0))

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from followup import rules
 from followup.checker import Context, Kind
+from followup.date_style import DateStyle
 from followup.model import Application, Channel, Contact, Draft, Letter, Profile, Round
 from followup.template_choice import choose, offered, user_folder
 from followup.templates import Template, all_templates, variables
@@ -60,20 +61,20 @@ class LetterSetup:
     draft: Draft | None
 
 
-def day_text(moment: datetime, zone: tzinfo) -> str:
-    local = moment.astimezone(zone)
-    return f"{local:%a} {local.day} {local:%b %Y}"
+def day_text(moment: datetime, zone: tzinfo, dates: DateStyle) -> str:
+    """The day of ``moment`` on the user's clock, in the style the views use."""
+    return dates.day(moment.astimezone(zone).date())
 
 
-def sent_note(letter: Letter, zone: tzinfo) -> str:
+def sent_note(letter: Letter, zone: tzinfo, dates: DateStyle) -> str:
     """Said calmly where the letter would be written: it has gone, and how."""
-    return f"Sent by {letter.channel.label()} on {day_text(letter.sent_at, zone)}."
+    return f"Sent by {letter.channel.label()} on {day_text(letter.sent_at, zone, dates)}."
 
 
-def recipient_label(contact: Contact, letter: Letter | None, zone: tzinfo) -> str:
+def recipient_label(contact: Contact, letter: Letter | None, zone: tzinfo, dates: DateStyle) -> str:
     label = contact.name + (f", {contact.title}" if contact.title else "")
     if letter is not None:
-        label += f" — sent by {letter.channel.label()} {day_text(letter.sent_at, zone)}"
+        label += f" — sent by {letter.channel.label()} {day_text(letter.sent_at, zone, dates)}"
     return label
 
 
@@ -86,7 +87,7 @@ class Picker:
         self.templates: list[Template] = all_templates(folder)
         self.setup: LetterSetup | None = None
 
-    def round_options(self, zone: tzinfo) -> list[RoundOption]:
+    def round_options(self, zone: tzinfo, dates: DateStyle) -> list[RoundOption]:
         """Open processes' rounds, newest first (closed ones get no letter)."""
         apps = {a.id: a for a in self.repo.applications()}
         rounds = sorted(self.repo.rounds(active_only=True), key=lambda r: r.starts_at)
@@ -94,19 +95,20 @@ class Picker:
             RoundOption(
                 r.id,
                 f"{apps[r.application_id].company} — {apps[r.application_id].role} · "
-                f"{day_text(r.starts_at, zone)}",
+                f"{day_text(r.starts_at, zone, dates)}",
             )
             for r in reversed(rounds)
         ]
 
-    def recipients(self, round_id: int, zone: tzinfo) -> list[RecipientOption]:
+    def recipients(self, round_id: int, zone: tzinfo, dates: DateStyle) -> list[RecipientOption]:
         round_ = self.repo.round(round_id)
         letters = {x.contact_id: x for x in self.repo.letters(round_id)}
         out = []
         for contact_id in round_.interviewer_ids:
             contact = self.repo.contact(contact_id)
             letter = letters.get(contact_id)
-            out.append(RecipientOption(contact, letter, recipient_label(contact, letter, zone)))
+            label = recipient_label(contact, letter, zone, dates)
+            out.append(RecipientOption(contact, letter, label))
         return out
 
     def choose_letter(self, round_id: int | None, contact_id: int | None) -> LetterSetup | None:
@@ -175,7 +177,9 @@ class Picker:
             texts += [setup.contact.title, setup.contact.company, *setup.contact.address.lines]
         return texts
 
-    def deadline_text(self, cal: WorkCalendar, zone: tzinfo, now: datetime) -> str:
+    def deadline_text(
+        self, cal: WorkCalendar, zone: tzinfo, now: datetime, dates: DateStyle
+    ) -> str:
         """The letter's deadline in words, from the current settings; or why none applies."""
         setup = self.setup
         if setup is None or setup.sent is not None:
@@ -185,5 +189,5 @@ class Picker:
                 "This interview hasn't happened yet: the letter can be drafted, "
                 "but not sent before it ends."
             )
-        deadline = rules.letter_deadline(setup.round.starts_at, cal, zone)
+        deadline = rules.letter_deadline(setup.round.starts_at, cal, zone, dates)
         return deadline.reason

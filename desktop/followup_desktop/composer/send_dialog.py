@@ -21,6 +21,7 @@ from followup.errors import FollowUpError
 from followup.model import Channel
 from followup_desktop.accessibility import named
 from followup_desktop.field_errors import FieldErrors
+from followup_desktop.locale_dates import day_edit_format, time_edit_format
 
 
 class SendDialog(QDialog):
@@ -51,7 +52,7 @@ class SendDialog(QDialog):
         # An exact instant, shown in the user's zone: no local-time guessing either way.
         self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(now.timestamp()), zone_id))
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("ddd d MMM yyyy HH:mm")
+        self.when.setDisplayFormat(f"{day_edit_format()} {time_edit_format()}")
         self.when.setAccessibleName("Sent at")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

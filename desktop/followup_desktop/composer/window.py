@@ -150,7 +150,9 @@ class Composer(QWidget):
         self.loaded = True
         current = self.round_box.currentData()
         target = current if current is not None else self._most_urgent_round()
-        self.form.fill_rounds(self.picker.round_options(self.session.zone), target)
+        self.form.fill_rounds(
+            self.picker.round_options(self.session.zone, self.session.dates()), target
+        )
         if self._key is not None and self.round_box.currentData() == self._key[0]:
             self._fill_recipients(keep=self._key[1])
             self.picker.choose_letter(*self._key)
@@ -183,8 +185,9 @@ class Composer(QWidget):
 
     def _fill_recipients(self, keep: int | None = None) -> None:
         round_id = self.round_box.currentData()
-        options = self.picker.recipients(round_id, self.session.zone) if round_id else []
-        self.form.fill_recipients(options, keep, self.session.zone)
+        dates = self.session.dates()
+        options = self.picker.recipients(round_id, self.session.zone, dates) if round_id else []
+        self.form.fill_recipients(options, keep, self.session.zone, dates)
 
     def _round_changed(self) -> None:
         self.flush()
@@ -209,7 +212,7 @@ class Composer(QWidget):
         self._loading = False
         if draft:
             when = draft.updated_at.astimezone(self.session.zone)
-            self.saved.setText(f"Draft restored, last saved {when:%a %H:%M}")
+            self.saved.setText(f"Draft restored, last saved {self.session.dates().day_time(when)}")
         else:
             self.saved.setText(
                 "" if self._key else "Add an interview with its interviewers first (Interviews)."
@@ -225,7 +228,9 @@ class Composer(QWidget):
         channel = self.channel()
         session = self.session
         self.deadline.setText(
-            self.picker.deadline_text(session.calendar(), session.zone, session.now())
+            self.picker.deadline_text(
+                session.calendar(), session.zone, session.now(), session.dates()
+            )
         )
         self.deadline.setVisible(bool(self.deadline.text()))
         self.form.show_subject(channel is Channel.EMAIL)
@@ -320,7 +325,11 @@ class Composer(QWidget):
             style.unpolish(self.word_count)
             style.polish(self.word_count)
         setup = self.picker.setup
-        note = sent_note(setup.sent, self.session.zone) if setup and setup.sent else ""
+        note = (
+            sent_note(setup.sent, self.session.zone, self.session.dates())
+            if setup and setup.sent
+            else ""
+        )
         self.panel.show_findings(self.findings, self.subject_findings, not text.strip(), note)
 
     def save_draft(self) -> None:
@@ -344,7 +353,8 @@ class Composer(QWidget):
         self.session.write(lambda: self.session.repo.save_draft(draft))
 
     def _draft_saved(self) -> None:
-        self.saved.setText(f"Draft saved {self.session.now().astimezone(self.session.zone):%H:%M}")
+        now = self.session.now().astimezone(self.session.zone)
+        self.saved.setText(f"Draft saved {self.session.dates().time(now)}")
 
     def _draft_not_saved(self, reason: str) -> None:
         self.saved.setText(f"Draft NOT saved: {reason} Trying again…")

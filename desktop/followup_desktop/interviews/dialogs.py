@@ -40,6 +40,7 @@ from followup.unreadable import Unreadable
 from followup.validation import wall_time
 from followup_desktop.accessibility import named
 from followup_desktop.field_errors import FieldErrors
+from followup_desktop.locale_dates import day_edit_format, time_edit_format
 from followup_desktop.session import Session
 
 
@@ -110,7 +111,7 @@ class OptionalDate(QWidget):
         self.enabled = named(QCheckBox(label), label)
         self.edit = named(QDateEdit(), label)
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("ddd d MMM yyyy")
+        self.edit.setDisplayFormat(day_edit_format())
         self.edit.setDate(qdate(value or today))
         self.enabled.setChecked(value is not None)
         self.edit.setEnabled(value is not None)
@@ -279,11 +280,11 @@ class RoundDialog(FormDialog):
         )
         self.day = named(QDateEdit(qdate(start.date())), "Date")
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd d MMM yyyy")
+        self.day.setDisplayFormat(day_edit_format())
         self.start = named(QTimeEdit(QTime(start.hour, start.minute)), "Start time")
         self.end = named(QTimeEdit(QTime(end.hour, end.minute)), "End time")
         for edit in (self.start, self.end):
-            edit.setDisplayFormat("HH:mm")
+            edit.setDisplayFormat(time_edit_format())
         self.zone = named(QComboBox(), "Time zone")
         self.zone.setEditable(True)
         self.zone.addItems(_zone_names())

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from followup.model import Application, Round, Status
 from followup.plan import ItemKind, ItemState, PlanItem
 from followup.unreadable import Unreadable
+from followup_desktop.locale_dates import LocaleDates
 from followup_desktop.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -54,7 +55,9 @@ def _fix_hint(bad: Unreadable) -> str:
 NO_STEP = "No step planned: add a round, or close it"
 
 
-def _next(items: list[PlanItem], company: str = "") -> tuple[str, datetime | None]:
+def _next(
+    items: list[PlanItem], dates: LocaleDates, zone: ZoneInfo, company: str = ""
+) -> tuple[str, datetime | None]:
     """The nearest open step; else the nearest waiting one (a call whose week has not come)."""
     open_ = [i for i in items if i.state.pending and i.due is not None]
     waiting = [i for i in items if i.state is ItemState.WAITING and i.due is not None]
@@ -66,7 +69,7 @@ def _next(items: list[PlanItem], company: str = "") -> tuple[str, datetime | Non
     step = first.title.split(":")[0]
     if company:  # the row already names the company
         step = step.removesuffix(f" at {company}").removesuffix(f" for {company}")
-    return f"{word}{step} by {first.due:%a %d %b}", first.due
+    return f"{word}{step} by {dates.day(first.due.astimezone(zone).date())}", first.due
 
 
 class InterviewsModel(QAbstractItemModel):
@@ -80,6 +83,7 @@ class InterviewsModel(QAbstractItemModel):
         self.row_of: dict[int, int] = {}  # application id → its row
         self.names: dict[int, str] = {}
         self.zone = ZoneInfo("UTC")
+        self.dates = session.dates()
 
     def reload(self) -> None:
         """Everything again (start, time moved, another program's write)."""
@@ -98,6 +102,7 @@ class InterviewsModel(QAbstractItemModel):
             if round_.application_id in rows:
                 rows[round_.application_id].rounds.append(round_)
         self.zone = self.session.zone
+        self.dates = self.session.dates()
         self.names = self.session.contact_names()
         for row in rows.values():
             self._fill(row, plans.get(row.app.id, []))
@@ -110,6 +115,7 @@ class InterviewsModel(QAbstractItemModel):
         """Time moved on: only the next steps of active applications can read differently,
         and the session has their plans; nothing is read from the database."""
         plans = self.session.plans()
+        self.dates = self.session.dates()
         for at, row in enumerate(self.rows):
             if row.app.status is Status.ACTIVE or row.next_step:
                 items = plans.get(row.app.id, [])
@@ -130,6 +136,7 @@ class InterviewsModel(QAbstractItemModel):
         """Only these applications changed: update, insert or remove their rows alone."""
         repo = self.session.repo
         plans = self.session.plans()
+        self.dates = self.session.dates()
         self.names = self.session.contact_names()
         found = {a.id: AppRow(a) for a in repo.applications_of(set(app_ids))}
         for app_id, fresh in found.items():
@@ -188,13 +195,15 @@ class InterviewsModel(QAbstractItemModel):
         for item in steps:
             if item.round_id is not None:
                 by_round[item.round_id].append(item)
-        row.next_step, row.next_due = _next(steps, row.app.company)
+        row.next_step, row.next_due = _next(steps, self.dates, self.zone, row.app.company)
         if not row.next_step and row.app.status is Status.ACTIVE:
             row.next_step = NO_STEP  # never blank while the application is open
         row.cells = self._app_values(row)
         row.round_cells = [
             self._round_values(
-                r, _next(by_round[r.id], row.app.company)[0], row.invalid_rounds.get(r.id)
+                r,
+                _next(by_round[r.id], self.dates, self.zone, row.app.company)[0],
+                row.invalid_rounds.get(r.id),
             )
             for r in row.rounds
         ]
@@ -262,7 +271,7 @@ class InterviewsModel(QAbstractItemModel):
     def _app_values(self, row: AppRow) -> Cells:
         app = row.app
         applied = app.applied_on.isoformat() if app.applied_on else ""
-        shown = f"applied {app.applied_on:%d %b %Y}" if app.applied_on else ""
+        shown = f"applied {self.dates.day(app.applied_on)}" if app.applied_on else ""
         if row.invalid is not None:
             hint = _fix_hint(row.invalid)
             return [
@@ -300,7 +309,7 @@ class InterviewsModel(QAbstractItemModel):
         return [
             (title, title.casefold()),
             (people or "no interviewer yet", people.casefold()),
-            (f"{start:%a %d %b %Y %H:%M}", start.isoformat()),
+            (self.dates.day_time(start), start.isoformat()),
             ("", ""),
             (note, note),
         ]
