@@ -20,6 +20,7 @@ __all__ = [
     "PlainDates",
     "letter_date",
     "letter_day",
+    "stop",
 ]
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -82,6 +83,12 @@ class PlainDates:
 
 
 PLAIN: DateStyle = PlainDates()
+
+
+def stop(shown: str) -> str:
+    """A day that ends a sentence, with its full stop: ``Tue 24 Nov.``; never ``Nov..`` where
+    the locale's abbreviation has its own dot (de_DE: ``Di., 24. Nov.``)."""
+    return shown if shown.endswith(".") else f"{shown}."
 
 
 # -- in letters -----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from followup import rules
-from followup.date_style import PLAIN, DateStyle
+from followup.date_style import PLAIN, DateStyle, stop
 from followup.model import Application, Call, Inquiry, Letter, Round, Status
 from followup.workdays import WorkCalendar
 
@@ -285,8 +285,8 @@ def application_plan(
             contact_id=app.contact_id,
             title=f"One status inquiry: {who}",
             reason=f"{settings.inquiry_wait} business days after you applied on "
-            f"{settings.dates.day(app.applied_on)}. One polite inquiry, through the contact or the "
-            "company's portal, and no more.",
+            f"{stop(settings.dates.day(app.applied_on))} One polite inquiry, through the "
+            "contact or the company's portal, and no more.",
             state=_suggestion_state(now, opens, inquiry.sent_at if inquiry else None, finished),
             due=due,
             opens=opens,

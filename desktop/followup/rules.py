@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-from followup.date_style import PLAIN, DateStyle
+from followup.date_style import PLAIN, DateStyle, stop
 from followup.errors import InvalidInput, Refusal
 from followup.model import Call, Channel, Inquiry, Letter, Round
 from followup.workdays import WorkCalendar
@@ -83,7 +83,7 @@ def letter_deadline(
     due = datetime.combine(second, cal.end_of_day, tzinfo=where)
     reason = (
         f"Two business days after the interview on {dates.day(day)}: "
-        f"by {dates.time(cal.end_of_day)} on {dates.day(second)}."
+        f"by {dates.time(cal.end_of_day)} on {stop(dates.day(second))}"
         + _moved(cal, day, day + timedelta(days=LETTER_BUSINESS_DAYS), second, dates)
     )
     return Deadline(day, (first, second), due, reason)
@@ -101,7 +101,7 @@ def call_date(letter_sent_on: date, cal: WorkCalendar, dates: DateStyle = PLAIN)
     """Seven calendar days after the letter, rolled forward to a business day."""
     naive = letter_sent_on + timedelta(days=CALL_AFTER_DAYS)
     day = cal.on_or_next_business_day(naive)
-    reason = f"A week after the letter sent on {dates.day(letter_sent_on)}." + _moved(
+    reason = f"A week after the letter sent on {stop(dates.day(letter_sent_on))}" + _moved(
         cal, naive - timedelta(days=1), naive, day, dates
     )
     return CallDate(day, reason)
@@ -150,7 +150,7 @@ def check_letter(
         if letter.channel == channel:
             raise Refusal(
                 "second-letter",
-                f"A letter to {who} for this interview was already sent on {when}. Never more "
+                f"A letter to {who} for this interview was already sent on {stop(when)} Never more "
                 "than one follow-up letter: status inquiries after the first make a candidate "
                 "look desperate and can undo the good impression of the first.",
             )
@@ -181,7 +181,7 @@ def check_call(
             when = dates.day(call.made_at.astimezone(zone_of(round_)).date())
             raise Refusal(
                 "second-call",
-                f"You already called about this interview on {when}. One brief call a week "
+                f"You already called about this interview on {stop(when)} One brief call a week "
                 "after the letter is the limit; more calls read as pressure.",
             )
     if letters is None:
@@ -198,8 +198,8 @@ def check_call(
     if made_at.astimezone(zone).date() < planned.day:
         raise Refusal(
             "call-too-soon",
-            f"The call is planned for {dates.day(planned.day)}. {planned.reason} Calling sooner "
-            "gives them no time to answer your letter and reads as pressure.",
+            f"The call is planned for {stop(dates.day(planned.day))} {planned.reason} Calling "
+            "sooner gives them no time to answer your letter and reads as pressure.",
         )
 
 
@@ -222,13 +222,14 @@ def check_inquiry(
             raise Refusal(
                 "inquiry-too-soon",
                 f"You applied on {dates.day(applied_on)}; the one status inquiry waits "
-                f"{wait} business days, until {dates.day(opens)}. Asking sooner reads as "
+                f"{wait} business days, until {stop(dates.day(opens))} Asking sooner reads as "
                 "impatience; they are still reading applications.",
             )
     for inquiry in inquiries:
         if inquiry.application_id == application_id:
             raise Refusal(
                 "status-inquiry",
-                f"You already sent a status inquiry on {dates.day(inquiry.sent_at.date())}. One "
+                "You already sent a status inquiry on "
+                f"{stop(dates.day(inquiry.sent_at.date()))} One "
                 "polite inquiry is the most; candidates not chosen are often never told.",
             )

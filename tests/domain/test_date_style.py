@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from followup.date_style import PLAIN, letter_day
+from followup.date_style import PLAIN, letter_day, stop
 from followup.letter_layout import business_letter
 from followup.model import Contact, Profile
 
@@ -37,3 +37,8 @@ def test_letters_name_dates_in_english_words() -> None:
     )
     assert letter.date_line == "December 1, 2026"
     assert letter_day(date(2026, 12, 3)) == "Thursday, December 3"
+
+
+def test_a_day_that_ends_a_sentence_has_one_full_stop() -> None:
+    assert stop("Tue 2026-12-01") == "Tue 2026-12-01."
+    assert stop("Di., 1. Dez.") == "Di., 1. Dez."
