@@ -47,7 +47,7 @@ def _moved(cal: WorkCalendar, start: date, naive: date, actual: date, dates: Dat
     """'Thanksgiving Day (Nov 26) and the weekend moved this to Monday.' or ''."""
     if actual == naive:
         return ""
-    reasons = cal.skipped_reasons(start, actual + timedelta(days=1))
+    reasons = cal.skipped_reasons(start, actual + timedelta(days=1), dates)
     if not reasons:
         return ""
     text = _join(reasons)

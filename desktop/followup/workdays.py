@@ -11,11 +11,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
+from followup.date_style import PLAIN, DateStyle
 from followup.errors import InvalidInput
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MON_FRI = frozenset(range(5))
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # No calendar on Earth lacks a business day for this long; past it the settings are wrong.
 _SEARCH_LIMIT = 800
 
@@ -170,18 +170,18 @@ class WorkCalendar:
     def on_or_next_business_day(self, day: date) -> date:
         return day if self.is_business_day(day) else self.nth_business_day_after(day, 1)
 
-    def skipped_reasons(self, start: date, end: date) -> list[str]:
+    def skipped_reasons(self, start: date, end: date, dates: DateStyle = PLAIN) -> list[str]:
         """Named reasons for the non-business days in ``(start, end)``, each once, in order.
 
-        Holidays read "Thanksgiving Day (Nov 26)"; weekends read "the weekend".
+        Holidays read "Thanksgiving Day (Thu 2026-11-26)", the day in the ``dates`` style the
+        sentence around it uses; weekends read "the weekend".
         """
         reasons: list[str] = []
         current = start + timedelta(days=1)
         while current < end:
             why = self.why_not_business(current)
             if why is not None:
-                month = _MONTHS[current.month - 1]
-                label = why if why == "the weekend" else f"{why} ({month} {current.day})"
+                label = why if why == "the weekend" else f"{why} ({dates.day(current)})"
                 if label not in reasons:
                     reasons.append(label)
             current += timedelta(days=1)

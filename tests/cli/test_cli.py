@@ -120,7 +120,7 @@ def test_call_date_contract(tmp_path: Path) -> None:
     )
     assert json.loads(out) == {"call_on": "2026-12-28"}
     human = ok(tmp_path / "x", "call-date", "--letter-sent", "2026-12-18", "--country", "US")
-    assert "Christmas Day (Dec 25)" in human
+    assert "Christmas Day (Fri 2026-12-25)" in human
 
 
 def test_deadline_uses_the_settings_without_country(db: Path) -> None:
@@ -165,7 +165,7 @@ def test_letter_refusal_then_override(db: Path) -> None:
 def test_plan_agenda_and_exports(db: Path, tmp_path: Path) -> None:
     plan = json.loads(ok(db, "plan", "1", "--json"))
     assert [i["kind"] for i in plan] == ["interview", "letter", "call"]
-    assert "Thanksgiving Day (Nov 26)" in plan[1]["reason"]
+    assert "Thanksgiving Day (Thu 2026-11-26)" in plan[1]["reason"]
     agenda = json.loads(ok(db, "agenda", "--days", "7", "--json"))
     assert agenda[0]["kind"] == "letter"
     ok(db, "export", "ics", str(tmp_path / "f.ics"))

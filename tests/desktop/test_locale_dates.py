@@ -118,6 +118,7 @@ def test_reasons_and_dates_beside_them_share_the_users_style(  # type: ignore[no
     assert "Mi., 25. Nov." in letter.reason  # the interview's day
     assert "Mo., 30. Nov." in letter.reason and "Montag" in letter.reason  # moved to Monday
     assert "2026" not in letter.reason  # this year's year is left out, as on the card
+    assert "Thanksgiving Day (Do., 26. Nov.)" in letter.reason  # the holiday's day too
     assert ".." not in letter.reason  # "Mo., 30. Nov." ends its sentence with its own dot
     view = TodayView(session)
     qtbot.addWidget(view)

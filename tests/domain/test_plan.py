@@ -43,7 +43,7 @@ def test_one_letter_per_interviewer_then_one_call_then_close(repo: Repository) -
     letters = by_kind(items, ItemKind.LETTER)
     assert [i.state for i in letters] == [ItemState.WAITING, ItemState.WAITING]  # not over yet
     assert {i.due for i in letters} == {datetime(2026, 11, 30, 17, tzinfo=NY)}
-    assert "Thanksgiving Day (Nov 26)" in letters[0].reason
+    assert "Thanksgiving Day (Thu 2026-11-26)" in letters[0].reason
     assert by_kind(items, ItemKind.CALL)[0].state is ItemState.WAITING
 
     first = r.interviewer_ids[0]

@@ -26,7 +26,11 @@ def at(day: date, hour: int = 10, zone: ZoneInfo = NY) -> datetime:
         (date(2026, 11, 20), date(2026, 11, 24), "The weekend moved this to Tuesday"),  # Fri → Tue
         (date(2026, 11, 21), date(2026, 11, 24), "The weekend"),  # Sat → Tue
         # Wednesday before a Thursday holiday → Monday
-        (date(2026, 11, 25), date(2026, 11, 30), "Thanksgiving Day (Nov 26) and the weekend"),
+        (
+            date(2026, 11, 25),
+            date(2026, 11, 30),
+            "Thanksgiving Day (Thu 2026-11-26) and the weekend",
+        ),
         (date(2026, 11, 16), date(2026, 11, 18), ""),  # Mon → Wed, nothing moved it
     ],
 )
@@ -61,7 +65,7 @@ def test_call_date_is_a_week_later_rolled_to_a_business_day() -> None:
     assert rules.call_date(date(2026, 11, 30), US).day == date(2026, 12, 7)
     christmas = rules.call_date(date(2026, 12, 18), US)
     assert christmas.day == date(2026, 12, 28)
-    assert "Christmas Day (Dec 25)" in christmas.reason
+    assert "Christmas Day (Fri 2026-12-25)" in christmas.reason
 
 
 def _round(**kw: object) -> Round:
