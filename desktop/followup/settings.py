@@ -538,9 +538,17 @@ class Settings:
                 ignored[key] = f"{error} (using the default)"
         return cls(values, ignored)
 
-    def problems(self) -> list[str]:
-        """One line per stored setting that is not used, for a banner or stderr."""
-        return [f"setting {key} ignored: {why}" for key, why in sorted(self.ignored.items())]
+    def problems(self, *, in_words: bool = False) -> list[str]:
+        """One line per stored setting that is not used: by key for the command line (where
+        ``followup settings set KEY`` fixes it), by its label in Settings for the window."""
+        if not in_words:
+            return [f"setting {key} ignored: {why}" for key, why in sorted(self.ignored.items())]
+        lines = []
+        for key, why in sorted(self.ignored.items()):
+            setting = BY_KEY.get(key)
+            name = f"“{setting.label}” in Settings ({setting.group})" if setting else "A setting"
+            lines.append(f"{name} is not used: {why}")
+        return lines
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]

@@ -47,7 +47,7 @@ class StoredValuesBanner(QFrame):
         """Show what is not used now; hide when everything could be read."""
         settings = self.session.settings
         self.session.calendar()  # an unknown country or region is found (and noted) here
-        lines = settings.problems()
+        lines = settings.problems(in_words=True)
         records = self.session.repo.unreadable()
         lines += [
             f"{bad.message()} ({'Fix or delete…' if bad.kind in KINDS else 'marked in Interviews'})"

@@ -99,7 +99,9 @@ def test_the_app_starts_and_lists_what_it_cannot_read(
     banner = shell.window.stored_values
     assert banner.isVisible()
     text = banner.text.text()
-    assert "calendar.subdiv" in text and "ZZ" in text and "calendar.workdays" in text
+    assert "“State or region” in Settings (Business calendar)" in text and "ZZ" in text
+    assert "“Work week” in Settings" in text
+    assert "calendar." not in text  # the window names settings by their labels, never by key
     found = marked(shell)
     assert set(found) == {
         f"app {ids['app']}",
