@@ -52,7 +52,7 @@ train-checker: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,train]'
 	$(BIN)/python tools/train_checker.py
 
-# Per-rule precision and recall on the second fresh held-out set, data/checker/fresh2/ (tests/checker_eval.py --fresh: the first).
+# Per-rule precision and recall on the second fresh held-out set, data/checker/fresh2/.
 checker-eval: $(STAMP)
 	$(BIN)/python tests/checker_eval.py
 

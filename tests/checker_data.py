@@ -4,10 +4,9 @@ data/checker/ holds sentences (``group<TAB>label<TAB>text``) and whole letters (
 each group assigned to the train or the test split in a sources file, so that no source
 group is in two splits. Training and threshold tuning read only the train groups.
 
-data/checker/fresh/ is a held-out set written after the model, from sources no other group
-used: ``sentences("fresh")`` and ``letters("fresh")`` read it, and nothing else does. The
-old test groups (evaluated many times during development, so no longer an honest measure)
-are still there as ``"test"``.
+The first fresh held-out set (groups ``F…``, letters ``FL…``) was evaluated once and then
+moved into these files as train groups. The old test groups (evaluated many times during
+development, so no longer an honest measure) are still there as ``"test"``.
 
 data/checker/fresh2/ is a second, independent held-out set, written later still from sources no
 other file used, to be evaluated once at the end: ``sentences("fresh2")`` and
@@ -27,11 +26,9 @@ from followup.model import Channel
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "checker"
-FRESH = DATA / "fresh"
-FRESH_SPLIT = "fresh"  # the split name the fresh held-out set is loaded under
 FRESH2 = DATA / "fresh2"
 FRESH2_SPLIT = "fresh2"  # the second fresh held-out set, never trained or tuned on
-HELD_OUT_FOLDERS = {FRESH_SPLIT: FRESH, FRESH2_SPLIT: FRESH2}  # split name -> its own folder
+HELD_OUT_FOLDERS = {FRESH2_SPLIT: FRESH2}  # split name -> its own folder
 # The sentence labels a model can learn (the content rules of DESIGN 1.2); "ok" is clean.
 CONTENT_RULES = (
     "flattery",
@@ -74,22 +71,6 @@ def _splits(path: Path) -> dict[str, str]:
     return {row[0]: row[1].strip() for row in _rows(path) if len(row) > 1 and row[0] != "group"}
 
 
-def fresh_groups() -> frozenset[str]:
-    """The groups of the fresh held-out set (sentences and letters)."""
-    return frozenset(
-        _splits(FRESH / "sources.tsv").keys() | _splits(FRESH / "letter_sources.tsv").keys()
-    )
-
-
-def refuse_fresh(groups: Iterable[str]) -> None:
-    """Stop training or tuning that is about to read a group of the fresh held-out set."""
-    leaked = sorted(set(groups) & fresh_groups())
-    if leaked:
-        raise ValueError(
-            f"groups of data/checker/fresh/ must never be trained or tuned on: {leaked}"
-        )
-
-
 def fresh2_groups() -> frozenset[str]:
     """The groups of the second fresh held-out set (sentences and letters)."""
     return frozenset(
@@ -107,8 +88,8 @@ def refuse_fresh2(groups: Iterable[str]) -> None:
 
 
 def sentences(split: str | None = None) -> list[Sentence]:
-    """The labelled sentences of one split (``train``/``test``), or all of them; ``"fresh"``
-    reads the fresh held-out set instead (and only then is it read), ``"fresh2"`` the second."""
+    """The labelled sentences of one split (``train``/``test``), or all of them; ``"fresh2"``
+    reads the fresh held-out set instead (and only then is it read)."""
     fresh = split in HELD_OUT_FOLDERS
     folder = HELD_OUT_FOLDERS.get(split or "", DATA)
     path = folder / "sentences.tsv"
@@ -126,7 +107,6 @@ def sentences(split: str | None = None) -> list[Sentence]:
         if fresh or split is None or item.split == split:
             found.append(item)
     if not fresh:
-        refuse_fresh(item.group for item in found)
         refuse_fresh2(item.group for item in found)
     return found
 
@@ -152,8 +132,8 @@ def _context(item: dict[str, object]) -> Context:
 
 
 def letters(split: str | None = None) -> list[Letter]:
-    """The labelled whole letters of one split, or all of them; ``"fresh"`` reads the fresh
-    held-out set instead, ``"fresh2"`` the second."""
+    """The labelled whole letters of one split, or all of them; ``"fresh2"`` reads the fresh
+    held-out set instead."""
     fresh = split in HELD_OUT_FOLDERS
     folder = HELD_OUT_FOLDERS.get(split or "", DATA)
     path = folder / "letters.jsonl"
@@ -177,6 +157,5 @@ def letters(split: str | None = None) -> list[Letter]:
         if fresh or split is None or letter.split == split:
             found.append(letter)
     if not fresh:
-        refuse_fresh(letter.group for letter in found)
         refuse_fresh2(letter.group for letter in found)
     return found

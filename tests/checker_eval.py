@@ -2,14 +2,14 @@
 
 Run ``python tests/checker_eval.py`` (or ``make checker-eval``) to print the table for
 data/checker/fresh2/ (sentences and letters written after the model, from sources nothing else
-used, to be evaluated once at the end; see its README). ``--fresh`` scores the first fresh set,
-data/checker/fresh/ (already evaluated, so no longer unseen); ``--old-test`` scores the old
-test groups of data/checker/ instead (evaluated many times during development, so no longer
-an honest measure), ``--split train`` the training groups (a sanity check, not a measure);
-``-v`` lists every miss (never look at them for a fresh set: that would be tuning on it),
-``--json`` prints the numbers for a script, ``--legacy`` scores the first release's small
-tuning set in tests/data/, ``--phrases-only`` leaves the sentence model out. Nothing here
-tunes anything: thresholds are chosen by ``make train-checker`` on the train groups only.
+used, to be evaluated once at the end; see its README; the first fresh set was evaluated once
+and then moved into training). ``--old-test`` scores the old test groups of data/checker/
+instead (evaluated many times during development, so no longer an honest measure),
+``--split train`` the training groups (a sanity check, not a measure); ``-v`` lists every
+miss (never look at them for a fresh set: that would be tuning on it), ``--json`` prints the
+numbers for a script, ``--legacy`` scores the first release's small tuning set in
+tests/data/, ``--phrases-only`` leaves the sentence model out. Nothing here tunes anything:
+thresholds are chosen by ``make train-checker`` on the train groups only.
 
 Sentences are judged on the content rules only (a sentence is not a letter); letters on every
 rule, and on "a letter with no fault gets no error".
@@ -28,7 +28,7 @@ if __package__ in (None, ""):  # run as a script: make ``tests`` importable
 
 from followup.checker import PHRASE_RULES, RULE_IDS, Context, Finding, Kind, Severity, check
 from followup.model import Channel
-from tests.checker_data import CONTENT_RULES, FRESH2_SPLIT, FRESH_SPLIT, letters, sentences
+from tests.checker_data import CONTENT_RULES, FRESH2_SPLIT, letters, sentences
 
 DATA = Path(__file__).parent / "data"
 SENTENCE_RULES = frozenset((*PHRASE_RULES, "new-topic"))
@@ -215,9 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     if "--split" in args:
         split = args[args.index("--split") + 1]
     else:
-        split = (
-            "test" if "--old-test" in args else FRESH_SPLIT if "--fresh" in args else FRESH2_SPLIT
-        )
+        split = "test" if "--old-test" in args else FRESH2_SPLIT
     report = evaluate_split(split, model="--phrases-only" not in args)
     if "--json" in args:
         print(json.dumps(report.as_json(), indent=1))
@@ -229,11 +227,6 @@ def main(argv: list[str] | None = None) -> int:
         print(
             "Checker on the second FRESH held-out set, data/checker/fresh2/ "
             "(written after the model; never trained or tuned on)."
-        )
-    elif split == FRESH_SPLIT:
-        print(
-            "Checker on the first fresh held-out set, data/checker/fresh/ "
-            "(already evaluated once; the default is now fresh2/)."
         )
     elif split == "test":
         print(

@@ -120,15 +120,6 @@ def test_enough_sentences_and_every_fault_to_train_on(
         assert counts[("train", label)] >= MIN_TRAIN_PER_BAD_LABEL, (label, counts)
 
 
-# The fresh held-out set (data/checker/fresh/): written after the model, never trained on.
-FRESH = DATA / "fresh"
-MIN_FRESH_PER_BAD_LABEL = 45
-
-
-def _fresh_rows(name: str, header: list[str]) -> list[dict[str, str]]:
-    return _rows(f"fresh/{name}", header)
-
-
 def _all_addresses(*names: str) -> set[str]:
     found: set[str] = set()
     for name in names:
@@ -137,58 +128,18 @@ def _all_addresses(*names: str) -> set[str]:
     return found
 
 
-def test_fresh_sentences_are_well_formed_balanced_and_sourced() -> None:
-    rows = _fresh_rows("sentences.tsv", ["group", "label", "text"])
-    groups = _fresh_rows("sources.tsv", ["group", "split", "sources", "notes"])
-    for row in rows:
-        assert row["label"] in LABELS, row
-        assert row["text"].strip() == row["text"] and row["text"], row
-    counts = Counter(row["label"] for row in rows)
-    for label in BAD:
-        assert counts[label] >= MIN_FRESH_PER_BAD_LABEL, (label, counts)
-    assert counts["ok"] >= sum(counts[label] for label in BAD), counts
-    texts = Counter(" ".join(row["text"].casefold().split()) for row in rows)
-    assert [text for text, n in texts.items() if n > 1] == []
-    names = {g["group"] for g in groups}
-    assert {row["group"] for row in rows} == names
-    assert all(g["split"] == "test" and _addresses(g["sources"]) for g in groups)
+def test_the_first_fresh_set_was_moved_into_training(groups: list[dict[str, str]]) -> None:
+    """data/checker/fresh/ was evaluated once, then its groups (F001-F024, letters FL01-FL16)
+    became train groups of the main files; only its README stays, as the record."""
+    from ..checker_data import letters, sentences
 
-
-def test_fresh_letters_are_enough_mostly_good_and_labelled_by_rule_ids() -> None:
-    from followup.checker import RULE_IDS
-
-    from ..checker_data import FRESH_SPLIT, letters
-
-    found = letters(FRESH_SPLIT)
-    assert len(found) >= 30
-    assert sum(not letter.faults for letter in found) >= 20
-    assert {letter.context.channel.value for letter in found} == {"email", "post"}
-    for letter in found:
-        assert letter.faults <= set(RULE_IDS), letter.id
-        assert ("second-letter" in letter.faults) == letter.context.already_sent, letter.id
-    groups = _fresh_rows("letter_sources.tsv", ["group", "split", "sources", "notes"])
-    assert {letter.group for letter in found} == {g["group"] for g in groups}
-
-
-def test_training_data_never_includes_a_fresh_group() -> None:
-    from ..checker_data import fresh_groups, letters, refuse_fresh, sentences
-
-    fresh = fresh_groups()
-    assert len(fresh) >= 20
-    # Every split a training or tuning script can ask for, and all of data/checker/ at once.
-    for split in ("train", "test", None):
-        assert not {s.group for s in sentences(split)} & fresh
-        assert not {letter.group for letter in letters(split)} & fresh
-    refuse_fresh(s.group for s in sentences("train"))  # the train groups pass the guard
-    with pytest.raises(ValueError, match="never be trained"):
-        refuse_fresh(["S001", sorted(fresh)[0]])
-
-
-def test_no_source_informs_both_the_fresh_set_and_the_training_files() -> None:
-    fresh = _all_addresses("fresh/sources.tsv", "fresh/letter_sources.tsv")
-    training = _all_addresses("sentence_sources.tsv", "letter_sources.tsv")
-    assert len(fresh) >= 20
-    assert sorted(fresh & training) == []
+    assert not (DATA / "fresh" / "sentences.tsv").exists()
+    assert (DATA / "fresh" / "README.md").exists()
+    split = _splits(groups)
+    moved = {name for name in split if name.startswith("F")}
+    assert len(moved) == 24 and {split[name] for name in moved} == {"train"}
+    assert len({s.group for s in sentences("train")} & moved) == 24
+    assert len({letter.group for letter in letters("train") if letter.group.startswith("FL")}) == 16
 
 
 # The second fresh held-out set (data/checker/fresh2/): written later still, from sources no
@@ -237,7 +188,7 @@ def test_training_data_never_includes_a_fresh2_group() -> None:
 
     fresh2 = fresh2_groups()
     assert len(fresh2) >= 15
-    for split in ("train", "test", "fresh", None):
+    for split in ("train", "test", None):
         assert not {s.group for s in sentences(split)} & fresh2
         assert not {letter.group for letter in letters(split)} & fresh2
     refuse_fresh2(s.group for s in sentences("train"))  # the train groups pass the guard
@@ -253,8 +204,6 @@ def test_no_source_informs_both_fresh2_and_any_other_file() -> None:
             for name in (
                 "sentence_sources.tsv",
                 "letter_sources.tsv",
-                "fresh/sources.tsv",
-                "fresh/letter_sources.tsv",
             )
             if (DATA / name).exists()
         )
