@@ -249,3 +249,50 @@ def test_migration_5_keeps_every_record_and_marks_old_duplicates(db_path: Path) 
     repo.delete_application(2)
     assert repo.add_application(Application(0, "Globex", "Ops")).id == 3
     database.close()
+
+
+def _raw(path: Path, table: str) -> list[tuple[object, ...]]:
+    """A table's rows byte for byte (text as bytes, as stored, even when not UTF-8)."""
+    with sqlite3.connect(path) as raw:
+        raw.text_factory = bytes
+        return raw.execute(f"SELECT *, typeof(id) FROM {table} ORDER BY id").fetchall()
+
+
+@pytest.mark.parametrize("what", ["round", "application"])
+def test_undo_puts_back_letters_calls_and_inquiries_it_could_not_read(
+    repo: Repository, db_path: Path, what: str
+) -> None:
+    """A delete's undo must not lose what an old version or a hand edit stored, however bad."""
+    app, dana, r = interview(repo)
+    repo.record_letter(r.id, dana.id, Channel.EMAIL, at(3))
+    lee = repo.add_contact(Contact(0, "Lee"))
+    with sqlite3.connect(db_path) as raw:
+        raw.execute("PRAGMA ignore_check_constraints = ON")
+        raw.execute(
+            "INSERT INTO letters(round_id, contact_id, channel, sent_at) "
+            "VALUES (?, ?, 'pigeon', '9999-12-31T10:00:00+00:00')",
+            (r.id, lee.id),
+        )
+        raw.execute(
+            "INSERT INTO calls(round_id, made_at, outcome) VALUES "
+            "(?, '2026-12-04T15:00:00+00:00', CAST(X'ED' || 'no news' AS TEXT))",
+            (r.id,),
+        )
+        raw.execute(
+            "INSERT INTO inquiries(application_id, channel, sent_at) "
+            "VALUES (?, 'email', '0001-01-01T00:00:00+00:00')",
+            (app.id,),
+        )
+    before = {t: _raw(db_path, t) for t in ("letters", "calls", "inquiries")}
+    assert len(repo.letters()) == 1  # the bad ones are named, not read
+    if what == "round":
+        snapshot = repo.delete_round_undoably(r.id)
+    else:
+        snapshot = repo.delete_application_undoably(app.id)
+    assert _raw(db_path, "letters") == [] and _raw(db_path, "calls") == []
+    repo.restore(snapshot)
+    assert {t: _raw(db_path, t) for t in ("letters", "calls", "inquiries")} == before
+    with sqlite3.connect(db_path) as raw:  # still text, not a blob of the same bytes
+        assert raw.execute("SELECT typeof(outcome) FROM calls").fetchall() == [("text",)]
+    # The file's rules hold again for everything after the undo.
+    assert repo.db.connection.execute("PRAGMA ignore_check_constraints").fetchone()[0] == 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from followup.errors import CannotUndo, InvalidInput
 from followup.model import (
@@ -42,6 +42,9 @@ class Snapshot:
     # Reminder deliveries of the removed records (key -> delivery), so undo does not
     # remind again of what was already shown.
     deliveries: tuple[tuple[str, Delivery], ...] = ()
+    # Letters, calls and inquiries that could not be read as stored (an old version's or a
+    # hand edit's values): kept byte for byte as (table, row), so undo loses none of them.
+    unreadable_rows: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
 
 
 class Undo(History, UserState):
@@ -63,6 +66,25 @@ class Undo(History, UserState):
                 snoozed = from_db_time(row["snoozed_to"]) if row["snoozed_to"] else None
                 found.append((row["key"], Delivery(from_db_time(row["delivered_at"]), snoozed)))
         return tuple(found)
+
+    def _raw_rest(
+        self, table: str, column: str, keys: Sequence[int], kept: Sequence[Any]
+    ) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
+        """The rows of ``table`` under ``keys`` that were not read as values, text as bytes
+        (exactly as stored, even when not UTF-8)."""
+        known = {record.id for record in kept}
+        connection = self.db.connection
+        factory = connection.text_factory
+        connection.text_factory = bytes
+        try:
+            rows = self._chunked(f"SELECT * FROM {table} WHERE {column} IN ({{}})", keys)
+        finally:
+            connection.text_factory = factory
+        return tuple(
+            (table, tuple(dict(row).items()))
+            for row in rows
+            if row["id"] not in known
+        )
 
     def _read_anyway(self, kind: str, row_id: int, read: Callable[[int], T]) -> T:
         """The record; one that cannot be read as stored comes back repaired on undo."""
@@ -87,14 +109,19 @@ class Undo(History, UserState):
             app = self._read_anyway("application", app_id, self.application)
             rounds = tuple(self.rounds(app_id)) + self._unreadable_rounds(app_id)
             ids = [r.id for r in rounds]
+            letters, calls = tuple(self.letters_of(ids)), tuple(self.calls_of(ids))
+            inquiries = tuple(self.inquiries(app_id))
             snapshot = Snapshot(
                 app,
                 rounds,
-                tuple(self.letters_of(ids)),
-                tuple(self.calls_of(ids)),
-                tuple(self.inquiries(app_id)),
+                letters,
+                calls,
+                inquiries,
                 self._drafts_of(ids),
                 self._deliveries_of([f"app-{app_id}-", *(f"round-{i}-" for i in ids)]),
+                self._raw_rest("letters", "round_id", ids, letters)
+                + self._raw_rest("calls", "round_id", ids, calls)
+                + self._raw_rest("inquiries", "application_id", [app_id], inquiries),
             )
             cur.execute("DELETE FROM applications WHERE id=?", (app_id,))
         return snapshot
@@ -103,14 +130,17 @@ class Undo(History, UserState):
         """Delete a round with its letters, call and drafts; one transaction."""
         with self.db.transaction() as cur:
             r = self._read_anyway("interview round", round_id, self.round)
+            letters, calls = tuple(self.letters(round_id)), tuple(self.calls(round_id))
             snapshot = Snapshot(
                 None,
                 (r,),
-                tuple(self.letters(round_id)),
-                tuple(self.calls(round_id)),
+                letters,
+                calls,
                 (),
                 self._drafts_of([round_id]),
                 self._deliveries_of([f"round-{round_id}-"]),
+                self._raw_rest("letters", "round_id", [round_id], letters)
+                + self._raw_rest("calls", "round_id", [round_id], calls),
             )
             cur.execute("DELETE FROM rounds WHERE id=?", (round_id,))
         return snapshot
@@ -132,6 +162,18 @@ class Undo(History, UserState):
                     self.insert_inquiry(cur, inquiry)
                 for draft in snapshot.drafts:
                     self.insert_draft(cur, draft)
+                if snapshot.unreadable_rows:  # back as they were, values refused today too
+                    cur.execute("PRAGMA ignore_check_constraints = ON")
+                for table, row in snapshot.unreadable_rows:
+                    names = ", ".join(name for name, _value in row)
+                    places = ", ".join(
+                        "CAST(? AS TEXT)" if isinstance(value, bytes) else "?" for _n, value in row
+                    )
+                    cur.execute(
+                        f"INSERT INTO {table} ({names}) VALUES ({places})",
+                        [value for _name, value in row],
+                    )
+                cur.execute("PRAGMA ignore_check_constraints = OFF")
                 cur.executemany(
                     "INSERT OR REPLACE INTO reminders(key, delivered_at, snoozed_to) "
                     "VALUES (?, ?, ?)",
@@ -145,6 +187,7 @@ class Undo(History, UserState):
                     ],
                 )
             except sqlite3.IntegrityError as error:
+                cur.execute("PRAGMA ignore_check_constraints = OFF")
                 raise CannotUndo(
                     f"The delete cannot be undone: {_what(snapshot)} refers to something "
                     f"removed since (an interviewer or its application). Nothing was changed."
