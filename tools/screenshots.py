@@ -42,16 +42,15 @@ SIZES = ((800, 600), (1440, 900))
 class View:
     name: str
     caption: str
-    hidpi: bool = False  # also shot at scale factor 2
 
 
 VIEWS = (
-    View("today", "Today: reminders, what is due, and after this week", hidpi=True),
-    View("interviews", "Interviews, one round selected", hidpi=True),
-    View("calendar", "Calendar: the month, with the public holidays", hidpi=True),
-    View("composer-email", "Composer, by e-mail, with the checker's findings", hidpi=True),
+    View("today", "Today: reminders, what is due, and after this week"),
+    View("interviews", "Interviews, one round selected"),
+    View("calendar", "Calendar: the month, with the public holidays"),
+    View("composer-email", "Composer, by e-mail, with the checker's findings"),
     View("composer-post", "Composer, by post"),
-    View("call", "The call assistant, two minutes in", hidpi=True),
+    View("call", "The call assistant, two minutes in"),
     View("application", "An application, edited"),
     View("round", "An interview round, edited"),
     View("inquiry", "The one status inquiry"),
@@ -220,8 +219,6 @@ def shoot(folder: Path, theme: str, size: tuple[int, int], scale: int) -> int:
         shell = build(Path(data), size)
         suffix = f"-{theme}-{size[0]}x{size[1]}" + ("@2x" if scale == 2 else "")
         for view in VIEWS:
-            if scale == 2 and not view.hidpi:
-                continue
             picture = SHOTS[view.name](shell)
             if picture is None:
                 print(f"  {view.name}: not in this version of the app", file=sys.stderr)
