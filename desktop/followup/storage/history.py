@@ -19,7 +19,7 @@ from followup.model import (
     Letter,
     Override,
 )
-from followup.storage import row_values
+from followup.storage import history_rows
 from followup.storage.base import to_db_time
 from followup.storage.records import Records
 from followup.unreadable import Unreadable
@@ -56,14 +56,14 @@ class History(Records):
         rows = self._all(sql + " ORDER BY sent_at, id", (round_id,) if round_id is not None else ())
         if round_id is None:
             self._forget_unreadable("letter")
-        return self._dated(rows, row_values.letter, "letter")
+        return self._dated(rows, history_rows.letter, "letter")
 
     def calls(self, round_id: int | None = None) -> list[Call]:
         sql = "SELECT * FROM calls" + (" WHERE round_id=?" if round_id is not None else "")
         rows = self._all(sql + " ORDER BY made_at, id", (round_id,) if round_id is not None else ())
         if round_id is None:
             self._forget_unreadable("call")
-        return self._dated(rows, row_values.call, "call")
+        return self._dated(rows, history_rows.call, "call")
 
     def inquiries(self, application_id: int | None = None) -> list[Inquiry]:
         where = " WHERE application_id=?" if application_id is not None else ""
@@ -73,35 +73,35 @@ class History(Records):
         )
         if application_id is None:
             self._forget_unreadable("inquiry")
-        return self._dated(rows, row_values.inquiry, "inquiry")
+        return self._dated(rows, history_rows.inquiry, "inquiry")
 
     def letters_of(self, round_ids: Sequence[int]) -> list[Letter]:
         rows = self._chunked(
             "SELECT * FROM letters WHERE round_id IN ({}) ORDER BY sent_at, id", round_ids
         )
-        return self._dated(rows, row_values.letter, "letter")
+        return self._dated(rows, history_rows.letter, "letter")
 
     def calls_of(self, round_ids: Sequence[int]) -> list[Call]:
         rows = self._chunked(
             "SELECT * FROM calls WHERE round_id IN ({}) ORDER BY made_at, id", round_ids
         )
-        return self._dated(rows, row_values.call, "call")
+        return self._dated(rows, history_rows.call, "call")
 
     # -- one letter, call or inquiry: read, fix, delete ----------------------------------
 
     def letter(self, letter_id: int) -> Letter:
         row = self._one("SELECT * FROM letters WHERE id=?", (letter_id,), f"letter {letter_id}")
-        return self._only(row_values.letter(row), "letter", letter_id)
+        return self._only(history_rows.letter(row), "letter", letter_id)
 
     def call(self, call_id: int) -> Call:
         row = self._one("SELECT * FROM calls WHERE id=?", (call_id,), f"call {call_id}")
-        return self._only(row_values.call(row), "call", call_id)
+        return self._only(history_rows.call(row), "call", call_id)
 
     def inquiry(self, inquiry_id: int) -> Inquiry:
         row = self._one(
             "SELECT * FROM inquiries WHERE id=?", (inquiry_id,), f"inquiry {inquiry_id}"
         )
-        return self._only(row_values.inquiry(row), "inquiry", inquiry_id)
+        return self._only(history_rows.inquiry(row), "inquiry", inquiry_id)
 
     def fix_letter(self, letter: Letter) -> Letter:
         """Put a stored letter's values right (when and how it was sent, its recorded

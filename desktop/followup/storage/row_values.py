@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -22,11 +21,9 @@ from followup.errors import InvalidInput
 from followup.model import (
     Application,
     Call,
-    Channel,
     Contact,
     Inquiry,
     Letter,
-    Override,
     PostalAddress,
     Round,
     RoundKind,
@@ -48,7 +45,7 @@ REACH = timedelta(days=800)
 PLACEHOLDER_START = datetime(2000, 1, 3, 9, tzinfo=UTC)
 NO_WORDS: tuple[str, ...] = ()
 SHOWN_TEXT = 200  # a repaired text field keeps this much of a huge or broken value
-_PROBLEMS = (ValueError, TypeError, OverflowError, AttributeError, KeyError, InvalidInput)
+PROBLEMS = (ValueError, TypeError, OverflowError, AttributeError, KeyError, InvalidInput)
 
 
 def shown(raw: object) -> str:
@@ -61,14 +58,14 @@ def shown(raw: object) -> str:
     return f"“{clean}{more}”"
 
 
-def _text(raw: object) -> str:
+def stored_text(raw: object) -> str:
     if not isinstance(raw, str):
         raise TypeError("not text")
     return raw
 
 
-def _moment(raw: object) -> datetime:
-    value = datetime.fromisoformat(_text(raw))
+def stored_moment(raw: object) -> datetime:
+    value = datetime.fromisoformat(stored_text(raw))
     if value.tzinfo is None:
         raise ValueError("no offset")
     _within_reach(value.astimezone(UTC).date())
@@ -78,7 +75,7 @@ def _moment(raw: object) -> datetime:
 def _day(raw: object) -> date | None:
     if raw is None or raw == "":
         return None
-    value = date.fromisoformat(_text(raw))
+    value = date.fromisoformat(stored_text(raw))
     return _within_reach(value)
 
 
@@ -90,20 +87,20 @@ def _within_reach(day: date) -> date:
 
 
 def _words(raw: object) -> tuple[str, ...]:
-    value = json.loads(_text(raw))
+    value = json.loads(stored_text(raw))
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise TypeError("not a list of words")
     return tuple(value)
 
 
 def _zone(raw: object) -> str:
-    text = _text(raw)
+    text = stored_text(raw)
     check_timezone(text)
     return text
 
 
-def _enum(kind: type[E]) -> Callable[[object], E]:
-    return lambda raw: kind(_text(raw))
+def stored_enum(kind: type[E]) -> Callable[[object], E]:
+    return lambda raw: kind(stored_text(raw))
 
 
 def _optional_id(raw: object) -> int | None:
@@ -114,7 +111,7 @@ def _optional_id(raw: object) -> int | None:
     return raw
 
 
-class _Fields:
+class Fields:
     """One row's fields; each that cannot be read is noted and replaced by a fallback."""
 
     def __init__(self, row: sqlite3.Row) -> None:
@@ -138,7 +135,7 @@ class _Fields:
             return convert(raw)
         except OverflowError:
             self.note(column, f"{what} {shown(raw)} is out of range")
-        except _PROBLEMS:
+        except PROBLEMS:
             self.note(column, f"{what} {shown(raw)} cannot be read")
         if stand_in:
             self.stand_ins.append(column)
@@ -171,9 +168,9 @@ def _tidied(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _made(
+def value_or_unreadable(
     kind: str,
-    fields: _Fields,
+    fields: Fields,
     factory: Callable[..., V],
     values: dict[str, Any],
     labels: tuple[str, ...],
@@ -184,13 +181,13 @@ def _made(
         made = factory(**values)
         made.check()  # the rules every value is stored under today
         value: V | None = made
-    except _PROBLEMS as error:  # refused today
+    except PROBLEMS as error:  # refused today
         fields.note(getattr(error, "field", None), str(error))
         tidy = _tidied(values)
         tidy.update({k: v for k, v in required.items() if not str(tidy.get(k, "")).strip()})
         try:
             value = factory(**tidy)
-        except _PROBLEMS:
+        except PROBLEMS:
             value = None
     if value is not None and not fields.reasons:
         return value
@@ -204,32 +201,32 @@ def contact(row: sqlite3.Row) -> Contact | Unreadable:
     try:
         person = Contact(
             id=row["id"],
-            name=_text(row["name"]),
-            title=_text(row["title"]),
-            company=_text(row["company"]),
-            email=_text(row["email"]),
-            phone=_text(row["phone"]),
-            address=PostalAddress.parse(_text(row["address"])),
+            name=stored_text(row["name"]),
+            title=stored_text(row["title"]),
+            company=stored_text(row["company"]),
+            email=stored_text(row["email"]),
+            phone=stored_text(row["phone"]),
+            address=PostalAddress.parse(stored_text(row["address"])),
         )
-    except _PROBLEMS:
+    except PROBLEMS:
         return _contact_by_fields(row)
     return person if _contact_plausible(person) else _contact_by_fields(row)
 
 
 def _contact_by_fields(row: sqlite3.Row) -> Contact | Unreadable:
-    f = _Fields(row)
+    f = Fields(row)
     values = {
         "id": row["id"],
-        "name": f.get("name", _text, "(unreadable)", "the name"),
-        "title": f.get("title", _text, "", "the title"),
-        "company": f.get("company", _text, "", "the company"),
-        "email": f.get("email", _text, "", "the e-mail address"),
-        "phone": f.get("phone", _text, "", "the phone number"),
+        "name": f.get("name", stored_text, "(unreadable)", "the name"),
+        "title": f.get("title", stored_text, "", "the title"),
+        "company": f.get("company", stored_text, "", "the company"),
+        "email": f.get("email", stored_text, "", "the e-mail address"),
+        "phone": f.get("phone", stored_text, "", "the phone number"),
         "address": f.get(
-            "address", lambda r: PostalAddress.parse(_text(r)), PostalAddress(), "the address"
+            "address", lambda r: PostalAddress.parse(stored_text(r)), PostalAddress(), "the address"
         ),
     }
-    return _made("contact", f, Contact, values, ("name",))
+    return value_or_unreadable("contact", f, Contact, values, ("name",))
 
 
 def application(row: sqlite3.Row) -> Application | Unreadable:
@@ -238,34 +235,34 @@ def application(row: sqlite3.Row) -> Application | Unreadable:
         applied = row["applied_on"]
         app = Application(
             id=row["id"],
-            company=_text(row["company"]),
-            role=_text(row["role"]),
-            posting_url=_text(row["posting_url"]),
+            company=stored_text(row["company"]),
+            role=stored_text(row["role"]),
+            posting_url=stored_text(row["posting_url"]),
             applied_on=_day(applied) if applied else None,
             source=Source(row["source"]),
             status=Status(row["status"]),
-            status_reason=_text(row["status_reason"]),
+            status_reason=stored_text(row["status_reason"]),
             contact_id=_optional_id(row["contact_id"]),
         )
-    except _PROBLEMS:
+    except PROBLEMS:
         return _application_by_fields(row)
     return app if _app_plausible(app) else _application_by_fields(row)
 
 
 def _application_by_fields(row: sqlite3.Row) -> Application | Unreadable:
-    f = _Fields(row)
+    f = Fields(row)
     values = {
         "id": row["id"],
-        "company": f.get("company", _text, "(unreadable)", "the company"),
-        "role": f.get("role", _text, "(unreadable)", "the role"),
-        "posting_url": f.get("posting_url", _text, "", "the posting's address"),
+        "company": f.get("company", stored_text, "(unreadable)", "the company"),
+        "role": f.get("role", stored_text, "(unreadable)", "the role"),
+        "posting_url": f.get("posting_url", stored_text, "", "the posting's address"),
         "applied_on": f.get("applied_on", _day, None, "the date applied"),
-        "source": f.get("source", _enum(Source), Source.PORTAL, "the source"),
-        "status": f.get("status", _enum(Status), Status.ACTIVE, "the status"),
-        "status_reason": f.get("status_reason", _text, "", "the status's reason"),
+        "source": f.get("source", stored_enum(Source), Source.PORTAL, "the source"),
+        "status": f.get("status", stored_enum(Status), Status.ACTIVE, "the status"),
+        "status_reason": f.get("status_reason", stored_text, "", "the status's reason"),
         "contact_id": f.get("contact_id", _optional_id, None, "the contact"),
     }
-    return _made("application", f, Application, values, ("company", "role"))
+    return value_or_unreadable("application", f, Application, values, ("company", "role"))
 
 
 # Dates well inside these bounds are plannable; the fast paths below check only this.
@@ -286,32 +283,32 @@ def _round_plausible(r: Round) -> bool:
         _day_ok(r.starts_at.astimezone(UTC).date())
         and _day_ok(r.ends_at.astimezone(UTC).date())
         and _day_ok(r.decision_on)
-        and _plain(r.title, v.NAME)
-        and _plain(r.next_steps, v.LINE)
-        and _plain(r.notes, v.NOTES)
+        and plain(r.title, v.NAME)
+        and plain(r.next_steps, v.LINE)
+        and plain(r.notes, v.NOTES)
         and len(r.topics) <= v.MAX_ITEMS
         and len(r.strengths) <= v.MAX_ITEMS
-        and all(_plain(t, v.NAME) for t in (*r.topics, *r.strengths))
+        and all(plain(t, v.NAME) for t in (*r.topics, *r.strengths))
     )
 
 
 def _app_plausible(a: Application) -> bool:
     return (
         _day_ok(a.applied_on)
-        and _plain(a.company, v.NAME)
-        and _plain(a.role, v.NAME)
-        and _plain(a.posting_url, v.URL)
-        and _plain(a.status_reason, v.LINE)
+        and plain(a.company, v.NAME)
+        and plain(a.role, v.NAME)
+        and plain(a.posting_url, v.URL)
+        and plain(a.status_reason, v.LINE)
     )
 
 
 def _contact_plausible(c: Contact) -> bool:
     return (
-        all(_plain(text, v.NAME) for text in (c.name, c.title, c.company))
-        and _plain(c.email, 254)
-        and _plain(c.phone, 50)
+        all(plain(text, v.NAME) for text in (c.name, c.title, c.company))
+        and plain(c.email, 254)
+        and plain(c.phone, 50)
         and len(c.address.lines) <= 10
-        and all(_plain(line, v.NAME) for line in c.address.lines)
+        and all(plain(line, v.NAME) for line in c.address.lines)
     )
 
 
@@ -336,25 +333,25 @@ def round_(row: sqlite3.Row, interviewer_ids: tuple[int, ...]) -> Round | Unread
                 ends_at=ends,
                 timezone=row["timezone"],
                 kind=RoundKind(row["kind"]),
-                title=_text(row["title"]),
+                title=stored_text(row["title"]),
                 interviewer_ids=interviewer_ids,
                 topics=_plain_words(row["topics"]),
                 strengths=_plain_words(row["strengths"]),
-                next_steps=_text(row["next_steps"]),
+                next_steps=stored_text(row["next_steps"]),
                 decision_on=_day(decision) if decision else None,
-                notes=_text(row["notes"]),
+                notes=stored_text(row["notes"]),
             )
             if _round_plausible(value):
                 return value
-    except _PROBLEMS:
+    except PROBLEMS:
         pass
     return _round_by_fields(row, interviewer_ids)
 
 
 def _round_by_fields(row: sqlite3.Row, interviewer_ids: tuple[int, ...]) -> Round | Unreadable:
-    f = _Fields(row)
-    starts: datetime | None = f.get("starts_at", _moment, None, "the start", stand_in=True)
-    ends: datetime | None = f.get("ends_at", _moment, None, "the end", stand_in=True)
+    f = Fields(row)
+    starts: datetime | None = f.get("starts_at", stored_moment, None, "the start", stand_in=True)
+    ends: datetime | None = f.get("ends_at", stored_moment, None, "the end", stand_in=True)
     if starts is None:
         starts = ends - timedelta(hours=1) if ends is not None else PLACEHOLDER_START
     if ends is not None and ends <= starts:
@@ -369,156 +366,19 @@ def _round_by_fields(row: sqlite3.Row, interviewer_ids: tuple[int, ...]) -> Roun
         "starts_at": starts,
         "ends_at": ends,
         "timezone": f.get("timezone", _zone, "UTC", "the time zone"),
-        "kind": f.get("kind", _enum(RoundKind), RoundKind.VIDEO, "the kind of interview"),
-        "title": f.get("title", _text, "", "the title"),
+        "kind": f.get("kind", stored_enum(RoundKind), RoundKind.VIDEO, "the kind of interview"),
+        "title": f.get("title", stored_text, "", "the title"),
         "interviewer_ids": interviewer_ids,
         "topics": f.get("topics", _words, NO_WORDS, "the topics"),
         "strengths": f.get("strengths", _words, NO_WORDS, "the strengths"),
-        "next_steps": f.get("next_steps", _text, "", "the next steps"),
+        "next_steps": f.get("next_steps", stored_text, "", "the next steps"),
         "decision_on": f.get("decision_on", _day, None, "the decision date"),
-        "notes": f.get("notes", _text, "", "the notes"),
+        "notes": f.get("notes", stored_text, "", "the notes"),
     }
-    return _made("interview round", f, Round, values, ("title",))
+    return value_or_unreadable("interview round", f, Round, values, ("title",))
 
 
-_FIRST = datetime.combine(v.EARLIEST, datetime.min.time(), tzinfo=UTC)
-_LAST = datetime.combine(v.LATEST, datetime.max.time(), tzinfo=UTC)
-
-
-def _recorded_moment(raw: object) -> datetime:
-    """A stored time of a letter, call or inquiry: aware, and between 1990 and 2100."""
-    value = _moment(raw)
-    if not _FIRST <= value <= _LAST:
-        raise OverflowError(value)
-    return value
-
-
-def _override(row: sqlite3.Row) -> Override | None:
-    if row["override_rule"] is None:
-        return None
-    made = Override(
-        _text(row["override_rule"]),
-        _text(row["override_reason"] or ""),
-        _recorded_moment(row["override_at"]),
-    )
-    made.check()
-    return made
-
-
-def _plain(text: str, limit: int) -> bool:
+def plain(text: str, limit: int) -> bool:
     """Cheap: no character a value may not hold (tabs and newlines aside), within ``limit``.
     Text that fails goes the field-by-field way, where the rule names what is wrong."""
     return len(text) <= limit and text.replace("\n", "").replace("\t", "").isprintable()
-
-
-def _override_plausible(o: Override | None) -> bool:
-    return o is None or (
-        _plain(o.rule, 64) and _plain(o.reason, v.LINE) and _FIRST <= o.at <= _LAST
-    )
-
-
-def letter(row: sqlite3.Row) -> Letter | Unreadable:
-    """A stored letter; one whose values are refused today is named with a repaired value."""
-    try:
-        value = Letter(
-            row["id"],
-            row["round_id"],
-            row["contact_id"],
-            Channel(row["channel"]),
-            datetime.fromisoformat(row["sent_at"]),
-            _override(row),
-        )
-        if _FIRST <= value.sent_at <= _LAST and _override_plausible(value.override):
-            return value
-    except _PROBLEMS:
-        pass
-    f = _Fields(row)
-    values = {
-        "id": row["id"],
-        "round_id": row["round_id"],
-        "contact_id": row["contact_id"],
-        "channel": f.get("channel", _enum(Channel), Channel.EMAIL, "the channel", stand_in=True),
-        "sent_at": f.get(
-            "sent_at", _recorded_moment, PLACEHOLDER_START, "the time it was sent", stand_in=True
-        ),
-        "override": _override_by_fields(f),
-    }
-    made = _made("letter", f, Letter, values, ())
-    return _labelled(made, f"round {row['round_id']}, to contact {row['contact_id']}")
-
-
-def call(row: sqlite3.Row) -> Call | Unreadable:
-    """A stored call; one whose values are refused today is named with a repaired value."""
-    try:
-        value = Call(
-            row["id"],
-            row["round_id"],
-            datetime.fromisoformat(row["made_at"]),
-            _text(row["outcome"]),
-            _override(row),
-        )
-        if (
-            _FIRST <= value.made_at <= _LAST
-            and _plain(value.outcome, v.LINE)
-            and _override_plausible(value.override)
-        ):
-            return value
-    except _PROBLEMS:
-        pass
-    f = _Fields(row)
-    values = {
-        "id": row["id"],
-        "round_id": row["round_id"],
-        "made_at": f.get(
-            "made_at", _recorded_moment, PLACEHOLDER_START, "the time of the call", stand_in=True
-        ),
-        "outcome": f.get("outcome", _text, "", "the outcome"),
-        "override": _override_by_fields(f),
-    }
-    return _labelled(_made("call", f, Call, values, ()), f"round {row['round_id']}")
-
-
-def inquiry(row: sqlite3.Row) -> Inquiry | Unreadable:
-    """A stored status inquiry; one refused today is named with a repaired value."""
-    try:
-        value = Inquiry(
-            row["id"],
-            row["application_id"],
-            Channel(row["channel"]),
-            datetime.fromisoformat(row["sent_at"]),
-            _override(row),
-        )
-        if _FIRST <= value.sent_at <= _LAST and _override_plausible(value.override):
-            return value
-    except _PROBLEMS:
-        pass
-    f = _Fields(row)
-    values = {
-        "id": row["id"],
-        "application_id": row["application_id"],
-        "channel": f.get("channel", _enum(Channel), Channel.EMAIL, "the channel", stand_in=True),
-        "sent_at": f.get(
-            "sent_at", _recorded_moment, PLACEHOLDER_START, "the time it was sent", stand_in=True
-        ),
-        "override": _override_by_fields(f),
-    }
-    made = _made("inquiry", f, Inquiry, values, ())
-    return _labelled(made, f"application {row['application_id']}")
-
-
-def _override_by_fields(f: _Fields) -> Override | None:
-    """The recorded exception; one that cannot be read is dropped (and said so)."""
-    try:
-        return _override(f.row)
-    except _PROBLEMS as error:
-        f.note("override", f"the recorded exception cannot be read ({shown(str(error))})")
-        return None
-
-
-R = TypeVar("R", Letter, Call, Inquiry)
-
-
-def _labelled(made: R | Unreadable, label: str) -> R | Unreadable:
-    if isinstance(made, Unreadable):
-        return replace(made, label=label)
-    return made

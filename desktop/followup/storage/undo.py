@@ -80,11 +80,7 @@ class Undo(History, UserState):
             rows = self._chunked(f"SELECT * FROM {table} WHERE {column} IN ({{}})", keys)
         finally:
             connection.text_factory = factory
-        return tuple(
-            (table, tuple(dict(row).items()))
-            for row in rows
-            if row["id"] not in known
-        )
+        return tuple((table, tuple(dict(row).items())) for row in rows if row["id"] not in known)
 
     def _read_anyway(self, kind: str, row_id: int, read: Callable[[int], T]) -> T:
         """The record; one that cannot be read as stored comes back repaired on undo."""
