@@ -6,186 +6,17 @@ dialog and ``followup settings`` both read this declaration. Secrets are never s
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, time
-from enum import Enum
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from followup.errors import InvalidInput
-from followup.model import PostalAddress, Profile, check_email, check_timezone
+from followup.model import PostalAddress, Profile
 from followup.plan import PlanSettings
 from followup.reminders import ReminderSettings
-from followup.validation import LINE, check_day, check_text
-from followup.workdays import WorkCalendar, format_workdays, parse_workdays
-
-
-def _time(text: Any) -> str:
-    if not isinstance(text, str) or not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", text.strip()):
-        raise InvalidInput(f"{text!r} is not a time of day like 09:00")
-    hour, minute = text.strip().split(":")
-    return f"{int(hour):02d}:{minute}"
-
-
-def _int_range(low: int, high: int) -> Callable[[Any], int]:
-    def check(value: Any) -> int:
-        try:
-            number = int(value)
-        except (TypeError, ValueError) as error:
-            raise InvalidInput(f"{value!r} is not a whole number") from error
-        if not low <= number <= high:
-            raise InvalidInput(f"{number} is outside {low}–{high}")
-        return number
-
-    return check
-
-
-def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise InvalidInput(f"{value!r} is not text")
-    return check_text(value.strip(), "the value")
-
-
-def _lines(value: Any) -> str:
-    if not isinstance(value, str):
-        raise InvalidInput(f"{value!r} is not text")
-    text = check_text(value.strip(), "the value", LINE, multiline=True)
-    PostalAddress.parse(text).check("the address")
-    return text
-
-
-def _email(value: Any) -> str:
-    text = _text(value)
-    check_email(text)
-    return text
-
-
-def _bool(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in {"1", "true", "yes", "on"}:
-        return True
-    if text in {"0", "false", "no", "off"}:
-        return False
-    raise InvalidInput(f"{value!r} is not yes or no")
-
-
-def _workdays(value: Any) -> str:
-    return format_workdays(parse_workdays(_text(value)))
-
-
-def _days_off(value: Any) -> list[str]:
-    items = value.split(",") if isinstance(value, str) else value
-    if not isinstance(items, list):
-        raise InvalidInput("days off are a list of dates like 2026-12-24")
-    if len(items) > MAX_DAYS_OFF:
-        raise InvalidInput(f"at most {MAX_DAYS_OFF} days off")
-    days = []
-    for item in items:
-        if not isinstance(item, str):
-            raise InvalidInput(f"{item!r} is not a date like 2026-12-24")
-        text = item.strip()
-        if not text:
-            continue
-        try:
-            day = date.fromisoformat(text)
-        except ValueError as error:
-            shown = text if len(text) <= 40 else text[:40] + "…"
-            raise InvalidInput(f"{shown!r} is not a date like 2026-12-24") from error
-        days.append(check_day(day, "a day off").isoformat())
-    return sorted(set(days))
-
-
-def _country(value: Any) -> str:
-    text = _text(value).upper()
-    if text:
-        WorkCalendar(country=text)
-    return text
-
-
-def _subdiv(value: Any) -> str:
-    """Checked against the country when the settings are checked together (``check_all``)."""
-    text = _text(value)
-    if len(text) > 10:
-        raise InvalidInput(f"{text[:20]!r} is not a region code such as CA or BY")
-    return text
-
-
-def _zone(value: Any) -> str:
-    text = _text(value)
-    if text:
-        check_timezone(text)
-    return text
-
-
-MAX_DAYS_OFF = 1_000
-
-
-class Kind(Enum):
-    """What a setting holds, so every surface offers the right control for it."""
-
-    TEXT = "text"
-    LINES = "lines"
-    EMAIL = "e-mail"
-    NUMBER = "number"
-    TIME = "time"
-    DATES = "dates"
-    WEEKDAYS = "weekdays"
-    CHOICE = "choice"
-    COUNTRY = "country"
-    SUBDIVISION = "subdivision"
-    ZONE = "zone"
-    BOOL = "bool"
-
-
-_PARSERS: dict[Kind, Callable[[Any], Any]] = {
-    Kind.TEXT: _text,
-    Kind.LINES: _lines,
-    Kind.EMAIL: _email,
-    Kind.TIME: _time,
-    Kind.DATES: _days_off,
-    Kind.WEEKDAYS: _workdays,
-    Kind.COUNTRY: _country,
-    Kind.SUBDIVISION: _subdiv,
-    Kind.ZONE: _zone,
-    Kind.BOOL: _bool,
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Setting:
-    """One setting: its kind, range or choices (with the words shown for them), a short
-    label and a one-line description. The dialog and ``followup settings`` read only this."""
-
-    key: str
-    default: Any
-    label: str
-    description: str
-    kind: Kind
-    group: str
-    low: int = 0
-    high: int = 0
-    choices: tuple[tuple[str, str], ...] = ()  # (stored value, words shown for it)
-
-    def parse(self, value: Any) -> Any:
-        """The value as stored, or InvalidInput with the reason in words."""
-        if self.kind is Kind.NUMBER:
-            return _int_range(self.low, self.high)(value)
-        if self.kind is Kind.CHOICE:
-            text = _text(value).lower()
-            options = [option for option, _words in self.choices]
-            if text not in options:
-                raise InvalidInput(f"{value!r} is not one of {', '.join(options)}")
-            return text
-        return _PARSERS[self.kind](value)
-
-    def words(self, value: Any) -> str:
-        """How a choice is shown ("US Letter" for ``letter``); other values as they are."""
-        return dict(self.choices).get(value, str(value))
-
+from followup.setting_kinds import Kind, Setting
+from followup.workdays import WorkCalendar, parse_workdays
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(
@@ -460,50 +291,6 @@ def check_all(stored: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]
         key = "calendar.subdiv" if subdiv else "calendar.country"
         raise SettingProblems({key: str(error)}) from error
     return checked
-
-
-def locale_country(locale_name: str | None) -> str:
-    """``en_US.UTF-8`` → ``US``; Windows' ``English_United States.1252`` → ``US`` too; empty
-    when the locale names no country (``C.UTF-8``, a bare ``en``)."""
-    name = (locale_name or "").split(".")[0].split("@")[0]
-    match = re.fullmatch(r"[A-Za-z]{2,3}[_-]([A-Za-z]{2})", name)
-    if match:
-        return match.group(1).upper()
-    if "_" in name:  # Windows: Language_Country, the country by its English name
-        return country_code(name.split("_", 1)[1])
-    return ""
-
-
-def country_code(name: str) -> str:
-    """An English country name (``United States``, ``Korea, South``) as its ISO code, from
-    the holidays package's own registry; empty when unknown."""
-    from holidays.registry import COUNTRIES  # noqa: PLC0415  (only for Windows-style names)
-
-    def key(text: str) -> str:
-        return "".join(c for c in text.lower() if c.isalpha())
-
-    wanted = key(name)
-    aliases = {"unitedstatesofamerica": "US", "greatbritain": "GB", "korea": "KR", "usa": "US"}
-    if wanted in aliases:
-        return aliases[wanted]
-    for module, (class_name, code, *_rest) in COUNTRIES.items():
-        if wanted in (key(class_name), key(module)):
-            return str(code)
-    return ""
-
-
-# Where Letter paper is the norm; everywhere else A4 (ISO 216).
-LETTER_COUNTRIES = frozenset(
-    {"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "SV", "PR", "DO", "PA", "NI", "BZ", "BO"}
-)
-
-
-def paper_for(setting: str, country: str) -> str:
-    """``letter`` or ``a4``: the setting, or with ``auto`` the norm of the letter's country
-    (the user's business-calendar country: letters are posted where the user lives)."""
-    if setting in ("letter", "a4"):
-        return setting
-    return "letter" if country.upper() in LETTER_COUNTRIES else "a4"
 
 
 # Checked when the calendar is first built (they load the holidays package), not at start-up.

@@ -42,7 +42,7 @@ SIGNATURE_URL = QUrl("followup:signature")
 
 def default_paper(setting: str, country: str) -> QPageSize.PageSizeId:
     """The page for the letter: the setting, or with ``auto`` its country's norm."""
-    from followup.settings import paper_for  # noqa: PLC0415
+    from followup.country import paper_for  # noqa: PLC0415
 
     if paper_for(setting, country) == "letter":
         return QPageSize.PageSizeId.Letter

@@ -7,8 +7,8 @@ from __future__ import annotations
 import locale
 from functools import cache
 
+from followup.country import locale_country
 from followup.regions import InEffect, in_effect
-from followup.settings import locale_country
 
 
 @cache

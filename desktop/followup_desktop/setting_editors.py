@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from followup.errors import InvalidInput
-from followup.settings import Kind, Setting
+from followup.setting_kinds import Kind, Setting
 from followup.validation import EARLIEST, LATEST
 from followup.workdays import format_workdays, parse_workdays
 from followup_desktop.accessibility import named

@@ -22,7 +22,8 @@ from pytestqt.qtbot import QtBot
 
 from followup import login_items
 from followup.launcher import APP_ID
-from followup.settings import SETTINGS, Kind
+from followup.setting_kinds import Kind
+from followup.settings import SETTINGS
 from followup_desktop.session import Session
 from followup_desktop.setting_editors import DaysOffEditor, PlaceList, WeekEditor
 from followup_desktop.settings_dialog import SettingsDialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from followup.settings import country_code, locale_country, paper_for
+from followup.country import country_code, locale_country, paper_for
 
 
 @pytest.mark.parametrize(

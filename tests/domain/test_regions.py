@@ -13,7 +13,8 @@ from followup.regions import (
     subdivision_names,
     usual_work_week,
 )
-from followup.settings import BY_KEY, SETTINGS, Kind, SettingProblems, check_all
+from followup.setting_kinds import Kind
+from followup.settings import BY_KEY, SETTINGS, SettingProblems, check_all
 
 
 def test_countries_are_named_in_words() -> None:

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from followup.country import locale_country
 from followup.errors import InvalidInput
-from followup.settings import Settings, locale_country
+from followup.settings import Settings
 from followup.storage import Database, Repository, default_db_path
 from followup.validation import check_day, check_moment, wall_time
 from followup.workdays import WorkCalendar

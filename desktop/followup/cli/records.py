@@ -25,7 +25,8 @@ from followup.model import (
     Status,
     check_timezone,
 )
-from followup.settings import BY_KEY, SETTINGS, Kind, Setting, check_all
+from followup.setting_kinds import Kind, Setting
+from followup.settings import BY_KEY, SETTINGS, check_all
 
 
 def _given(args: Any, name: str) -> bool:
