@@ -49,10 +49,10 @@ benchmark: $(STAMP)
 
 # The checker's sentence model, from the train groups of data/checker/ (same bytes every run).
 train-checker: $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,train]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	$(BIN)/python tools/train_checker.py
 
-# Per-rule precision and recall on the second fresh held-out set, data/checker/fresh2/.
+# Per-rule precision and recall on the third fresh held-out set, data/checker/fresh3/.
 checker-eval: $(STAMP)
 	$(BIN)/python tests/checker_eval.py
 

@@ -4,14 +4,14 @@ data/checker/ holds sentences (``group<TAB>label<TAB>text``) and whole letters (
 each group assigned to the train or the test split in a sources file, so that no source
 group is in two splits. Training and threshold tuning read only the train groups.
 
-The first fresh held-out set (groups ``F…``, letters ``FL…``) was evaluated once and then
-moved into these files as train groups. The old test groups (evaluated many times during
-development, so no longer an honest measure) are still there as ``"test"``.
+The first and second fresh held-out sets (groups ``F…``/``FL…`` and ``G…``/``GL…``) were
+evaluated and then moved into these files as train groups. The old test groups (evaluated many
+times during development, so no longer an honest measure) are still there as ``"test"``.
 
-data/checker/fresh2/ is a second, independent held-out set, written later still from sources no
-other file used, to be evaluated once at the end: ``sentences("fresh2")`` and
-``letters("fresh2")`` read it, the evaluation reports it by default, and no training or tuning
-may read it (``refuse_fresh2``).
+data/checker/fresh3/ is the third, independent held-out set, written later still from sources
+no other file used, to be evaluated once at the very end: ``sentences("fresh3")`` and
+``letters("fresh3")`` read it, the evaluation reports it by default, and no training or tuning
+may read it (``refuse_held_out``: any group named in its sources files is refused).
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from followup.model import Channel
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "checker"
-FRESH2 = DATA / "fresh2"
-FRESH2_SPLIT = "fresh2"  # the second fresh held-out set, never trained or tuned on
-HELD_OUT_FOLDERS = {FRESH2_SPLIT: FRESH2}  # split name -> its own folder
+FRESH3 = DATA / "fresh3"
+FRESH3_SPLIT = "fresh3"  # the third fresh held-out set, never trained or tuned on
+HELD_OUT_FOLDERS = {FRESH3_SPLIT: FRESH3}  # split name -> its own folder
 # The sentence labels a model can learn (the content rules of DESIGN 1.2); "ok" is clean.
 CONTENT_RULES = (
     "flattery",
@@ -71,24 +71,31 @@ def _splits(path: Path) -> dict[str, str]:
     return {row[0]: row[1].strip() for row in _rows(path) if len(row) > 1 and row[0] != "group"}
 
 
-def fresh2_groups() -> frozenset[str]:
-    """The groups of the second fresh held-out set (sentences and letters)."""
-    return frozenset(
-        _splits(FRESH2 / "sources.tsv").keys() | _splits(FRESH2 / "letter_sources.tsv").keys()
-    )
-
-
-def refuse_fresh2(groups: Iterable[str]) -> None:
-    """Stop training or tuning that is about to read a group of data/checker/fresh2/."""
-    leaked = sorted(set(groups) & fresh2_groups())
-    if leaked:
-        raise ValueError(
-            f"groups of data/checker/fresh2/ must never be trained or tuned on: {leaked}"
+def held_out_groups() -> dict[str, frozenset[str]]:
+    """Held-out folder name → its groups (sentences and letters); only the group names of
+    its sources files are read, never its sentences."""
+    return {
+        folder.name: frozenset(
+            _splits(folder / "sources.tsv").keys() | _splits(folder / "letter_sources.tsv").keys()
         )
+        for folder in HELD_OUT_FOLDERS.values()
+    }
+
+
+def refuse_held_out(groups: Iterable[str]) -> None:
+    """Stop training or tuning that is about to read a group of a held-out set
+    (data/checker/fresh3/)."""
+    wanted = set(groups)
+    for name, held in held_out_groups().items():
+        leaked = sorted(wanted & held)
+        if leaked:
+            raise ValueError(
+                f"groups of data/checker/{name}/ must never be trained or tuned on: {leaked}"
+            )
 
 
 def sentences(split: str | None = None) -> list[Sentence]:
-    """The labelled sentences of one split (``train``/``test``), or all of them; ``"fresh2"``
+    """The labelled sentences of one split (``train``/``test``), or all of them; ``"fresh3"``
     reads the fresh held-out set instead (and only then is it read)."""
     fresh = split in HELD_OUT_FOLDERS
     folder = HELD_OUT_FOLDERS.get(split or "", DATA)
@@ -107,7 +114,7 @@ def sentences(split: str | None = None) -> list[Sentence]:
         if fresh or split is None or item.split == split:
             found.append(item)
     if not fresh:
-        refuse_fresh2(item.group for item in found)
+        refuse_held_out(item.group for item in found)
     return found
 
 
@@ -132,7 +139,7 @@ def _context(item: dict[str, object]) -> Context:
 
 
 def letters(split: str | None = None) -> list[Letter]:
-    """The labelled whole letters of one split, or all of them; ``"fresh2"`` reads the fresh
+    """The labelled whole letters of one split, or all of them; ``"fresh3"`` reads the fresh
     held-out set instead."""
     fresh = split in HELD_OUT_FOLDERS
     folder = HELD_OUT_FOLDERS.get(split or "", DATA)
@@ -157,5 +164,5 @@ def letters(split: str | None = None) -> list[Letter]:
         if fresh or split is None or letter.split == split:
             found.append(letter)
     if not fresh:
-        refuse_fresh2(letter.group for letter in found)
+        refuse_held_out(letter.group for letter in found)
     return found

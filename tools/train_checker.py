@@ -9,7 +9,7 @@ probabilities (a temperature and a bias per rule, fitted to the held-out folds: 
 shows as confidence) and each rule's threshold; the test groups are not read at all. Writes
 resources/checker/model.json.gz, byte for byte the same on every run.
 
-Needs the ``train`` extra (scikit-learn): ``pip install -e '.[train]'``.
+Needs the ``dev`` extra (scikit-learn): ``pip install -e '.[dev]'``.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.checker_data import CONTENT_RULES, letters, refuse_fresh2, sentences  # noqa: E402
+from tests.checker_data import CONTENT_RULES, letters, refuse_held_out, sentences  # noqa: E402
 
 from followup.checker import Context, check  # noqa: E402
 from followup.checker_model import FORMAT, features, scale, sentence_spans  # noqa: E402
@@ -77,7 +77,7 @@ def examples() -> list[Example]:
         tokens = tokenize(letter.text)
         for start, end in sentence_spans(letter.text, tokens.starts, tokens.ends):
             found.append(Example(letter.group, "ok", letter.text[start:end]))
-    refuse_fresh2(example.group for example in found)  # data/checker/fresh2/ is never trained on
+    refuse_held_out(example.group for example in found)  # data/checker/fresh3/: never
     return found
 
 

@@ -142,71 +142,57 @@ def test_the_first_fresh_set_was_moved_into_training(groups: list[dict[str, str]
     assert len({letter.group for letter in letters("train") if letter.group.startswith("FL")}) == 16
 
 
-# The second fresh held-out set (data/checker/fresh2/): written later still, from sources no
-# other file uses, evaluated once at the end; never trained or tuned on.
-MIN_FRESH2_PER_BAD_LABEL = 45
+def test_the_second_fresh_set_was_moved_into_training(groups: list[dict[str, str]]) -> None:
+    """data/checker/fresh2/ was evaluated, then its groups (G001-G015, letters GL01-GL05)
+    became train groups of the main files; only its README stays, as the record."""
+    from ..checker_data import letters, sentences
+
+    assert not (DATA / "fresh2" / "sentences.tsv").exists()
+    assert (DATA / "fresh2" / "README.md").exists()
+    split = _splits(groups)
+    moved = {name for name in split if name.startswith("G")}
+    assert len(moved) == 15 and {split[name] for name in moved} == {"train"}
+    assert len({s.group for s in sentences("train")} & moved) == 15
+    assert len({letter.group for letter in letters("train") if letter.group.startswith("GL")}) == 5
 
 
-def test_fresh2_sentences_are_well_formed_balanced_and_sourced() -> None:
-    from ..checker_data import FRESH2_SPLIT, sentences
-
-    rows = _rows("fresh2/sentences.tsv", ["group", "label", "text"])
-    groups = _rows("fresh2/sources.tsv", ["group", "split", "sources", "notes"])
-    for row in rows:
-        assert row["label"] in LABELS, row
-        assert row["text"].strip() == row["text"] and row["text"], row
-    counts = Counter(row["label"] for row in rows)
-    for label in BAD:
-        assert counts[label] >= MIN_FRESH2_PER_BAD_LABEL, (label, counts)
-    assert counts["ok"] >= sum(counts[label] for label in BAD), counts
-    texts = Counter(" ".join(row["text"].casefold().split()) for row in rows)
-    assert [text for text, n in texts.items() if n > 1] == []
-    assert {row["group"] for row in rows} == {g["group"] for g in groups}
-    assert all(g["split"] == "test" and _addresses(g["sources"]) for g in groups)
-    loaded = sentences(FRESH2_SPLIT)
-    assert len(loaded) == len(rows) and {s.split for s in loaded} == {FRESH2_SPLIT}
+# The third fresh held-out set (data/checker/fresh3/) is written separately and evaluated once
+# at the very end: the guard below is tested on a stand-in folder, so these tests never read it.
 
 
-def test_fresh2_letters_are_enough_mostly_good_and_labelled_by_rule_ids() -> None:
-    from followup.checker import RULE_IDS
-
-    from ..checker_data import FRESH2_SPLIT, letters
-
-    found = letters(FRESH2_SPLIT)
-    assert len(found) >= 25
-    assert sum(not letter.faults for letter in found) >= 16
-    assert {letter.context.channel.value for letter in found} == {"email", "post"}
-    for letter in found:
-        assert letter.faults <= set(RULE_IDS), letter.id
-        assert ("second-letter" in letter.faults) == letter.context.already_sent, letter.id
-    groups = _rows("fresh2/letter_sources.tsv", ["group", "split", "sources", "notes"])
-    assert {letter.group for letter in found} == {g["group"] for g in groups}
-
-
-def test_training_data_never_includes_a_fresh2_group() -> None:
-    from ..checker_data import fresh2_groups, letters, refuse_fresh2, sentences
-
-    fresh2 = fresh2_groups()
-    assert len(fresh2) >= 15
-    for split in ("train", "test", None):
-        assert not {s.group for s in sentences(split)} & fresh2
-        assert not {letter.group for letter in letters(split)} & fresh2
-    refuse_fresh2(s.group for s in sentences("train"))  # the train groups pass the guard
-    with pytest.raises(ValueError, match="fresh2/ must never be trained"):
-        refuse_fresh2(["S001", sorted(fresh2)[0]])
-
-
-def test_no_source_informs_both_fresh2_and_any_other_file() -> None:
-    fresh2 = _all_addresses("fresh2/sources.tsv", "fresh2/letter_sources.tsv")
-    others = _all_addresses(
-        *(
-            name
-            for name in (
-                "sentence_sources.tsv",
-                "letter_sources.tsv",
-            )
-            if (DATA / name).exists()
-        )
+def _stand_in(tmp_path: Path) -> Path:
+    folder = tmp_path / "fresh3"
+    folder.mkdir()
+    header = "group\tsplit\tsources\tnotes\n"
+    (folder / "sources.tsv").write_text(
+        header + "H001\ttest\tA page <https://example.invalid/a>\tstand-in\n", encoding="utf-8"
     )
-    assert len(fresh2) >= 20
-    assert sorted(fresh2 & others) == []
+    (folder / "letter_sources.tsv").write_text(
+        header + "HL01\ttest\tA page <https://example.invalid/b>\tstand-in\n", encoding="utf-8"
+    )
+    return folder
+
+
+def test_training_refuses_any_group_of_a_held_out_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from .. import checker_data
+
+    monkeypatch.setattr(checker_data, "HELD_OUT_FOLDERS", {"fresh3": _stand_in(tmp_path)})
+    assert checker_data.held_out_groups() == {"fresh3": frozenset({"H001", "HL01"})}
+    checker_data.refuse_held_out(s.group for s in checker_data.sentences("train"))
+    for group in ("H001", "HL01"):
+        with pytest.raises(ValueError, match="fresh3/ must never be trained"):
+            checker_data.refuse_held_out(["S001", group])
+
+
+def test_training_data_never_includes_a_held_out_group() -> None:
+    """Whatever the held-out folder holds, no split of the main files shares a group with it
+    (only its group names are read here)."""
+    from ..checker_data import held_out_groups, letters, refuse_held_out, sentences
+
+    held = frozenset().union(*held_out_groups().values())
+    for split in ("train", "test", None):
+        assert not {s.group for s in sentences(split)} & held
+        assert not {letter.group for letter in letters(split)} & held
+    refuse_held_out(s.group for s in sentences(None))
