@@ -8,6 +8,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from keys import PaintSpy, press, until_painted
+from PySide6.QtCore import Qt
 from pytest_benchmark.fixture import BenchmarkFixture
 from pytestqt.qtbot import QtBot
 
@@ -43,9 +45,12 @@ def test_month_switch_with_10000_interviews(
     view.grid.select(date(2023, 6, 15))  # mid-history: about 3 interviews a day around here
     assert len(view.grid.by_day) > 30
 
+    painted = PaintSpy(view.grid)
+
     def switch() -> None:
-        view._page(-1)  # always a month not shown before: history walked backwards
-        view.grid.repaint()
+        before = painted.count
+        press(view.grid, Qt.Key.Key_PageUp)  # always a month never planned: history backwards
+        until_painted(painted, before)
 
     benchmark.pedantic(switch, rounds=36, iterations=1)
 
@@ -70,12 +75,17 @@ def test_keystroke_in_a_3000_word_letter(
     count = 3000 // (per_paragraph * words_per_sentence)
     composer.editor.setPlainText("\n\n".join([paragraph] * count))
     composer.run_check()
+    middle = composer.editor.textCursor()
+    middle.setPosition(len(composer.editor.toPlainText()) // 2)  # every later finding moves
+    composer.editor.setTextCursor(middle)
     settle_memory()  # as the app does once it has started (Shell.load)
+    painted = PaintSpy(composer.editor.viewport())
 
     def keystroke() -> None:
-        composer.editor.insertPlainText("x")
+        before = painted.count
+        press(composer.editor, Qt.Key.Key_X, "x")
         composer.run_check()  # what the debounce timer runs after the last key
-        composer.editor.viewport().repaint()
+        until_painted(painted, before)  # the repaint with the new findings and spelling
 
     # Two warm-up keystrokes (the first lays out the whole text once), then steady typing.
     benchmark.pedantic(keystroke, rounds=40, warmup_rounds=2)

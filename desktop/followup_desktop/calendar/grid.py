@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontMetrics,
     QHelpEvent,
@@ -101,7 +102,10 @@ class CalendarGrid(QWidget):
         self.selected = today
         self.week_mode = False
         self.by_day: dict[date, list[PlanItem]] = defaultdict(list)
-        self._lines: dict[tuple[date, int, int, str], list[str]] = {}  # painted cell lines
+        # A cell's lines, and the same lines elided to its width, for its room, width and font:
+        # kept until the items change, so a repaint (hover, focus, the window) only draws.
+        self._lines: dict[tuple[date, int, int, str], tuple[list[str], list[str]]] = {}
+        self._notes: dict[date, str | None] = {}  # day_note of each painted day, until then
         self.companies: dict[int, str] = {}
         self.work_calendar: WorkCalendar | None = None
         self.zone: object = None
@@ -121,11 +125,12 @@ class CalendarGrid(QWidget):
             self._dates = LocaleDates(self.today)
         return self._dates
 
-    def first_day(self) -> date:
-        """The Monday at the top left."""
+    def first_day(self, selected: date | None = None) -> date:
+        """The Monday at the top left (with ``selected`` chosen, if given)."""
+        selected = selected or self.selected
         if self.week_mode:
-            return self.selected - timedelta(days=self.selected.weekday())
-        first = self.selected.replace(day=1)
+            return selected - timedelta(days=selected.weekday())
+        first = selected.replace(day=1)
         return first - timedelta(days=first.weekday())
 
     def days(self) -> list[date]:
@@ -133,9 +138,16 @@ class CalendarGrid(QWidget):
         start = self.first_day()
         return [start + timedelta(days=i) for i in range(count)]
 
-    def visible_range(self) -> tuple[date, date]:
-        days = self.days()
-        return days[0], days[-1] + timedelta(days=1)
+    def visible_range(self, selected: date | None = None) -> tuple[date, date]:
+        """First day shown and the day after the last (with ``selected`` chosen, if given)."""
+        start = self.first_day(selected)
+        return start, start + timedelta(days=7 if self.week_mode else 42)
+
+    def paged(self, step: int) -> date:
+        """The day selected after paging ``step`` months (weeks, in week mode) on."""
+        if self.week_mode:
+            return self.selected + timedelta(days=7 * step)
+        return self._shift_months(step)
 
     def set_items(
         self,
@@ -151,6 +163,7 @@ class CalendarGrid(QWidget):
         self.work_calendar = work_calendar
         self.by_day = defaultdict(list)
         self._lines.clear()
+        self._notes.clear()
         for item in sorted(items, key=lambda i: (i.due is None, i.due)):
             if item.due is not None:
                 self.by_day[item.due.astimezone(zone).date()].append(item)  # type: ignore[arg-type]
@@ -188,16 +201,16 @@ class CalendarGrid(QWidget):
         do not all fit. An entry whose time would crowd out the company (wider than ``width``
         in ``metrics``) drops the time: the tooltip and the day list still give it."""
         items = self.by_day.get(day, [])
+        if len(items) > room:  # only what is shown is written out (and measured)
+            items = items[: max(room - 1, 0)]
         texts = []
         for item in items:
             company = self.companies.get(item.application_id, "")
             text = entry(item, company, self.zone, self.dates)
             fits = metrics is None or metrics.horizontalAdvance(text) <= width
             texts.append(text if fits else entry(item, company, self.zone, self.dates, False))
-        if len(texts) <= room:
-            return texts
-        shown = max(room - 1, 0)
-        return [*texts[:shown], f"+{len(texts) - shown} more"]
+        hidden = len(self.by_day.get(day, [])) - len(texts)
+        return [*texts, f"+{hidden} more"] if hidden else texts
 
     # -- painting ------------------------------------------------------------------------
 
@@ -238,11 +251,16 @@ class CalendarGrid(QWidget):
         small = QFont(self.font())
         small.setPointSizeF(self.font().pointSizeF() * 0.86)
         line = painter.fontMetrics().height()
+        small_metrics = QFontMetrics(small, self)
+        item_line = small_metrics.height() + 2
+        colours: dict[ItemState, QColor] = {}  # per paint: the palette may have changed
         month = self.selected.month
         self.painted = {}
         for index, day in enumerate(self.days()):
             cell = self._cell(index)
-            note = day_note(self.work_calendar, day)
+            if day not in self._notes:
+                self._notes[day] = day_note(self.work_calendar, day)
+            note = self._notes[day]
             painter.fillRect(cell, off_day if note else base)
             painter.setPen(grid)
             painter.drawRect(cell)
@@ -277,27 +295,31 @@ class CalendarGrid(QWidget):
                         note, Qt.TextElideMode.ElideRight, tag.width()
                     ),
                 )
-            item_line = painter.fontMetrics().height() + 2
             items = self.by_day.get(day, [])
             room = max((cell.height() - line - 8) // item_line, 0)
-            key = (day, room, cell.width() - 10, small.key())
-            lines = self._lines.get(key)
-            if lines is None:  # kept until the items change: repaints (hover, focus) reuse it
-                lines = self.cell_lines(day, room, painter.fontMetrics(), cell.width() - 10)
-                self._lines[key] = lines
+            room_width = cell.width() - 10
+            key = (day, room, room_width, small.key())
+            cached = self._lines.get(key)
+            if cached is None:
+                lines = self.cell_lines(day, room, small_metrics, room_width)
+                elide = Qt.TextElideMode.ElideRight
+                cached = lines, [small_metrics.elidedText(t, elide, room_width) for t in lines]
+                self._lines[key] = cached
+            lines, drawn = cached
             self.painted[day] = lines
             y = cell.top() + line + 6
-            for position, text_line in enumerate(lines):
+            for position, text_line in enumerate(drawn):
                 more = len(items) > room and position == len(lines) - 1
                 state = items[position].state
-                painter.setPen(muted if more else state_colour(state, palette))
-                rect = QRect(cell.left() + 6, y, cell.width() - 10, item_line)
+                if more:
+                    painter.setPen(muted)
+                else:
+                    if state not in colours:
+                        colours[state] = state_colour(state, palette)
+                    painter.setPen(colours[state])
+                rect = QRect(cell.left() + 6, y, room_width, item_line)
                 painter.drawText(
-                    rect,
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    painter.fontMetrics().elidedText(
-                        text_line, Qt.TextElideMode.ElideRight, rect.width()
-                    ),
+                    rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text_line
                 )
                 y += item_line
         painter.end()
@@ -348,14 +370,8 @@ class CalendarGrid(QWidget):
         moves = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
         if key in moves:
             self.select(self.selected + timedelta(days=moves[Qt.Key(key)]))
-        elif key == Qt.Key.Key_PageUp:
-            self.select(
-                self._shift_months(-1) if not self.week_mode else self.selected - timedelta(days=7)
-            )
-        elif key == Qt.Key.Key_PageDown:
-            self.select(
-                self._shift_months(1) if not self.week_mode else self.selected + timedelta(days=7)
-            )
+        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self.select(self.paged(-1 if key == Qt.Key.Key_PageUp else 1))
         elif key in (Qt.Key.Key_Home, Qt.Key.Key_T):
             self.select(self.today)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -31,6 +31,11 @@ from followup_desktop.calendar.grid import (
 )
 from followup_desktop.plan_items import Index, ItemRole, PlanItemsModel
 from followup_desktop.session import Session
+
+# After this long without another page turn, the pages before and after are planned (one per
+# pause): a user paging on finds them ready, one holding the key down is never held up by them.
+PLAN_AHEAD_MS = 120
+NO_ITEMS: list[PlanItem] = []  # what an empty day shows (one list, so it compares as the same)
 
 
 class DayItemsModel(PlanItemsModel):
@@ -126,6 +131,10 @@ class CalendarView(QWidget):
         self.grid.date_selected.connect(self.show_day)
         self.grid.date_activated.connect(self._activate_day)
         self._company_names: dict[int, str] = {}  # by application id, until a change
+        self._shown: tuple[date, list[PlanItem], dict[int, str]] | None = None  # by show_day
+        self._neighbours: list[date] = []  # selections of the pages to plan ahead, in order
+        self._ahead = QTimer(self, singleShot=True, interval=PLAN_AHEAD_MS)
+        self._ahead.timeout.connect(self._plan_ahead)
         session.schedule_changed.connect(self._records_changed)
         session.time_moved.connect(self.on_time_moved)
         self.load()
@@ -143,34 +152,50 @@ class CalendarView(QWidget):
     def load(self) -> None:
         """The visible range's items: only rounds that can reach it are planned."""
         zone = self.session.zone
-        first, last = self.grid.visible_range()
-        start = datetime.combine(first, time(0), tzinfo=zone)
-        end = datetime.combine(last, time(0), tzinfo=zone)
-        items = items_between(
-            self.session.repo,
-            self.session.calendar(),
-            zone,
-            self.session.now(),
-            start,
-            end,
-            self.session.plan_settings(),
-            self.session.contact_names(),
-            self.session.plan_memo(),
-        )
-        app_ids = {item.application_id for item in items}
-        missing = app_ids - self._company_names.keys()
-        if missing:  # adjacent months share most applications: read only the new ones
-            found = self.session.repo.applications_of(missing)
-            self._company_names.update({app.id: app.company for app in found})
-        self.companies = {i: self._company_names[i] for i in app_ids if i in self._company_names}
+        items = self._items(*self.grid.visible_range())
+        self.companies = self._companies_of({item.application_id for item in items})
         self.grid.set_items(items, zone, self.companies, self.session.calendar())
         selected = self.grid.selected
-        self.title.setText(self.grid.dates.month(selected))
         self.previous.setAccessibleName(
             "Previous week" if self.grid.week_mode else "Previous month"
         )
         self.next.setAccessibleName("Next week" if self.grid.week_mode else "Next month")
         self.show_day(selected)
+        self._neighbours = [self.grid.paged(-1), self.grid.paged(1)]
+        self._ahead.start()
+
+    def _items(self, first: date, last: date) -> list[PlanItem]:
+        """Items due in ``[first, last)``; the plans made on the way are kept in the
+        session's memo until anything changes."""
+        zone = self.session.zone
+        return items_between(
+            self.session.repo,
+            self.session.calendar(),
+            zone,
+            self.session.now(),
+            datetime.combine(first, time(0), tzinfo=zone),
+            datetime.combine(last, time(0), tzinfo=zone),
+            self.session.plan_settings(),
+            self.session.contact_names(),
+            self.session.plan_memo(),
+        )
+
+    def _companies_of(self, app_ids: set[int]) -> dict[int, str]:
+        missing = app_ids - self._company_names.keys()
+        if missing:  # adjacent months share most applications: read only the new ones
+            found = self.session.repo.applications_of(missing)
+            self._company_names.update({app.id: app.company for app in found})
+        return {i: self._company_names[i] for i in app_ids if i in self._company_names}
+
+    def _plan_ahead(self) -> None:
+        """While the user looks at a month, plan the one before or after it (one per pause),
+        so paging on finds its plans and company names ready."""
+        if not self._neighbours or not self.isVisible():
+            return
+        day = self._neighbours.pop(0)
+        self._companies_of({i.application_id for i in self._items(*self.grid.visible_range(day))})
+        if self._neighbours:
+            self._ahead.start()
 
     def _records_changed(self) -> None:
         self._company_names = {}  # a company may have been renamed, an application deleted
@@ -188,8 +213,13 @@ class CalendarView(QWidget):
         self.load()
 
     def show_day(self, day: date) -> None:
+        items: list[PlanItem] = self.grid.by_day.get(day, NO_ITEMS)
+        if self._shown is not None:
+            was_day, was_items, was_companies = self._shown
+            if was_day == day and was_items is items and was_companies is self.companies:
+                return  # a month switch asks twice (new range, then new day): nothing to redo
+        self._shown = (day, items, self.companies)
         self.title.setText(self.grid.dates.month(day))
-        items: list[PlanItem] = self.grid.by_day.get(day, [])
         note = day_note(self.grid.work_calendar, day)
         self.day_title.setText(self.grid.dates.long_day(day) + (f" · {note}" if note else ""))
         self.day_model.companies = self.companies

@@ -1,0 +1,121 @@
+"""Paging through months of history: each page shows exactly what planning its range from
+scratch gives, whether its plans were made ahead (while the user looked at the page before)
+or on the spot (the key held down), and the day list follows the selected day."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, time
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from followup.demo import populate
+from followup.planner import items_between
+from followup_desktop.calendar.view import CalendarView
+from followup_desktop.session import Session
+
+from .conftest import NOW, NY
+
+
+@pytest.fixture
+def history(session: Session) -> Session:
+    populate(session.repo, NOW, NY, count=150)  # a few interviews a month, years back
+    return session
+
+
+def shown(view: CalendarView) -> dict[str, list[str]]:
+    """Each day's item keys as the grid holds them."""
+    return {str(day): [i.key for i in items] for day, items in view.grid.by_day.items() if items}
+
+
+def planned_afresh(session: Session, view: CalendarView) -> dict[str, list[str]]:
+    """The same range planned with no memo: the reference."""
+    first, last = view.grid.visible_range()
+    items = items_between(
+        session.repo,
+        session.calendar(),
+        NY,
+        session.now(),
+        datetime.combine(first, time(0), tzinfo=NY),
+        datetime.combine(last, time(0), tzinfo=NY),
+        session.plan_settings(),
+    )
+    found: dict[str, list[str]] = {}
+    for item in sorted(items, key=lambda i: (i.due is None, i.due)):
+        assert item.due is not None
+        found.setdefault(str(item.due.astimezone(NY).date()), []).append(item.key)
+    return found
+
+
+def counting(session: Session) -> list[int]:
+    """Counts the rounds read from the database from now on (a spy around the real read)."""
+    reads: list[int] = []
+    real: Callable[..., object] = session.repo.rounds_of
+
+    def rounds_of(ids: list[int]) -> object:
+        reads.append(len(ids))
+        return real(ids)
+
+    session.repo.rounds_of = rounds_of  # type: ignore[method-assign]
+    return reads
+
+
+def open_view(qtbot: QtBot, session: Session) -> CalendarView:
+    view = CalendarView(session)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_pages_planned_ahead_and_on_the_spot_show_what_planning_afresh_shows(
+    qtbot: QtBot, history: Session
+) -> None:
+    view = open_view(qtbot, history)
+    grid = view.grid
+    qtbot.waitUntil(lambda: not view._neighbours)  # both pages around planned in the pauses
+    reads = counting(history)
+    qtbot.keyClick(grid, Qt.Key.Key_PageUp)  # planned ahead: nothing more to read
+    assert reads == []
+    assert shown(view) == planned_afresh(history, view)
+    assert sum(map(len, shown(view).values())) > 5
+    for _ in range(3):  # held down: no pause, each page planned on the spot
+        qtbot.keyClick(grid, Qt.Key.Key_PageUp)
+        assert shown(view) == planned_afresh(history, view)
+    assert reads  # those pages were read as they came
+    for _ in range(5):  # and forward again, past where it started
+        qtbot.keyClick(grid, Qt.Key.Key_PageDown)
+        assert shown(view) == planned_afresh(history, view)
+    day = max(grid.by_day, key=lambda d: len(grid.by_day[d]))
+    grid.select(day)
+    model = view.day_model
+    tips = [model.index(r).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
+    assert tips == [i.title for i in grid.by_day[day]]
+
+
+def test_a_hidden_calendar_plans_nothing_ahead(qtbot: QtBot, history: Session) -> None:
+    view = open_view(qtbot, history)
+    view.hide()
+    reads = counting(history)
+    qtbot.waitUntil(lambda: not view._ahead.isActive())
+    assert reads == []
+    assert len(view._neighbours) == 2  # still to do, once it shows again
+
+
+def test_the_day_list_follows_a_page_turn_onto_an_empty_day(qtbot: QtBot, history: Session) -> None:
+    view = open_view(qtbot, history)
+    grid = view.grid
+    busy = next(d for d, items in grid.by_day.items() if items and d.month == grid.selected.month)
+    grid.select(busy)
+    assert view.day_model.rowCount() == len(grid.by_day[busy])
+    assert not view.nothing.isVisibleTo(view)
+    for _ in range(24):  # a page whose selected day has nothing on it
+        qtbot.keyClick(grid, Qt.Key.Key_PageDown)
+        if not grid.by_day.get(grid.selected):
+            break
+    assert view.day_model.rowCount() == 0
+    assert view.nothing.isVisibleTo(view)
+    assert view.title.text() == grid.dates.month(grid.selected)
