@@ -20,6 +20,9 @@ from followup_desktop.reminder_service import ReminderService
 from followup_desktop.session import Session
 from followup_desktop.tray import Tray
 
+# The work after start-up waits for Today's first paint with data, or this long at most.
+AFTER_CONTENT_AT_THE_LATEST_MS = 1000
+
 
 class Shell(QObject):
     """Signals: ``loaded()`` once Today shows the user's data after start-up."""
@@ -108,12 +111,24 @@ class Shell(QObject):
 
     def load(self) -> None:
         """Today first; what the user does not see at once comes after it has painted."""
-        self.window.today.model.reload()
+        today = self.window.today
+        today.model.reload()
         self.window.stored_values.refresh()  # settings or records that cannot be used
+        if self.window.isVisible() and self.window.stack.currentWidget() is today:
+            on_first_paint(today.shown_data(), self._after_content)
+            # Covered or iconified, the window may not paint for a long time: not that long.
+            # (The timer goes with the window, as the paint's watcher does.)
+            latest = QTimer(self.window)
+            latest.setSingleShot(True)
+            latest.timeout.connect(self._after_content)
+            latest.start(AFTER_CONTENT_AT_THE_LATEST_MS)
+        else:
+            QTimer.singleShot(0, self._after_content)
         self.loaded.emit()
-        QTimer.singleShot(0, self._after_content)
 
     def _after_content(self) -> None:
+        if self.settled:  # the paint, or the timer that stands in for it, came second
+            return
         self.reminders.listen_for_resume()  # the system bus: a connection of its own
         self.reminders.check()  # what was missed while the app was closed, once
         settle_memory()  # a full collection: 10 ms and more
@@ -157,6 +172,8 @@ class Shell(QObject):
 def settle_memory() -> None:
     """Start-up objects live as long as the app: move them out of the garbage collector's
     way, so a full collection during typing scans only what typing made (without this, one
-    keystroke in forty took over 50 ms in a long letter)."""
+    keystroke in forty took over 50 ms in a long letter). The collector, paused for the
+    start-up (``app.main``), runs again from here."""
     gc.collect()
     gc.freeze()
+    gc.enable()

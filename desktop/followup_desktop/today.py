@@ -246,6 +246,15 @@ class TodayView(QWidget):
         self.model.changed.connect(self._reload_coming)
         self._refresh()
 
+    def shown_data(self) -> QWidget:
+        """The widget whose paint shows the user's data: the week's cards, the cards after
+        this week, or the empty state."""
+        if self.model.rows:
+            return self.list.viewport()
+        if self.coming.rows:
+            return self.coming_list.viewport()
+        return self.empty
+
     def _reload_coming(self) -> None:
         self.coming.reload()
         self._find_phones()

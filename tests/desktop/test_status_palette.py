@@ -108,7 +108,7 @@ def test_today_in_a_dark_theme(qtbot: QtBot, qapp: object, tmp_path: Path) -> No
         qtbot.addWidget(window)
         window.resize(1000, 700)
         shell.start()
-        qtbot.waitUntil(lambda: window.today.model.loaded)
+        qtbot.waitUntil(lambda: shell.settled)  # painted with data, then settled
         image = window.grab().toImage()
         image.save(str(tmp_path / "dark.png"))
         assert image.pixelColor(600, 400).lightness() < 80  # the dark base is used
