@@ -1,4 +1,5 @@
-"""Beside the letter: the verdict in one line and the findings, letter first, then subject."""
+"""Beside the letter: the verdict in one line and the findings, letter first, then subject;
+under it, the word count."""
 
 from __future__ import annotations
 
@@ -9,12 +10,7 @@ from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
 from followup.checker import Finding, Severity
 from followup_desktop.accessibility import named
-from followup_desktop.composer.findings import (
-    FindingRole,
-    FindingsModel,
-    InSubjectRole,
-    WrappingDelegate,
-)
+from followup_desktop.composer.findings import FindingsModel, WrappingDelegate
 
 
 class CheckPanel(QWidget):
@@ -62,6 +58,18 @@ class CheckPanel(QWidget):
             self.verdict.setText(f"{errors} to fix, {warnings} to consider.")
 
     def choose(self, index: QModelIndex | QPersistentModelIndex) -> None:
-        finding: Finding | None = self.model.data(index, FindingRole)
-        if finding is not None:
-            self.finding_chosen.emit(finding, bool(self.model.data(index, InSubjectRole)))
+        if index.isValid():
+            self.finding_chosen.emit(*self.model.chosen(index.row()))
+
+
+class WordCount(QLabel):
+    """The letter's words against the channel's limit, in the error colour past it."""
+
+    def show_count(self, words: int, limit: int) -> None:
+        self.setText(f"{words} / {limit} words")
+        over = words > limit
+        if self.property("over") != over:
+            self.setProperty("over", over)
+            # The style sheet reads the property only when the label is polished again.
+            self.style().unpolish(self)
+            self.style().polish(self)

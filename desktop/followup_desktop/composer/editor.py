@@ -27,7 +27,6 @@ class LetterEditor(QPlainTextEdit):
         self.setPlaceholderText("Write your letter here, or start from a template.")
         self.setTabChangesFocus(True)
         self.highlighter = FindingsHighlighter(self.document())
-        self.findings: list[Finding] = []
 
     @property
     def speller(self) -> Speller | None:
@@ -36,9 +35,13 @@ class LetterEditor(QPlainTextEdit):
     def set_speller(self, speller: Speller | None) -> None:
         self.highlighter.set_speller(speller)
 
+    @property
+    def findings(self) -> list[Finding]:
+        """The findings drawn in the text, where they are now (typing moves them)."""
+        return self.highlighter.findings
+
     def set_findings(self, findings: Sequence[Finding]) -> None:
-        self.findings = list(findings)
-        self.highlighter.set_findings(self.findings)
+        self.highlighter.set_findings(findings)
 
     def select_span(self, start: int, end: int) -> None:
         cursor = self.textCursor()

@@ -13,8 +13,6 @@ from followup.checker import Finding, Severity
 from followup_desktop.icons import icon
 from followup_desktop.status_palette import Tone, tone
 
-FindingRole = Qt.ItemDataRole.UserRole + 1
-InSubjectRole = Qt.ItemDataRole.UserRole + 2
 ICONS = {Severity.ERROR: "overdue", Severity.WARNING: "due", Severity.INFO: "upcoming"}
 WORDS = {Severity.ERROR: "Fix", Severity.WARNING: "Consider", Severity.INFO: "Note"}
 
@@ -28,14 +26,31 @@ class FindingsModel(QAbstractListModel):
         self.in_subject: list[bool] = []
 
     def set_findings(self, findings: Sequence[Finding], subject: Sequence[Finding] = ()) -> None:
+        """Rows that read as before stay (typing moves findings, not their words): only the
+        run of rows that differs is removed and inserted, so the list keeps its layout."""
         rows = [*findings, *subject]
         where = [False] * len(findings) + [True] * len(subject)
-        if rows == self.findings and where == self.in_subject:
-            return
-        self.beginResetModel()
+        old = [_shown(f, s) for f, s in zip(self.findings, self.in_subject, strict=True)]
+        new = [_shown(f, s) for f, s in zip(rows, where, strict=True)]
+        same = min(len(old), len(new))
+        head = next((i for i in range(same) if old[i] != new[i]), same)
+        tail = next((i for i in range(same - head) if old[-1 - i] != new[-1 - i]), same - head)
+        if head < len(old) - tail:
+            self.beginRemoveRows(QModelIndex(), head, len(old) - tail - 1)
+            del self.findings[head : len(old) - tail], self.in_subject[head : len(old) - tail]
+            self.endRemoveRows()
+        if head < len(new) - tail:
+            self.beginInsertRows(QModelIndex(), head, len(new) - tail - 1)
+            self.findings[head:head] = rows[head : len(new) - tail]
+            self.in_subject[head:head] = where[head : len(new) - tail]
+            self.endInsertRows()
+        # Rows that read the same may be about words that moved: where each one is now is
+        # not row data (no view shows it; a click asks ``chosen``), so it changes silently.
         self.findings = rows
-        self.in_subject = where
-        self.endResetModel()
+
+    def chosen(self, row: int) -> tuple[Finding, bool]:
+        """The finding of a row, where it is now, and whether it is about the subject line."""
+        return self.findings[row], self.in_subject[row]
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.findings)
@@ -56,11 +71,12 @@ class FindingsModel(QAbstractListModel):
             return icon(ICONS[finding.severity])
         if role == Qt.ItemDataRole.ForegroundRole and finding.severity is Severity.ERROR:
             return tone(Tone.ERROR)
-        if role == FindingRole:
-            return finding
-        if role == InSubjectRole:
-            return subject
         return None
+
+
+def _shown(finding: Finding, in_subject: bool) -> tuple[object, ...]:
+    """What a row shows of a finding (its words and tooltip), not where it is."""
+    return finding.rule, finding.severity, finding.message, in_subject, finding.start is None
 
 
 class WrappingDelegate(QStyledItemDelegate):

@@ -4,6 +4,7 @@ with the red wavy line every editor uses."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
@@ -37,25 +38,58 @@ def spelling_format() -> QTextCharFormat:
     return fmt
 
 
+def follow_edit(
+    findings: Sequence[Finding], position: int, removed: int, added: int
+) -> list[Finding]:
+    """Findings moved with an edit (``removed`` characters at ``position`` replaced by
+    ``added``): those after it shift, one it falls inside stretches or shrinks, one whose
+    words were all removed goes."""
+    cut, shift = position + removed, added - removed
+
+    def moved(at: int, inside: int) -> int:
+        return at if at < position else at + shift if at >= cut else inside
+
+    kept = []
+    for finding in findings:
+        start, end = finding.start, finding.end
+        if start is None or end is None or end <= position:
+            kept.append(finding)
+        elif (new_start := moved(start, position + added)) < (new_end := moved(end, position)):
+            kept.append(replace(finding, start=new_start, end=new_end))
+    return kept
+
+
 class FindingsHighlighter(QSyntaxHighlighter):
     """Highlights the spans of the current findings (whole-letter findings have no span) and,
     once a speller is loaded, misspelled words. Qt calls ``highlightBlock`` only for the
     paragraphs that changed, so a keystroke costs one paragraph's spelling, not the letter's."""
 
     def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
+        super().__init__(None)  # type: ignore[call-overload]  # the document comes last (below)
+        self.setParent(document)
         self.speller: Speller | None = None
         self._spelling = spelling_format()
-        self.findings: list[Finding] = []
+        self.findings: list[Finding] = []  # those with a span, infos first (errors paint last)
         # Block number → the (start, end, severity) highlights last painted in it.
         self.applied: dict[int, set[tuple[int, int, Severity]]] = {}
         self._formats = {s: finding_format(s) for s in Severity}
+        # Connected before the highlighter takes the document, so an edited paragraph is
+        # painted again with the findings already moved by the edit (Qt calls slots in order).
+        document.contentsChange.connect(self._follow_edit)
+        self.setDocument(document)
+
+    def _follow_edit(self, position: int, removed: int, added: int) -> None:
+        """Typing moves the findings after the cursor at once; the next check (after a pause
+        in typing) says what they are then."""
+        self.findings = follow_edit(self.findings, position, removed, added)
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
         """Re-highlight only the blocks whose highlights changed, compared block by block in
-        positions relative to the block: typing shifts every later finding, but their
-        paragraphs look the same and are left alone."""
+        positions relative to the block and cut to it: typing shifts every later finding, and
+        moves the end of one that runs on to the end of the letter, but the paragraphs before
+        and after look the same and are left alone."""
         spans = [f for f in findings if f.start is not None and f.end is not None]
+        spans.sort(key=lambda f: f.severity != Severity.INFO)  # stable: errors win, painted last
         self.findings = spans
         document = self.document()
         wanted: dict[int, set[tuple[int, int, Severity]]] = {}
@@ -65,9 +99,12 @@ class FindingsHighlighter(QSyntaxHighlighter):
             block = document.findBlock(finding.start)
             while block.isValid() and block.position() < finding.end:
                 start = block.position()
-                wanted.setdefault(block.blockNumber(), set()).add(
-                    (max(finding.start, start) - start, finding.end - start, finding.severity)
-                )
+                left = max(finding.start, start) - start
+                right = min(finding.end, start + block.length() - 1) - start
+                if left < right:
+                    wanted.setdefault(block.blockNumber(), set()).add(
+                        (left, right, finding.severity)
+                    )
                 block = block.next()
         for number in set(wanted) | set(self.applied):
             if wanted.get(number) != self.applied.get(number):
@@ -89,15 +126,14 @@ class FindingsHighlighter(QSyntaxHighlighter):
                 self.setFormat(left, right - left, self._spelling)
         # Errors last so they win where spans overlap.
         painted: set[tuple[int, int, Severity]] = set()
-        for finding in sorted(self.findings, key=lambda f: f.severity != Severity.INFO):
+        for finding in self.findings:
             if finding.start is None or finding.end is None:
-                continue
-            if finding.end <= start or finding.start >= end:
                 continue
             left = max(finding.start, start) - start
             right = min(finding.end, end) - start
-            self.setFormat(left, right - left, self._formats[finding.severity])
-            painted.add((left, finding.end - start, finding.severity))
+            if left < right:  # the part of it in this paragraph (a span may cross several)
+                self.setFormat(left, right - left, self._formats[finding.severity])
+                painted.add((left, right, finding.severity))
         # What this block now shows, in set_findings' terms: Qt repaints blocks on its own (a
         # replaced text repaints all of them, with the findings of the old text), and
         # set_findings must compare with what is painted, not with what it last asked for.

@@ -7,6 +7,7 @@ schedule or settings change); typing only reads it, so no keystroke touches the 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from pathlib import Path
@@ -16,6 +17,7 @@ from followup import rules
 from followup.checker import Context, Kind
 from followup.date_style import DateStyle
 from followup.model import Application, Channel, Contact, Draft, Letter, Profile, Round
+from followup.plan import ItemKind, ItemState, PlanItem
 from followup.template_choice import choose, offered, user_folder
 from followup.templates import Template, all_templates, variables
 from followup.workdays import WorkCalendar
@@ -191,3 +193,12 @@ class Picker:
             )
         deadline = rules.letter_deadline(setup.round.starts_at, cal, zone, dates)
         return deadline.reason
+
+
+def most_urgent_round(items: Iterable[PlanItem]) -> int | None:
+    """The round of the first pending letter on the agenda: where a letter is wanted."""
+    letters = [
+        i for i in items if i.kind is ItemKind.LETTER and i.state.pending and i.round_id is not None
+    ]
+    letters.sort(key=lambda i: (i.state is not ItemState.OVERDUE, i.due))
+    return letters[0].round_id if letters else None

@@ -20,22 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup.checker import Finding, check, default_rulebook
+from followup.checker import Finding
 from followup.errors import FollowUpError
 from followup.model import Channel, Draft, Letter, Round
-from followup.phrases import tokenize
-from followup.plan import ItemKind, ItemState
 from followup.send_gate import open_errors
-from followup.subject import check_subject
 from followup.templates import Template, render
 from followup_desktop.accessibility import named
 from followup_desktop.composer.autosave import Autosave
-from followup_desktop.composer.check_panel import CheckPanel
+from followup_desktop.composer.check_panel import CheckPanel, WordCount
 from followup_desktop.composer.delivery import Outgoing
 from followup_desktop.composer.delivery_bar import DeliveryBar
 from followup_desktop.composer.editor import LetterEditor
+from followup_desktop.composer.live_check import LetterCheck
 from followup_desktop.composer.pick_form import PickForm
-from followup_desktop.composer.picker import Picker, sent_note
+from followup_desktop.composer.picker import Picker, most_urgent_round, sent_note
 from followup_desktop.composer.spelling import SpellingLoader
 from followup_desktop.session import Session
 from followup_desktop.view_state import remember_splitter
@@ -58,6 +56,7 @@ class Composer(QWidget):
         self.picker = Picker(session.repo, user_templates.parent if user_templates else data_folder)
         self.findings: list[Finding] = []
         self.subject_findings: list[Finding] = []
+        self.checker = LetterCheck()
         self._loading = False
         self._key: tuple[int, int] | None = None
         self._build()
@@ -90,7 +89,7 @@ class Composer(QWidget):
         )
         self.deadline = named(QLabel(), "Deadline", style="summary")
         self.deadline.setWordWrap(True)
-        self.word_count = named(QLabel(), "Word count", style="wordcount")
+        self.word_count = named(WordCount(), "Word count", style="wordcount")
         self.saved = named(QLabel(), style="saved")
         self.saved.setWordWrap(True)
         self.editor.problem.connect(self.saved.setText)
@@ -149,7 +148,7 @@ class Composer(QWidget):
         """Read the rounds again and re-plan the letter in view (keeping its text)."""
         self.loaded = True
         current = self.round_box.currentData()
-        target = current if current is not None else self._most_urgent_round()
+        target = current if current is not None else most_urgent_round(self.session.items())
         self.form.fill_rounds(
             self.picker.round_options(self.session.zone, self.session.dates()), target
         )
@@ -160,16 +159,6 @@ class Composer(QWidget):
             self.run_check()
         else:
             self._round_changed()
-
-    def _most_urgent_round(self) -> int | None:
-        """The round of the first pending letter on the agenda: where a letter is wanted."""
-        letters = [
-            i
-            for i in self.session.items()
-            if i.kind is ItemKind.LETTER and i.state.pending and i.round_id is not None
-        ]
-        letters.sort(key=lambda i: (i.state is not ItemState.OVERDUE, i.due))
-        return letters[0].round_id if letters else None
 
     def open_for(self, round_id: int, contact_id: int | None = None) -> None:
         """Show the letter for this round and interviewer (its draft, if any)."""
@@ -305,25 +294,15 @@ class Composer(QWidget):
             self.autosave.changed()
 
     def run_check(self) -> None:
+        """Check the letter and its subject now; what the timer runs after a pause in typing."""
         self.check_timer.stop()
         text = self.editor.toPlainText()
         channel = self.channel()
-        context = self.picker.context(channel)
-        self.findings = check(text, context) if text.strip() else []
         email = channel is Channel.EMAIL and self._key is not None
-        self.subject_findings = check_subject(self.subject.text(), context) if email else []
+        checked = self.checker.run(text, self.subject.text(), self.picker.context(channel), email)
+        self.findings, self.subject_findings = checked.findings, checked.subject_findings
         self.editor.set_findings(self.findings)
-        limits = default_rulebook().limits
-        limit = limits["post_words" if channel is Channel.POST else "email_words"]
-        words = len(tokenize(text).words)  # the same words the length rule counts
-        self.word_count.setText(f"{words} / {limit} words")
-        over = words > limit
-        if self.word_count.property("over") != over:
-            self.word_count.setProperty("over", over)
-            # The style sheet reads the property only when the label is polished again.
-            style = self.word_count.style()
-            style.unpolish(self.word_count)
-            style.polish(self.word_count)
+        self.word_count.show_count(checked.words, checked.limit)
         setup = self.picker.setup
         note = (
             sent_note(setup.sent, self.session.zone, self.session.dates())
