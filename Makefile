@@ -31,6 +31,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check desktop tests tools
+	$(BIN)/ruff format --check desktop tests tools
 	$(BIN)/lint-imports --no-cache
 
 typecheck: $(STAMP)

@@ -10,19 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from followup.cli import main
-
-NOW = "2026-11-27T15:00:00+00:00"
-
-
-def cli(db: Path, capfd: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["--db", str(db), "--now", NOW, *args])
-    out, err = capfd.readouterr()
-    return code, out, err
+from tests.cli.runner import run
 
 
 @pytest.fixture
-def spoiled(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> Path:
+def spoiled(tmp_path: Path) -> Path:
     db = tmp_path / "followup.sqlite3"
     for args in (
         ["contact", "add", "--name", "Dana"],
@@ -48,7 +40,7 @@ def spoiled(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> Path:
             for day in (3, 4, 5)
         ),
     ):
-        assert cli(db, capfd, *args)[0] == 0
+        assert run(db, *args)[0] == 0
     with sqlite3.connect(db) as raw:
         raw.execute("UPDATE applications SET applied_on = '2026-13-45' WHERE id = 2")
         raw.execute(
@@ -77,10 +69,10 @@ def spoiled(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> Path:
     ids=" ".join,
 )
 def test_commands_work_and_name_what_they_could_not_use(
-    spoiled: Path, capfd: pytest.CaptureFixture[str], args: tuple[str, ...]
+    spoiled: Path, args: tuple[str, ...]
 ) -> None:
     args = tuple(a.format(tmp=spoiled.parent) for a in args)
-    code, _, err = cli(spoiled, capfd, *args)
+    code, _, err = run(spoiled, *args)
     assert code == 0, err
     assert "Traceback" not in err
     lines = err.splitlines()
@@ -100,22 +92,20 @@ def test_commands_work_and_name_what_they_could_not_use(
         assert [r["id"] for r in exported["rounds"]] == [3]
 
 
-def test_a_bad_record_is_named_when_asked_for_and_can_be_deleted(
-    spoiled: Path, capfd: pytest.CaptureFixture[str]
-) -> None:
-    code, _, err = cli(spoiled, capfd, "round", "show", "2")
+def test_a_bad_record_is_named_when_asked_for_and_can_be_deleted(spoiled: Path) -> None:
+    code, _, err = run(spoiled, "round", "show", "2")
     assert code == 2 and "interview round 2 (round 4) cannot be read" in err
-    assert cli(spoiled, capfd, "round", "delete", "2")[0] == 0
-    code, _, err = cli(spoiled, capfd, "round", "list")
+    assert run(spoiled, "round", "delete", "2")[0] == 0
+    code, _, err = run(spoiled, "round", "list")
     assert code == 0 and "interview round 2" not in err
-    code, _, err = cli(spoiled, capfd, "round", "show", "2")
+    code, _, err = run(spoiled, "round", "show", "2")
     assert code == 2 and "no interview round 2" in err
 
 
 @pytest.fixture
-def history(spoiled: Path, capfd: pytest.CaptureFixture[str]) -> Path:
+def history(spoiled: Path) -> Path:
     """Letters, calls and inquiries holding values refused today, beside good ones."""
-    assert cli(spoiled, capfd, "contact", "add", "--name", "Lee")[0] == 0
+    assert run(spoiled, "contact", "add", "--name", "Lee")[0] == 0
     with sqlite3.connect(spoiled) as raw:
         raw.execute("PRAGMA ignore_check_constraints = ON")  # as a hand edit can
         raw.executemany(
@@ -140,63 +130,58 @@ def history(spoiled: Path, capfd: pytest.CaptureFixture[str]) -> Path:
     return spoiled
 
 
-def test_letters_calls_and_inquiries_are_named_fixed_and_deleted(
-    history: Path, capfd: pytest.CaptureFixture[str]
-) -> None:
-    code, out, err = cli(history, capfd, "letter", "list")
+def test_letters_calls_and_inquiries_are_named_fixed_and_deleted(history: Path) -> None:
+    code, out, err = run(history, "letter", "list")
     assert code == 0 and "to contact 1" in out
     assert "letter 10 (round 3, to contact 2) cannot be read: the channel “pigeon”" in err
-    code, out, err = cli(history, capfd, "call", "list")
+    code, out, err = run(history, "call", "list")
     assert code == 0 and "Traceback" not in err
     assert "call 20 (round 3) cannot be read: the time of the call" in err and "out of range" in err
     assert "call 21 (round 1) cannot be read: the outcome contains a control character" in err
     assert "\x1b" not in err + out
-    code, out, err = cli(history, capfd, "inquiry", "list")
+    code, out, err = run(history, "inquiry", "list")
     assert code == 0 and "inquiry 30 (application 2) cannot be read" in err
 
     # A fix must give what could not be read: the app does not store its stand-in.
-    code, _, err = cli(history, capfd, "letter", "edit", "10")
+    code, _, err = run(history, "letter", "edit", "10")
     assert code == 2 and "letter 10 needs --channel (the channel “pigeon” cannot be read)" in err
-    code, out, _ = cli(history, capfd, "letter", "edit", "10", "--channel", "post")
+    code, out, _ = run(history, "letter", "edit", "10", "--channel", "post")
     assert code == 0 and "Updated letter 10: post" in out
-    code, out, err = cli(history, capfd, "letter", "list", "--json")
+    code, out, err = run(history, "letter", "list", "--json")
     assert code == 0 and "letter 10" not in err
     assert {(x["id"], x["channel"]) for x in json.loads(out)} == {(1, "email"), (10, "post")}
 
-    code, _, err = cli(history, capfd, "call", "edit", "20", "--made-at", "2101-01-01T10:00")
+    code, _, err = run(history, "call", "edit", "20", "--made-at", "2101-01-01T10:00")
     assert code == 2 and "outside 1990–2100" in err  # the same rule as everywhere
-    assert cli(history, capfd, "call", "edit", "20", "--made-at", "2026-12-02T10:00")[0] == 0
-    assert cli(history, capfd, "call", "edit", "21", "--outcome", "friendly, no news")[0] == 0
-    code, out, err = cli(history, capfd, "call", "list", "--json")
+    assert run(history, "call", "edit", "20", "--made-at", "2026-12-02T10:00")[0] == 0
+    assert run(history, "call", "edit", "21", "--outcome", "friendly, no news")[0] == 0
+    code, out, err = run(history, "call", "list", "--json")
     assert code == 0 and "cannot be read" not in err
     assert [(x["id"], x["outcome"]) for x in json.loads(out)] == [
         (20, "fine"),
         (21, "friendly, no news"),
     ]
 
-    assert cli(history, capfd, "inquiry", "delete", "30")[0] == 0
-    code, out, err = cli(history, capfd, "inquiry", "list")
+    assert run(history, "inquiry", "delete", "30")[0] == 0
+    code, out, err = run(history, "inquiry", "list")
     assert code == 0 and "No status inquiries yet." in out and "inquiry 30" not in err
-    code, _, err = cli(history, capfd, "inquiry", "delete", "30")
+    code, _, err = run(history, "inquiry", "delete", "30")
     assert code == 2 and "no inquiry 30" in err
 
     # Everything else is as it was.
-    code, out, _ = cli(history, capfd, "export", "json", "-")
+    code, out, _ = run(history, "export", "json", "-")
     exported = json.loads(out)
     assert [a["company"] for a in exported["applications"]] == ["Acme"]  # Beta's date is bad
     assert [r["id"] for r in exported["rounds"]] == [3]
 
 
-def test_an_unreadable_round_is_fixed_with_round_edit(
-    spoiled: Path, capfd: pytest.CaptureFixture[str]
-) -> None:
+def test_an_unreadable_round_is_fixed_with_round_edit(spoiled: Path) -> None:
     """`round edit` refused a round it could not read; now it starts from the readable rest
     and asks for what it cannot guess."""
-    code, _, err = cli(spoiled, capfd, "round", "edit", "2", "--title", "Second")
+    code, _, err = run(spoiled, "round", "edit", "2", "--title", "Second")
     assert code == 2 and "interview round 2 needs --start" in err and "--end" in err
-    code, out, err = cli(
+    code, out, err = run(
         spoiled,
-        capfd,
         "round",
         "edit",
         "2",
@@ -211,7 +196,7 @@ def test_an_unreadable_round_is_fixed_with_round_edit(
     assert fixed["title"] == "round 4" and fixed["interviewer_ids"] == [1]
     assert fixed["timezone"] == "America/New_York"
     assert fixed["starts_at"] == "2026-11-24T10:00:00-05:00"
-    code, _, err = cli(spoiled, capfd, "round", "list")
+    code, _, err = run(spoiled, "round", "list")
     assert code == 0 and "interview round 2" not in err and "interview round 1" in err
-    code, out, err = cli(spoiled, capfd, "app", "edit", "2", "--applied-on", "2026-11-02")
+    code, out, err = run(spoiled, "app", "edit", "2", "--applied-on", "2026-11-02")
     assert code == 0 and "application 2" not in err

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from .test_cli import run
+from .runner import run
 
 
 def check(tmp_path: Path, text: str, *options: str) -> tuple[int, str]:
     letter = tmp_path / "letter.txt"
     letter.write_text(text, encoding="utf-8")
     result = run(tmp_path / "db.sqlite3", "check", str(letter), *options)
-    assert result.stderr == ""
-    return result.returncode, result.stdout
+    assert result.err == ""
+    return result.code, result.out
 
 
 def test_findings_are_placed_by_line_and_column(tmp_path: Path) -> None:

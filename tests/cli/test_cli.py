@@ -1,30 +1,17 @@
-"""The installed ``followup`` command, run as a subprocess on a real database file."""
+"""The ``followup`` command on a real database file: run in-process for most cases (the same
+``main`` the installed command calls), and as its own process for the entry point, its exit
+codes and the process's locale."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
-NOW = "2026-11-27T15:00:00+00:00"
-
-
-def run(db: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, FOLLOWUP_DB=str(db), LC_ALL="C.UTF-8")
-    return subprocess.run(
-        [sys.executable, "-m", "followup", "--now", NOW, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        input=stdin,
-        timeout=60,
-        check=False,
-    )
+from tests.cli.runner import copy_database, ok, run, run_process
 
 
 def plain(text: str) -> str:
@@ -32,15 +19,10 @@ def plain(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
-def ok(db: Path, *args: str) -> str:
-    result = run(db, *args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "cli.sqlite3"
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once per module; each test gets its own copy (``db``)."""
+    path = tmp_path_factory.mktemp("cli-seed") / "cli.sqlite3"
     ok(path, "settings", "set", "calendar.country", "US")
     ok(path, "settings", "set", "calendar.timezone", "America/New_York")
     ok(
@@ -81,6 +63,27 @@ def db(tmp_path: Path) -> Path:
         "event sourcing",
     )
     return path
+
+
+@pytest.fixture
+def db(seeded: Path, tmp_path: Path) -> Path:
+    return copy_database(seeded, tmp_path / "cli.sqlite3")
+
+
+def test_the_command_runs_as_its_own_process_with_its_exit_codes(db: Path) -> None:
+    """``python -m followup``: the database from ``FOLLOWUP_DB``, 0 with the answer on
+    stdout, 1 for a refusal, 2 for bad input, each problem in one line on stderr."""
+    shown = run_process(db, "app", "show", "1", "--json")
+    assert shown.code == 0, shown.err
+    assert json.loads(shown.out)["role"] == "Backend Engineer" and shown.err == ""
+    first = run_process(db, "letter", "record", "1", "--to", "1", "--channel", "email")
+    assert first.code == 0, first.err
+    second = run_process(db, "letter", "record", "1", "--to", "1", "--channel", "email")
+    assert second.code == 1 and "refused (second-letter)" in second.err
+    bad = run_process(db, "contact", "add", "--name", "X", "--email", "nope")
+    assert bad.code == 2 and "not an e-mail address" in bad.err
+    for result in (second, bad):
+        assert len(result.err.strip().splitlines()) == 1, result.err
 
 
 def test_deadline_contract(tmp_path: Path) -> None:
@@ -142,8 +145,8 @@ def test_letter_refusal_then_override(db: Path) -> None:
         "2026-11-26T09:00",
     )
     second = run(db, "letter", "record", "1", "--to", "1", "--channel", "email")
-    assert second.returncode == 1
-    assert "refused (second-letter)" in second.stderr
+    assert second.code == 1
+    assert "refused (second-letter)" in second.err
     third = run(
         db,
         "letter",
@@ -156,7 +159,7 @@ def test_letter_refusal_then_override(db: Path) -> None:
         "--override",
         "asked for a signed copy",
     )
-    assert third.returncode == 0, third.stderr
+    assert third.code == 0, third.err
     letters = json.loads(ok(db, "letter", "list", "--json"))
     assert letters[1]["override"]["rule"] == "other-channel"
     assert letters[1]["override"]["reason"] == "asked for a signed copy"
@@ -245,22 +248,25 @@ def test_bad_input_exits_2_with_one_line_and_changes_nothing(
     wal = db.with_name(db.name + "-wal")
     wal_before = wal.read_bytes() if wal.exists() else b""
     result = run(db, *args, stdin="{broken")
-    assert result.returncode == 2, result.stderr
-    assert message in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.code == 2, result.err
+    assert message in result.err
+    assert len(result.err.strip().splitlines()) == 1
     assert db.read_bytes() == before
     assert (wal.read_bytes() if wal.exists() else b"") == wal_before
 
 
-def test_letter_pdf_and_envelope_from_the_command_line(db: Path, tmp_path: Path) -> None:
+def test_letter_pdf_and_envelope_from_the_command_line(
+    db: Path, tmp_path: Path, qapp: QApplication
+) -> None:
+    """In-process the command prints with the test's own Qt application."""
     from pypdf import PdfReader
 
     refused = run(db, "letter", "pdf", "1", "--to", "1", "--out", str(tmp_path / "a.pdf"))
-    assert refused.returncode == 2 and "needs your name" in refused.stderr
+    assert refused.code == 2 and "needs your name" in refused.err
     ok(db, "settings", "set", "profile.name", "Sam Lee")
     ok(db, "settings", "set", "profile.address", "12 Elm Street;Springfield, IL 62704")
     nothing = run(db, "letter", "pdf", "1", "--to", "1", "--out", str(tmp_path / "a.pdf"))
-    assert nothing.returncode == 2 and "no draft" in nothing.stderr
+    assert nothing.code == 2 and "no draft" in nothing.err
     assert not (tmp_path / "a.pdf").exists()
     body = "Dear Ms. Müller,\n\nThank you for meeting with me.\n\nSincerely,\n"
     result = run(
@@ -278,8 +284,8 @@ def test_letter_pdf_and_envelope_from_the_command_line(db: Path, tmp_path: Path)
         "a4",
         stdin=body,
     )
-    assert result.returncode == 0, result.stderr
-    assert "no signature on file" in result.stdout
+    assert result.code == 0, result.err
+    assert "no signature on file" in result.out
     page = PdfReader(tmp_path / "a.pdf").pages[0]
     assert plain(page.extract_text()) == (
         "Sam Lee 12 Elm Street Springfield, IL 62704 November 27, 2026 Dana Müller Acme Inc. "
@@ -301,13 +307,14 @@ def test_letter_pdf_and_envelope_from_the_command_line(db: Path, tmp_path: Path)
     )
     assert "Dana Müller Acme Inc." in plain(PdfReader(tmp_path / "e.pdf").pages[0].extract_text())
     wrong = run(db, "letter", "pdf", "1", "--to", "99", "--out", str(tmp_path / "b.pdf"))
-    assert wrong.returncode == 2 and "did not interview you" in wrong.stderr
+    assert wrong.code == 2 and "did not interview you" in wrong.err
 
 
 def test_auto_paper_follows_the_letters_country_not_the_process_locale(
     db: Path, tmp_path: Path
 ) -> None:
-    """A US user whose session runs under C.UTF-8 (run() sets it) gets Letter, a German A4."""
+    """A US user whose session runs under C.UTF-8 (run_process sets it) gets Letter, a German
+    A4: the letter is printed by its own process, whose locale names no country."""
     from pypdf import PdfReader
 
     ok(db, "settings", "set", "profile.name", "Sam Lee")
@@ -318,13 +325,14 @@ def test_auto_paper_follows_the_letters_country_not_the_process_locale(
         ok(db, "settings", "set", "calendar.country", country)
         out = tmp_path / f"{country}.pdf"
         args = ("letter", "pdf", "1", "--to", "1", "--out", str(out), "--file", "-")
-        assert run(db, *args, "--paper", "auto", stdin=body).returncode == 0
+        printed = run_process(db, *args, "--paper", "auto", stdin=body)
+        assert printed.code == 0, printed.err
         widths[country] = round(float(PdfReader(out).pages[0].mediabox.width))
     assert widths == {"US": 612, "DE": 595}
 
 
 def test_printing_to_a_missing_folder_a_folder_or_a_full_disk_is_one_line(
-    db: Path, tmp_path: Path
+    db: Path, tmp_path: Path, qapp: QApplication
 ) -> None:
     """The PDF was written where asked by Qt, which said 'Wrote /dev/full' (exit 0) on a full
     disk and two lines (Qt's warning, then ours) for a missing folder: now the command line's
@@ -338,7 +346,7 @@ def test_printing_to_a_missing_folder_a_folder_or_a_full_disk_is_one_line(
     ):
         args = ("letter", "pdf", "1", "--to", "1", "--out", str(out), "--file", "-")
         result = run(db, *args, stdin="Dear Dana,\n\nThank you.\n")
-        assert result.returncode == 2, result.stdout
-        assert message in result.stderr
-        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert result.code == 2, result.out
+        assert message in result.err
+        assert len(result.err.strip().splitlines()) == 1, result.err
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".pdf" or "partial" in p.name]

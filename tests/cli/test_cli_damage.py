@@ -4,43 +4,20 @@ file's bytes unchanged, a restore offered only for real damage; ``db check`` and
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from followup.cli import main
 from followup.storage import Database, backups
 
 from .. import damage
 from ..conftest import NOW
+from .runner import run, run_process
 
 ADD = ("contact", "add", "--name", "Lee")
-
-
-def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, FOLLOWUP_DB=str(db), LC_ALL="C.UTF-8")
-    return subprocess.run(
-        [sys.executable, "-m", "followup", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
-
-
-def in_process(db: Path, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["--db", str(db), *args])
-    return code, out.getvalue(), err.getvalue()
 
 
 def with_backup(db: Path, contacts: int = 20) -> Path:
@@ -68,10 +45,10 @@ def test_damage_is_refused_in_one_line_and_restore_offered(tmp_path: Path, how: 
     DAMAGE[how](db)
     before = damage.digest(db)
     for args in (ADD, ("app", "list")):
-        result = run(db, *args)
-        assert result.returncode == 2
-        assert result.stdout == ""
-        [line] = result.stderr.splitlines()
+        result = run(db, *args, now=None)
+        assert result.code == 2
+        assert result.out == ""
+        [line] = result.err.splitlines()
         assert "cannot be read" in line and "not changed" in line
         assert str(good) in line and "followup db restore" in line
     assert damage.digest(db) == before
@@ -82,10 +59,10 @@ def test_a_locked_database_is_busy_in_one_line_without_restore(tmp_path: Path) -
     with_backup(db)
     with damage.write_locked(db):
         before = damage.digest(db)
-        result = run(db, *ADD)
+        result = run_process(db, *ADD, now=None)  # another program holds the lock
         assert damage.digest(db) == before
-    assert result.returncode == 2
-    [line] = result.stderr.splitlines()
+    assert result.code == 2
+    [line] = result.err.splitlines()
     assert "busy: another program is writing" in line
     assert "restore" not in line and "backup" not in line
 
@@ -97,7 +74,7 @@ def test_read_only_is_said_in_one_line_without_restore(what: str) -> None:
         damage.hand_to_other_user(folder)
         os.chmod(folder if what == "folder" else db, 0o555 if what == "folder" else 0o444)
         before = damage.digest(db)
-        outcome = damage.as_other_user(lambda: in_process(db, *ADD))
+        outcome = damage.as_other_user(lambda: run(db, *ADD, now=None))
         assert outcome[0] == "returned", outcome
         code, out, err = outcome[1]
         assert code == 2 and out == ""
@@ -110,11 +87,11 @@ def test_read_only_is_said_in_one_line_without_restore(what: str) -> None:
 def test_db_check_says_ok_or_what_is_wrong(tmp_path: Path) -> None:
     db = tmp_path / "followup.sqlite3"
     good = with_backup(db)
-    code, out, _ = in_process(db, "db", "check")
+    code, out, _ = run(db, "db", "check", now=None)
     assert code == 0 and out.startswith(f"ok: {db} passes") and str(good) in out
     damage.corrupt_page(db, 4)
     before = damage.digest(db)
-    code, out, _ = in_process(db, "db", "check", "--json")
+    code, out, _ = run(db, "db", "check", "--json", now=None)
     assert code == 1
     report = json.loads(out)
     assert report["ok"] is False and report["problem"]
@@ -127,11 +104,11 @@ def test_db_restore_puts_the_backup_back_and_keeps_the_damaged_file(tmp_path: Pa
     with_backup(db, contacts=20)
     damage.truncate(db)
     damaged = db.read_bytes()
-    code, out, err = in_process(db, "db", "restore")
+    code, out, err = run(db, "db", "restore", now=None)
     assert code == 0, err
     kept = next(p for p in tmp_path.glob("followup.sqlite3.damaged-*") if p.name[-4] != "-")
     assert kept.read_bytes() == damaged and str(kept) in out
-    code, out, _ = in_process(db, "contact", "list", "--json")
+    code, out, _ = run(db, "contact", "list", "--json", now=None)
     assert code == 0 and len(json.loads(out)) == 20
     assert db.stat().st_mode & 0o777 == 0o600
 
@@ -139,12 +116,12 @@ def test_db_restore_puts_the_backup_back_and_keeps_the_damaged_file(tmp_path: Pa
 def test_db_restore_will_not_replace_a_healthy_file_unasked(tmp_path: Path) -> None:
     db = tmp_path / "followup.sqlite3"
     good = with_backup(db, contacts=3)
-    in_process(db, *ADD)
+    run(db, *ADD, now=None)
     before = damage.digest(db)
-    code, _, err = in_process(db, "db", "restore", "--backup", str(good))
+    code, _, err = run(db, "db", "restore", "--backup", str(good), now=None)
     assert code == 2 and "not damaged" in err and "--force" in err
     assert damage.digest(db) == before
-    code, _, err = in_process(db, "db", "restore", "--backup", str(good), "--force")
+    code, _, err = run(db, "db", "restore", "--backup", str(good), "--force", now=None)
     assert code == 0, err
     [kept] = [p for p in tmp_path.glob("followup.sqlite3.replaced-*") if p.name[-4] != "-"]
     assert damage.digest(kept) == before
@@ -155,8 +132,8 @@ def test_the_command_line_writes_private_files(tmp_path: Path) -> None:
     db = tmp_path / "new" / "followup.sqlite3"
     old = os.umask(0o022)
     try:
-        code, _, err = in_process(db, *ADD)
-        code2, _, _ = in_process(db, "export", "json", str(tmp_path / "export.json"))
+        code, _, err = run(db, *ADD, now=None)
+        code2, _, _ = run(db, "export", "json", str(tmp_path / "export.json"), now=None)
     finally:
         os.umask(old)
     assert code == 0 and code2 == 0, err

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -18,7 +17,7 @@ import pytest
 
 from followup.cli import build_parser
 from followup.cli.arguments import record_id
-from tests.cli.inprocess import NOW, Outcome, ok, run, seed, state
+from tests.cli.runner import NOW, Outcome, copy_database, ok, run, run_process, seed, state
 
 BIG = str(2**63)
 HUGE = "9" * 30
@@ -34,9 +33,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def db(seeded: Path, tmp_path: Path) -> Path:
     """A copy of one seeded database (closed, so it is one file)."""
-    path = tmp_path / "contract.sqlite3"
-    shutil.copyfile(seeded, path)
-    return path
+    return copy_database(seeded, tmp_path / "contract.sqlite3")
 
 
 ROUND = ["round", "add", "--app", "1", "--end", "2026-11-25T11:00"]
@@ -315,19 +312,6 @@ def test_export_replaces_a_file_whole(db: Path, tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
 
 
-def _cli(*args: str, db: Path, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    return subprocess.run(
-        [sys.executable, "-m", "followup", "--db", str(db), "--now", NOW, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-        **kwargs,  # type: ignore[arg-type]
-    )
-
-
 def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
     many = tmp_path / "many.sqlite3"
     document = {
@@ -370,9 +354,9 @@ def test_a_locked_database_is_one_line(db: Path) -> None:
 @pytest.mark.skipif(os.geteuid() == 0, reason="root may write to a read-only file")
 def test_a_read_only_database_is_one_line(db: Path) -> None:  # pragma: no cover (root CI)
     db.chmod(0o444)
-    result = _cli("contact", "add", "--name", "Nobody", db=db)
-    assert result.returncode == 2, result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+    result = run_process(db, "contact", "add", "--name", "Nobody")
+    assert result.code == 2, result.err
+    assert len(result.err.strip().splitlines()) == 1
 
 
 def test_settings_list_shows_labels_choices_and_ranges(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.cli.inprocess import Outcome, ok, run, seed, state
+from tests.cli.runner import Outcome, ok, run, seed, state
 
 HOSTILE_TEXT = st.sampled_from(
     [

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.cli.inprocess import ok, run, seed, state
+from tests.cli.runner import ok, run, seed, state
 
 HOSTILE = st.sampled_from(
     [

@@ -11,7 +11,7 @@ from followup.model import Application, Contact, Round
 from followup.plan import ItemKind, round_plan
 from followup.reminders import reminders_for
 from followup.workdays import WorkCalendar
-from tests.cli.inprocess import ok, run
+from tests.cli.runner import ok, run
 
 
 def test_deadline_with_an_offset_follows_the_real_zone_across_a_dst_change(
