@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import tempfile
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -31,9 +33,12 @@ stored = st.one_of(
 )
 
 
-def fresh() -> tuple[Repository, Path]:
-    path = Path(tempfile.mkdtemp()) / "db.sqlite3"
-    repo = Repository(Database.open(path, NOW))
+@cache
+def _template() -> Path:
+    """One small database (a contact, an application, a round), built once and closed."""
+    path = Path(tempfile.mkdtemp()) / "template.sqlite3"
+    database = Database.open(path, NOW)
+    repo = Repository(database)
     repo.add_contact(Contact(0, "Dana"))
     app = repo.add_application(Application(0, "Acme", "Engineer"))
     repo.add_round(
@@ -46,7 +51,15 @@ def fresh() -> tuple[Repository, Path]:
             interviewer_ids=(1,),
         )
     )
-    return repo, path
+    database.close()
+    return path
+
+
+def fresh() -> tuple[Repository, Path]:
+    """Each example's own copy of the template, opened."""
+    path = Path(tempfile.mkdtemp()) / "db.sqlite3"
+    shutil.copyfile(_template(), path)
+    return Repository(Database.open(path, NOW)), path
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
