@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,8 +43,28 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "followup.sqlite3"
 
 
+def copy_of_new_database(
+    factory: pytest.TempPathFactory, settings: dict[str, str] | None = None
+) -> Path:
+    """A new database (with these settings), created once and closed, for tests to copy:
+    creating the schema costs each test ~20 ms, a copy ~1 ms."""
+    path = factory.mktemp("new-database") / "new.sqlite3"
+    database = Database.open(path, NOW)
+    if settings:
+        Repository(database).save_settings(settings)
+    database.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def _new_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_of_new_database(tmp_path_factory)
+
+
 @pytest.fixture
-def repo(db_path: Path) -> Iterator[Repository]:
+def repo(db_path: Path, _new_database: Path) -> Iterator[Repository]:
+    """A new database of the test's own (a copy of one created once)."""
+    shutil.copyfile(_new_database, db_path)
     database = Database.open(db_path, NOW)
     yield Repository(database)
     database.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,6 +16,7 @@ from followup.model import Application, Contact, PostalAddress, Round
 from followup.storage import Database, Repository
 from followup_desktop.clock import FixedClock
 from followup_desktop.session import Session
+from tests.conftest import copy_of_new_database
 
 NY = ZoneInfo("America/New_York")
 NOW = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)  # Friday after Thanksgiving, 10:00 in New York
@@ -29,18 +31,26 @@ def clock() -> FixedClock:
     return FixedClock(NOW)
 
 
-@pytest.fixture
-def session(tmp_path: Path, clock: FixedClock) -> Iterator[Session]:
-    database = Database.open(tmp_path / "gui.sqlite3", NOW)
-    repo = Repository(database)
-    repo.save_settings(
+@pytest.fixture(scope="session")
+def _new_gui_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new database with a US user in New York, created once (see ``session``)."""
+    return copy_of_new_database(
+        tmp_path_factory,
         {
             "calendar.country": "US",
             "calendar.timezone": "America/New_York",
             "profile.name": "Sam Lee",
-        }
+        },
     )
-    yield Session(repo, clock)
+
+
+@pytest.fixture
+def session(tmp_path: Path, clock: FixedClock, _new_gui_database: Path) -> Iterator[Session]:
+    """A session on the test's own copy of that database."""
+    path = tmp_path / "gui.sqlite3"
+    shutil.copyfile(_new_gui_database, path)
+    database = Database.open(path, NOW)
+    yield Session(Repository(database), clock)
     database.close()
 
 
