@@ -182,19 +182,13 @@ def _offer_restore(
 
 
 def stylesheet() -> str:
-    """The style sheet; read straight from the package folder when it is one (the common
-    case, and cheaper before the first paint), else through importlib.resources."""
+    """The style sheet, its colour placeholders filled for the palette in use."""
     import followup_resources  # noqa: PLC0415
 
     from followup_desktop.status_palette import style_tokens  # noqa: PLC0415
 
-    folder = Path(followup_resources.__file__).parent
-    if (folder / "style.qss").is_file():
-        sheet = (folder / "style.qss").read_text(encoding="utf-8")
-    else:
-        from importlib import resources  # noqa: PLC0415
-
-        sheet = (resources.files("followup_resources") / "style.qss").read_text(encoding="utf-8")
+    data: bytes = followup_resources.read_bytes("style.qss")
+    sheet = data.decode("utf-8")
     for token, colour in sorted(style_tokens().items(), key=lambda t: -len(t[0])):
         sheet = sheet.replace(token, colour)
     return sheet
@@ -411,7 +405,6 @@ def report_content(shell: Shell) -> None:
     state), print seconds since FOLLOWUP_BENCH_T0 (wall clock); half a second later print the
     resident memory, then leave at once."""
     started = float(os.environ.get("FOLLOWUP_BENCH_T0", "0"))
-    target = shell.window.today.shown_data()
 
     def painted() -> None:
         print(f"content {time.time() - started:.4f}", flush=True)
@@ -423,8 +416,7 @@ def report_content(shell: Shell) -> None:
         print(f"rss {int(rss) * 1024}", flush=True)
         os._exit(0)
 
-    on_first_paint(target, painted)
-    target.update()
+    shell.window.today.when_data_painted(painted)
 
 
 def screenshot(shell: Shell, view: str, path: str) -> None:

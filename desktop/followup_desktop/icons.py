@@ -4,7 +4,6 @@ it is asked for (not every size up front: that cost start-up time)."""
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 from PySide6.QtCore import QByteArray, QRect, QSize, Qt
 from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
@@ -56,5 +55,7 @@ class SvgIconEngine(QIconEngine):
 
 @cache
 def icon(name: str) -> QIcon:
-    data = (resources.files("followup_resources") / "icons" / f"{name}.svg").read_bytes()
+    import followup_resources  # noqa: PLC0415
+
+    data = followup_resources.read_bytes("icons", f"{name}.svg")
     return QIcon(SvgIconEngine(data))

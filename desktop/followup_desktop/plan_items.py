@@ -4,7 +4,6 @@ list and the tray menu share (so no feature imports another)."""
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from difflib import SequenceMatcher
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -62,6 +61,8 @@ class PlanItemsModel(QAbstractListModel):
     def update_items(self, items: list[PlanItem]) -> None:
         """Move to ``items`` by rows: remove what went, insert what came, and report the
         rows whose item changed, so views keep their place and lay out only those rows."""
+        from difflib import SequenceMatcher  # noqa: PLC0415  (not before the first paint)
+
         old_keys = [i.key for i in self.rows]
         new_keys = [i.key for i in items]
         matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)

@@ -115,7 +115,8 @@ class Shell(QObject):
         today.model.reload()
         self.window.stored_values.refresh()  # settings or records that cannot be used
         if self.window.isVisible() and self.window.stack.currentWidget() is today:
-            on_first_paint(today.shown_data(), self._after_content)
+            # One more turn of the event loop: whatever else waits for this paint goes first.
+            today.when_data_painted(lambda: QTimer.singleShot(0, self._after_content))
             # Covered or iconified, the window may not paint for a long time: not that long.
             # (The timer goes with the window, as the paint's watcher does.)
             latest = QTimer(self.window)

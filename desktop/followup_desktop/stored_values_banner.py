@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from followup_desktop.accessibility import named
 from followup_desktop.session import Session
-from followup_desktop.stored_records import KINDS, StoredRecordsDialog
 
 MAX_LINES = 5
 
@@ -49,11 +48,14 @@ class StoredValuesBanner(QFrame):
         self.session.calendar()  # an unknown country or region is found (and noted) here
         lines = settings.problems(in_words=True)
         records = self.session.repo.unreadable()
+        kinds: tuple[str, ...] = ()
+        if records:  # the dialog's module only when there is something to fix
+            from followup_desktop.stored_records import KINDS as kinds  # noqa: N811, PLC0415
         lines += [
-            f"{bad.message()} ({'Fix or delete…' if bad.kind in KINDS else 'marked in Interviews'})"
+            f"{bad.message()} ({'Fix or delete…' if bad.kind in kinds else 'marked in Interviews'})"
             for bad in records
         ]
-        self.review_button.setVisible(any(bad.kind in KINDS for bad in records))
+        self.review_button.setVisible(any(bad.kind in kinds for bad in records))
         if lines == self.lines:
             return
         self.lines = lines
@@ -71,5 +73,7 @@ class StoredValuesBanner(QFrame):
 
     def review(self) -> None:
         """The letters, calls and inquiries that cannot be read: fix or delete each."""
+        from followup_desktop.stored_records import StoredRecordsDialog  # noqa: PLC0415
+
         StoredRecordsDialog(self.session, self.window()).exec()
         self.refresh()

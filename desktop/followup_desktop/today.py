@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
     QRect,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QResizeEvent
@@ -25,6 +29,7 @@ from followup.errors import FollowUpError
 from followup.plan import ItemKind, ItemState, PlanItem
 from followup_desktop.accessibility import named
 from followup_desktop.coming_up import ComingUpModel
+from followup_desktop.first_paint import on_first_paint
 from followup_desktop.icons import icon
 from followup_desktop.plan_items import (
     DAYS_AHEAD,
@@ -170,6 +175,27 @@ class CardDelegate(QStyledItemDelegate):
         return f"{day}, {dates.time(local)}" if item.kind is not ItemKind.CLOSE else day
 
 
+class CardList(QListView):
+    """A list of cards that can say when its cards have painted. (The viewport is Qt's own
+    widget: its first Python wrapper makes PySide build every widget class, about 8 ms, so
+    start-up never asks for it.)"""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._after_paint: list[Callable[[], None]] = []
+
+    def after_next_paint(self, then: Callable[[], None]) -> None:
+        """Call ``then`` once the cards' next paint has reached the screen."""
+        self._after_paint.append(then)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if self._after_paint and event.type() == QEvent.Type.Paint:
+            waiting, self._after_paint = self._after_paint, []
+            for then in waiting:
+                QTimer.singleShot(0, then)  # after this paint, as ``on_first_paint``
+        return super().viewportEvent(event)
+
+
 class TodayView(QWidget):
     """Signals: ``action_requested(PlanItem)`` when the user acts on a card;
     ``add_requested()`` when a first-time user asks to add an application."""
@@ -191,7 +217,7 @@ class TodayView(QWidget):
         self.fold.setCheckable(True)
         self.fold.hide()
         self.fold.toggled.connect(self.model.set_expanded)
-        self.list = QListView()
+        self.list = CardList()
         self.list.setModel(self.model)
         self.phones: dict[int, str] = {}  # shared by both lists' call cards
         self.list.setItemDelegate(CardDelegate(session, self.list, self.phones))
@@ -205,7 +231,7 @@ class TodayView(QWidget):
         self.coming = ComingUpModel(session)
         self.coming_heading = QLabel("After this week")
         self.coming_heading.setObjectName("subheading")  # under the page's own heading
-        self.coming_list = QListView()
+        self.coming_list = CardList()
         self.coming_list.setModel(self.coming)
         self.coming_list.setItemDelegate(CardDelegate(session, self.coming_list, self.phones))
         self.coming_list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
@@ -246,14 +272,19 @@ class TodayView(QWidget):
         self.model.changed.connect(self._reload_coming)
         self._refresh()
 
-    def shown_data(self) -> QWidget:
-        """The widget whose paint shows the user's data: the week's cards, the cards after
-        this week, or the empty state."""
+    def when_data_painted(self, then: Callable[[], None]) -> None:
+        """Call ``then`` once the user's data is on screen: the week's cards, the cards after
+        this week, or the empty state (a paint is asked for, in case none was due)."""
+        shown: QWidget = self.empty
         if self.model.rows:
-            return self.list.viewport()
-        if self.coming.rows:
-            return self.coming_list.viewport()
-        return self.empty
+            self.list.after_next_paint(then)
+            shown = self.list  # its viewport, a child, is painted with it
+        elif self.coming.rows:
+            self.coming_list.after_next_paint(then)
+            shown = self.coming_list
+        else:
+            on_first_paint(self.empty, then)
+        shown.update()
 
     def _reload_coming(self) -> None:
         self.coming.reload()
@@ -330,7 +361,9 @@ class TodayView(QWidget):
         420 pixels wide, so a wide page got a band of empty space under its cards)."""
         option = QStyleOptionViewItem()
         option.font = self.coming_list.font()
-        option.rect = QRect(0, 0, self.coming_list.viewport().width(), 0)
+        # The viewport's width without asking for the viewport (see CardList): the list is
+        # only as tall as its cards here, so no vertical scroll bar takes from it.
+        option.rect = QRect(0, 0, self.coming_list.maximumViewportSize().width(), 0)
         delegate = self.coming_list.itemDelegate()
         spacing = 2 * self.coming_list.spacing()
         rows = range(self.coming.rowCount())
