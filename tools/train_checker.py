@@ -33,9 +33,10 @@ sys.path.insert(0, str(ROOT))
 
 from tests.checker_data import CONTENT_RULES, letters, refuse_held_out, sentences  # noqa: E402
 
-from followup.checker import Context, check  # noqa: E402
+from followup.checker import Context, default_rulebook  # noqa: E402
 from followup.checker_model import FORMAT, features, scale, sentence_spans  # noqa: E402
 from followup.phrases import tokenize  # noqa: E402
+from followup.sentence_rules import content_findings  # noqa: E402
 
 OUT = ROOT / "resources" / "checker" / "model.json.gz"
 # The first release's hand-made sentences: never part of data/checker/'s test split.
@@ -50,6 +51,7 @@ GRID = (30.0, 100.0, 300.0)
 CLASSES = ("ok", *CONTENT_RULES)
 CLASS_WEIGHT = "balanced"  # every rule weighs as much as "fine" (calibration undoes the bias)
 MIN_COUNT = 2  # sentences a feature must appear in to be kept (one-offs only add noise)
+Hits = tuple[set[str], set[str]]  # content rules found inside a sentence, and in the whole text
 QUANTUM = 1000  # weights are stored as integers: weight = integer * max|weight| / QUANTUM
 
 
@@ -164,7 +166,7 @@ def decide(
 
 
 def tune(
-    probabilities: np.ndarray, labels: list[str], phrase_hits: list[set[str]]
+    probabilities: np.ndarray, labels: list[str], phrase_hits: list[Hits]
 ) -> tuple[dict[str, float], dict[str, tuple[float, float]]]:
     """Per rule, the lowest threshold at which the model alone, deciding as the app does (one
     rule per sentence), is right at least TARGET_PRECISION of the time on the validation
@@ -173,7 +175,6 @@ def tune(
     Thresholds interact, so a few rounds, rule by rule. Returns the thresholds and, for the
     record, the checker's (phrases + model) precision and recall on the folds."""
     everywhere = np.ones(len(labels), dtype=bool)
-    silent = np.array([not hits for hits in phrase_hits])
     wanted = {rule: np.array([label == rule for label in labels]) for rule in CONTENT_RULES}
 
     def model_precision(thresholds: dict[str, float], rule: str) -> float:
@@ -189,17 +190,50 @@ def tune(
                 if model_precision(trial, rule) >= TARGET_PRECISION:
                     thresholds = trial
                     break
-    decided = decide(probabilities, thresholds, silent)
+    predicted = checker_choice(probabilities, thresholds, phrase_hits)
     quality = {}
-    for index, rule in enumerate(CONTENT_RULES):
-        flagged = np.array([rule in h for h in phrase_hits]) | (decided == index)
+    for rule in CONTENT_RULES:
+        flagged = np.array([rule in p for p in predicted])
         right = flagged & wanted[rule]
         quality[rule] = (right.sum() / max(1, flagged.sum()), right.sum() / wanted[rule].sum())
     return thresholds, quality
 
 
-def phrase_rules(text: str) -> set[str]:
-    return {f.rule for f in check(text, Context(), model=False)} & set(CONTENT_RULES)
+def checker_choice(
+    probabilities: np.ndarray, thresholds: dict[str, float], phrase_hits: list[Hits]
+) -> list[set[str]]:
+    """What the checker reports for each sentence (sentence_rules.main_faults): with no
+    phrase or mark inside it, the model's rule if one clears its threshold; otherwise its
+    main fault, the rule the model rates highest among those flagged and those it clears.
+    Whole-text marks (all lower case, too many "!") are reported as they are."""
+    cut = np.array([thresholds[rule] for rule in CONTENT_RULES])
+    silent = np.array([not inside for inside, _whole in phrase_hits])
+    decided = decide(probabilities, thresholds, silent)
+    found = []
+    for index, (inside, whole) in enumerate(phrase_hits):
+        scores = probabilities[index]
+        if inside:
+            ranked = [
+                (scores[i], rule in inside, -i, rule)
+                for i, rule in enumerate(CONTENT_RULES)
+                if rule in inside or scores[i] >= cut[i]
+            ]
+            chosen = {max(ranked)[3]}
+        else:
+            chosen = {CONTENT_RULES[decided[index]]} if decided[index] >= 0 else set()
+        found.append(chosen | whole)
+    return found
+
+
+def phrase_rules(text: str) -> Hits:
+    """The content rules the phrases and marks find inside the sentence, and those of the
+    whole text (which are the sentence's when the text is one sentence, as in the checker)."""
+    book = default_rulebook()
+    tokens = tokenize(text, book.limits["max_checked_words"])
+    inside, whole = content_findings(text, tokens, book.index.find(tokens), Context(), book)
+    if len(list(sentence_spans(text, tokens.starts, tokens.ends))) == 1:
+        return {f.rule for f in [*inside, *whole]}, set()
+    return {f.rule for f in inside}, {f.rule for f in whole}
 
 
 def main() -> int:

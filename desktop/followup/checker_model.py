@@ -157,6 +157,14 @@ class SentenceModel:
         self._by_sentence[sentence] = result
         return result
 
+    def cleared(self, sentence: str, skip: frozenset[str] = frozenset()) -> set[str]:
+        """The rules whose probability for the sentence clears their threshold."""
+        return {
+            rule
+            for rule, confidence in zip(self.rules, self.scores(sentence), strict=True)
+            if rule not in skip and confidence >= self.thresholds[rule]
+        }
+
     def judge(self, sentence: str, skip: frozenset[str] = frozenset()) -> Judgement | None:
         """The most likely rule the sentence breaks, when it clears that rule's threshold."""
         best: Judgement | None = None

@@ -91,7 +91,12 @@ def test_length_limits_depend_on_the_channel() -> None:
     [
         ("Thanks so much 😊", "emoji"),
         ("Can't wait!!!", "exclamation"),
-        ("i am writing to thank you for the interview and for your time today", "lower case"),
+        (
+            "dear dana, i am writing to thank you for the interview and for your time today. "
+            "i enjoyed hearing about the new clinic and would love to join the team. "
+            "kind regards, sam",
+            "lower case",
+        ),
         ("I AM WRITING TO THANK YOU FOR THE INTERVIEW AND YOUR TIME", "capitals"),
         ("It was VERY VERY GOOD to meet", "capitals"),
     ],
@@ -99,6 +104,13 @@ def test_length_limits_depend_on_the_channel() -> None:
 def test_informal_marks(text: str, what: str) -> None:
     found = [f for f in check(text, Context()) if f.rule == "informal"]
     assert any(what in f.message for f in found), found
+
+
+def test_a_line_typed_in_lower_case_is_not_called_informal_for_that() -> None:
+    """A letter in lower case is informal; one line typed in a hurry is not (the sentence
+    data label such lines by what they say), below ``lowercase_min_words``."""
+    line = "thank you for the interview yesterday, i enjoyed learning about the analytics team."
+    assert [f for f in check(line, Context()) if "lower case" in f.message] == []
 
 
 def test_a_huge_paste_is_checked_only_so_far_and_says_so() -> None:

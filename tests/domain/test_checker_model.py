@@ -163,3 +163,52 @@ def test_the_model_loads_on_the_first_check_and_needs_no_numpy() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+TWO_FAULTS = "You are the most brilliant manager, so is there any update on my application?"
+
+
+@pytest.mark.parametrize(
+    ("weights", "kept"),
+    [({"w update": [0, 60]}, "status-inquiry"), ({"w brilliant": [60, 0]}, "flattery")],
+)
+def test_a_sentence_two_phrase_lists_flag_keeps_only_its_main_fault(
+    weights: dict[str, list[float]], kept: str
+) -> None:
+    """The sentence is underlined once, with the fault the model rates higher; without the
+    model every phrase finding stays."""
+    content = {"flattery", "status-inquiry"}
+    found = [f for f in check(TWO_FAULTS, Context(), model=tiny(weights)) if f.rule in content]
+    assert {f.rule for f in found} == {kept}
+    assert all(not f.message.startswith("The checker's model") for f in found)
+    alone = {f.rule for f in check(TWO_FAULTS, Context(), model=False)}
+    assert content <= alone
+
+
+def test_a_confident_model_rule_replaces_the_phrase_finding_it_outranks() -> None:
+    """A phrase for one rule, but the model is sure of another that clears its threshold:
+    the sentence gets the model's finding, which says it is the model's reading."""
+    text = "Any update on my application, dear brilliant one?"
+    found = check(text, Context(), model=tiny({"w brilliant": [90, 0]}))
+    content = [f for f in found if f.rule in {"flattery", "status-inquiry"}]
+    assert [f.rule for f in content] == ["flattery"]
+    assert content[0].message.startswith("The checker's model reads this sentence as flattery")
+    assert (content[0].start, content[0].end) == (0, len(text))
+
+
+def test_a_one_sentence_text_in_lower_case_is_underlined_once() -> None:
+    """All lower case is the fault of the whole text; when the text is one sentence it is
+    that sentence's, and the main fault wins. In a longer text it stays."""
+    model = tiny({"w update": [0, 60]})
+    one = (
+        "hi again, i was just wondering whether there is any update on my application for the "
+        "analyst job that i interviewed for on tuesday with you and the team"
+    )
+    content = {"informal", "status-inquiry"}
+    assert {f.rule for f in check(one, Context(), model=model)} & content == {"status-inquiry"}
+    two = (
+        "thanks for the interview today, it was good to meet you and the team. "
+        "i was just wondering whether there is any update on my application for the analyst job"
+    )
+    rules = [f.rule for f in check(two, Context(), model=model)]
+    assert "informal" in rules and "status-inquiry" in rules
