@@ -57,14 +57,14 @@ def copy_of_new_database(
 
 
 @pytest.fixture(scope="session")
-def _new_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_of_new_database(tmp_path_factory)
 
 
 @pytest.fixture
-def repo(db_path: Path, _new_database: Path) -> Iterator[Repository]:
+def repo(db_path: Path, template_database: Path) -> Iterator[Repository]:
     """A new database of the test's own (a copy of one created once)."""
-    shutil.copyfile(_new_database, db_path)
+    shutil.copyfile(template_database, db_path)
     database = Database.open(db_path, NOW)
     yield Repository(database)
     database.close()

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.cli.runner import ok, run, seed, state
+from tests.cli.runner import copy_database, ok, run, seed, state
 
 HOSTILE = st.sampled_from(
     [
@@ -94,10 +94,15 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return document
 
 
-def _import(tmp_path: Path, text: str) -> None:
-    db = tmp_path / "target.sqlite3"
-    db.unlink(missing_ok=True)
+@pytest.fixture(scope="module")
+def empty(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("empty") / "empty.sqlite3"
     ok(db, "contact", "list")  # an empty, current database
+    return db
+
+
+def _import(tmp_path: Path, empty: Path, text: str) -> None:
+    db = copy_database(empty, tmp_path / "target.sqlite3")  # each example's own copy
     before = state(db)
     result = run(db, "import", "json", "-", stdin=text)
     assert result.code in (0, 2), result
@@ -123,11 +128,11 @@ SETTINGS = settings(
 @SETTINGS
 @given(data=st.data())
 def test_one_field_changed_to_anything_imports_whole_or_is_refused(
-    exported: dict[str, Any], tmp_path: Path, data: st.DataObject
+    exported: dict[str, Any], empty: Path, tmp_path: Path, data: st.DataObject
 ) -> None:
     path = data.draw(st.sampled_from(_paths(exported)))
     value = data.draw(JSON_VALUES)
-    _import(tmp_path, json.dumps(_replace(exported, path, value)))
+    _import(tmp_path, empty, json.dumps(_replace(exported, path, value)))
 
 
 @pytest.mark.slow
@@ -138,8 +143,8 @@ def test_one_field_changed_to_anything_imports_whole_or_is_refused(
 )
 @given(data=st.data())
 def test_import_many_more_examples(
-    exported: dict[str, Any], tmp_path: Path, data: st.DataObject
+    exported: dict[str, Any], empty: Path, tmp_path: Path, data: st.DataObject
 ) -> None:
     path = data.draw(st.sampled_from(_paths(exported)))
     value = data.draw(JSON_VALUES)
-    _import(tmp_path, json.dumps(_replace(exported, path, value)))
+    _import(tmp_path, empty, json.dumps(_replace(exported, path, value)))

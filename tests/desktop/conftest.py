@@ -32,7 +32,7 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture(scope="session")
-def _new_gui_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def template_gui_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new database with a US user in New York, created once (see ``session``)."""
     return copy_of_new_database(
         tmp_path_factory,
@@ -45,10 +45,10 @@ def _new_gui_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def session(tmp_path: Path, clock: FixedClock, _new_gui_database: Path) -> Iterator[Session]:
+def session(tmp_path: Path, clock: FixedClock, template_gui_database: Path) -> Iterator[Session]:
     """A session on the test's own copy of that database."""
     path = tmp_path / "gui.sqlite3"
-    shutil.copyfile(_new_gui_database, path)
+    shutil.copyfile(template_gui_database, path)
     database = Database.open(path, NOW)
     yield Session(Repository(database), clock)
     database.close()

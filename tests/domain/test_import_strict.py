@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +21,30 @@ from .test_transfer_and_ics import fill
 Change = Callable[[dict[str, Any]], object]
 
 
-@pytest.fixture
-def exported(repo: Repository) -> dict[str, Any]:
+@pytest.fixture(scope="module")
+def _exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    database = Database.open(tmp_path_factory.mktemp("export") / "filled.sqlite3", NOW)
+    repo = Repository(database)
     fill(repo)
-    return transfer.export_all(repo)
+    document = transfer.export_all(repo)
+    database.close()
+    return document
 
 
 @pytest.fixture
-def target(tmp_path: Path) -> Repository:
-    return Repository(Database.open(tmp_path / "target.sqlite3", NOW))
+def exported(_exported: dict[str, Any]) -> dict[str, Any]:
+    """The export of a filled database (made once), the test's own copy."""
+    return copy.deepcopy(_exported)
+
+
+@pytest.fixture
+def target(tmp_path: Path, template_database: Path) -> Iterator[Repository]:
+    """An empty database to import into (a copy of one created once)."""
+    path = tmp_path / "target.sqlite3"
+    shutil.copyfile(template_database, path)
+    database = Database.open(path, NOW)
+    yield Repository(database)
+    database.close()
 
 
 def _set(path: str, value: object) -> Change:
