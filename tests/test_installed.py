@@ -115,13 +115,15 @@ def test_the_wheel_installed_in_a_fresh_environment_works(tmp_path: Path) -> Non
     )
     (wheel,) = wheels.glob("interview_followup-*.whl")
     env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=True)
+    venv.create(env_dir, with_pip=False)  # our pip installs into it: no seconds of ensurepip
     bin_dir = env_dir / "bin"
     run(
         [
-            str(bin_dir / "python"),
+            sys.executable,
             "-m",
             "pip",
+            "--python",
+            str(bin_dir / "python"),
             "install",
             "-q",
             "--disable-pip-version-check",
