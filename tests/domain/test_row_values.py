@@ -7,11 +7,11 @@ import sqlite3
 import tempfile
 from dataclasses import replace
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -33,10 +33,10 @@ stored = st.one_of(
 )
 
 
-@cache
-def _template() -> Path:
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One small database (a contact, an application, a round), built once and closed."""
-    path = Path(tempfile.mkdtemp()) / "template.sqlite3"
+    path = tmp_path_factory.mktemp("row-values") / "template.sqlite3"
     database = Database.open(path, NOW)
     repo = Repository(database)
     repo.add_contact(Contact(0, "Dana"))
@@ -55,17 +55,17 @@ def _template() -> Path:
     return path
 
 
-def fresh() -> tuple[Repository, Path]:
-    """Each example's own copy of the template, opened."""
-    path = Path(tempfile.mkdtemp()) / "db.sqlite3"
-    shutil.copyfile(_template(), path)
+def fresh(template: Path) -> tuple[Repository, Path]:
+    """Each example's own copy of the template, opened (beside it: pytest removes both)."""
+    path = Path(tempfile.mkdtemp(dir=template.parent)) / "db.sqlite3"
+    shutil.copyfile(template, path)
     return Repository(Database.open(path, NOW)), path
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(column=st.sampled_from(ROUND_COLUMNS), value=stored)
-def test_any_stored_round_value_is_listed_or_named(column: str, value: Any) -> None:
-    repo, path = fresh()
+def test_any_stored_round_value_is_listed_or_named(template: Path, column: str, value: Any) -> None:
+    repo, path = fresh(template)
     with sqlite3.connect(path) as raw:  # as a hand edit would: no NOT NULL, no CHECK
         raw.execute("PRAGMA ignore_check_constraints = ON")
         raw.execute("PRAGMA writable_schema = ON")
@@ -91,9 +91,9 @@ def test_any_stored_round_value_is_listed_or_named(column: str, value: Any) -> N
     value=stored,
 )
 def test_any_stored_time_of_a_letter_call_or_inquiry_is_used_or_named(
-    table: tuple[str, str], value: Any
+    template: Path, table: tuple[str, str], value: Any
 ) -> None:
-    repo, path = fresh()
+    repo, path = fresh(template)
     repo.record_letter(1, 1, Channel.EMAIL, datetime(2026, 11, 25, 18, tzinfo=UTC))
     repo.record_call(1, datetime(2026, 12, 2, 15, tzinfo=UTC))
     online = repo.add_application(Application(0, "Beta", "Dev"))
@@ -133,13 +133,13 @@ hostile = st.one_of(
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(table=st.sampled_from(sorted(COLUMNS)), data=st.data())
 def test_any_stored_value_of_a_letter_call_or_inquiry_is_used_or_named_and_fixable(
-    table: str, data: st.DataObject
+    template: Path, table: str, data: st.DataObject
 ) -> None:
     """Each record either reads with every rule kept, or is named with the field at fault and
     a repaired value; giving the stand-ins real values fixes it in one write."""
     column = data.draw(st.sampled_from(COLUMNS[table]))
     value = data.draw(hostile)
-    repo, path = fresh()
+    repo, path = fresh(template)
     repo.record_letter(1, 1, Channel.EMAIL, datetime(2026, 11, 25, 18, tzinfo=UTC), _ANY)
     repo.record_call(1, datetime(2026, 12, 2, 15, tzinfo=UTC), "fine", _ANY)
     online = repo.add_application(Application(0, "Beta", "Dev"))
