@@ -19,8 +19,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from followup_desktop.first_paint import on_first_paint
 
 if TYPE_CHECKING:
-    from PySide6.QtNetwork import QLocalServer
-
     from followup.errors import CorruptDatabase
     from followup.storage.database import Database
     from followup_desktop.clock import Clock
@@ -92,20 +90,6 @@ def _private_runtime_folder() -> Path | None:
 
     private = stat.S_ISDIR(info.st_mode) and info.st_mode & 0o077 == 0
     return folder if info.st_uid == os.getuid() and private else None
-
-
-def _ask_running_instance(name: str) -> bool:
-    """True when another instance owns this database; it is asked to come forward."""
-    from PySide6.QtNetwork import QLocalSocket  # noqa: PLC0415
-
-    socket = QLocalSocket()
-    socket.connectToServer(name)
-    if not socket.waitForConnected(300):
-        return False
-    socket.write(b"show\n")
-    socket.waitForBytesWritten(300)
-    socket.disconnectFromServer()
-    return True
 
 
 def open_database(path: Path, now: datetime, parent: QWidget | None = None) -> Database | None:
@@ -235,12 +219,14 @@ def _run(args: argparse.Namespace) -> int:
     server = None
     name = None if args.screenshot else _server_name(db_path)
     if name is not None:
-        from PySide6.QtNetwork import QLocalServer  # noqa: PLC0415
+        from followup_desktop.single_instance import (  # noqa: PLC0415
+            InstanceServer,
+            ask_running_instance,
+        )
 
-        if _ask_running_instance(name):
+        if ask_running_instance(name):
             return 0
-        QLocalServer.removeServer(name)
-        server = QLocalServer()
+        server = InstanceServer()
         server.listen(name)
     from followup_desktop.main_window import MainWindow  # noqa: PLC0415
 
@@ -271,7 +257,7 @@ def _run(args: argparse.Namespace) -> int:
             app.quit()
             return
         if server is not None:
-            server.newConnection.connect(lambda: _answer(server, shell))
+            server.asked.connect(shell.bring_forward)  # a second launch asked
         if args.exit_after_content:
             shell.loaded.connect(lambda: report_content(shell))
         if args.screenshot:
@@ -441,15 +427,6 @@ def screenshot(shell: Shell, view: str, path: str) -> None:
             QApplication.processEvents()
             target = assistant
     target.grab().save(path)
-
-
-def _answer(server: QLocalServer, shell: Shell) -> None:
-    """A second launch asked to come forward."""
-    socket = server.nextPendingConnection()
-    if socket is not None:
-        socket.readyRead.connect(socket.readAll)
-        socket.disconnected.connect(socket.deleteLater)
-    shell.bring_forward()
 
 
 if __name__ == "__main__":

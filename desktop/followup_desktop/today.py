@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -112,6 +111,8 @@ class CardDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(6, 4, -6, -4)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        from PySide6.QtWidgets import QStyle  # noqa: PLC0415  (4 ms to build: not before it is used)
+
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         base = palette.color(QPalette.ColorRole.Base)
         border = palette.color(QPalette.ColorRole.Mid)

@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from followup.model import Application
 from followup.storage import Database, Repository
-from followup_desktop.app import _ask_running_instance, _server_name, open_database
+from followup_desktop.app import _server_name, open_database
+from followup_desktop.single_instance import ask_running_instance
 
 from .conftest import NOW
 
@@ -68,12 +69,12 @@ def test_declining_the_restore_changes_nothing(
 def test_a_second_launch_finds_the_first(qtbot: QtBot, tmp_path: Path) -> None:
     name = _server_name(str(tmp_path / "one.sqlite3"))
     assert name != _server_name(str(tmp_path / "two.sqlite3")), "one instance per database"
-    assert _ask_running_instance(name) is False
+    assert ask_running_instance(name) is False
     server = QLocalServer()
     assert server.listen(name)
     try:
         with qtbot.waitSignal(server.newConnection, timeout=3000):
-            assert _ask_running_instance(name) is True
+            assert ask_running_instance(name) is True
     finally:
         server.close()
 
