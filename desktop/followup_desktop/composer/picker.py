@@ -186,13 +186,19 @@ class Picker:
         setup = self.setup
         if setup is None or setup.sent is not None:
             return ""
-        if setup.round.ends_at > now:
-            return (
-                "This interview hasn't happened yet: the letter can be drafted, "
-                "but not sent before it ends."
-            )
         deadline = rules.letter_deadline(setup.round.starts_at, cal, zone, dates)
-        return deadline.reason
+        round_ = setup.round
+        if round_.ends_at <= now:
+            return deadline.reason
+        # Drafting early is fine; say when it can leave, and still when it is due.
+        if round_.starts_at > now:
+            when = f"is on {dates.day_time(round_.starts_at.astimezone(zone))}"
+        else:
+            when = f"is still going on (until {dates.time(round_.ends_at.astimezone(zone))})"
+        return (
+            f"This interview {when}: the letter can be drafted now and sent once it has "
+            f"ended. {deadline.reason}"
+        )
 
 
 def most_urgent_round(items: Iterable[PlanItem]) -> int | None:

@@ -70,6 +70,7 @@ class Composer(QWidget):
         self.loaded = False  # the rounds are read when the composer is first shown
         session.schedule_changed.connect(self._schedule_changed)
         session.settings_changed.connect(self._settings_changed)
+        session.time_moved.connect(self._time_moved)
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -82,11 +83,8 @@ class Composer(QWidget):
         self.editor = named(LetterEditor(), "Letter text")
         self.panel = CheckPanel()
         self.panel.finding_chosen.connect(self.select_finding)
-        self.model, self.findings_view, self.verdict = (
-            self.panel.model,
-            self.panel.view,
-            self.panel.verdict,
-        )
+        panel = self.panel
+        self.model, self.findings_view, self.verdict = panel.model, panel.view, panel.verdict
         self.deadline = named(QLabel(), "Deadline", style="summary")
         self.deadline.setWordWrap(True)
         self.word_count = named(WordCount(), "Word count", style="wordcount")
@@ -137,6 +135,11 @@ class Composer(QWidget):
         self.spelling.settings_changed()
         if self.loaded:
             self.reload_rounds()
+
+    def _time_moved(self) -> None:
+        """The interview ended or a day passed: the line above the letter follows."""
+        if self.loaded:
+            self._show_state()
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self.loaded:

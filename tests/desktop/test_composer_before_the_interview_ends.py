@@ -1,0 +1,40 @@
+"""A letter drafted before or during the interview: the line above it says when the
+interview is, that the letter leaves once it has ended, and when it is due; and it follows
+the clock while the composer stays open (found trying the app as a new user)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from pytestqt.qtbot import QtBot
+
+from followup.model import Round
+from followup_desktop.clock import FixedClock
+from followup_desktop.composer import Composer
+from followup_desktop.session import Session
+
+DUE = "Mon, 30 Nov"  # Wednesday's interview: Thanksgiving and the weekend move it to Monday
+
+
+def test_the_deadline_line_says_when_the_interview_is_and_when_the_letter_is_due(
+    qtbot: QtBot, session: Session, clock: FixedClock, interview: Round
+) -> None:
+    clock.set(datetime(2026, 11, 25, 14, 0, tzinfo=UTC))  # 9:00 in New York, an hour before
+    composer = Composer(session)
+    qtbot.addWidget(composer)
+    composer.show()
+    before = composer.deadline.text()
+    assert "This interview is on Wed, 25 Nov, 10:00" in before, before
+    assert "sent once it has ended" in before and DUE in before, before
+
+    clock.set(datetime(2026, 11, 25, 15, 30, tzinfo=UTC))  # 10:30: under way
+    session.move_time()
+    during = composer.deadline.text()
+    assert "hasn't happened" not in during, "it is happening now"
+    assert "still going on (until 11:00)" in during and DUE in during, during
+
+    clock.set(datetime(2026, 11, 25, 16, 1, tzinfo=UTC))  # 11:01: over, the composer still open
+    session.move_time()
+    after = composer.deadline.text()
+    assert "still going on" not in after and "drafted now" not in after, after
+    assert after.startswith("Two business days after the interview") and DUE in after, after
