@@ -45,8 +45,8 @@ class FindingsGate(QDialog):
         )
         intro.setWordWrap(True)
         self.list = named(QListWidget(), "Open findings")
-        for finding, _text in errors:
-            self.list.addItem(finding.message)
+        for finding, text in errors:
+            self.list.addItem(gate_line(finding, text))
         self.list.setWordWrap(True)
         self.confirm = named(
             QCheckBox("I have read these and want the letter to go out as it is"),
@@ -70,6 +70,21 @@ class FindingsGate(QDialog):
         layout.addWidget(self.confirm)
         layout.addWidget(self.reason)
         layout.addWidget(buttons)
+
+
+QUOTE_AT_MOST = 60  # characters of the words quoted before the advice
+
+
+def gate_line(finding: Finding, text: str) -> str:
+    """The finding's advice, after the words it is about (so the user knows where to look)."""
+    if finding.start is None or finding.end is None:
+        return finding.message
+    words = " ".join(text[finding.start : finding.end].split())
+    if not words:
+        return finding.message
+    if len(words) > QUOTE_AT_MOST:
+        words = words[: QUOTE_AT_MOST - 1].rstrip() + "…"
+    return f"“{words}”: {finding.message}"
 
 
 def pass_gate(
