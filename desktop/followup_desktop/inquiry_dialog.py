@@ -1,25 +1,32 @@
-"""The one status inquiry of an online application: the text to send, then record it."""
+"""The one status inquiry of an online application: its subject and text to send (checked
+as they are edited), then record it."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from followup.checker import Context, Kind, Severity, check
 from followup.errors import FollowUpError
 from followup.model import Application, Channel, Inquiry
+from followup.subject import check_subject
 from followup.template_choice import template_for
 from followup.templates import render, variables
 from followup_desktop.accessibility import named
+from followup_desktop.composer.gate import gate_line
 from followup_desktop.field_errors import FieldErrors
 from followup_desktop.session import Session
 
@@ -44,7 +51,18 @@ class InquiryDialog(QDialog):
             "and no more. Copy the text, send it, then record it here."
         )
         intro.setWordWrap(True)
+        self.subject = named(QLineEdit(letter.subject), "Subject")
+        self.subject.setPlaceholderText("The e-mail's subject line")
+        subject_row = QFormLayout()
+        self.subject_label = QLabel("Subject")
+        subject_row.addRow(self.subject_label, self.subject)
         self.text = named(QPlainTextEdit(letter.body), "Inquiry text")
+        self.findings = named(QLabel(), "Etiquette check", style="summary")
+        self.findings.setWordWrap(True)
+        self._check_timer = QTimer(self, singleShot=True, interval=150)
+        self._check_timer.timeout.connect(self.run_check)
+        self.text.textChanged.connect(self._check_timer.start)
+        self.subject.textChanged.connect(self._check_timer.start)
         copy = named(QPushButton("Copy text"), "Copy the inquiry text")
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
         self.channel = named(QComboBox(), "Sent by")
@@ -63,15 +81,41 @@ class InquiryDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         self.fields = FieldErrors(self.error)
+        self.channel.currentIndexChanged.connect(self._channel_changed)
         row.addWidget(QLabel("Sent by"))
         row.addWidget(self.fields.wrap("channel", self.channel))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addLayout(subject_row)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.findings)
         layout.addLayout(row)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.saved: Inquiry | None = None
+        self.run_check()
+
+    def _channel_changed(self) -> None:
+        """A posted inquiry has no subject line."""
+        email = Channel(self.channel.currentData()) is Channel.EMAIL
+        self.subject.setVisible(email)
+        self.subject_label.setVisible(email)
+        self.run_check()
+
+    def run_check(self) -> None:
+        """What the etiquette check says about the inquiry as it stands (the one inquiry
+        may ask about its status; pressure, neediness and the rest are still flagged)."""
+        self._check_timer.stop()
+        context = Context(Channel(self.channel.currentData()), Kind.INQUIRY)
+        subject = self.subject.text() if context.channel is Channel.EMAIL else ""
+        found = [(f, subject) for f in check_subject(subject, context)] if subject else []
+        found += [(f, self.text.toPlainText()) for f in check(self.text.toPlainText(), context)]
+        shown = [(f, t) for f, t in found if f.severity is not Severity.INFO]
+        lines = [
+            ("Fix: " if f.severity is Severity.ERROR else "Consider: ") + gate_line(f, t)
+            for f, t in shown
+        ]
+        self.findings.setText("\n".join(lines) or "Brief and polite. Ready to send.")
 
     def accept(self) -> None:
         channel = Channel(self.channel.currentData())

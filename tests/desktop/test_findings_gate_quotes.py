@@ -41,3 +41,11 @@ def test_a_finding_about_the_whole_letter_or_a_long_passage_reads_well(qtbot: Qt
     first, second = listed(gate)
     assert first == "Say thank you."
     assert second.endswith("…”: Too long.") and len(second) < 80, second
+
+
+def test_advice_that_quotes_the_words_itself_is_not_quoted_twice(qtbot: QtBot) -> None:
+    subject = "Any update??"
+    marks = Finding("urgent-marks", Severity.WARNING, 10, 12, "“??” reads as urgent.")
+    gate = FindingsGate([(marks, subject)], "Send")
+    qtbot.addWidget(gate)
+    assert listed(gate) == ["“??” reads as urgent."]

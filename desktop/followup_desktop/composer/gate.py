@@ -80,7 +80,7 @@ def gate_line(finding: Finding, text: str) -> str:
     if finding.start is None or finding.end is None:
         return finding.message
     words = " ".join(text[finding.start : finding.end].split())
-    if not words:
+    if not words or f"“{words}”" in finding.message:  # empty, or the advice quotes it already
         return finding.message
     if len(words) > QUOTE_AT_MOST:
         words = words[: QUOTE_AT_MOST - 1].rstrip() + "…"
