@@ -29,6 +29,7 @@ MAX_ITEMS = 100  # topics, strengths, interviewers of one round
 # Bidirectional overrides can make text read differently from what it is ("Trojan source").
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _ZONE = re.compile(r"[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*")
+_KNOWN_ZONES: set[str] = set()  # names that passed, so a known one is not checked again
 
 
 def check_day(value: date, what: str, *, field: str | None = None) -> date:
@@ -133,6 +134,8 @@ def check_timezone(name: object, *, field: str | None = None) -> str:
     """An IANA zone such as Europe/Berlin; anything else is refused in words."""
     if not isinstance(name, str):
         raise InvalidInput("a time zone must be text like Europe/Berlin", field)
+    if name in _KNOWN_ZONES:  # every stored round is checked as it is read: most are known
+        return name
     shown = name if len(name) <= 40 else name[:40] + "…"
     problem = InvalidInput(f"unknown time zone {shown!r} (use names like Europe/Berlin)", field)
     if len(name) > 64 or not _ZONE.fullmatch(name):
@@ -141,6 +144,8 @@ def check_timezone(name: object, *, field: str | None = None) -> str:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError) as error:
         raise problem from error
+    if len(_KNOWN_ZONES) < 1000:
+        _KNOWN_ZONES.add(name)
     return name
 
 

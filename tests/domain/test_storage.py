@@ -233,3 +233,13 @@ def test_delete_and_restore_an_application_with_everything_it_had(repo: Reposito
     assert [x.id for x in repo.rounds()] == [second.id]
     repo.restore(snapshot)
     assert transfer.export_all(repo) == before
+
+
+def test_names_of_some_contacts_or_of_all(repo: Repository) -> None:
+    """Plans read only their interviewers' names (10,000 contacts: not all of them)."""
+    ids = [repo.add_contact(Contact(0, f"Person {n}")).id for n in range(1203)]
+    everyone = repo.contact_names()
+    assert [everyone[i] for i in ids] == [f"Person {n}" for n in range(1203)]
+    some = ids[::2]  # more than one chunk of ids
+    assert repo.contact_names(some) == {i: everyone[i] for i in some}
+    assert repo.contact_names([]) == {}

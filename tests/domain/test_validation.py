@@ -97,6 +97,13 @@ def test_unknown_zones_are_refused_in_words(name: object) -> None:
         check_timezone(name)
 
 
+def test_a_zone_that_passed_once_passes_again_and_others_are_still_refused() -> None:
+    assert check_timezone("America/New_York") == "America/New_York"
+    assert check_timezone("America/New_York") == "America/New_York"  # known now: no new check
+    with pytest.raises(InvalidInput, match="time zone"):
+        check_timezone("America/New_Yorkk")
+
+
 def test_wall_times_that_do_not_exist_or_happen_twice() -> None:
     assert wall_time(datetime(2026, 3, 29, 12), BERLIN, "start").utcoffset() == timedelta(hours=2)
     with pytest.raises(InvalidInput, match=r"does not exist in Europe/Berlin.*01:30 or 03:30"):

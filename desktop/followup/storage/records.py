@@ -130,11 +130,16 @@ class Records(Store):
         row = self._one("SELECT * FROM contacts WHERE id=?", (contact_id,), f"contact {contact_id}")
         return self._only(row_values.contact(row), "contact", contact_id)
 
-    def contact_names(self) -> dict[int, str]:
-        """Just the names: what plans need, without building every contact."""
-        return {
-            row[0]: row[1] for row in self.db.connection.execute("SELECT id, name FROM contacts")
-        }
+    def contact_names(self, ids: Sequence[int] | None = None) -> dict[int, str]:
+        """Just the names (of ``ids`` only, when given): what plans need, without building
+        every contact."""
+        if ids is None:
+            rows: Iterable[sqlite3.Row] = self.db.connection.execute(
+                "SELECT id, name FROM contacts"
+            )
+        else:
+            rows = self._chunked("SELECT id, name FROM contacts WHERE id IN ({})", ids)
+        return {row[0]: row[1] for row in rows}
 
     def contacts(self) -> list[Contact]:
         rows = self._all("SELECT * FROM contacts ORDER BY name, id")
