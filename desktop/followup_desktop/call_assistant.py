@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from followup.template_choice import template_for
 from followup.templates import render, variables
 from followup_desktop.accessibility import named
 from followup_desktop.field_errors import FieldErrors
+from followup_desktop.plain_text import PlainText
 from followup_desktop.session import Session
 from followup_desktop.status_palette import Tone, tone
 
@@ -96,7 +96,7 @@ class CallAssistant(QDialog):
 
         self.outcome = named(QComboBox(), "Outcome")
         self.outcome.addItems(OUTCOMES)
-        self.notes = named(QPlainTextEdit(), "Call notes")
+        self.notes = named(PlainText(), "Call notes")
         self.notes.setPlaceholderText("A line or two: what was said.")
         self.notes.setFixedHeight(70)
         self.notes.textChanged.connect(self._check_notes)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from followup.templates import render, variables
 from followup_desktop.accessibility import named
 from followup_desktop.composer.gate import gate_line
 from followup_desktop.field_errors import FieldErrors
+from followup_desktop.plain_text import PlainText
 from followup_desktop.session import Session
 
 
@@ -56,7 +56,7 @@ class InquiryDialog(QDialog):
         subject_row = QFormLayout()
         self.subject_label = QLabel("Subject")
         subject_row.addRow(self.subject_label, self.subject)
-        self.text = named(QPlainTextEdit(letter.body), "Inquiry text")
+        self.text = named(PlainText(letter.body), "Inquiry text")
         self.findings = named(QLabel(), "Etiquette check", style="summary")
         self.findings.setWordWrap(True)
         self._check_timer = QTimer(self, singleShot=True, interval=150)

@@ -33,6 +33,7 @@ from followup.validation import EARLIEST, LATEST
 from followup.workdays import format_workdays, parse_workdays
 from followup_desktop.accessibility import named
 from followup_desktop.locale_dates import LocaleDates, day_edit_format, time_edit_format
+from followup_desktop.plain_text import PlainText
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -200,7 +201,7 @@ def make_editor(setting: Setting, value: Any, today: date) -> QWidget:
         clock.setTime(QTime(int(hour), int(minute)))
         editor = clock
     elif kind is Kind.LINES:
-        lines = QPlainTextEdit(str(value))
+        lines = PlainText(str(value))
         lines.setFixedHeight(80)
         editor = lines
     elif kind is Kind.WEEKDAYS:

@@ -37,6 +37,7 @@ from followup_desktop.accessibility import named
 from followup_desktop.field_errors import FieldErrors
 from followup_desktop.interviews.dialogs import ContactDialog
 from followup_desktop.locale_dates import day_edit_format, time_edit_format
+from followup_desktop.plain_text import PlainText
 from followup_desktop.session import Session
 
 KINDS = ("contact", "letter", "call", "inquiry")  # rounds and applications: in Interviews
@@ -201,7 +202,7 @@ class RecordFixDialog(QDialog):
             form.addRow("Sent by", self.fields.wrap("channel", self.channel))
         form.addRow(self.when.accessibleName(), self.fields.wrap(time_field, self.when))
         if isinstance(self.value, Call):
-            self.outcome = named(QPlainTextEdit(self.value.outcome), "Outcome")
+            self.outcome = named(PlainText(self.value.outcome), "Outcome")
             self.outcome.setFixedHeight(80)
             form.addRow("Outcome", self.fields.wrap("outcome", self.outcome))
         buttons = QDialogButtonBox(

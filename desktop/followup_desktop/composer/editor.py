@@ -7,15 +7,16 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Signal
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCursor
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from followup.checker import Finding
 from followup.errors import FollowUpError
 from followup.spelling import Speller
 from followup_desktop.composer.highlighter import FindingsHighlighter
+from followup_desktop.plain_text import PlainText
 
 
-class LetterEditor(QPlainTextEdit):
+class LetterEditor(PlainText):
     """Signals: ``word_added(str)`` after a word went into the personal dictionary;
     ``problem(str)`` when it could not be saved."""
 
@@ -23,7 +24,7 @@ class LetterEditor(QPlainTextEdit):
     problem = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.setPlaceholderText("Write your letter here, or start from a template.")
         self.setTabChangesFocus(True)
         self.highlighter = FindingsHighlighter(self.document())

@@ -41,6 +41,7 @@ from followup.validation import wall_time
 from followup_desktop.accessibility import named
 from followup_desktop.field_errors import FieldErrors
 from followup_desktop.locale_dates import day_edit_format, time_edit_format
+from followup_desktop.plain_text import PlainText
 from followup_desktop.session import Session
 
 
@@ -146,7 +147,7 @@ class ContactDialog(FormDialog):
         self.company = _line(c.company, "Company")
         self.email = _line(c.email, "E-mail")
         self.phone = _line(c.phone, "Phone")
-        self.address = named(QPlainTextEdit(str(c.address)), "Postal address")
+        self.address = named(PlainText(str(c.address)), "Postal address")
         self.address.setPlaceholderText("Company\nStreet\nTown, postcode")
         self.address.setFixedHeight(90)
         wrap = self.fields.wrap
@@ -308,11 +309,11 @@ class RoundDialog(FormDialog):
         self.edit_person.clicked.connect(self.edit_contact)
 
         self.topics = named(
-            QPlainTextEdit("\n".join(round_.topics) if round_ else ""),
+            PlainText("\n".join(round_.topics) if round_ else ""),
             "Topics discussed, one per line",
         )
         self.strengths = named(
-            QPlainTextEdit("\n".join(round_.strengths) if round_ else ""),
+            PlainText("\n".join(round_.strengths) if round_ else ""),
             "Strengths you showed, one per line",
         )
         # Examples of both ways people write notes; the letter templates fit either.
@@ -327,7 +328,7 @@ class RoundDialog(FormDialog):
         self.decision = OptionalDate(
             "They decide by", round_.decision_on if round_ else None, today
         )
-        self.notes = named(QPlainTextEdit(round_.notes if round_ else ""), "Other notes")
+        self.notes = named(PlainText(round_.notes if round_ else ""), "Other notes")
 
         wrap = self.fields.wrap
         when = QWidget()

@@ -1,0 +1,21 @@
+"""A plain-text field that stays responsive whatever is pasted into it.
+
+Qt's default wrapping may break a line inside a word, and laying out one unbroken run that
+way grows with the square of its length: a pasted megabyte without a space froze the window
+for about two minutes. Wrapping at word boundaries only lays the same text out in well under
+a second; the price is that a single word wider than the field scrolls sideways instead of
+breaking, which real letters and notes never need.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextOption
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+
+class PlainText(QPlainTextEdit):
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        if text:
+            self.setPlainText(text)
