@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 
+def as_sentence(message: str) -> str:
+    """A message as a window shows it: a capital first letter and a closing full stop (the
+    domain's messages are written to follow "error:" on the command line)."""
+    text = message.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?…" else text + "."
+
+
 class FollowUpError(Exception):
     """Base of every error the domain raises on purpose."""
 

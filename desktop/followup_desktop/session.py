@@ -20,7 +20,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from followup.errors import CorruptDatabase, DatabaseUnavailable, FollowUpError, Refusal
+from followup.errors import (
+    CorruptDatabase,
+    DatabaseUnavailable,
+    FollowUpError,
+    Refusal,
+    as_sentence,
+)
 from followup.model import Override
 from followup.plan import PlanItem, PlanSettings
 from followup.planner import plans_by_application
@@ -52,7 +58,7 @@ class Dialogs:
     """The questions a session asks the user; tests may answer them instead."""
 
     def error(self, parent: QWidget | None, title: str, message: str) -> None:
-        QMessageBox.warning(parent, title, message)
+        QMessageBox.warning(parent, title, as_sentence(message))
 
     def retry(self, parent: QWidget | None, title: str, message: str) -> bool:
         """True when the user wants to try again (another program held the database)."""
