@@ -4,14 +4,19 @@ the clock while the composer stays open (found trying the app as a new user)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
+import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from followup.model import Round
 from followup_desktop.clock import FixedClock
 from followup_desktop.composer import Composer
 from followup_desktop.session import Session
+
+from .test_send_gates import BAD
 
 DUE = "Mon, 30 Nov"  # Wednesday's interview: Thanksgiving and the weekend move it to Monday
 
@@ -38,3 +43,34 @@ def test_the_deadline_line_says_when_the_interview_is_and_when_the_letter_is_due
     after = composer.deadline.text()
     assert "still going on" not in after and "drafted now" not in after, after
     assert after.startswith("Two business days after the interview") and DUE in after, after
+
+
+@pytest.mark.parametrize("button", ["send", "mail_app"])
+def test_too_early_is_said_before_the_findings_are_listed(
+    qtbot: QtBot,
+    session: Session,
+    clock: FixedClock,
+    interview: Round,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+    button: str,
+) -> None:
+    """Sending before the interview ended is refused first: the user does not tick "I have
+    read these" for a letter that cannot leave anyway."""
+    clock.set(datetime(2026, 11, 25, 15, 30, tzinfo=UTC))  # during the interview
+    session.save_settings_or_raise(
+        {"smtp.host": "127.0.0.1", "smtp.security": "none", "profile.email": "sam@example.com"}
+    )
+    composer = Composer(session)
+    qtbot.addWidget(composer)
+    composer.show()
+    composer.editor.setPlainText(BAD)
+    seen: list[str] = []
+
+    def answer(dialog: QWidget) -> None:
+        seen.append(dialog.objectName())
+        dialog.close()  # Cancel: respect the rule (a gate shown instead is closed too)
+
+    on_next_modal(answer)
+    getattr(composer.bar, button).click()
+    assert seen == ["refusal-dialog"], seen
+    assert session.repo.letters() == []

@@ -149,10 +149,11 @@ class Delivery(QObject):
         except FollowUpError as error:
             self.session.dialogs.error(self.parent_widget, "Not sent", str(error))
             return
-        go, confirmed = self.gate(out, "Send")
+        # A refusal (too early, a second letter) first: no point confirming findings for it.
+        go, refusal = self.etiquette(out, Channel.EMAIL)
         if not go:
             return
-        go, refusal = self.etiquette(out, Channel.EMAIL)
+        go, confirmed = self.gate(out, "Send")
         if not go:
             return
         override = combine(refusal, confirmed)
@@ -213,10 +214,10 @@ class Delivery(QObject):
                 f"{out.contact.name} has no e-mail address.",
             )
             return
-        go, confirmed = self.gate(out, "Open in mail app")
+        go, refusal = self.etiquette(out, Channel.EMAIL)
         if not go:
             return
-        go, refusal = self.etiquette(out, Channel.EMAIL)
+        go, confirmed = self.gate(out, "Open in mail app")
         if not go:
             return
         override = combine(refusal, confirmed)
