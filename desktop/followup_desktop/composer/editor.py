@@ -17,9 +17,12 @@ from followup_desktop.plain_text import PlainText
 
 
 class LetterEditor(PlainText):
-    """Signals: ``word_added(str)`` after a word went into the personal dictionary;
-    ``problem(str)`` when it could not be saved."""
+    """Signals: ``edited()`` when the text itself changed (Qt's ``textChanged`` also fires
+    when the underlines are repainted, which is no edit to save or check); ``word_added(str)``
+    after a word went into the personal dictionary; ``problem(str)`` when it could not be
+    saved."""
 
+    edited = Signal()
     word_added = Signal(str)
     problem = Signal(str)
 
@@ -28,6 +31,11 @@ class LetterEditor(PlainText):
         self.setPlaceholderText("Write your letter here, or start from a template.")
         self.setTabChangesFocus(True)
         self.highlighter = FindingsHighlighter(self.document())
+        self.textChanged.connect(self._text_changed)
+
+    def _text_changed(self) -> None:
+        if not self.highlighter.repainting:
+            self.edited.emit()
 
     @property
     def speller(self) -> Speller | None:

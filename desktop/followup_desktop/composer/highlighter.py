@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
 from followup.checker import Finding, Severity
 from followup.spelling import Speller
@@ -73,10 +73,26 @@ class FindingsHighlighter(QSyntaxHighlighter):
         # Block number → the (start, end, severity) highlights last painted in it.
         self.applied: dict[int, set[tuple[int, int, Severity]]] = {}
         self._formats = {s: finding_format(s) for s in Severity}
+        # True while underlines are repainted: Qt then says the text changed, and it did not.
+        self.repainting = False
         # Connected before the highlighter takes the document, so an edited paragraph is
         # painted again with the findings already moved by the edit (Qt calls slots in order).
         document.contentsChange.connect(self._follow_edit)
         self.setDocument(document)
+
+    def rehighlight(self) -> None:
+        self.repainting = True
+        try:
+            super().rehighlight()
+        finally:
+            self.repainting = False
+
+    def rehighlightBlock(self, block: QTextBlock) -> None:  # noqa: N802  (Qt's name)
+        self.repainting = True
+        try:
+            super().rehighlightBlock(block)
+        finally:
+            self.repainting = False
 
     def _follow_edit(self, position: int, removed: int, added: int) -> None:
         """Typing moves the findings after the cursor at once; the next check (after a pause

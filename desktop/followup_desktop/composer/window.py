@@ -117,7 +117,7 @@ class Composer(QWidget):
         self.round_box.currentIndexChanged.connect(self._round_changed)
         self.recipient_box.currentIndexChanged.connect(self._recipient_changed)
         self.channel_box.currentIndexChanged.connect(self._channel_changed)
-        self.editor.textChanged.connect(self._text_changed)
+        self.editor.edited.connect(self._text_changed)
         self.subject.textEdited.connect(self._text_changed)
 
     # -- choosing what to write -----------------------------------------------------------
