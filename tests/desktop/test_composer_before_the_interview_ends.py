@@ -74,3 +74,19 @@ def test_too_early_is_said_before_the_findings_are_listed(
     getattr(composer.bar, button).click()
     assert seen == ["refusal-dialog"], seen
     assert session.repo.letters() == []
+
+
+def test_a_good_letter_is_ready_to_send_once_the_interview_has_ended(
+    qtbot: QtBot, session: Session, clock: FixedClock, interview: Round
+) -> None:
+    clock.set(datetime(2026, 11, 25, 15, 30, tzinfo=UTC))  # during the interview
+    composer = Composer(session)
+    qtbot.addWidget(composer)
+    composer.show()
+    composer.use_template()
+    composer.run_check()
+    assert composer.findings == [], composer.findings
+    assert composer.verdict.text().endswith("Ready to send once the interview has ended.")
+    clock.set(datetime(2026, 11, 25, 16, 1, tzinfo=UTC))  # over, the composer still open
+    session.move_time()
+    assert composer.verdict.text().endswith("on topic. Ready to send."), composer.verdict.text()

@@ -41,9 +41,15 @@ class CheckPanel(QWidget):
         layout.addWidget(self.view, 1)
 
     def show_findings(
-        self, body: Sequence[Finding], subject: Sequence[Finding], empty: bool, sent_note: str
+        self,
+        body: Sequence[Finding],
+        subject: Sequence[Finding],
+        empty: bool,
+        sent_note: str,
+        early: bool = False,
     ) -> None:
-        """List the findings and say in one line where the letter stands."""
+        """List the findings and say in one line where the letter stands (``early``: the
+        interview has not ended, so nothing can be sent yet)."""
         self.model.set_findings(body, subject)
         every = [*body, *subject]
         errors = sum(1 for f in every if f.severity is Severity.ERROR)
@@ -53,7 +59,8 @@ class CheckPanel(QWidget):
         elif empty:
             self.verdict.setText("Start writing; the letter is checked as you type.")
         elif not every:
-            self.verdict.setText("Brief, thankful and on topic. Ready to send.")
+            when = " once the interview has ended" if early else ""
+            self.verdict.setText(f"Brief, thankful and on topic. Ready to send{when}.")
         else:
             self.verdict.setText(f"{errors} to fix, {warnings} to consider.")
 

@@ -137,9 +137,10 @@ class Composer(QWidget):
             self.reload_rounds()
 
     def _time_moved(self) -> None:
-        """The interview ended or a day passed: the line above the letter follows."""
+        """The interview ended or a day passed: the line above the letter and the verdict follow."""
         if self.loaded:
             self._show_state()
+            self.run_check()
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self.loaded:
@@ -307,12 +308,12 @@ class Composer(QWidget):
         self.editor.set_findings(self.findings)
         self.word_count.show_count(checked.words, checked.limit)
         setup = self.picker.setup
-        note = (
-            sent_note(setup.sent, self.session.zone, self.session.dates())
-            if setup and setup.sent
-            else ""
+        sent = setup.sent if setup else None
+        note = sent_note(sent, self.session.zone, self.session.dates()) if sent else ""
+        early = setup is not None and setup.round.ends_at > self.session.now()
+        self.panel.show_findings(
+            self.findings, self.subject_findings, not text.strip(), note, early
         )
-        self.panel.show_findings(self.findings, self.subject_findings, not text.strip(), note)
 
     def save_draft(self) -> None:
         """Save the draft now (and say whether it worked)."""
