@@ -12,6 +12,10 @@ data/checker/fresh3/ is the third, independent held-out set, written later still
 no other file used, to be evaluated once at the very end: ``sentences("fresh3")`` and
 ``letters("fresh3")`` read it, the evaluation reports it by default, and no training or tuning
 may read it (``refuse_held_out``: any group named in its sources files is refused).
+
+data/checker/fresh4/ is the fourth held-out set, written separately from sources no other file
+used, for the final model, measured once at the end: ``sentences("fresh4")`` reads it, the
+evaluation reports it by default, and ``refuse_held_out`` refuses its groups the same way.
 """
 
 from __future__ import annotations
@@ -38,6 +42,10 @@ CONTENT_RULES = (
     "status-inquiry",
     "informal",
 )
+# The fourth fresh held-out set, for the final model; never trained or tuned on (its README).
+FRESH4 = DATA / "fresh4"
+FRESH4_SPLIT = "fresh4"
+HELD_OUT_FOLDERS[FRESH4_SPLIT] = FRESH4
 
 
 @dataclass(frozen=True)
