@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 
+import pytest
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTime
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from followup.model import Application, Channel, Round, Status
 from followup.storage import Repository
+from followup_desktop.clock import FixedClock
 from followup_desktop.interviews.dialogs import ApplicationDialog, ContactDialog, RoundDialog
 from followup_desktop.interviews.model import RecordRole, SortRole
 from followup_desktop.interviews.view import InterviewsView
@@ -130,6 +132,41 @@ def test_new_round_validates_times_zone_and_saves_interviewers_and_notes(
     assert saved.topics == ("Kafka", "on-call") and saved.decision_on == date(2026, 12, 10)
     assert len(saved.interviewer_ids) == 1
     assert session.repo.round(saved.id) == saved
+
+
+@pytest.mark.parametrize(
+    ("utc", "day", "start", "end"),
+    [
+        # 13:40 in New York: the hour that has just ended, not one still going on
+        (datetime(2026, 11, 26, 18, 40, tzinfo=UTC), QDate(2026, 11, 26), "12:00", "13:00"),
+        # 00:20 in New York: a whole hour on one day, yesterday, already over
+        (datetime(2026, 11, 27, 5, 20, tzinfo=UTC), QDate(2026, 11, 26), "22:00", "23:00"),
+        # 01:00 sharp: the hour from midnight
+        (datetime(2026, 11, 27, 6, 0, tzinfo=UTC), QDate(2026, 11, 27), "00:00", "01:00"),
+    ],
+)
+def test_a_new_interview_defaults_to_the_last_hour_that_has_ended(
+    qtbot: QtBot,
+    session: Session,
+    clock: FixedClock,
+    interview: Round,
+    utc: datetime,
+    day: QDate,
+    start: str,
+    end: str,
+) -> None:
+    clock.set(utc)
+    dialog = RoundDialog(session, interview.application_id)
+    qtbot.addWidget(dialog)
+    assert dialog.day.date() == day
+    assert (dialog.start.time().toString("HH:mm"), dialog.end.time().toString("HH:mm")) == (
+        start,
+        end,
+    )
+    dialog.accept()
+    saved = dialog.saved
+    assert saved is not None, dialog.fields.shown()
+    assert saved.starts_at < saved.ends_at <= utc
 
 
 def test_contact_dialog_refuses_a_bad_email(qtbot: QtBot, session: Session) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, available_timezones
 
 from PySide6.QtCore import QDate, Qt, QTime
@@ -254,6 +254,17 @@ def _zone_names() -> list[str]:
     return sorted(z for z in available_timezones() if "/" in z and not z.startswith("Etc/"))
 
 
+def last_whole_hour(now: datetime) -> tuple[datetime, datetime]:
+    """The default for a new interview: the last whole hour that has ended, on one day, in
+    ``now``'s zone; people mostly enter an interview they have just had, and one in the
+    future could not be thanked for yet."""
+    end = now.replace(minute=0, second=0, microsecond=0)
+    start = (end.astimezone(UTC) - timedelta(hours=1)).astimezone(now.tzinfo)
+    if start.date() != end.date():  # just after midnight: the hour before, yesterday
+        start, end = (start.astimezone(UTC) - timedelta(hours=1)).astimezone(now.tzinfo), start
+    return start, end
+
+
 class RoundDialog(FormDialog):
     """When and how, who interviewed, and the notes the letter draws on."""
 
@@ -269,15 +280,10 @@ class RoundDialog(FormDialog):
         self.round = round_
         zone = ZoneInfo(round_.timezone) if round_ else session.zone
         now = session.now().astimezone(zone)
-        start = (
-            round_.starts_at.astimezone(zone)
+        start, end = (
+            (round_.starts_at.astimezone(zone), round_.ends_at.astimezone(zone))
             if round_
-            else now.replace(minute=0, second=0, microsecond=0)
-        )
-        end = (
-            round_.ends_at.astimezone(zone)
-            if round_
-            else start.replace(hour=min(start.hour + 1, 23))
+            else last_whole_hour(now)
         )
         self.day = named(QDateEdit(qdate(start.date())), "Date")
         self.day.setCalendarPopup(True)
