@@ -20,6 +20,7 @@ __all__ = [
     "PlainDates",
     "letter_date",
     "letter_day",
+    "letter_day_mid_sentence",
     "stop",
 ]
 
@@ -105,3 +106,9 @@ def letter_date(day: date) -> str:
 def letter_day(day: date) -> str:
     """A day named in a letter's sentence: ``Tuesday, December 1``."""
     return f"{WEEKDAY_NAMES[day.weekday()]}, {MONTH_NAMES[day.month - 1]} {day.day}"
+
+
+def letter_day_mid_sentence(day: date) -> str:
+    """``letter_day`` where the sentence goes on after it: a month-day date closes with a
+    comma (``on Tuesday, December 1, to discuss``); a day-month one would not need it."""
+    return letter_day(day) + ","

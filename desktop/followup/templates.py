@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from followup.date_style import WEEKDAY_NAMES, letter_day
+from followup.date_style import WEEKDAY_NAMES, letter_day, letter_day_mid_sentence
 from followup.errors import InvalidInput
 from followup.model import Application, Contact, Profile, Round
 from followup.note_phrases import strengths_clause, topics_phrase
@@ -192,6 +192,19 @@ def _sentence_list(items: Iterable[str]) -> str:
     return ", ".join(values[:-1]) + " and " + values[-1]
 
 
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof"})
+
+
+def spoken_name(name: str) -> str:
+    """How a call greets the person: title and surname when the name carries a courtesy
+    title ("Ms. Dana Müller" -> "Ms. Müller"), the first name otherwise ("Dana"); the full
+    name is for the envelope, not the phone."""
+    parts = name.split()
+    if len(parts) >= 2 and parts[0].rstrip(".").lower() in COURTESY_TITLES:
+        return " ".join([parts[0], *(parts[2:] or parts[1:])])
+    return parts[0] if parts else ""
+
+
 def variables(
     profile: Profile,
     app: Application,
@@ -218,6 +231,7 @@ def variables(
             "title": recipient.title if recipient else "",
             "first_name": parts[0] if parts else "",
             "last_name": parts[-1] if parts else "",
+            "spoken_name": spoken_name(name),
             "company": (recipient.company if recipient else "") or app.company,
             "address": list(recipient.address.lines) if recipient else [],
         },
@@ -226,6 +240,8 @@ def variables(
             "date": interview_day.isoformat() if interview_day else "",
             "weekday": WEEKDAY_NAMES[interview_day.weekday()] if interview_day else "",
             "long_date": letter_day(interview_day) if interview_day else "",
+            # The same where the sentence goes on after the date ("on …, to discuss").
+            "long_date_mid": letter_day_mid_sentence(interview_day) if interview_day else "",
             "kind": round_.kind.value if round_ else "",
             "title": round_.title if round_ else "",
             "topics": list(round_.topics) if round_ else [],

@@ -143,3 +143,40 @@ def test_any_notes_give_a_clause_without_stray_spaces(notes: list[str]) -> None:
         assert cleaned == cleaned.strip()
         if cleaned and is_verb_phrase(cleaned):
             assert cleaned.split()[0].lower() == cleaned.split()[0]
+
+
+@pytest.mark.parametrize("template", all_templates(), ids=lambda t: t.name)
+def test_a_month_day_date_mid_sentence_has_its_comma(template: object) -> None:
+    """ "on Wednesday, November 25 to discuss" needs the comma after the day, in every
+    built-in template; where the sentence ends there, none."""
+    from followup.templates import Template
+
+    assert isinstance(template, Template)
+    values = variables(PROFILE, APP, _round((), ()), DANA, date(2026, 11, 26), date(2026, 11, 25))
+    body = render(template, values).body
+    for match in re.finditer(
+        r"(?:January|February|March|April|May|June|July|August|September"
+        r"|October|November|December) \d{1,2}\b(.?)",
+        body,
+    ):
+        assert match.group(1) in {",", "."}, (template.name, body)
+
+
+@pytest.mark.parametrize(
+    ("name", "spoken"),
+    [
+        ("Dana Müller", "Dana"),
+        ("Ms Dana Müller", "Ms Müller"),
+        ("Dr. Lee Park", "Dr. Park"),
+        ("Prof. Ana de la Cruz", "Prof. de la Cruz"),
+        ("Ms Müller", "Ms Müller"),
+        ("Cher", "Cher"),
+    ],
+)
+def test_the_call_script_greets_by_title_and_surname_or_first_name(name: str, spoken: str) -> None:
+    script = next(t for t in all_templates() if t.kind == "call-script")
+    values = variables(
+        PROFILE, APP, _round((), ()), Contact(1, name, "CTO"), date(2026, 11, 26), None
+    )
+    body = render(script, values).body
+    assert f'"Hello {spoken}, this is Sam Lee."' in body, body
