@@ -147,8 +147,8 @@ def test_any_notes_give_a_clause_without_stray_spaces(notes: list[str]) -> None:
 
 @pytest.mark.parametrize("template", all_templates(), ids=lambda t: t.name)
 def test_a_month_day_date_mid_sentence_has_its_comma(template: object) -> None:
-    """ "on Wednesday, November 25 to discuss" needs the comma after the day, in every
-    built-in template; where the sentence ends there, none."""
+    """A month-day date mid-sentence takes a comma after the day ("on Wednesday,
+    November 25, to discuss"), in every built-in template; at a sentence's end, a stop."""
     from followup.templates import Template
 
     assert isinstance(template, Template)
