@@ -2,8 +2,8 @@
 
 Run ``python tests/checker_eval.py`` (or ``make checker-eval``) to print the table for
 data/checker/fresh4/ (sentences and letters written apart from the model's development, from
-sources nothing else used, to be evaluated once at the very end; see its README; ``--fresh3``
-scores the third fresh set, the first and second were evaluated and then moved into training).
+sources nothing else used, to be evaluated once at the very end; see its README; the first, second
+and third fresh sets were evaluated and then moved into training).
 ``--old-test`` scores the old test groups
 of data/checker/ instead (evaluated many times during development, so no longer an honest measure),
 ``--fresh4`` names the default explicitly, ``--split train`` the training groups (a sanity
@@ -30,7 +30,7 @@ if __package__ in (None, ""):  # run as a script: make ``tests`` importable
 
 from followup.checker import PHRASE_RULES, RULE_IDS, Context, Finding, Kind, Severity, check
 from followup.model import Channel
-from tests.checker_data import CONTENT_RULES, FRESH3_SPLIT, FRESH4_SPLIT, letters, sentences
+from tests.checker_data import CONTENT_RULES, FRESH4_SPLIT, letters, sentences
 
 DATA = Path(__file__).parent / "data"
 SENTENCE_RULES = frozenset((*PHRASE_RULES, "new-topic"))
@@ -218,8 +218,6 @@ def main(argv: list[str] | None = None) -> int:
         split = args[args.index("--split") + 1]
     elif "--fresh4" in args:  # the default too; named so the final run says what it measures
         split = FRESH4_SPLIT
-    elif "--fresh3" in args:
-        split = FRESH3_SPLIT
     else:
         split = "test" if "--old-test" in args else FRESH4_SPLIT
     report = evaluate_split(split, model="--phrases-only" not in args)
@@ -233,11 +231,6 @@ def main(argv: list[str] | None = None) -> int:
         print(
             "Checker on the fourth FRESH held-out set, data/checker/fresh4/ "
             "(written apart from the model's development; never trained or tuned on)."
-        )
-    elif split == FRESH3_SPLIT:
-        print(
-            "Checker on the third FRESH held-out set, data/checker/fresh3/ "
-            "(written after the model; never trained or tuned on)."
         )
     elif split == "test":
         print(

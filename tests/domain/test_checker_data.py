@@ -156,20 +156,34 @@ def test_the_second_fresh_set_was_moved_into_training(groups: list[dict[str, str
     assert len({letter.group for letter in letters("train") if letter.group.startswith("GL")}) == 5
 
 
-# The third fresh held-out set (data/checker/fresh3/) is written separately and evaluated once
-# at the very end: the guard below is tested on a stand-in folder; the checks of the set itself
-# (further down) assert only its format, counts and sources, and print no sentence of it.
+def test_the_third_fresh_set_was_moved_into_training(groups: list[dict[str, str]]) -> None:
+    """data/checker/fresh3/ was evaluated once, then its groups (H001-H018, letters HL01-HL05)
+    became train groups of the main files; only its README stays, as the record."""
+    from ..checker_data import HELD_OUT_FOLDERS, letters, sentences
+
+    assert not (DATA / "fresh3" / "sentences.tsv").exists()
+    assert (DATA / "fresh3" / "README.md").exists()
+    assert "fresh3" not in HELD_OUT_FOLDERS  # training may read it now
+    split = _splits(groups)
+    moved = {name for name in split if name.startswith("H")}
+    assert len(moved) == 18 and {split[name] for name in moved} == {"train"}
+    assert len({s.group for s in sentences("train")} & moved) == 18
+    assert len({letter.group for letter in letters("train") if letter.group.startswith("HL")}) == 5
+
+
+# The fourth fresh held-out set (data/checker/fresh4/) is written separately and evaluated once
+# at the very end: the guard below is tested on a stand-in folder, so these tests never read it.
 
 
 def _stand_in(tmp_path: Path) -> Path:
-    folder = tmp_path / "fresh3"
+    folder = tmp_path / "fresh4"
     folder.mkdir()
     header = "group\tsplit\tsources\tnotes\n"
     (folder / "sources.tsv").write_text(
-        header + "H001\ttest\tA page <https://example.invalid/a>\tstand-in\n", encoding="utf-8"
+        header + "X901\ttest\tA page <https://example.invalid/a>\tstand-in\n", encoding="utf-8"
     )
     (folder / "letter_sources.tsv").write_text(
-        header + "HL01\ttest\tA page <https://example.invalid/b>\tstand-in\n", encoding="utf-8"
+        header + "XL91\ttest\tA page <https://example.invalid/b>\tstand-in\n", encoding="utf-8"
     )
     return folder
 
@@ -179,11 +193,12 @@ def test_training_refuses_any_group_of_a_held_out_folder(
 ) -> None:
     from .. import checker_data
 
-    monkeypatch.setattr(checker_data, "HELD_OUT_FOLDERS", {"fresh3": _stand_in(tmp_path)})
-    assert checker_data.held_out_groups() == {"fresh3": frozenset({"H001", "HL01"})}
+    monkeypatch.setattr(checker_data, "HELD_OUT_FOLDERS", {"fresh4": _stand_in(tmp_path)})
+    assert checker_data.held_out_groups() == {"fresh4": frozenset({"X901", "XL91"})}
     checker_data.refuse_held_out(s.group for s in checker_data.sentences("train"))
-    for group in ("H001", "HL01"):
-        with pytest.raises(ValueError, match="fresh3/ must never be trained"):
+    checker_data.refuse_held_out(["H001", "HL01"])  # fresh3's groups are training data now
+    for group in ("X901", "XL91"):
+        with pytest.raises(ValueError, match="fresh4/ must never be trained"):
             checker_data.refuse_held_out(["S001", group])
 
 
@@ -199,106 +214,16 @@ def test_training_data_never_includes_a_held_out_group() -> None:
     refuse_held_out(s.group for s in sentences(None))
 
 
-# The set itself: written while the model was improved on fresh2, from sources no other file
-# uses; measured once, at the end. Never trained or tuned on (see data/checker/fresh3/README.md).
-MIN_FRESH3_PER_BAD_LABEL = 50
-
-
-def _normalised(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def test_fresh3_sentences_are_well_formed_balanced_and_sourced() -> None:
-    from ..checker_data import FRESH3_SPLIT, sentences
-
-    rows = _rows("fresh3/sentences.tsv", ["group", "label", "text"])
-    groups = _rows("fresh3/sources.tsv", ["group", "split", "sources", "notes"])
-    assert len(rows) >= 600
-    assert all(row["label"] in LABELS for row in rows)
-    counts = Counter(row["label"] for row in rows)
-    for label in BAD:
-        assert counts[label] >= MIN_FRESH3_PER_BAD_LABEL, (label, counts)
-    assert counts["ok"] >= sum(counts[label] for label in BAD), counts
-    texts = Counter(_normalised(row["text"]) for row in rows)
-    assert sum(n > 1 for n in texts.values()) == 0, "a fresh3 sentence appears twice"
-    assert {row["group"] for row in rows} == {g["group"] for g in groups}
-    assert all(g["split"] == "test" and _addresses(g["sources"]) for g in groups)
-    loaded = sentences(FRESH3_SPLIT)
-    assert len(loaded) == len(rows) and {s.split for s in loaded} == {FRESH3_SPLIT}
-
-
-def test_fresh3_repeats_no_sentence_of_the_other_files() -> None:
-    """Only the count is reported: the held-out text must stay unseen by whoever tunes."""
-    mine = {
-        _normalised(row["text"])
-        for row in _rows("fresh3/sentences.tsv", ["group", "label", "text"])
-    }
-    others = {
-        _normalised(row["text"])
-        for name in ("sentences.tsv", "fresh2/sentences.tsv")
-        if (DATA / name).exists()
-        for row in _rows(name, ["group", "label", "text"])
-    }
-    shared = len(mine & others)
-    assert shared == 0, f"{shared} fresh3 sentences repeat another file's; reword them"
-
-
-def test_fresh3_letters_are_enough_mostly_good_and_labelled_by_rule_ids() -> None:
-    from followup.checker import RULE_IDS
-
-    from ..checker_data import FRESH3_SPLIT, letters
-
-    found = letters(FRESH3_SPLIT)
-    assert len(found) >= 25
-    assert sum(not letter.faults for letter in found) >= 16
-    assert {letter.context.channel.value for letter in found} == {"email", "post"}
-    assert len({letter.id for letter in found}) == len(found)
-    for letter in found:
-        assert letter.faults <= set(RULE_IDS), letter.id
-        assert ("second-letter" in letter.faults) == letter.context.already_sent, letter.id
-    groups = _rows("fresh3/letter_sources.tsv", ["group", "split", "sources", "notes"])
-    assert {letter.group for letter in found} == {g["group"] for g in groups}
-    assert all(g["split"] == "test" and _addresses(g["sources"]) for g in groups)
-
-
-def test_the_guard_knows_every_fresh3_group() -> None:
-    from ..checker_data import held_out_groups
-
-    named = {
-        g["group"] for g in _rows("fresh3/sources.tsv", ["group", "split", "sources", "notes"])
-    }
-    named |= {
-        g["group"]
-        for g in _rows("fresh3/letter_sources.tsv", ["group", "split", "sources", "notes"])
-    }
-    assert len(named) >= 20
-    assert held_out_groups()["fresh3"] == named
-
-
-def test_no_source_informs_both_fresh3_and_any_other_file() -> None:
-    fresh3 = _all_addresses("fresh3/sources.tsv", "fresh3/letter_sources.tsv")
-    others = _all_addresses(
-        *(
-            name
-            for name in (
-                "sentence_sources.tsv",
-                "letter_sources.tsv",
-                "fresh2/sources.tsv",
-                "fresh2/letter_sources.tsv",
-            )
-            if (DATA / name).exists()
-        )
-    )
-    assert len(fresh3) >= 30
-    assert sorted(fresh3 & others) == []
-
-
 # The fourth fresh held-out set (data/checker/fresh4/): written apart from the model's
 # development, from sources no other file uses, for the final model; measured once, at the end.
 # These checks assert only its format, counts and sources, and print no sentence of it.
 FRESH4 = "fresh4"
 MIN_FRESH4_PER_BAD_LABEL = 45
 MIN_FRESH4_ASKING_OR_PRESSURE = 55  # manipulation and status-inquiry, in many forms
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def _other_files(pattern: str) -> list[str]:
