@@ -1,19 +1,26 @@
 """The letter's text: findings and misspellings drawn in it, the finding under the mouse as
-a tooltip, and spelling suggestions and "Add to dictionary" in the context menu."""
+a tooltip, and in the context menu the finding's advice with "Select these words" (keyboard
+and touch users never see a tooltip), then spelling suggestions and "Add to dictionary"."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Signal
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
-from followup.checker import Finding
+from followup.checker import Finding, Severity
 from followup.errors import FollowUpError
 from followup.spelling import Speller
+from followup_desktop.composer.findings import WORDS
 from followup_desktop.composer.highlighter import FindingsHighlighter
 from followup_desktop.plain_text import PlainText
+
+# Menus draw one line per item: longer advice is cut at a word, whole in the item's tooltip.
+ADVICE_WIDTH = 70
+RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 class LetterEditor(PlainText):
@@ -115,13 +122,54 @@ class LetterEditor(PlainText):
         menu.insertSeparator(first)
         return menu
 
+    # -- the finding under the click ----------------------------------------------------------
+
+    def menu_finding_at(self, position: int) -> Finding | None:
+        """The most severe finding around ``position``, its end included like a misspelled
+        word's (a click on the right half of the last letter, or the cursor just after it)."""
+        around = [
+            f
+            for f in self.findings
+            if f.start is not None and f.end is not None and f.start <= position <= f.end
+        ]
+        return min(around, key=lambda f: RANK[f.severity], default=None)
+
+    def context_menu(self, position: int) -> QMenu:
+        """The spelling menu, with the advice of the finding at ``position`` and "Select these
+        words" first when there is one. Findings have no per-finding dismissal: a send goes
+        ahead over them only through the send gate's recorded override."""
+        menu = self.spelling_menu(position)
+        finding = self.menu_finding_at(position)
+        if finding is None or finding.start is None or finding.end is None:
+            return menu
+        first = menu.actions()[0]
+        advice = f"{WORDS[finding.severity]}: {finding.message}"
+        short = textwrap.shorten(advice, width=ADVICE_WIDTH, placeholder=" …")
+        title = menu.addAction(short.replace("&", "&&"))
+        title.setEnabled(False)
+        title.setToolTip(advice)
+        title.setStatusTip(advice)
+        menu.setToolTipsVisible(True)
+        start, end = finding.start, finding.end
+        select = menu.addAction("Select these words")
+        select.triggered.connect(lambda: self.select_span(start, end))
+        menu.insertAction(first, title)
+        menu.insertAction(first, select)
+        menu.insertSeparator(first)
+        return menu
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        position = self.cursorForPosition(event.pos()).position()
-        self.spelling_menu(position).exec(event.globalPos())
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:  # Menu key, Shift+F10
+            position = self.textCursor().position()
+            at = self.viewport().mapToGlobal(self.cursorRect().bottomLeft())
+        else:
+            position = self.cursorForPosition(event.pos()).position()
+            at = event.globalPos()
+        self.context_menu(position).exec(at)
 
     def menu_at(self, point: QPoint) -> QMenu:
         """The context menu for a point in the viewport (what a right-click shows)."""
-        return self.spelling_menu(self.cursorForPosition(point).position())
+        return self.context_menu(self.cursorForPosition(point).position())
 
     def _replace(self, start: int, end: int, word: str) -> None:
         cursor = self.textCursor()
