@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from followup.date_style import WEEKDAY_NAMES, letter_day, letter_day_mid_sentence
+from followup.date_style import WEEKDAY_NAMES, letter_date, letter_day, letter_day_mid_sentence
 from followup.errors import InvalidInput
 from followup.model import Application, Contact, Profile, Round
 from followup.note_phrases import strengths_clause, topics_phrase
@@ -255,5 +255,7 @@ def variables(
             "next_steps": round_.next_steps if round_ else "",
         },
         "applied_on": app.applied_on.isoformat() if app.applied_on else "",
+        # As a letter writes it: "November 9, 2026" (the ISO form above stays for old templates).
+        "applied_on_long": letter_date(app.applied_on) if app.applied_on else "",
         "today": today.isoformat(),
     }

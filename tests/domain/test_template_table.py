@@ -162,6 +162,23 @@ def test_a_month_day_date_mid_sentence_has_its_comma(template: object) -> None:
         assert match.group(1) in {",", "."}, (template.name, body)
 
 
+@pytest.mark.parametrize("template", all_templates(), ids=lambda t: t.name)
+def test_no_template_writes_a_date_the_iso_way(template: object) -> None:
+    """A letter names days as people write them ("on November 9, 2026, and"), never
+    "2026-11-09", whatever dates the application and the round carry."""
+    from followup.templates import Template
+
+    assert isinstance(template, Template)
+    applied = Application(1, "Acme", "Backend Engineer", applied_on=date(2026, 11, 9))
+    values = variables(
+        PROFILE, applied, _round((), ()), DANA, date(2026, 11, 26), date(2026, 11, 25)
+    )
+    letter = render(template, values)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", letter.subject + letter.body), letter.body
+    if "applied" in letter.body:
+        assert "on November 9, 2026, and" in letter.body
+
+
 @pytest.mark.parametrize(
     ("name", "spoken"),
     [
