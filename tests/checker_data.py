@@ -13,6 +13,10 @@ data/checker/fresh4/ is the fourth, independent held-out set, written later stil
 no other file used, to be evaluated once at the very end: ``sentences("fresh4")`` and
 ``letters("fresh4")`` read it, and no training or tuning may read it (``refuse_held_out``: any
 group named in its sources files is refused).
+
+data/checker/fresh5/ is the fifth, written later still from sources no other file used, for the
+final model, measured once at the very end: ``sentences("fresh5")``/``letters("fresh5")`` read
+it, and the same guard refuses its groups everywhere else.
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ DATA = ROOT / "data" / "checker"
 FRESH4 = DATA / "fresh4"
 FRESH4_SPLIT = "fresh4"  # the fourth fresh held-out set, never trained or tuned on
 HELD_OUT_FOLDERS = {FRESH4_SPLIT: FRESH4}  # split name -> its own folder
+FRESH5 = DATA / "fresh5"
+FRESH5_SPLIT = "fresh5"  # the fifth fresh held-out set, for the final model; never trained on
+HELD_OUT_FOLDERS[FRESH5_SPLIT] = FRESH5
 # The sentence labels a model can learn (the content rules of DESIGN 1.2); "ok" is clean.
 CONTENT_RULES = (
     "flattery",
