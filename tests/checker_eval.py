@@ -2,14 +2,14 @@
 
 Run ``python tests/checker_eval.py`` (or ``make checker-eval``) to print the table for
 data/checker/fresh5/ (sentences and letters written apart from the model's development, from
-sources nothing else used, to be evaluated once at the very end; see its README; the first, second
-and third fresh sets were evaluated and then moved into training).
-``--old-test`` scores the old test groups of data/checker/ instead (evaluated many times during
-development, so no longer an honest measure), ``--fresh5`` names the default explicitly
-(``--fresh4`` the fourth set, while it is held out), ``--split train`` the training groups (a
-sanity check, not a measure); ``-v`` lists every miss (never look at them for a fresh set: that
-would be tuning on it), ``--json`` prints the numbers for a script, ``--legacy`` scores the
-first release's small tuning set in tests/data/, ``--phrases-only`` leaves the sentence model out.
+sources nothing else used, to be evaluated once at the very end; see its README; the first, second,
+third and fourth fresh sets were evaluated and then moved into training).
+``--old-test`` scores the old test groups
+of data/checker/ instead (evaluated many times during development, so no longer an honest measure),
+``--fresh5`` names the default explicitly, ``--split train`` the training groups (a sanity
+check, not a measure); ``-v`` lists every miss (never look at them for a fresh set: that would
+be tuning on it), ``--json`` prints the numbers for a script, ``--legacy`` scores the first
+release's small tuning set in tests/data/, ``--phrases-only`` leaves the sentence model out.
 Nothing here tunes anything: thresholds are chosen by ``make train-checker`` on the train
 groups only.
 
@@ -30,7 +30,7 @@ if __package__ in (None, ""):  # run as a script: make ``tests`` importable
 
 from followup.checker import PHRASE_RULES, RULE_IDS, Context, Finding, Kind, Severity, check
 from followup.model import Channel
-from tests.checker_data import CONTENT_RULES, FRESH4_SPLIT, FRESH5_SPLIT, letters, sentences
+from tests.checker_data import CONTENT_RULES, FRESH5_SPLIT, letters, sentences
 
 DATA = Path(__file__).parent / "data"
 SENTENCE_RULES = frozenset((*PHRASE_RULES, "new-topic"))
@@ -105,7 +105,7 @@ def _check(text: str, context: Context, model: bool) -> list[Finding]:
 
 def evaluate_split(split: str = FRESH5_SPLIT, model: bool = True) -> Report:
     """Score the checker on one split of data/checker/ (sentences and letters), by default the
-    fourth fresh held-out set; without the sentence model when ``model`` is False (the phrase rules
+    fifth fresh held-out set; without the sentence model when ``model`` is False (the phrase rules
     alone)."""
     report = Report(split, Scores(), Scores())
     judged_sentence = frozenset(CONTENT_RULES)
@@ -218,8 +218,6 @@ def main(argv: list[str] | None = None) -> int:
         split = args[args.index("--split") + 1]
     elif "--fresh5" in args:  # the default too; named so the final run says what it measures
         split = FRESH5_SPLIT
-    elif "--fresh4" in args:  # the previous held-out set, while its data is still held out
-        split = FRESH4_SPLIT
     else:
         split = "test" if "--old-test" in args else FRESH5_SPLIT
     report = evaluate_split(split, model="--phrases-only" not in args)
@@ -232,11 +230,6 @@ def main(argv: list[str] | None = None) -> int:
     if split == FRESH5_SPLIT:
         print(
             "Checker on the fifth FRESH held-out set, data/checker/fresh5/ "
-            "(written apart from the model's development; never trained or tuned on)."
-        )
-    elif split == FRESH4_SPLIT:
-        print(
-            "Checker on the fourth FRESH held-out set, data/checker/fresh4/ "
             "(written apart from the model's development; never trained or tuned on)."
         )
     elif split == "test":
