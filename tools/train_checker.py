@@ -45,6 +45,9 @@ LEGACY = tuple(
     for name in ("checker_sentences.tsv", "checker_heldout.tsv", "checker_heldout2.tsv")
 )
 TARGET_PRECISION = 0.95  # of the model alone on validation folds (the bar on new writing)
+# Rules held to a higher bar: status-inquiry scored 0.86-0.94 precision on three fresh sets,
+# below its folds; on the folds 0.96 costs it about 0.01 recall and no other rule anything.
+RULE_TARGETS = {"status-inquiry": 0.96}
 MIN_THRESHOLD = 0.35  # never flag a sentence the model thinks more likely fine than not
 FOLDS = 5
 GRID = (30.0, 100.0, 300.0)
@@ -79,7 +82,7 @@ def examples() -> list[Example]:
         tokens = tokenize(letter.text)
         for start, end in sentence_spans(letter.text, tokens.starts, tokens.ends):
             found.append(Example(letter.group, "ok", letter.text[start:end]))
-    refuse_held_out(example.group for example in found)  # data/checker/fresh4/: never
+    refuse_held_out(example.group for example in found)  # data/checker/fresh5/: never
     return found
 
 
@@ -169,7 +172,8 @@ def tune(
     probabilities: np.ndarray, labels: list[str], phrase_hits: list[Hits]
 ) -> tuple[dict[str, float], dict[str, tuple[float, float]]]:
     """Per rule, the lowest threshold at which the model alone, deciding as the app does (one
-    rule per sentence), is right at least TARGET_PRECISION of the time on the validation
+    rule per sentence), is right at least TARGET_PRECISION (or the rule's RULE_TARGETS) of the
+    time on the validation
     folds. Phrases are left out of the choice on purpose: some were written from these very
     train sentences, so on them the phrases look better than they will on new writing.
     Thresholds interact, so a few rounds, rule by rule. Returns the thresholds and, for the
@@ -187,7 +191,7 @@ def tune(
             thresholds[rule] = 0.99
             for step in range(int(MIN_THRESHOLD * 100), 100):
                 trial = {**thresholds, rule: step / 100}
-                if model_precision(trial, rule) >= TARGET_PRECISION:
+                if model_precision(trial, rule) >= RULE_TARGETS.get(rule, TARGET_PRECISION):
                     thresholds = trial
                     break
     predicted = checker_choice(probabilities, thresholds, phrase_hits)
