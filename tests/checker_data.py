@@ -13,6 +13,10 @@ data/checker/fresh5/ is the fifth, independent held-out set, written later still
 no other file used, to be evaluated once at the very end: ``sentences("fresh5")`` and
 ``letters("fresh5")`` read it, and no training or tuning may read it (``refuse_held_out``: any
 group named in its sources files is refused).
+
+data/checker/fresh6/ is the sixth, written later still from sources no other file used, for the
+final model, measured once at the very end: ``sentences("fresh6")``/``letters("fresh6")`` read
+it, and the same guard refuses its groups everywhere else.
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ DATA = ROOT / "data" / "checker"
 FRESH5 = DATA / "fresh5"
 FRESH5_SPLIT = "fresh5"  # the fifth fresh held-out set, never trained or tuned on
 HELD_OUT_FOLDERS = {FRESH5_SPLIT: FRESH5}  # split name -> its own folder
+FRESH6 = DATA / "fresh6"
+FRESH6_SPLIT = "fresh6"  # the sixth fresh held-out set, for the final model; never trained on
+HELD_OUT_FOLDERS[FRESH6_SPLIT] = FRESH6
 # The sentence labels a model can learn (the content rules of DESIGN 1.2); "ok" is clean.
 CONTENT_RULES = (
     "flattery",
