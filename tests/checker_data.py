@@ -4,19 +4,15 @@ data/checker/ holds sentences (``group<TAB>label<TAB>text``) and whole letters (
 each group assigned to the train or the test split in a sources file, so that no source
 group is in two splits. Training and threshold tuning read only the train groups.
 
-The first, second, third and fourth fresh held-out sets (groups ``F…``/``FL…``, ``G…``/``GL…``,
-``H…``/``HL…`` and ``K…``/``KL…``) were evaluated and then moved into these files as train
+The first to fifth fresh held-out sets (groups ``F…``/``FL…``, ``G…``/``GL…``, ``H…``/``HL…``,
+``K…``/``KL…`` and ``M…``/``ML…``) were evaluated and then moved into these files as train
 groups. The old test groups (evaluated many times during development, so no longer an honest
 measure) are still there as ``"test"``.
 
-data/checker/fresh5/ is the fifth, independent held-out set, written later still from sources
-no other file used, to be evaluated once at the very end: ``sentences("fresh5")`` and
-``letters("fresh5")`` read it, and no training or tuning may read it (``refuse_held_out``: any
+data/checker/fresh6/ is the sixth, independent held-out set, written later still from sources
+no other file used, to be evaluated once at the very end: ``sentences("fresh6")`` and
+``letters("fresh6")`` read it, and no training or tuning may read it (``refuse_held_out``: any
 group named in its sources files is refused).
-
-data/checker/fresh6/ is the sixth, written later still from sources no other file used, for the
-final model, measured once at the very end: ``sentences("fresh6")``/``letters("fresh6")`` read
-it, and the same guard refuses its groups everywhere else.
 """
 
 from __future__ import annotations
@@ -31,12 +27,9 @@ from followup.model import Channel
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "checker"
-FRESH5 = DATA / "fresh5"
-FRESH5_SPLIT = "fresh5"  # the fifth fresh held-out set, never trained or tuned on
-HELD_OUT_FOLDERS = {FRESH5_SPLIT: FRESH5}  # split name -> its own folder
 FRESH6 = DATA / "fresh6"
-FRESH6_SPLIT = "fresh6"  # the sixth fresh held-out set, for the final model; never trained on
-HELD_OUT_FOLDERS[FRESH6_SPLIT] = FRESH6
+FRESH6_SPLIT = "fresh6"  # the sixth fresh held-out set, never trained or tuned on
+HELD_OUT_FOLDERS = {FRESH6_SPLIT: FRESH6}  # split name -> its own folder
 # The sentence labels a model can learn (the content rules of DESIGN 1.2); "ok" is clean.
 CONTENT_RULES = (
     "flattery",
@@ -92,7 +85,7 @@ def held_out_groups() -> dict[str, frozenset[str]]:
 
 def refuse_held_out(groups: Iterable[str]) -> None:
     """Stop training or tuning that is about to read a group of a held-out set
-    (data/checker/fresh5/)."""
+    (data/checker/fresh6/)."""
     wanted = set(groups)
     for name, held in held_out_groups().items():
         leaked = sorted(wanted & held)
@@ -103,7 +96,7 @@ def refuse_held_out(groups: Iterable[str]) -> None:
 
 
 def sentences(split: str | None = None) -> list[Sentence]:
-    """The labelled sentences of one split (``train``/``test``), or all of them; ``"fresh5"``
+    """The labelled sentences of one split (``train``/``test``), or all of them; ``"fresh6"``
     reads the fresh held-out set instead (and only then is it read)."""
     fresh = split in HELD_OUT_FOLDERS
     folder = HELD_OUT_FOLDERS.get(split or "", DATA)
@@ -147,7 +140,7 @@ def _context(item: dict[str, object]) -> Context:
 
 
 def letters(split: str | None = None) -> list[Letter]:
-    """The labelled whole letters of one split, or all of them; ``"fresh5"`` reads the fresh
+    """The labelled whole letters of one split, or all of them; ``"fresh6"`` reads the fresh
     held-out set instead."""
     fresh = split in HELD_OUT_FOLDERS
     folder = HELD_OUT_FOLDERS.get(split or "", DATA)

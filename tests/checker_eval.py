@@ -2,12 +2,11 @@
 
 Run ``python tests/checker_eval.py`` (or ``make checker-eval``) to print the table for
 data/checker/fresh6/ (sentences and letters written apart from the model's development, from
-sources nothing else used, to be evaluated once at the very end; see its README; the first, second,
-third and fourth fresh sets were evaluated and then moved into training).
+sources nothing else used, to be evaluated once at the very end; see its README; the first to fifth
+fresh sets were evaluated and then moved into training).
 ``--old-test`` scores the old test groups
 of data/checker/ instead (evaluated many times during development, so no longer an honest measure),
-``--fresh6`` names the default explicitly (``--fresh5`` the fifth set, while it is held out),
-``--split train`` the training groups (a sanity
+``--fresh6`` names the default explicitly, ``--split train`` the training groups (a sanity
 check, not a measure); ``-v`` lists every miss (never look at them for a fresh set: that would
 be tuning on it), ``--json`` prints the numbers for a script, ``--legacy`` scores the first
 release's small tuning set in tests/data/, ``--phrases-only`` leaves the sentence model out.
@@ -33,7 +32,6 @@ from followup.checker import PHRASE_RULES, RULE_IDS, Context, Finding, Kind, Sev
 from followup.model import Channel
 from tests.checker_data import (
     CONTENT_RULES,
-    FRESH5_SPLIT,
     FRESH6_SPLIT,
     letters,
     sentences,
@@ -225,8 +223,6 @@ def main(argv: list[str] | None = None) -> int:
         split = args[args.index("--split") + 1]
     elif "--fresh6" in args:  # the default too; named so the final run says what it measures
         split = FRESH6_SPLIT
-    elif "--fresh5" in args:  # the previous held-out set, while its data is still held out
-        split = FRESH5_SPLIT
     else:
         split = "test" if "--old-test" in args else FRESH6_SPLIT
     report = evaluate_split(split, model="--phrases-only" not in args)
@@ -239,11 +235,6 @@ def main(argv: list[str] | None = None) -> int:
     if split == FRESH6_SPLIT:
         print(
             "Checker on the sixth FRESH held-out set, data/checker/fresh6/ "
-            "(written apart from the model's development; never trained or tuned on)."
-        )
-    elif split == FRESH5_SPLIT:
-        print(
-            "Checker on the fifth FRESH held-out set, data/checker/fresh5/ "
             "(written apart from the model's development; never trained or tuned on)."
         )
     elif split == "test":

@@ -186,12 +186,27 @@ def test_the_fourth_fresh_set_was_moved_into_training(groups: list[dict[str, str
     assert len({letter.group for letter in letters("train") if letter.group.startswith("KL")}) == 3
 
 
-# The fifth fresh held-out set (data/checker/fresh5/) is written separately and evaluated once
+def test_the_fifth_fresh_set_was_moved_into_training(groups: list[dict[str, str]]) -> None:
+    """data/checker/fresh5/ was evaluated once, then its groups (M001-M010, letters ML01-ML03)
+    became train groups of the main files; only its README stays, as the record."""
+    from ..checker_data import HELD_OUT_FOLDERS, letters, sentences
+
+    assert not (DATA / "fresh5" / "sentences.tsv").exists()
+    assert (DATA / "fresh5" / "README.md").exists()
+    assert "fresh5" not in HELD_OUT_FOLDERS  # training may read it now
+    split = _splits(groups)
+    moved = {name for name in split if name.startswith("M")}
+    assert len(moved) == 10 and {split[name] for name in moved} == {"train"}
+    assert len({s.group for s in sentences("train")} & moved) == 10
+    assert len({letter.group for letter in letters("train") if letter.group.startswith("ML")}) == 3
+
+
+# The sixth fresh held-out set (data/checker/fresh6/) is written separately and evaluated once
 # at the very end: the guard below is tested on a stand-in folder, so these tests never read it.
 
 
 def _stand_in(tmp_path: Path) -> Path:
-    folder = tmp_path / "fresh5"
+    folder = tmp_path / "fresh6"
     folder.mkdir()
     header = "group\tsplit\tsources\tnotes\n"
     (folder / "sources.tsv").write_text(
@@ -208,12 +223,13 @@ def test_training_refuses_any_group_of_a_held_out_folder(
 ) -> None:
     from .. import checker_data
 
-    monkeypatch.setattr(checker_data, "HELD_OUT_FOLDERS", {"fresh5": _stand_in(tmp_path)})
-    assert checker_data.held_out_groups() == {"fresh5": frozenset({"X901", "XL91"})}
+    monkeypatch.setattr(checker_data, "HELD_OUT_FOLDERS", {"fresh6": _stand_in(tmp_path)})
+    assert checker_data.held_out_groups() == {"fresh6": frozenset({"X901", "XL91"})}
     checker_data.refuse_held_out(s.group for s in checker_data.sentences("train"))
-    checker_data.refuse_held_out(["H001", "HL01", "K001", "KL01"])  # now training data
+    # the earlier fresh sets' groups are training data now
+    checker_data.refuse_held_out(["H001", "HL01", "K001", "KL01", "M001", "ML01"])
     for group in ("X901", "XL91"):
-        with pytest.raises(ValueError, match="fresh5/ must never be trained"):
+        with pytest.raises(ValueError, match="fresh6/ must never be trained"):
             checker_data.refuse_held_out(["S001", group])
 
 
@@ -231,110 +247,6 @@ def test_training_data_never_includes_a_held_out_group() -> None:
 
 def _normalised(text: str) -> str:
     return " ".join(text.casefold().split())
-
-
-# The fifth fresh held-out set (data/checker/fresh5/): written apart from the model's
-# development, from sources no other file uses, for the final model; measured once, at the end.
-# These checks assert only its format, counts and sources, and print no sentence of it.
-FRESH5 = "fresh5"
-MIN_FRESH5_PER_BAD_LABEL = 35
-MIN_FRESH5_ASKING_OR_PRESSURE = 50  # manipulation and status-inquiry, in many forms
-
-
-def _outside_fresh5(pattern: str) -> list[str]:
-    """Names (relative to data/checker/) of the files matching ``pattern`` outside fresh5/."""
-    return sorted(
-        str(path.relative_to(DATA))
-        for path in DATA.glob(f"**/{pattern}")
-        if path.parent.name != FRESH5
-    )
-
-
-def test_fresh5_sentences_are_well_formed_balanced_and_sourced() -> None:
-    from ..checker_data import FRESH5_SPLIT, sentences
-
-    rows = _rows("fresh5/sentences.tsv", ["group", "label", "text"])
-    groups = _rows("fresh5/sources.tsv", ["group", "split", "sources", "notes"])
-    assert len(rows) >= 420
-    assert all(row["label"] in LABELS for row in rows)
-    counts = Counter(row["label"] for row in rows)
-    for label in BAD:
-        assert counts[label] >= MIN_FRESH5_PER_BAD_LABEL, (label, counts)
-    for label in ("manipulation", "status-inquiry"):
-        assert counts[label] >= MIN_FRESH5_ASKING_OR_PRESSURE, (label, counts)
-    assert counts["ok"] >= sum(counts[label] for label in BAD), counts
-    texts = Counter(_normalised(row["text"]) for row in rows)
-    assert sum(n > 1 for n in texts.values()) == 0, "a fresh5 sentence appears twice"
-    assert {row["group"] for row in rows} == {g["group"] for g in groups}
-    assert all(g["group"].startswith("M") for g in groups)
-    assert all(g["split"] == "test" and _addresses(g["sources"]) for g in groups)
-    loaded = sentences(FRESH5_SPLIT)
-    assert len(loaded) == len(rows) and {s.split for s in loaded} == {FRESH5_SPLIT}
-
-
-def test_fresh5_repeats_no_sentence_of_the_other_files() -> None:
-    """Only the count is reported: the held-out text must stay unseen by whoever tunes."""
-    mine = {
-        _normalised(row["text"])
-        for row in _rows("fresh5/sentences.tsv", ["group", "label", "text"])
-    }
-    others = {
-        _normalised(row["text"])
-        for name in _outside_fresh5("sentences.tsv")
-        for row in _rows(name, ["group", "label", "text"])
-    }
-    assert others, "no other sentence file found"
-    shared = len(mine & others)
-    assert shared == 0, f"{shared} fresh5 sentences repeat another file's; reword them"
-
-
-def test_fresh5_letters_are_enough_mostly_good_and_labelled_by_rule_ids() -> None:
-    from followup.checker import RULE_IDS
-
-    from ..checker_data import FRESH5_SPLIT, letters
-
-    found = letters(FRESH5_SPLIT)
-    assert len(found) >= 12
-    assert sum(not letter.faults for letter in found) > len(found) / 2
-    assert {letter.context.channel.value for letter in found} == {"email", "post"}
-    assert len({letter.id for letter in found}) == len(found)
-    for letter in found:
-        assert letter.faults <= set(RULE_IDS), letter.id
-        assert ("second-letter" in letter.faults) == letter.context.already_sent, letter.id
-    groups = _rows("fresh5/letter_sources.tsv", ["group", "split", "sources", "notes"])
-    assert {letter.group for letter in found} == {g["group"] for g in groups}
-    assert all(g["split"] == "test" and _addresses(g["sources"]) for g in groups)
-
-
-def test_the_guard_knows_and_refuses_every_fresh5_group() -> None:
-    from ..checker_data import held_out_groups, refuse_held_out
-
-    named = {
-        g["group"] for g in _rows("fresh5/sources.tsv", ["group", "split", "sources", "notes"])
-    }
-    named |= {
-        g["group"]
-        for g in _rows("fresh5/letter_sources.tsv", ["group", "split", "sources", "notes"])
-    }
-    assert len(named) >= 10
-    assert held_out_groups()[FRESH5] == named
-    for group in sorted(named):
-        with pytest.raises(ValueError, match="fresh5/ must never be trained"):
-            refuse_held_out(["S001", group])
-
-
-def test_no_source_or_site_informs_both_fresh5_and_any_other_file() -> None:
-    from urllib.parse import urlsplit
-
-    def site(address: str) -> str:
-        host = urlsplit(address).netloc.lower()
-        return host.removeprefix("www.")
-
-    fresh5 = _all_addresses("fresh5/sources.tsv", "fresh5/letter_sources.tsv")
-    others = _all_addresses(*_outside_fresh5("*sources.tsv"))
-    assert len(fresh5) >= 20 and others
-    assert sorted(fresh5 & others) == []
-    assert sorted({site(a) for a in fresh5} & {site(a) for a in others}) == []
 
 
 # The sixth fresh held-out set (data/checker/fresh6/): written apart from the model's
