@@ -45,9 +45,11 @@ LEGACY = tuple(
     for name in ("checker_sentences.tsv", "checker_heldout.tsv", "checker_heldout2.tsv")
 )
 TARGET_PRECISION = 0.95  # of the model alone on validation folds (the bar on new writing)
-# Rules held to a higher bar: status-inquiry scored 0.86-0.94 precision on three fresh sets,
+# Rules held to their own bar: status-inquiry scored 0.86-0.94 precision on three fresh sets,
 # below its folds; on the folds 0.96 costs it about 0.01 recall and no other rule anything.
-RULE_TARGETS = {"status-inquiry": 0.96}
+# Manipulation missed most on every fresh set (recall 0.76-0.88) at precision 0.86-1.00; on
+# the folds 0.94 buys it 0.851 -> 0.868 recall for 0.948 -> 0.937 precision, others within 0.005.
+RULE_TARGETS = {"manipulation": 0.94, "status-inquiry": 0.96}
 MIN_THRESHOLD = 0.35  # never flag a sentence the model thinks more likely fine than not
 FOLDS = 5
 GRID = (30.0, 100.0, 300.0)
