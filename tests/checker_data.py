@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from followup.checker import Context, Kind
+from followup.checker import PHRASE_RULES, Context, Kind
 from followup.model import Channel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,14 +31,7 @@ FRESH6 = DATA / "fresh6"
 FRESH6_SPLIT = "fresh6"  # the sixth fresh held-out set, never trained or tuned on
 HELD_OUT_FOLDERS = {FRESH6_SPLIT: FRESH6}  # split name -> its own folder
 # The sentence labels a model can learn (the content rules of DESIGN 1.2); "ok" is clean.
-CONTENT_RULES = (
-    "flattery",
-    "manipulation",
-    "neediness",
-    "asks-for-decision",
-    "status-inquiry",
-    "informal",
-)
+CONTENT_RULES = PHRASE_RULES
 
 
 @dataclass(frozen=True)

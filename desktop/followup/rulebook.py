@@ -13,22 +13,6 @@ from importlib import resources
 from followup.findings import Finding, Severity
 from followup.phrases import PhraseIndex, tokenize
 
-RULE_IDS = (
-    "too-long",
-    "no-thanks",
-    "no-strengths-recap",
-    "no-interest",
-    "flattery",
-    "manipulation",
-    "neediness",
-    "asks-for-decision",
-    "status-inquiry",
-    "informal",
-    "new-topic",
-    "second-letter",
-    "no-signature",
-    "grammar",
-)
 # The content rules: a fault of one sentence, found by phrases, marks or the sentence model.
 PHRASE_RULES = (
     "flattery",
@@ -37,6 +21,17 @@ PHRASE_RULES = (
     "asks-for-decision",
     "status-inquiry",
     "informal",
+)
+RULE_IDS = (
+    "too-long",
+    "no-thanks",
+    "no-strengths-recap",
+    "no-interest",
+    *PHRASE_RULES,
+    "new-topic",
+    "second-letter",
+    "no-signature",
+    "grammar",
 )
 SIGNALS = ("thanks", "interest", "recap")  # phrases whose absence is the finding
 
