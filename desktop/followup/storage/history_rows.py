@@ -74,13 +74,7 @@ def letter(row: sqlite3.Row) -> Letter | Unreadable:
         "id": row["id"],
         "round_id": row["round_id"],
         "contact_id": row["contact_id"],
-        "channel": f.get(
-            "channel", stored_enum(Channel), Channel.EMAIL, "the channel", stand_in=True
-        ),
-        "sent_at": f.get(
-            "sent_at", _recorded_moment, PLACEHOLDER_START, "the time it was sent", stand_in=True
-        ),
-        "override": _override_by_fields(f),
+        **_sent_values(f),
     }
     made = value_or_unreadable("letter", f, Letter, values, ())
     return _labelled(made, f"round {row['round_id']}, to contact {row['contact_id']}")
@@ -135,6 +129,16 @@ def inquiry(row: sqlite3.Row) -> Inquiry | Unreadable:
     values = {
         "id": row["id"],
         "application_id": row["application_id"],
+        **_sent_values(f),
+    }
+    made = value_or_unreadable("inquiry", f, Inquiry, values, ())
+    return _labelled(made, f"application {row['application_id']}")
+
+
+def _sent_values(f: Fields) -> dict[str, object]:
+    """How and when a letter or an inquiry left, and its recorded override: both store them
+    alike."""
+    return {
         "channel": f.get(
             "channel", stored_enum(Channel), Channel.EMAIL, "the channel", stand_in=True
         ),
@@ -143,8 +147,6 @@ def inquiry(row: sqlite3.Row) -> Inquiry | Unreadable:
         ),
         "override": _override_by_fields(f),
     }
-    made = value_or_unreadable("inquiry", f, Inquiry, values, ())
-    return _labelled(made, f"application {row['application_id']}")
 
 
 def _override_by_fields(f: Fields) -> Override | None:
