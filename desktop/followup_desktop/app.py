@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from followup_desktop.feature_scan import declare_modules
 from followup_desktop.first_paint import on_first_paint
 
 if TYPE_CHECKING:
@@ -181,6 +182,7 @@ def stylesheet() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Paint the window's frame first; open the database and build the views right after
     (so the window appears at once, whatever the size of the database)."""
+    declare_modules()  # before the imports below: PySide need not read their sources
     args = parse_args(argv)
     if args.install_desktop_entry or args.uninstall_desktop_entry:
         return _desktop_entry(install=args.install_desktop_entry)
