@@ -10,7 +10,8 @@ locale, or the one set with ``QLocale.setDefault``). Forms:
 - ``time``: the locale's short clock (``17:00``, ``5:00 PM``);
 - ``day_time``: a day and its time (``Tue 1 Dec, 17:00``);
 - ``near_day``: ``today``, ``tomorrow`` or the day, for what is coming up;
-- ``month``: a month for a calendar's title (``December 2026``).
+- ``month``: a month for a calendar's title (``December 2026``);
+- ``first_weekday``: the day a calendar's week starts on (Sunday in en_US).
 
 ``LocaleDates`` is also the domain's ``DateStyle``: pass it to the domain so its reasons and
 refusals name days the way the dates beside them do.
@@ -155,6 +156,11 @@ class LocaleDates:
     def short_weekday(self, day: date) -> str:
         """The weekday's short name, for a calendar's column heads: ``Tue``."""
         return self.locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+
+    def first_weekday(self) -> int:
+        """The day a week starts on here, as ``date.weekday()`` counts (Monday 0): Sunday in
+        en_US, Monday in en_GB and de_DE, Saturday in fa_IR."""
+        return self.locale.firstDayOfWeek().value - 1
 
     def month(self, day: date) -> str:
         """The month of ``day`` with its year, for a calendar's title: ``December 2026``."""

@@ -126,12 +126,12 @@ class CalendarGrid(QWidget):
         return self._dates
 
     def first_day(self, selected: date | None = None) -> date:
-        """The Monday at the top left (with ``selected`` chosen, if given)."""
+        """The day at the top left (with ``selected`` chosen, if given): weeks start on the
+        locale's first day (Sunday in en_US, Monday in en_GB)."""
         selected = selected or self.selected
-        if self.week_mode:
-            return selected - timedelta(days=selected.weekday())
-        first = selected.replace(day=1)
-        return first - timedelta(days=first.weekday())
+        start = self.dates.first_weekday()
+        day = selected if self.week_mode else selected.replace(day=1)
+        return day - timedelta(days=(day.weekday() - start) % 7)
 
     def days(self) -> list[date]:
         count = 7 if self.week_mode else 42
