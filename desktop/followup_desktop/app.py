@@ -146,7 +146,7 @@ def _offer_restore(
     from followup.storage import backups  # noqa: PLC0415
     from followup.storage.database import Database  # noqa: PLC0415
 
-    good = backups.newest_good(backups.folder_of(path))
+    good = backups.newest_good(path)
     if good is None:
         QMessageBox.critical(parent, "Database damaged", f"{error}\n\nNo good backup was found.")
         return None

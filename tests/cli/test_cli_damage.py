@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,28 @@ def test_the_command_line_writes_private_files(tmp_path: Path) -> None:
     assert db.parent.stat().st_mode & 0o777 == 0o700
     assert db.stat().st_mode & 0o777 == 0o600
     assert (tmp_path / "export.json").stat().st_mode & 0o777 == 0o600
+
+
+def test_two_databases_in_one_folder_keep_their_own_backups(tmp_path: Path) -> None:
+    """``--db`` may put two files in one folder: they share ``backups/`` but a damaged one is
+    offered (and given) only its own copy, never the other file's newer one."""
+    mine, other = tmp_path / "followup.sqlite3", tmp_path / "work.sqlite3"
+    good = with_backup(mine, contacts=20)
+    damage.filled(other, contacts=2)
+    later = Database.open(other, NOW)
+    theirs = later.backup(NOW + timedelta(hours=1))  # newer, and of another file
+    assert later.backup_if_stale(NOW + timedelta(hours=2)) is None
+    later.close()
+    assert theirs.name.startswith("work-") and good.name.startswith("followup-")
+    database = Database.open(mine, NOW)
+    assert database.backup_if_stale(NOW + timedelta(hours=2)) is None  # its own is fresh
+    database.close()
+    damage.truncate(mine)
+    code, out, _ = run(mine, "db", "check", "--json", now=None)
+    assert code == 1 and json.loads(out)["backups"] == [str(good)]
+    code, out, err = run(mine, "db", "restore", now=None)
+    assert code == 0 and str(good) in out, err
+    code, out, _ = run(mine, "contact", "list", "--json", now=None)
+    assert code == 0 and len(json.loads(out)) == 20
+    code, out, _ = run(other, "db", "check", "--json", now=None)
+    assert code == 0 and json.loads(out)["backups"] == [str(theirs)]

@@ -139,7 +139,7 @@ def test_backups_are_distinct_and_never_rotate_the_fullest_out(repo: Repository)
     for day in range(1, 10):  # daily starts after the loss, each a little different
         repo.save_settings({"profile.name": f"Day {day}"})
         repo.db.backup(NOW + timedelta(days=day))
-    kept = backups.backups(repo.db.backup_dir)
+    kept = backups.backups(repo.db.path)
     assert full in kept and len(kept) == backups.KEEP_BACKUPS + 1
     assert backups.records_in(full) == 40
 
@@ -209,3 +209,20 @@ def test_files_made_public_by_an_older_release_become_private(db_path: Path) -> 
     assert db_path.stat().st_mode & 0o777 == 0o600
     assert db_path.with_name(db_path.name + "-shm").stat().st_mode & 0o777 == 0o600
     database.close()
+
+
+def test_rotation_and_freshness_are_per_database(tmp_path: Path) -> None:
+    """Another database's copies in the shared ``backups/`` never rotate this one's out, and
+    never make a stale backup of this one look fresh."""
+    mine = Database.open(tmp_path / "followup.sqlite3", NOW)
+    Repository(mine).add_contact(Contact(0, "Dana"))
+    kept = mine.backup(NOW)
+    other = Database.open(tmp_path / "other-copy.sqlite3", NOW)
+    for hour in range(1, backups.KEEP_BACKUPS + 3):
+        Repository(other).add_contact(Contact(0, f"Contact {hour}"))
+        other.backup(NOW + timedelta(hours=hour))
+    assert kept.exists() and backups.backups(mine.path) == [kept]
+    assert len(backups.backups(other.path)) == backups.KEEP_BACKUPS
+    assert mine.backup_if_stale(NOW + timedelta(hours=30)) is not None
+    mine.close()
+    other.close()

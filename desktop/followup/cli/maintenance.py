@@ -19,9 +19,8 @@ def db_check(ctx: Context) -> int:
     if not path.exists():
         raise InvalidInput(f"there is no database at {path}")
     wrong = health.problem(path, full=True)
-    folder = backups.folder_of(path)
-    found = backups.backups(folder)
-    good = backups.newest_good(folder) if wrong else None
+    found = backups.backups(path)
+    good = backups.newest_good(path) if wrong else None
     data = {
         "path": str(path),
         "ok": wrong is None,
@@ -49,7 +48,7 @@ def db_restore(ctx: Context) -> int:
     if ctx.args.backup:
         backup = Path(ctx.args.backup)
     else:
-        newest = backups.newest_good(folder)
+        newest = backups.newest_good(path)
         if newest is None:
             raise InvalidInput(f"no good backup in {folder}; name one with --backup FILE")
         backup = newest

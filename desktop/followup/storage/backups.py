@@ -5,12 +5,19 @@ and is kept only when it differs from the newest one. Rotation keeps the newest
 ``KEEP_BACKUPS`` and, whatever their number, the fullest backup: a database that lost its
 data (emptied, or its records deleted by mistake) can never push the last copy that still
 had them out of the folder.
+
+Backups are named after their database (``followup-<UTC time>-<why>.sqlite3`` for
+``followup.sqlite3``, ``work-...`` for ``work.sqlite3``): two databases in one folder share
+``backups/`` but never each other's copies, so neither is offered the other's data to
+restore, rotated out by the other's copies, or thought fresh because of them.
 """
 
 from __future__ import annotations
 
 import filecmp
+import glob
 import os
+import re
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,21 +39,40 @@ RECORD_TABLES = (
 )
 
 
+# What follows the database's own name in its backups' names: the UTC time and the reason.
+_STAMPED = re.compile(r"-(\d{8}-\d{6})-[a-z0-9-]+\.sqlite3\Z")
+
+
 def folder_of(database: Path) -> Path:
     return database.parent / "backups"
 
 
-def backups(folder: Path) -> list[Path]:
-    """Backups, newest first."""
+def prefix_of(database: Path) -> str:
+    """The name a database's backups begin with: its file name without ``.sqlite3``."""
+    return database.name.removesuffix(".sqlite3") or database.name
+
+
+def backups(database: Path) -> list[Path]:
+    """This database's backups, newest first (not those of another file in the same folder)."""
+    folder = folder_of(database)
     if not folder.is_dir():
         return []
-    return sorted(folder.glob("followup-*.sqlite3"), key=lambda p: p.name, reverse=True)
+    prefix = prefix_of(database)
+    found = []
+    for path in folder.glob(f"{glob.escape(prefix)}-*.sqlite3"):
+        stamped = _STAMPED.match(path.name, len(prefix))
+        if stamped:
+            found.append((stamped.group(1), path.name, path))
+    return [path for *_, path in sorted(found, reverse=True)]
 
 
-def taken_at(backup: Path) -> datetime:
-    """The UTC time in a backup's name (no file times: the domain has no clock of its own)."""
-    stamp = "-".join(backup.name.split("-")[1:3])
-    return datetime.strptime(stamp, "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
+def taken_at(database: Path, backup: Path) -> datetime:
+    """The UTC time in the name of one of ``database``'s backups (no file times: the domain
+    has no clock of its own)."""
+    stamped = _STAMPED.match(backup.name, len(prefix_of(database)))
+    if stamped is None:
+        raise InvalidInput(f"{backup.name} is not the name of a backup of {database.name}")
+    return datetime.strptime(stamped.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
 
 
 def records_in(backup: Path) -> int:
@@ -75,7 +101,7 @@ def take(source: sqlite3.Connection, database: Path, now: datetime, label: str) 
     Returns the newest backup: the new copy, or the one it would have duplicated.
     """
     folder = private_folder(folder_of(database))
-    name = f"followup-{now.astimezone(UTC):%Y%m%d-%H%M%S}-{label}.sqlite3"
+    name = f"{prefix_of(database)}-{now.astimezone(UTC):%Y%m%d-%H%M%S}-{label}.sqlite3"
     partial = folder / f".{name}.partial"
     partial.unlink(missing_ok=True)
     create_private(partial)
@@ -90,22 +116,23 @@ def take(source: sqlite3.Connection, database: Path, now: datetime, label: str) 
             raise CorruptDatabase(
                 str(database),
                 f"its copy fails the check: {wrong}",
-                [str(p) for p in backups(folder)],
+                [str(p) for p in backups(database)],
             )
-        existing = backups(folder)
+        existing = backups(database)
         if existing and filecmp.cmp(partial, existing[0], shallow=False):
             return existing[0]  # nothing changed since: keep the backups distinct
         target = folder / name
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
-    prune(folder)
+    prune(database)
     return target
 
 
-def prune(folder: Path) -> list[Path]:
-    """Keep the newest ``KEEP_BACKUPS`` and the fullest backup; return what was removed."""
-    found = backups(folder)
+def prune(database: Path) -> list[Path]:
+    """Keep the newest ``KEEP_BACKUPS`` and the fullest backup of this database; return what
+    was removed."""
+    found = backups(database)
     if len(found) <= KEEP_BACKUPS:
         return []
     counts = {path: records_in(path) for path in found}
@@ -117,9 +144,9 @@ def prune(folder: Path) -> list[Path]:
     return removed
 
 
-def newest_good(folder: Path) -> Path | None:
-    """The newest backup that passes the check, or None."""
-    for backup in backups(folder):
+def newest_good(database: Path) -> Path | None:
+    """The database's newest backup that passes the check, or None."""
+    for backup in backups(database):
         try:
             if health.problem(backup, immutable=True) is None:
                 return backup

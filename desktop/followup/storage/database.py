@@ -58,7 +58,7 @@ class Database:
                 path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
             )
         except sqlite3.Error as error:
-            raise health.classify(path, error, backups.backups(backups.folder_of(path))) from error
+            raise health.classify(path, error, backups.backups(path)) from error
         database = cls(path, connection)
         try:
             connection.execute("PRAGMA foreign_keys = ON")
@@ -132,7 +132,7 @@ class Database:
 
     def failure(self, error: sqlite3.Error) -> FollowUpError:
         """The domain error for what SQLite reported: damage, or a file that is unavailable."""
-        return health.classify(self.path, error, backups.backups(self.backup_dir))
+        return health.classify(self.path, error, backups.backups(self.path))
 
     def backup(self, now: datetime, label: str = "daily") -> Path:
         """Copy the database into ``backups/`` (kept only when it differs from the newest);
@@ -146,8 +146,10 @@ class Database:
 
     def backup_if_stale(self, now: datetime, max_age_hours: float = 24) -> Path | None:
         """The rolling daily backup, taken only from a file that passes SQLite's quick check."""
-        newest = backups.backups(self.backup_dir)
-        if newest and (now - backups.taken_at(newest[0])).total_seconds() < max_age_hours * 3600:
+        newest = backups.backups(self.path)
+        if newest and (now - backups.taken_at(self.path, newest[0])).total_seconds() < (
+            max_age_hours * 3600
+        ):
             return None
         ok = self.connection.execute("PRAGMA quick_check").fetchone()[0]
         if ok != "ok":
@@ -159,7 +161,7 @@ class Database:
 
 
 def _backup_names(path: Path) -> list[str]:
-    return [str(p) for p in backups.backups(backups.folder_of(path))]
+    return [str(p) for p in backups.backups(path)]
 
 
 def _create(path: Path) -> None:
