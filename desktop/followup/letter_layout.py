@@ -13,6 +13,7 @@ from datetime import date
 
 from followup.date_style import letter_date
 from followup.model import Contact, Profile
+from followup.salutation import salutation_name
 
 _CLOSE = re.compile(
     r"^(?:(?:kind|best|warm|warmest|with best|with kind|yours)\s+(?:regards|wishes)|regards|"
@@ -87,7 +88,7 @@ def business_letter(
         sender_lines=(*profile.address.lines, *contact_lines),
         date_line=letter_date(on),
         recipient_lines=tuple(inside),
-        salutation=parts.salutation or f"Dear {recipient.name},",
+        salutation=parts.salutation or f"Dear {salutation_name(recipient.name)},",
         paragraphs=parts.paragraphs,
         close=parts.close,
         typed_name=profile.name,

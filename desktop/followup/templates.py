@@ -24,6 +24,7 @@ from followup.date_style import WEEKDAY_NAMES, letter_date, letter_day, letter_d
 from followup.errors import InvalidInput
 from followup.model import Application, Contact, Profile, Round
 from followup.note_phrases import strengths_clause, topics_phrase
+from followup.salutation import salutation_name, spoken_name
 
 if TYPE_CHECKING:
     from followup.template_sandbox import RenderLimits
@@ -192,19 +193,6 @@ def _sentence_list(items: Iterable[str]) -> str:
     return ", ".join(values[:-1]) + " and " + values[-1]
 
 
-COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof"})
-
-
-def spoken_name(name: str) -> str:
-    """How a call greets the person: title and surname when the name carries a courtesy
-    title ("Ms. Dana Müller" -> "Ms. Müller"), the first name otherwise ("Dana"); the full
-    name is for the envelope, not the phone."""
-    parts = name.split()
-    if len(parts) >= 2 and parts[0].rstrip(".").lower() in COURTESY_TITLES:
-        return " ".join([parts[0], *(parts[2:] or parts[1:])])
-    return parts[0] if parts else ""
-
-
 def variables(
     profile: Profile,
     app: Application,
@@ -232,10 +220,11 @@ def variables(
             "first_name": parts[0] if parts else "",
             "last_name": parts[-1] if parts else "",
             "spoken_name": spoken_name(name),
+            "salutation_name": salutation_name(name),
             "company": (recipient.company if recipient else "") or app.company,
             "address": list(recipient.address.lines) if recipient else [],
         },
-        "greeting": f"Dear {name}," if name else "Dear Hiring Manager,",
+        "greeting": f"Dear {salutation_name(name)}," if name.strip() else "Dear Hiring Manager,",
         "interview": {
             "date": interview_day.isoformat() if interview_day else "",
             "weekday": WEEKDAY_NAMES[interview_day.weekday()] if interview_day else "",
