@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from followup.date_style import letter_date
+from followup.date_style import MONTH_FIRST, LetterDates
 from followup.model import Contact, Profile
 from followup.salutation import salutation_name
 
@@ -70,7 +70,12 @@ class BusinessLetter:
 
 
 def business_letter(
-    text: str, profile: Profile, recipient: Contact, company: str, on: date
+    text: str,
+    profile: Profile,
+    recipient: Contact,
+    company: str,
+    on: date,
+    dates: LetterDates = MONTH_FIRST,
 ) -> BusinessLetter:
     parts = split(text)
     contact_lines = tuple(x for x in (profile.phone, profile.email) if x)
@@ -86,7 +91,7 @@ def business_letter(
     return BusinessLetter(
         sender_name=profile.name,
         sender_lines=(*profile.address.lines, *contact_lines),
-        date_line=letter_date(on),
+        date_line=dates.full_date(on),
         recipient_lines=tuple(inside),
         salutation=parts.salutation or f"Dear {salutation_name(recipient.name)},",
         paragraphs=parts.paragraphs,

@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from followup.date_style import WEEKDAY_NAMES, letter_date, letter_day, letter_day_mid_sentence
+from followup.date_style import MONTH_FIRST, WEEKDAY_NAMES, LetterDates
 from followup.errors import InvalidInput
 from followup.model import Application, Contact, Profile, Round
 from followup.note_phrases import strengths_clause, topics_phrase
@@ -200,8 +200,11 @@ def variables(
     recipient: Contact | None,
     today: date,
     interview_day: date | None,
+    *,
+    dates: LetterDates = MONTH_FIRST,
 ) -> dict[str, Any]:
-    """What templates can use; documented in the README."""
+    """What templates can use; documented in the README. ``dates``: the writer's country's
+    order (``letter_dates_for``): "Tuesday 1 December" in Britain."""
     name = recipient.name if recipient else ""
     parts = name.split()
     return {
@@ -228,9 +231,9 @@ def variables(
         "interview": {
             "date": interview_day.isoformat() if interview_day else "",
             "weekday": WEEKDAY_NAMES[interview_day.weekday()] if interview_day else "",
-            "long_date": letter_day(interview_day) if interview_day else "",
+            "long_date": dates.day(interview_day) if interview_day else "",
             # The same where the sentence goes on after the date ("on …, to discuss").
-            "long_date_mid": letter_day_mid_sentence(interview_day) if interview_day else "",
+            "long_date_mid": dates.day_mid_sentence(interview_day) if interview_day else "",
             "kind": round_.kind.value if round_ else "",
             "title": round_.title if round_ else "",
             "topics": list(round_.topics) if round_ else [],
@@ -244,7 +247,9 @@ def variables(
             "next_steps": round_.next_steps if round_ else "",
         },
         "applied_on": app.applied_on.isoformat() if app.applied_on else "",
-        # As a letter writes it: "November 9, 2026" (the ISO form above stays for old templates).
-        "applied_on_long": letter_date(app.applied_on) if app.applied_on else "",
+        # As a letter writes it: "November 9, 2026" (US) or "9 November 2026" (the ISO form
+        # above stays for old templates).
+        "applied_on_long": dates.full_date(app.applied_on) if app.applied_on else "",
+        "applied_on_mid": dates.full_date_mid_sentence(app.applied_on) if app.applied_on else "",
         "today": today.isoformat(),
     }

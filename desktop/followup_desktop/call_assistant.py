@@ -75,6 +75,7 @@ class CallAssistant(QDialog):
                 contact,
                 session.now().astimezone(zone).date(),
                 rules.interview_date(round_.starts_at, zone),
+                dates=session.letter_dates(),
             ),
         )
         self.script = named(QTextBrowser(), "Call script")

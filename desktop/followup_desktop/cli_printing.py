@@ -84,6 +84,7 @@ def _written(ctx: Any, render: Callable[[Path], T]) -> T:
 
 
 def letter_pdf(ctx: Any) -> int:
+    from followup.date_style import letter_dates_for  # noqa: PLC0415
     from followup.letter_layout import business_letter, missing_for_post  # noqa: PLC0415
 
     round_, contact, app = _parts(ctx)
@@ -97,9 +98,9 @@ def letter_pdf(ctx: Any) -> int:
     from followup_desktop.printing import default_paper, letter_pdf  # noqa: PLC0415
 
     today = ctx.now.astimezone(ctx.zone).date()
-    letter = business_letter(text, profile, contact, app.company, today)
-    image = signatures.load(signatures.signature_path(ctx.db_path.parent))
     country = ctx.calendar().country or ""  # the letter's country, not the process locale
+    letter = business_letter(text, profile, contact, app.company, today, letter_dates_for(country))
+    image = signatures.load(signatures.signature_path(ctx.db_path.parent))
     paper = default_paper(ctx.args.paper or ctx.settings["post.paper"], country)
     pages = _written(ctx, lambda path: letter_pdf(path, letter, image, paper))
     note = "" if image is not None else " (no signature on file: sign it by hand)"

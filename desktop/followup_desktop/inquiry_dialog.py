@@ -44,7 +44,16 @@ class InquiryDialog(QDialog):
         assert template is not None, "an inquiry template ships with the app"
         today = session.now().astimezone(session.zone).date()
         letter = render(
-            template, variables(session.settings.profile(), app, None, contact, today, None)
+            template,
+            variables(
+                session.settings.profile(),
+                app,
+                None,
+                contact,
+                today,
+                None,
+                dates=session.letter_dates(),
+            ),
         )
         intro = QLabel(
             "One polite inquiry, through your contact or the company's portal, "

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
+from followup.date_style import LetterDates, letter_dates_for
 from followup.errors import (
     CorruptDatabase,
     DatabaseUnavailable,
@@ -161,6 +162,11 @@ class Session(QObject):
         if self._calendar is None:
             self._calendar = self.settings.calendar(system_country())
         return self._calendar
+
+    def letter_dates(self) -> LetterDates:
+        """How letters date things: the order of the user's country ("1 December 2026" in
+        Britain, "December 1, 2026" in the US), not the machine's locale."""
+        return letter_dates_for(self.calendar().country)
 
     def plans(self) -> dict[int, list[PlanItem]]:
         """Application id → plan items, for active applications: computed once, then only

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from followup.checker import Context, Kind, Severity, check
+from followup.date_style import DAY_FIRST, MONTH_FIRST, LetterDates
 from followup.model import Application, Channel, Contact, PostalAddress, Profile, Round
 from followup.note_phrases import clean, is_verb_phrase, strengths_clause, topics_phrase
 from followup.templates import all_templates, render, variables
@@ -20,6 +21,7 @@ NO_NAME = Profile("", "sam@example.com", "", PostalAddress(("1 Elm St",)))
 APP = Application(1, "Acme", "Backend Engineer")
 DANA = Contact(1, "Dana Müller", "CTO")
 NO_TITLE = Contact(2, "Lee Park", "")
+TITLED = Contact(3, "Dr. Amara van der Berg", "Head of Data")
 
 NOTES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "noun phrase": (("Kubernetes",), ("five years of SQL and Python in production",)),
@@ -53,31 +55,36 @@ def _kind(template_kind: str) -> Kind:
 
 
 CASES = [
-    pytest.param(template, notes, profile, contact, id=f"{template.name}-{label}-{who}")
+    pytest.param(template, notes, profile, contact, dates, id=f"{template.name}-{label}-{who}")
     for template in all_templates()
     for label, notes in NOTES.items()
-    for profile, contact, who in (
-        (PROFILE, DANA, "named"),
-        (PROFILE, NO_TITLE, "no-title"),
-        (PROFILE, None, "no-recipient"),
-        (NO_NAME, DANA, "no-profile-name"),
+    for profile, contact, dates, who in (
+        (PROFILE, DANA, MONTH_FIRST, "named"),
+        (PROFILE, NO_TITLE, MONTH_FIRST, "no-title"),
+        (PROFILE, None, MONTH_FIRST, "no-recipient"),
+        (NO_NAME, DANA, MONTH_FIRST, "no-profile-name"),
+        (PROFILE, TITLED, DAY_FIRST, "courtesy-title-day-first"),
     )
 ]
 
 
-@pytest.mark.parametrize(("template", "notes", "profile", "contact"), CASES)
+@pytest.mark.parametrize(("template", "notes", "profile", "contact", "dates"), CASES)
 def test_every_template_reads_well_and_passes_the_checker(
     template: object,
     notes: tuple[tuple[str, ...], tuple[str, ...]],
     profile: Profile,
     contact: Contact | None,
+    dates: LetterDates,
 ) -> None:
     from followup.templates import Template
 
     assert isinstance(template, Template)
     topics, strengths = notes
     round_ = _round(topics, strengths)
-    values = variables(profile, APP, round_, contact, date(2026, 11, 26), date(2026, 11, 25))
+    applied = Application(1, "Acme", "Backend Engineer", applied_on=date(2026, 11, 9))
+    values = variables(
+        profile, applied, round_, contact, date(2026, 11, 26), date(2026, 11, 25), dates=dates
+    )
     out = render(template, values)
     body = out.body
     # Grammar the templates cause: a pronoun straight before a noun phrase, a doubled word,
@@ -162,21 +169,42 @@ def test_a_month_day_date_mid_sentence_has_its_comma(template: object) -> None:
         assert match.group(1) in {",", "."}, (template.name, body)
 
 
+@pytest.mark.parametrize(
+    ("dates", "applied_on", "interviewed_on"),
+    [
+        (MONTH_FIRST, "on November 9, 2026, and", "Wednesday, November 25"),
+        (DAY_FIRST, "on 9 November 2026 and", "Wednesday 25 November"),
+    ],
+    ids=["month-first", "day-first"],
+)
 @pytest.mark.parametrize("template", all_templates(), ids=lambda t: t.name)
-def test_no_template_writes_a_date_the_iso_way(template: object) -> None:
-    """A letter names days as people write them ("on November 9, 2026, and"), never
-    "2026-11-09", whatever dates the application and the round carry."""
+def test_no_template_writes_a_date_the_iso_way(
+    template: object, dates: LetterDates, applied_on: str, interviewed_on: str
+) -> None:
+    """A letter names days as people in the writer's country write them ("on November 9,
+    2026, and" in the US, "on 9 November 2026 and" in Britain), never "2026-11-09",
+    whatever dates the application and the round carry."""
     from followup.templates import Template
 
     assert isinstance(template, Template)
     applied = Application(1, "Acme", "Backend Engineer", applied_on=date(2026, 11, 9))
     values = variables(
-        PROFILE, applied, _round((), ()), DANA, date(2026, 11, 26), date(2026, 11, 25)
+        PROFILE,
+        applied,
+        _round((), ()),
+        DANA,
+        date(2026, 11, 26),
+        date(2026, 11, 25),
+        dates=dates,
     )
     letter = render(template, values)
     assert not re.search(r"\d{4}-\d{2}-\d{2}", letter.subject + letter.body), letter.body
     if "applied" in letter.body:
-        assert "on November 9, 2026, and" in letter.body
+        assert applied_on in letter.body
+    if "November 25" in letter.body or "25 November" in letter.body:
+        assert interviewed_on in letter.body
+    other = DAY_FIRST if dates is MONTH_FIRST else MONTH_FIRST
+    assert other.full_date(date(2026, 11, 9)) not in letter.body
 
 
 @pytest.mark.parametrize(

@@ -254,7 +254,9 @@ class Delivery(QObject):
             return None
         app = self.session.repo.application(out.round.application_id)
         today = self.session.now().astimezone(self.session.zone).date()
-        return business_letter(out.body, profile, out.contact, app.company, today)
+        return business_letter(
+            out.body, profile, out.contact, app.company, today, self.session.letter_dates()
+        )
 
     def _signature_and_paper(self) -> tuple[QImage | None, QPageSize.PageSizeId]:
         from followup_desktop import signature as signatures  # noqa: PLC0415

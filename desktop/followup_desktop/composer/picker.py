@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from followup import rules
 from followup.checker import Context, Kind
-from followup.date_style import DateStyle
+from followup.date_style import MONTH_FIRST, DateStyle, LetterDates
 from followup.model import Application, Channel, Contact, Draft, Letter, Profile, Round
 from followup.plan import ItemKind, ItemState, PlanItem
 from followup.template_choice import choose, offered, user_folder
@@ -154,8 +154,10 @@ class Picker:
             # a second one is refused when it would leave; not a red finding while reading.
         )
 
-    def values(self, profile: Profile, today: date, zone: tzinfo) -> dict[str, Any]:
-        """What templates are rendered with, for the chosen letter."""
+    def values(
+        self, profile: Profile, today: date, zone: tzinfo, dates: LetterDates = MONTH_FIRST
+    ) -> dict[str, Any]:
+        """What templates are rendered with, for the chosen letter, its dates in ``dates``."""
         assert self.setup is not None
         setup = self.setup
         return variables(
@@ -165,6 +167,7 @@ class Picker:
             setup.contact,
             today,
             rules.interview_date(setup.round.starts_at, zone),
+            dates=dates,
         )
 
     def names(self, profile: Profile) -> list[str]:

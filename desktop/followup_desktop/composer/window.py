@@ -251,9 +251,9 @@ class Composer(QWidget):
         template: Template | None = self.template_box.currentData()
         if template is None or self.picker.setup is None:
             return None
-        zone = self.session.zone
-        today = self.session.now().astimezone(zone).date()
-        values = self.picker.values(self.session.settings.profile(), today, zone)
+        session, zone = self.session, self.session.zone
+        today = session.now().astimezone(zone).date()
+        values = self.picker.values(session.settings.profile(), today, zone, session.letter_dates())
         try:
             out = render(template, values)
         except FollowUpError as error:
