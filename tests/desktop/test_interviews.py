@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTime
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from followup.model import Application, Channel, Round, Status
@@ -246,3 +246,26 @@ def test_an_interviewers_address_can_be_edited_from_the_interview(
     dialog.edit_person.click()
     contact = next(c for c in session.repo.contacts() if c.name == name)
     assert contact.address.lines == ("Acme GmbH", "Hauptstraße 5", "10115 Berlin")
+
+
+def test_with_no_contacts_the_interviewers_tab_says_how_to_add_them(
+    qtbot: QtBot,
+    session: Session,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    app = session.repo.add_application(Application(0, "Globex", "Analyst"))
+    dialog = RoundDialog(session, app.id)
+    qtbot.addWidget(dialog)
+    assert dialog.people.count() == 0
+    assert "No contacts yet" in dialog.people_hint.text()
+    assert "New contact…" in dialog.people_hint.text()
+
+    def add(contact_dialog: QWidget) -> None:
+        assert isinstance(contact_dialog, ContactDialog)
+        contact_dialog.name.setText("Ana Cruz")
+        contact_dialog.accept()
+
+    on_next_modal(add)
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == "New contact…").click()
+    assert dialog.people.count() == 1 and dialog.interviewers() != ()
+    assert dialog.people_hint.text().startswith("Tick everyone who interviewed you")

@@ -354,7 +354,10 @@ class RoundDialog(FormDialog):
         form.addRow("Title", wrap("title", self.title))
         who = QWidget()
         who_layout = QVBoxLayout(who)
-        who_layout.addWidget(QLabel("Tick everyone who interviewed you: one letter each."))
+        self.people_hint = QLabel()
+        self.people_hint.setWordWrap(True)
+        self._say_who()
+        who_layout.addWidget(self.people_hint)
         who_layout.addWidget(wrap("interviewer_ids", self.people))
         people_buttons = QHBoxLayout()
         people_buttons.addWidget(add_person)
@@ -376,6 +379,15 @@ class RoundDialog(FormDialog):
         self.body.addWidget(tabs)
         self.finish()
         self.saved: Round | None = None
+
+    def _say_who(self) -> None:
+        """An empty list says how to fill it; a list says what ticking means."""
+        self.people_hint.setText(
+            "Tick everyone who interviewed you: one letter each."
+            if self.people.count()
+            else "No contacts yet. Add each person who interviewed you with “New contact…”: "
+            "each gets a letter of their own."
+        )
 
     def _add_person(self, contact_id: int, name: str, checked: bool) -> None:
         item = QListWidgetItem(name)
@@ -399,6 +411,7 @@ class RoundDialog(FormDialog):
         dialog = ContactDialog(self.session, None, self, company=company)
         if dialog.exec() and dialog.saved is not None:
             self._add_person(dialog.saved.id, dialog.saved.name, True)
+            self._say_who()
 
     def interviewers(self) -> tuple[int, ...]:
         return tuple(
