@@ -111,6 +111,76 @@ def _finished(app: Application) -> bool:
     return app.status is not Status.ACTIVE
 
 
+class _KeptDates:
+    """A ``DateStyle`` that names each day (and time) once: the rounds of one pass share
+    their days, and the user's locale is slow to ask."""
+
+    __slots__ = ("_days", "_style", "_times", "_weekdays")
+
+    def __init__(self, style: DateStyle) -> None:
+        self._style = style
+        self._days: dict[date, str] = {}
+        self._times: dict[time | datetime, str] = {}
+        self._weekdays: dict[date, str] = {}
+
+    def day(self, day: date) -> str:
+        shown = self._days.get(day)
+        if shown is None:
+            shown = self._days[day] = self._style.day(day)
+        return shown
+
+    def time(self, moment: time | datetime) -> str:
+        shown = self._times.get(moment)
+        if shown is None:
+            shown = self._times[moment] = self._style.time(moment)
+        return shown
+
+    def day_time(self, moment: datetime) -> str:
+        return self._style.day_time(moment)
+
+    def weekday(self, day: date) -> str:
+        shown = self._weekdays.get(day)
+        if shown is None:
+            shown = self._weekdays[day] = self._style.weekday(day)
+        return shown
+
+
+class RuleDays:
+    """One planning pass's rule dates: each interview day's letter deadline (and the day its
+    letter counts as missed), each letter day's call date, worked out once however many
+    rounds share the day. Pure functions of the calendar and the style of naming days, which
+    a pass keeps; made fresh for each pass."""
+
+    __slots__ = ("_calls", "_letters", "cal", "dates")
+
+    def __init__(self, cal: WorkCalendar, dates: DateStyle) -> None:
+        self.cal = cal
+        self.dates: DateStyle = _KeptDates(dates)
+        self._letters: dict[tuple[date, ZoneInfo], tuple[rules.Deadline, datetime]] = {}
+        self._calls: dict[date, rules.CallDate] = {}
+
+    def letter(self, starts_at: datetime, zone: ZoneInfo) -> tuple[rules.Deadline, datetime]:
+        """The deadline, and when the letter is missed: a letter not sent by the day its call
+        would have been (had it gone on time) is missed; thanking them then would be odd, and
+        an overdue list of months-old letters helps no one."""
+        key = (starts_at.astimezone(zone).date(), zone)
+        found = self._letters.get(key)
+        if found is None:
+            deadline = rules.letter_deadline(starts_at, self.cal, zone, self.dates)
+            call_on = rules.call_day(deadline.business_days[1], self.cal)
+            missed = datetime.combine(call_on + timedelta(days=1), time(0), zone)
+            found = self._letters[key] = (deadline, missed)
+        return found
+
+    def call(self, letter_sent_on: date) -> rules.CallDate:
+        found = self._calls.get(letter_sent_on)
+        if found is None:
+            found = self._calls[letter_sent_on] = rules.call_date(
+                letter_sent_on, self.cal, self.dates
+            )
+        return found
+
+
 def round_plan(
     app: Application,
     round_: Round,
@@ -120,42 +190,47 @@ def round_plan(
     cal: WorkCalendar,
     now: datetime,
     settings: PlanSettings = DEFAULT_PLAN,
+    days: RuleDays | None = None,
 ) -> list[PlanItem]:
-    """Interview → one letter per interviewer → one call → ready to close."""
+    """Interview → one letter per interviewer → one call → ready to close. ``days``: the
+    pass's rule dates (for ``cal`` and ``settings.dates``), when planning many rounds."""
+    if days is None:
+        days = RuleDays(cal, settings.dates)
     zone = ZoneInfo(round_.timezone)
     finished = _finished(app)
     who = f"{app.company} — {app.role}"
+    round_id = round_.id
+    held = now >= round_.ends_at
     items = [
         PlanItem(
-            key=f"round-{round_.id}-interview",
+            key=f"round-{round_id}-interview",
             kind=ItemKind.INTERVIEW,
             application_id=app.id,
-            round_id=round_.id,
+            round_id=round_id,
             contact_id=None,
             title=f"Interview: {who}",
             reason=f"{round_.kind.value.capitalize()} interview"
             + (f": {round_.title}" if round_.title else ""),
             state=ItemState.DONE
-            if now >= round_.ends_at
+            if held
             else (ItemState.CANCELLED if finished else ItemState.UPCOMING),
             due=round_.starts_at.astimezone(zone),
-            done_at=round_.ends_at if now >= round_.ends_at else None,
+            done_at=round_.ends_at if held else None,
         )
     ]
-    dates = settings.dates
-    deadline = rules.letter_deadline(round_.starts_at, cal, zone, dates)
-    # A letter not sent by the day its call would have been (had it gone on time) is missed:
-    # thanking them then would be odd, and an overdue list of months-old letters helps no one.
-    letter_missed = datetime.combine(
-        rules.call_date(deadline.business_days[1], cal, dates).day + timedelta(days=1),
-        time(0),
-        zone,
-    )
+    dates = days.dates
+    deadline, letter_missed = days.letter(round_.starts_at, zone)
     sent: dict[int, Letter] = {}
-    for each in sorted(letters, key=lambda x: x.sent_at):
-        if each.round_id == round_.id:
+    for each in sorted(letters, key=_sent_at) if len(letters) > 1 else letters:
+        if each.round_id == round_id:
             sent.setdefault(each.contact_id, each)  # the first counts; overrides come later
     recipients: list[int | None] = list(round_.interviewer_ids) or [None]
+    decision = round_.decision_on
+    early = (
+        f" They decide on {dates.day(decision)}: send it early."
+        if decision is not None and decision <= deadline.business_days[1]
+        else ""
+    )
     for contact_id in recipients:
         letter = sent.get(contact_id) if contact_id is not None else None
         name = names.get(contact_id) if contact_id is not None else None
@@ -167,14 +242,13 @@ def round_plan(
         reason = deadline.reason
         if contact_id is None:
             reason += " Add who interviewed you, so the letter has a named recipient."
-        if round_.decision_on is not None and round_.decision_on <= deadline.business_days[1]:
-            reason += f" They decide on {dates.day(round_.decision_on)}: send it early."
+        reason += early
         items.append(
             PlanItem(
-                key=f"round-{round_.id}-letter-{contact_id or 0}",
+                key=f"round-{round_id}-letter-{contact_id or 0}",
                 kind=ItemKind.LETTER,
                 application_id=app.id,
-                round_id=round_.id,
+                round_id=round_id,
                 contact_id=contact_id,
                 # The company too: the tray and the banner show only this line.
                 title=f"Thank-you letter to {name} at {app.company}"
@@ -188,29 +262,34 @@ def round_plan(
             )
         )
     first_sent = min((letter.sent_at for letter in sent.values()), default=None)
-    call = next((c for c in calls if c.round_id == round_.id), None)
+    call = None
+    for each_call in calls:
+        if each_call.round_id == round_id:
+            call = each_call
+            break
     caller = names.get(recipients[0]) if recipients[0] is not None else None
     if first_sent is None:
         call_due = None
         call_reason = "A week after your letter is sent: one brief call, never a second."
         call_state = ItemState.CANCELLED if finished else ItemState.WAITING
     else:
-        planned = rules.call_date(first_sent.astimezone(zone).date(), cal, dates)
+        planned = days.call(first_sent.astimezone(zone).date())
         call_due = datetime.combine(planned.day, cal.end_of_day, tzinfo=zone)
         call_reason = planned.reason + " One brief call; don't ask for a decision."
         opens = datetime.combine(planned.day, time(0), tzinfo=zone)
         call_state = _state(now, call_due, opens, call.made_at if call else None, finished)
-        quiet_end = datetime.combine(
-            planned.day + timedelta(days=settings.quiet_days), time(0), zone
-        )
-        if call_state is ItemState.OVERDUE and now >= quiet_end:
-            call_state = ItemState.MISSED  # by the time it would be closed as "no response"
+        if call_state is ItemState.OVERDUE:
+            quiet_end = datetime.combine(
+                planned.day + timedelta(days=settings.quiet_days), time(0), zone
+            )
+            if now >= quiet_end:
+                call_state = ItemState.MISSED  # by the time it would be closed as "no response"
     items.append(
         PlanItem(
-            key=f"round-{round_.id}-call",
+            key=f"round-{round_id}-call",
             kind=ItemKind.CALL,
             application_id=app.id,
-            round_id=round_.id,
+            round_id=round_id,
             contact_id=recipients[0],
             title=f"Phone call to {caller} at {app.company}" if caller else f"Phone call: {who}",
             reason=call_reason,
@@ -225,10 +304,10 @@ def round_plan(
         due = datetime.combine(close_on, MORNING, tzinfo=zone)
         items.append(
             PlanItem(
-                key=f"round-{round_.id}-close",
+                key=f"round-{round_id}-close",
                 kind=ItemKind.CLOSE,
                 application_id=app.id,
-                round_id=round_.id,
+                round_id=round_id,
                 contact_id=None,
                 title=f"Close as “no response”: {who}",
                 reason=f"{settings.quiet_days} quiet days since your call. Candidates who were "
@@ -239,6 +318,10 @@ def round_plan(
             )
         )
     return items
+
+
+def _sent_at(letter: Letter) -> datetime:
+    return letter.sent_at
 
 
 def application_plan(

@@ -9,7 +9,14 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from followup.model import Application, Call, Inquiry, Letter, Round, Status
-from followup.plan import DEFAULT_PLAN, PlanItem, PlanSettings, application_plan, round_plan
+from followup.plan import (
+    DEFAULT_PLAN,
+    PlanItem,
+    PlanSettings,
+    RuleDays,
+    application_plan,
+    round_plan,
+)
 from followup.storage import Repository
 from followup.workdays import WorkCalendar
 
@@ -35,9 +42,10 @@ def _plans(
 ) -> dict[int, list[PlanItem]]:
     """Round id → its plan, from records already loaded. A round whose application cannot be
     read (``repo.unreadable()`` names it) is left out rather than planned without it."""
+    days = RuleDays(cal, settings.dates)
     return {
         r.id: round_plan(
-            apps[r.application_id], r, names, letters[r.id], calls[r.id], cal, now, settings
+            apps[r.application_id], r, names, letters[r.id], calls[r.id], cal, now, settings, days
         )
         for r in rounds
         if r.application_id in apps
@@ -100,6 +108,7 @@ def plans_by_application(
     for inquiry in inquiry_list:
         inquiries[inquiry.application_id].append(inquiry)
     plans: dict[int, list[PlanItem]] = {app_id: [] for app_id in apps}
+    days = RuleDays(cal, settings.dates)
     for round_ in rounds:
         if round_.application_id in plans:
             plans[round_.application_id] += round_plan(
@@ -111,6 +120,7 @@ def plans_by_application(
                 cal,
                 now,
                 settings,
+                days,
             )
     with_rounds = {r.application_id for r in rounds}
     for app in apps.values():

@@ -97,8 +97,13 @@ class CallDate:
     reason: str
 
 
-def call_date(letter_sent_on: date, cal: WorkCalendar, dates: DateStyle = PLAIN) -> CallDate:
+def call_day(letter_sent_on: date, cal: WorkCalendar) -> date:
     """Seven calendar days after the letter, rolled forward to a business day."""
+    return cal.on_or_next_business_day(letter_sent_on + timedelta(days=CALL_AFTER_DAYS))
+
+
+def call_date(letter_sent_on: date, cal: WorkCalendar, dates: DateStyle = PLAIN) -> CallDate:
+    """Seven calendar days after the letter, rolled forward to a business day; with why."""
     naive = letter_sent_on + timedelta(days=CALL_AFTER_DAYS)
     day = cal.on_or_next_business_day(naive)
     reason = f"A week after the letter sent on {stop(dates.day(letter_sent_on))}" + _moved(

@@ -18,6 +18,11 @@ WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MON_FRI = frozenset(range(5))
 # No calendar on Earth lacks a business day for this long; past it the settings are wrong.
 _SEARCH_LIMIT = 800
+_NONE_FOUND = "no business day found within two years: check working days and days off"
+_ONE_DAY = timedelta(days=1)
+# Each per-day memo of a calendar holds at most this many answers (years of days, far more
+# than a start-up's plans ask about); when full it starts again.
+MEMO_SIZE = 8192
 
 
 _DAY_WORDS = {
@@ -96,7 +101,14 @@ class WorkCalendar:
     days_off: frozenset[date] = field(default_factory=frozenset)
     end_of_day: time = time(17, 0)
     # Per-day answers: plans for thousands of rounds ask about the same few hundred days.
+    # They are pure functions of the fields above, kept while the calendar lives.
     _why: dict[date, str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+    _next: dict[date, date] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+    _holidays: dict[int, dict[date, str]] = field(
         default_factory=dict, init=False, repr=False, compare=False, hash=False
     )
 
@@ -127,9 +139,12 @@ class WorkCalendar:
         """The public holiday on ``day``, if any (several are joined with '; ')."""
         if self.country is None:
             return None
-        from followup.holiday_dates import holidays_in  # noqa: PLC0415
+        year = self._holidays.get(day.year)
+        if year is None:  # once a year: under PySide6's import hook an import costs much
+            from followup.holiday_dates import holidays_in  # noqa: PLC0415
 
-        return holidays_in(self.country, self.subdiv, day.year).get(day)
+            year = self._holidays[day.year] = holidays_in(self.country, self.subdiv, day.year)
+        return year.get(day)
 
     def why_not_business(self, day: date) -> str | None:
         """Why ``day`` is not a business day, in words; None when it is one."""
@@ -143,6 +158,8 @@ class WorkCalendar:
             why = "your day off"
         else:
             why = self.holiday_name(day)
+        if len(self._why) >= MEMO_SIZE:
+            self._why.clear()
         self._why[day] = why
         return why
 
@@ -156,16 +173,32 @@ class WorkCalendar:
             current += timedelta(days=1)
             if self.is_business_day(current):
                 yield current
-        raise InvalidInput(
-            "no business day found within two years: check working days and days off"
-        )
+        raise InvalidInput(_NONE_FOUND)
+
+    def next_business_day(self, day: date) -> date:
+        """The first business day strictly after ``day``."""
+        found = self._next.get(day)
+        if found is None:
+            found = day
+            for _ in range(_SEARCH_LIMIT):
+                found += _ONE_DAY
+                if self.why_not_business(found) is None:
+                    break
+            else:
+                raise InvalidInput(_NONE_FOUND)
+            if len(self._next) >= MEMO_SIZE:
+                self._next.clear()
+            self._next[day] = found
+        return found
 
     def nth_business_day_after(self, day: date, n: int) -> date:
-        """The ``n``-th business day strictly after ``day`` (n ≥ 1)."""
-        for index, found in enumerate(self.business_days_after(day), start=1):
-            if index == n:
-                return found
-        raise AssertionError("unreachable")  # pragma: no cover
+        """The ``n``-th business day strictly after ``day`` (n ≥ 1), within two years."""
+        found = day
+        for _ in range(n):
+            found = self.next_business_day(found)
+        if n < 1 or (found - day).days > _SEARCH_LIMIT:
+            raise InvalidInput(_NONE_FOUND)
+        return found
 
     def on_or_next_business_day(self, day: date) -> date:
         return day if self.is_business_day(day) else self.nth_business_day_after(day, 1)

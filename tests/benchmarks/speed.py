@@ -123,6 +123,15 @@ MICRO = {
         "keystroke, 3,000 words in one block, checker + spelling",
         0.030,
     ),
+    # Budget: a third of the first plans' ~75 ms before their fast paths (issue 12).
+    "test_first_plans_with_10000_interviews[plain]": (
+        "first plans at 10,000, cold (domain; plain dates)",
+        0.025,
+    ),
+    "test_first_plans_with_10000_interviews[locale]": (
+        "first plans at 10,000, cold (the locale's dates, as at start-up)",
+        0.025,
+    ),
 }
 
 
@@ -137,6 +146,7 @@ def micro_benchmarks(report: Path, env: dict[str, str]) -> dict[str, float]:
             "-q",
             str(folder / "bench_checker.py"),
             str(folder / "bench_gui.py"),
+            str(folder / "bench_plans.py"),
             "--benchmark-enable",
             f"--benchmark-json={report}",
         ],

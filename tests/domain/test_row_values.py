@@ -6,7 +6,7 @@ import shutil
 import sqlite3
 import tempfile
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -15,10 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from followup import validation as v
 from followup.model import Application, Channel, Contact, Override, Round
 from followup.planner import all_items
 from followup.settings import SETTINGS, Settings
-from followup.storage import Database, Repository
+from followup.storage import Database, Repository, row_values
 
 NOW = datetime(2026, 11, 27, 15, tzinfo=UTC)
 NY = ZoneInfo("America/New_York")
@@ -190,3 +191,127 @@ def test_an_unknown_region_is_dropped_and_named() -> None:
     calendar = chosen.calendar()
     assert calendar.country == "DE" and calendar.subdiv is None
     assert "calendar.subdiv" in chosen.problems()[0] and "ZZ" in chosen.problems()[0]
+
+
+# -- the quick checks of a stored row: the same answers as checking each field -------------
+
+
+def one_by_one(text: str, limit: int) -> bool:
+    """A text field as the quick row checks were first written: each on its own."""
+    return len(text) <= limit and text.replace("\n", "").replace("\t", "").isprintable()
+
+
+def round_looked_at_field_by_field(r: Round) -> bool:
+    day_ok = row_values._day_ok
+    return (
+        day_ok(r.starts_at.astimezone(UTC).date())
+        and day_ok(r.ends_at.astimezone(UTC).date())
+        and day_ok(r.decision_on)
+        and one_by_one(r.title, v.NAME)
+        and one_by_one(r.next_steps, v.LINE)
+        and one_by_one(r.notes, v.NOTES)
+        and len(r.topics) <= v.MAX_ITEMS
+        and len(r.strengths) <= v.MAX_ITEMS
+        and all(one_by_one(t, v.NAME) for t in (*r.topics, *r.strengths))
+    )
+
+
+def application_looked_at_field_by_field(a: Application) -> bool:
+    return (
+        row_values._day_ok(a.applied_on)
+        and one_by_one(a.company, v.NAME)
+        and one_by_one(a.role, v.NAME)
+        and one_by_one(a.posting_url, v.URL)
+        and one_by_one(a.status_reason, v.LINE)
+    )
+
+
+# Text near each limit, and characters the checks must see: line breaks and tabs (allowed by
+# the quick check), controls, direction marks, a joined emoji, separators, surrogates.
+LIMITS = tuple(n + d for n in (v.NAME, v.LINE, v.URL, v.NOTES) for d in (-1, 0, 1))
+odd = st.sampled_from(["\n", "\t", "\x1b", "\u202e", "\u200d", "\u2028", "\ud800", " ", "é", "—"])
+texts = st.one_of(
+    st.text(max_size=12),
+    st.lists(st.one_of(odd, st.text(max_size=3)), max_size=6).map("".join),
+    st.tuples(st.sampled_from(LIMITS), odd | st.just("a")).map(lambda n: "a" * (n[0] - 1) + n[1]),
+)
+moments = st.datetimes(
+    datetime(1989, 12, 31),
+    datetime(2101, 1, 2),
+    timezones=st.sampled_from((UTC, NY, ZoneInfo("Pacific/Kiritimati"), ZoneInfo("Etc/GMT+12"))),
+)
+days = st.none() | st.dates(date(1989, 12, 30), date(2101, 1, 2))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    starts=moments,
+    hours=st.integers(1, 30),
+    title=texts,
+    next_steps=texts,
+    notes=texts,
+    topics=st.lists(texts, max_size=4).map(tuple) | st.just(("x",) * 101),
+    strengths=st.lists(texts, max_size=3).map(tuple),
+    decision_on=days,
+)
+def test_a_rounds_quick_check_is_the_field_by_field_one(
+    starts: datetime,
+    hours: int,
+    title: str,
+    next_steps: str,
+    notes: str,
+    topics: tuple[str, ...],
+    strengths: tuple[str, ...],
+    decision_on: date | None,
+) -> None:
+    r = Round(
+        1,
+        1,
+        starts,
+        starts + timedelta(hours=hours),
+        "UTC",
+        title=title,
+        topics=topics,
+        strengths=strengths,
+        next_steps=next_steps,
+        decision_on=decision_on,
+        notes=notes,
+    )
+    assert row_values._round_plausible(r) == round_looked_at_field_by_field(r)
+
+
+@settings(max_examples=200, deadline=None)
+@given(company=texts, role=texts, url=texts, reason=texts, applied_on=days)
+def test_an_applications_quick_check_is_the_field_by_field_one(
+    company: str, role: str, url: str, reason: str, applied_on: date | None
+) -> None:
+    company, role = (text if text.strip() else f"x{text}" for text in (company, role))
+    a = Application(1, company, role, url, applied_on, status_reason=reason)
+    assert row_values._app_plausible(a) == application_looked_at_field_by_field(a)
+
+
+def test_an_empty_list_of_words_is_read_as_one() -> None:
+    assert row_values._plain_words("[]") == () == row_values._plain_words(" [ ] ")
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+@pytest.mark.parametrize(
+    ("field", "limit"),
+    [("company", v.NAME), ("role", v.NAME), ("posting_url", v.URL), ("status_reason", v.LINE)],
+)
+def test_an_applications_quick_check_at_each_limit(field: str, limit: int, extra: int) -> None:
+    a = replace(Application(1, "Acme", "Dev"), **{field: "a" * (limit + extra)})
+    assert row_values._app_plausible(a) == application_looked_at_field_by_field(a) == (not extra)
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+@pytest.mark.parametrize(
+    ("field", "limit"),
+    [("title", v.NAME), ("next_steps", v.LINE), ("notes", v.NOTES), ("topics", v.NAME)],
+)
+def test_a_rounds_quick_check_at_each_limit(field: str, limit: int, extra: int) -> None:
+    text = "a" * (limit + extra)
+    at = datetime(2026, 11, 25, 10, tzinfo=NY)
+    r = Round(1, 1, at, at + timedelta(hours=1), "UTC")
+    r = replace(r, **{field: (text,) if field == "topics" else text})
+    assert row_values._round_plausible(r) == round_looked_at_field_by_field(r) == (not extra)

@@ -278,27 +278,35 @@ def _day_ok(day: date | None) -> bool:
     return day is None or v.EARLIEST <= day <= v.LATEST
 
 
+# A moment whose day in UTC passes ``_day_ok``: compared as it is, without converting it.
+_FIRST_MOMENT = datetime.combine(v.EARLIEST, datetime.min.time(), tzinfo=UTC)
+_AFTER_LAST = datetime.combine(v.LATEST + timedelta(days=1), datetime.min.time(), tzinfo=UTC)
+
+
 def _round_plausible(r: Round) -> bool:
     return (
-        _day_ok(r.starts_at.astimezone(UTC).date())
-        and _day_ok(r.ends_at.astimezone(UTC).date())
+        _FIRST_MOMENT <= r.starts_at < _AFTER_LAST
+        and _FIRST_MOMENT <= r.ends_at < _AFTER_LAST
         and _day_ok(r.decision_on)
-        and plain(r.title, v.NAME)
-        and plain(r.next_steps, v.LINE)
-        and plain(r.notes, v.NOTES)
+        and len(r.title) <= v.NAME
+        and len(r.next_steps) <= v.LINE
+        and len(r.notes) <= v.NOTES
         and len(r.topics) <= v.MAX_ITEMS
         and len(r.strengths) <= v.MAX_ITEMS
-        and all(plain(t, v.NAME) for t in (*r.topics, *r.strengths))
+        and all(len(t) <= v.NAME for t in r.topics)
+        and all(len(t) <= v.NAME for t in r.strengths)
+        and printable(r.title, r.next_steps, r.notes, *r.topics, *r.strengths)
     )
 
 
 def _app_plausible(a: Application) -> bool:
     return (
         _day_ok(a.applied_on)
-        and plain(a.company, v.NAME)
-        and plain(a.role, v.NAME)
-        and plain(a.posting_url, v.URL)
-        and plain(a.status_reason, v.LINE)
+        and len(a.company) <= v.NAME
+        and len(a.role) <= v.NAME
+        and len(a.posting_url) <= v.URL
+        and len(a.status_reason) <= v.LINE
+        and printable(a.company, a.role, a.posting_url, a.status_reason)
     )
 
 
@@ -313,6 +321,8 @@ def _contact_plausible(c: Contact) -> bool:
 
 
 def _plain_words(raw: str) -> tuple[str, ...]:
+    if raw == "[]":
+        return NO_WORDS
     value = json.loads(raw)
     if type(value) is not list or not all(type(v) is str for v in value):
         raise TypeError("not a list of words")
@@ -382,3 +392,9 @@ def plain(text: str, limit: int) -> bool:
     """Cheap: no character a value may not hold (tabs and newlines aside), within ``limit``.
     Text that fails goes the field-by-field way, where the rule names what is wrong."""
     return len(text) <= limit and text.replace("\n", "").replace("\t", "").isprintable()
+
+
+def printable(*texts: str) -> bool:
+    """``plain`` for several texts at once, without their limits (one scan of them all: a
+    character's printability does not depend on its neighbours)."""
+    return "".join(texts).replace("\n", "").replace("\t", "").isprintable()
