@@ -247,11 +247,14 @@ class Letter:
     sent_at: datetime
     override: Override | None = None
 
-    def check(self) -> None:
+    def check(self, now: datetime | None = None) -> None:
+        """The values' rules; given ``now``, also that it has already happened."""
         v.check_id(self.id, "the letter's id", new=True, field="id")
         v.check_id(self.round_id, "the round", field="round_id")
         v.check_id(self.contact_id, "the interviewer", field="contact_id")
         v.check_moment(self.sent_at, "the time the letter was sent", field="sent_at")
+        if now is not None:
+            v.check_past(self.sent_at, now, "the time the letter was sent", field="sent_at")
         if self.override is not None:
             self.override.check()
 
@@ -266,10 +269,13 @@ class Call:
     outcome: str = ""
     override: Override | None = None
 
-    def check(self) -> None:
+    def check(self, now: datetime | None = None) -> None:
+        """The values' rules; given ``now``, also that it has already happened."""
         v.check_id(self.id, "the call's id", new=True, field="id")
         v.check_id(self.round_id, "the round", field="round_id")
         v.check_moment(self.made_at, "the time of the call", field="made_at")
+        if now is not None:
+            v.check_past(self.made_at, now, "the time of the call", field="made_at")
         v.check_text(self.outcome, "the outcome", v.LINE, multiline=True, field="outcome")
         if self.override is not None:
             self.override.check()
@@ -285,10 +291,13 @@ class Inquiry:
     sent_at: datetime
     override: Override | None = None
 
-    def check(self) -> None:
+    def check(self, now: datetime | None = None) -> None:
+        """The values' rules; given ``now``, also that it has already happened."""
         v.check_id(self.id, "the inquiry's id", new=True, field="id")
         v.check_id(self.application_id, "the application", field="application_id")
         v.check_moment(self.sent_at, "the time the inquiry was sent", field="sent_at")
+        if now is not None:
+            v.check_past(self.sent_at, now, "the time the inquiry was sent", field="sent_at")
         if self.override is not None:
             self.override.check()
 

@@ -25,6 +25,8 @@ URL = 2_000
 NOTES = 20_000
 BODY = 200_000
 MAX_ITEMS = 100  # topics, strengths, interviewers of one round
+# A clock a little fast elsewhere (the phone a letter went from) is not the future.
+CLOCK_SLACK = timedelta(minutes=5)
 
 # Bidirectional overrides can make text read differently from what it is ("Trojan source").
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -54,6 +56,14 @@ def check_moment(value: datetime, what: str, *, field: str | None = None) -> dat
         raise InvalidInput(
             f"{what}: {value.isoformat()} is outside {EARLIEST.year}–{LATEST.year}", field
         )
+    return value
+
+
+def check_past(value: datetime, now: datetime, what: str, *, field: str | None = None) -> datetime:
+    """What already happened (a letter sent, a call made) is not dated after ``now``: a record
+    from a day to come would plan the call, and the close, from a day that has not come."""
+    if value - now > CLOCK_SLACK:
+        raise InvalidInput(f"{what} is in the future; record it once it has happened", field)
     return value
 
 

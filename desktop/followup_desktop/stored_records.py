@@ -239,12 +239,13 @@ class RecordFixDialog(QDialog):
         try:
             value = self.edited()
             self.bad.check_fix(value)
+            now = self.session.now()
             if isinstance(value, Letter):
-                self.saved = self.session.commit(lambda: repo.fix_letter(value))
+                self.saved = self.session.commit(lambda: repo.fix_letter(value, now=now))
             elif isinstance(value, Call):
-                self.saved = self.session.commit(lambda: repo.fix_call(value))
+                self.saved = self.session.commit(lambda: repo.fix_call(value, now=now))
             else:
-                self.saved = self.session.commit(lambda: repo.fix_inquiry(value))
+                self.saved = self.session.commit(lambda: repo.fix_inquiry(value, now=now))
         except FollowUpError as error:
             self.fields.show(error)
             return

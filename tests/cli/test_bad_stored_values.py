@@ -153,7 +153,9 @@ def test_letters_calls_and_inquiries_are_named_fixed_and_deleted(history: Path) 
 
     code, _, err = run(history, "call", "edit", "20", "--made-at", "2101-01-01T10:00")
     assert code == 2 and "outside 1990–2100" in err  # the same rule as everywhere
-    assert run(history, "call", "edit", "20", "--made-at", "2026-12-02T10:00")[0] == 0
+    code, _, err = run(history, "call", "edit", "20", "--made-at", "2026-12-02T10:00")
+    assert code == 2 and "in the future" in err  # the clock says 2026-11-27
+    assert run(history, "call", "edit", "20", "--made-at", "2026-11-26T10:00")[0] == 0
     assert run(history, "call", "edit", "21", "--outcome", "friendly, no news")[0] == 0
     code, out, err = run(history, "call", "list", "--json")
     assert code == 0 and "cannot be read" not in err

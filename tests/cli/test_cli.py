@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.cli.runner import copy_database, ok, run, run_process
+from tests.cli.runner import copy_database, ok, run, run_process, state
 
 
 def plain(text: str) -> str:
@@ -237,6 +237,16 @@ BAD = [
     (["contact", "delete", "1"], "interviewer"),
     (["import", "json", "-"], "not JSON"),
     (["app", "show", "abc"], "is not a whole number"),
+    # What was done is not dated after now (the clock is 2026-11-27 15:00 UTC), override or not.
+    (
+        [
+            *("letter", "record", "1", "--to", "1", "--channel", "email"),
+            *("--sent-at", "2026-12-25T10:00", "--override", "it is true"),
+        ],
+        "the time the letter was sent is in the future",
+    ),
+    (["call", "record", "1", "--made-at", "2027-01-05T10:00"], "the time of the call is in the"),
+    (["inquiry", "record", "1", "--sent-at", "2030-01-01T10:00"], "the inquiry was sent is in"),
 ]
 
 
@@ -350,3 +360,19 @@ def test_printing_to_a_missing_folder_a_folder_or_a_full_disk_is_one_line(
         assert message in result.err
         assert len(result.err.strip().splitlines()) == 1, result.err
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".pdf" or "partial" in p.name]
+
+
+def test_a_letter_or_call_cannot_be_moved_into_the_future(db: Path) -> None:
+    """Recorded on the day, then "corrected" to a day to come: refused, nothing written. A
+    clock a minute or two fast elsewhere is not the future."""
+    sent = ("letter", "record", "1", "--to", "1", "--channel", "email", "--sent-at")
+    ok(db, *sent, "2026-11-27T10:02")  # 15:02 UTC: two minutes after now
+    ok(db, "call", "record", "1", "--made-at", "2026-11-27T10:01", "--override", "they asked")
+    before = state(db)
+    for args in (
+        ("letter", "edit", "1", "--sent-at", "2026-11-30T10:00"),
+        ("call", "edit", "1", "--made-at", "2026-12-04T10:00"),
+    ):
+        result = run(db, *args)
+        assert result.code == 2 and "is in the future" in result.err, result
+        assert state(db) == before

@@ -231,3 +231,28 @@ def test_send_dialog_keeps_the_exact_moment_in_any_zone(qtbot: QtBot) -> None:
         qtbot.addWidget(dialog)
         assert dialog.sent_at() == NOW
         assert dialog.sent_at().tzinfo == ZoneInfo(name)
+
+
+def test_a_letter_cannot_be_marked_as_sent_on_a_day_to_come(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    """ "Sent at" tomorrow: said beside the field, the dialog stays open, nothing recorded (a
+    letter dated ahead would plan the call from a day that has not come)."""
+    composer = make(qtbot, session)
+    seen: dict[str, object] = {}
+
+    def tomorrow(dialog: QWidget) -> None:
+        assert isinstance(dialog, SendDialog)
+        dialog.when.setDateTime(dialog.when.dateTime().addDays(1))
+        dialog.accept()
+        seen.update(dialog.fields.shown(), open=dialog.isVisible())
+        dialog.reject()
+
+    on_next_modal(tomorrow)
+    with qtbot.assertNotEmitted(composer.letter_sent):
+        composer.mark_sent.click()
+    assert "in the future" in str(seen["sent_at"]) and seen["open"]
+    assert session.repo.letters(interview.id) == []

@@ -297,7 +297,8 @@ def letter_record(ctx: Context) -> int:
     a = ctx.args
     sent = ctx.moment(a.sent_at, "--sent-at") if a.sent_at else ctx.now
     letter = _with_override(
-        ctx, lambda o: ctx.repo.record_letter(a.round, a.to, Channel(a.channel), sent, o)
+        ctx,
+        lambda o: ctx.repo.record_letter(a.round, a.to, Channel(a.channel), sent, o, now=ctx.now),
     )
     note = " (override recorded)" if letter.override else ""
     return _show(ctx, letter, f"Recorded letter {letter.id} by {letter.channel.label()}{note}")
@@ -322,7 +323,7 @@ def call_record(ctx: Context) -> int:
     made = ctx.moment(a.made_at, "--made-at") if a.made_at else ctx.now
     cal = ctx.calendar()
     call = _with_override(
-        ctx, lambda o: ctx.repo.record_call(a.round, made, a.outcome or "", o, cal)
+        ctx, lambda o: ctx.repo.record_call(a.round, made, a.outcome or "", o, cal, now=ctx.now)
     )
     note = " (override recorded)" if call.override else ""
     return _show(ctx, call, f"Recorded call {call.id}{note}")
@@ -341,6 +342,7 @@ def inquiry_record(ctx: Context) -> int:
             ctx.calendar(),
             ctx.zone,
             ctx.settings.plan().inquiry_wait,
+            now=ctx.now,
         ),
     )
     return _show(ctx, inquiry, f"Recorded status inquiry {inquiry.id}")

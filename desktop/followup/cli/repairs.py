@@ -72,7 +72,7 @@ def letter_edit(ctx: Context) -> int:
     if a.channel:
         changes["channel"] = Channel(a.channel)
     need_stand_ins(bad, changes, {"sent_at": "--sent-at", "channel": "--channel"})
-    letter = ctx.repo.fix_letter(replace(old, **changes))
+    letter = ctx.repo.fix_letter(replace(old, **changes), now=ctx.now)
     return _shown(
         ctx, letter, f"Updated letter {letter.id}: {letter.channel.label()}, {_when(ctx, letter)}"
     )
@@ -110,7 +110,7 @@ def call_edit(ctx: Context) -> int:
     if a.outcome is not None:
         changes["outcome"] = a.outcome
     need_stand_ins(bad, changes, {"made_at": "--made-at"})
-    call = ctx.repo.fix_call(replace(old, **changes))
+    call = ctx.repo.fix_call(replace(old, **changes), now=ctx.now)
     return _shown(ctx, call, f"Updated call {call.id}: {_when(ctx, call)}")
 
 
@@ -145,7 +145,7 @@ def inquiry_edit(ctx: Context) -> int:
     if a.channel:
         changes["channel"] = Channel(a.channel)
     need_stand_ins(bad, changes, {"sent_at": "--sent-at", "channel": "--channel"})
-    inquiry: Inquiry = ctx.repo.fix_inquiry(replace(old, **changes))
+    inquiry: Inquiry = ctx.repo.fix_inquiry(replace(old, **changes), now=ctx.now)
     return _shown(
         ctx,
         inquiry,

@@ -103,10 +103,11 @@ class History(Records):
         )
         return self._only(history_rows.inquiry(row), "inquiry", inquiry_id)
 
-    def fix_letter(self, letter: Letter) -> Letter:
+    def fix_letter(self, letter: Letter, *, now: datetime | None = None) -> Letter:
         """Put a stored letter's values right (when and how it was sent, its recorded
-        exception): the value rules apply; its round and recipient stay. One transaction."""
-        letter.check()
+        exception): the value rules apply (given ``now``, never a time to come); its round and
+        recipient stay. One transaction."""
+        letter.check(self._moving(now, "letters", "sent_at", letter.id, letter.sent_at))
         with self.db.transaction() as cur:
             self._same_owner("letters", letter.id, "letter", ("round_id", letter.round_id))
             self._same_owner("letters", letter.id, "letter", ("contact_id", letter.contact_id))
@@ -123,10 +124,10 @@ class History(Records):
         self._unreadable.pop(("letter", letter.id), None)
         return letter
 
-    def fix_call(self, call: Call) -> Call:
-        """Put a stored call's values right (when, the outcome, its recorded exception); its
-        round stays. One transaction."""
-        call.check()
+    def fix_call(self, call: Call, *, now: datetime | None = None) -> Call:
+        """Put a stored call's values right (when, the outcome, its recorded exception; given
+        ``now``, never a time to come); its round stays. One transaction."""
+        call.check(self._moving(now, "calls", "made_at", call.id, call.made_at))
         with self.db.transaction() as cur:
             self._same_owner("calls", call.id, "call", ("round_id", call.round_id))
             cur.execute(
@@ -142,10 +143,10 @@ class History(Records):
         self._unreadable.pop(("call", call.id), None)
         return call
 
-    def fix_inquiry(self, inquiry: Inquiry) -> Inquiry:
-        """Put a stored inquiry's values right (when and how it was sent); its application
-        stays. One transaction."""
-        inquiry.check()
+    def fix_inquiry(self, inquiry: Inquiry, *, now: datetime | None = None) -> Inquiry:
+        """Put a stored inquiry's values right (when and how it was sent; given ``now``, never
+        a time to come); its application stays. One transaction."""
+        inquiry.check(self._moving(now, "inquiries", "sent_at", inquiry.id, inquiry.sent_at))
         with self.db.transaction() as cur:
             owner = ("application_id", inquiry.application_id)
             self._same_owner("inquiries", inquiry.id, "inquiry", owner)
@@ -161,6 +162,16 @@ class History(Records):
             )
         self._unreadable.pop(("inquiry", inquiry.id), None)
         return inquiry
+
+    def _moving(
+        self, now: datetime | None, table: str, column: str, row_id: int, moment: datetime
+    ) -> datetime | None:
+        """``now`` when a fix gives the record another time (that one must have passed);
+        None when the time stays as stored, so its other values can still be put right."""
+        row = self.db.connection.execute(
+            f"SELECT {column} FROM {table} WHERE id=?", (row_id,)
+        ).fetchone()
+        return None if row is not None and row[0] == to_db_time(moment) else now
 
     def _same_owner(self, table: str, row_id: int, kind: str, owner: tuple[str, int]) -> None:
         column, value = owner
@@ -247,13 +258,16 @@ class History(Records):
         sent_at: datetime,
         override: Override | None = None,
         dates: DateStyle = PLAIN,
+        *,
+        now: datetime | None = None,
     ) -> Letter:
-        """R1/R3: refused (``Refusal``) unless allowed or explicitly overridden.
+        """R1/R3: refused (``Refusal``) unless allowed or explicitly overridden. Given ``now``,
+        a letter dated after it is refused as bad input (``InvalidInput``): it has not gone.
 
         The check and the insert are one ``BEGIN IMMEDIATE`` transaction, and a partial unique
         index backs it: two programs recording at once cannot both record a letter.
         """
-        Letter(0, round_id, contact_id, channel, sent_at, override).check()  # values first
+        Letter(0, round_id, contact_id, channel, sent_at, override).check(now)  # values first
         with self.db.transaction() as cur:
             r = self.round(round_id)
             contact = self.contact(contact_id)
@@ -291,10 +305,12 @@ class History(Records):
         override: Override | None = None,
         cal: WorkCalendar | None = None,
         dates: DateStyle = PLAIN,
+        *,
+        now: datetime | None = None,
     ) -> Call:
         """R6: one call per round, a week after the letter (business days of ``cal``);
-        checked and recorded in one transaction."""
-        Call(0, round_id, made_at, outcome, override).check()  # values before etiquette
+        checked and recorded in one transaction. Given ``now``, never one still to come."""
+        Call(0, round_id, made_at, outcome, override).check(now)  # values before etiquette
         with self.db.transaction() as cur:
             r = self.round(round_id)
             self._allowed(
@@ -319,10 +335,13 @@ class History(Records):
         zone: tzinfo | None = None,
         wait: int = rules.DEFAULT_INQUIRY_WAIT,
         dates: DateStyle = PLAIN,
+        *,
+        now: datetime | None = None,
     ) -> Inquiry:
         """One status inquiry per online application, after ``wait`` business days of ``cal``
-        (counted in ``zone``); checked and recorded in one transaction."""
-        Inquiry(0, application_id, channel, sent_at, override).check()  # values first
+        (counted in ``zone``); checked and recorded in one transaction. Given ``now``, never
+        one dated after it."""
+        Inquiry(0, application_id, channel, sent_at, override).check(now)  # values first
         with self.db.transaction() as cur:
             app = self.application(application_id)
             self._allowed(

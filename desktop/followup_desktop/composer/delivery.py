@@ -354,7 +354,7 @@ class Delivery(QObject):
             self.parent_widget,
             check=lambda channel, sent_at: Letter(
                 0, out.round.id, contact.id, channel, sent_at
-            ).check(),
+            ).check(self.session.now()),
         )
         if not dialog.exec():
             return None
@@ -368,6 +368,7 @@ class Delivery(QObject):
                 sent_at,
                 combine(refusal, confirmed),
                 self.session.dates(),
+                now=self.session.now(),
             ),
         )
         if letter is not None:
