@@ -177,8 +177,9 @@ def _records(document: dict[str, Any], key: str) -> list[_Fields]:
     return [_Fields(v, key) for v in values]
 
 
-def parse(document: dict[str, Any]) -> dict[str, list[Any]]:
+def parse(document: dict[str, Any], now: datetime | None = None) -> dict[str, list[Any]]:
     """Every record as a domain value, validated; raises InvalidInput naming the first problem.
+    Given ``now``, no letter, call or inquiry may be dated after it.
 
     Each field must have its own type: ``"topics": "abc"`` is refused, not read as three
     topics; an id is a whole number, never text or a fraction."""
@@ -278,7 +279,10 @@ def parse(document: dict[str, Any]) -> dict[str, list[Any]]:
     for kind, values in records.items():
         for index, value in enumerate(values, start=1):
             try:
-                value.check()
+                if isinstance(value, (Letter, Call, Inquiry)):
+                    value.check(now)
+                else:
+                    value.check()
             except InvalidInput as error:
                 raise InvalidInput(f"{kind}, record {index}: {error}") from error
     _check_history(records)
@@ -336,8 +340,11 @@ def _no_constant(name: str) -> Any:
     raise InvalidInput(f"not an export: {name} is not a number JSON allows")
 
 
-def import_all(repo: Repository, text: str, *, replace: bool = False) -> dict[str, int]:
-    """Load an export. Everything is written in one transaction, or nothing is."""
+def import_all(
+    repo: Repository, text: str, *, replace: bool = False, now: datetime | None = None
+) -> dict[str, int]:
+    """Load an export. Everything is written in one transaction, or nothing is; given ``now``,
+    what it says was sent or made must have happened by then."""
     if len(text) > MAX_IMPORT:
         raise InvalidInput(f"the file is too large to be an export ({len(text):,} characters)")
     try:
@@ -349,7 +356,7 @@ def import_all(repo: Repository, text: str, *, replace: bool = False) -> dict[st
     except ValueError as error:  # a number of thousands of digits
         raise InvalidInput(f"not an export: {error}") from error
     try:
-        records = parse(document)
+        records = parse(document, now)
         settings = document.get("settings", {})
         if not isinstance(settings, dict):
             raise InvalidInput('"settings" must be an object')

@@ -376,3 +376,17 @@ def test_a_letter_or_call_cannot_be_moved_into_the_future(db: Path) -> None:
         result = run(db, *args)
         assert result.code == 2 and "is in the future" in result.err, result
         assert state(db) == before
+
+
+def test_import_refuses_a_letter_dated_after_now(db: Path, tmp_path: Path) -> None:
+    """Import refuses what the app and the command line refuse: a letter sent in 2030."""
+    ok(db, "letter", "record", "1", "--to", "1", "--channel", "email")
+    document = json.loads(ok(db, "export", "json", "-"))
+    document["letters"][0]["sent_at"] = "2030-01-01T10:00:00+00:00"
+    (tmp_path / "ahead.json").write_text(json.dumps(document))
+    before = state(db)
+    result = run(db, "import", "json", str(tmp_path / "ahead.json"), "--replace")
+    assert result.code == 2, result
+    assert "letters, record 1: the time the letter was sent is in the future" in result.err
+    assert "nothing was imported" in result.err
+    assert state(db) == before

@@ -408,6 +408,6 @@ def import_json(ctx: Context) -> int:
     text = read_input(source, EXPORT_BYTES)
     if ctx.args.replace:
         ctx.repo.db.backup(ctx.now, label="before-import")
-    counts = transfer.import_all(ctx.repo, text, replace=ctx.args.replace)
+    counts = transfer.import_all(ctx.repo, text, replace=ctx.args.replace, now=ctx.now)
     ctx.out.write("Imported " + ", ".join(f"{n} {k}" for k, n in counts.items()) + "\n")
     return 0
