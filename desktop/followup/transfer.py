@@ -27,7 +27,7 @@ from followup.model import (
 )
 from followup.settings import check_all
 from followup.storage import Repository
-from followup.validation import check_day, check_id, check_moment, check_timezone
+from followup.validation import check_day, check_id, check_moment, check_timezone, no_such_day
 
 MAX_IMPORT = 200_000_000  # characters; far beyond any real export
 FORMAT = "interview-followup"
@@ -86,7 +86,9 @@ def _when(text: Any, what: str) -> datetime:
     try:
         value = datetime.fromisoformat(text)
     except ValueError as error:
-        raise InvalidInput(f"{what}: {_shown(text)} is not an ISO date-time") from error
+        wrong = no_such_day(text)
+        kind = f"a date ({wrong})" if wrong else "an ISO date-time"
+        raise InvalidInput(f"{what}: {_shown(text)} is not {kind}") from error
     if value.tzinfo is None:
         raise InvalidInput(f"{what}: {_shown(text)} has no offset")
     return check_moment(value, what)
@@ -100,7 +102,9 @@ def _date(text: Any, what: str) -> date | None:
     try:
         return check_day(date.fromisoformat(text), what)
     except ValueError as error:
-        raise InvalidInput(f"{what}: {_shown(text)} is not an ISO date") from error
+        wrong = no_such_day(text)
+        kind = f"a date ({wrong})" if wrong else "an ISO date"
+        raise InvalidInput(f"{what}: {_shown(text)} is not {kind}") from error
 
 
 def _shown(value: Any) -> str:

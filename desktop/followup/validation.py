@@ -7,6 +7,7 @@ lenient: a value stored by an old version that breaks a rule still loads and can
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -57,6 +58,28 @@ def check_moment(value: datetime, what: str, *, field: str | None = None) -> dat
             f"{what}: {value.isoformat()} is outside {EARLIEST.year}–{LATEST.year}", field
         )
     return value
+
+
+_DAY_SHAPE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def no_such_day(text: str) -> str | None:
+    """Why an ISO-shaped date is not on the calendar ("February 2026 has 28 days"), or None.
+
+    ``2026-02-29`` is written the ISO way; saying it is "not an ISO date" sends the user
+    looking for a typo in the format instead of at the calendar."""
+    shape = _DAY_SHAPE.match(text)
+    if shape is None:
+        return None
+    year, month, day = (int(part) for part in shape.groups())
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if year < 1:
+        return None
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"{calendar.month_name[month]} {year} has {days} days"
+    return None
 
 
 def check_past(value: datetime, now: datetime, what: str, *, field: str | None = None) -> datetime:

@@ -201,10 +201,16 @@ BAD = [
         "unknown subdivision",
     ),
     (["deadline", "--interview-at", "2026-11-25T10:00", "--workdays", "mon,fun"], "weekday"),
+    # Written the ISO way but not on the calendar: say so, not "not an ISO date".
+    (["call-date", "--letter-sent", "2026-02-29"], "'2026-02-29' is not a date (February 2026 "),
+    (
+        ["round", "add", "--app", "1", "--start", "2026-04-31T10:00", "--end", "2026-04-31T11:00"],
+        "is not a date (April 2026 has 30 days)",
+    ),
     (["app", "add", "--company", "", "--role", "Dev"], "company must not be empty"),
     (
         ["app", "add", "--company", "Acme", "--role", "Dev", "--applied-on", "2026-13-01"],
-        "not an ISO date",
+        "'2026-13-01' is not a date (there is no month 13)",
     ),
     (
         ["round", "add", "--app", "1", "--start", "2026-11-25T11:00", "--end", "2026-11-25T10:00"],

@@ -19,6 +19,7 @@ from followup.validation import (
     check_moment,
     check_text,
     check_timezone,
+    no_such_day,
     parse_id,
     wall_time,
 )
@@ -219,3 +220,16 @@ def test_settings_fit_together() -> None:
     with pytest.raises(InvalidInput, match="line break"):
         check_all({}, {"profile.name": "Sam\nLee"})
     assert check_all({}, {"profile.address": "1 Main St\nSpringfield"})
+
+
+@given(st.dates(min_value=date(1, 1, 1)), st.integers(1, 3))
+def test_a_day_past_the_end_of_its_month_is_named_as_such(day: date, extra: int) -> None:
+    """Every real date passes; the day after its month's last says how long that month is
+    (29 February in a common year: "February 2026 has 28 days")."""
+    assert no_such_day(day.isoformat()) is None
+    assert no_such_day(f"{day.isoformat()}T10:00") is None
+    last = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    beyond = f"{day.year:04d}-{day.month:02d}-{last.day + extra:02d}"
+    assert no_such_day(beyond) == f"{day.strftime('%B')} {day.year} has {last.day} days"
+    assert no_such_day("2026-13-01") == "there is no month 13"
+    assert no_such_day("26-02-29") is None  # not the ISO shape: the format is what is wrong

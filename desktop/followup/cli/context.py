@@ -18,7 +18,7 @@ from followup.country import locale_country
 from followup.errors import InvalidInput
 from followup.settings import Settings
 from followup.storage import Database, Repository, default_db_path
-from followup.validation import check_day, check_moment, wall_time
+from followup.validation import check_day, check_moment, no_such_day, wall_time
 from followup.workdays import WorkCalendar
 
 
@@ -76,8 +76,11 @@ class Context:
         try:
             value = date.fromisoformat(text.strip())
         except ValueError as error:
+            wrong = no_such_day(text)
             raise InvalidInput(
-                f"{what}: {_shown(text)} is not an ISO date like 2026-11-25"
+                f"{what}: {_shown(text)} is not a date ({wrong})"
+                if wrong
+                else f"{what}: {_shown(text)} is not an ISO date like 2026-11-25"
             ) from error
         return check_day(value, what)
 
@@ -135,8 +138,11 @@ def parse_moment(text: str, what: str) -> datetime:
     try:
         return datetime.fromisoformat(text.strip())
     except ValueError as error:
+        wrong = no_such_day(text)
         raise InvalidInput(
-            f"{what}: {_shown(text)} is not an ISO date-time like "
+            f"{what}: {_shown(text)} is not a date ({wrong})"
+            if wrong
+            else f"{what}: {_shown(text)} is not an ISO date-time like "
             "2026-11-25T14:00 or 2026-11-25T14:00-05:00"
         ) from error
 
