@@ -168,10 +168,11 @@ class History(Records):
     ) -> datetime | None:
         """``now`` when a fix gives the record another time (that one must have passed);
         None when the time stays as stored, so its other values can still be put right."""
-        row = self.db.connection.execute(
-            f"SELECT {column} FROM {table} WHERE id=?", (row_id,)
+        # Compared by SQLite: a stored value that is not even text is never read into Python.
+        same = self.db.connection.execute(
+            f"SELECT 1 FROM {table} WHERE id=? AND {column}=?", (row_id, to_db_time(moment))
         ).fetchone()
-        return None if row is not None and row[0] == to_db_time(moment) else now
+        return None if same else now
 
     def _same_owner(self, table: str, row_id: int, kind: str, owner: tuple[str, int]) -> None:
         column, value = owner
