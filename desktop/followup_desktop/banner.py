@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButt
 from followup.reminders import Reminder
 from followup_desktop.accessibility import named
 from followup_desktop.notifications import summary
+from followup_desktop.wrapping import within_layout
 
 
 class ReminderBanner(QFrame):
@@ -25,8 +26,7 @@ class ReminderBanner(QFrame):
         self.setObjectName("banner")
         self.setAccessibleName("Reminder")
         self.reminders: list[Reminder] = []
-        self.text = named(QLabel(), "Reminder text")
-        self.text.setWordWrap(True)
+        self.text = within_layout(named(QLabel(), "Reminder text"))
         self.open = named(QPushButton("Open"), "Open the reminder's item")
         self.hour = named(QPushButton("In an hour"), "Snooze for one hour")
         self.morning = named(QPushButton("Tomorrow morning"), "Snooze until tomorrow morning")

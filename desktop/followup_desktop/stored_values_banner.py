@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from followup_desktop.accessibility import named
 from followup_desktop.session import Session
+from followup_desktop.wrapping import within_layout
 
 MAX_LINES = 5
 
@@ -23,8 +24,7 @@ class StoredValuesBanner(QFrame):
         self.session = session
         self.setObjectName("banner")
         self.setAccessibleName("Stored values not used")
-        self.text = named(QLabel(), "Stored values not used")
-        self.text.setWordWrap(True)
+        self.text = within_layout(named(QLabel(), "Stored values not used"))
         self.close_button = named(QPushButton("Dismiss"), "Dismiss the notice")
         self.review_button = named(
             QPushButton("Fix or delete…"), "Fix or delete the records listed"

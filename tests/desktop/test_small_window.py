@@ -155,3 +155,28 @@ def test_after_this_week_is_as_tall_as_its_cards_at_any_width(qtbot: QtBot, tmp_
     qtbot.waitUntil(fits)
     assert view.coming_list.maximumHeight() < narrow
     database.close()
+
+
+def test_one_long_word_in_a_banner_never_widens_the_window(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """A name of 200 letters without a space (the most a name may have) in a reminder, and a
+    stored value's 300 characters in the other banner: the window keeps its 800 pixels and
+    the banners' buttons stay on it."""
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    long_name = "W" * 200
+    at = datetime(2026, 11, 25, 14, tzinfo=UTC)
+    window.banner.show_reminders(
+        [Reminder("k", "i", at, f"Thank-you letter to {long_name} at Acme", "Due")]
+    )
+    window.stored_values.text.setText("<b>Not used</b><br>" + "x" * 300)
+    window.stored_values.show()
+    for banner in (window.banner, window.stored_values):
+        assert banner.minimumSizeHint().width() <= 800 - window.sidebar.width()
+    assert window.minimumSizeHint().width() <= 800
+    qtbot.waitUntil(lambda: window.width() == 800)
+    assert window.banner.close_button.geometry().right() < window.banner.width()
