@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
     def attach(self, session: Session) -> None:
         """Bring in the session: Today, the reminder banner, icons, undo."""
         from followup_desktop.banner import ReminderBanner  # noqa: PLC0415  (after first paint)
+        from followup_desktop.edit_undo import EditUndo  # noqa: PLC0415
         from followup_desktop.icons import icon  # noqa: PLC0415
         from followup_desktop.stored_values_banner import StoredValuesBanner  # noqa: PLC0415
         from followup_desktop.today import TodayView  # noqa: PLC0415
@@ -112,12 +113,7 @@ class MainWindow(QMainWindow):
         self.today.action_requested.connect(self.on_action_requested)
         self.today.add_requested.connect(self.new_application)
         self._place("today", self.today)
-        undo = session.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = session.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        self.edit_menu.addAction(undo)
-        self.edit_menu.addAction(redo)
+        self.edit_undo = EditUndo(session.undo_stack, self.edit_menu, self)
         self._show_row(self.sidebar.currentRow())
 
     def _menus(self) -> None:
