@@ -48,13 +48,15 @@ TARGET_PRECISION = 0.95  # of the model alone on validation folds (the bar on ne
 # Rules held to their own bar (chosen by grouped CV on the train groups only). Held-out sets
 # have scored precision up to 0.05 below the folds, so the rules that fell short there aim
 # higher: status-inquiry 0.96 (0.86-0.94 on three fresh sets; about 0.01 recall on the folds),
-# asks-for-decision and informal 0.97 (0.93 and 0.97 on fresh6/; on the folds 0.95 -> 0.98 and
-# 0.95 -> 0.97 precision for 0.02 and 0.01 recall), neediness 0.96 (0.01 recall), manipulation
-# 0.95 (0.94 on fresh6/; with groups S071-S073 0.95 -> 0.96 precision for 0.01 recall).
+# asks-for-decision 0.96 and informal 0.97 (0.93 and 0.97 on fresh6/), neediness 0.96,
+# manipulation 0.95 (0.94 on fresh6/). With groups S071-S074, on the examples of before: asks
+# 0.98 / 0.93, informal 0.97 / 0.96, neediness 0.96 / 0.91, manipulation 0.96 / 0.87. Asks aims
+# at 0.96, not 0.97: S074's practical "could you tell me whether ..." questions, fine but read
+# as asking when their group is held out, would push its threshold to 0.86 (recall 0.89).
 RULE_TARGETS = {
     "manipulation": 0.95,
     "neediness": 0.96,
-    "asks-for-decision": 0.97,
+    "asks-for-decision": 0.96,
     "status-inquiry": 0.96,
     "informal": 0.97,
 }
