@@ -27,6 +27,7 @@ from followup_desktop.field_errors import FieldErrors
 from followup_desktop.plain_text import PlainText
 from followup_desktop.session import Session
 from followup_desktop.status_palette import Tone, tone
+from followup_desktop.wrapping import within_layout
 
 AMBER_AT_S = 120  # two minutes: time to wrap up
 RED_AT_S = 180  # three minutes: over time
@@ -57,9 +58,10 @@ class CallAssistant(QDialog):
         self.setWindowTitle("Call assistant")
         self.setMinimumSize(560, 560)
         who = contact.name if contact else "the hiring manager"
-        heading = named(QLabel(f"Call {who}"), style="heading")
+        # Names, companies and roles are the user's: long ones wrap, never widen the dialog.
+        heading = within_layout(named(QLabel(f"Call {who}"), style="heading"))
         phone = contact.phone if contact and contact.phone else "no phone number on record"
-        sub = named(QLabel(f"{app.company} — {app.role} · {phone}"), style="summary")
+        sub = within_layout(named(QLabel(f"{app.company} — {app.role} · {phone}"), style="summary"))
         sub.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         zone = session.zone

@@ -180,3 +180,39 @@ def test_one_long_word_in_a_banner_never_widens_the_window(
     assert window.minimumSizeHint().width() <= 800
     qtbot.waitUntil(lambda: window.width() == 800)
     assert window.banner.close_button.geometry().right() < window.banner.width()
+
+
+def test_long_names_never_make_a_dialog_wider_than_800(qtbot: QtBot, session: Session) -> None:
+    """Names at their longest (200 characters, with spaces or without), a long company and
+    role: the call assistant, the application dialog and "Mark as sent" still fit 800
+    pixels (the call assistant needed 1,609 with spaces, 3,247 without)."""
+    from followup.model import Application, Channel, Contact
+    from followup_desktop.call_assistant import CallAssistant
+    from followup_desktop.composer.send_dialog import SendDialog
+    from followup_desktop.interviews.dialogs import ApplicationDialog
+
+    repo = session.repo
+    company = "Internationale Versicherungsgesellschaft für Rückversicherungen AG " * 2
+    role = "Senior Principal Staff Software Engineer, Distributed Systems and Platform Teams"
+    app = repo.add_application(Application(0, company.strip(), role))
+    for name in (("Maria Elena de los Santos Rodríguez-Fernández " * 5)[:200].strip(), "W" * 200):
+        person = repo.add_contact(Contact(0, name, company=company.strip()))
+        round_ = repo.add_round(
+            Round(
+                0,
+                app.id,
+                datetime(2026, 11, 24, 15, tzinfo=UTC),
+                datetime(2026, 11, 24, 16, tzinfo=UTC),
+                "Europe/Berlin",
+                interviewer_ids=(person.id,),
+            )
+        )
+        dialogs = (
+            CallAssistant(session, round_),
+            ApplicationDialog(session, repo.application(app.id)),
+            SendDialog(Channel.EMAIL, datetime(2026, 11, 25, tzinfo=UTC), ZoneInfo("UTC"), name),
+        )
+        for dialog in dialogs:
+            qtbot.addWidget(dialog)
+            width = dialog.minimumSizeHint().width()
+            assert width <= 800, f"{type(dialog).__name__} needs {width} pixels"

@@ -22,6 +22,7 @@ from followup.model import Channel
 from followup_desktop.accessibility import named
 from followup_desktop.field_errors import FieldErrors
 from followup_desktop.locale_dates import day_edit_format, time_edit_format
+from followup_desktop.wrapping import within_layout
 
 
 class SendDialog(QDialog):
@@ -61,10 +62,9 @@ class SendDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        note = QLabel(
-            f"The one follow-up letter to {recipient}. The call is planned a week after it."
+        note = within_layout(
+            QLabel(f"The one follow-up letter to {recipient}. The call is planned a week after it.")
         )
-        note.setWordWrap(True)
         form.addRow(note)
         self.error = named(QLabel(), "Problem", style="error")
         self.error.setWordWrap(True)

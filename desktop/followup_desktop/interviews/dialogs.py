@@ -43,6 +43,7 @@ from followup_desktop.field_errors import FieldErrors
 from followup_desktop.locale_dates import day_edit_format, time_edit_format
 from followup_desktop.plain_text import PlainText
 from followup_desktop.session import Session
+from followup_desktop.wrapping import within_screen
 
 
 class FormDialog(QDialog):
@@ -198,7 +199,7 @@ class ApplicationDialog(FormDialog):
         for status in Status:
             self.status.addItem(status.value.capitalize(), status.value)
         self.status.setCurrentIndex(list(Status).index(a.status))
-        self.contact = named(QComboBox(), "Named contact")
+        self.contact = within_screen(named(QComboBox(), "Named contact"))
         self.contact.addItem("None yet", None)
         for contact_id, name in sorted(session.repo.contact_names().items(), key=lambda kv: kv[1]):
             self.contact.addItem(name, contact_id)
