@@ -365,3 +365,33 @@ def test_an_interviewers_new_phone_number_shows_at_once(
     dana = session.repo.contact(interview.interviewer_ids[0])
     session.run(None, lambda: session.repo.update_contact(replace(dana, phone="+1 555 0199")))
     assert "Phone: +1 555 0199" in pane_text(view)
+
+
+def test_an_interview_abroad_shows_the_places_own_day_and_time(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """A New York user's interview in Auckland: the pane's times are on the user's clock and,
+    as everywhere else, on Auckland's; its header no longer names Tuesday beside a reason
+    that says the interview was on Wednesday. One at home has no bracket."""
+    from zoneinfo import ZoneInfo
+
+    auckland = ZoneInfo("Pacific/Auckland")
+    abroad = session.repo.add_round(
+        Round(
+            0,
+            interview.application_id,
+            datetime(2026, 11, 25, 10, tzinfo=auckland),
+            datetime(2026, 11, 25, 11, tzinfo=auckland),
+            "Pacific/Auckland",
+            interviewer_ids=interview.interviewer_ids[:1],
+        )
+    )
+    view = page(qtbot, session)
+    view.select(abroad)
+    text = pane_text(view)
+    assert "Tue, 24 Nov, 16:00 to 17:00 (Wed, 25 Nov, 10:00 to 11:00 Pacific/Auckland)" in text
+    assert "after the interview on Wed, 25 Nov" in text  # the planner's reason, Auckland's day
+    assert "Sun, 29 Nov, 23:00 (Mon, 30 Nov, 17:00 Pacific/Auckland)" in text  # its deadline
+    view.select(interview)
+    assert "Wed, 25 Nov, 10:00 to 11:00\n" in pane_text(view) + "\n"
+    assert "America/New_York" not in pane_text(view)

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from zoneinfo import ZoneInfo
 
 from followup.date_style import DateStyle
 from followup.model import Application, Call, Contact, Inquiry, Letter, Override, Round, Status
 from followup.plan import ItemKind, ItemState, PlanItem
+from followup.rules import shown_time
 
 STATUS_WORDS = {
     Status.ACTIVE: "Active",
@@ -87,7 +89,10 @@ class Details:
 
 
 class When:
-    """Days and times as the pane shows them: the user's date style, in the user's zone."""
+    """Days and times as the pane shows them: the user's date style, in the user's zone; a
+    time that belongs to a place on another clock (an interview abroad, its letter's
+    deadline) is followed by the place's own reading, as everywhere else, so the pane never
+    says "Tue, 24 Nov" beside a reason that says the interview was on Wednesday."""
 
     def __init__(self, dates: DateStyle, zone: tzinfo) -> None:
         self.dates = dates
@@ -95,6 +100,20 @@ class When:
 
     def moment(self, at: datetime) -> str:
         return self.dates.day_time(at.astimezone(self.zone))
+
+    def placed(self, at: datetime) -> str:
+        """``at`` on the user's clock, then (when its own zone keeps another) on its place's."""
+        return shown_time(at, self.zone, self.dates)
+
+    def span(self, start: datetime, end: datetime, place: tzinfo) -> str:
+        """An interview: ``Tue, 24 Nov, 16:00 to 17:00 (Wed, 25 Nov, 10:00 to 11:00
+        Pacific/Auckland)``; the bracket only when the place keeps another clock."""
+        mine = f"{self.moment(start)} to {self.time(end)}"
+        there, there_end = start.astimezone(place), end.astimezone(place)
+        if there.utcoffset() == start.astimezone(self.zone).utcoffset():
+            return mine
+        name = getattr(place, "key", None) or there.strftime("%z")
+        return f"{mine} ({self.dates.day_time(there)} to {self.dates.time(there_end)} {name})"
 
     def time(self, at: datetime) -> str:
         return self.dates.time(at.astimezone(self.zone))
@@ -118,7 +137,7 @@ def _step(item: PlanItem, state: str, shown: When) -> Step:
     if item.done_at is not None:
         when = f"done {shown.moment(item.done_at)}"
     elif item.due is not None:
-        when = shown.moment(item.due)
+        when = shown.placed(item.due)
     else:
         when = ""
     return Step(item.title, when, state, item.reason)
@@ -166,7 +185,7 @@ def round_details(
     steps = [i for i in items if i.kind is not ItemKind.INTERVIEW]
     return RoundDetails(
         title,
-        f"{when.moment(round_.starts_at)} to {when.time(round_.ends_at)}",
+        when.span(round_.starts_at, round_.ends_at, ZoneInfo(round_.timezone)),
         tuple(people),
         round_.topics,
         round_.strengths,
