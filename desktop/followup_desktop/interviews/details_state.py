@@ -112,7 +112,7 @@ class When:
         there, there_end = start.astimezone(place), end.astimezone(place)
         if there.utcoffset() == start.astimezone(self.zone).utcoffset():
             return mine
-        name = getattr(place, "key", None) or there.strftime("%z")
+        name = getattr(place, "key", None) or str(place)
         return f"{mine} ({self.dates.day_time(there)} to {self.dates.time(there_end)} {name})"
 
     def time(self, at: datetime) -> str:
