@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from followup import rules
 from followup.date_style import PLAIN, DateStyle, stop
-from followup.model import Application, Call, Inquiry, Letter, Round, Status
+from followup.model import Application, Call, Inquiry, Letter, Round, RoundKind, Status
 from followup.workdays import WorkCalendar
 
 MORNING = time(9, 0)
@@ -181,6 +181,9 @@ class RuleDays:
         return found
 
 
+_INTERVIEW_REASON = {kind: f"{kind.value.capitalize()} interview" for kind in RoundKind}
+
+
 def round_plan(
     app: Application,
     round_: Round,
@@ -209,8 +212,7 @@ def round_plan(
             round_id=round_id,
             contact_id=None,
             title=f"Interview: {who}",
-            reason=f"{round_.kind.value.capitalize()} interview"
-            + (f": {round_.title}" if round_.title else ""),
+            reason=_INTERVIEW_REASON[round_.kind] + (f": {round_.title}" if round_.title else ""),
             state=ItemState.DONE
             if held
             else (ItemState.CANCELLED if finished else ItemState.UPCOMING),

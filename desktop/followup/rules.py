@@ -78,8 +78,8 @@ def letter_deadline(
     ``dates`` tells the reason's days the way the user reads them."""
     day = interview_date(starts_at, zone)
     where = zone if zone is not None else starts_at.tzinfo
-    first = cal.nth_business_day_after(day, 1)
-    second = cal.nth_business_day_after(first, 1)
+    first = cal.next_business_day(day)
+    second = cal.next_business_day(first)
     due = datetime.combine(second, cal.end_of_day, tzinfo=where)
     reason = (
         f"Two business days after the interview on {dates.day(day)}: "

@@ -20,6 +20,7 @@ MON_FRI = frozenset(range(5))
 _SEARCH_LIMIT = 800
 _NONE_FOUND = "no business day found within two years: check working days and days off"
 _ONE_DAY = timedelta(days=1)
+_UNKNOWN = "\0not yet known"  # the memo's default: no reason is ever this very string
 # Each per-day memo of a calendar holds at most this many answers (years of days, far more
 # than a start-up's plans ask about); when full it starts again.
 MEMO_SIZE = 8192
@@ -148,12 +149,11 @@ class WorkCalendar:
 
     def why_not_business(self, day: date) -> str | None:
         """Why ``day`` is not a business day, in words; None when it is one."""
-        try:
-            return self._why[day]
-        except KeyError:
-            pass
+        why = self._why.get(day, _UNKNOWN)
+        if why is not _UNKNOWN:
+            return why
         if day.weekday() not in self.workdays:
-            why: str | None = "the weekend"
+            why = "the weekend"
         elif day in self.days_off:
             why = "your day off"
         else:

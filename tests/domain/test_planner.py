@@ -107,6 +107,9 @@ class Straightforward(WorkCalendar):
                     return current
         raise InvalidInput("no business day found within two years")
 
+    def next_business_day(self, day: date) -> date:
+        return self.nth_business_day_after(day, 1)
+
     def on_or_next_business_day(self, day: date) -> date:
         return day if self.why_not_business(day) is None else self.nth_business_day_after(day, 1)
 
