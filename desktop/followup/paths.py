@@ -55,6 +55,30 @@ def create_private(path: Path) -> None:
     os.close(descriptor)
 
 
+def write_whole(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all, 0600 from its first byte: it goes to a
+    file beside the target that is then renamed into place, so a full disk or a crash leaves
+    the old file as it was. What stops it is said in words (``InvalidInput``)."""
+    from followup.errors import InvalidInput  # noqa: PLC0415  (paths is imported first)
+
+    if path.is_dir():
+        raise InvalidInput(f"{path} is a folder; give a file name")
+    if not path.parent.is_dir():
+        raise InvalidInput(f"the folder {path.parent} does not exist")
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.unlink(missing_ok=True)
+        with os.fdopen(
+            os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE), "wb"
+        ) as handle:
+            handle.write(data)
+        os.replace(partial, path)
+    except OSError as error:
+        raise InvalidInput(f"cannot write {path}: {error.strerror or error}") from error
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def make_private(*paths: Path) -> None:
     """Files made before this release (0644) lose every right of others (0600); the owner's
     own rights are left as they are (a read-only file stays read-only). Missing ones are

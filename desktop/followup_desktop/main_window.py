@@ -307,8 +307,15 @@ class MainWindow(QMainWindow):
         path = save_path(self, "Export calendar", "interview-followup.ics", "Calendar (*.ics)")
         if path is None:
             return
+        from followup.errors import FollowUpError  # noqa: PLC0415
+        from followup.paths import write_whole  # noqa: PLC0415
+
         ends = {r.id: r.ends_at for r in session.repo.rounds()}
-        Path(path).write_bytes(to_ics(session.items(), session.now(), ends))
+        try:  # a folder that cannot be written, a full disk: said, and the old file kept
+            write_whole(Path(path), to_ics(session.items(), session.now(), ends))
+        except FollowUpError as error:
+            session.dialogs.error(self, "Not exported", str(error))
+            return
         self.statusBar().showMessage(f"Exported to {path}", 5000)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -7,9 +7,11 @@ the preview, the PDF and the paper are the same letter.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
     QImage,
@@ -28,6 +30,9 @@ from PySide6.QtWidgets import QWidget
 
 from followup.errors import InvalidInput
 from followup.letter_layout import BusinessLetter, Envelope
+from followup.paths import write_whole
+
+T = TypeVar("T")
 
 MM_PER_INCH = 25.4
 LOGICAL_DPI = 96
@@ -163,20 +168,36 @@ def _begin(device: QPagedPaintDevice) -> QPainter:
     return painter
 
 
-def _writer(path: Path, size: QPageSize, orientation: QPageLayout.Orientation) -> QPdfWriter:
-    writer = QPdfWriter(str(path))
+def _pdf(
+    path: Path,
+    size: QPageSize,
+    orientation: QPageLayout.Orientation,
+    paint: Callable[[QPdfWriter], T],
+) -> T:
+    """Paint a PDF in memory, then write it whole and readable by its owner only
+    (``write_whole``): a place that cannot be written is said in words, and a file that was
+    there stays as it was."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(300)
     writer.setPageLayout(QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0)))
     writer.setTitle("Letter")
     writer.setCreator("Interview Follow-Up")
-    return writer
+    result = paint(writer)  # the painter has ended: the PDF is complete in the buffer
+    write_whole(path, bytes(buffer.data().data()))
+    return result
 
 
 def letter_pdf(
     path: Path, letter: BusinessLetter, signature: QImage | None, paper: QPageSize.PageSizeId
 ) -> int:
-    writer = _writer(path, QPageSize(paper), QPageLayout.Orientation.Portrait)
-    return paint_letter(writer, letter, signature)
+    return _pdf(
+        path,
+        QPageSize(paper),
+        QPageLayout.Orientation.Portrait,
+        lambda writer: paint_letter(writer, letter, signature),
+    )
 
 
 ENVELOPES = {"dl": QPageSize.PageSizeId.EnvelopeDL, "us10": QPageSize.PageSizeId.Envelope10}
@@ -207,8 +228,12 @@ def paint_envelope(device: QPagedPaintDevice, envelope: Envelope) -> None:
 
 
 def envelope_pdf(path: Path, envelope: Envelope, kind: str) -> None:
-    writer = _writer(path, QPageSize(ENVELOPES[kind]), QPageLayout.Orientation.Landscape)
-    paint_envelope(writer, envelope)
+    _pdf(
+        path,
+        QPageSize(ENVELOPES[kind]),
+        QPageLayout.Orientation.Landscape,
+        lambda writer: paint_envelope(writer, envelope),
+    )
 
 
 def preview_and_print(

@@ -245,3 +245,42 @@ def test_printing_to_a_place_that_cannot_be_written_says_so(
     page.bar.print.click()
     assert errors and "could not be opened for printing" in errors[0]
     assert session.repo.letters() == []
+
+
+def test_a_pdf_is_private_whole_and_a_place_that_cannot_be_written_is_said(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    tmp_path: Path,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    """The letter and the envelope are 0600 whatever the umask (like every file the app
+    writes); a folder that is gone is said in a dialog ("Not saved"), not a traceback, and a
+    PDF already there is never left half-written."""
+    import os
+
+    page = post_composer(qtbot, session)
+    out = page.outgoing()
+    assert out is not None
+    previous = os.umask(0o022)
+    try:
+        letter = page.bar.delivery.save_pdf(out, tmp_path / "letter.pdf")
+        envelope = page.bar.delivery.save_envelope(out, "us10", tmp_path / "envelope.pdf")
+    finally:
+        os.umask(previous)
+    assert letter is not None and envelope is not None
+    assert {p.stat().st_mode & 0o777 for p in (letter, envelope)} == {0o600}
+    said: list[str] = []
+
+    def read(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        said.append(f"{box.windowTitle()}: {box.text()}")
+        box.accept()
+
+    for save in (
+        lambda: page.bar.delivery.save_pdf(out, tmp_path / "gone" / "letter.pdf"),
+        lambda: page.bar.delivery.save_envelope(out, "dl", tmp_path / "gone" / "env.pdf"),
+    ):
+        on_next_modal(read)
+        assert save() is None
+    assert said == [f"Not saved: The folder {tmp_path / 'gone'} does not exist."] * 2

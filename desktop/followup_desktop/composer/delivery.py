@@ -298,7 +298,11 @@ class Delivery(QObject):
         if path is None:
             return None
         image, paper = self._signature_and_paper()
-        pages = letter_pdf(path, letter, image, paper)
+        try:
+            pages = letter_pdf(path, letter, image, paper)
+        except FollowUpError as error:  # a folder that cannot be written, a full disk
+            self.session.dialogs.error(self.parent_widget, "Not saved", str(error))
+            return None
         self.status.emit(
             f"Saved {path.name} ({pages} page{'s' if pages > 1 else ''}). "
             "Print it, sign it if it has no signature, and post it."
@@ -317,7 +321,11 @@ class Delivery(QObject):
         if path is None:
             return None
         app = self.session.repo.application(out.round.application_id)
-        envelope_pdf(path, envelope(profile, out.contact, app.company), kind)
+        try:
+            envelope_pdf(path, envelope(profile, out.contact, app.company), kind)
+        except FollowUpError as error:
+            self.session.dialogs.error(self.parent_widget, "Not saved", str(error))
+            return None
         return path
 
     def _choose_pdf(self, title: str, name: str) -> Path | None:
