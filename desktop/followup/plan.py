@@ -112,24 +112,29 @@ def _finished(app: Application) -> bool:
 
 
 class _KeptDates:
-    """A ``DateStyle`` that names each day (and time) once: the rounds of one pass share
-    their days, and the user's locale is slow to ask."""
+    """A ``DateStyle`` that names each day (and time of day) once: the rounds of one pass
+    share their days, and the user's locale is slow to ask. Only plain dates and naive times
+    are kept: two aware moments can be equal yet read differently on their clocks."""
 
     __slots__ = ("_days", "_style", "_times", "_weekdays")
 
     def __init__(self, style: DateStyle) -> None:
         self._style = style
         self._days: dict[date, str] = {}
-        self._times: dict[time | datetime, str] = {}
+        self._times: dict[time, str] = {}
         self._weekdays: dict[date, str] = {}
 
     def day(self, day: date) -> str:
+        if type(day) is not date:
+            return self._style.day(day)
         shown = self._days.get(day)
         if shown is None:
             shown = self._days[day] = self._style.day(day)
         return shown
 
     def time(self, moment: time | datetime) -> str:
+        if type(moment) is not time or moment.tzinfo is not None:
+            return self._style.time(moment)
         shown = self._times.get(moment)
         if shown is None:
             shown = self._times[moment] = self._style.time(moment)
@@ -139,6 +144,8 @@ class _KeptDates:
         return self._style.day_time(moment)
 
     def weekday(self, day: date) -> str:
+        if type(day) is not date:
+            return self._style.weekday(day)
         shown = self._weekdays.get(day)
         if shown is None:
             shown = self._weekdays[day] = self._style.weekday(day)

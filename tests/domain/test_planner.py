@@ -45,6 +45,7 @@ from followup.plan import (
     ItemState,
     PlanItem,
     PlanSettings,
+    RuleDays,
     _finished,
     _state,
     _suggestion_state,
@@ -487,3 +488,17 @@ def test_the_demo_history_is_planned_the_same(demo: Repository, now: datetime) -
         )
         assert list(mine.items()) == list(theirs.items())
         assert sum(map(len, mine.values())) > 50
+
+
+def test_names_kept_for_a_pass_follow_each_moments_own_clock() -> None:
+    """A pass names each day and time once; two equal aware moments read on different clocks
+    are still named each as its clock reads it."""
+    kept = RuleDays(WorkCalendar(), PLAIN).dates
+    ny = datetime(2026, 11, 25, 23, 30, tzinfo=ZoneInfo("America/New_York"))
+    auckland = ny.astimezone(ZoneInfo("Pacific/Auckland"))
+    assert ny == auckland
+    assert (kept.time(ny), kept.time(auckland)) == ("23:30", "17:30")
+    assert (kept.day(ny), kept.day(auckland)) == (PLAIN.day(ny), PLAIN.day(auckland))
+    assert kept.time(time(17)) == kept.time(time(17)) == "17:00"
+    assert kept.day(date(2026, 11, 26)) == "Thu 2026-11-26" == kept.day(date(2026, 11, 26))
+    assert kept.weekday(date(2026, 11, 30)) == "Monday"
