@@ -117,7 +117,10 @@ class SignatureEditor(QWidget):
             self.refresh()
 
     def remove(self) -> None:
-        self.path.unlink(missing_ok=True)
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as error:  # a read-only data folder: said, the signature stays
+            self.report(f"The signature was not removed: {error.strerror or error}.")
         self.refresh()
 
 

@@ -5,10 +5,9 @@ and used on printed letters only."""
 from __future__ import annotations
 
 import itertools
-import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPointF, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -108,17 +107,19 @@ def _trim(image: QImage) -> QImage:
 
 
 def save(image: QImage, path: Path) -> None:
-    """Written as PNG, readable by the user only (mode 0600), replacing atomically."""
-    from followup.paths import create_private  # noqa: PLC0415
+    """Written as PNG, readable by the user only (mode 0600), replacing atomically; a folder
+    that cannot be written (read-only, full) is said in words (``InvalidInput``)."""
+    from followup.paths import write_whole  # noqa: PLC0415
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp.png")
-    temporary.unlink(missing_ok=True)  # a crashed save's leftover
-    create_private(temporary)  # 0600 before a single byte of the signature is in it
-    if not image.save(str(temporary)):  # PNG, from the suffix
-        temporary.unlink(missing_ok=True)
-        raise InvalidInput(f"cannot write {temporary}")
-    os.replace(temporary, path)
+    png = QBuffer()
+    png.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(png, "PNG"):  # type: ignore[call-overload]  # PySide takes str here
+        raise InvalidInput("the signature could not be made into a PNG image")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InvalidInput(f"cannot write {path}: {error.strerror or error}") from error
+    write_whole(path, bytes(png.data().data()))  # 0600 before its first byte
 
 
 def load(path: Path) -> QImage | None:

@@ -382,3 +382,28 @@ def test_opening_settings_never_reads_the_keyring(qtbot: QtBot, session: Session
         assert d.password.status.text() == "Stored in the system keyring."
     finally:
         keyring.set_keyring(previous)
+
+
+def test_a_signature_that_cannot_be_written_or_removed_is_said(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A data folder that cannot be written (here a file stands where the folder should
+    be): import, draw's save and remove say so beside the form; no traceback, nothing half
+    written."""
+    from PySide6.QtGui import QColor, QImage
+
+    from followup_desktop.settings_extras import SignatureEditor
+
+    scan = QImage(200, 60, QImage.Format.Format_RGB32)
+    scan.fill(QColor(20, 20, 60))
+    scan.save(str(tmp_path / "scan.png"))
+    blocked = tmp_path / "data"
+    blocked.write_text("a file where the data folder should be")
+    said: list[str] = []
+    editor = SignatureEditor(blocked, said.append)
+    qtbot.addWidget(editor)
+    assert not editor.import_file(tmp_path / "scan.png")
+    editor.remove()
+    assert len(said) == 2 and "cannot write" in said[0] and "was not removed" in said[1]
+    assert "No signature" in editor.preview.text()
+    assert blocked.read_text() == "a file where the data folder should be"
