@@ -147,8 +147,9 @@ def _offer_restore(
     from followup.storage.database import Database  # noqa: PLC0415
 
     good = backups.newest_good(path)
-    if good is None:
-        QMessageBox.critical(parent, "Database damaged", f"{error}\n\nNo good backup was found.")
+    if good is None:  # the message already says when there is no backup at all
+        none_good = "\n\nNone of the backups is good either." if error.backups else ""
+        QMessageBox.critical(parent, "Database damaged", f"{error}{none_good}")
         return None
     answer = QMessageBox.question(
         parent,

@@ -317,3 +317,22 @@ def test_at_start_up_a_read_only_file_opens_to_be_read_and_says_so(
     assert "the file is read-only" in text and "nothing you change can be saved" in text
     assert offered == ["OK"]
     assert digest(path) == before
+
+
+def test_a_damaged_file_without_a_backup_says_so_once(
+    qtbot: QtBot, tmp_path: Path, on_next_modal: Modal
+) -> None:
+    path = tmp_path / "followup.sqlite3"
+    path.write_bytes(b"")  # emptied, and never backed up
+    seen: list[str] = []
+
+    def read(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        box.accept()
+
+    on_next_modal(read)
+    assert open_database(path, NOW) is None
+    [text] = seen
+    assert "cannot be read" in text and text.lower().count("backup") == 1, text
+    assert path.read_bytes() == b""
