@@ -232,8 +232,8 @@ class ApplicationDialog(FormDialog):
     def save(self) -> None:
         value = Application(
             self.app.id if self.app else 0,
-            self.company.text(),
-            self.role.text(),
+            self.company.text().strip(),  # as stored: the saved value is the one shown
+            self.role.text().strip(),
             self.url.text().strip(),
             self.applied.value(),
             Source(self.source.currentData()),
