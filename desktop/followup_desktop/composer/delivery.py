@@ -86,7 +86,8 @@ class Delivery(QObject):
         """Empty, or why the post would be late (then e-mail is the better choice)."""
         cal = self.session.calendar()
         zone = self.session.zone
-        deadline = rules.letter_deadline(out.round.starts_at, cal, zone).business_days[1]
+        place = rules.zone_of(out.round)  # counted where the interview was, as plans count
+        deadline = rules.letter_deadline(out.round.starts_at, cal, place).business_days[1]
         today = self.session.now().astimezone(zone).date()
         timing = post_timing(
             today,

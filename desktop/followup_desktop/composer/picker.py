@@ -8,7 +8,7 @@ schedule or settings change); typing only reads it, so no keystroke touches the 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any, Protocol
@@ -189,8 +189,16 @@ class Picker:
         setup = self.setup
         if setup is None or setup.sent is not None:
             return ""
-        deadline = rules.letter_deadline(setup.round.starts_at, cal, zone, dates)
         round_ = setup.round
+        # Counted where the interview took place, as every plan counts it; said on the
+        # user's clock too when that place keeps another.
+        place = rules.zone_of(round_)
+        deadline = rules.letter_deadline(round_.starts_at, cal, place, dates)
+        due = deadline.due
+        if due.utcoffset() != due.astimezone(zone).utcoffset():
+            deadline = replace(
+                deadline, reason=f"{deadline.reason} Due {rules.shown_time(due, zone, dates)}."
+            )
         if round_.ends_at <= now:
             return deadline.reason
         # Drafting early is fine; say when it can leave, and still when it is due.
