@@ -201,6 +201,9 @@ BAD = [
         "unknown subdivision",
     ),
     (["deadline", "--interview-at", "2026-11-25T10:00", "--workdays", "mon,fun"], "weekday"),
+    # A range that ends before it starts is a mistake to say, not "Nothing to do."
+    (["agenda", "--from", "2026-12-10", "--to", "2026-12-01"], "--to 2026-12-01 is before --"),
+    (["agenda", "--to", "2026-11-01"], "--to 2026-11-01 is before today; nothing to show"),
     # Written the ISO way but not on the calendar: say so, not "not an ISO date".
     (["call-date", "--letter-sent", "2026-02-29"], "'2026-02-29' is not a date (February 2026 "),
     (

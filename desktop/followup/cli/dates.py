@@ -129,6 +129,9 @@ def agenda_cmd(ctx: Context) -> int:
     today = datetime.combine(ctx.now.astimezone(ctx.zone).date(), time(0), tzinfo=ctx.zone)
     start = _day_start(ctx, ctx.args.start, "--from") or today
     end = _day_start(ctx, ctx.args.end, "--to")
+    if end is not None and end < start:
+        since = f"--from {ctx.args.start.strip()}" if ctx.args.start else "today"
+        raise InvalidInput(f"--to {ctx.args.end.strip()} is before {since}; nothing to show")
     end = end + timedelta(days=1) if end else start + timedelta(days=ctx.args.days)
     chosen = agenda(_agenda_items(ctx, start, end), start, end)
     ctx.emit([item_json(i) for i in chosen], _lines(chosen, ctx.zone))
