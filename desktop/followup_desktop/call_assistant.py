@@ -76,7 +76,7 @@ class CallAssistant(QDialog):
                 round_,
                 contact,
                 session.now().astimezone(zone).date(),
-                rules.interview_date(round_.starts_at, zone),
+                rules.interview_date(round_.starts_at, rules.zone_of(round_)),  # their day
                 dates=session.letter_dates(),
             ),
         )

@@ -61,3 +61,36 @@ def test_the_deadline_is_counted_where_the_interview_was(
     assert planned.reason in text  # one deadline, whichever view says it
     composer.channel_box.setCurrentIndex(1)  # by post
     assert composer.bar.warning.text() == "", composer.bar.warning.text()
+
+
+def test_the_letter_and_the_call_name_the_day_the_interviewer_met_you(
+    qtbot: QtBot, session: Session
+) -> None:
+    """Wed 25 Nov in Auckland (Tue 24 Nov on the user's New York clock): the thank-you letter
+    says "on Wednesday" and the call script "on Wednesday, November 25", as the interviewer
+    remembers it."""
+    from followup_desktop.call_assistant import CallAssistant
+
+    repo = session.repo
+    app = repo.add_application(Application(0, "Kiwi Ltd", "Engineer"))
+    ana = repo.add_contact(Contact(0, "Ana Ngata", email="ana@kiwi.example"))
+    round_ = repo.add_round(
+        Round(
+            0,
+            app.id,
+            datetime(2026, 11, 25, 10, tzinfo=AUCKLAND),
+            datetime(2026, 11, 25, 11, tzinfo=AUCKLAND),
+            "Pacific/Auckland",
+            interviewer_ids=(ana.id,),
+        )
+    )
+    composer = Composer(session)
+    qtbot.addWidget(composer)
+    composer.show()
+    composer.round_box.setCurrentIndex(composer.round_box.findData(round_.id))
+    composer.use_template()
+    letter = composer.editor.toPlainText()
+    assert "meet with me on Wednesday" in letter and "Tuesday" not in letter, letter
+    assistant = CallAssistant(session, round_)
+    qtbot.addWidget(assistant)
+    assert "on Wednesday, November 25" in assistant.script.toPlainText()

@@ -155,9 +155,11 @@ class Picker:
         )
 
     def values(
-        self, profile: Profile, today: date, zone: tzinfo, dates: LetterDates = MONTH_FIRST
+        self, profile: Profile, today: date, dates: LetterDates = MONTH_FIRST
     ) -> dict[str, Any]:
-        """What templates are rendered with, for the chosen letter, its dates in ``dates``."""
+        """What templates are rendered with, for the chosen letter, its dates in ``dates``;
+        the interview's day is the one where it took place (the day the interviewer met
+        you), whatever the user's own clock says."""
         assert self.setup is not None
         setup = self.setup
         return variables(
@@ -166,7 +168,7 @@ class Picker:
             setup.round,
             setup.contact,
             today,
-            rules.interview_date(setup.round.starts_at, zone),
+            rules.interview_date(setup.round.starts_at, rules.zone_of(setup.round)),
             dates=dates,
         )
 

@@ -253,7 +253,7 @@ class Composer(QWidget):
             return None
         session, zone = self.session, self.session.zone
         today = session.now().astimezone(zone).date()
-        values = self.picker.values(session.settings.profile(), today, zone, session.letter_dates())
+        values = self.picker.values(session.settings.profile(), today, session.letter_dates())
         try:
             out = render(template, values)
         except FollowUpError as error:
