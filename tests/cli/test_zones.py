@@ -68,6 +68,10 @@ def test_plan_and_agenda_show_the_users_clock_and_the_places_own(tmp_path: Path)
     assert "Thu 2026-11-26 20:00 (Fri 2026-11-27 17:00 Pacific/Auckland)" in plan
     agenda = ok(db, "--now", "2026-11-25T00:00:00+00:00", "agenda", "--days", "3")
     assert "Thu 2026-11-26 20:00 (Fri 2026-11-27 17:00 Pacific/Auckland)" in agenda
+    # The round itself, listed and shown, says the same two clocks (it said Tuesday only).
+    listed = "Tue 2026-11-24 13:00 (Wed 2026-11-25 10:00 Pacific/Auckland)  video"
+    assert listed in ok(db, "round", "list")
+    assert listed in ok(db, "round", "show", "1")
 
 
 def test_reminders_name_the_time_on_the_users_clock() -> None:

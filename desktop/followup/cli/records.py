@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from followup import transfer
+from followup import rules, transfer
 from followup.cli.arguments import EXPORT_BYTES, read_input
 from followup.cli.context import Context
 from followup.cli.repairs import need_stand_ins, stored
@@ -176,8 +176,9 @@ def app_status(ctx: Context) -> int:
 
 
 def _round_line(ctx: Context, r: Round) -> str:
-    start = r.starts_at.astimezone(ctx.zone)
-    return f"{r.id:>4}  app {r.application_id}  {PLAIN.day_time(start)}  {r.kind.value}" + (
+    """On the user's clock, then the place's when it keeps another (as agenda and plan say)."""
+    start = rules.shown_time(r.starts_at.astimezone(ZoneInfo(r.timezone)), ctx.zone, PLAIN)
+    return f"{r.id:>4}  app {r.application_id}  {start}  {r.kind.value}" + (
         f"  {r.title}" if r.title else ""
     )
 
