@@ -160,7 +160,7 @@ def check_items(
         raise InvalidInput(f"{what} must be a list of texts", field)
     if len(values) > MAX_ITEMS:
         raise InvalidInput(f"{what}: at most {MAX_ITEMS}, not {len(values):,}", field)
-    return tuple(check_text(v, f"each of {what}", limit, field=field) for v in values)
+    return tuple(check_text(v, f"one of {what}", limit, field=field) for v in values)
 
 
 def check_timezone(name: object, *, field: str | None = None) -> str:

@@ -201,6 +201,14 @@ BAD = [
         "unknown subdivision",
     ),
     (["deadline", "--interview-at", "2026-11-25T10:00", "--workdays", "mon,fun"], "weekday"),
+    # One bad item of a list is "one of" them ("each of the topics contains …" read wrong).
+    (
+        [
+            *("round", "add", "--app", "1", "--start", "2026-11-20T10:00"),
+            *("--end", "2026-11-20T11:00", "--topic", "fine", "--topic", "tab\there"),
+        ],
+        "one of the topics contains a control character (U+0009)",
+    ),
     # A range that ends before it starts is a mistake to say, not "Nothing to do."
     (["agenda", "--from", "2026-12-10", "--to", "2026-12-01"], "--to 2026-12-01 is before --"),
     (["agenda", "--to", "2026-11-01"], "--to 2026-11-01 is before today; nothing to show"),

@@ -110,7 +110,7 @@ def test_the_round_dialog_brings_the_tab_forward(
     dialog.strengths.setPlainText("x" * 300)
     dialog.accept()
     message = said_beside(dialog, dialog.fields, "strengths", dialog.strengths)
-    assert "each of the strengths is too long" in message
+    assert "one of the strengths is too long" in message
     assert dialog.tabs.currentIndex() == 2, "the Notes tab, where the field is"
     dialog.strengths.setPlainText("led the migration")
     dialog.decision.enabled.setChecked(True)
