@@ -26,6 +26,8 @@ from followup.rulebook import PHRASE_RULES, Rulebook, content_words, finding
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2b55\ufe0f\u200d]")
 _EXCLAIM_RUN = re.compile(r"!{2,}|[!?]{3,}")
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’]{2,}\b")
+# What a model finding is about, for advice worded for a phrase or mark ("informal ({what})").
+_MODEL_WHAT = "the wording as a whole"
 
 
 def content_findings(
@@ -111,9 +113,10 @@ def _judged(book: Rulebook, rule: str, confidence: float, span: tuple[int, int])
     """The model's finding: it says it is a judgement, and at what confidence; a warning
     unless the confidence is high."""
     message = book.messages["model"].format(rule=rule, confidence=confidence)
+    advice = book.messages[rule].format(what=_MODEL_WHAT)  # informal's names what it saw
     high = book.model["high_confidence"]
     severity = book.severity[rule] if confidence >= high else Severity.WARNING
-    return Finding(rule, severity, span[0], span[1], message + book.messages[rule])
+    return Finding(rule, severity, span[0], span[1], message + advice)
 
 
 def _first(matches: Iterable[re.Match[str]], book: Rulebook) -> list[re.Match[str]]:

@@ -66,6 +66,24 @@ def test_a_model_finding_names_the_model_its_confidence_span_and_advice() -> Non
     assert finding.severity is Severity.WARNING  # flattery is a warning anyway
 
 
+def test_a_model_informal_finding_says_what_it_is_about_with_no_placeholder_left() -> None:
+    model = SentenceModel(
+        {
+            "format": FORMAT,
+            "rules": ["informal"],
+            "scale": 1.0,
+            "bias": [-4.0],
+            "thresholds": {"informal": 0.6},
+            "weights": {"w zorpily": [40]},
+        }
+    )
+    text = "Thank you for your time. I zorpily enjoyed it."
+    finding = next(f for f in check(text, Context(), model=model) if f.rule == "informal")
+    assert text[finding.start : finding.end] == "I zorpily enjoyed it."
+    assert "{" not in finding.message and "}" not in finding.message
+    assert "This is informal (the wording as a whole)." in finding.message
+
+
 def test_a_model_finding_is_a_warning_unless_the_model_is_sure() -> None:
     # One feature of weight w among n features: probability sigmoid(bias + w / sqrt(n)).
     text = "Is there news."
