@@ -3,12 +3,14 @@ list and the tray menu share (so no feature imports another)."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, time, timedelta, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from followup.date_style import DateStyle
 from followup.plan import ItemKind, ItemState, PlanItem, agenda
+from followup.rules import shown_time
 from followup_desktop.session import Session
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
@@ -40,6 +42,19 @@ def state_word(item: PlanItem) -> str:
     if item.kind in SUGGESTIONS and item.state is ItemState.DUE:
         return "Ready"
     return STATE_WORDS[item.state]
+
+
+def reason_on_both_clocks(item: PlanItem, zone: tzinfo, dates: DateStyle) -> str:
+    """The planner's reason, whose times are the place's (an interview abroad: "by 17:00 on
+    Mon, 30 Nov" in Auckland); when that place keeps another clock than the user's, the time
+    follows on both, so it is never read as the user's own 17:00."""
+    due = item.due
+    if due is None or item.kind is ItemKind.CLOSE or due.tzinfo is None:
+        return item.reason
+    if due.utcoffset() == due.astimezone(zone).utcoffset():
+        return item.reason
+    word = "At" if item.kind is ItemKind.INTERVIEW else "Due"
+    return f"{item.reason} {word} {shown_time(due, zone, dates)}.".lstrip()
 
 
 class PlanItemsModel(QAbstractListModel):

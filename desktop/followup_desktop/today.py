@@ -37,6 +37,7 @@ from followup_desktop.plan_items import (
     AgendaModel,
     Index,
     ItemRole,
+    reason_on_both_clocks,
     state_word,
 )
 from followup_desktop.session import Session
@@ -90,13 +91,14 @@ class CardDelegate(QStyledItemDelegate):
         item: PlanItem = index.data(ItemRole)
         width = max(option.rect.width(), 420) - 2 * self.PADDING - 40
         own_line = not self._title_fits(item, option.font, width + 24)  # inner width
-        key = (item.reason, width, option.font.key(), own_line)
+        reason_text = self.reason(item)
+        key = (reason_text, width, option.font.key(), own_line)
         known = self._heights.get(key)
         if known is None:
             small = QFont(option.font)
             small.setPointSizeF(option.font.pointSizeF() * 0.92)
             reason = QFontMetrics(small).boundingRect(
-                QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, item.reason
+                QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, reason_text
             )
             known = reason.height() + 2 * QFontMetrics(option.font).height() + 2 * self.PADDING + 6
             known += self.LINE if own_line else 0
@@ -157,7 +159,9 @@ class CardDelegate(QStyledItemDelegate):
         small.setPointSizeF(option.font.pointSizeF() * 0.92)
         painter.setFont(small)
         below = 26 + (self.LINE if own_line else 0)
-        painter.drawText(inner.adjusted(24, below, 0, 0), Qt.TextFlag.TextWordWrap, item.reason)
+        painter.drawText(
+            inner.adjusted(24, below, 0, 0), Qt.TextFlag.TextWordWrap, self.reason(item)
+        )
         painter.restore()
 
     def _title_fits(self, item: PlanItem, font: QFont, inner_width: int) -> bool:
@@ -166,6 +170,10 @@ class CardDelegate(QStyledItemDelegate):
         bold.setBold(True)
         space = inner_width - self.STATE_WIDTH - self.WHEN_WIDTH
         return QFontMetrics(bold).horizontalAdvance(self.title(item)) <= space
+
+    def reason(self, item: PlanItem) -> str:
+        """The line under the title: the reason, its time on both clocks when abroad."""
+        return reason_on_both_clocks(item, self.session.zone, self.session.dates())
 
     def _when(self, item: PlanItem) -> str:
         if item.due is None:

@@ -1,6 +1,6 @@
-"""An interview abroad in the composer: the letter's deadline is counted where the interview
-took place, as Today, the reminders and the command line count it, and said on the user's
-clock too."""
+"""An interview abroad in the composer and on Today: the letter's deadline is counted where
+the interview took place, as the reminders and the command line count it, and said on the
+user's clock too."""
 
 from __future__ import annotations
 
@@ -94,3 +94,39 @@ def test_the_letter_and_the_call_name_the_day_the_interviewer_met_you(
     assistant = CallAssistant(session, round_)
     qtbot.addWidget(assistant)
     assert "on Wednesday, November 25" in assistant.script.toPlainText()
+
+
+def test_today_says_a_deadline_abroad_on_both_clocks(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """The card's time is the user's (Sun, 29 Nov, 23:00) and its reason the place's ("by
+    17:00 on Mon, 30 Nov"): the reason now says both, so neither reads as a mistake. A
+    deadline at home is left as it was."""
+    from followup_desktop.today import CardDelegate, TodayView
+
+    repo = session.repo
+    app = repo.add_application(Application(0, "Kiwi Ltd", "Engineer"))
+    ana = repo.add_contact(Contact(0, "Ana Ngata"))
+    repo.add_round(
+        Round(
+            0,
+            app.id,
+            datetime(2026, 11, 25, 10, tzinfo=AUCKLAND),
+            datetime(2026, 11, 25, 11, tzinfo=AUCKLAND),
+            "Pacific/Auckland",
+            interviewer_ids=(ana.id,),
+        )
+    )
+    view = TodayView(session)
+    qtbot.addWidget(view)
+    view.model.reload()
+    delegate = view.list.itemDelegate()
+    assert isinstance(delegate, CardDelegate)
+    letters = {i.title: i for i in view.model.rows if i.kind is ItemKind.LETTER}
+    abroad = delegate.reason(letters["Thank-you letter to Ana Ngata at Kiwi Ltd"])
+    assert abroad.endswith(
+        "by 17:00 on Mon, 30 Nov. Thanksgiving Day (Thu, 26 Nov) and the weekend moved this "
+        "to Monday. Due Sun, 29 Nov, 23:00 (Mon, 30 Nov, 17:00 Pacific/Auckland)."
+    ), abroad
+    home = letters["Thank-you letter to Dana Müller at Acme"]
+    assert delegate.reason(home) == home.reason
