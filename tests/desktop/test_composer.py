@@ -256,3 +256,13 @@ def test_a_letter_cannot_be_marked_as_sent_on_a_day_to_come(
         composer.mark_sent.click()
     assert "in the future" in str(seen["sent_at"]) and seen["open"]
     assert session.repo.letters(interview.id) == []
+
+
+def test_with_no_interview_no_button_offers_to_send(qtbot: QtBot, session: Session) -> None:
+    """No interview yet (or its round deleted by another program): every way out is off,
+    not a button that does nothing when pressed."""
+    composer = make(qtbot, session)
+    bar = composer.bar
+    ways_out = (bar.send, bar.mail_app, bar.preview, bar.print, bar.pdf, bar.envelope)
+    assert composer.round_box.count() == 0
+    assert not any(button.isEnabled() for button in (*ways_out, composer.mark_sent))

@@ -210,7 +210,17 @@ class Composer(QWidget):
             self.saved.setText(
                 "" if self._key else "Add an interview with its interviewers first (Interviews)."
             )
-        for widget in (self.editor, self.insert, self.mark_sent, self.channel_box, self.subject):
+        bar = self.bar
+        # With no interview to write for (none yet, or its round deleted by another program)
+        # nothing can go out: no button offers to.
+        for widget in (
+            self.editor,
+            self.insert,
+            self.mark_sent,
+            self.channel_box,
+            self.subject,
+            *(bar.send, bar.mail_app, bar.preview, bar.print, bar.pdf, bar.envelope),
+        ):
             widget.setEnabled(self._key is not None)
         self.spelling.names_changed(self.picker.names(self.session.settings.profile()))
         self._show_state()
