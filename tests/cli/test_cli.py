@@ -407,3 +407,26 @@ def test_import_refuses_a_letter_dated_after_now(db: Path, tmp_path: Path) -> No
     assert "letters, record 1: the time the letter was sent is in the future" in result.err
     assert "nothing was imported" in result.err
     assert state(db) == before
+
+
+def test_deleting_a_contact_never_takes_a_typed_letter_with_it(db: Path) -> None:
+    """A letter drafted to someone (in the app) and not sent is not deleted as a side effect
+    of deleting them: refused with the reason, nothing written; ``--with-drafts`` asks."""
+    from datetime import UTC, datetime
+
+    from followup.model import Channel, Draft
+    from followup.storage import Database, Repository
+
+    lee = json.loads(ok(db, "contact", "add", "--name", "Lee Park", "--json"))["id"]
+    ok(db, "round", "edit", "1", "--interviewer", str(lee))  # Dana is no longer one
+    database = Database.open(db, datetime(2026, 11, 27, 15, tzinfo=UTC))
+    Repository(database).save_draft(
+        Draft(1, 1, Channel.EMAIL, "t", "Dear Dana, thank you", datetime(2026, 11, 27, tzinfo=UTC))
+    )
+    database.close()
+    before = state(db)
+    result = run(db, "contact", "delete", "1")
+    assert result.code == 2 and "unsent letter drafted to them (round 1)" in result.err, result
+    assert state(db) == before
+    ok(db, "contact", "delete", "1", "--with-drafts")
+    assert [c["id"] for c in json.loads(ok(db, "contact", "list", "--json"))] == [lee]

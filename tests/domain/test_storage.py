@@ -1,6 +1,7 @@
 """The SQLite store: migrations with backups, transactions, refusals, corrupt files."""
 
 import sqlite3
+from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -243,3 +244,26 @@ def test_names_of_some_contacts_or_of_all(repo: Repository) -> None:
     some = ids[::2]  # more than one chunk of ids
     assert repo.contact_names(some) == {i: everyone[i] for i in some}
     assert repo.contact_names([]) == {}
+
+
+def test_a_contact_with_a_letter_drafted_to_them_is_not_deleted_unless_asked(
+    repo: Repository,
+) -> None:
+    """A typed, unsent letter never disappears as a side effect of deleting its recipient
+    (drafts belong to their recipient); asked for explicitly, both go."""
+    from followup.model import Draft
+
+    app = repo.add_application(Application(0, "Acme", "Dev"))
+    dana = repo.add_contact(Contact(0, "Dana"))
+    r = repo.add_round(Round(0, app.id, at(2), at(2, 11), "UTC", interviewer_ids=(dana.id,)))
+    repo.save_draft(Draft(r.id, dana.id, Channel.EMAIL, "t", "Dear Dana, thank you", at(3)))
+    repo.update_round(replace(r, interviewer_ids=()))  # no longer an interviewer
+    with pytest.raises(InvalidInput, match="unsent letter drafted to them"):
+        repo.delete_contact(dana.id)
+    assert repo.contact(dana.id) == dana and len(repo.drafts()) == 1
+    repo.save_draft(Draft(r.id, dana.id, Channel.EMAIL, "t", "  \n", at(4)))  # cleared
+    lee = repo.add_contact(Contact(0, "Lee"))
+    repo.save_draft(Draft(r.id, lee.id, Channel.EMAIL, "t", "Dear Lee", at(4)))
+    repo.delete_contact(dana.id)  # an empty draft loses nothing
+    repo.delete_contact(lee.id, with_drafts=True)
+    assert repo.contacts() == [] and repo.drafts() == []

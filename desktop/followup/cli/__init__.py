@@ -167,9 +167,13 @@ def build_parser() -> argparse.ArgumentParser:
     _contact_fields(p, required=False)
     _command(contact, "list", records.contact_list, "list contacts")
     _command(contact, "show", records.contact_show, "show a contact").add_argument("id", type=_id)
-    _command(
-        contact, "delete", records.contact_delete, "delete a contact", reads=False
-    ).add_argument("id", type=_id)
+    p = _command(contact, "delete", records.contact_delete, "delete a contact", reads=False)
+    p.add_argument("id", type=_id)
+    p.add_argument(
+        "--with-drafts",
+        action="store_true",
+        help="also delete letters drafted to them and not sent (refused otherwise)",
+    )
 
     app = _group(sub, "app", "applications")
     p = _command(app, "add", records.app_add, "add an application")

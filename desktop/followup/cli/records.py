@@ -90,7 +90,7 @@ def contact_show(ctx: Context) -> int:
 
 
 def contact_delete(ctx: Context) -> int:
-    ctx.repo.delete_contact(ctx.args.id)
+    ctx.repo.delete_contact(ctx.args.id, with_drafts=ctx.args.with_drafts)
     ctx.out.write(f"Deleted contact {ctx.args.id}\n")
     return 0
 

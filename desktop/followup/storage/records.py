@@ -115,10 +115,25 @@ class Records(Store):
         self._unreadable.pop(("contact", contact.id), None)  # fixed, if it was unreadable
         return contact
 
-    def delete_contact(self, contact_id: int) -> None:
+    def delete_contact(self, contact_id: int, *, with_drafts: bool = False) -> None:
+        """Delete a contact. A letter drafted to them and not sent would go with them (drafts
+        belong to their recipient): that is refused unless ``with_drafts`` says the user
+        chose it, so no typed letter disappears as a side effect."""
         self._exists("contacts", contact_id, f"contact {contact_id}")
         try:
             with self.db.transaction() as cur:
+                if not with_drafts:
+                    drafted = cur.execute(
+                        "SELECT round_id FROM drafts WHERE contact_id=? "
+                        "AND trim(body, ' ' || char(9, 10, 13)) != '' ORDER BY round_id",
+                        (contact_id,),
+                    ).fetchall()
+                    if drafted:
+                        rounds = ", ".join(str(row[0]) for row in drafted)
+                        raise InvalidInput(
+                            f"contact {contact_id} has an unsent letter drafted to them "
+                            f"(round {rounds}); send it, or clear it in the composer, first"
+                        )
                 cur.execute("DELETE FROM contacts WHERE id=?", (contact_id,))
         except sqlite3.IntegrityError as error:
             raise InvalidInput(
