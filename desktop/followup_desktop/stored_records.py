@@ -8,6 +8,7 @@ or deletes it. Each fix or delete is one transaction and touches nothing else.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import cast
@@ -157,11 +158,12 @@ class StoredRecordsDialog(QDialog):
         if box.clickedButton() is not delete:
             return
         repo = self.session.repo
-        remove = {
+        removers: dict[str, Callable[[int], None]] = {
             "contact": repo.delete_contact,
             "letter": repo.delete_letter,
             "call": repo.delete_call,
-        }.get(bad.kind, repo.delete_inquiry)
+        }
+        remove = removers.get(bad.kind, repo.delete_inquiry)
         self.session.attempt(self, lambda: remove(bad.id), "Not deleted")
         self.reload()
 
