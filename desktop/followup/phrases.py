@@ -23,6 +23,7 @@ _SENTENCE_END = re.compile(
     r"[.!?;:]\s|\n[ \t]*\n"
 )  # a blank line ends a sentence; a wrapped line does not
 MAX_WILDCARD = 3
+KEPT_WORDS = 50_000  # the words of the sentences whose phrase matches are kept between checks
 
 
 @dataclass(slots=True)
@@ -194,6 +195,10 @@ class PhraseIndex:
         self.exact: dict[str, list[tuple[str, Phrase]]] = {}
         self.prefixes: list[tuple[str, str, Phrase]] = []
         self.groups: list[str] = []
+        # Matches by a sentence's words (see ``find``), at most KEPT_WORDS words of them:
+        # a hostile paste's giant sentences are searched again instead of piling up.
+        self._kept: dict[tuple[str, ...], tuple[tuple[str, int, int], ...]] = {}
+        self._kept_words = 0
         for group, sources in groups:
             self.groups.append(group)
             for source in sources:
@@ -207,20 +212,50 @@ class PhraseIndex:
                         self.exact.setdefault(start, []).append((group, phrase))
 
     def find(self, tokens: Tokens) -> dict[str, list[tuple[int, int]]]:
-        """Per group, non-overlapping character spans, leftmost-longest."""
+        """Per group, non-overlapping character spans, leftmost-longest.
+
+        No phrase spans two sentences, so each sentence is matched on its own, and the
+        matches of a sentence's words are kept: a keystroke changes one sentence, and the
+        others of a long letter are not searched again (the live check runs on each)."""
         found: dict[str, list[tuple[int, int]]] = {group: [] for group in self.groups}
-        free_from = dict.fromkeys(self.groups, 0)  # first token a new match may start at
+        sentences = tokens.sentences
+        size = len(sentences)
+        first = 0
+        while first < size:
+            stop = first + 1
+            while stop < size and sentences[stop] == sentences[first]:
+                stop += 1
+            key = tuple(tokens.words[first:stop])
+            matches = self._kept.get(key)
+            if matches is None:
+                matches = self._find_in(tokens, first, stop)
+                if len(key) <= KEPT_WORDS // 10:
+                    if self._kept_words + len(key) > KEPT_WORDS:
+                        self._kept.clear()
+                        self._kept_words = 0
+                    self._kept[key] = matches
+                    self._kept_words += len(key)
+            for group, start, end in matches:
+                found[group].append(tokens.span(first + start, first + end))
+            first = stop
+        return found
+
+    def _find_in(self, tokens: Tokens, first: int, stop: int) -> tuple[tuple[str, int, int], ...]:
+        """The matches in the sentence of tokens ``first`` to ``stop``: (group, first token,
+        one past the last), both counted from ``first``."""
+        matches: list[tuple[str, int, int]] = []
+        free_from = dict.fromkeys(self.groups, first)  # first token a new match may start at
         words = tokens.words
-        size = len(words)
         exact, prefixes = self.exact, self.prefixes
-        for index, word in enumerate(words):
+        for index in range(first, stop):
+            word = words[index]
             candidates = exact.get(word)
             if prefixes:
                 extra = [(g, p) for prefix, g, p in prefixes if word.startswith(prefix)]
                 candidates = (candidates or []) + extra if extra else candidates
             if not candidates:
                 continue
-            following = words[index + 1] if index + 1 < size else None
+            following = words[index + 1] if index + 1 < stop else None
             best: dict[str, int] = {}
             for group, phrase in candidates:
                 if index < free_from[group]:
@@ -231,6 +266,6 @@ class PhraseIndex:
                 if end is not None and end > best.get(group, index):
                     best[group] = end
             for group, end in best.items():
-                found[group].append(tokens.span(index, end))
+                matches.append((group, index - first, end - first))
                 free_from[group] = end
-        return found
+        return tuple(matches)
