@@ -211,6 +211,11 @@ class PhraseIndex:
                     else:
                         self.exact.setdefault(start, []).append((group, phrase))
 
+    def forget(self) -> None:
+        """Drop the kept matches (a benchmark of a first check, cold)."""
+        self._kept.clear()
+        self._kept_words = 0
+
     def find(self, tokens: Tokens) -> dict[str, list[tuple[int, int]]]:
         """Per group, non-overlapping character spans, leftmost-longest.
 

@@ -86,3 +86,5 @@ def test_what_is_kept_stays_bounded_whatever_is_pasted() -> None:
     index.find(tokenize(" ".join(["really", "need"] * 20_000)))
     assert index._kept_words <= KEPT_WORDS
     assert sum(map(len, index._kept)) == index._kept_words
+    index.forget()
+    assert index._kept == {} and index._kept_words == 0
