@@ -21,6 +21,7 @@ class DeliveryBar(QWidget):
     ) -> None:
         super().__init__(parent)
         self.outgoing = outgoing
+        self.allowed = True  # False while there is no interview to write for
         self.delivery = Delivery(session, self)
         self.warning = named(QLabel(), "Post timing", style="warning")
         self.warning.setWordWrap(True)
@@ -77,6 +78,13 @@ class DeliveryBar(QWidget):
         if out is not None:
             self.delivery.save_envelope(out, kind)
 
+    def allow(self, allowed: bool) -> None:
+        """With no interview to write for (none yet, or its round deleted by another program)
+        nothing can go out: no button offers to."""
+        self.allowed = allowed
+        for button in (self.send, self.mail_app, self.preview, self.print, self.pdf, self.envelope):
+            button.setEnabled(allowed)
+
     def _busy(self, busy: bool) -> None:
         for button in (self.send, self.mail_app):
-            button.setEnabled(not busy)
+            button.setEnabled(self.allowed and not busy)

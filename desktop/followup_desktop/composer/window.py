@@ -123,8 +123,7 @@ class Composer(QWidget):
     # -- choosing what to write -----------------------------------------------------------
 
     def _schedule_changed(self) -> None:
-        """Hidden, the list of rounds is read again only when shown (a change elsewhere
-        must not pay for a page no one looks at)."""
+        """Hidden, the rounds are read again only when shown: no cost for an unseen page."""
         if self.loaded and self.isVisible():
             self.reload_rounds()
         else:
@@ -210,18 +209,9 @@ class Composer(QWidget):
             self.saved.setText(
                 "" if self._key else "Add an interview with its interviewers first (Interviews)."
             )
-        bar = self.bar
-        # With no interview to write for (none yet, or its round deleted by another program)
-        # nothing can go out: no button offers to.
-        for widget in (
-            self.editor,
-            self.insert,
-            self.mark_sent,
-            self.channel_box,
-            self.subject,
-            *(bar.send, bar.mail_app, bar.preview, bar.print, bar.pdf, bar.envelope),
-        ):
+        for widget in (self.editor, self.insert, self.mark_sent, self.channel_box, self.subject):
             widget.setEnabled(self._key is not None)
+        self.bar.allow(self._key is not None)
         self.spelling.names_changed(self.picker.names(self.session.settings.profile()))
         self._show_state()
         self.run_check()
