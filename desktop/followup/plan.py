@@ -111,58 +111,17 @@ def _finished(app: Application) -> bool:
     return app.status is not Status.ACTIVE
 
 
-class _KeptDates:
-    """A ``DateStyle`` that names each day (and time of day) once: the rounds of one pass
-    share their days, and the user's locale is slow to ask. Only plain dates and naive times
-    are kept: two aware moments can be equal yet read differently on their clocks."""
-
-    __slots__ = ("_days", "_style", "_times", "_weekdays")
-
-    def __init__(self, style: DateStyle) -> None:
-        self._style = style
-        self._days: dict[date, str] = {}
-        self._times: dict[time, str] = {}
-        self._weekdays: dict[date, str] = {}
-
-    def day(self, day: date) -> str:
-        if type(day) is not date:
-            return self._style.day(day)
-        shown = self._days.get(day)
-        if shown is None:
-            shown = self._days[day] = self._style.day(day)
-        return shown
-
-    def time(self, moment: time | datetime) -> str:
-        if type(moment) is not time or moment.tzinfo is not None:
-            return self._style.time(moment)
-        shown = self._times.get(moment)
-        if shown is None:
-            shown = self._times[moment] = self._style.time(moment)
-        return shown
-
-    def day_time(self, moment: datetime) -> str:
-        return self._style.day_time(moment)
-
-    def weekday(self, day: date) -> str:
-        if type(day) is not date:
-            return self._style.weekday(day)
-        shown = self._weekdays.get(day)
-        if shown is None:
-            shown = self._weekdays[day] = self._style.weekday(day)
-        return shown
-
-
 class RuleDays:
     """One planning pass's rule dates: each interview day's letter deadline (and the day its
     letter counts as missed), each letter day's call date, worked out once however many
-    rounds share the day. Pure functions of the calendar and the style of naming days, which
-    a pass keeps; made fresh for each pass."""
+    rounds share the day. Pure functions of the calendar and the style of naming days; made
+    fresh for each pass."""
 
     __slots__ = ("_calls", "_letters", "cal", "dates")
 
     def __init__(self, cal: WorkCalendar, dates: DateStyle) -> None:
         self.cal = cal
-        self.dates: DateStyle = _KeptDates(dates)
+        self.dates = dates
         self._letters: dict[tuple[date, ZoneInfo], tuple[rules.Deadline, datetime]] = {}
         self._calls: dict[date, rules.CallDate] = {}
 
@@ -230,7 +189,7 @@ def round_plan(
     dates = days.dates
     deadline, letter_missed = days.letter(round_.starts_at, zone)
     sent: dict[int, Letter] = {}
-    for each in sorted(letters, key=_sent_at) if len(letters) > 1 else letters:
+    for each in sorted(letters, key=lambda x: x.sent_at):
         if each.round_id == round_id:
             sent.setdefault(each.contact_id, each)  # the first counts; overrides come later
     recipients: list[int | None] = list(round_.interviewer_ids) or [None]
@@ -271,11 +230,7 @@ def round_plan(
             )
         )
     first_sent = min((letter.sent_at for letter in sent.values()), default=None)
-    call = None
-    for each_call in calls:
-        if each_call.round_id == round_id:
-            call = each_call
-            break
+    call = next((c for c in calls if c.round_id == round_id), None)
     caller = names.get(recipients[0]) if recipients[0] is not None else None
     if first_sent is None:
         call_due = None
@@ -327,10 +282,6 @@ def round_plan(
             )
         )
     return items
-
-
-def _sent_at(letter: Letter) -> datetime:
-    return letter.sent_at
 
 
 def application_plan(

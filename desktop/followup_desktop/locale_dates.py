@@ -108,7 +108,10 @@ class LocaleDates:
         self._long = without_year(long)
         self._short_year = _short(long)
         self._short = without_year(self._short_year)
-        self._shown: dict[tuple[date, str], str] = {}  # a plan names the same days often
+        # A plan names the same days, times and weekdays again and again: each is asked once.
+        self._shown: dict[tuple[date, str], str] = {}
+        self._times: dict[tuple[int, int], str] = {}
+        self._weekdays: dict[int, str] = {}
 
     def _format(self, day: date, this_year: str, other_year: str) -> str:
         form = this_year if day.year == self.today.year else other_year
@@ -141,9 +144,13 @@ class LocaleDates:
 
     def time(self, moment: time | datetime) -> str:
         """A time of day on the locale's clock: ``17:00`` or ``5:00 PM``."""
-        return self.locale.toString(
-            QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat
-        )
+        key = (moment.hour, moment.minute)  # as its own clock reads it
+        shown = self._times.get(key)
+        if shown is None:
+            shown = self._times[key] = self.locale.toString(
+                QTime(*key), QLocale.FormatType.ShortFormat
+            )
+        return shown
 
     def day_time(self, moment: datetime) -> str:
         """A day and its time as its wall clock reads them: ``Tue 1 Dec, 17:00``."""
@@ -151,7 +158,13 @@ class LocaleDates:
 
     def weekday(self, day: date) -> str:
         """The weekday's full name: ``Tuesday``."""
-        return self.locale.dayName(day.isoweekday(), QLocale.FormatType.LongFormat)
+        number = day.isoweekday()
+        shown = self._weekdays.get(number)
+        if shown is None:
+            shown = self._weekdays[number] = self.locale.dayName(
+                number, QLocale.FormatType.LongFormat
+            )
+        return shown
 
     def short_weekday(self, day: date) -> str:
         """The weekday's short name, for a calendar's column heads: ``Tue``."""

@@ -44,6 +44,24 @@ def test_en_us_puts_the_month_first_and_reads_a_12_hour_clock(locale_named) -> N
     assert dates.month(MOMENT.date()) == "December 2026"
 
 
+def test_names_asked_again_read_the_same_and_equal_moments_read_on_their_own_clocks(
+    locale_named,  # type: ignore[no-untyped-def]
+) -> None:
+    """A plan names the same times and weekdays many times (they are kept, asked once)."""
+    locale_named("en_GB")
+    dates = LocaleDates(TODAY)
+    ny = datetime(2026, 11, 25, 23, 30, tzinfo=ZoneInfo("America/New_York"))
+    auckland = ny.astimezone(ZoneInfo("Pacific/Auckland"))
+    assert ny == auckland
+    assert [dates.time(ny), dates.time(auckland), dates.time(ny)] == ["23:30", "17:30", "23:30"]
+    assert dates.time(time(17)) == dates.time(time(17, 0)) == "17:00"
+    assert [dates.weekday(date(2026, 11, 30)), dates.weekday(date(2026, 12, 1))] == [
+        "Monday",
+        "Tuesday",
+    ]
+    assert dates.weekday(date(2026, 12, 7)) == "Monday"
+
+
 def test_en_gb_puts_the_day_first_on_a_24_hour_clock(locale_named) -> None:  # type: ignore[no-untyped-def]
     locale_named("en_GB")
     dates = LocaleDates(TODAY)

@@ -491,8 +491,8 @@ def test_the_demo_history_is_planned_the_same(demo: Repository, now: datetime) -
 
 
 def test_names_kept_for_a_pass_follow_each_moments_own_clock() -> None:
-    """A pass names each day and time once; two equal aware moments read on different clocks
-    are still named each as its clock reads it."""
+    """Two equal aware moments read on different clocks are each named as its clock reads
+    it, however many times a pass names them."""
     kept = RuleDays(WorkCalendar(), PLAIN).dates
     ny = datetime(2026, 11, 25, 23, 30, tzinfo=ZoneInfo("America/New_York"))
     auckland = ny.astimezone(ZoneInfo("Pacific/Auckland"))
