@@ -7,10 +7,11 @@ package's dates), looked up only when a date needs them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
+from followup import holiday_dates
 from followup.date_style import PLAIN, DateStyle
 from followup.errors import InvalidInput
 
@@ -87,9 +88,7 @@ def format_workdays(days: Iterable[int]) -> str:
 
 def subdivisions(country: str) -> tuple[str, ...] | None:
     """One country's subdivision codes (from the holiday cache); None if unknown."""
-    from followup.holiday_dates import subdivisions as known  # noqa: PLC0415
-
-    return known(country)
+    return holiday_dates.subdivisions(country)
 
 
 @dataclass(frozen=True)
@@ -107,9 +106,6 @@ class WorkCalendar:
         default_factory=dict, init=False, repr=False, compare=False, hash=False
     )
     _next: dict[date, date] = field(
-        default_factory=dict, init=False, repr=False, compare=False, hash=False
-    )
-    _holidays: dict[int, dict[date, str]] = field(
         default_factory=dict, init=False, repr=False, compare=False, hash=False
     )
 
@@ -140,12 +136,7 @@ class WorkCalendar:
         """The public holiday on ``day``, if any (several are joined with '; ')."""
         if self.country is None:
             return None
-        year = self._holidays.get(day.year)
-        if year is None:  # once a year: under PySide6's import hook an import costs much
-            from followup.holiday_dates import holidays_in  # noqa: PLC0415
-
-            year = self._holidays[day.year] = holidays_in(self.country, self.subdiv, day.year)
-        return year.get(day)
+        return holiday_dates.holidays_in(self.country, self.subdiv, day.year).get(day)
 
     def why_not_business(self, day: date) -> str | None:
         """Why ``day`` is not a business day, in words; None when it is one."""
@@ -165,15 +156,6 @@ class WorkCalendar:
 
     def is_business_day(self, day: date) -> bool:
         return self.why_not_business(day) is None
-
-    def business_days_after(self, day: date) -> Iterator[date]:
-        """Business days strictly after ``day``, in order."""
-        current = day
-        for _ in range(_SEARCH_LIMIT):
-            current += timedelta(days=1)
-            if self.is_business_day(current):
-                yield current
-        raise InvalidInput(_NONE_FOUND)
 
     def next_business_day(self, day: date) -> date:
         """The first business day strictly after ``day``."""
@@ -201,7 +183,7 @@ class WorkCalendar:
         return found
 
     def on_or_next_business_day(self, day: date) -> date:
-        return day if self.is_business_day(day) else self.nth_business_day_after(day, 1)
+        return day if self.is_business_day(day) else self.next_business_day(day)
 
     def skipped_reasons(self, start: date, end: date, dates: DateStyle = PLAIN) -> list[str]:
         """Named reasons for the non-business days in ``(start, end)``, each once, in order.
