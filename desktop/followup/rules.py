@@ -105,7 +105,7 @@ def call_day(letter_sent_on: date, cal: WorkCalendar) -> date:
 def call_date(letter_sent_on: date, cal: WorkCalendar, dates: DateStyle = PLAIN) -> CallDate:
     """Seven calendar days after the letter, rolled forward to a business day; with why."""
     naive = letter_sent_on + timedelta(days=CALL_AFTER_DAYS)
-    day = cal.on_or_next_business_day(naive)
+    day = call_day(letter_sent_on, cal)
     reason = f"A week after the letter sent on {stop(dates.day(letter_sent_on))}" + _moved(
         cal, naive - timedelta(days=1), naive, day, dates
     )
