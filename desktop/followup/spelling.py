@@ -9,9 +9,7 @@ inside (PostgreSQL), numbers, e-mail addresses and links.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
@@ -19,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from followup.errors import InvalidInput
+from followup.paths import write_whole
 
 LANGUAGES = {
     "en": "English",
@@ -156,17 +155,11 @@ class Speller:
         if self.personal_file is None:
             return
         text = "".join(f"{w}\n" for w in sorted(self.personal))
-        temporary = ""
         try:
             self.personal_file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.personal_file.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temporary, self.personal_file)
-        except OSError as error:
+            write_whole(self.personal_file, text.encode("utf-8"))  # whole, 0600
+        except (OSError, InvalidInput) as error:
             self.personal.discard(plain)
             self._verdicts.clear()
-            if temporary:
-                Path(temporary).unlink(missing_ok=True)
             where = self.personal_file
             raise InvalidInput(f"the word was not saved in {where}: {error}") from error

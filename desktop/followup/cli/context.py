@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import locale
-import os
 import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -16,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from followup.country import locale_country
 from followup.errors import InvalidInput
+from followup.paths import write_whole
 from followup.settings import Settings
 from followup.storage import Database, Repository, default_db_path
 from followup.validation import check_day, check_moment, no_such_day, wall_time
@@ -87,30 +87,22 @@ class Context:
     def write_file(self, name: str, data: bytes) -> None:
         """Write ``data`` to ``name`` (``-``: standard output) completely or not at all.
 
-        A regular file is written beside itself and renamed into place, so a full disk
-        leaves the old file intact; a device or pipe is written directly.
+        A file is written as the app writes its own (``paths.write_whole``: beside itself,
+        then renamed into place, 0600), so a full disk leaves the old file intact; a device or
+        pipe is written directly.
         """
         if name == "-":
             self.out.write(data.decode())
             return
         target = Path(name)
-        if target.is_dir():
-            raise InvalidInput(f"{name} is a folder; give a file name")
-        if not target.parent.is_dir():
-            raise InvalidInput(f"the folder {target.parent} does not exist")
-        try:
-            if target.exists() and not target.is_file():
+        if target.exists() and not target.is_dir() and not target.is_file():
+            try:  # a device or a pipe: written directly
                 with target.open("wb") as handle:
                     handle.write(data)
-                return
-            temporary = target.with_name(f".{target.name}.partial")
-            try:
-                temporary.write_bytes(data)
-                os.replace(temporary, target)
-            finally:
-                temporary.unlink(missing_ok=True)
-        except OSError as error:
-            raise InvalidInput(f"cannot write {name}: {error.strerror or error}") from error
+            except OSError as error:
+                raise InvalidInput(f"cannot write {name}: {error.strerror or error}") from error
+            return
+        write_whole(target, data)
 
     def warn_about_stored_values(self) -> None:
         """Name, on stderr, each stored record or setting this command could not use."""
