@@ -21,6 +21,16 @@ DEFAULT_QUIET_DAYS = 14  # R8: then suggest closing as "no response"
 DEFAULT_INQUIRY_WAIT = 10  # online application: business days before the one inquiry
 
 
+def elsewhere(moment: datetime, zone: tzinfo) -> str | None:
+    """The name of the place ``moment`` belongs to when it keeps another clock than the
+    user's (``zone``) at that moment (``Pacific/Auckland``, or an offset like ``+13:00``);
+    None when both clocks read the same."""
+    if moment.tzinfo is None or moment.utcoffset() == moment.astimezone(zone).utcoffset():
+        return None
+    stamp = moment.strftime("%z")
+    return getattr(moment.tzinfo, "key", None) or f"{stamp[:3]}:{stamp[3:]}"
+
+
 def shown_time(
     moment: datetime, zone: tzinfo, dates: DateStyle = PLAIN, *, with_day: bool = True
 ) -> str:
@@ -30,9 +40,8 @@ def shown_time(
     """
     mine = moment.astimezone(zone)
     text = dates.day_time(mine) if with_day else dates.time(mine)
-    if moment.tzinfo is not None and moment.utcoffset() != mine.utcoffset():
-        stamp = moment.strftime("%z")
-        name = getattr(moment.tzinfo, "key", None) or f"{stamp[:3]}:{stamp[3:]}"
+    name = elsewhere(moment, zone)
+    if name is not None:
         text += f" ({dates.day_time(moment) if with_day else dates.time(moment)} {name})"
     return text
 

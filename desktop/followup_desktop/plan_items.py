@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from followup.date_style import DateStyle
 from followup.plan import ItemKind, ItemState, PlanItem, agenda
-from followup.rules import shown_time
+from followup.rules import elsewhere, shown_time
 from followup_desktop.session import Session
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
@@ -49,9 +49,7 @@ def reason_on_both_clocks(item: PlanItem, zone: tzinfo, dates: DateStyle) -> str
     Mon, 30 Nov" in Auckland); when that place keeps another clock than the user's, the time
     follows on both, so it is never read as the user's own 17:00."""
     due = item.due
-    if due is None or item.kind is ItemKind.CLOSE or due.tzinfo is None:
-        return item.reason
-    if due.utcoffset() == due.astimezone(zone).utcoffset():
+    if due is None or item.kind is ItemKind.CLOSE or elsewhere(due, zone) is None:
         return item.reason
     word = "At" if item.kind is ItemKind.INTERVIEW else "Due"
     return f"{item.reason} {word} {shown_time(due, zone, dates)}.".lstrip()

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from followup.date_style import DateStyle
 from followup.model import Application, Call, Contact, Inquiry, Letter, Override, Round, Status
 from followup.plan import ItemKind, ItemState, PlanItem
-from followup.rules import shown_time
+from followup.rules import elsewhere, shown_time
 
 STATUS_WORDS = {
     Status.ACTIVE: "Active",
@@ -109,10 +109,11 @@ class When:
         """An interview: ``Tue, 24 Nov, 16:00 to 17:00 (Wed, 25 Nov, 10:00 to 11:00
         Pacific/Auckland)``; the bracket only when the place keeps another clock."""
         mine = f"{self.moment(start)} to {self.time(end)}"
-        there, there_end = start.astimezone(place), end.astimezone(place)
-        if there.utcoffset() == start.astimezone(self.zone).utcoffset():
+        there = start.astimezone(place)
+        name = elsewhere(there, self.zone)
+        if name is None:
             return mine
-        name = getattr(place, "key", None) or str(place)
+        there_end = end.astimezone(place)
         return f"{mine} ({self.dates.day_time(there)} to {self.dates.time(there_end)} {name})"
 
     def time(self, at: datetime) -> str:
