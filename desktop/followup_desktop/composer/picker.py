@@ -197,7 +197,7 @@ class Picker:
         place = rules.zone_of(round_)
         deadline = rules.letter_deadline(round_.starts_at, cal, place, dates)
         due = deadline.due
-        if due.utcoffset() != due.astimezone(zone).utcoffset():
+        if rules.elsewhere(due, zone) is not None:
             deadline = replace(
                 deadline, reason=f"{deadline.reason} Due {rules.shown_time(due, zone, dates)}."
             )
