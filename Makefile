@@ -53,7 +53,7 @@ train-checker: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	$(BIN)/python tools/train_checker.py
 
-# Per-rule precision and recall on the seventh fresh held-out set, data/checker/fresh7/.
+# Per-rule precision and recall on the eighth fresh held-out set, data/checker/fresh8/.
 checker-eval: $(STAMP)
 	$(BIN)/python tests/checker_eval.py
 

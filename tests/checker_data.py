@@ -4,14 +4,14 @@ data/checker/ holds sentences (``group<TAB>label<TAB>text``) and whole letters (
 each group assigned to the train or the test split in a sources file, so that no source
 group is in two splits. Training and threshold tuning read only the train groups.
 
-The first to sixth fresh held-out sets (groups ``F…``/``FL…``, ``G…``/``GL…``, ``H…``/``HL…``,
-``K…``/``KL…``, ``M…``/``ML…`` and ``N…``/``NL…``) were evaluated and then moved into these
-files as train groups. The old test groups (evaluated many times during development, so no longer
-an honest measure) are still there as ``"test"``.
+The first to seventh fresh held-out sets (groups ``F…``/``FL…``, ``G…``/``GL…``, ``H…``/``HL…``,
+``K…``/``KL…``, ``M…``/``ML…``, ``N…``/``NL…`` and ``P…``/``PL…``) were evaluated and then moved
+into these files as train groups. The old test groups (evaluated many times during development, so
+no longer an honest measure) are still there as ``"test"``.
 
-data/checker/fresh7/ is the seventh, independent held-out set, written later still from sources
-no other file used, to be evaluated once at the very end: ``sentences("fresh7")`` and
-``letters("fresh7")`` read it, and no training or tuning may read it (``refuse_held_out``: any
+data/checker/fresh8/ is the eighth, independent held-out set, written later still from sources
+no other file used, to be evaluated once at the very end: ``sentences("fresh8")`` and
+``letters("fresh8")`` read it, and no training or tuning may read it (``refuse_held_out``: any
 group named in its sources files is refused). While the folder does not exist it has no groups.
 """
 
@@ -27,9 +27,9 @@ from followup.model import Channel
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "checker"
-FRESH7 = DATA / "fresh7"
-FRESH7_SPLIT = "fresh7"  # the seventh fresh held-out set, never trained or tuned on
-HELD_OUT_FOLDERS = {FRESH7_SPLIT: FRESH7}  # split name -> its own folder
+FRESH8 = DATA / "fresh8"
+FRESH8_SPLIT = "fresh8"  # the eighth fresh held-out set, never trained or tuned on
+HELD_OUT_FOLDERS = {FRESH8_SPLIT: FRESH8}  # split name -> its own folder
 # The sentence labels a model can learn (the content rules of DESIGN 1.2); "ok" is clean.
 CONTENT_RULES = PHRASE_RULES
 
@@ -78,7 +78,7 @@ def held_out_groups() -> dict[str, frozenset[str]]:
 
 def refuse_held_out(groups: Iterable[str]) -> None:
     """Stop training or tuning that is about to read a group of a held-out set
-    (data/checker/fresh7/)."""
+    (data/checker/fresh8/)."""
     wanted = set(groups)
     for name, held in held_out_groups().items():
         leaked = sorted(wanted & held)
@@ -89,7 +89,7 @@ def refuse_held_out(groups: Iterable[str]) -> None:
 
 
 def sentences(split: str | None = None) -> list[Sentence]:
-    """The labelled sentences of one split (``train``/``test``), or all of them; ``"fresh7"``
+    """The labelled sentences of one split (``train``/``test``), or all of them; ``"fresh8"``
     reads the fresh held-out set instead (and only then is it read)."""
     fresh = split in HELD_OUT_FOLDERS
     folder = HELD_OUT_FOLDERS.get(split or "", DATA)
@@ -133,7 +133,7 @@ def _context(item: dict[str, object]) -> Context:
 
 
 def letters(split: str | None = None) -> list[Letter]:
-    """The labelled whole letters of one split, or all of them; ``"fresh7"`` reads the fresh
+    """The labelled whole letters of one split, or all of them; ``"fresh8"`` reads the fresh
     held-out set instead."""
     fresh = split in HELD_OUT_FOLDERS
     folder = HELD_OUT_FOLDERS.get(split or "", DATA)

@@ -1,12 +1,12 @@
-"""Precision and recall of the letter checker per rule, on the seventh FRESH held-out set.
+"""Precision and recall of the letter checker per rule, on the eighth FRESH held-out set.
 
 Run ``python tests/checker_eval.py`` (or ``make checker-eval``) to print the table for
-data/checker/fresh7/ (sentences and letters written apart from the model's development, from
-sources nothing else used, to be evaluated once at the very end; see its README; the first to sixth
-fresh sets were evaluated and then moved into training).
+data/checker/fresh8/ (sentences and letters written apart from the model's development, from
+sources nothing else used, to be evaluated once at the very end; see its README; the first to
+seventh fresh sets were evaluated and then moved into training).
 ``--old-test`` scores the old test groups
 of data/checker/ instead (evaluated many times during development, so no longer an honest measure),
-``--fresh7`` names the default explicitly, ``--split train`` the training groups (a sanity
+``--fresh8`` names the default explicitly, ``--split train`` the training groups (a sanity
 check, not a measure); ``-v`` lists every miss (never look at them for a fresh set: that would
 be tuning on it), ``--json`` prints the numbers for a script, ``--legacy`` scores the first
 release's small tuning set in tests/data/, ``--phrases-only`` leaves the sentence model out.
@@ -32,8 +32,8 @@ from followup.checker import PHRASE_RULES, RULE_IDS, Context, Finding, Kind, Sev
 from followup.model import Channel
 from tests.checker_data import (
     CONTENT_RULES,
-    FRESH7,
-    FRESH7_SPLIT,
+    FRESH8,
+    FRESH8_SPLIT,
     letters,
     sentences,
 )
@@ -109,9 +109,9 @@ def _check(text: str, context: Context, model: bool) -> list[Finding]:
     return check(text, context) if model else check(text, context, model=False)
 
 
-def evaluate_split(split: str = FRESH7_SPLIT, model: bool = True) -> Report:
+def evaluate_split(split: str = FRESH8_SPLIT, model: bool = True) -> Report:
     """Score the checker on one split of data/checker/ (sentences and letters), by default the
-    seventh fresh held-out set; without the sentence model when ``model`` is False (the phrase rules
+    eighth fresh held-out set; without the sentence model when ``model`` is False (the phrase rules
     alone)."""
     report = Report(split, Scores(), Scores())
     judged_sentence = frozenset(CONTENT_RULES)
@@ -222,26 +222,26 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if "--split" in args:
         split = args[args.index("--split") + 1]
-    elif "--fresh7" in args:  # the default too; named so the final run says what it measures
-        split = FRESH7_SPLIT
+    elif "--fresh8" in args:  # the default too; named so the final run says what it measures
+        split = FRESH8_SPLIT
     else:
-        split = "test" if "--old-test" in args else FRESH7_SPLIT
+        split = "test" if "--old-test" in args else FRESH8_SPLIT
     report = evaluate_split(split, model="--phrases-only" not in args)
     if "--json" in args:
         print(json.dumps(report.as_json(), indent=1))
         return 0
     if not report.sentences.cases and not report.letters.cases:
-        if split == FRESH7_SPLIT and not FRESH7.exists():
+        if split == FRESH8_SPLIT and not FRESH8.exists():
             print(
-                "The seventh fresh held-out set, data/checker/fresh7/, is not there yet: "
+                "The eighth fresh held-out set, data/checker/fresh8/, is not there yet: "
                 "nothing to evaluate (it is written apart from the model and lands separately)."
             )
         else:
             print(f"No labelled {split} data in data/checker/ yet.")
         return 1
-    if split == FRESH7_SPLIT:
+    if split == FRESH8_SPLIT:
         print(
-            "Checker on the seventh FRESH held-out set, data/checker/fresh7/ "
+            "Checker on the eighth FRESH held-out set, data/checker/fresh8/ "
             "(written apart from the model's development; never trained or tuned on)."
         )
     elif split == "test":

@@ -208,12 +208,27 @@ def test_the_sixth_fresh_set_was_moved_into_training(groups: list[dict[str, str]
     assert len({letter.group for letter in letters("train") if letter.group.startswith("NL")}) == 3
 
 
-# The seventh fresh held-out set (data/checker/fresh7/) is written separately and evaluated once
+def test_the_seventh_fresh_set_was_moved_into_training(groups: list[dict[str, str]]) -> None:
+    """data/checker/fresh7/ was evaluated once, then its groups (P001-P016, letters PL01-PL02)
+    became train groups of the main files; only its README stays, as the record."""
+    from ..checker_data import HELD_OUT_FOLDERS, letters, sentences
+
+    assert not (DATA / "fresh7" / "sentences.tsv").exists()
+    assert (DATA / "fresh7" / "README.md").exists()
+    assert "fresh7" not in HELD_OUT_FOLDERS  # training may read it now
+    split = _splits(groups)
+    moved = {name for name in split if name[0] == "P" and name[1:].isdigit()}
+    assert len(moved) == 16 and {split[name] for name in moved} == {"train"}
+    assert len({s.group for s in sentences("train")} & moved) == 16
+    assert len({letter.group for letter in letters("train") if letter.group.startswith("PL")}) == 2
+
+
+# The eighth fresh held-out set (data/checker/fresh8/) is written separately and evaluated once
 # at the very end: the guard below is tested on a stand-in folder, so these tests never read it.
 
 
 def _stand_in(tmp_path: Path) -> Path:
-    folder = tmp_path / "fresh7"
+    folder = tmp_path / "fresh8"
     folder.mkdir()
     header = "group\tsplit\tsources\tnotes\n"
     (folder / "sources.tsv").write_text(
@@ -230,27 +245,29 @@ def test_training_refuses_any_group_of_a_held_out_folder(
 ) -> None:
     from .. import checker_data
 
-    monkeypatch.setattr(checker_data, "HELD_OUT_FOLDERS", {"fresh7": _stand_in(tmp_path)})
-    assert checker_data.held_out_groups() == {"fresh7": frozenset({"X901", "XL91"})}
+    monkeypatch.setattr(checker_data, "HELD_OUT_FOLDERS", {"fresh8": _stand_in(tmp_path)})
+    assert checker_data.held_out_groups() == {"fresh8": frozenset({"X901", "XL91"})}
     checker_data.refuse_held_out(s.group for s in checker_data.sentences("train"))
     # the earlier fresh sets' groups are training data now
-    checker_data.refuse_held_out(["H001", "HL01", "K001", "KL01", "M001", "ML01", "N001", "NL01"])
+    checker_data.refuse_held_out(
+        ["H001", "HL01", "K001", "KL01", "M001", "ML01", "N001", "NL01", "P001", "PL01"]
+    )
     for group in ("X901", "XL91"):
-        with pytest.raises(ValueError, match="fresh7/ must never be trained"):
+        with pytest.raises(ValueError, match="fresh8/ must never be trained"):
             checker_data.refuse_held_out(["S001", group])
 
 
 def test_a_missing_held_out_folder_has_no_groups_and_reads_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Until the seventh set lands its folder does not exist: it then holds no groups, reads
+    """Until the eighth set lands its folder does not exist: it then holds no groups, reads
     as empty, and refuses nothing."""
     from .. import checker_data
 
-    missing = tmp_path / "fresh7"
-    monkeypatch.setattr(checker_data, "HELD_OUT_FOLDERS", {"fresh7": missing})
-    assert checker_data.held_out_groups() == {"fresh7": frozenset()}
-    assert checker_data.sentences("fresh7") == [] and checker_data.letters("fresh7") == []
+    missing = tmp_path / "fresh8"
+    monkeypatch.setattr(checker_data, "HELD_OUT_FOLDERS", {"fresh8": missing})
+    assert checker_data.held_out_groups() == {"fresh8": frozenset()}
+    assert checker_data.sentences("fresh8") == [] and checker_data.letters("fresh8") == []
     checker_data.refuse_held_out(s.group for s in checker_data.sentences("train"))
     assert not missing.exists()
 
@@ -260,11 +277,11 @@ def test_checker_eval_says_so_when_the_held_out_folder_is_missing(
 ) -> None:
     from .. import checker_data, checker_eval
 
-    missing = tmp_path / "fresh7"
-    monkeypatch.setattr(checker_data, "HELD_OUT_FOLDERS", {"fresh7": missing})
-    monkeypatch.setattr(checker_eval, "FRESH7", missing)
-    assert checker_eval.main(["--fresh7"]) == 1
-    assert "data/checker/fresh7/, is not there yet" in capsys.readouterr().out
+    missing = tmp_path / "fresh8"
+    monkeypatch.setattr(checker_data, "HELD_OUT_FOLDERS", {"fresh8": missing})
+    monkeypatch.setattr(checker_eval, "FRESH8", missing)
+    assert checker_eval.main(["--fresh8"]) == 1
+    assert "data/checker/fresh8/, is not there yet" in capsys.readouterr().out
 
 
 def test_training_data_never_includes_a_held_out_group() -> None:
