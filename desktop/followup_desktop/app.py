@@ -337,6 +337,7 @@ def _finish_startup(
             clock = FixedClock(now)
     session = Session(repo, clock)
     session.replan_in_background = True  # midnight at 10,000 interviews: no freeze
+    session.today_first = True  # Today's part of the plans first; the rest after it painted
     shell = Shell(session, window.user_templates, window=window)
     shell.start(minimized=args.minimized)
     quiet = args.demo or args.screenshot or args.exit_after_content or args.minimized

@@ -21,4 +21,4 @@ class ComingUpModel(PlanItemsModel):
         zone = self.session.zone
         today = self.session.now().astimezone(zone).date()
         end = datetime.combine(today, time(0), tzinfo=zone) + timedelta(days=DAYS_AHEAD)
-        self.set_items(coming_up(self.session.items(), end))
+        self.set_items(coming_up(self.session.today_items(), end))

@@ -141,7 +141,7 @@ class AgendaModel(PlanItemsModel):
         zone = self.session.zone
         now = self.session.now()
         start = datetime.combine(now.astimezone(zone).date(), time(0), tzinfo=zone)
-        items = agenda(self.session.items(), start, start + timedelta(days=DAYS_AHEAD))
+        items = agenda(self.session.today_items(), start, start + timedelta(days=DAYS_AHEAD))
         rows = [
             i for i in items if i.kind is not ItemKind.INTERVIEW or i.state is not ItemState.DONE
         ]

@@ -30,7 +30,7 @@ from followup.errors import (
 )
 from followup.model import Override
 from followup.plan import PlanItem, PlanSettings
-from followup.planner import plans_by_application
+from followup.planner import plans_by_application, plans_for_today
 from followup.settings import Settings
 from followup.storage import Repository
 from followup.storage.change_log import ChangeLog
@@ -114,6 +114,11 @@ class Session(QObject):
         self._settings: Settings | None = None
         self._items: list[PlanItem] | None = None
         self._plans: dict[int, list[PlanItem]] | None = None  # application id → its items
+        # Start-up plans only what Today shows (``today_first``): then ``_plans`` holds those
+        # items alone until the whole plans arrive (``complete_plans``).
+        self.today_first = False
+        self._complete = True
+        self._planned_at: datetime | None = None  # the moment ``_plans`` was made for
         self._replan: set[int] = set()  # applications changed since their plans were made
         self._calendar: WorkCalendar | None = None
         self._changes = ChangeLog(repo.db.connection)
@@ -170,13 +175,27 @@ class Session(QObject):
 
     def plans(self) -> dict[int, list[PlanItem]]:
         """Application id → plan items, for active applications: computed once, then only
-        the applications a change touched are planned again. Today, the Interviews page,
-        the tray and the reminders all read these. Time moving on (``move_time``, which the
-        reminder timer calls whenever a state can change) plans everything again."""
+        the applications a change touched are planned again. The Interviews page, the
+        reminders and exports read these (Today reads ``today_items``). Time moving on
+        (``move_time``, which the reminder timer calls whenever a state can change) plans
+        everything again. Asked before the whole plans of a start-up arrived, they are made
+        here and then."""
+        if not self._complete:
+            self._plans, self._complete, self._replan = None, True, set()
+        return self._current_plans()
+
+    def _current_plans(self) -> dict[int, list[PlanItem]]:
+        """The plans as they are: whole, or at start-up only Today's (``today_first``)."""
         if self._plans is None or self._replan:
-            args = (self.repo, self.calendar(), self.zone, self.now(), self.plan_settings())
+            now = self.now()
+            args = (self.repo, self.calendar(), self.zone, now, self.plan_settings())
             if self._plans is None:
-                self._plans = plans_by_application(*args, active_only=True)
+                if self.today_first:  # once: what Today shows, the rest after it painted
+                    self.today_first, self._complete = False, False
+                    self._plans = plans_for_today(*args)
+                else:
+                    self._plans = plans_by_application(*args, active_only=True)
+                self._planned_at = now
             else:
                 fresh = plans_by_application(*args, active_only=True, only=self._replan)
                 for app_id in self._replan:
@@ -187,11 +206,69 @@ class Session(QObject):
         return self._plans
 
     def items(self) -> list[PlanItem]:
-        """Plan items of active applications (what Today, tray and reminders show)."""
-        plans = self.plans()
+        """Plan items of active applications (what the tray and reminders use)."""
+        if not self._complete:
+            self.plans()
+        return self.today_items()
+
+    def today_items(self) -> list[PlanItem]:
+        """The items Today picks from (``agenda``, ``coming_up``): at start-up only those
+        that can be on it (the same ones, in the same order, as from the whole plans)."""
+        plans = self._current_plans()
         if self._items is None:
             self._items = [item for items in plans.values() for item in items]
         return self._items
+
+    @property
+    def plans_complete(self) -> bool:
+        """False while only Today's part of the plans is made (start-up)."""
+        return self._complete or self._plans is None
+
+    def complete_plans(self, then: Callable[[], object] | None = None) -> None:
+        """Start-up planned Today's part first: make the whole plans off the GUI thread, for
+        the same moment, then call ``then``. A change, a new setting or time moving on
+        meanwhile wins: those plans are not used (what reads them plans at once instead)."""
+        if self.plans_complete:
+            if then is not None:
+                then()
+            return
+        from followup_desktop.background import run_in_background  # noqa: PLC0415
+
+        assert self._planned_at is not None
+        partial, changes = self._plans, self._changes_seen
+        work = self._planner(self._planned_at)
+
+        def arrived(plans: dict[int, list[PlanItem]]) -> None:
+            # Still the same part, with nothing changed since: the whole plans replace it.
+            if self._plans is partial and changes == self._changes_seen and not self._complete:
+                self._plans, self._complete, self._items = plans, True, None
+            if then is not None:
+                then()
+
+        def failed(_error: BaseException) -> None:
+            if then is not None:
+                then()
+
+        run_in_background(work, arrived, failed)
+
+    def _planner(self, now: datetime) -> Callable[[], dict[int, list[PlanItem]]]:
+        """Every active plan for ``now``, made on a read-only connection of its own (for a
+        thread other than the GUI's). Its reasons name days as the GUI's do, with a locale
+        style of its own (the GUI thread's keeps what it has named)."""
+        path = Path(self.repo.db.path).resolve()
+        dates = LocaleDates(now.astimezone(self.zone).date())
+        args = (self.calendar(), self.zone, now, replace(self.settings.plan(), dates=dates))
+
+        def work() -> dict[int, list[PlanItem]]:
+            connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+            try:
+                return plans_by_application(
+                    Repository(Database(path, connection)), *args, active_only=True
+                )
+            finally:
+                connection.close()
+
+        return work
 
     def plan_memo(self) -> dict[int, list[PlanItem]]:
         """Round plans kept between calendar pages; dropped on any change or a new minute."""
@@ -225,6 +302,7 @@ class Session(QObject):
         """The clock jumped (the machine slept): recompute what depends on now."""
         self._items = None
         self._plans = None
+        self._complete = True
         self._memo = {}
 
     def move_time(self, then: Callable[[], object] | None = None) -> None:
@@ -242,17 +320,8 @@ class Session(QObject):
 
         self._moves += 1
         ticket, changes = self._moves, self._changes_seen
-        path = Path(self.repo.db.path).resolve()
-        args = (self.calendar(), self.zone, self.now(), self.settings.plan())
-
-        def work() -> dict[int, list[PlanItem]]:
-            connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-            try:
-                return plans_by_application(
-                    Repository(Database(path, connection)), *args, active_only=True
-                )
-            finally:
-                connection.close()
+        now = self.now()
+        work = self._planner(now)
 
         def arrived(plans: dict[int, list[PlanItem]]) -> None:
             if ticket != self._moves:  # a later move is on its way
@@ -261,6 +330,7 @@ class Session(QObject):
                 self.forget_time()
             else:
                 self._plans, self._replan, self._items = plans, set(), None
+                self._complete, self._planned_at = True, now
                 self._memo, self._memo_minute = {}, None
             self.time_moved.emit()
             if then is not None:
@@ -283,6 +353,7 @@ class Session(QObject):
         if touched is None or not touched:  # another program, settings, or unknown
             self.last_change = None
             self._plans = None
+            self._complete = True
             self._replan = set()
             self._names = None
             self._memo = {}

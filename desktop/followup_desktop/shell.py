@@ -71,6 +71,7 @@ class Shell(QObject):
         self.window.keeps_running = self._closing_keeps_running
         self.no_tray_note: NoTrayNote | None = None
         self.settled = False  # reminders checked after start-up (just after Today painted)
+        self._after_started = False
         if not Tray.available():  # closing quits here: say so before it matters
             self.no_tray_note = NoTrayNote()
             self.window.column.insertWidget(0, self.no_tray_note)
@@ -128,9 +129,15 @@ class Shell(QObject):
         self.loaded.emit()
 
     def _after_content(self) -> None:
-        if self.settled:  # the paint, or the timer that stands in for it, came second
+        if self._after_started:  # the paint, or the timer that stands in for it, came second
             return
+        self._after_started = True
         self.reminders.listen_for_resume()  # the system bus: a connection of its own
+        # Today was planned alone (``Session.today_first``): the whole plans now, off the
+        # GUI thread; the reminders are checked with them.
+        self.session.complete_plans(then=self._settle)
+
+    def _settle(self) -> None:
         self.reminders.check()  # what was missed while the app was closed, once
         settle_memory()  # a full collection: 10 ms and more
         self.settled = True

@@ -71,3 +71,18 @@ def test_only_the_latest_move_counts(
     qtbot.wait(200)
     assert moves == [1]
     assert letter_states(shell) == [ItemState.OVERDUE] * 2
+
+
+def test_plans_made_off_the_gui_thread_name_days_as_the_gui_does(
+    qtbot: QtBot, session: Session, clock: FixedClock, interview: Round
+) -> None:
+    """The reasons of plans made off the GUI thread read in the user's locale too ("on Wed,
+    25 Nov"), not in the command line's plain style ("on Wed 2026-11-25")."""
+    session.replan_in_background = True
+    clock.set(datetime(2026, 11, 30, 16, 0, tzinfo=NY))
+    shell, _ = running(qtbot, session)
+    before = [r.reason for r in shell.window.today.model.rows]
+    assert any("Wed, 25 Nov" in reason for reason in before)
+    with qtbot.waitSignal(session.time_moved, timeout=5000):
+        session.move_time()  # the same moment: the same plans, word for word
+    assert [r.reason for r in shell.window.today.model.rows] == before

@@ -362,6 +362,31 @@ class Records(Store):
             interviewers = self._interviewers(r["id"] for r in rows)
         return [r for row in rows if (r := self._round(row, interviewers)) is not None]
 
+    def rounds_in_play(self, ended_since: datetime, sent_since: datetime) -> list[Round]:
+        """Rounds of active applications that ended at or after ``ended_since``, have a call on
+        record, or a letter sent at or after ``sent_since``: what a start-up plans first (see
+        ``planner.plans_for_today``). In the order of ``rounds()``."""
+        active = "application_id IN (SELECT id FROM applications WHERE status = 'active')"
+        in_play = (
+            f"{active} AND (ends_at >= ? OR id IN (SELECT round_id FROM calls)"
+            " OR id IN (SELECT round_id FROM letters WHERE sent_at >= ?))"
+        )
+        args = [to_db_time(ended_since), to_db_time(sent_since)]
+        rows = self._all(f"SELECT * FROM rounds WHERE {in_play} ORDER BY starts_at, id", args)
+        interviewers: dict[int, list[int]] = {}
+        for row in self._all(
+            "SELECT round_id, contact_id FROM round_interviewers WHERE round_id IN "
+            f"(SELECT id FROM rounds WHERE {in_play}) ORDER BY round_id, position",
+            args,
+        ):
+            interviewers.setdefault(row["round_id"], []).append(row["contact_id"])
+        return [r for row in rows if (r := self._round(row, interviewers)) is not None]
+
+    def round_ids_of(self, app_ids: Sequence[int]) -> list[int]:
+        """The ids of these applications' rounds."""
+        rows = self._chunked("SELECT id FROM rounds WHERE application_id IN ({})", app_ids)
+        return [row[0] for row in rows]
+
     def round_ids_between(
         self, start: datetime, end: datetime, *, acted_since: datetime | None = None
     ) -> list[int]:
