@@ -47,14 +47,6 @@ MIN_MANIPULATION = 70  # pressure in many forms: offers, deadlines, gifts, names
 MIN_LETTERS = 12
 MIN_SOURCES = 45
 SOURCES_HEADER = ["group", "split", "sources", "notes"]
-# The guard (tests/checker_data.py) learns about this folder in a change made alongside it;
-# until that change is on main, the checks that need it are expected to fail, not skipped.
-GUARDED = SPLIT in checker_data.HELD_OUT_FOLDERS
-needs_guard = pytest.mark.xfail(
-    not GUARDED,
-    reason="tests/checker_data.py does not name data/checker/fresh8/ in HELD_OUT_FOLDERS yet",
-    strict=False,
-)
 
 
 def _rows(path: Path, header: list[str]) -> list[tuple[int, dict[str, str]]]:
@@ -167,8 +159,8 @@ def test_fresh8_letters_carry_the_whole_context() -> None:
         assert len(date) == 10 and date[4] == date[7] == "-", f"letters.jsonl:{number}"
 
 
-@needs_guard
 def test_the_loader_reads_fresh8_only_when_asked_by_name() -> None:
+    assert SPLIT in checker_data.HELD_OUT_FOLDERS, "the guard must name data/checker/fresh8/"
     loaded = checker_data.sentences(SPLIT)
     assert len(loaded) == len(_mine()) and {s.split for s in loaded} == {SPLIT}
     found = checker_data.letters(SPLIT)
@@ -176,7 +168,6 @@ def test_the_loader_reads_fresh8_only_when_asked_by_name() -> None:
     assert all(("second-letter" in x.faults) == x.context.already_sent for x in found)
 
 
-@needs_guard
 def test_the_guard_knows_and_refuses_every_fresh8_group() -> None:
     named = {g["group"] for g in _groups("sources.tsv")}
     named |= {g["group"] for g in _groups("letter_sources.tsv")}
