@@ -21,11 +21,19 @@ class OtherWriters(QObject):
     """Watches for other programs' commits while ``window`` is visible; on one, the session
     forgets what it had read and tells every view (``Session.others_wrote``)."""
 
-    def __init__(self, session: Session, window: QWidget, interval_ms: int = POLL_MS) -> None:
+    def __init__(
+        self,
+        session: Session,
+        window: QWidget,
+        interval_ms: int = POLL_MS,
+        seen: int | None = None,
+    ) -> None:
+        """``seen``: the file's version when the views began reading it, if that was before
+        now (a commit since then is caught at the first look)."""
         super().__init__(window)
         self.session = session
         self.window = window
-        self.seen = session.data_version()
+        self.seen = seen if seen is not None else session.data_version()
         self.timer = QTimer(self, interval=interval_ms)
         self.timer.timeout.connect(self.check)
         window.installEventFilter(self)

@@ -5,29 +5,43 @@ from __future__ import annotations
 import gc
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from followup.plan import PlanItem
 from followup.reminders import Reminder
 from followup_desktop.close_notes import NoTrayNote, explain_close_to_tray
 from followup_desktop.first_paint import on_first_paint
 from followup_desktop.main_window import MainWindow
-from followup_desktop.notifications import DBusNotifier, FirstThatWorks, Notifier, TrayNotifier
-from followup_desktop.other_writers import OtherWriters
-from followup_desktop.reminder_service import ReminderService
 from followup_desktop.session import Session
-from followup_desktop.tray import Tray
+
+if TYPE_CHECKING:
+    from followup_desktop.notifications import DBusNotifier, Notifier
+    from followup_desktop.other_writers import OtherWriters
+    from followup_desktop.reminder_service import ReminderService
+    from followup_desktop.tray import Tray
 
 # The work after start-up waits for Today's first paint with data, or this long at most.
 AFTER_CONTENT_AT_THE_LATEST_MS = 1000
 
 
+def tray_available() -> bool:
+    return QSystemTrayIcon.isSystemTrayAvailable()
+
+
 class Shell(QObject):
-    """Signals: ``loaded()`` once Today shows the user's data after start-up."""
+    """Signals: ``loaded()`` once Today shows the user's data after start-up.
+
+    The tray, the notifiers, the reminder service and the watch for other programs' writes
+    come just after Today first painted with data (``services``): nothing on screen needs
+    them before, and Today comes that much sooner."""
 
     loaded = Signal()
+    tray: Tray
+    reminders: ReminderService
+    other_writers: OtherWriters
 
     def __init__(
         self,
@@ -43,11 +57,50 @@ class Shell(QObject):
         elif window.session is None:
             window.attach(session)  # the frame painted before the database was opened
         self.window = window
+        self._notifier = notifier
+        # The file's version before any view reads it: another program's commit from here
+        # on is seen, though the watch for them starts after Today painted.
+        self._version = session.data_version()
+        self.desktop_notes: DBusNotifier | None = None
+        self.services = False  # the tray, notifiers, reminders and writers' watch built
+        self._banner_day: date | None = None
+        session.time_moved.connect(self._on_time_moved)
+        self.window.banner.snooze_requested.connect(self._snooze)
+        self.window.banner.open_requested.connect(self.open_reminders)
+        self.window.actions_by_name["quit"].triggered.connect(self.quit)
+        self.window.actions_by_name["open_window"].triggered.connect(self.bring_forward)
+        self.window.keeps_running = self._closing_keeps_running
+        self.no_tray_note: NoTrayNote | None = None
+        self.settled = False  # reminders checked after start-up (just after Today painted)
+        self._after_started = False
+        if not tray_available():  # closing quits here: say so before it matters
+            self.no_tray_note = NoTrayNote()
+            self.window.column.insertWidget(0, self.no_tray_note)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(not tray_available())
+
+    def start_services(self) -> None:
+        """The tray, the notifiers, the reminder service and the watch for other programs'
+        writes (once; start-up calls it just after Today painted with data)."""
+        if self.services:
+            return
+        from followup_desktop.notifications import (  # noqa: PLC0415
+            DBusNotifier,
+            FirstThatWorks,
+            TrayNotifier,
+        )
+        from followup_desktop.other_writers import OtherWriters  # noqa: PLC0415
+        from followup_desktop.reminder_service import ReminderService  # noqa: PLC0415
+        from followup_desktop.tray import Tray  # noqa: PLC0415
+
+        self.services = True
+        session = self.session
         self.tray = Tray(session, self.window.today.model, self.window.actions_by_name)
         self.tray.show()
-        self.desktop_notes: DBusNotifier | None = None
+        notifier = self._notifier
         if notifier is None:
-            tray_first = [TrayNotifier(self.tray.icon)] if Tray.available() else []
+            tray_first = [TrayNotifier(self.tray.icon)] if tray_available() else []
             self.desktop_notes = DBusNotifier(self)
             notifier = FirstThatWorks(*tray_first, self.desktop_notes)
         self.reminders = ReminderService(session, notifier, listen_for_resume=False)
@@ -56,28 +109,17 @@ class Shell(QObject):
             self.desktop_notes.open_requested.connect(self._answered_elsewhere)
             self.desktop_notes.snooze_requested.connect(self.reminders.snooze)
             self.desktop_notes.snooze_requested.connect(self._answered_elsewhere)
-        self.other_writers = OtherWriters(session, self.window)  # the command line, say
+        # the command line, say
+        self.other_writers = OtherWriters(session, self.window, seen=self._version)
         self.reminders.reminders_shown.connect(self.window.banner.show_reminders)
         self.reminders.reminders_shown.connect(self._note_banner_day)
-        self._banner_day: date | None = None
-        session.time_moved.connect(self._on_time_moved)
-        self.window.banner.snooze_requested.connect(self.reminders.snooze)
-        self.window.banner.open_requested.connect(self.open_reminders)
         self.tray.open_requested.connect(self.bring_forward)
         self.tray.item_requested.connect(self.open_item)
         self.tray.quit_requested.connect(self.quit)
-        self.window.actions_by_name["quit"].triggered.connect(self.quit)
-        self.window.actions_by_name["open_window"].triggered.connect(self.bring_forward)
-        self.window.keeps_running = self._closing_keeps_running
-        self.no_tray_note: NoTrayNote | None = None
-        self.settled = False  # reminders checked after start-up (just after Today painted)
-        self._after_started = False
-        if not Tray.available():  # closing quits here: say so before it matters
-            self.no_tray_note = NoTrayNote()
-            self.window.column.insertWidget(0, self.no_tray_note)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.setQuitOnLastWindowClosed(not Tray.available())
+
+    def _snooze(self, reminders: list[Reminder], choice: str) -> None:
+        if self.services:  # the banner shows reminders only once there is a service
+            self.reminders.snooze(reminders, choice)
 
     def _today(self) -> date:
         return self.session.now().astimezone(self.session.zone).date()
@@ -93,10 +135,11 @@ class Shell(QObject):
 
     def keeps_running(self) -> bool:
         """Closing the window leaves the app in the tray (when there is one and the user wants)."""
-        return Tray.available() and bool(self.session.settings["app.close_to_tray"])
+        return tray_available() and bool(self.session.settings["app.close_to_tray"])
 
     def _closing_keeps_running(self) -> bool:
         """The window is closing: to the tray (said once, the first time), or quitting."""
+        self.start_services()  # closed at once after start-up: the tray is where it goes
         keeps = self.keeps_running()
         if keeps:
             explain_close_to_tray(self.tray.icon)
@@ -104,7 +147,7 @@ class Shell(QObject):
 
     def start(self, minimized: bool = False) -> None:
         """Show the window at once; plans are computed right after it first paints."""
-        if (minimized and Tray.available()) or self.window.isVisible():
+        if (minimized and tray_available()) or self.window.isVisible():
             QTimer.singleShot(0, self.load)  # hidden in the tray, or already painted
         else:
             on_first_paint(self.window, self.load)
@@ -132,6 +175,7 @@ class Shell(QObject):
         if self._after_started:  # the paint, or the timer that stands in for it, came second
             return
         self._after_started = True
+        self.start_services()
         self.reminders.listen_for_resume()  # the system bus: a connection of its own
         # Today was planned alone (``Session.today_first``): the whole plans now, off the
         # GUI thread; the reminders are checked with them.
@@ -169,7 +213,8 @@ class Shell(QObject):
 
     def quit(self) -> None:
         self.window.flush()
-        self.tray.icon.hide()
+        if self.services:
+            self.tray.icon.hide()
         if self.desktop_notes is not None:
             self.desktop_notes.close()
         app = QApplication.instance()

@@ -65,13 +65,15 @@ def contrast(a: QColor, b: QColor) -> float:
 
 
 def readable(hue: QColor, background: QColor) -> QColor:
-    """The hue at the lightness nearest its own that reads on ``background``."""
+    """The hue at the lightness nearest its own that reads on ``background``. (Copies are
+    made with ``fromRgba``: ``QColor(a_colour)`` has PySide weigh QColor's constructors,
+    which builds the whole Qt namespace's enums, 12 ms, before the window's first paint.)"""
     if contrast(hue, background) >= MIN_CONTRAST:
-        return QColor(hue)
+        return QColor.fromRgba(hue.rgba())
     h, s, lightness = hue.hslHueF(), hue.hslSaturationF(), hue.lightnessF()
     darker = _luminance(background) > 0.18  # a light background wants darker text
     step = -0.02 if darker else 0.02
-    candidate = QColor(hue)
+    candidate = QColor.fromRgba(hue.rgba())
     while 0.0 <= lightness <= 1.0:
         lightness += step
         candidate = QColor.fromHslF(h, s, min(max(lightness, 0.0), 1.0))
@@ -83,7 +85,7 @@ def readable(hue: QColor, background: QColor) -> QColor:
 def tone(kind: Tone, palette: QPalette | None = None) -> QColor:
     """The colour of a tone for text on the palette's base (lists, cards, editors)."""
     palette = palette or QGuiApplication.palette()
-    return QColor(_tone_on(kind, palette.color(QPalette.ColorRole.Base).rgba()))
+    return QColor.fromRgba(_tone_on(kind, palette.color(QPalette.ColorRole.Base).rgba()))
 
 
 @cache

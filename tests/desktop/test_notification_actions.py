@@ -115,10 +115,11 @@ def test_open_and_snooze_on_the_notification_and_its_close(
     clock.set(now)
     shell = Shell(session)  # the real notifiers: no tray offscreen, so D-Bus Notify
     qtbot.addWidget(shell.window)
+    shell.start()
+    qtbot.waitUntil(lambda: shell.services)  # just after Today painted
     notes = shell.desktop_notes
     assert notes is not None
     try:
-        shell.start()
         qtbot.waitUntil(lambda: "Notify" in server.read_text(), timeout=10000)
         qtbot.waitUntil(lambda: bool(notes.shown))
         (number, reminders), *_ = notes.shown.items()
@@ -153,10 +154,11 @@ def test_another_programs_notification_is_left_alone(
     clock.set(datetime(2026, 11, 27, 9, 1, tzinfo=NY))
     shell = Shell(session)
     qtbot.addWidget(shell.window)
+    shell.start()
+    qtbot.waitUntil(lambda: shell.services)  # just after Today painted
     notes = shell.desktop_notes
     assert notes is not None
     try:
-        shell.start()
         qtbot.waitUntil(lambda: bool(notes.shown))
         shell.window.hide()
         opened: list[object] = []

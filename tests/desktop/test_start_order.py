@@ -4,8 +4,12 @@
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 from datetime import datetime
 from importlib import resources
+from pathlib import Path
 
 import followup_resources
 import pytest
@@ -61,6 +65,22 @@ def test_shipped_files_read_the_same_from_the_folder_as_through_importlib() -> N
         assert followup_resources.read_bytes(*parts) == expected
 
 
+def test_the_tray_reminders_and_the_watch_for_other_writers_come_after_the_paint(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    shell = Shell(session, notifier=Recorder([]))
+    qtbot.addWidget(shell.window)
+    built_at_paint: list[bool] = []
+    shell.loaded.connect(
+        lambda: shell.window.today.when_data_painted(lambda: built_at_paint.append(shell.services))
+    )
+    shell.start()
+    qtbot.waitUntil(lambda: shell.settled)
+    assert built_at_paint == [False]
+    assert shell.services and shell.other_writers.timer.isActive()
+    assert shell.tray.menu.actions()[0].text().startswith("Coming up: Thank-you letter to ")
+
+
 def test_a_window_that_does_not_paint_still_settles(
     qtbot: QtBot, session: Session, interview: Round
 ) -> None:
@@ -93,3 +113,34 @@ def test_the_collector_paused_for_the_start_runs_again_once_settled() -> None:
         assert gc.isenabled()
     finally:
         gc.enable()
+
+
+FRAME_PROBE = """
+import os, sys
+import PySide6.QtCore
+import followup_desktop.app as app
+
+def at_frame(*args):  # the window's frame has painted: what did it cost to get here?
+    print("qt-namespace-built", "Qt" in vars(PySide6.QtCore), flush=True)
+    os._exit(0)
+
+app._finish_startup = at_frame
+app.main(["--exit-after-content", "--db", sys.argv[1]])
+"""
+
+
+def test_the_frame_paints_before_the_qt_namespace_is_built(tmp_path: Path) -> None:
+    """PySide builds every enum of the Qt namespace at its first use (12 ms): the frame does
+    not wait for it (Today, which needs it, comes right after)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=str(tmp_path))
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        env[name] = str(tmp_path / name.lower())
+    done = subprocess.run(
+        [sys.executable, "-c", FRAME_PROBE, str(tmp_path / "new.sqlite3")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert "qt-namespace-built False" in done.stdout, done.stdout + done.stderr
