@@ -4,23 +4,18 @@ and touch users never see a tooltip), then spelling suggestions and "Add to dict
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Signal
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
-from followup.checker import Finding, Severity
+from followup.checker import Finding
 from followup.errors import FollowUpError
 from followup.spelling import Speller
-from followup_desktop.composer.findings import WORDS
+from followup_desktop.composer.finding_menu import finding_around, finding_under, put_advice_first
 from followup_desktop.composer.highlighter import FindingsHighlighter
 from followup_desktop.plain_text import PlainText
-
-# Menus draw one line per item: longer advice is cut at a word, whole in the item's tooltip.
-ADVICE_WIDTH = 70
-RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 class LetterEditor(PlainText):
@@ -67,11 +62,7 @@ class LetterEditor(PlainText):
         self.setFocus()
 
     def finding_at(self, position: int) -> Finding | None:
-        for finding in self.findings:
-            start, end = finding.start, finding.end
-            if start is not None and end is not None and start <= position < end:
-                return finding
-        return None
+        return finding_under(self.findings, position)
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
@@ -125,37 +116,15 @@ class LetterEditor(PlainText):
     # -- the finding under the click ----------------------------------------------------------
 
     def menu_finding_at(self, position: int) -> Finding | None:
-        """The most severe finding around ``position``, its end included like a misspelled
-        word's (a click on the right half of the last letter, or the cursor just after it)."""
-        around = [
-            f
-            for f in self.findings
-            if f.start is not None and f.end is not None and f.start <= position <= f.end
-        ]
-        return min(around, key=lambda f: RANK[f.severity], default=None)
+        return finding_around(self.findings, position)
 
     def context_menu(self, position: int) -> QMenu:
         """The spelling menu, with the advice of the finding at ``position`` and "Select these
-        words" first when there is one. Findings have no per-finding dismissal: a send goes
-        ahead over them only through the send gate's recorded override."""
+        words" first when there is one."""
         menu = self.spelling_menu(position)
         finding = self.menu_finding_at(position)
-        if finding is None or finding.start is None or finding.end is None:
-            return menu
-        first = menu.actions()[0]
-        advice = f"{WORDS[finding.severity]}: {finding.message}"
-        short = textwrap.shorten(advice, width=ADVICE_WIDTH, placeholder=" …")
-        title = menu.addAction(short.replace("&", "&&"))
-        title.setEnabled(False)
-        title.setToolTip(advice)
-        title.setStatusTip(advice)
-        menu.setToolTipsVisible(True)
-        start, end = finding.start, finding.end
-        select = menu.addAction("Select these words")
-        select.triggered.connect(lambda: self.select_span(start, end))
-        menu.insertAction(first, title)
-        menu.insertAction(first, select)
-        menu.insertSeparator(first)
+        if finding is not None:
+            put_advice_first(menu, finding, self.select_span)
         return menu
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QWidget,
 )
@@ -22,6 +21,7 @@ from followup.model import Channel
 from followup.templates import Template
 from followup_desktop.accessibility import named
 from followup_desktop.composer.picker import RecipientOption, RoundOption, sent_note
+from followup_desktop.composer.subject_line import SubjectLine
 
 
 class PickForm(QWidget):
@@ -34,7 +34,7 @@ class PickForm(QWidget):
             self.channel_box.addItem("E-mail" if channel is Channel.EMAIL else "Post", channel)
         self.template_box = named(QComboBox(), "Template")
         self.insert = named(QPushButton("Use template"), "Use the chosen template")
-        self.subject = named(QLineEdit(), "Subject")
+        self.subject = named(SubjectLine(), "Subject")
         self.subject.setPlaceholderText("The e-mail's subject line")
         self.subject_label = QLabel("Subject")
         form = QFormLayout(self)

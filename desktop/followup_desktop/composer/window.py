@@ -306,6 +306,7 @@ class Composer(QWidget):
         checked = self.checker.run(text, self.subject.text(), self.picker.context(channel), email)
         self.findings, self.subject_findings = checked.findings, checked.subject_findings
         self.editor.set_findings(self.findings)
+        self.subject.set_findings(self.subject_findings)
         self.word_count.show_count(checked.words, checked.limit)
         setup = self.picker.setup
         sent = setup.sent if setup else None
@@ -350,13 +351,11 @@ class Composer(QWidget):
 
     def select_finding(self, finding: Finding, in_subject: bool) -> None:
         """Select the words a finding is about, in the subject line or in the letter."""
-        start, end = finding.start, finding.end
-        if in_subject:
-            self.subject.setFocus()
-            if start is not None and end is not None:
-                self.subject.setSelection(start, end - start)
-        elif start is not None and end is not None:
-            self.editor.select_span(start, end)
+        where = self.subject if in_subject else self.editor
+        if finding.start is not None and finding.end is not None:
+            where.select_span(finding.start, finding.end)
+        elif in_subject:  # about the whole line: the line is where to look
+            where.setFocus()
 
     def finding_at(self, position: int) -> Finding | None:
         return self.editor.finding_at(position)
