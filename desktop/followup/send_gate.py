@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from followup.checker import Finding, Severity
+from followup.errors import InvalidInput
 from followup.model import Override
 
 FINDINGS_RULE = "open-findings"
@@ -50,3 +51,20 @@ def combine(refusal: Override | None, findings: Override | None) -> Override | N
     if findings is None:
         return refusal
     return Override(refusal.rule, f"{refusal.reason}; also {findings.reason}", refusal.at)
+
+
+def exception(
+    rule: str | None, errors: Sequence[tuple[Finding, str]], reason: str, now: datetime
+) -> Override | None:
+    """One record of going ahead in one step, for the one reason the user gave: over the
+    etiquette rule ``rule`` (its id kept, so the domain accepts the letter), over the open
+    ``errors``, or both. Overriding a rule needs a reason (the findings alone do not)."""
+    if rule is None:
+        return findings_override(errors, reason, now) if errors else None
+    said = reason.strip()
+    if not said:
+        raise InvalidInput("say why this exception is right; it is kept with the letter", "reason")
+    if errors:
+        what = "; ".join(describe(f, text) for f, text in errors)
+        said = f"{said} (sent with open findings: {what})"
+    return Override(rule, said, now)

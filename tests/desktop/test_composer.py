@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QTextCharFormat
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from followup.model import Channel, Round
@@ -125,7 +125,7 @@ def test_a_good_letter_has_no_findings_and_is_marked_sent(
     assert "sent by e-mail Fri, 27 Nov" in composer.recipient_box.currentText()
 
 
-def test_a_second_letter_is_refused_in_a_dialog_and_nothing_is_recorded(
+def test_a_second_letter_is_refused_in_the_dialog_and_nothing_is_recorded(
     qtbot: QtBot,
     session: Session,
     interview: Round,
@@ -135,17 +135,19 @@ def test_a_second_letter_is_refused_in_a_dialog_and_nothing_is_recorded(
     session.repo.record_letter(interview.id, dana, Channel.EMAIL, NOW)
     composer = make(qtbot, session)
     composer.editor.setPlainText(LETTER)
-    seen: list[str] = []
+    seen: list[object] = []
 
-    def refuse(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        seen.append(box.text())
-        box.button(QMessageBox.StandardButton.Cancel).click()
+    def refuse(dialog: QWidget) -> None:
+        assert isinstance(dialog, SendDialog)
+        seen.extend([dialog.refused.text(), dialog.ok.isEnabled()])
+        dialog.accept()  # not without the box ticked: it stays open
+        seen.append(dialog.isVisible())
+        dialog.reject()
 
-    on_next_modal(lambda dialog: (on_next_modal(refuse), dialog.accept()))
+    on_next_modal(refuse)
     with qtbot.assertNotEmitted(composer.letter_sent):
         composer.mark_sent.click()
-    assert "desperate" in seen[0]
+    assert "desperate" in str(seen[0]) and seen[1:] == [False, True]
     assert len(session.repo.letters(interview.id)) == 1
 
 
@@ -159,21 +161,12 @@ def test_the_user_may_override_and_the_override_is_recorded(
     session.repo.record_letter(interview.id, dana, Channel.EMAIL, NOW)
     composer = make(qtbot, session)
 
-    def reason(dialog: QWidget) -> None:
-        assert isinstance(dialog, QInputDialog)
-        dialog.setTextValue("They asked for a signed paper copy")
-        dialog.accept()
-
-    def anyway(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        on_next_modal(reason)
-        next(b for b in box.buttons() if "anyway" in b.text()).click()
-
     def by_post(dialog: QWidget) -> None:
         assert isinstance(dialog, SendDialog)
         dialog.channel.setCurrentIndex(1)
-        on_next_modal(anyway)
-        dialog.accept()
+        dialog.anyway.setChecked(True)
+        dialog.reason.setText("They asked for a signed paper copy")
+        dialog.ok.click()
 
     on_next_modal(by_post)
     with qtbot.waitSignal(composer.letter_sent, timeout=3000):

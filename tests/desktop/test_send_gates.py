@@ -190,20 +190,19 @@ def test_save_pdf_passes_the_gate_first(
     assert (tmp_path / "letter.pdf").stat().st_size > 0 and len(seen) == 2
 
 
-def test_mark_as_sent_passes_the_gate_and_records_the_confirmation(
+def test_mark_as_sent_lists_the_open_errors_and_records_the_confirmation(
     qtbot: QtBot, session: Session, interview: Round, on_next_modal: Modal
 ) -> None:
+    """In the one window that asks the date too (more in test_mark_as_sent_in_one_window)."""
     composer = page(qtbot, session)
-    seen: list[FindingsGate] = []
-    on_next_modal(fix(seen))
-    composer.mark_sent.click()
-    assert len(seen) == 1 and session.repo.letters() == []
 
     def send_dialog(dialog: QWidget) -> None:
         assert isinstance(dialog, SendDialog)
-        dialog.accept()
+        assert "decision" in dialog.findings.item(0).text()
+        dialog.confirm.setChecked(True)
+        dialog.ok.click()
 
-    on_next_modal(confirm(seen, lambda: on_next_modal(send_dialog)))
+    on_next_modal(send_dialog)
     with qtbot.waitSignal(composer.letter_sent, timeout=5000) as sent:
         composer.mark_sent.click()
     letter = sent.args[0]

@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from followup.checker import Finding, Severity
+from followup.errors import InvalidInput
 from followup.model import Channel, Override, RoundKind
-from followup.send_gate import FINDINGS_RULE, combine, findings_override, open_errors
+from followup.send_gate import FINDINGS_RULE, combine, exception, findings_override, open_errors
 from followup.subject import check_subject
 from followup.template_choice import choose, template_for
 from followup.templates import all_templates, parse
@@ -83,3 +86,21 @@ def test_combined_with_an_etiquette_override_the_rule_stays_the_refusals() -> No
     assert "They asked for paper" in both.reason and "ok" in both.reason
     assert combine(None, findings) is findings and combine(refusal, None) is refusal
     assert combine(None, None) is None
+
+
+def test_going_ahead_in_one_step_is_one_record_for_one_reason() -> None:
+    """Mark as sent asks once: the refusal's rule is kept (so the letter is accepted), the
+    open errors are named after the reason, and overriding a rule needs that reason."""
+    text = "Please let me know your decision by Friday."
+    error = Finding("asks-for-decision", Severity.ERROR, 0, 41, "Do not ask.")
+    assert exception(None, [], "", NOW) is None  # nothing to go over: nothing recorded
+    confirmed = exception(None, [(error, text)], "", NOW)
+    assert confirmed is not None and confirmed.rule == FINDINGS_RULE
+    both = exception("second-letter", [(error, text)], " They asked again ", NOW)
+    assert both is not None and both.rule == "second-letter" and both.at == NOW
+    assert both.reason.startswith("They asked again (sent with open findings: “Please let me")
+    only = exception("too-early", [], "Sent from the lobby", NOW)
+    assert only == Override("too-early", "Sent from the lobby", NOW)
+    with pytest.raises(InvalidInput, match="say why this exception is right") as refused:
+        exception("second-letter", [(error, text)], "   ", NOW)
+    assert refused.value.field == "reason"

@@ -349,35 +349,40 @@ class Delivery(QObject):
     # -- by hand -----------------------------------------------------------------------------
 
     def mark_sent(self, out: Outgoing) -> Letter | None:
-        """Record a letter the user sent another way: which channel, and when."""
-        go, confirmed = self.gate(out, "Mark as sent")
-        if not go:
-            return None
-        contact = out.contact
+        """Record a letter the user sent another way, in one window: which channel and when,
+        the open errors to confirm and the etiquette refusal to override, if any."""
+        session, contact, round_id = self.session, out.contact, out.round.id
         label = contact.name + (f", {contact.title}" if contact.title else "")
+
+        def check(channel: Channel, sent_at: datetime) -> None:
+            Letter(0, round_id, contact.id, channel, sent_at).check(session.now())
+            check_allowed(session.repo, round_id, contact.id, channel, sent_at, None, dates)
+
+        dates = session.dates()
         dialog = SendDialog(
             out.channel,
-            self.session.now(),
-            self.session.zone,
+            session.now(),
+            session.zone,
             label,
             self.parent_widget,
-            check=lambda channel, sent_at: Letter(
-                0, out.round.id, contact.id, channel, sent_at
-            ).check(self.session.now()),
+            check=check,
+            errors=out.errors,
         )
         if not dialog.exec():
             return None
         channel, sent_at = dialog.chosen_channel(), dialog.sent_at()
-        letter: Letter | None = self.session.run_with_override(
+        chosen = dialog.exception(session.now())
+        # Refused after all (another program recorded a letter meanwhile): asked there and then.
+        letter: Letter | None = session.run_with_override(
             self.parent_widget,
-            lambda refusal: self.session.repo.record_letter(
-                out.round.id,
+            lambda refusal: session.repo.record_letter(
+                round_id,
                 contact.id,
                 channel,
                 sent_at,
-                combine(refusal, confirmed),
-                self.session.dates(),
-                now=self.session.now(),
+                combine(refusal, chosen),
+                dates,
+                now=session.now(),
             ),
         )
         if letter is not None:

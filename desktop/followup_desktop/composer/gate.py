@@ -1,7 +1,8 @@
 """Before a letter leaves with open errors: list them; fix them, or confirm in so many words.
 
-Every way out (send, mail app, print, PDF, mark as sent) passes here. Going back to fix is the
-default button; going ahead needs a second, deliberate click, and is recorded with the letter
+Send, mail app, print and PDF pass here; Mark as sent lists the same errors in its own one
+window (``send_dialog``), beside the date. Going back to fix is the default button; going
+ahead needs a second, deliberate click, and is recorded with the letter
 (``followup.send_gate``).
 """
 
