@@ -8,7 +8,7 @@ from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
-from followup import rules
+from followup import json_problem, rules
 from followup.errors import InvalidInput, Refusal
 from followup.model import (
     Application,
@@ -354,7 +354,7 @@ def import_all(
     try:
         document = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
-        raise InvalidInput(f"not JSON: {error.msg} at line {error.lineno}") from error
+        raise InvalidInput(json_problem.describe(error)) from error
     except RecursionError as error:
         raise InvalidInput("not an export: the JSON is nested too deeply") from error
     except ValueError as error:  # a number of thousands of digits

@@ -430,3 +430,26 @@ def test_deleting_a_contact_never_takes_a_typed_letter_with_it(db: Path) -> None
     assert state(db) == before
     ok(db, "contact", "delete", "1", "--with-drafts")
     assert [c["id"] for c in json.loads(ok(db, "contact", "list", "--json"))] == [lee]
+
+
+def test_a_broken_json_file_is_named_in_plain_words_and_nothing_is_written(
+    db: Path, tmp_path: Path
+) -> None:
+    """``followup import json FILE`` of a file cut off inside a name: where and what, once
+    (it said "Unterminated string starting at at line 1"), and the database unchanged."""
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "interview-followup", "contacts": [{"name": "Dana\n')
+    before = state(db)
+    result = run(db, "import", "json", str(broken), "--replace")
+    assert result.code == 2
+    assert result.err.strip() == (
+        "followup: not JSON: line 1, column 61: a text in quotes holds a control character "
+        "such as a tab or a line break (write it as \\t or \\n)"
+    )
+    broken.write_text('{"format": "interview-followup", "contacts": [{"name": "Dana')
+    result = run(db, "import", "json", str(broken), "--replace")
+    assert result.code == 2
+    assert result.err.strip() == (
+        "followup: not JSON: line 1, column 56: a text in quotes is never closed"
+    )
+    assert state(db) == before
