@@ -21,6 +21,29 @@ def _required(value: str, what: str, field: str) -> None:
         raise InvalidInput(f"{what} must not be empty", field)
 
 
+def _trim(record: object, *names: str) -> None:
+    """Spaces around a value are not part of it: a name typed as "  Acme " is Acme, stored
+    and shown so whichever door it came in by (dialog, command line, import). Lists of
+    phrases lose their blank items too. Set on construction, so the value is never seen
+    untrimmed (and cheap: every record read from the database passes here)."""
+    for name in names:
+        value = getattr(record, name)
+        trimmed: str | tuple[str, ...]
+        if type(value) is str:
+            trimmed = value.strip()
+        elif type(value) is tuple:
+            try:
+                trimmed = tuple(map(str.strip, value))
+            except TypeError:
+                continue  # not all text: refused by the value's own check, not hidden here
+            if "" in trimmed:
+                trimmed = tuple(filter(None, trimmed))
+        else:
+            continue
+        if trimmed != value:
+            object.__setattr__(record, name, trimmed)  # frozen: set once, here
+
+
 def _aware(value: datetime, what: str, field: str) -> None:
     if value.tzinfo is None or value.utcoffset() is None:
         raise InvalidInput(f"{what} needs a time zone or an offset", field)
@@ -124,6 +147,7 @@ class Contact:
     address: PostalAddress = field(default_factory=PostalAddress)
 
     def __post_init__(self) -> None:
+        _trim(self, "name", "title", "company", "email", "phone")
         _required(self.name, "a contact's name", "name")
         check_email(self.email)
 
@@ -153,6 +177,7 @@ class Application:
     contact_id: int | None = None  # a named contact found for an online application
 
     def __post_init__(self) -> None:
+        _trim(self, "company", "role", "posting_url", "status_reason")
         _required(self.company, "the company", "company")
         _required(self.role, "the role", "role")
 
@@ -188,6 +213,7 @@ class Round:
     notes: str = ""
 
     def __post_init__(self) -> None:
+        _trim(self, "timezone", "title", "topics", "strengths", "next_steps", "notes")
         _aware(self.starts_at, "the interview's start", "starts_at")
         _aware(self.ends_at, "the interview's end", "ends_at")
         if self.ends_at <= self.starts_at:
@@ -230,6 +256,9 @@ class Override:
     reason: str
     at: datetime
 
+    def __post_init__(self) -> None:
+        _trim(self, "reason")
+
     def check(self) -> None:
         v.check_text(self.rule, "the overridden rule", 64, field="override")
         v.check_text(self.reason, "the reason for the exception", v.LINE, field="override")
@@ -268,6 +297,9 @@ class Call:
     made_at: datetime
     outcome: str = ""
     override: Override | None = None
+
+    def __post_init__(self) -> None:
+        _trim(self, "outcome")
 
     def check(self, now: datetime | None = None) -> None:
         """The values' rules; given ``now``, also that it has already happened."""

@@ -453,3 +453,17 @@ def test_a_broken_json_file_is_named_in_plain_words_and_nothing_is_written(
         "followup: not JSON: line 1, column 56: a text in quotes is never closed"
     )
     assert state(db) == before
+
+
+def test_values_typed_with_spaces_are_stored_and_shown_trimmed(db: Path) -> None:
+    """``app add --company "  Acme Corp  "`` said "Added application 2:   Acme Corp   —" and
+    a contact's title kept its spaces; the domain trims them, the same as the app does."""
+    added = ok(db, "app", "add", "--company", "  Globex  ", "--role", "  Data Engineer ")
+    assert added == "Added application 2: Globex — Data Engineer\n"
+    shown = json.loads(ok(db, "app", "show", "2", "--json"))
+    assert (shown["company"], shown["role"]) == ("Globex", "Data Engineer")
+    ok(db, "contact", "add", "--name", " Lee ", "--title", "  CTO ", "--email", " lee@x.example ")
+    contact = json.loads(ok(db, "contact", "show", "2", "--json"))
+    assert (contact["name"], contact["title"], contact["email"]) == ("Lee", "CTO", "lee@x.example")
+    ok(db, "app", "edit", "2", "--role", "  Staff Engineer  ")
+    assert json.loads(ok(db, "app", "show", "2", "--json"))["role"] == "Staff Engineer"

@@ -76,3 +76,23 @@ def test_settings_dialog_shows_the_work_week_as_written(qtbot: QtBot, session: S
     with qtbot.waitSignal(session.settings_changed):
         dialog.accept()
     assert session.repo.settings()["calendar.workdays"] == "mon,tue,wed,thu,sun"
+
+
+def test_dialogs_store_the_values_the_domain_trims(qtbot: QtBot, session: Session) -> None:
+    """The dialogs hand the values over as typed; the domain trims them, as for the command
+    line and import, and the value stored is the one shown."""
+    contact = ContactDialog(session)
+    qtbot.addWidget(contact)
+    contact.name.setText("  Dana Müller ")
+    contact.title.setText("  CTO  ")
+    contact.email.setText(" dana@acme.example ")
+    contact.accept()
+    dana = session.repo.contacts()[0]
+    assert (dana.name, dana.title, dana.email) == ("Dana Müller", "CTO", "dana@acme.example")
+    app = ApplicationDialog(session)
+    qtbot.addWidget(app)
+    app.company.setText("  Acme Corp  ")
+    app.role.setText(" Engineer ")
+    app.accept()
+    stored = session.repo.applications()[0]
+    assert (stored.company, stored.role) == ("Acme Corp", "Engineer")

@@ -81,7 +81,7 @@ class Records(Store):
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 contact.id or None,
-                contact.name.strip(),
+                contact.name,
                 contact.title,
                 contact.company,
                 contact.email,
@@ -103,7 +103,7 @@ class Records(Store):
                 "UPDATE contacts SET name=?, title=?, company=?, email=?, phone=?, address=? "
                 "WHERE id=?",
                 (
-                    contact.name.strip(),
+                    contact.name,
                     contact.title,
                     contact.company,
                     contact.email,
@@ -169,8 +169,8 @@ class Records(Store):
     @staticmethod
     def _app_values(app: Application) -> tuple[Any, ...]:
         return (
-            app.company.strip(),
-            app.role.strip(),
+            app.company,
+            app.role,
             app.posting_url,
             app.applied_on.isoformat() if app.applied_on else None,
             app.source.value,

@@ -166,11 +166,11 @@ class ContactDialog(FormDialog):
     def save(self) -> None:
         value = Contact(
             self.contact.id if self.contact else 0,
-            self.name.text(),
-            self.title.text().strip(),
-            self.company.text().strip(),
-            self.email.text().strip(),
-            self.phone.text().strip(),
+            self.name.text(),  # spaces around each value are trimmed by the domain
+            self.title.text(),
+            self.company.text(),
+            self.email.text(),
+            self.phone.text(),
             PostalAddress.parse(self.address.toPlainText()),
         )
         repo = self.session.repo
@@ -232,9 +232,9 @@ class ApplicationDialog(FormDialog):
     def save(self) -> None:
         value = Application(
             self.app.id if self.app else 0,
-            self.company.text().strip(),  # as stored: the saved value is the one shown
-            self.role.text().strip(),
-            self.url.text().strip(),
+            self.company.text(),  # trimmed by the domain: the saved value is the one shown
+            self.role.text(),
+            self.url.text(),
             self.applied.value(),
             Source(self.source.currentData()),
             Status(self.status.currentData()),
@@ -248,7 +248,8 @@ class ApplicationDialog(FormDialog):
 
 
 def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
-    return tuple(x.strip() for x in edit.toPlainText().splitlines() if x.strip())
+    """One item a line (the domain trims each and drops the blank ones)."""
+    return tuple(edit.toPlainText().splitlines())
 
 
 def _zone_names() -> list[str]:
@@ -442,13 +443,13 @@ class RoundDialog(FormDialog):
             self._moment(self.end.time(), zone, "the end", "ends_at"),
             zone_name,
             RoundKind(self.kind.currentData()),
-            self.title.text().strip(),
+            self.title.text(),  # spaces around each value are trimmed by the domain
             self.interviewers(),
             _lines(self.topics),
             _lines(self.strengths),
-            self.next_steps.text().strip(),
+            self.next_steps.text(),
             self.decision.value(),
-            self.notes.toPlainText().strip(),
+            self.notes.toPlainText(),
         )
         if self.unreadable is not None:
             self.unreadable.check_fix(value)
