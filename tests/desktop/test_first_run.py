@@ -226,3 +226,44 @@ def test_the_full_name_is_the_accounts_real_name(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(pwd, "getpwuid", missing)
     assert first_run.os_full_name() == ""
+
+
+@pytest.mark.parametrize(
+    ("setting", "offered"),
+    [
+        (("profile.name", "Sam Lee"), False),
+        (("profile.email", "sam@example.com"), False),
+        (("calendar.country", "DE"), True),  # the profile is still empty: asked, DE kept
+    ],
+)
+def test_a_profile_set_from_the_command_line_is_not_asked_for_again(
+    qtbot: QtBot,
+    tmp_path: Path,
+    system: Callable[[str, str, str], None],
+    monkeypatch: pytest.MonkeyPatch,
+    setting: tuple[str, str],
+    offered: bool,
+) -> None:
+    """``followup settings set profile.name …`` before the app's first start: the start does
+    not offer the set-up dialog (the profile is filled); a setting outside the profile
+    leaves it to be asked, with that setting shown as stored."""
+    from followup.cli import main
+    from followup_desktop import app
+
+    path = tmp_path / "new.sqlite3"
+    assert main(["--db", str(path), "settings", "set", *setting]) == 0
+    system("Noa Levi", "US", "en_US")
+    monkeypatch.setattr(app, "take_daily_backup", lambda *args: None)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    shell = app._finish_startup(window, path, app.parse_args([]))
+    assert shell is not None
+    try:
+        dialog = window.findChild(FirstRunDialog)
+        assert (dialog is not None and dialog.isVisible()) is offered
+        if dialog is not None:
+            country = dialog.editors["calendar.country"]
+            assert isinstance(country, PlaceList) and "Germany" in country.currentText()
+    finally:
+        window.close()
+        shell.session.repo.db.close()
