@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from followup.errors import CorruptDatabase
     from followup.storage.database import Database
     from followup_desktop.clock import Clock
+    from followup_desktop.early_check import EarlyCheck
     from followup_desktop.main_window import MainWindow
     from followup_desktop.shell import Shell
 
@@ -93,17 +94,22 @@ def _private_runtime_folder() -> Path | None:
     return folder if info.st_uid == os.getuid() and private else None
 
 
-def open_database(path: Path, now: datetime, parent: QWidget | None = None) -> Database | None:
+def open_database(
+    path: Path, now: datetime, parent: QWidget | None = None, early: EarlyCheck | None = None
+) -> Database | None:
     """Open the database. Busy (another program holds it), read-only and full are said in
     words (busy with a retry), never taken for damage; only a damaged file is moved aside
-    (never overwritten), and only if the user chooses to restore the newest backup."""
+    (never overwritten), and only if the user chooses to restore the newest backup.
+    ``early``: the file's check, started before (its answer is used once)."""
     from followup.errors import CorruptDatabase, DatabaseUnavailable, FollowUpError  # noqa: PLC0415
+    from followup.storage import health  # noqa: PLC0415
     from followup.storage.database import Database  # noqa: PLC0415
     from followup_desktop.session import UNAVAILABLE_TITLES  # noqa: PLC0415
 
+    problem = early.problem if early is not None else health.problem
     while True:
         try:
-            database = Database.open(path, now)
+            database = Database.open(path, now, problem=problem)
         except DatabaseUnavailable as error:
             title = UNAVAILABLE_TITLES.get(error.reason, "Database cannot be opened")
             if error.reason != "busy":
@@ -313,17 +319,21 @@ def _finish_startup(
     """Open the database (a damaged one is never overwritten), build the views, start
     reminders, take the daily backup. None when the database cannot be used."""
     from followup.paths import default_db_path  # noqa: PLC0415
+    from followup_desktop.early_check import EarlyCheck  # noqa: PLC0415
+
+    db_path = db_path or default_db_path()
+    # SQLite checks the file on another core while the views are imported.
+    early = EarlyCheck(db_path) if db_path.exists() else None
     from followup.settings import profile_is_empty  # noqa: PLC0415
     from followup.storage import Repository  # noqa: PLC0415
     from followup_desktop.clock import FixedClock, SystemClock  # noqa: PLC0415
     from followup_desktop.session import Session  # noqa: PLC0415
     from followup_desktop.shell import Shell  # noqa: PLC0415
 
-    db_path = db_path or default_db_path()
     window.user_templates = db_path.parent / "templates"  # the user's own, beside the data
     clock: Clock = SystemClock()
     now = clock.now()
-    database = open_database(db_path, now, window)
+    database = open_database(db_path, now, window, early)
     if database is None:
         return None
     repo = Repository(database)

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from followup.model import Application
 from followup.storage import Database, Repository
 from followup_desktop.app import _server_name, open_database
+from followup_desktop.early_check import EarlyCheck
 from followup_desktop.single_instance import ask_running_instance
 
 from .conftest import NOW
@@ -33,11 +34,16 @@ def corrupt_with_backup(path: Path) -> bytes:
     return bytes(data)
 
 
+@pytest.mark.parametrize("checked", ["as it opens", "early, beside the imports"])
 def test_a_corrupt_database_is_kept_and_the_backup_restored_on_request(
-    qtbot: QtBot, tmp_path: Path, on_next_modal: Callable[[Callable[[QWidget], None]], None]
+    qtbot: QtBot,
+    tmp_path: Path,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+    checked: str,
 ) -> None:
     path = tmp_path / "followup.sqlite3"
     damaged = corrupt_with_backup(path)
+    early = EarlyCheck(path) if checked.startswith("early") else None
     asked: list[str] = []
 
     def restore(box: QWidget) -> None:
@@ -46,7 +52,7 @@ def test_a_corrupt_database_is_kept_and_the_backup_restored_on_request(
         box.button(QMessageBox.StandardButton.Yes).click()
 
     on_next_modal(restore)
-    database = open_database(path, NOW)
+    database = open_database(path, NOW, None, early)
     assert database is not None
     assert "cannot be read" in asked[0] and "backup" in asked[0]
     assert [a.company for a in Repository(database).applications()] == ["Acme"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
@@ -38,8 +38,16 @@ class Database:
         return backups.folder_of(self.path)
 
     @classmethod
-    def open(cls, path: Path, now: datetime) -> Database:
-        """Open (or create) the database for writing, migrating it after a backup copy."""
+    def open(
+        cls,
+        path: Path,
+        now: datetime,
+        *,
+        problem: Callable[[Path], str | None] = health.problem,
+    ) -> Database:
+        """Open (or create) the database for writing, migrating it after a backup copy.
+        ``problem`` checks an existing file (``health.problem``; the app may have started
+        that check earlier, on a thread of its own)."""
         path = Path(path)
         try:
             exists = path.exists()
@@ -48,7 +56,7 @@ class Database:
         if not exists:
             _create(path)
         else:
-            wrong = health.problem(path)
+            wrong = problem(path)
             if wrong:
                 raise CorruptDatabase(str(path), wrong, _backup_names(path))
             # A read-only file still opens, to be read; its first write says "read-only".
