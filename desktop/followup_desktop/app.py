@@ -357,7 +357,9 @@ def _finish_startup(
         offer(window, shell.session)  # on a first start: opened, not run (nothing waits)
     if getattr(sys, "frozen", False) and sys.platform.startswith("linux") and not args.screenshot:
         offer_menu_entry(window)
-    take_daily_backup(window, database.path, now)
+    # Off the GUI thread, yet its Python (reading the backups' names) would share the GIL
+    # with Today's start: it starts once start-up settled.
+    shell.settled_down.connect(lambda: take_daily_backup(window, database.path, now))
     return shell
 
 

@@ -32,13 +32,15 @@ def tray_available() -> bool:
 
 
 class Shell(QObject):
-    """Signals: ``loaded()`` once Today shows the user's data after start-up.
+    """Signals: ``loaded()`` once Today shows the user's data after start-up;
+    ``settled_down()`` once the work after it (whole plans, reminders) is done.
 
     The tray, the notifiers, the reminder service and the watch for other programs' writes
     come just after Today first painted with data (``services``): nothing on screen needs
     them before, and Today comes that much sooner."""
 
     loaded = Signal()
+    settled_down = Signal()  # start-up's work is done: Today painted, reminders checked
     tray: Tray
     reminders: ReminderService
     other_writers: OtherWriters
@@ -185,6 +187,7 @@ class Shell(QObject):
         self.reminders.check()  # what was missed while the app was closed, once
         settle_memory()  # a full collection: 10 ms and more
         self.settled = True
+        self.settled_down.emit()
 
     def bring_forward(self) -> None:
         self.window.showNormal()

@@ -77,3 +77,35 @@ def test_a_failed_backup_is_told(
     take_daily_backup(window, path, NOW)
     qtbot.waitUntil(lambda: bool(told), timeout=10_000)
     assert told == ["Backup not made"]
+
+
+def test_start_up_takes_the_daily_backup_once_it_has_settled(
+    qtbot: QtBot, tmp_path: Path, monkeypatch
+) -> None:
+    """Today first; the backup (whose reading of the backups' names would share Python's
+    lock with it) once the work after Today is done."""
+    from followup_desktop import app
+    from followup_desktop.main_window import MainWindow
+
+    started: list[bool] = []
+    original = app.take_daily_backup
+
+    def take(window: QWidget, path: Path, now) -> None:  # type: ignore[no-untyped-def]
+        started.append(shell is not None and shell.settled)
+        original(window, path, now)
+
+    monkeypatch.setattr(app, "take_daily_backup", take)
+    path = tmp_path / "start.sqlite3"
+    database = Database.open(path, NOW)
+    database.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    shell = None
+    shell = app._finish_startup(window, path, app.parse_args(["--minimized"]))
+    assert shell is not None
+    try:
+        qtbot.waitUntil(lambda: any((tmp_path / "backups").glob("*-daily.sqlite3")), timeout=10_000)
+        assert started == [True]
+    finally:
+        window.close()
+        shell.session.repo.db.close()
