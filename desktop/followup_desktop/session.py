@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
@@ -121,6 +121,7 @@ class Session(QObject):
         self._planned_at: datetime | None = None  # the moment ``_plans`` was made for
         self._replan: set[int] = set()  # applications changed since their plans were made
         self._calendar: WorkCalendar | None = None
+        self._dates: LocaleDates | None = None
         self._changes = ChangeLog(repo.db.connection)
         # The applications the last change touched (None: anything may have changed).
         self.last_change: frozenset[int] | None = None
@@ -154,8 +155,15 @@ class Session(QObject):
         return self.settings.zone()
 
     def dates(self) -> LocaleDates:
-        """How days and times are shown: the user's locale, this year's year left out."""
-        return LocaleDates(self.now().astimezone(self.zone).date())
+        """How days and times are shown: the user's locale, this year's year left out. One
+        is kept while the day and the locale stay (views ask for it for every card and
+        calendar cell; making one reads the locale's formats, and it keeps the names it made)."""
+        today = self.now().astimezone(self.zone).date()
+        locale = QLocale()
+        kept = self._dates
+        if kept is None or kept.today != today or kept.locale != locale:
+            kept = self._dates = LocaleDates(today, locale)
+        return kept
 
     def plan_settings(self) -> PlanSettings:
         """The user's plan settings, with reasons naming days the way the views do."""

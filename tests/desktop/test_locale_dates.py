@@ -157,3 +157,18 @@ def test_refusals_name_days_in_the_style_passed_in(session, interview) -> None: 
     with pytest.raises(Refusal) as plain:
         repo.record_letter(interview.id, dana, Channel.POST, session.now())
     assert "on Fri 2026-11-27;" in plain.value.message  # the command line's style
+
+
+def test_the_session_keeps_one_style_per_day_and_locale(  # type: ignore[no-untyped-def]
+    session, clock, locale_named
+) -> None:
+    """Views ask ``session.dates()`` for every card and cell: one is kept, but a new day
+    (a new year, whose year is then left out) or another locale makes a new one."""
+    kept = session.dates()
+    assert session.dates() is kept
+    new_year = date(2027, 1, 1)
+    assert kept.day(new_year) == "Fri, 1 Jan 2027"  # C locale; another year: with its year
+    clock.set(datetime(2027, 1, 1, 12, tzinfo=ZoneInfo("America/New_York")))
+    assert session.dates() is not kept and session.dates().day(new_year) == "Fri, 1 Jan"
+    locale_named("de_DE")
+    assert session.dates().day(new_year) == "Fr., 1. Jan."

@@ -246,6 +246,15 @@ def test_names_of_some_contacts_or_of_all(repo: Repository) -> None:
     assert repo.contact_names([]) == {}
 
 
+def test_companies_of_some_applications(repo: Repository) -> None:
+    """What a calendar names on its cells: the stored company, as the application reads."""
+    acme = repo.add_application(Application(0, "Acme Ünited", "Dev"))
+    globex = repo.add_application(Application(0, "Globex", "Ops"))
+    assert repo.company_names([globex.id, acme.id]) == {globex.id: "Globex", acme.id: "Acme Ünited"}
+    assert repo.company_names([acme.id, 999]) == {acme.id: repo.application(acme.id).company}
+    assert repo.company_names([]) == {}
+
+
 def test_a_contact_with_a_letter_drafted_to_them_is_not_deleted_unless_asked(
     repo: Repository,
 ) -> None:

@@ -414,6 +414,15 @@ class Records(Store):
             interviewers[row["round_id"]].append(row["contact_id"])
         return [r for row in rows if (r := self._round(row, interviewers)) is not None]
 
+    def company_names(self, app_ids: Iterable[int]) -> dict[int, str]:
+        """Just the companies of these applications, by id (a calendar names them on its
+        cells), without building each application. Only what plans can name is asked for:
+        an application that cannot be read has none."""
+        rows = self._chunked(
+            "SELECT id, company FROM applications WHERE id IN ({})", sorted(app_ids)
+        )
+        return {row[0]: row[1] for row in rows if isinstance(row[1], str)}
+
     def applications_of(self, app_ids: Iterable[int]) -> list[Application]:
         rows = self._chunked("SELECT * FROM applications WHERE id IN ({})", sorted(app_ids))
         return [a for r in rows if (a := self._application(r)) is not None]

@@ -183,8 +183,7 @@ class CalendarView(QWidget):
     def _companies_of(self, app_ids: set[int]) -> dict[int, str]:
         missing = app_ids - self._company_names.keys()
         if missing:  # adjacent months share most applications: read only the new ones
-            found = self.session.repo.applications_of(missing)
-            self._company_names.update({app.id: app.company for app in found})
+            self._company_names.update(self.session.repo.company_names(missing))
         return {i: self._company_names[i] for i in app_ids if i in self._company_names}
 
     def _plan_ahead(self) -> None:
