@@ -22,8 +22,8 @@ from followup_desktop.first_paint import on_first_paint
 if TYPE_CHECKING:
     from followup.errors import CorruptDatabase
     from followup.storage.database import Database
+    from followup.storage.early_check import EarlyCheck
     from followup_desktop.clock import Clock
-    from followup_desktop.early_check import EarlyCheck
     from followup_desktop.main_window import MainWindow
     from followup_desktop.shell import Shell
 
@@ -319,7 +319,7 @@ def _finish_startup(
     """Open the database (a damaged one is never overwritten), build the views, start
     reminders, take the daily backup. None when the database cannot be used."""
     from followup.paths import default_db_path  # noqa: PLC0415
-    from followup_desktop.early_check import EarlyCheck  # noqa: PLC0415
+    from followup.storage.early_check import EarlyCheck  # noqa: PLC0415
 
     db_path = db_path or default_db_path()
     # SQLite checks the file on another core while the views are imported.

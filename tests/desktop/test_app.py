@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from followup.model import Application
 from followup.storage import Database, Repository
+from followup.storage.early_check import EarlyCheck
 from followup_desktop.app import _server_name, open_database
-from followup_desktop.early_check import EarlyCheck
 from followup_desktop.single_instance import ask_running_instance
 
 from .conftest import NOW

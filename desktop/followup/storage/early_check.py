@@ -1,7 +1,7 @@
-"""SQLite's check of the database file (``health.problem``), started as the window's frame
-paints, on a thread of its own: SQLite works without Python's lock, so on a second core the
-check (10 ms at 10,000 interviews) is done while the app imports its views. The file is
-still checked before it is opened, as ``Database.open`` always checks it."""
+"""SQLite's check of the database file (``health.problem``), started early on a thread of
+its own: SQLite works without Python's lock, so on a second core the check (10 ms at 10,000
+interviews) is done while the app imports its views (it starts it as its frame paints). The
+file is still checked before it is opened, as ``Database.open`` always checks it."""
 
 from __future__ import annotations
 

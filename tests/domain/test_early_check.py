@@ -10,9 +10,9 @@ import pytest
 from followup.errors import DatabaseUnavailable
 from followup.model import Application
 from followup.storage import Database, Repository, health
-from followup_desktop.early_check import EarlyCheck
+from followup.storage.early_check import EarlyCheck
 
-from .conftest import NOW
+from ..conftest import NOW
 
 
 def healthy(path: Path) -> Path:
