@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QHelpEvent, QImage
+from PySide6.QtGui import QHelpEvent, QImage, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
@@ -133,3 +133,31 @@ def test_by_post_there_is_no_subject_and_nothing_is_marked(
     composer = composer_with_subject(qtbot, session)
     composer.channel_box.setCurrentIndex(1)
     assert composer.subject.marks() == [] and composer.subject.accessibleDescription() == ""
+
+
+def test_a_word_being_composed_with_an_input_method_is_not_interrupted(qtbot: QtBot) -> None:
+    """Marks arrive while an input method has text in progress (a check after a pause): they
+    wait until it is done, rather than replace the text being composed."""
+    from followup.checker import Finding
+
+    line = SubjectLine()
+    qtbot.addWidget(line)
+    line.resize(400, 30)
+    line.show()
+    line.setText("Thank you ")
+    line.setFocus()
+    finding = Finding("informal", Severity.WARNING, 0, 5, "Hmm.")
+    QApplication.sendEvent(line, QInputMethodEvent("かな", []))  # composing, not yet typed
+    composing = line.grab().toImage()
+    line.set_findings([finding])
+    assert line.grab().toImage() == composing  # the text in progress is still there, unmarked
+    QApplication.sendEvent(line, commit("かな"))
+    assert line.text() == "Thank you かな"
+    assert (0, 5, Severity.WARNING) in line.marks()
+    assert line.grab().toImage() != composing
+
+
+def commit(text: str) -> QInputMethodEvent:
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    return event
