@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -344,11 +344,25 @@ def _no_constant(name: str) -> Any:
     raise InvalidInput(f"not an export: {name} is not a number JSON allows")
 
 
+@dataclass(frozen=True)
+class Export:
+    """An export read and checked whole, not yet written anywhere."""
+
+    records: dict[str, list[Any]]
+    settings: dict[str, Any]
+
+
 def import_all(
     repo: Repository, text: str, *, replace: bool = False, now: datetime | None = None
 ) -> dict[str, int]:
     """Load an export. Everything is written in one transaction, or nothing is; given ``now``,
     what it says was sent or made must have happened by then."""
+    return write_export(repo, read_export(text, now), replace=replace)
+
+
+def read_export(text: str, now: datetime | None = None) -> Export:
+    """Read and check an export without touching any database: a file that is not one is
+    refused before a database is opened (or created), backed up or written."""
     if len(text) > MAX_IMPORT:
         raise InvalidInput(f"the file is too large to be an export ({len(text):,} characters)")
     try:
@@ -367,6 +381,12 @@ def import_all(
         checked = check_all({}, settings)
     except InvalidInput as error:
         raise InvalidInput(f"{error}; nothing was imported") from error
+    return Export(records, checked)
+
+
+def write_export(repo: Repository, export: Export, *, replace: bool = False) -> dict[str, int]:
+    """Write a checked export in one transaction (all of it, or nothing)."""
+    records, checked = export.records, export.settings
     with repo.db.transaction() as cur:
         occupied = cur.execute(
             "SELECT (SELECT count(*) FROM applications) + (SELECT count(*) FROM contacts)"

@@ -467,3 +467,22 @@ def test_values_typed_with_spaces_are_stored_and_shown_trimmed(db: Path) -> None
     assert (contact["name"], contact["title"], contact["email"]) == ("Lee", "CTO", "lee@x.example")
     ok(db, "app", "edit", "2", "--role", "  Staff Engineer  ")
     assert json.loads(ok(db, "app", "show", "2", "--json"))["role"] == "Staff Engineer"
+
+
+def test_a_file_that_is_no_export_creates_no_database_and_no_backup(
+    db: Path, tmp_path: Path
+) -> None:
+    """Refused before any database is opened: no new database file for a path that had none,
+    and no "before-import" backup beside an existing one."""
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "interview-followup", "contacts": [')
+    fresh = tmp_path / "new" / "fresh.sqlite3"
+    fresh.parent.mkdir()
+    result = run(fresh, "import", "json", str(broken))
+    assert result.code == 2 and "the file ends before the JSON does" in result.err
+    assert list(fresh.parent.iterdir()) == []
+    backups = db.parent / "backups"
+    before = sorted(backups.iterdir()) if backups.exists() else []
+    result = run(db, "import", "json", str(broken), "--replace")
+    assert result.code == 2
+    assert (sorted(backups.iterdir()) if backups.exists() else []) == before

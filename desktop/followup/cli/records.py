@@ -407,8 +407,9 @@ def export_json(ctx: Context) -> int:
 def import_json(ctx: Context) -> int:
     source = ctx.args.file
     text = read_input(source, EXPORT_BYTES)
+    export = transfer.read_export(text, ctx.now)  # refused before any database is touched
     if ctx.args.replace:
         ctx.repo.db.backup(ctx.now, label="before-import")
-    counts = transfer.import_all(ctx.repo, text, replace=ctx.args.replace, now=ctx.now)
+    counts = transfer.write_export(ctx.repo, export, replace=ctx.args.replace)
     ctx.out.write("Imported " + ", ".join(f"{n} {k}" for k, n in counts.items()) + "\n")
     return 0
