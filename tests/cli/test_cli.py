@@ -465,8 +465,13 @@ def test_values_typed_with_spaces_are_stored_and_shown_trimmed(db: Path) -> None
     ok(db, "contact", "add", "--name", " Lee ", "--title", "  CTO ", "--email", " lee@x.example ")
     contact = json.loads(ok(db, "contact", "show", "2", "--json"))
     assert (contact["name"], contact["title"], contact["email"]) == ("Lee", "CTO", "lee@x.example")
-    ok(db, "app", "edit", "2", "--role", "  Staff Engineer  ")
+    edited = ok(db, "app", "edit", "2", "--role", "  Staff Engineer  ")
+    assert edited == "Updated application 2: Globex — Staff Engineer  [active]\n"  # id once
     assert json.loads(ok(db, "app", "show", "2", "--json"))["role"] == "Staff Engineer"
+    added = ok(
+        db, "round", "add", "--app", "2", "--start", "2026-11-20T10:00", "--end", "2026-11-20T11:00"
+    )
+    assert added.startswith("Added round 2: app 2  Fri 2026-11-20 10:00")
 
 
 def test_a_file_that_is_no_export_creates_no_database_and_no_backup(

@@ -99,8 +99,13 @@ def contact_delete(ctx: Context) -> int:
 
 
 def _app_line(app: Application) -> str:
+    return f"{app.id:>4}  {_app_words(app)}"
+
+
+def _app_words(app: Application) -> str:
+    """The application without its id (for a line that names the id already)."""
     when = f"  applied {PLAIN.day(app.applied_on)}" if app.applied_on else ""
-    return f"{app.id:>4}  {app.company} — {app.role}  [{app.status.value}]{when}"
+    return f"{app.company} — {app.role}  [{app.status.value}]{when}"
 
 
 def app_add(ctx: Context) -> int:
@@ -136,7 +141,7 @@ def app_edit(ctx: Context) -> int:
         changes["source"] = Source(a.source)
     need_stand_ins(bad, changes, {})
     app = ctx.repo.update_application(replace(old, **changes))
-    return _show(ctx, app, f"Updated application {app.id}: {_app_line(app).strip()}")
+    return _show(ctx, app, f"Updated application {app.id}: {_app_words(app)}")
 
 
 def app_list(ctx: Context) -> int:
@@ -176,11 +181,14 @@ def app_status(ctx: Context) -> int:
 
 
 def _round_line(ctx: Context, r: Round) -> str:
-    """On the user's clock, then the place's when it keeps another (as agenda and plan say)."""
+    return f"{r.id:>4}  {_round_words(ctx, r)}"
+
+
+def _round_words(ctx: Context, r: Round) -> str:
+    """On the user's clock, then the place's when it keeps another (as agenda and plan say);
+    without the round's id (for a line that names it already)."""
     start = rules.shown_time(r.starts_at.astimezone(ZoneInfo(r.timezone)), ctx.zone, PLAIN)
-    return f"{r.id:>4}  app {r.application_id}  {start}  {r.kind.value}" + (
-        f"  {r.title}" if r.title else ""
-    )
+    return f"app {r.application_id}  {start}  {r.kind.value}" + (f"  {r.title}" if r.title else "")
 
 
 def _zone_name(ctx: Context) -> str:
@@ -213,7 +221,7 @@ def round_add(ctx: Context) -> int:
         a.notes or "",
     )
     r = ctx.repo.add_round(r)
-    return _show(ctx, r, f"Added round {r.id}: {_round_line(ctx, r).strip()}")
+    return _show(ctx, r, f"Added round {r.id}: {_round_words(ctx, r)}")
 
 
 def round_edit(ctx: Context) -> int:
@@ -244,7 +252,7 @@ def round_edit(ctx: Context) -> int:
         changes["decision_on"] = ctx.day(a.decision_on, "--decision-on") if a.decision_on else None
     need_stand_ins(bad, changes, {"starts_at": "--start", "ends_at": "--end"})
     r = ctx.repo.update_round(replace(old, **changes))
-    return _show(ctx, r, f"Updated round {r.id}: {_round_line(ctx, r).strip()}")
+    return _show(ctx, r, f"Updated round {r.id}: {_round_words(ctx, r)}")
 
 
 def round_list(ctx: Context) -> int:
