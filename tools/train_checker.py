@@ -46,19 +46,20 @@ LEGACY = tuple(
 )
 TARGET_PRECISION = 0.95  # of the model alone on validation folds (the bar on new writing)
 # Rules held to their own bar (chosen by grouped CV on the train groups only). Held-out sets
-# have scored precision up to 0.05 below the folds, so the rules that fell short there aim
-# higher: status-inquiry 0.96 (0.86-0.94 on three fresh sets; about 0.01 recall on the folds),
-# asks-for-decision 0.96 and informal 0.97 (0.93 and 0.97 on fresh6/), neediness 0.96,
-# manipulation 0.95 (0.94 on fresh6/). With groups S071-S076, on the examples of before: asks
-# 0.98 / 0.93, informal 0.97 / 0.96, neediness 0.96 / 0.91, manipulation 0.96 / 0.87. Asks aims
-# at 0.96, not 0.97: S074's practical "could you tell me whether ..." questions, fine but read
-# as asking when their group is held out, would push its threshold to 0.86 (recall 0.89).
+# have scored precision up to 0.05 below the folds (fresh7/: flattery 0.94, manipulation 0.93,
+# status-inquiry 0.92), so rules whose recall on the folds leaves room aim higher. With groups
+# S077-S091 in, on folds fixed per group (crc32 mod 5, C=300), checker P / R at 0.95 -> the
+# targets below: flattery 0.951/0.966 -> 0.967/0.947, neediness 0.959/0.914 -> 0.971/0.912,
+# asks-for-decision 0.954/0.938 -> 0.964/0.936, status-inquiry 0.958/0.955 -> 0.972/0.909,
+# informal 0.965/0.967 -> 0.969/0.967. Manipulation stays at 0.95 (0.942/0.855): 0.955 reads
+# 0.950/0.829 and 0.96 0.952/0.797, recall that held-out sets (0.76-0.88) cannot spare.
 RULE_TARGETS = {
+    "flattery": 0.965,
     "manipulation": 0.95,
-    "neediness": 0.96,
-    "asks-for-decision": 0.96,
-    "status-inquiry": 0.96,
-    "informal": 0.97,
+    "neediness": 0.97,
+    "asks-for-decision": 0.97,
+    "status-inquiry": 0.975,
+    "informal": 0.975,
 }
 MIN_THRESHOLD = 0.35  # never flag a sentence the model thinks more likely fine than not
 FOLDS = 5
