@@ -397,6 +397,23 @@ class Settings:
             name = tzlocal.get_localzone_name() or "UTC"
         return ZoneInfo(name)
 
+    @staticmethod
+    def reread_system_zone() -> None:
+        """The system's zone is read once and kept (it is asked for on every row shown), but
+        it can change while the app runs: a flight, an automatic time zone. After this, the
+        next ``zone()`` asks the system again. A zone the system cannot name leaves UTC, as
+        at the first reading."""
+        import contextlib  # noqa: PLC0415
+        import warnings  # noqa: PLC0415
+
+        import tzlocal  # noqa: PLC0415
+
+        # tzlocal warns when it falls back to UTC; a zone it cannot read after the name
+        # leaves the name read (zone() still has an answer).
+        with warnings.catch_warnings(), contextlib.suppress(LookupError, ValueError, OSError):
+            warnings.simplefilter("ignore")
+            tzlocal.reload_localzone()
+
     def reminders(self) -> ReminderSettings:
         def at(key: str) -> time:
             hour, minute = self[key].split(":")

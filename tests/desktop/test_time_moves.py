@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from followup.model import Application, Contact, Round
@@ -191,3 +192,40 @@ def test_yesterdays_reminder_banner_goes_at_midnight(
     assert banner.isVisible(), "the same day, it stays until dismissed"
     run_until(shell, clock, datetime(2026, 11, 28, 0, 1, tzinfo=NY))
     assert not banner.isVisible()
+
+
+def test_a_change_of_the_systems_time_zone_is_followed(
+    qtbot: QtBot,
+    session: Session,
+    clock: FixedClock,
+    interview: Round,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No zone chosen in Settings: the system's counts, and it can change while the app runs
+    (a flight, automatic time zone). Found by the hostile sweep: the zone was read once and
+    kept, so after landing in Berlin the window still said Friday in New York's hours."""
+    import tzlocal
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    tzlocal.reload_localzone()
+    session.repo.save_settings({"calendar.timezone": ""})
+    session.settings_changed.emit()
+    clock.set(datetime(2026, 11, 27, 20, 0, tzinfo=NY))  # Friday 20:00 in NY, 02:00 in Berlin
+    shell, _ = running(qtbot, session)
+    today = shell.window.today
+    assert today.heading.text() == "Today, Friday, 27 November"
+    monkeypatch.setenv("TZ", "Europe/Berlin")  # landed; the system now keeps Berlin's time
+    try:
+        assert shell.reminders.timer.interval() <= 3600 * 1000
+        clock.set(datetime(2026, 11, 27, 21, 0, tzinfo=NY))  # the timer wakes within the hour
+        shell.reminders.timer.timeout.emit()
+        assert session.zone == BERLIN
+        assert today.heading.text() == "Today, Saturday, 28 November"
+        assert calendar(shell).grid.today == date(2026, 11, 28)
+        letter = next(r for r in today.model.rows if r.kind is ItemKind.LETTER)
+        delegate = today.list.itemDelegate()
+        # Monday 17:00 in New York, where the interview was, is 23:00 in Berlin.
+        assert delegate._when(letter).startswith("Mon, 30 Nov, 23:00")  # type: ignore[attr-defined]
+    finally:
+        monkeypatch.undo()
+        tzlocal.reload_localzone()
