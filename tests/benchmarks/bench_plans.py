@@ -15,7 +15,7 @@ from pytest_benchmark.fixture import BenchmarkFixture
 from followup.date_style import PLAIN, DateStyle
 from followup.demo import populate
 from followup.plan import PlanItem, PlanSettings
-from followup.planner import plans_by_application
+from followup.planner import plans_by_application, plans_for_today
 from followup.storage import Database, Repository
 from followup.workdays import WorkCalendar
 
@@ -65,3 +65,26 @@ def test_first_plans_with_10000_interviews(
         plans_by_application, setup=cold, rounds=12, iterations=1, warmup_rounds=1
     )
     assert 900 < len(plans) < 1_100
+
+
+def test_todays_part_of_the_first_plans_with_10000_interviews(
+    benchmark: BenchmarkFixture, history: Path, opened: list[Database]
+) -> None:
+    """What start-up plans before Today paints (``plans_for_today``): the rounds still in
+    play, and of settled rounds whose call was made only the close suggestion."""
+
+    def cold() -> tuple[tuple[Repository, WorkCalendar, ZoneInfo, datetime, PlanSettings], dict]:
+        database = Database.open(history, NOW)
+        opened.append(database)
+        return (
+            Repository(database),
+            WorkCalendar("US"),
+            NY,
+            NOW,
+            PlanSettings(dates=locale_dates()),
+        ), {}
+
+    plans: dict[int, list[PlanItem]] = benchmark.pedantic(
+        plans_for_today, setup=cold, rounds=12, iterations=1, warmup_rounds=1
+    )
+    assert 600 < sum(map(len, plans.values())) < 1_000  # of about 3,600 items in all

@@ -129,7 +129,11 @@ MICRO = {
         0.025,
     ),
     "test_first_plans_with_10000_interviews[locale]": (
-        "first plans at 10,000, cold (the locale's dates, as at start-up)",
+        "first plans at 10,000, cold (the locale's dates)",
+        0.025,
+    ),
+    "test_todays_part_of_the_first_plans_with_10000_interviews": (
+        "Today's part of the first plans at 10,000, cold (what start-up plans first)",
         0.025,
     ),
 }
