@@ -357,6 +357,18 @@ QUICK = settings(
 )
 
 
+@pytest.mark.parametrize("typed", ["\x85", "\u2028", "a\nb", "\x1b[31m"])
+def test_a_usage_error_quoting_a_line_break_stays_one_line(seeded: Path, typed: str) -> None:
+    """Found by the sweep: ``--file`` followed by U+0085 (NEL, a line break to Python) came
+    back as two lines. What was typed is shown escaped."""
+    result = run(
+        seeded, "letter", "envelope", "1", "--to", "1", "--out", "/dev/null", "--file", typed
+    )
+    assert result.code == 2
+    assert len(result.err.strip().splitlines()) == 1, result.err
+    assert "\x1b" not in result.err and "unrecognized arguments" in result.err
+
+
 @QUICK
 @given(args=COMMANDS)
 def test_every_command_ends_in_0_1_or_2_and_refusals_write_nothing(

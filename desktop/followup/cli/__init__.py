@@ -33,7 +33,10 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line on stderr and exit 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+        # The message quotes what was typed: a line break in it (U+0085, U+2028, ...) or a
+        # control character is shown escaped, so the refusal stays one line.
+        shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+        self.exit(2, f"{self.prog}: {shown} (see --help)\n")
 
 
 def _days(text: str) -> int:
