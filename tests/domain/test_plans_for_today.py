@@ -138,7 +138,7 @@ def test_settled_moments_come_before_any_miss(
     first letter went before ``sent_before`` has its call done or missed: checked on every
     round of the varied history, at many moments."""
     plan = PlanSettings(quiet_days=quiet)
-    for days in range(0, 700, 11):
+    for days in range(0, 700, 13):
         now = datetime(2025, 9, 1, 3, tzinfo=UTC) + timedelta(days=days, hours=days % 24)
         settled = settled_before(cal, now, plan)
         assert settled is not None and settled.ended_before < now - timedelta(days=10)
