@@ -163,10 +163,55 @@ def micro_benchmarks(report: Path, env: dict[str, str]) -> dict[str, float]:
     return {b["name"]: float(b["stats"]["median"]) for b in found["benchmarks"]}
 
 
+def start_up_alone(runs: int) -> None:
+    """Time to content alone, with every run's figure: a start-up change is compared in a
+    minute, while the whole table takes several."""
+    byte_compile()
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    app = [sys.executable, "-m", "followup_desktop.app", "--exit-after-content"]
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory() as folder:
+        home = Path(folder)
+        for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+            env[variable] = str(home / variable.lower())
+        env["XDG_RUNTIME_DIR"] = str(home / "runtime")
+        (home / "runtime").mkdir(mode=0o700)
+        big = demo_database(home / "big.sqlite3", 10_000)
+        starts = alternate(
+            {
+                "bare": [sys.executable, "-c", BARE],
+                "empty": [*app, "--db", str(home / "empty.sqlite3")],
+                "big": [*app, "--db", str(big)],
+            },
+            env,
+            runs,
+        )
+    bare = median(starts["bare"], "content")
+    for name, what in (
+        ("bare", "bare window"),
+        ("empty", "time to content, empty database"),
+        ("big", "time to content, 10,000 interviews"),
+    ):
+        value = median(starts[name], "content")
+        each = " ".join(f"{r['content'] * 1000:.0f}" for r in starts[name])
+        print(f"{what:<36} {value * 1000:4.0f} ms  {value / bare:4.2f}×  (runs: {each})")
+    after = os.getloadavg()
+    print(f"load average before {load_before[0]:.2f}, after {after[0]:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--start-up",
+        action="store_true",
+        help="time to content alone (bare window, empty database, 10,000 interviews), each "
+        "process's times listed, with the load average before and after",
+    )
     args = parser.parse_args()
+    if args.start_up:
+        start_up_alone(args.runs)
+        return
     byte_compile()
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     python = sys.executable
