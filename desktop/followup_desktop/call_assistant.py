@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from followup import rules
 from followup.checker import Context, Kind, check
-from followup.errors import FollowUpError
+from followup.errors import FollowUpError, Refusal
 from followup.model import Call, Round
 from followup.template_choice import template_for
 from followup.templates import render, variables
@@ -82,6 +82,12 @@ class CallAssistant(QDialog):
         )
         self.script = named(QTextBrowser(), "Call script")
         self.script.setPlainText(script.body)
+        # Said before the call, not only when it is recorded: by then the call has been made.
+        self.not_now = within_layout(named(QLabel(), "Not the time to call", style="warning"))
+        self.not_now.setWordWrap(True)
+        refusal = self.refusal()
+        self.not_now.setText(f"Not now. {refusal}" if refusal else "")
+        self.not_now.setVisible(bool(refusal))
 
         self.clock = named(QLabel("0:00"), "Call timer", style="timer")
         big = QFont(self.font())
@@ -124,6 +130,7 @@ class CallAssistant(QDialog):
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(heading)
         layout.addWidget(sub)
+        layout.addWidget(self.not_now)
         layout.addWidget(self.script, 1)
         layout.addLayout(timer_row)
         layout.addLayout(form)
@@ -131,6 +138,23 @@ class CallAssistant(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.record, 0, Qt.AlignmentFlag.AlignRight)
         self.show_time(0)
+
+    def refusal(self) -> str:
+        """Why the etiquette says not to call now (too soon, no letter yet, a second call),
+        in the domain's words; empty when now is the time."""
+        repo = self.session.repo
+        try:
+            rules.check_call(
+                self.round,
+                self.session.now(),
+                repo.calls(self.round.id),
+                repo.letters(self.round.id),
+                self.session.calendar(),
+                self.session.dates(),
+            )
+        except Refusal as refusal:
+            return refusal.message
+        return ""
 
     def _toggle(self, running: bool) -> None:
         if running:

@@ -86,6 +86,40 @@ def test_recording_the_call_and_refusing_a_second(
     assert len(session.repo.calls()) == 1
 
 
+def test_the_assistant_says_before_the_call_when_it_is_not_the_time(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """Found by the hostile sweep: opened the day the letter went, the assistant offered
+    "Start the call" without a word, and said "too soon" only at "Record the call", after
+    the interviewer had been called. Now the domain's refusal is shown above the script."""
+    from followup_desktop.clock import FixedClock
+
+    assert isinstance(session.clock, FixedClock)
+    dana = interview.interviewer_ids[0]
+    before_letter = CallAssistant(session, interview)
+    qtbot.addWidget(before_letter)
+    before_letter.show()
+    assert before_letter.not_now.isVisible()
+    assert "No thank-you letter has been sent" in before_letter.not_now.text()
+    session.repo.record_letter(interview.id, dana, Channel.EMAIL, NOW)
+    too_soon = CallAssistant(session, interview)
+    qtbot.addWidget(too_soon)
+    too_soon.show()
+    assert too_soon.not_now.isVisible()
+    assert too_soon.not_now.text().startswith("Not now. The call is planned for Fri, 4 Dec.")
+    session.clock.set(NOW + timedelta(days=7))  # the call's day
+    on_the_day = CallAssistant(session, interview)
+    qtbot.addWidget(on_the_day)
+    on_the_day.show()
+    assert not on_the_day.not_now.isVisible()
+    session.repo.record_call(interview.id, NOW + timedelta(days=7), "Spoke briefly")
+    again = CallAssistant(session, interview)
+    qtbot.addWidget(again)
+    again.show()
+    assert "You already called about this interview" in again.not_now.text()
+    assert session.repo.calls() != [] and len(session.repo.calls()) == 1  # nothing written
+
+
 def test_call_notes_are_checked(qtbot: QtBot, session: Session, interview: Round) -> None:
     assistant = CallAssistant(session, interview)
     qtbot.addWidget(assistant)
