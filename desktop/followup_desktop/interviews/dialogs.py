@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -43,10 +42,11 @@ from followup_desktop.field_errors import FieldErrors
 from followup_desktop.locale_dates import day_edit_format, time_edit_format
 from followup_desktop.plain_text import PlainText
 from followup_desktop.session import Session
+from followup_desktop.unsaved import GuardedDialog
 from followup_desktop.wrapping import within_screen
 
 
-class FormDialog(QDialog):
+class FormDialog(GuardedDialog):
     """A form whose OK saves; a domain error is shown beside the field it is about (or on
     the form's own line), the field focused, and the dialog stays open."""
 
@@ -63,7 +63,7 @@ class FormDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.cancel)
         self.body = QVBoxLayout(self)
         self.unreadable: Unreadable | None = None
 
@@ -83,6 +83,7 @@ class FormDialog(QDialog):
     def finish(self) -> None:
         self.body.addWidget(self.error)
         self.body.addWidget(self.buttons)
+        self.watch_changes()  # as opened: Escape or Cancel asks before losing typing
 
     def save(self) -> None:
         raise NotImplementedError

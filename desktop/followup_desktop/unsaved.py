@@ -1,0 +1,106 @@
+"""Typed text is not thrown away by a stray Escape or Cancel: a form with changes asks before
+it discards them.
+
+A form's state is read from its own input widgets (whatever they are), once when it is ready
+and again when it is about to close; no form has to list its fields a second time. Closed by
+the program (the app quitting, a test), a dialog does not ask.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+
+def values_of(form: QWidget) -> tuple[object, ...]:
+    """What the user can change in ``form``: the texts, choices and ticks of the input
+    widgets it keeps as attributes (and of those its attributes keep, as a date that may be
+    unset keeps a tick and a date). Only widgets the form made are read: asking Qt for all
+    its children would wrap Qt's own inner widgets, which PySide cannot follow when Qt
+    deletes them."""
+    values: list[object] = []
+    seen: set[int] = set()
+
+    def read(holder: object, depth: int) -> None:
+        for name, widget in sorted(vars(holder).items()):
+            if not isinstance(widget, QWidget) or id(widget) in seen or name == "parent_widget":
+                continue
+            seen.add(id(widget))
+            if isinstance(widget, QLineEdit | QAbstractSpinBox):
+                values.append(widget.text())
+            elif isinstance(widget, QPlainTextEdit | QTextEdit):
+                if not widget.isReadOnly():
+                    values.append(widget.toPlainText())
+            elif isinstance(widget, QComboBox):
+                values.append((widget.currentIndex(), widget.currentText()))
+            elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+                values.append(widget.isChecked())
+            elif isinstance(widget, QListWidget):
+                values.append(
+                    tuple(widget.item(i).checkState().value for i in range(widget.count()))
+                )
+            elif depth < 2 and widget is not form:
+                read(widget, depth + 1)
+
+    read(form, 0)
+    return tuple(values)
+
+
+class GuardedDialog(QDialog):
+    """A dialog whose Escape and Cancel ask before losing what was typed; call
+    ``watch_changes`` once it is filled in, and connect Cancel to ``cancel``. It keeps the
+    values it was opened with, never a second object pointing back at it (a cycle that only
+    the garbage collector would free, at a moment of its choosing)."""
+
+    losing = "saving your changes"  # "Close without …?"
+
+    def watch_changes(self) -> None:
+        self.opened_with: tuple[object, ...] | None = values_of(self)
+
+    def more_to_lose(self) -> bool:
+        """Something beyond the fields that closing would lose (a call already started)."""
+        return False
+
+    def changed(self) -> bool:
+        opened = getattr(self, "opened_with", None)
+        return opened is not None and values_of(self) != opened
+
+    def cancel(self) -> None:
+        """Close, unless there are changes and the user keeps editing."""
+        if (self.more_to_lose() or self.changed()) and not self._discard():
+            return
+        self.reject()
+
+    def _discard(self) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Discard changes?",
+            f"Close without {self.losing}?",
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("discard-dialog")
+        keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.cancel()
+            return
+        super().keyPressEvent(event)
