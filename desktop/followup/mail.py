@@ -10,7 +10,7 @@ import base64
 import smtplib
 import ssl
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
@@ -67,8 +67,13 @@ def build_message(
     subject: str,
     body: str,
     when: datetime,
+    zone: tzinfo,
 ) -> EmailMessage:
-    """A plain-text message; non-ASCII names and subject are encoded as the RFCs say."""
+    """A plain-text message; non-ASCII names and subject are encoded as the RFCs say.
+
+    ``when`` (aware) is the moment of sending; the Date header tells it in ``zone``, the
+    user's own, as a mail app would: the reader sees the sender's local time and offset,
+    not the UTC the clock may hand over."""
     if not sender_email:
         raise InvalidInput("your e-mail address is not set (Settings, Profile)")
     if not to_email:
@@ -77,7 +82,9 @@ def build_message(
     message["From"] = _address(sender_name, sender_email)
     message["To"] = _address(to_name, to_email)
     message["Subject"] = subject
-    message["Date"] = format_datetime(when)
+    if when.utcoffset() is None:
+        raise ValueError("the moment of sending must carry its zone")
+    message["Date"] = format_datetime(when.astimezone(zone))
     message["Message-ID"] = make_msgid(domain=sender_email.partition("@")[2])
     message.set_content(body, cte="quoted-printable")  # 7-bit safe for every server
     return message

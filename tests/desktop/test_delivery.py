@@ -91,6 +91,8 @@ def test_send_by_email_asks_the_password_and_records_after_the_server_accepted(
         assert str(parsed["To"]) == "Dana Müller <dana@acme.example>"
         assert str(parsed["Subject"]) == "Thank you for the Backend Engineer interview"
         assert "scaled the billing service tenfold" in parsed.get_content()
+        # The clock says 15:00 UTC; the user is in New York (Settings): their own offset.
+        assert parsed["Date"] == "Fri, 27 Nov 2026 10:00:00 -0500"
 
 
 def test_a_wrong_password_is_explained_and_nothing_is_recorded(

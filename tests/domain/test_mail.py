@@ -7,12 +7,15 @@ import email
 import socket
 import ssl
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from email.policy import default
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from followup.errors import InvalidInput, Refusal
 from followup.mail import MailAccount, MailError, build_message, mailto_url, send
@@ -44,6 +47,7 @@ def letter() -> email.message.EmailMessage:
         "Thank you — Backend Engineer interview (Zürich)",
         "Dear Dana Müller,\n\nThank you. Grüße!\n",
         WHEN,
+        NY,
     )
 
 
@@ -62,6 +66,82 @@ def test_the_server_receives_a_correctly_encoded_message(smtp: tuple[Inbox, Mail
     assert parsed["Date"] == "Thu, 26 Nov 2026 09:00:00 -0500"
 
 
+def test_the_date_header_tells_the_users_own_offset_not_utc(
+    smtp: tuple[Inbox, MailAccount],
+) -> None:
+    """The clock hands over UTC; the reader sees the sender's local time and offset, in winter
+    and in summer (found by the hostile sweep: it said +0000). Failed before: +0000."""
+    inbox, account = smtp
+    for utc, shown in [
+        (datetime(2026, 11, 26, 14, 5, tzinfo=UTC), "Thu, 26 Nov 2026 09:05:00 -0500"),
+        (datetime(2026, 7, 1, 23, 30, tzinfo=UTC), "Wed, 01 Jul 2026 19:30:00 -0400"),
+    ]:
+        message = build_message(
+            "Sam", "sam@example.com", "Dana", "dana@acme.example", "Thanks", "Body", utc, NY
+        )
+        send(message, account, PASSWORD)
+        received = email.message_from_bytes(inbox.messages[-1], policy=default)
+        assert received["Date"] == shown
+    kolkata = build_message(
+        "Sam",
+        "sam@example.com",
+        "Dana",
+        "dana@acme.example",
+        "Thanks",
+        "Body",
+        datetime(2026, 11, 26, 14, 5, tzinfo=UTC),
+        ZoneInfo("Asia/Kolkata"),
+    )
+    send(kolkata, account, PASSWORD)
+    received = email.message_from_bytes(inbox.messages[-1], policy=default)
+    assert received["Date"] == "Thu, 26 Nov 2026 19:35:00 +0530"
+
+
+ZONES = [
+    "UTC",
+    "America/New_York",
+    "Europe/Berlin",
+    "Asia/Kolkata",
+    "Australia/Lord_Howe",
+    "Pacific/Chatham",
+    "America/St_Johns",
+    "Pacific/Kiritimati",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    moment=st.datetimes(
+        min_value=datetime(2000, 1, 1), max_value=datetime(2060, 12, 31), timezones=st.just(UTC)
+    ),
+    zone_name=st.sampled_from(ZONES),
+)
+def test_the_date_header_is_the_same_moment_in_the_users_zone(
+    moment: datetime, zone_name: str
+) -> None:
+    zone = ZoneInfo(zone_name)
+    message = build_message(
+        "Sam", "sam@example.com", "Dana", "dana@acme.example", "Thanks", "Body", moment, zone
+    )
+    said = parsedate_to_datetime(str(message["Date"]))
+    assert said == moment.replace(microsecond=0)
+    assert said.utcoffset() == moment.astimezone(zone).utcoffset()
+
+
+def test_a_moment_without_a_zone_is_a_mistake_not_a_guess() -> None:
+    with pytest.raises(ValueError, match="zone"):
+        build_message(
+            "Sam",
+            "sam@example.com",
+            "Dana",
+            "dana@acme.example",
+            "s",
+            "b",
+            datetime(2026, 11, 26, 9),
+            NY,
+        )
+
+
 def test_wrong_password_is_said_plainly(smtp: tuple[Inbox, MailAccount]) -> None:
     inbox, account = smtp
     with pytest.raises(MailError, match="refused the user name or password"):
@@ -72,7 +152,7 @@ def test_wrong_password_is_said_plainly(smtp: tuple[Inbox, MailAccount]) -> None
 def test_refused_recipient(smtp: tuple[Inbox, MailAccount]) -> None:
     inbox, account = smtp
     message = build_message(
-        "Sam", "sam@example.com", "Nobody", "nobody@acme.example", "Hi", "Body", WHEN
+        "Sam", "sam@example.com", "Nobody", "nobody@acme.example", "Hi", "Body", WHEN, NY
     )
     with pytest.raises(MailError, match=r"refused the recipient.*No such user"):
         send(message, account, PASSWORD)
@@ -96,9 +176,9 @@ def test_no_server_at_all() -> None:
 
 def test_missing_addresses_and_settings_are_refused_before_sending() -> None:
     with pytest.raises(Exception, match="your e-mail address is not set"):
-        build_message("Sam", "", "Dana", "dana@acme.example", "s", "b", WHEN)
+        build_message("Sam", "", "Dana", "dana@acme.example", "s", "b", WHEN, NY)
     with pytest.raises(Exception, match="Dana has no e-mail address"):
-        build_message("Sam", "sam@example.com", "Dana", "", "s", "b", WHEN)
+        build_message("Sam", "sam@example.com", "Dana", "", "s", "b", WHEN, NY)
     with pytest.raises(Exception, match="no outgoing mail server"):
         send(letter(), MailAccount("", 587, "starttls", ""), None)
 

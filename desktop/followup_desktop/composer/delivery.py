@@ -146,6 +146,7 @@ class Delivery(QObject):
                 out.subject,
                 out.body,
                 self.session.now(),
+                self.session.zone,  # the Date header in the user's own offset
             )
         except FollowUpError as error:
             self.session.dialogs.error(self.parent_widget, "Not sent", str(error))
