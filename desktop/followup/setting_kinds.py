@@ -163,6 +163,7 @@ class Setting:
     low: int = 0
     high: int = 0
     choices: tuple[tuple[str, str], ...] = ()  # (stored value, words shown for it)
+    example: str = ""  # shown in an empty field ("e.g. Alex Morgan"): what belongs there
 
     def parse(self, value: Any) -> Any:
         """The value as stored, or InvalidInput with the reason in words."""

@@ -26,6 +26,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Your name, as it is signed under the letter",
         Kind.TEXT,
         "Profile",
+        example="Alex Morgan",
     ),
     Setting(
         "profile.email",

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from followup.account_name import name_in_gecos, person_name
 from followup.errors import FollowUpError
 from followup.settings import BY_KEY, SETUP_KEYS, profile_is_empty
 from followup_desktop.accessibility import named
@@ -22,7 +23,15 @@ OFFERED = "setup/offered"  # QSettings: shown once (saved or skipped), then only
 
 
 def os_full_name() -> str:
-    """The user's full name as the system knows it (the account's "real name"), or empty."""
+    """The user's full name as the system knows it (the account's "real name"), or empty when
+    it is not a person's name (a login name such as "root", a shared account): the letter
+    is signed with it, so an empty field that asks beats a wrong guess."""
+    import getpass  # noqa: PLC0415
+
+    try:
+        login = getpass.getuser()
+    except (ImportError, KeyError, OSError):
+        login = ""
     if sys.platform == "win32":  # pragma: no cover (Windows)
         import ctypes  # noqa: PLC0415
 
@@ -31,15 +40,15 @@ def os_full_name() -> str:
         secur32.GetUserNameExW(3, None, ctypes.byref(size))  # 3: NameDisplay
         buffer = ctypes.create_unicode_buffer(size.value or 1)
         if secur32.GetUserNameExW(3, buffer, ctypes.byref(size)):
-            return buffer.value.strip()
+            return person_name(buffer.value, login)
         return ""
     try:
         import pwd  # noqa: PLC0415
 
-        gecos = pwd.getpwuid(os.getuid()).pw_gecos
+        account = pwd.getpwuid(os.getuid())
     except (ImportError, KeyError, OSError):
         return ""
-    return gecos.split(",")[0].strip()
+    return person_name(name_in_gecos(account.pw_gecos), account.pw_name or login)
 
 
 def should_offer(session: Session) -> bool:

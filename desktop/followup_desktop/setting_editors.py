@@ -212,7 +212,9 @@ def make_editor(setting: Setting, value: Any, today: date) -> QWidget:
         editor = PlaceList()
     else:
         line = QLineEdit(str(value))
-        line.setPlaceholderText(setting.description)
+        line.setPlaceholderText(
+            f"e.g. {setting.example}" if setting.example else setting.description
+        )
         editor = line
     named(editor, setting.label)
     editor.setAccessibleDescription(setting.description)

@@ -209,16 +209,19 @@ def test_a_first_start_opens_set_up_and_goes_on(
         shell.session.repo.db.close()
 
 
+def account(login: str, gecos: str) -> object:
+    """A real ``pwd`` entry for an account with that login and GECOS field."""
+    pwd = pytest.importorskip("pwd")  # Unix; Windows asks GetUserNameExW
+    return pwd.struct_passwd((login, "x", 1000, 1000, gecos, f"/home/{login}", "/bin/sh"))
+
+
 def test_the_full_name_is_the_accounts_real_name(monkeypatch: pytest.MonkeyPatch) -> None:
     """The first field of the account's GECOS entry ("Sam Lee,Room 1,..."), or nothing."""
-    pwd = pytest.importorskip("pwd")  # Unix; Windows asks GetUserNameExW
-
-    class Entry:
-        pw_gecos = "Sam Lee,,,"
-
-    monkeypatch.setattr(pwd, "getpwuid", lambda uid: Entry())
+    pwd = pytest.importorskip("pwd")
+    entry = account("sam", "Sam Lee,,,")
+    monkeypatch.setattr(pwd, "getpwuid", lambda uid: entry)
     assert first_run.os_full_name() == "Sam Lee"
-    Entry.pw_gecos = ""
+    entry = account("sam", "")
     assert first_run.os_full_name() == ""
 
     def missing(uid: int) -> object:
@@ -226,6 +229,58 @@ def test_the_full_name_is_the_accounts_real_name(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(pwd, "getpwuid", missing)
     assert first_run.os_full_name() == ""
+
+
+@pytest.mark.parametrize(
+    ("login", "gecos"),
+    [
+        ("root", "root"),  # Debian's root: the login name again
+        ("sam", "sam,,,"),
+        ("admin", "Administrator"),
+        ("build", "CI runner 3"),
+        ("smiths", "Smith family,,,"),
+        ("postgres", "PostgreSQL administrator,,,"),
+        ("x", "&"),  # GECOS's "&" means the login name
+    ],
+)
+def test_a_login_name_is_not_offered_as_the_users_name(
+    qtbot: QtBot,
+    empty: Session,
+    monkeypatch: pytest.MonkeyPatch,
+    login: str,
+    gecos: str,
+) -> None:
+    """First run as root suggested "root" to sign the letters (found by the hostile sweep;
+    failed before: the field said "root"). Now the field is empty with an example, and the
+    line of what came from the system does not claim a name."""
+    pwd = pytest.importorskip("pwd")
+    monkeypatch.setattr(pwd, "getpwuid", lambda uid: account(login, gecos))
+    monkeypatch.setenv("LOGNAME", login)
+    monkeypatch.setattr(region, "system_country", lambda: "US")
+    monkeypatch.setattr(region, "system_locale_name", lambda: "en_US")
+    dialog = FirstRunDialog(empty)
+    qtbot.addWidget(dialog)
+    name = dialog.editors["profile.name"]
+    assert isinstance(name, QLineEdit)
+    assert name.text() == ""
+    assert name.placeholderText() == "e.g. Alex Morgan"
+    assert "your name" not in dialog.detected.text()
+    dialog.accept()
+    assert empty.repo.settings()["profile.name"] == ""  # no login name signs a letter
+
+
+def test_a_real_name_from_the_account_is_offered_and_said(
+    qtbot: QtBot, empty: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pwd = pytest.importorskip("pwd")
+    monkeypatch.setattr(pwd, "getpwuid", lambda uid: account("zoe", "Zoë  Ångström-Nagy,4,,"))
+    monkeypatch.setattr(region, "system_country", lambda: "US")
+    monkeypatch.setattr(region, "system_locale_name", lambda: "en_US")
+    dialog = FirstRunDialog(empty)
+    qtbot.addWidget(dialog)
+    name = dialog.editors["profile.name"]
+    assert isinstance(name, QLineEdit) and name.text() == "Zoë Ångström-Nagy"
+    assert "your user account (Zoë Ångström-Nagy)" in dialog.detected.text()
 
 
 @pytest.mark.parametrize(
