@@ -164,6 +164,7 @@ class Setting:
     high: int = 0
     choices: tuple[tuple[str, str], ...] = ()  # (stored value, words shown for it)
     example: str = ""  # shown in an empty field ("e.g. Alex Morgan"): what belongs there
+    bound: Callable[[Any], Any] | None = None  # the read value's limits (followup.setting_bounds)
 
     def parse(self, value: Any) -> Any:
         """The value as stored, or InvalidInput with the reason in words."""
@@ -175,7 +176,8 @@ class Setting:
             if text not in options:
                 raise InvalidInput(f"{value!r} is not one of {', '.join(options)}")
             return text
-        return _PARSERS[self.kind](value)
+        parsed = _PARSERS[self.kind](value)
+        return self.bound(parsed) if self.bound is not None else parsed
 
     def words(self, value: Any) -> str:
         """How a choice is shown ("US Letter" for ``letter``); other values as they are."""

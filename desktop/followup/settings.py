@@ -15,6 +15,7 @@ from followup.errors import InvalidInput
 from followup.model import PostalAddress, Profile
 from followup.plan import PlanSettings
 from followup.reminders import ReminderSettings
+from followup.setting_bounds import QUIET_HOURS, check_end_of_day, quiet_hours_problem
 from followup.setting_kinds import Kind, Setting
 from followup.workdays import WorkCalendar, parse_workdays
 
@@ -85,6 +86,7 @@ SETTINGS: tuple[Setting, ...] = (
         "When the working day ends (the letter deadline)",
         Kind.TIME,
         "Business calendar",
+        bound=check_end_of_day,
     ),
     Setting(
         "calendar.timezone",
@@ -241,59 +243,6 @@ def profile_is_empty(stored: dict[str, Any]) -> bool:
     return not any(stored.get(key) for key in SETUP_KEYS if key.startswith("profile."))
 
 
-class SettingProblems(InvalidInput):
-    """Settings refused, each with its reason in words (``problems``: key → reason), so the
-    dialog can say each beside its field; the message names the first, for the CLI."""
-
-    def __init__(self, problems: dict[str, str]) -> None:
-        self.problems = problems
-        super().__init__("; ".join(f"{key}: {why}" for key, why in problems.items()))
-
-
-def validate(key: str, value: Any) -> Any:
-    """The value as stored, or InvalidInput with a plain reason."""
-    setting = BY_KEY.get(key)
-    if setting is None:
-        raise InvalidInput(f"unknown setting {key!r}; see `followup settings list`")
-    try:
-        return setting.parse(value)
-    except InvalidInput as error:
-        raise SettingProblems({key: str(error)}) from error
-
-
-def check_all(stored: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
-    """Each changed value checked, then how they fit together (a region of the country).
-
-    Every surface that saves settings (the dialog, ``followup settings set``, JSON import)
-    calls this, so a combination that would stop plans being made is never stored. Every
-    refused value is reported at once (``SettingProblems``).
-    """
-    if not isinstance(changes, dict):
-        raise InvalidInput("settings must be an object of key: value")
-    checked: dict[str, Any] = {}
-    problems: dict[str, str] = {}
-    for key, value in changes.items():
-        try:
-            checked[key] = validate(key, value)
-        except SettingProblems as error:
-            problems.update(error.problems)
-    if problems:
-        raise SettingProblems(problems)
-    merged = Settings.from_stored({**stored, **checked})
-    subdiv = merged["calendar.subdiv"]
-    country = merged["calendar.country"]
-    if subdiv and not country:
-        raise SettingProblems(
-            {"calendar.subdiv": "a region needs a country; choose the country first"}
-        )
-    try:
-        merged.calendar(strict=True)
-    except InvalidInput as error:
-        key = "calendar.subdiv" if subdiv else "calendar.country"
-        raise SettingProblems({key: str(error)}) from error
-    return checked
-
-
 # Checked when the calendar is first built (they load the holidays package), not at start-up.
 _CHECKED_LATER = frozenset({"calendar.country", "calendar.subdiv"})
 
@@ -308,6 +257,7 @@ class Settings:
 
     values: dict[str, Any]
     ignored: dict[str, str] = field(default_factory=dict)  # key → why its value is not used
+    read: dict[str, Any] = field(default_factory=dict)  # each value read alone, before pairs
 
     @classmethod
     def from_stored(cls, stored: dict[str, Any]) -> Settings:
@@ -324,7 +274,12 @@ class Settings:
                 values[key] = setting.parse(value)
             except (InvalidInput, TypeError, ValueError, OverflowError) as error:
                 ignored[key] = f"{error} (using the default)"
-        return cls(values, ignored)
+        read = dict(values)
+        if why := quiet_hours_problem(*(values[key] for key in QUIET_HOURS)):
+            for key in QUIET_HOURS:  # a pair that leaves no room: neither is used
+                values[key] = BY_KEY[key].default
+                ignored[key] = f"{why} (using the default)"
+        return cls(values, ignored, read)
 
     def problems(self, *, in_words: bool = False) -> list[str]:
         """One line per stored setting that is not used: by key for the command line (where

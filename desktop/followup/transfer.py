@@ -25,7 +25,7 @@ from followup.model import (
     Source,
     Status,
 )
-from followup.settings import check_all
+from followup.setting_checks import check_all
 from followup.storage import Repository
 from followup.validation import check_day, check_id, check_moment, check_timezone, no_such_day
 

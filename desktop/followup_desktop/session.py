@@ -477,7 +477,7 @@ class Session(QObject):
     def save_settings_or_raise(self, values: dict[str, object]) -> None:
         """Validate every value and how they fit together (country and region), then save
         them in one transaction; on any problem raise and save nothing."""
-        from followup.settings import check_all  # noqa: PLC0415
+        from followup.setting_checks import check_all  # noqa: PLC0415
 
         checked = check_all(self.repo.settings(), values)
         self.repo.save_settings(checked)

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from followup.errors import InvalidInput
+from followup.setting_checks import SettingProblems, check_all
 from followup.setting_kinds import Kind, Setting
-from followup.settings import SettingProblems, check_all
 from followup_desktop.accessibility import named
 from followup_desktop.field_errors import FieldErrors
 from followup_desktop.setting_editors import PlaceList, make_editor, read

@@ -249,7 +249,8 @@ def test_without_a_login_no_tls_is_needed() -> None:
 
 
 def test_the_i_understand_is_a_recorded_setting_off_by_default() -> None:
-    from followup.settings import Settings, validate
+    from followup.setting_checks import validate
+    from followup.settings import Settings
 
     assert Settings.from_stored({})["smtp.allow_unencrypted_login"] is False
     assert validate("smtp.allow_unencrypted_login", True) is True

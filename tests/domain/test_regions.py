@@ -13,8 +13,9 @@ from followup.regions import (
     subdivision_names,
     usual_work_week,
 )
+from followup.setting_checks import SettingProblems, check_all
 from followup.setting_kinds import Kind
-from followup.settings import BY_KEY, SETTINGS, SettingProblems, check_all
+from followup.settings import BY_KEY, SETTINGS
 
 
 def test_countries_are_named_in_words() -> None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from followup.errors import InvalidInput
 from followup.model import Application, Channel, Contact, Draft, Round
-from followup.settings import check_all
+from followup.setting_checks import check_all
 from followup.validation import (
     MAX_ID,
     check_day,

@@ -25,8 +25,9 @@ from followup.model import (
     Status,
     check_timezone,
 )
+from followup.setting_checks import check_all
 from followup.setting_kinds import Kind, Setting
-from followup.settings import BY_KEY, SETTINGS, check_all
+from followup.settings import BY_KEY, SETTINGS
 
 
 def _given(args: Any, name: str) -> bool:
