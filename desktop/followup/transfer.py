@@ -8,8 +8,9 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
-from followup import json_problem, rules
-from followup.errors import InvalidInput, Refusal
+from followup import json_problem
+from followup.errors import InvalidInput
+from followup.export_checks import check_together
 from followup.model import (
     Application,
     Call,
@@ -289,55 +290,8 @@ def parse(document: dict[str, Any], now: datetime | None = None) -> dict[str, li
                     value.check()
             except InvalidInput as error:
                 raise InvalidInput(f"{kind}, record {index}: {error}") from error
-    _check_history(records)
+    check_together(records)
     return records
-
-
-def _allowed(refusal: Refusal, override: Override | None) -> None:
-    if override is None or override.rule != refusal.rule:
-        raise InvalidInput(
-            f"the export breaks an etiquette rule with no recorded exception: {refusal.message}"
-        )
-
-
-def _check_history(records: dict[str, list[Any]]) -> None:
-    """What the app would have refused is refused here too, unless the export records the
-    user's override: a second letter to one person, a second call, a second inquiry."""
-    rounds = {r.id: r for r in records["rounds"]}
-    letters: list[Letter] = []
-    for letter in sorted(records["letters"], key=lambda x: (x.sent_at, x.id)):
-        round_ = rounds.get(letter.round_id)
-        if round_ is None:
-            raise InvalidInput(
-                f"letter {letter.id} names round {letter.round_id}, not in the export"
-            )
-        if letter.contact_id not in round_.interviewer_ids:
-            raise InvalidInput(
-                f"letter {letter.id}: contact {letter.contact_id} is not an interviewer of "
-                f"round {round_.id}"
-            )
-        try:
-            rules.check_letter(round_, letter.contact_id, letter.channel, letter.sent_at, letters)
-        except Refusal as refusal:
-            _allowed(refusal, letter.override)
-        letters.append(letter)
-    calls: list[Call] = []
-    for call in sorted(records["calls"], key=lambda x: (x.made_at, x.id)):
-        round_ = rounds.get(call.round_id)
-        if round_ is None:
-            raise InvalidInput(f"call {call.id} names round {call.round_id}, not in the export")
-        try:
-            rules.check_call(round_, call.made_at, calls)
-        except Refusal as refusal:
-            _allowed(refusal, call.override)
-        calls.append(call)
-    inquiries: list[Inquiry] = []
-    for inquiry in sorted(records["inquiries"], key=lambda x: (x.sent_at, x.id)):
-        try:
-            rules.check_inquiry(inquiry.application_id, inquiries)
-        except Refusal as refusal:
-            _allowed(refusal, inquiry.override)
-        inquiries.append(inquiry)
 
 
 def _no_constant(name: str) -> Any:
@@ -417,8 +371,9 @@ def write_export(repo: Repository, export: Export, *, replace: bool = False) -> 
                 "INSERT INTO settings(key, value) VALUES (?, ?)",
                 [(k, json.dumps(v)) for k, v in checked.items()],
             )
-        except sqlite3.IntegrityError as error:
+        except sqlite3.IntegrityError as error:  # check_together should have said why first
             raise InvalidInput(
-                f"the export is inconsistent ({error}); nothing was imported"
+                "the export's records do not fit together (one names a record that is missing "
+                "or repeated); nothing was imported"
             ) from error
     return {name: len(values) for name, values in records.items()}

@@ -146,3 +146,94 @@ def test_a_second_letter_with_its_recorded_override_is_imported(
 def test_hostile_json_is_refused_in_words(target: Repository, text: str, why: str) -> None:
     with pytest.raises(InvalidInput, match=why):
         transfer.import_all(target, text)
+
+
+def _repeat(kind: str, **changes: object) -> Change:
+    """The first record of ``kind`` once more at the end, its id kept, ``changes`` made."""
+
+    def change(doc: dict[str, Any]) -> None:
+        again = copy.deepcopy(doc[kind][0])
+        again.update(changes)
+        doc[kind].append(again)
+
+    return change
+
+
+def _call(doc: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": 7,
+        "round_id": doc["rounds"][0]["id"],
+        "made_at": "2026-12-03T15:00:00+00:00",
+        "outcome": "",
+    }
+
+
+def _two_calls(doc: dict[str, Any]) -> None:
+    doc["calls"] = [_call(doc), {**_call(doc), "made_at": "2026-12-04T15:00:00+00:00"}]
+
+
+def _two_inquiries(doc: dict[str, Any]) -> None:
+    inquiry = {
+        "id": 4,
+        "application_id": doc["applications"][0]["id"],
+        "channel": "email",
+        "sent_at": "2026-11-20T15:00:00+00:00",
+    }
+    doc["inquiries"] = [inquiry, {**inquiry, "channel": "post"}]
+
+
+TOGETHER: list[tuple[str, Change, str]] = [
+    (
+        "repeated contact",
+        _repeat("contacts", name="Lee"),
+        r"contacts: records 1 and 2 both have id 1;",
+    ),
+    ("repeated application", _repeat("applications"), "applications: records 1 and 2 both have id"),
+    ("repeated round", _repeat("rounds", title="again"), "rounds: records 1 and 3 both have id 1;"),
+    ("repeated letter", _repeat("letters"), "letters: records 1 and 2 both have id 1;"),
+    ("repeated call", _two_calls, "calls: records 1 and 2 both have id 7;"),
+    ("repeated inquiry", _two_inquiries, "inquiries: records 1 and 2 both have id 4;"),
+    ("two drafts", _repeat("drafts"), "drafts: records 1 and 2 are both for round 2 and contact 1"),
+    (
+        "round of no application",
+        _set("rounds.0.application_id", 999),
+        "interview round 1 names application 999, not in the export",
+    ),
+    (
+        "interviewer nobody",
+        _set("rounds.1.interviewer_ids", [999]),
+        "interview round 2 names contact 999, not in the export",
+    ),
+    (
+        "application contact nobody",
+        _set("applications.0.contact_id", 999),
+        "application 1 names contact 999, not in the export",
+    ),
+    ("draft of no round", _set("drafts.0.round_id", 999), "a draft names interview round 999"),
+]
+
+
+@pytest.mark.parametrize(("change", "why"), [c[1:] for c in TOGETHER], ids=[c[0] for c in TOGETHER])
+def test_records_that_do_not_fit_together_are_named_in_plain_words(
+    exported: dict[str, Any], target: Repository, change: Change, why: str
+) -> None:
+    """A repeated id said which kind and which id, not SQLite's 'UNIQUE constraint failed:
+    contacts.id' (found by the hostile sweep; failed before: SQLite's words), and nothing
+    is written."""
+    before = _bytes(target)
+    doc = copy.deepcopy(exported)
+    change(doc)
+    with pytest.raises(InvalidInput, match=why) as refused:
+        transfer.import_all(target, json.dumps(doc))
+    said = str(refused.value)
+    assert "nothing was imported" in said
+    assert not any(word in said for word in ("constraint", "UNIQUE", "FOREIGN KEY", "sqlite"))
+    assert transfer.export_all(target)["contacts"] == [] and target.settings() == {}
+    assert _bytes(target) == before
+
+
+def _bytes(repo: Repository) -> bytes:
+    """The database file and its write-ahead log: equal means nothing was written."""
+    path = Path(repo.db.path)
+    wal = path.with_name(path.name + "-wal")
+    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
