@@ -97,6 +97,35 @@ def test_the_date_header_tells_the_users_own_offset_not_utc(
     assert received["Date"] == "Thu, 26 Nov 2026 19:35:00 +0530"
 
 
+def test_without_a_chosen_zone_the_date_header_tells_the_systems(
+    smtp: tuple[Inbox, MailAccount], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No zone in Settings: the system's (here TZ), as every other time the app shows."""
+    from followup.settings import Settings
+
+    inbox, account = smtp
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    Settings.reread_system_zone()
+    try:
+        zone = Settings.from_stored({"calendar.timezone": ""}).zone()
+    finally:
+        monkeypatch.undo()
+        Settings.reread_system_zone()
+    message = build_message(
+        "Sam",
+        "sam@example.com",
+        "Dana",
+        "dana@acme.example",
+        "Thanks",
+        "Body",
+        datetime(2026, 11, 26, 14, 5, tzinfo=UTC),
+        zone,
+    )
+    send(message, account, PASSWORD)
+    received = email.message_from_bytes(inbox.messages[-1], policy=default)
+    assert received["Date"] == "Thu, 26 Nov 2026 19:35:00 +0530"
+
+
 ZONES = [
     "UTC",
     "America/New_York",
