@@ -1,5 +1,6 @@
 """What an export's records must hold together before any is written: each id once, every
-record it names present, and the history the app itself would have allowed.
+record it names present, and the history the app itself would have allowed; and how its
+settings fit with those already stored.
 
 SQLite would refuse a repeated id or a missing record too, but in its own words ("UNIQUE
 constraint failed: contacts.id") and only halfway through the write. Here the fault is said
@@ -8,12 +9,15 @@ as the user would look for it in the file: which kind of record, which id, which
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from followup import rules
 from followup.errors import InvalidInput, Refusal
 from followup.model import Call, Inquiry, Letter, Override
+from followup.setting_checks import check_all
 
 # The kinds of record with an id of their own.
 _WITH_IDS = ("contacts", "applications", "rounds", "letters", "calls", "inquiries")
@@ -116,3 +120,22 @@ def _check_history(records: dict[str, list[Any]]) -> None:
         except Refusal as refusal:
             _allowed(refusal, inquiry.override)
         inquiries.append(inquiry)
+
+
+def fit_stored_settings(cur: sqlite3.Cursor, checked: dict[str, Any]) -> None:
+    """Settings already stored (a first-run set-up, say) are not overwritten without --replace,
+    and the export's others must fit with them (quiet hours with their other end)."""
+    stored = {
+        key: json.loads(value) for key, value in cur.execute("SELECT key, value FROM settings")
+    }
+    both = sorted(stored.keys() & checked.keys())
+    if both:
+        raise InvalidInput(
+            f"the database already holds settings the export has too ({', '.join(both[:3])}"
+            f"{', …' if len(both) > 3 else ''}): import with --replace, or into a new file "
+            "with --db; nothing was imported"
+        )
+    try:
+        check_all(stored, checked)
+    except InvalidInput as error:
+        raise InvalidInput(f"{error}; nothing was imported") from error

@@ -10,7 +10,7 @@ from typing import Any
 
 from followup import json_problem
 from followup.errors import InvalidInput
-from followup.export_checks import check_together
+from followup.export_checks import check_together, fit_stored_settings
 from followup.model import (
     Application,
     Call,
@@ -352,6 +352,8 @@ def write_export(repo: Repository, export: Export, *, replace: bool = False) -> 
         if replace:
             for table in TABLES:
                 cur.execute(f"DELETE FROM {table}")
+        else:
+            fit_stored_settings(cur, checked)
         try:
             for contact in records["contacts"]:
                 repo.insert_contact(cur, contact)

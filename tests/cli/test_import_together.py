@@ -57,3 +57,40 @@ def test_a_round_naming_a_missing_application_is_named(db: Path, tmp_path: Path)
     assert "interview round 1 names application 42, not in the export" in result.err
     assert "constraint" not in result.err
     assert state(db) == before
+
+
+def test_settings_already_stored_are_not_overwritten_without_replace(
+    db: Path, tmp_path: Path
+) -> None:
+    """A first-run set-up stored settings but no records yet: the import says so in words
+    (before: 'UNIQUE constraint failed: settings.key') and writes nothing; with --replace it
+    goes ahead. Failed before: SQLite's words."""
+    (tmp_path / "all.json").write_text(ok(db, "export", "json", "-"), encoding="utf-8")
+    fresh = tmp_path / "set-up.sqlite3"
+    ok(fresh, "settings", "set", "calendar.country", "DE")
+    ok(fresh, "settings", "set", "reminders.quiet_end", "23:59")
+    before = state(fresh)
+    result = run(fresh, "import", "json", str(tmp_path / "all.json"))
+    assert result.code == 2, result
+    assert result.err.strip() == (
+        "followup: the database already holds settings the export has too (calendar.country): "
+        "import with --replace, or into a new file with --db; nothing was imported"
+    )
+    assert state(fresh) == before
+    ok(fresh, "import", "json", str(tmp_path / "all.json"), "--replace")
+    assert ok(fresh, "settings", "get", "calendar.country").strip() == '"US"'
+
+
+def test_settings_that_do_not_fit_the_stored_ones_are_refused(db: Path, tmp_path: Path) -> None:
+    """Quiet hours from the export's start to the stored end would cover the whole day."""
+    document = json.loads(ok(db, "export", "json", "-"))
+    document["settings"] = {"reminders.quiet_start": "00:00"}
+    (tmp_path / "quiet.json").write_text(json.dumps(document), encoding="utf-8")
+    fresh = tmp_path / "set-up.sqlite3"
+    ok(fresh, "settings", "set", "reminders.quiet_end", "23:59")
+    before = state(fresh)
+    result = run(fresh, "import", "json", str(tmp_path / "quiet.json"))
+    assert result.code == 2, result
+    assert "quiet hours from 00:00 to 23:59 leave only 1 minute" in result.err
+    assert "nothing was imported" in result.err
+    assert state(fresh) == before
