@@ -109,6 +109,7 @@ def _import(tmp_path: Path, empty: Path, text: str) -> None:
     assert "Traceback" not in result.err
     if result.code == 2:
         assert len(result.err.strip().splitlines()) == 1
+        assert "constraint" not in result.err.lower(), "said in SQLite's words"
         assert state(db) == before
     else:
         for args in (["agenda"], ["plan", "1"], ["export", "ics", "-"]):
