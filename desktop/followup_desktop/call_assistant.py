@@ -6,7 +6,6 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from followup_desktop.field_errors import FieldErrors
 from followup_desktop.plain_text import PlainText
 from followup_desktop.session import Session
 from followup_desktop.status_palette import Tone, tone
+from followup_desktop.unsaved import GuardedDialog
 from followup_desktop.wrapping import within_layout
 
 AMBER_AT_S = 120  # two minutes: time to wrap up
@@ -43,10 +43,12 @@ def timer_state(seconds: int) -> tuple[str, str]:
     return "On track", tone(Tone.SUCCESS).name()
 
 
-class CallAssistant(QDialog):
-    """Signals: ``call_recorded(Call)``."""
+class CallAssistant(GuardedDialog):
+    """Signals: ``call_recorded(Call)``. Escape or its close button after a call was started
+    or notes typed asks before the call goes unrecorded."""
 
     call_recorded = Signal(object)
+    losing = "recording the call"
 
     def __init__(self, session: Session, round_: Round, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +102,7 @@ class CallAssistant(QDialog):
         self.start.toggled.connect(self._toggle)
         self.elapsed = QElapsedTimer()
         self.seconds = 0
+        self.call_made = False  # started once: closing unrecorded would lose the call
         self.ticker = QTimer(self, interval=1000)  # only while a call is running
         self.ticker.timeout.connect(self._tick)
 
@@ -138,6 +141,10 @@ class CallAssistant(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.record, 0, Qt.AlignmentFlag.AlignRight)
         self.show_time(0)
+        self.watch_changes()  # as opened: notes typed are not lost to Escape or the X
+
+    def more_to_lose(self) -> bool:
+        return self.call_made
 
     def refusal(self) -> str:
         """Why the etiquette says not to call now (too soon, no letter yet, a second call),
@@ -158,6 +165,7 @@ class CallAssistant(QDialog):
 
     def _toggle(self, running: bool) -> None:
         if running:
+            self.call_made = True
             self.elapsed.start()
             self.ticker.start()
             self.start.setText("End the call")

@@ -1,15 +1,16 @@
-"""Typed text is not thrown away by a stray Escape or Cancel: a form with changes asks before
-it discards them.
+"""Typed text is not thrown away by a stray Escape, Cancel or click on the window's close
+button: a form with changes asks before it discards them.
 
 A form's state is read from its own input widgets (whatever they are), once when it is ready
 and again when it is about to close; no form has to list its fields a second time. Closed by
-the program (the app quitting, a test), a dialog does not ask.
+the program (after Save, the app quitting, a test, Qt's teardown), a dialog does not ask: only
+the window system's close is spontaneous, and only then are the fields read again.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -59,7 +60,7 @@ def values_of(form: QWidget) -> tuple[object, ...]:
 
 
 class GuardedDialog(QDialog):
-    """A dialog whose Escape and Cancel ask before losing what was typed; call
+    """A dialog whose Escape, Cancel and close button ask before losing what was typed; call
     ``watch_changes`` once it is filled in, and connect Cancel to ``cancel``. It keeps the
     values it was opened with, never a second object pointing back at it (a cycle that only
     the garbage collector would free, at a moment of its choosing)."""
@@ -77,11 +78,15 @@ class GuardedDialog(QDialog):
         opened = getattr(self, "opened_with", None)
         return opened is not None and values_of(self) != opened
 
+    def may_close(self) -> bool:
+        """True when closing loses nothing, or the user chose to lose it."""
+        return not (self.more_to_lose() or self.changed()) or self._discard()
+
+    @Slot()  # a real slot: Cancel is connected in Qt, with no Python receiver object between
     def cancel(self) -> None:
         """Close, unless there are changes and the user keeps editing."""
-        if (self.more_to_lose() or self.changed()) and not self._discard():
-            return
-        self.reject()
+        if self.may_close():
+            self.reject()
 
     def _discard(self) -> bool:
         box = QMessageBox(
@@ -97,10 +102,37 @@ class GuardedDialog(QDialog):
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
         box.exec()
-        return box.clickedButton() is discard
+        chosen = box.clickedButton() is discard
+        box.deleteLater()  # asked again next time: no spent boxes kept under the form
+        return chosen
+
+    def exec(self) -> int:
+        """Modal, as the app opens its forms; once answered, a form the app parented to one of
+        its windows is deleted. Kept, every form ever opened would linger under the window
+        with its Python half, and ``make screenshots`` crashed in a later dialog's making.
+        What the form saved stays readable (``saved`` is a plain attribute)."""
+        try:
+            return super().exec()
+        finally:
+            if self.parent() is not None:
+                self.deleteLater()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and not event.modifiers():
             self.cancel()
             return
         super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The title bar's close button asks as Cancel does. A close the program makes (its
+        ``close()``, the app quitting, teardown) is not spontaneous and never asks, nor reads
+        the fields, which Qt may be taking apart by then."""
+        if (
+            event.spontaneous()
+            and self.isVisible()
+            and not QCoreApplication.closingDown()
+            and not self.may_close()
+        ):
+            event.ignore()
+            return
+        super().closeEvent(event)
