@@ -60,6 +60,21 @@ def check_moment(value: datetime, what: str, *, field: str | None = None) -> dat
     return value
 
 
+def moment_range(zone: tzinfo) -> tuple[datetime, datetime]:
+    """The first and last moment ``check_moment`` accepts, read in ``zone``: both the zone's
+    date and the UTC date must lie within the bounds, so near an end the narrower one rules.
+    Date-time editors take their range from here, so no one can pick a moment refused."""
+    first = max(
+        datetime.combine(EARLIEST, datetime.min.time(), zone),
+        datetime.combine(EARLIEST, datetime.min.time(), UTC),
+    )
+    last = min(
+        datetime.combine(LATEST, datetime.max.time(), zone),
+        datetime.combine(LATEST, datetime.max.time(), UTC),
+    )
+    return first.astimezone(zone), last.astimezone(zone)
+
+
 _DAY_SHAPE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from followup.errors import InvalidInput
 from followup.setting_kinds import Kind, Setting
-from followup.validation import EARLIEST, LATEST
 from followup.workdays import format_workdays, parse_workdays
 from followup_desktop.accessibility import named
+from followup_desktop.date_range import bound_days
 from followup_desktop.locale_dates import LocaleDates, day_edit_format, time_edit_format
 from followup_desktop.plain_text import PlainText
 
@@ -78,7 +78,7 @@ class DaysOffEditor(QWidget):
         self.picker = named(QDateEdit(), "Day off to add")
         self.picker.setCalendarPopup(True)
         self.picker.setDisplayFormat(day_edit_format())
-        self.picker.setDateRange(QDate(EARLIEST.year, 1, 1), QDate(LATEST.year, 12, 31))
+        bound_days(self.picker)
         self.picker.setDate(QDate(today.year, today.month, today.day))
         self.add_button = named(QPushButton("Add"), "Add this day off")
         self.remove_button = named(QPushButton("Remove"), "Remove the selected day off")

@@ -35,6 +35,7 @@ from followup.errors import FollowUpError
 from followup.model import Call, Channel, Contact, Inquiry, Letter
 from followup.unreadable import Unreadable
 from followup_desktop.accessibility import named
+from followup_desktop.date_range import bound_moments
 from followup_desktop.field_errors import FieldErrors
 from followup_desktop.interviews.dialogs import ContactDialog
 from followup_desktop.locale_dates import day_edit_format, time_edit_format
@@ -189,6 +190,7 @@ class RecordFixDialog(QDialog):
         self.when = named(QDateTimeEdit(), "Made at" if isinstance(self.value, Call) else "Sent at")
         zone_id = QTimeZone(zone.key.encode())
         self.when.setTimeZone(zone_id)
+        bound_moments(self.when, zone, zone_id)
         self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), zone_id))
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat(f"{day_edit_format()} {time_edit_format()}")

@@ -114,11 +114,8 @@ def test_the_round_dialog_brings_the_tab_forward(
     assert dialog.tabs.currentIndex() == 2, "the Notes tab, where the field is"
     dialog.strengths.setPlainText("led the migration")
     dialog.decision.enabled.setChecked(True)
-    dialog.decision.edit.setDate(QDate(2200, 1, 1))
-    dialog.accept()
-    assert "outside 1990–2100" in said_beside(
-        dialog, dialog.fields, "decision_on", dialog.decision.edit
-    )
+    dialog.decision.edit.setDate(QDate(2200, 1, 1))  # beyond the domain: cannot be held
+    assert dialog.decision.edit.date() == QDate(2100, 12, 31)
     dialog.decision.enabled.setChecked(False)
     dialog.tabs.setCurrentIndex(2)
     dialog.start.setTime(QTime(15, 0))
@@ -146,11 +143,13 @@ def test_an_error_about_no_one_field_goes_on_the_forms_line(qtbot: QtBot) -> Non
 
 
 def test_the_mark_as_sent_dialog_says_a_far_date_beside_it(qtbot: QtBot) -> None:
+    """A far date cannot be picked (the editor has the domain's range); a refusal of the
+    time, whatever its cause, is said beside it."""
     checked: list[tuple[Channel, datetime]] = []
 
     def check(channel: Channel, sent_at: datetime) -> None:
         checked.append((channel, sent_at))
-        Letter(0, 1, 1, channel, sent_at).check()
+        Letter(0, 1, 1, channel, sent_at).check(NOW)
 
     zone = ZoneInfo("America/New_York")
     dialog = SendDialog(Channel.EMAIL, NOW, zone, "Dana", check=check)
@@ -158,9 +157,14 @@ def test_the_mark_as_sent_dialog_says_a_far_date_beside_it(qtbot: QtBot) -> None
     dialog.show()
     zone_id = QTimeZone(b"America/New_York")
     dialog.when.setDateTime(QDateTime(QDate(9999, 12, 30), QTime(10, 0), zone_id))
-    dialog.accept()
+    assert dialog.when.date() == QDate(2100, 12, 31), "the far date cannot be held"
+    dialog.check = lambda channel, sent_at: Letter(
+        0, 1, 1, channel, sent_at.replace(year=1)
+    ).check()
+    dialog.accept()  # a far date the domain refuses (from elsewhere) is still said beside it
     message = said_beside(dialog, dialog.fields, "sent_at", dialog.when)
     assert "the time the letter was sent" in message and "outside 1990–2100" in message
+    dialog.check = check
     dialog.when.setDateTime(QDateTime(QDate(2026, 11, 26), QTime(9, 0), zone_id))
     dialog.accept()
     assert not dialog.isVisible() and dialog.result() == 1

@@ -19,6 +19,7 @@ from followup.validation import (
     check_moment,
     check_text,
     check_timezone,
+    moment_range,
     no_such_day,
     parse_id,
     wall_time,
@@ -42,6 +43,20 @@ def test_dates_outside_1990_to_2100_are_refused() -> None:
             check_moment(bad_moment, "start")
     with pytest.raises(InvalidInput, match="time zone or an offset"):
         check_moment(datetime(2026, 1, 1), "start")
+
+
+@given(st.timezones())
+@settings(max_examples=30)
+def test_the_moment_range_is_exactly_what_check_moment_accepts(zone: ZoneInfo) -> None:
+    """Date-time editors take their range from here: its ends pass, a microsecond beyond
+    each is refused (in a zone far from UTC the UTC date is the narrower bound)."""
+    first, last = moment_range(zone)
+    assert first.tzinfo is zone and last.tzinfo is zone
+    for moment in (first, last):
+        assert check_moment(moment, "moment") == moment
+    for beyond in (first - timedelta(microseconds=1), last + timedelta(microseconds=1)):
+        with pytest.raises(InvalidInput, match="outside"):
+            check_moment(beyond.astimezone(zone), "moment")
 
 
 def test_ids_must_fit_sqlite() -> None:

@@ -30,6 +30,7 @@ from followup.model import Channel, Override
 from followup.send_gate import exception
 from followup_desktop.accessibility import named
 from followup_desktop.composer.gate import gate_line
+from followup_desktop.date_range import bound_moments
 from followup_desktop.field_errors import FieldErrors
 from followup_desktop.locale_dates import day_edit_format, time_edit_format
 from followup_desktop.wrapping import within_layout
@@ -66,6 +67,7 @@ class SendDialog(QDialog):
         self.when = QDateTimeEdit()
         zone_id = QTimeZone(zone.key.encode())
         self.when.setTimeZone(zone_id)
+        bound_moments(self.when, zone, zone_id)
         # An exact instant, shown in the user's zone: no local-time guessing either way.
         self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(now.timestamp()), zone_id))
         self.when.setCalendarPopup(True)

@@ -38,6 +38,7 @@ from followup.model import (
 from followup.unreadable import Unreadable
 from followup.validation import wall_time
 from followup_desktop.accessibility import named
+from followup_desktop.date_range import bound_days
 from followup_desktop.field_errors import FieldErrors
 from followup_desktop.locale_dates import day_edit_format, time_edit_format
 from followup_desktop.plain_text import PlainText
@@ -112,7 +113,7 @@ class OptionalDate(QWidget):
     def __init__(self, label: str, value: date | None, today: date) -> None:
         super().__init__()
         self.enabled = named(QCheckBox(label), label)
-        self.edit = named(QDateEdit(), label)
+        self.edit = bound_days(named(QDateEdit(), label))
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat(day_edit_format())
         self.edit.setDate(qdate(value or today))
@@ -288,7 +289,8 @@ class RoundDialog(FormDialog):
             if round_
             else last_whole_hour(now)
         )
-        self.day = named(QDateEdit(qdate(start.date())), "Date")
+        self.day = bound_days(named(QDateEdit(), "Date"))
+        self.day.setDate(qdate(start.date()))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat(day_edit_format())
         self.start = named(QTimeEdit(QTime(start.hour, start.minute)), "Start time")
