@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from followup.plan import ItemKind, ItemState, PlanItem
 from followup.workdays import WorkCalendar
+from followup_desktop.date_range import within
 from followup_desktop.locale_dates import LocaleDates
 from followup_desktop.status_palette import Tone, state_colour, tone
 
@@ -144,10 +145,16 @@ class CalendarGrid(QWidget):
         return start, start + timedelta(days=7 if self.week_mode else 42)
 
     def paged(self, step: int) -> date:
-        """The day selected after paging ``step`` months (weeks, in week mode) on."""
+        """The day selected after paging ``step`` months (weeks, in week mode) on, kept within
+        the days the domain accepts (followup_desktop/date_range.py)."""
         if self.week_mode:
-            return self.selected + timedelta(days=7 * step)
-        return self._shift_months(step)
+            return within(self.selected + timedelta(days=7 * step))
+        return within(self._shift_months(step))
+
+    def can_page(self, step: int) -> bool:
+        """Whether paging ``step`` on shows another month (week): not beyond the domain's
+        first or last day, where the page button is disabled and Page Up/Down do nothing."""
+        return self.visible_range(self.paged(step)) != self.visible_range()
 
     def set_items(
         self,
@@ -176,6 +183,8 @@ class CalendarGrid(QWidget):
         self._changed(before)
 
     def select(self, day: date) -> None:
+        """Select ``day``, or the nearest day the domain accepts (arrows stop at its ends)."""
+        day = within(day)
         before = self.visible_range()
         self.selected = day
         self._changed(before)
@@ -371,7 +380,9 @@ class CalendarGrid(QWidget):
         if key in moves:
             self.select(self.selected + timedelta(days=moves[Qt.Key(key)]))
         elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
-            self.select(self.paged(-1 if key == Qt.Key.Key_PageUp else 1))
+            step = -1 if key == Qt.Key.Key_PageUp else 1
+            if self.can_page(step):
+                self.select(self.paged(step))
         elif key in (Qt.Key.Key_Home, Qt.Key.Key_T):
             self.select(self.today)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):

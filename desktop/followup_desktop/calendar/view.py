@@ -160,6 +160,8 @@ class CalendarView(QWidget):
             "Previous week" if self.grid.week_mode else "Previous month"
         )
         self.next.setAccessibleName("Next week" if self.grid.week_mode else "Next month")
+        self.previous.setEnabled(self.grid.can_page(-1))  # not past the domain's first day
+        self.next.setEnabled(self.grid.can_page(1))  # nor its last
         self.show_day(selected)
         self._neighbours = [self.grid.paged(-1), self.grid.paged(1)]
         self._ahead.start()
