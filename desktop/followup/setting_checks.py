@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from followup.errors import InvalidInput
-from followup.setting_bounds import QUIET_HOURS, quiet_hours_problem
+from followup.setting_bounds import MORNING, QUIET_HOURS, morning_problem, quiet_hours_problem
 from followup.settings import BY_KEY, Settings
 
 
@@ -36,7 +36,8 @@ def validate(key: str, value: Any) -> Any:
 
 
 def check_all(stored: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
-    """Each changed value checked, then how they fit together (a region of the country).
+    """Each changed value checked, then how they fit together (quiet hours' two ends, the
+    morning reminders before the end of the working day, a region of the country).
 
     Every surface that saves settings (the dialog, ``followup settings set``, JSON import)
     calls this, so a combination that would stop plans being made is never stored. Every
@@ -57,6 +58,12 @@ def check_all(stored: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]
     changed = [key for key in QUIET_HOURS if key in checked]
     if changed and (why := quiet_hours_problem(*(merged.read[key] for key in QUIET_HOURS))):
         raise SettingProblems({changed[-1]: why})
+    changed = [key for key in MORNING if key in checked]
+    read = dict(merged.read)
+    if quiet_hours_problem(*(read[key] for key in QUIET_HOURS)):  # stored, set aside
+        read.update({key: BY_KEY[key].default for key in QUIET_HOURS})
+    if changed and (why := morning_problem(*(read[key] for key in MORNING))):
+        raise SettingProblems({changed[0]: why})
     subdiv = merged["calendar.subdiv"]
     country = merged["calendar.country"]
     if subdiv and not country:

@@ -15,7 +15,7 @@ from followup.errors import InvalidInput
 from followup.model import PostalAddress, Profile
 from followup.plan import PlanSettings
 from followup.reminders import ReminderSettings
-from followup.setting_bounds import QUIET_HOURS, check_end_of_day, quiet_hours_problem
+from followup.setting_bounds import check_end_of_day, set_aside_unfitting
 from followup.setting_kinds import Kind, Setting
 from followup.workdays import WorkCalendar, parse_workdays
 
@@ -120,7 +120,8 @@ SETTINGS: tuple[Setting, ...] = (
         "reminders.morning",
         "09:00",
         "Morning reminders",
-        "When morning reminders arrive",
+        "When morning reminders arrive: before the end of the working day (in quiet hours: "
+        "when they end)",
         Kind.TIME,
         "Reminders",
     ),
@@ -275,10 +276,9 @@ class Settings:
             except (InvalidInput, TypeError, ValueError, OverflowError) as error:
                 ignored[key] = f"{error} (using the default)"
         read = dict(values)
-        if why := quiet_hours_problem(*(values[key] for key in QUIET_HOURS)):
-            for key in QUIET_HOURS:  # a pair that leaves no room: neither is used
-                values[key] = BY_KEY[key].default
-                ignored[key] = f"{why} (using the default)"
+        defaults = {s.key: s.default for s in SETTINGS}
+        for key, why in set_aside_unfitting(values, defaults).items():
+            ignored[key] = f"{why} (using the default)"
         return cls(values, ignored, read)
 
     def problems(self, *, in_words: bool = False) -> list[str]:
