@@ -5,6 +5,10 @@ way grows with the square of its length: a pasted megabyte without a space froze
 for about two minutes. Wrapping at word boundaries only lays the same text out in well under
 a second; the price is that a single word wider than the field scrolls sideways instead of
 breaking, which real letters and notes never need.
+
+Tab moves on to the next field, as everywhere else in a form: it used to go into an address
+as a tab character, with the next fields' words after it, and the address was then refused
+for holding a control character.
 """
 
 from __future__ import annotations
@@ -17,5 +21,6 @@ class PlainText(QPlainTextEdit):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        self.setTabChangesFocus(True)
         if text:
             self.setPlainText(text)
