@@ -18,14 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup.checker import Context, Kind, Severity, check
+from followup.checker import Context, Finding, Kind, Severity, check
 from followup.errors import FollowUpError
 from followup.model import Application, Channel, Inquiry
+from followup.send_gate import combine
 from followup.subject import check_subject
 from followup.template_choice import template_for
 from followup.templates import render, variables
 from followup_desktop.accessibility import named
-from followup_desktop.composer.gate import gate_line
+from followup_desktop.composer.gate import gate_line, pass_gate
 from followup_desktop.field_errors import FieldErrors
 from followup_desktop.plain_text import PlainText
 from followup_desktop.session import Session
@@ -83,6 +84,7 @@ class InquiryDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Record as sent")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         row = QHBoxLayout()
         row.addWidget(copy)
         row.addStretch(1)
@@ -111,15 +113,19 @@ class InquiryDialog(QDialog):
         self.subject_label.setVisible(email)
         self.run_check()
 
-    def run_check(self) -> None:
+    def found(self) -> list[tuple[Finding, str]]:
         """What the etiquette check says about the inquiry as it stands (the one inquiry
-        may ask about its status; pressure, neediness and the rest are still flagged)."""
-        self._check_timer.stop()
+        may ask about its status; pressure, neediness and the rest are still flagged), each
+        finding with the text it is about (the subject or the body)."""
         context = Context(Channel(self.channel.currentData()), Kind.INQUIRY)
         subject = self.subject.text() if context.channel is Channel.EMAIL else ""
         found = [(f, subject) for f in check_subject(subject, context)] if subject else []
         found += [(f, self.text.toPlainText()) for f in check(self.text.toPlainText(), context)]
-        shown = [(f, t) for f, t in found if f.severity is not Severity.INFO]
+        return found
+
+    def run_check(self) -> None:
+        self._check_timer.stop()
+        shown = [(f, t) for f, t in self.found() if f.severity is not Severity.INFO]
         lines = [
             ("Fix: " if f.severity is Severity.ERROR else "Consider: ") + gate_line(f, t)
             for f, t in shown
@@ -135,13 +141,18 @@ class InquiryDialog(QDialog):
             self.fields.show(error)
             return
         self.fields.clear()
+        # Like every letter that leaves: open errors are listed; fix them, or confirm (kept).
+        errors = [(f, t) for f, t in self.found() if f.severity is Severity.ERROR]
+        go, confirmed = pass_gate(self, errors, "Record as sent", now)
+        if not go:
+            return
         self.saved = self.session.run_with_override(
             self,
             lambda override: self.session.repo.record_inquiry(
                 self.app.id,
                 channel,
                 now,
-                override,
+                combine(override, confirmed),
                 self.session.calendar(),
                 self.session.zone,
                 self.session.settings.plan().inquiry_wait,
