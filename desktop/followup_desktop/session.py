@@ -30,15 +30,14 @@ from followup.errors import (
 )
 from followup.model import Override
 from followup.plan import PlanItem, PlanSettings
-from followup.planner import plans_by_application, plans_for_today
 from followup.settings import Settings
 from followup.storage import Repository
 from followup.storage.change_log import ChangeLog
-from followup.storage.database import Database
 from followup.storage.repository import Snapshot
 from followup.workdays import WorkCalendar
 from followup_desktop.clock import Clock
 from followup_desktop.locale_dates import LocaleDates
+from followup_desktop.plan_cache import PlanArgs, PlanCache, Stage, planner_of_its_own
 from followup_desktop.region import system_country
 
 __all__ = ["BUSY_TIMEOUT_MS", "Dialogs", "Session", "Snapshot"]  # Snapshot: what an undo puts back
@@ -112,14 +111,8 @@ class Session(QObject):
         self.dialogs = dialogs or Dialogs()
         self.undo_stack = QUndoStack(self)
         self._settings: Settings | None = None
-        self._items: list[PlanItem] | None = None
-        self._plans: dict[int, list[PlanItem]] | None = None  # application id → its items
-        # Start-up plans only what Today shows (``today_first``): then ``_plans`` holds those
-        # items alone until the whole plans arrive (``complete_plans``).
-        self.today_first = False
-        self._complete = True
-        self._planned_at: datetime | None = None  # the moment ``_plans`` was made for
-        self._replan: set[int] = set()  # applications changed since their plans were made
+        # The plans: whole, or at start-up (``today_first``) Today's part until the rest came.
+        self._plan_cache = PlanCache(self._plan_args, self._planner)
         self._calendar: WorkCalendar | None = None
         self._dates: LocaleDates | None = None
         self._changes = ChangeLog(repo.db.connection)
@@ -130,8 +123,6 @@ class Session(QObject):
         self._memo_minute: datetime | None = None
         # The running app plans again off the GUI thread when time moves (``move_time``).
         self.replan_in_background = False
-        self._moves = 0  # time moves asked for: only the latest one's plans are used
-        self._changes_seen = 0  # changes and settings seen: plans made before one are stale
         self.schedule_changed.connect(self._forget_items)
         self.settings_changed.connect(self._forget_settings)
 
@@ -182,101 +173,49 @@ class Session(QObject):
         return letter_dates_for(self.calendar().country)
 
     def plans(self) -> dict[int, list[PlanItem]]:
-        """Application id → plan items, for active applications: computed once, then only
-        the applications a change touched are planned again. The Interviews page, the
-        reminders and exports read these (Today reads ``today_items``). Time moving on
-        (``move_time``, which the reminder timer calls whenever a state can change) plans
-        everything again. Asked before the whole plans of a start-up arrived, they are made
-        here and then."""
-        if not self._complete:
-            self._plans, self._complete, self._replan = None, True, set()
-        return self._current_plans()
-
-    def _current_plans(self) -> dict[int, list[PlanItem]]:
-        """The plans as they are: whole, or at start-up only Today's (``today_first``)."""
-        if self._plans is None or self._replan:
-            now = self.now()
-            args = (self.repo, self.calendar(), self.zone, now, self.plan_settings())
-            if self._plans is None:
-                if self.today_first:  # once: what Today shows, the rest after it painted
-                    self.today_first, self._complete = False, False
-                    self._plans = plans_for_today(*args)
-                else:
-                    self._plans = plans_by_application(*args, active_only=True)
-                self._planned_at = now
-            else:
-                fresh = plans_by_application(*args, active_only=True, only=self._replan)
-                for app_id in self._replan:
-                    self._plans.pop(app_id, None)
-                self._plans.update(fresh)
-            self._replan = set()
-            self._items = None
-        return self._plans
+        """Application id → plan items, for active applications, always whole (made at once
+        if start-up's whole plans have not arrived yet): the Interviews page, the reminders
+        and exports read these (Today reads ``today_items``)."""
+        return self._plan_cache.whole()
 
     def items(self) -> list[PlanItem]:
-        """Plan items of active applications (what the tray and reminders use)."""
-        if not self._complete:
-            self.plans()
-        return self.today_items()
+        """Plan items of active applications, whole (what the tray and reminders use)."""
+        return self._plan_cache.items()
 
     def today_items(self) -> list[PlanItem]:
         """The items Today picks from (``agenda``, ``coming_up``): at start-up only those
         that can be on it (the same ones, in the same order, as from the whole plans)."""
-        plans = self._current_plans()
-        if self._items is None:
-            self._items = [item for items in plans.values() for item in items]
-        return self._items
+        return self._plan_cache.today_items()
+
+    @property
+    def today_first(self) -> bool:
+        """Start-up sets it: Today's part of the plans first, the rest after it painted."""
+        return self._plan_cache.today_first
+
+    @today_first.setter
+    def today_first(self, value: bool) -> None:
+        self._plan_cache.today_first = value
 
     @property
     def plans_complete(self) -> bool:
         """False while only Today's part of the plans is made (start-up)."""
-        return self._complete or self._plans is None
+        return self._plan_cache.stage is not Stage.PART
 
     def complete_plans(self, then: Callable[[], object] | None = None) -> None:
         """Start-up planned Today's part first: make the whole plans off the GUI thread, for
-        the same moment, then call ``then``. A change, a new setting or time moving on
-        meanwhile wins: those plans are not used (what reads them plans at once instead)."""
-        if self.plans_complete:
-            if then is not None:
-                then()
-            return
-        from followup_desktop.background import run_in_background  # noqa: PLC0415
+        the same moment, then call ``then`` (``PlanCache.complete``)."""
+        self._plan_cache.complete(then)
 
-        assert self._planned_at is not None
-        partial, changes = self._plans, self._changes_seen
-        work = self._planner(self._planned_at)
-
-        def arrived(plans: dict[int, list[PlanItem]]) -> None:
-            # Still the same part, with nothing changed since: the whole plans replace it.
-            if self._plans is partial and changes == self._changes_seen and not self._complete:
-                self._plans, self._complete, self._items = plans, True, None
-            if then is not None:
-                then()
-
-        def failed(_error: BaseException) -> None:
-            if then is not None:
-                then()
-
-        run_in_background(work, arrived, failed)
+    def _plan_args(self) -> PlanArgs:
+        return (self.repo, self.calendar(), self.zone, self.now(), self.plan_settings())
 
     def _planner(self, now: datetime) -> Callable[[], dict[int, list[PlanItem]]]:
-        """Every active plan for ``now``, made on a read-only connection of its own (for a
-        thread other than the GUI's). Its reasons name days as the GUI's do, with a locale
-        style of its own (the GUI thread's keeps what it has named)."""
-        path = Path(self.repo.db.path).resolve()
+        """Every active plan for ``now``, off the GUI thread. Its reasons name days as the
+        GUI's do, with a locale style of its own (the GUI thread's keeps what it named)."""
         dates = LocaleDates(now.astimezone(self.zone).date())
-        args = (self.calendar(), self.zone, now, replace(self.settings.plan(), dates=dates))
-
-        def work() -> dict[int, list[PlanItem]]:
-            connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-            try:
-                return plans_by_application(
-                    Repository(Database(path, connection)), *args, active_only=True
-                )
-            finally:
-                connection.close()
-
-        return work
+        settings = replace(self.settings.plan(), dates=dates)
+        path = Path(self.repo.db.path).resolve()
+        return planner_of_its_own(path, self.calendar(), self.zone, now, settings)
 
     def plan_memo(self) -> dict[int, list[PlanItem]]:
         """Round plans kept between calendar pages; dropped on any change or a new minute."""
@@ -308,9 +247,7 @@ class Session(QObject):
 
     def forget_time(self) -> None:
         """The clock jumped (the machine slept): recompute what depends on now."""
-        self._items = None
-        self._plans = None
-        self._complete = True
+        self._plan_cache.forget()
         self._memo = {}
 
     def move_time(self, then: Callable[[], object] | None = None) -> None:
@@ -318,55 +255,28 @@ class Session(QObject):
         and call ``then``. With ``replan_in_background`` (the running app) the plans are
         made on a connection of their own off the GUI thread (every active plan: 0.1 s at
         10,000 interviews); meanwhile views keep showing the plans of a moment ago."""
-        if not self.replan_in_background or self._plans is None:
-            self.forget_time()
-            self.time_moved.emit()
-            if then is not None:
-                then()
-            return
-        from followup_desktop.background import run_in_background  # noqa: PLC0415
 
-        self._moves += 1
-        ticket, changes = self._moves, self._changes_seen
-        now = self.now()
-        work = self._planner(now)
-
-        def arrived(plans: dict[int, list[PlanItem]]) -> None:
-            if ticket != self._moves:  # a later move is on its way
-                return
-            if changes != self._changes_seen:  # something changed meanwhile: plan it all here
-                self.forget_time()
-            else:
-                self._plans, self._replan, self._items = plans, set(), None
-                self._complete, self._planned_at = True, now
-                self._memo, self._memo_minute = {}, None
+        def moved() -> None:
+            self._memo, self._memo_minute = {}, None
             self.time_moved.emit()
             if then is not None:
                 then()
 
-        def failed(_error: BaseException) -> None:
-            if ticket == self._moves:
-                self.forget_time()
-                self.time_moved.emit()
-                if then is not None:
-                    then()
-
-        run_in_background(work, arrived, failed)
+        if self.replan_in_background and self._plan_cache.stage is not Stage.NONE:
+            self._plan_cache.move(self.now(), moved)
+        else:
+            self._plan_cache.forget()
+            moved()
 
     def _forget_items(self) -> None:
         """A change: plan again only the applications it touched (all when unknown)."""
         self.last_change = touched = self._changes.take()
-        self._changes_seen += 1
-        self._items = None
-        if touched is None or not touched:  # another program, settings, or unknown
+        self._plan_cache.note_change(touched)
+        if not touched:  # another program, settings, or unknown
             self.last_change = None
-            self._plans = None
-            self._complete = True
-            self._replan = set()
             self._names = None
             self._memo = {}
             return
-        self._replan |= touched
         self._memo = {
             round_id: plan
             for round_id, plan in self._memo.items()

@@ -197,3 +197,70 @@ def test_the_clock_jumping_while_the_whole_plans_are_made(
     session.forget_time()
     qtbot.waitUntil(lambda: done == [True], timeout=5000)
     assert session.plans() == whole(session), "planned for the new moment, not the old"
+
+
+def built_as_the_app_does(qtbot: QtBot, session: Session, page: str) -> Shell:
+    """The app's start-up with ``page`` left open last time: the frame is shown first, then
+    the session attached (which builds that page) and Today's part asked for."""
+    from PySide6.QtCore import QSettings
+
+    from followup_desktop.main_window import MainWindow
+
+    QSettings().setValue("window/page", page)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    session.today_first = True
+    session.replan_in_background = True
+    shell = Shell(session, notifier=Recorder(), window=window)
+    shell.start()
+    return shell
+
+
+def test_the_interviews_page_left_open_shows_whole_plans_from_the_start(
+    qtbot: QtBot, session: Session, history: dict[str, int]
+) -> None:
+    """The Interviews page, built as the session is attached, is the first to read the
+    plans: it gets the whole plans (the settled application's history too), not Today's
+    part as if it were all of them."""
+    shell = built_as_the_app_does(qtbot, session, "interviews")
+    shown = {row.app.id: row.plan for row in shell.window.interviews.model.rows}
+    qtbot.waitUntil(lambda: shell.settled, timeout=5000)  # nothing left running
+    expected = whole(session)
+    assert shown == {app_id: expected.get(app_id, []) for app_id in shown}
+    assert [i.kind for i in expected[history["settled"]]].count(ItemKind.INTERVIEW) == 2
+    assert session.plans() == expected
+    assert shell.window.today.model.rows, "Today still shows this week's letters"
+
+
+def test_the_letters_page_left_open_reads_the_whole_items(
+    qtbot: QtBot, session: Session, history: dict[str, int]
+) -> None:
+    """The composer, shown as the session is attached, reads ``items()`` first: the whole
+    plans' items, not Today's part."""
+    read: list[list[PlanItem]] = []
+    items = session.items
+    session.items = lambda: read.append(items()) or read[-1]  # type: ignore[method-assign]
+    shell = built_as_the_app_does(qtbot, session, "letters")
+    complete = session.plans_complete
+    qtbot.waitUntil(lambda: shell.settled, timeout=5000)  # nothing left running
+    expected = [i for plan in whole(session).values() for i in plan]
+    assert read and all(got == expected for got in read)
+    assert complete, "the whole plans were made for the composer"
+    assert session.plans() == whole(session)
+
+
+@pytest.mark.parametrize("first", ["plans", "items"])
+def test_plans_asked_first_are_the_whole_plans(
+    session: Session, history: dict[str, int], first: str
+) -> None:
+    """Whatever reads the plans first, when start-up wanted Today's part first, gets them
+    whole; only Today asks for the part."""
+    session.today_first = True
+    expected = whole(session)
+    if first == "plans":
+        assert session.plans() == expected
+    else:
+        assert session.items() == [i for plan in expected.values() for i in plan]
+    assert session.plans_complete
+    assert session.today_items() == [i for plan in expected.values() for i in plan]
