@@ -33,11 +33,17 @@ def _can(field: TextField, redo: bool) -> bool:
 
 class EditUndo(QObject):
     """The two actions; their text and state follow the focus (shown when the menu opens,
-    and for the records whenever the stack changes)."""
+    and for the records whenever the stack changes).
+
+    The stack is the session's, which need not outlive the window: it listens to the whole
+    application's focus, so when the stack goes first (the session let go of before the
+    window, as at the end of a run) it lets go of the stack too, and the records have
+    nothing left to undo."""
 
     def __init__(self, stack: QUndoStack, menu: QMenu, parent: QWidget) -> None:
         super().__init__(parent)
-        self.stack = stack
+        self.stack: QUndoStack | None = stack
+        stack.destroyed.connect(self._stack_gone)
         self.undo = QAction("&Undo", parent)
         self.undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo = QAction("&Redo", parent)
@@ -70,16 +76,23 @@ class EditUndo(QObject):
             self.undo.setEnabled(_can(field, redo=False))
             self.redo.setEnabled(_can(field, redo=True))
             return
-        undo, redo = self.stack.undoText(), self.stack.redoText()
+        stack = self.stack
+        undo, redo = (stack.undoText(), stack.redoText()) if stack is not None else ("", "")
         self.undo.setText(f"&Undo {undo}" if undo else "&Undo")
         self.redo.setText(f"&Redo {redo}" if redo else "&Redo")
-        self.undo.setEnabled(self.stack.canUndo())
-        self.redo.setEnabled(self.stack.canRedo())
+        self.undo.setEnabled(stack is not None and stack.canUndo())
+        self.redo.setEnabled(stack is not None and stack.canRedo())
+
+    def _stack_gone(self) -> None:
+        self.stack = None
+        self.refresh()
 
     def _do(self, *, redo: bool) -> None:
         field = self._field()
         if field is not None:
             field.redo() if redo else field.undo()
+        elif self.stack is None:
+            pass  # the session is gone: nothing of the records to undo
         elif redo:
             self.stack.redo()
         else:

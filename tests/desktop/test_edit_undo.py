@@ -3,8 +3,9 @@ the last change to the records otherwise: typing in a letter never undoes a dele
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from followup.model import Application, Round
@@ -77,3 +78,38 @@ def test_a_read_only_field_leaves_the_menu_to_the_records(
     window.edit_undo.refresh()
     assert window.edit_undo.undo.text() == "&Undo"
     assert not window.edit_undo.undo.isEnabled()  # nothing to undo in the records
+
+
+def test_a_window_that_outlives_its_session_lets_go_of_the_undo_stack(
+    qtbot: QtBot, session: Session
+) -> None:
+    """Found as 'Internal C++ object (QUndoStack) already deleted' printed at the end of a
+    test run: windows closed with deleteLater (never run) outlived their sessions, and when
+    they went at exit the focus moved and Edit read the session's deleted undo stack. Failed
+    before: RuntimeError in the slot, on every focus change and when the menu opened."""
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("interviews")
+    page = window.page("interviews")
+    assert isinstance(page, InterviewsView)
+    page.tree.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.tree)
+    edit = window.edit_undo
+    shiboken6.delete(session)  # the session goes first, and its undo stack with it
+    assert not edit.undo.isEnabled() and not edit.redo.isEnabled()
+    window.sidebar.setFocus()  # Qt tells every listener that the focus moved
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.sidebar)
+    window.edit_menu.aboutToShow.emit()  # as opening the menu does
+    edit.undo.trigger()  # nothing to undo, and nothing raised
+    assert edit.undo.text() == "&Undo" and not edit.undo.isEnabled()
+    search = QLineEdit(window)  # typing is still undone in a text field
+    search.show()
+    search.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is search)
+    qtbot.keyClicks(search, "Acme")
+    edit.refresh()
+    assert edit.undo.text() == "&Undo Typing" and edit.undo.isEnabled()
+    edit.undo.trigger()
+    assert search.text() == ""
