@@ -6,6 +6,11 @@ PySide6's import hook). The dates it computes never change for a given package v
 they are computed once per country, region, year and language and kept in the user's cache
 folder, in a file named for the package's version: a new version recomputes them. A cache
 that cannot be read or written is only slower, never wrong.
+
+The GUI thread and the planner's own thread (time moving on, start-up's whole plans) share
+one calendar, so one lock guards the cache: a year is handed out only once it is whole (a
+year seen half-filled made Thanksgiving a business day until the app restarted), and a file
+is written from a snapshot no other thread is changing, under a temporary name of its own.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import tempfile
+import threading
 import warnings
 from datetime import date
 from functools import cache
@@ -20,6 +27,9 @@ from pathlib import Path
 from typing import Any
 
 _LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")  # as ``holidays`` reads
+# One lock for the whole cache, not one per country: computing also changes the process's
+# warning filters (``warnings.catch_warnings``), which two threads must not do at once.
+_LOCK = threading.Lock()
 
 
 @cache
@@ -84,6 +94,7 @@ class _Entry:
             self.subdivisions, self.years = None, {}
 
     def _write(self) -> None:
+        """Replace the file at once (callers hold ``_LOCK``, so the years do not change)."""
         if self.path is None or self.subdivisions is None:
             return
         stored = {
@@ -93,13 +104,19 @@ class _Entry:
                 for year, days in sorted(self.years.items())
             },
         }
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        text = json.dumps(stored, ensure_ascii=False)
+        temporary: str | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
+            handle, temporary = tempfile.mkstemp(
+                prefix=f"{self.path.name}.", suffix=".tmp", dir=self.path.parent
+            )
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(text)
             os.replace(temporary, self.path)
         except OSError:
-            temporary.unlink(missing_ok=True)
+            if temporary is not None:
+                Path(temporary).unlink(missing_ok=True)
 
     def _compute(self, years: list[int]) -> None:
         """Ask the ``holidays`` package (imported here, on a cache miss only)."""
@@ -113,11 +130,15 @@ class _Entry:
             except NotImplementedError:
                 self.known = False
                 return
-            self.subdivisions = tuple(table.subdivisions)
-            for year in years:
-                self.years[year] = {}
+            subdivisions = tuple(table.subdivisions)
+            # Each year whole before anyone can see it (only the years asked for: a day of
+            # another year would make that year look known with one day in it).
+            built: dict[int, dict[date, str]] = {year: {} for year in years}
             for day, name in table.items():
-                self.years.setdefault(day.year, {})[day] = str(name)
+                if day.year in built:
+                    built[day.year][day] = str(name)
+        self.subdivisions = subdivisions
+        self.years.update(built)
         self._write()
 
     def ensure_subdivisions(self) -> tuple[str, ...] | None:
@@ -133,6 +154,7 @@ class _Entry:
 
 @cache
 def _entry(country: str, subdiv: str | None) -> _Entry:
+    """Called with ``_LOCK`` held: one entry per country and region, read once."""
     return _Entry(country, subdiv)
 
 
@@ -140,9 +162,11 @@ def subdivisions(country: str) -> tuple[str, ...] | None:
     """One country's subdivision codes; None if the package does not know the country."""
     if not re.fullmatch(r"[A-Z]{2,3}", country):
         return None
-    return _entry(country, None).ensure_subdivisions()
+    with _LOCK:
+        return _entry(country, None).ensure_subdivisions()
 
 
 def holidays_in(country: str, subdiv: str | None, year: int) -> dict[date, str]:
     """Date → name (several joined with '; ') of the public holidays in one year."""
-    return _entry(country, subdiv).year(year)
+    with _LOCK:
+        return _entry(country, subdiv).year(year)

@@ -101,7 +101,9 @@ class WorkCalendar:
     days_off: frozenset[date] = field(default_factory=frozenset)
     end_of_day: time = time(17, 0)
     # Per-day answers: plans for thousands of rounds ask about the same few hundred days.
-    # They are pure functions of the fields above, kept while the calendar lives.
+    # They are pure functions of the fields above, kept while the calendar lives. The GUI
+    # thread and the planner's share a calendar: each answer is stored whole in one step
+    # (and ``holiday_dates`` hands out only whole years), so a thread sees it or works it out.
     _why: dict[date, str | None] = field(
         default_factory=dict, init=False, repr=False, compare=False, hash=False
     )
