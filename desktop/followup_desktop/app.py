@@ -18,11 +18,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from followup_desktop.feature_scan import declare_modules
 from followup_desktop.first_paint import on_first_paint
+from followup_desktop.start_dialogs import open_database, say_start_failed
 
 if TYPE_CHECKING:
-    from followup.errors import CorruptDatabase
-    from followup.storage.database import Database
-    from followup.storage.early_check import EarlyCheck
     from followup_desktop.clock import Clock
     from followup_desktop.main_window import MainWindow
     from followup_desktop.shell import Shell
@@ -92,85 +90,6 @@ def _private_runtime_folder() -> Path | None:
 
     private = stat.S_ISDIR(info.st_mode) and info.st_mode & 0o077 == 0
     return folder if info.st_uid == os.getuid() and private else None
-
-
-def open_database(
-    path: Path, now: datetime, parent: QWidget | None = None, early: EarlyCheck | None = None
-) -> Database | None:
-    """Open the database. Busy (another program holds it), read-only and full are said in
-    words (busy with a retry), never taken for damage; only a damaged file is moved aside
-    (never overwritten), and only if the user chooses to restore the newest backup.
-    ``early``: the file's check, started before (its answer is used once)."""
-    from followup.errors import CorruptDatabase, DatabaseUnavailable, FollowUpError  # noqa: PLC0415
-    from followup.storage import health  # noqa: PLC0415
-    from followup.storage.database import Database  # noqa: PLC0415
-    from followup_desktop.session import UNAVAILABLE_TITLES  # noqa: PLC0415
-
-    problem = early.problem if early is not None else health.problem
-    while True:
-        try:
-            database = Database.open(path, now, problem=problem)
-        except DatabaseUnavailable as error:
-            title = UNAVAILABLE_TITLES.get(error.reason, "Database cannot be opened")
-            if error.reason != "busy":
-                QMessageBox.critical(parent, title, str(error))
-                return None
-            buttons = QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel
-            answer = QMessageBox.warning(parent, title, str(error), buttons)
-            if answer != QMessageBox.StandardButton.Retry:
-                return None
-            continue
-        except CorruptDatabase as error:
-            return _offer_restore(path, now, error, parent)
-        except FollowUpError as error:
-            QMessageBox.critical(parent, "Database cannot be opened", str(error))
-            return None
-        _say_if_read_only(database, parent)
-        return database
-
-
-def _say_if_read_only(database: Database, parent: QWidget | None) -> None:
-    """A read-only file opens to be looked at; say at once that nothing can be saved."""
-    from followup.storage import health  # noqa: PLC0415
-    from followup_desktop.session import UNAVAILABLE_TITLES  # noqa: PLC0415
-
-    if not health.writable(database.path):
-        QMessageBox.warning(
-            parent,
-            UNAVAILABLE_TITLES["read-only"],
-            f"{health.read_only(database.path)}\n\nYou can look at everything; nothing you "
-            "change can be saved until the file (or its folder) can be written again.",
-        )
-
-
-def _offer_restore(
-    path: Path, now: datetime, error: CorruptDatabase, parent: QWidget | None
-) -> Database | None:
-    """The file is damaged: offer the newest good backup; nothing is touched unless the user
-    says yes, and then the damaged file is kept beside the restored one."""
-    from followup.errors import FollowUpError  # noqa: PLC0415
-    from followup.storage import backups  # noqa: PLC0415
-    from followup.storage.database import Database  # noqa: PLC0415
-
-    good = backups.newest_good(path)
-    if good is None:  # the message already says when there is no backup at all
-        none_good = "\n\nNone of the backups is good either." if error.backups else ""
-        QMessageBox.critical(parent, "Database damaged", f"{error}{none_good}")
-        return None
-    answer = QMessageBox.question(
-        parent,
-        "Database damaged",
-        f"{error}\n\nRestore the latest good backup ({good.name})? "
-        "The damaged file is kept beside it.",
-    )
-    if answer != QMessageBox.StandardButton.Yes:
-        return None
-    try:
-        backups.restore(path, good, now, damaged=True)
-        return Database.open(path, now)
-    except FollowUpError as failure:
-        QMessageBox.critical(parent, "Not restored", str(failure))
-        return None
 
 
 def stylesheet() -> str:
@@ -258,13 +177,18 @@ def _run(args: argparse.Namespace) -> int:
     stops = StopSignals(stop)
 
     def finish() -> None:
-        shell = _finish_startup(window, db_path, args)
-        if shell is not None:
-            started.append(shell)
+        try:
+            shell = _finish_startup(window, db_path, args)
+        except Exception as error:  # said, then quit: never a window stuck on 'Loading…'
+            say_start_failed(window, error)
+            outcome["code"] = 1
+            app.quit()
+            return
         if shell is None:
             outcome["code"] = 2
             app.quit()
             return
+        started.append(shell)
         if server is not None:
             server.asked.connect(shell.bring_forward)  # a second launch asked
         if args.exit_after_content:
@@ -322,8 +246,12 @@ def _finish_startup(
     from followup.storage.early_check import EarlyCheck  # noqa: PLC0415
 
     db_path = db_path or default_db_path()
-    # SQLite checks the file on another core while the views are imported.
-    early = EarlyCheck(db_path) if db_path.exists() else None
+    # SQLite checks the file on another core while the views are imported. A path that
+    # cannot even be looked at (too long, no permission) is said by open_database.
+    try:
+        early = EarlyCheck(db_path) if db_path.exists() else None
+    except OSError:
+        early = None
     from followup.settings import profile_is_empty  # noqa: PLC0415
     from followup.storage import Repository  # noqa: PLC0415
     from followup_desktop.clock import FixedClock, SystemClock  # noqa: PLC0415

@@ -17,8 +17,9 @@ from pytestqt.qtbot import QtBot
 from followup.model import Application
 from followup.storage import Database, Repository
 from followup.storage.early_check import EarlyCheck
-from followup_desktop.app import _server_name, open_database
+from followup_desktop.app import _server_name
 from followup_desktop.single_instance import ask_running_instance
+from followup_desktop.start_dialogs import open_database
 
 from .conftest import NOW
 

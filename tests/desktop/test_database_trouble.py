@@ -19,10 +19,10 @@ from pytestqt.qtbot import QtBot
 
 from followup.model import Application, Contact, Round
 from followup.storage import Database, Repository
-from followup_desktop.app import open_database
 from followup_desktop.clock import FixedClock
 from followup_desktop.interviews.view import InterviewsView
 from followup_desktop.session import BUSY_TIMEOUT_MS, Dialogs, Session
+from followup_desktop.start_dialogs import open_database
 
 from .conftest import NOW
 
