@@ -18,9 +18,12 @@ group named in its sources files is refused). While the folder does not exist it
 from __future__ import annotations
 
 import json
+import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+import followup_resources
 
 from followup.checker import PHRASE_RULES, Context, Kind
 from followup.model import Channel
@@ -160,3 +163,38 @@ def letters(split: str | None = None) -> list[Letter]:
     if not fresh:
         refuse_held_out(letter.group for letter in found)
     return found
+
+
+@dataclass(frozen=True)
+class Training:
+    """How the trainer fits the model and picks thresholds (resources/checker/training.toml):
+    tuned by people, so read from resources, not written into the trainer."""
+
+    target_precision: float
+    rule_targets: dict[str, float]
+    min_threshold: float
+    folds: int
+    grid: tuple[float, ...]
+    min_count: int
+
+    def target(self, rule: str) -> float:
+        return self.rule_targets.get(rule, self.target_precision)
+
+
+def training() -> Training:
+    """The trainer's settings; a rule the checker does not know is refused (a typo would
+    silently train that rule at the default bar)."""
+    source = followup_resources.read_bytes("checker", "training.toml").decode("utf-8")
+    data = tomllib.loads(source)
+    targets = {str(rule): float(value) for rule, value in data["rule_targets"].items()}
+    unknown = set(targets) - set(CONTENT_RULES)
+    if unknown:
+        raise ValueError(f"training.toml names rules the checker does not know: {sorted(unknown)}")
+    return Training(
+        target_precision=float(data["target_precision"]),
+        rule_targets=targets,
+        min_threshold=float(data["min_threshold"]),
+        folds=int(data["folds"]),
+        grid=tuple(float(c) for c in data["grid"]),
+        min_count=int(data["min_count"]),
+    )

@@ -298,3 +298,31 @@ def test_training_data_never_includes_a_held_out_group() -> None:
 
 def _normalised(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+def test_the_trainers_settings_are_read_from_resources() -> None:
+    """Targets and the rest are tuned by people: read from training.toml, each content rule
+    held at least to the common bar, and never a bar the folds could not show."""
+    from .. import checker_data
+
+    settings = checker_data.training()
+    assert settings.folds >= 2 and settings.min_count >= 1
+    assert list(settings.grid) == sorted(settings.grid) and min(settings.grid) > 0
+    assert 0.5 <= settings.target_precision < 1 and 0 < settings.min_threshold < 1
+    for rule in checker_data.CONTENT_RULES:
+        assert settings.target_precision <= settings.target(rule) < 1, rule
+    assert settings.target("no-such-rule") == settings.target_precision
+
+
+def test_a_target_for_a_rule_the_checker_does_not_know_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A misspelt rule in training.toml would silently train that rule at the default bar."""
+    from .. import checker_data
+
+    source = checker_data.followup_resources.read_bytes("checker", "training.toml")
+    typo = source.replace(b"\nflattery = ", b"\nflatery = ")
+    assert typo != source
+    monkeypatch.setattr(checker_data.followup_resources, "read_bytes", lambda *_: typo)
+    with pytest.raises(ValueError, match="flatery"):
+        checker_data.training()
