@@ -7,7 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+
+# How long quitting waits for jobs under way (a backup, a letter handed to the mail server,
+# the spelling dictionary): long enough for the mail server's own timeout to answer, short
+# enough that Quit never seems to hang.
+QUIT_WAIT_MS = 35_000
 
 
 class _Signals(QObject):
@@ -34,6 +39,24 @@ class _Job(QRunnable):
 # Jobs in flight. Without this reference a job, and the signal object it answers through,
 # could be collected while its queued signal is still on the way: a crash.
 _RUNNING: set[_Job] = set()
+_WAITS_AT_QUIT: list[QCoreApplication] = []
+
+
+def _wait_at_quit() -> None:
+    """As the app quits, let the jobs under way finish while their Python objects still
+    live, and hand their answers over: a backup is not cut off, a letter the mail server
+    accepted is still recorded as sent, and no job answers through a signal object Python
+    has already freed (which printed 'Signal source has been deleted' at quit, or worse)."""
+    app = QCoreApplication.instance()
+    if app is None or any(seen is app for seen in _WAITS_AT_QUIT):
+        return
+    _WAITS_AT_QUIT.append(app)
+    app.aboutToQuit.connect(_finish_jobs)
+
+
+def _finish_jobs() -> None:
+    QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS)
+    QCoreApplication.sendPostedEvents()  # the answers that arrived: their handlers run now
 
 
 def run_in_background(
@@ -41,6 +64,7 @@ def run_in_background(
     on_done: Callable[[Any], None],
     on_failed: Callable[[BaseException], None],
 ) -> None:
+    _wait_at_quit()
     job = _Job(work)
     _RUNNING.add(job)
 
