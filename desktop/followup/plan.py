@@ -7,14 +7,13 @@ settings (holidays, working days) moves every date at once and correctly.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from followup import rules
 from followup.date_style import PLAIN, DateStyle, stop
-from followup.errors import InvalidInput
 from followup.model import Application, Call, Inquiry, Letter, Round, RoundKind, Status
 from followup.workdays import WorkCalendar
 
@@ -289,67 +288,6 @@ def close_item(
         state=_suggestion_state(now, due, None, _finished(app)),
         due=due,
         opens=due,
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Settled:
-    """When a round's own steps are settled, by the rules above, whatever its zone: a round
-    that ended before ``ended_before`` has each letter sent or missed (and its interview
-    held); a round whose first letter went before ``sent_before`` has its call made or
-    missed. Both come a day and more early, never late: text order in the store is time
-    order only in UTC, and a place's date differs from UTC's by up to a day."""
-
-    ended_before: datetime
-    sent_before: datetime
-
-
-# Past this many days of looking back, the calendar is too odd to bother: plan everything.
-_SETTLED_SEARCH = 400
-
-
-def settled_before(cal: WorkCalendar, now: datetime, settings: PlanSettings) -> Settled | None:
-    """The moments of ``Settled`` for ``now`` (None when the calendar gives none soon enough).
-
-    A letter is missed from the day after its call would have been (``RuleDays.letter``); a
-    call from ``quiet_days`` after its day (and once its day is over). Both days only grow
-    with the interview's or the letter's day, so the latest day whose miss is before any
-    place's today is found by stepping back from the earliest it could be."""
-    utc_today = now.astimezone(UTC).date()
-    # Any place's today is at least UTC's yesterday; a day's midnight anywhere is before the
-    # next UTC midnight: a day before ``limit`` has begun everywhere by now, with a day spare.
-    limit = utc_today - timedelta(days=3)
-    after = max(settings.quiet_days, 1)  # a call due today is not missed, whatever the wait
-
-    def latest(first: date, missed_on: Callable[[date], date]) -> date | None:
-        day = first
-        for _ in range(_SETTLED_SEARCH):
-            if missed_on(day) <= limit:
-                return day
-            day -= timedelta(days=1)
-        return None
-
-    try:
-        letter_day = latest(
-            limit - timedelta(days=rules.CALL_AFTER_DAYS + 2),
-            lambda d: (
-                rules.call_day(cal.next_business_day(cal.next_business_day(d)), cal)
-                + timedelta(days=1)
-            ),
-        )
-        sent_day = latest(
-            limit - timedelta(days=rules.CALL_AFTER_DAYS + after),
-            lambda d: rules.call_day(d, cal) + timedelta(days=after),
-        )
-    except InvalidInput:  # no business day for years: the plans say so themselves
-        return None
-    if letter_day is None or sent_day is None:
-        return None
-    # A stored moment before the start of the UTC day before these is on that day or
-    # earlier in any place.
-    return Settled(
-        datetime.combine(letter_day - timedelta(days=1), time(0), UTC),
-        datetime.combine(sent_day - timedelta(days=1), time(0), UTC),
     )
 
 

@@ -15,9 +15,7 @@ from followup.plan import (
     PlanSettings,
     RuleDays,
     application_plan,
-    close_item,
     round_plan,
-    settled_before,
 )
 from followup.storage import Repository
 from followup.workdays import WorkCalendar
@@ -25,7 +23,7 @@ from followup.workdays import WorkCalendar
 R = TypeVar("R", Letter, Call)
 
 
-def _by_round(records: Iterable[R]) -> dict[int, list[R]]:
+def by_round(records: Iterable[R]) -> dict[int, list[R]]:
     grouped: dict[int, list[R]] = defaultdict(list)
     for record in records:
         grouped[record.round_id].append(record)
@@ -89,9 +87,9 @@ def plans_by_application(
         rounds = repo.rounds(active_only=active_only)
         if active_only:  # a tenth of the history, typically: read only its letters and calls
             ids = [r.id for r in rounds]
-            letters, calls = _by_round(repo.letters_of(ids)), _by_round(repo.calls_of(ids))
+            letters, calls = by_round(repo.letters_of(ids)), by_round(repo.calls_of(ids))
         else:
-            letters, calls = _by_round(repo.letters()), _by_round(repo.calls())
+            letters, calls = by_round(repo.letters()), by_round(repo.calls())
         inquiry_list = repo.inquiries()
     else:
         apps = {
@@ -101,8 +99,8 @@ def plans_by_application(
         }
         rounds = [r for app_id in apps for r in repo.rounds(app_id)]
         ids = [r.id for r in rounds]
-        letters = _by_round(repo.letters_of(ids))
-        calls = _by_round(repo.calls_of(ids))
+        letters = by_round(repo.letters_of(ids))
+        calls = by_round(repo.calls_of(ids))
         inquiry_list = [i for app_id in apps for i in repo.inquiries(app_id)]
     # Only the interviewers' names: a plan names no one else (10,000 contacts: a few ms).
     names = repo.contact_names(sorted({i for r in rounds for i in r.interviewer_ids}))
@@ -125,60 +123,6 @@ def plans_by_application(
                 days,
             )
     with_rounds = {r.application_id for r in rounds}
-    for app in apps.values():
-        if app.id not in with_rounds:
-            plans[app.id] = application_plan(app, inquiries[app.id], cal, zone, now, settings)
-    return plans
-
-
-def plans_for_today(
-    repo: Repository,
-    cal: WorkCalendar,
-    zone: ZoneInfo,
-    now: datetime,
-    settings: PlanSettings = DEFAULT_PLAN,
-) -> dict[int, list[PlanItem]]:
-    """What start-up needs first: for each active application, the items of its plan that
-    can still be to do, wait, or change by themselves — every item Today, the tray and the
-    reminders would pick from ``plans_by_application(active_only=True)``, in the same order —
-    reading only the rounds still in play. The others are the history: a round long over
-    with its letters sent or missed and its call made or missed (``settled_before``). Of a
-    round settled but for its call, which was made, only the close suggestion is live.
-
-    Not the whole plan (the Interviews page and exports want that): the app plans the rest
-    after Today has painted."""
-    settled = settled_before(cal, now, settings)
-    if settled is None:
-        return plans_by_application(repo, cal, zone, now, settings, active_only=True)
-    apps = {a.id: a for a in repo.applications(active_only=True)}
-    rounds = repo.rounds_in_play(settled.ended_before, settled.sent_before)
-    calls = _by_round(repo.calls_of([r.id for r in rounds]))
-    # Only the close suggestion of a settled round whose call was made is live; the rest of
-    # its plan (interview held, letters sent or missed, call made) is history.
-    closing = {r.id for r in rounds if calls[r.id] and r.ends_at < settled.ended_before}
-    full = [r for r in rounds if r.id not in closing]
-    letters = _by_round(repo.letters_of([r.id for r in full]))
-    names = repo.contact_names(sorted({i for r in full for i in r.interviewer_ids}))
-    plans: dict[int, list[PlanItem]] = {app_id: [] for app_id in apps}
-    days = RuleDays(cal, settings.dates)
-    for round_ in rounds:
-        app = apps.get(round_.application_id)
-        if app is None:
-            continue
-        if round_.id in closing:
-            plans[app.id].append(close_item(app, round_, calls[round_.id][0], now, settings))
-        else:
-            plans[app.id] += round_plan(
-                app, round_, names, letters[round_.id], calls[round_.id], cal, now, settings, days
-            )
-    # An application whose rounds are all history still has rounds: no online plan. (One
-    # whose every round is unreadable is planned as one with none, as the full plans do.)
-    with_rounds = {r.application_id for r in rounds}
-    maybe = [app_id for app_id in apps if app_id not in with_rounds]
-    with_rounds |= {r.application_id for r in repo.rounds_of(repo.round_ids_of(maybe))}
-    inquiries: dict[int, list[Inquiry]] = defaultdict(list)
-    for inquiry in repo.inquiries():
-        inquiries[inquiry.application_id].append(inquiry)
     for app in apps.values():
         if app.id not in with_rounds:
             plans[app.id] = application_plan(app, inquiries[app.id], cal, zone, now, settings)
@@ -215,8 +159,8 @@ def items_between(
     if missing:
         rounds = repo.rounds_of(missing)
         names = names if names is not None else repo.contact_names()
-        letters = _by_round(repo.letters_of(missing))
-        calls = _by_round(repo.calls_of(missing))
+        letters = by_round(repo.letters_of(missing))
+        calls = by_round(repo.calls_of(missing))
         apps = {a.id: a for a in repo.applications_of({r.application_id for r in rounds})}
         plans.update(_plans(rounds, apps, names, letters, calls, cal, now, settings))
     # a round that cannot be read has no plan (``repo.unreadable()`` names it)

@@ -18,9 +18,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from followup.plan import PlanItem, PlanSettings
-from followup.planner import plans_by_application, plans_for_today
+from followup.planner import plans_by_application
 from followup.storage import Repository
 from followup.storage.database import Database
+from followup.today_plans import plans_for_today
 from followup.workdays import WorkCalendar
 
 __all__ = ["PlanArgs", "PlanCache", "Plans", "Stage", "planner_of_its_own"]

@@ -15,8 +15,9 @@ from pytest_benchmark.fixture import BenchmarkFixture
 from followup.date_style import PLAIN, DateStyle
 from followup.demo import populate
 from followup.plan import PlanItem, PlanSettings
-from followup.planner import plans_by_application, plans_for_today
+from followup.planner import plans_by_application
 from followup.storage import Database, Repository
+from followup.today_plans import plans_for_today
 from followup.workdays import WorkCalendar
 
 NOW = datetime(2026, 11, 27, 15, tzinfo=UTC)

@@ -26,12 +26,12 @@ from followup.plan import (
     PlanSettings,
     agenda,
     coming_up,
-    settled_before,
 )
-from followup.planner import plans_by_application, plans_for_today
+from followup.planner import plans_by_application
 from followup.reminders import reminders_for
 from followup.storage import Database, Repository
 from followup.timeline import next_change
+from followup.today_plans import plans_for_today, settled_before
 from followup.workdays import WorkCalendar
 
 from .test_planner import BUILT, ZONES, Spelled, build_varied, calendars, moments

@@ -365,7 +365,7 @@ class Records(Store):
     def rounds_in_play(self, ended_since: datetime, sent_since: datetime) -> list[Round]:
         """Rounds of active applications that ended at or after ``ended_since``, have a call on
         record, or a letter sent at or after ``sent_since``: what a start-up plans first (see
-        ``planner.plans_for_today``). In the order of ``rounds()``."""
+        ``today_plans.plans_for_today``). In the order of ``rounds()``."""
         active = "application_id IN (SELECT id FROM applications WHERE status = 'active')"
         in_play = (
             f"{active} AND (ends_at >= ? OR id IN (SELECT round_id FROM calls)"
