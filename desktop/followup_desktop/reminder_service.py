@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import SLOT, QObject, QTimer, Signal, Slot
 from PySide6.QtDBus import QDBusConnection
 
-from followup.errors import FollowUpError
+from followup.errors import DatabaseUnavailable, FollowUpError
 from followup.reminders import Reminder, due_now, next_time, reminders_for, snooze_until
 from followup.settings import Settings
 from followup.timeline import next_change
@@ -27,6 +27,7 @@ from followup_desktop.notifications import Notifier
 from followup_desktop.session import Session
 
 LONGEST_WAIT = timedelta(hours=1)  # awake time; after a sleep the wall clock has moved on
+RETRY_AFTER = timedelta(minutes=5)  # the database could not be read: tried again this soon
 
 
 class ReminderService(QObject):
@@ -45,6 +46,7 @@ class ReminderService(QObject):
         self.timer.timeout.connect(self.on_timer)
         self.next_at: datetime | None = None  # the next reminder
         self.wake_at: datetime | None = None  # when the timer fires (next_at or sooner)
+        self.told_failure = False  # a database that cannot be read is said once a session
         session.schedule_changed.connect(self.rearm)
         session.settings_changed.connect(self.rearm)
         if listen_for_resume:
@@ -63,9 +65,16 @@ class ReminderService(QObject):
     def rearm(self) -> None:
         now = self.session.now()
         settings = self.session.settings.reminders()
-        self.next_at = next_time(
-            self._reminders(), self.session.repo.deliveries(), now, settings, self.session.zone
-        )
+        try:
+            self.next_at = next_time(
+                self._reminders(), self.session.repo.deliveries(), now, settings, self.session.zone
+            )
+        except FollowUpError as error:  # not read now: tried again soon, never left unarmed
+            self._failed(error)
+            self.next_at = None
+            self.wake_at = now + RETRY_AFTER
+            self.timer.start(int(RETRY_AFTER.total_seconds() * 1000))
+            return
         self.wake_at = next_change(self.session.items(), now, self.session.zone)
         if self.next_at is not None:
             self.wake_at = min(self.wake_at, self.next_at)
@@ -83,9 +92,13 @@ class ReminderService(QObject):
         """Deliver what is due by the wall clock now; record it; re-arm."""
         now = self.session.now()
         settings = self.session.settings.reminders()
-        shown, keys = due_now(
-            self._reminders(), self.session.repo.deliveries(), now, settings, self.session.zone
-        )
+        try:
+            shown, keys = due_now(
+                self._reminders(), self.session.repo.deliveries(), now, settings, self.session.zone
+            )
+        except FollowUpError as error:  # what was delivered cannot be read: shown later
+            self._failed(error)
+            shown, keys = [], []
         if shown:
             self.notifier.notify(shown)
             # If the database cannot record it, it is shown again later: better than never.
@@ -94,6 +107,21 @@ class ReminderService(QObject):
             self.reminders_shown.emit(shown)
         self.rearm()
         return shown
+
+    def _failed(self, error: FollowUpError) -> None:
+        """Said once a session, after the caller is done (a busy database is not said: it is
+        another program's moment, and the retry comes soon)."""
+        busy = isinstance(error, DatabaseUnavailable) and error.reason == "busy"
+        if self.told_failure or busy:
+            return
+        self.told_failure = True
+        message = (
+            f"{error}\n\nReminders cannot be shown until the database can be read; the app "
+            "tries again every few minutes."
+        )
+        QTimer.singleShot(
+            0, lambda: self.session.dialogs.error(None, "Reminders not checked", message)
+        )
 
     def snooze(self, reminders: list[Reminder], choice: str) -> None:
         now = self.session.now()

@@ -184,10 +184,12 @@ class Shell(QObject):
         self.session.complete_plans(then=self._settle)
 
     def _settle(self) -> None:
-        self.reminders.check()  # what was missed while the app was closed, once
-        settle_memory()  # a full collection: 10 ms and more
-        self.settled = True
-        self.settled_down.emit()
+        try:
+            self.reminders.check()  # what was missed while the app was closed, once
+        finally:  # whatever the check met: the collector back on, the daily backup taken
+            settle_memory()  # a full collection: 10 ms and more
+            self.settled = True
+            self.settled_down.emit()
 
     def bring_forward(self) -> None:
         self.window.showNormal()

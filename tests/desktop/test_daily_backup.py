@@ -4,14 +4,17 @@ moment, and a failure is told."""
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from followup.errors import DatabaseUnavailable
 from followup.model import Application
 from followup.storage.database import Database
 from followup_desktop.app import take_daily_backup
@@ -107,5 +110,52 @@ def test_start_up_takes_the_daily_backup_once_it_has_settled(
         qtbot.waitUntil(lambda: any((tmp_path / "backups").glob("*-daily.sqlite3")), timeout=10_000)
         assert started == [True]
     finally:
+        window.close()
+        shell.session.repo.db.close()
+
+
+def test_a_reminder_check_that_fails_still_settles_the_start(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start's reminder check met a database it could not read: the daily backup is
+    still taken and the garbage collector (off for the start, as ``main`` does) back on;
+    the user is told once (before, nothing settled: no backup, no collector all session)."""
+    from followup.storage.repository import Repository
+    from followup_desktop import app
+    from followup_desktop.main_window import MainWindow
+
+    real = Repository.deliveries
+    failures: list[int] = []
+
+    def deliveries(self: Repository):  # type: ignore[no-untyped-def]
+        if not failures:
+            failures.append(1)
+            raise DatabaseUnavailable(str(path), "unreachable", "The database cannot be reached.")
+        return real(self)
+
+    told: list[str] = []
+
+    def warn(_parent: QWidget | None, title: str, *_: object) -> object:
+        told.append(title)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(Repository, "deliveries", deliveries)
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warn))
+    path = tmp_path / "start.sqlite3"
+    Database.open(path, NOW).close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    gc.disable()  # as app.main does for the start
+    shell = app._finish_startup(window, path, app.parse_args(["--minimized"]))
+    assert shell is not None
+    try:
+        qtbot.waitUntil(lambda: any((tmp_path / "backups").glob("*-daily.sqlite3")), timeout=10_000)
+        assert shell.settled and gc.isenabled()
+        assert failures == [1]
+        qtbot.waitUntil(lambda: bool(told))
+        assert told == ["Reminders not checked"]
+        assert shell.reminders.timer.isActive()
+    finally:
+        gc.enable()
         window.close()
         shell.session.repo.db.close()

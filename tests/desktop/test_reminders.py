@@ -3,6 +3,7 @@ missed while asleep or closed, and the in-app banner."""
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
@@ -13,6 +14,7 @@ import pytest
 from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
+from followup.errors import DatabaseUnavailable
 from followup.model import Round
 from followup.reminders import Reminder
 from followup_desktop.clock import FixedClock
@@ -204,3 +206,71 @@ def test_end_to_end_a_reminder_arrives_as_a_real_notify_call(
     finally:
         daemon.terminate()
         daemon.wait(timeout=10)
+
+
+def test_a_database_that_cannot_be_read_is_said_once_and_checked_again_soon(
+    qtbot: QtBot,
+    session: Session,
+    clock: FixedClock,
+    interview: Round,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What was delivered cannot be read: nothing is shown (rather than twice), no error
+    escapes into Qt, the timer is armed for a retry within minutes, and the user is told
+    once a session; busy is another program's moment and is not said."""
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        session.dialogs, "error", lambda _p, title, text: told.append((title, text))
+    )
+    failing: list[DatabaseUnavailable] = [DatabaseUnavailable("x", "busy", "busy")]
+    real = session.repo.deliveries
+
+    def deliveries():  # type: ignore[no-untyped-def]
+        if failing:
+            raise failing[0]
+        return real()
+
+    monkeypatch.setattr(session.repo, "deliveries", deliveries)
+    recorder = Recorder()
+    service = ReminderService(session, recorder)
+    clock.set(local(27, 9, 1))  # the first-morning reminders are due
+    assert service.check() == []  # busy: not said
+    assert service.timer.isActive() and service.timer.interval() == 5 * 60 * 1000  # not an hour
+    failing[0] = unreadable()
+    assert service.check() == []
+    assert service.check() == []
+    qtbot.waitUntil(lambda: bool(told))
+    qtbot.wait(10)
+    [(title, text)] = told
+    assert title == "Reminders not checked" and "cannot be reached" in text
+    assert recorder.calls == []
+    failing.clear()  # readable again: delivered now, and nothing more said
+    service.check()
+    assert len(recorder.calls) == 1 and len(told) == 1
+    assert service.next_at == local(30, 9)
+
+
+def unreadable() -> DatabaseUnavailable:
+    return DatabaseUnavailable("x", "unreachable", "The database x cannot be reached.")
+
+
+def test_a_start_whose_reminder_check_breaks_still_settles(
+    qtbot: QtBot, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even an error nobody foresaw in the check: settled_down comes (the daily backup hangs
+    on it) and the garbage collector, off for the start, is back on."""
+
+    def broken(_service: ReminderService) -> list[Reminder]:
+        raise RuntimeError("not foreseen")
+
+    monkeypatch.setattr(ReminderService, "check", broken)
+    shell = Shell(session, notifier=Recorder())
+    qtbot.addWidget(shell.window)
+    gc.disable()
+    try:
+        with qtbot.capture_exceptions() as raised, qtbot.waitSignal(shell.settled_down):
+            shell.start()
+        assert gc.isenabled() and shell.settled
+        assert [str(error) for _type, error, _tb in raised] == ["not foreseen"]
+    finally:
+        gc.enable()
