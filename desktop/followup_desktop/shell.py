@@ -54,15 +54,16 @@ class Shell(QObject):
     ) -> None:
         super().__init__()
         self.session = session
+        # The file's version before any view reads it (attaching builds Today and the page
+        # shown last): another program's commit from here on is seen, though the watch for
+        # them starts after Today painted.
+        self._version = session.data_version()
         if window is None:
             window = MainWindow(session, user_templates)
         elif window.session is None:
             window.attach(session)  # the frame painted before the database was opened
         self.window = window
         self._notifier = notifier
-        # The file's version before any view reads it: another program's commit from here
-        # on is seen, though the watch for them starts after Today painted.
-        self._version = session.data_version()
         self.desktop_notes: DBusNotifier | None = None
         self.services = False  # the tray, notifiers, reminders and writers' watch built
         self._banner_day: date | None = None

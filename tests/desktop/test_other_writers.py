@@ -171,3 +171,35 @@ def test_the_gui_and_the_command_line_never_send_two_letters_to_one_person(
         assert code == 1 and "letter" in err.lower()
     else:
         assert [s for s in live.dialogs.seen if s.startswith("refused:")], live.dialogs.seen
+
+
+def test_a_commit_while_the_remembered_page_is_first_read_is_caught(
+    qtbot: QtBot, live: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The frame painted with the Interviews page remembered; attaching the session reads
+    every application. Another program's commit in that moment must count as new: the file's
+    version is taken before any view reads it (it was taken after, so that commit became the
+    baseline and the page stayed stale until the next outside write)."""
+    from followup_desktop.interviews.view import InterviewsView
+    from followup_desktop.main_window import MainWindow
+
+    real = InterviewsView.reload
+    committed: list[str] = []
+
+    def reload_while_another_program_commits(view: InterviewsView) -> None:
+        real(view)
+        if not committed:  # the command line adds one just after this first read
+            other = Database.open(live.repo.db.path, datetime.now(UTC))  # a connection of its own
+            Repository(other).add_application(Application(0, "Globex", "Dev"))
+            other.close()
+            committed.append("Globex")
+
+    monkeypatch.setattr(InterviewsView, "reload", reload_while_another_program_commits)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_page("interviews")
+    shell = Shell(live, notifier=Silent(), window=window)
+    assert committed == ["Globex"] and companies(shell) == ["Acme"]  # read just before
+    shell.start_services()
+    assert shell.other_writers.check()
+    assert "Globex" in companies(shell)
