@@ -5,13 +5,16 @@ a bad date is said beside its field and nothing is written."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from followup.checker import Finding, Severity
 from followup.model import Channel, Round
 from followup_desktop.composer import Composer
 from followup_desktop.composer.send_dialog import SendDialog
@@ -181,4 +184,80 @@ def test_a_date_to_come_is_refused_beside_its_field_and_nothing_is_written(
     qtbot.waitUntil(lambda: "watched" in windows)
     assert windows == ["SendDialog: Mark the letter as sent", "watched"]
     assert "in the future" in str(seen["sent_at"]) and seen["open"]
+    assert session.repo.letters() == []
+
+
+def many_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """30 more open errors in the body and 30 in the subject (e-mail), each about words of its
+    own (the checker lists at most a few per rule, so these are made here; the way from the
+    window to the record is the app's)."""
+    from followup_desktop.composer import window
+
+    def errors(findings: list[Finding]) -> list[Finding]:
+        found = [f for f in findings if f.severity is Severity.ERROR]
+        made = [Finding(f"made-{n}", Severity.ERROR, n, n + 55, "Fix this.") for n in range(30)]
+        return found + made
+
+    monkeypatch.setattr(window, "open_errors", errors)
+
+
+LONG = BAD + "\n".join(f"Paragraph {n}: " + "the project went well and " * 3 for n in range(70))
+
+
+def test_sixty_open_errors_confirmed_without_a_reason_are_recorded(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    on_next_modal: Modal,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every open error was quoted in the record: past 35 or so it passed the 1,000
+    characters and the letter was not recorded after the window closed."""
+    many_errors(monkeypatch)
+    composer = composer_with(qtbot, session, LONG)
+    seen: dict[str, object] = {}
+
+    def confirm(dialog: SendDialog) -> None:
+        seen["listed"] = dialog.findings.count()
+        dialog.confirm.setChecked(True)
+        dialog.ok.click()
+
+    windows = one_window(on_next_modal, confirm)
+    with qtbot.waitSignal(composer.letter_sent, timeout=5000) as sent:
+        composer.mark_sent.click()
+    qtbot.waitUntil(lambda: "watched" in windows)
+    assert windows == ["SendDialog: Mark the letter as sent", "watched"]
+    assert isinstance(seen["listed"], int) and seen["listed"] >= 60
+    letter = sent.args[0]
+    assert session.repo.letters() == [letter]
+    reason = letter.override.reason
+    assert reason.startswith("confirmed without a reason (sent with open findings: “")
+    assert re.search(r"; … and \d+ more\)$", reason) and len(reason) <= 1000
+
+
+def test_a_reason_too_long_is_said_beside_it_and_nothing_is_written(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    on_next_modal: Modal,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    many_errors(monkeypatch)
+    composer = composer_with(qtbot, session, LONG)
+    seen: dict[str, object] = {}
+
+    def too_long(dialog: SendDialog) -> None:
+        dialog.confirm.setChecked(True)
+        dialog.reason.setText("They asked for it. " * 40)  # 760 characters
+        dialog.ok.click()
+        seen.update(dialog.fields.shown(), open=dialog.isVisible(), kept=dialog.reason.text())
+        dialog.reject()
+
+    windows = one_window(on_next_modal, too_long)
+    with qtbot.assertNotEmitted(composer.letter_sent):
+        composer.mark_sent.click()
+    qtbot.waitUntil(lambda: "watched" in windows)
+    assert windows == ["SendDialog: Mark the letter as sent", "watched"]
+    assert "the reason is too long" in str(seen["reason"]) and seen["open"]
+    assert seen["kept"] == "They asked for it. " * 40  # the typing is not lost
     assert session.repo.letters() == []

@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from followup.checker import Finding, Severity
 from followup.errors import InvalidInput
@@ -14,6 +16,7 @@ from followup.send_gate import FINDINGS_RULE, combine, exception, findings_overr
 from followup.subject import check_subject
 from followup.template_choice import choose, template_for
 from followup.templates import all_templates, parse
+from followup.validation import LINE
 
 NOW = datetime(2026, 11, 27, 15, tzinfo=UTC)
 
@@ -104,3 +107,63 @@ def test_going_ahead_in_one_step_is_one_record_for_one_reason() -> None:
     with pytest.raises(InvalidInput, match="say why this exception is right") as refused:
         exception("second-letter", [(error, text)], "   ", NOW)
     assert refused.value.field == "reason"
+
+
+finding_with_text = st.tuples(
+    st.text(st.sampled_from("ab “”;…\n\x01\u202e\U0001f600") | st.characters(), max_size=200),
+    st.integers(0, 200),
+    st.integers(0, 80),
+).map(
+    lambda t: (
+        Finding("asks-for-decision", Severity.ERROR, min(t[1], len(t[0])), t[1] + t[2], "x"),
+        t[0],
+    )
+)
+
+
+@given(
+    errors=st.lists(finding_with_text, min_size=1, max_size=80),
+    rule=st.sampled_from([None, "second-letter"]),
+)
+def test_any_number_of_open_errors_leaves_a_record_that_fits(
+    errors: list[tuple[Finding, str]], rule: str | None
+) -> None:
+    """However many errors are open, the part naming them fits (the rest counted), so the
+    record is accepted; the user's words keep the room left, and one character more is
+    refused beside the reason field, not later by the store."""
+    record = exception(rule, errors, "ok", NOW)
+    assert record is not None
+    record.check()
+    assert record.reason.startswith("ok (sent with open findings: ")
+    room = LINE - (len(record.reason) - len("ok"))
+    exception(rule, errors, "y" * room, NOW).check()  # type: ignore[union-attr]
+    with pytest.raises(InvalidInput, match="the reason is too long") as refused:
+        exception(rule, errors, "y" * (room + 1), NOW)
+    assert refused.value.field == "reason"
+    findings_override(errors, "", NOW).check()
+
+
+def test_sixty_errors_are_named_until_the_room_is_used_then_counted() -> None:
+    text = "Please let me know your decision by Friday. " * 60
+    errors = [
+        (Finding("asks-for-decision", Severity.ERROR, 44 * n, 44 * n + 43, "x"), text)
+        for n in range(60)
+    ]
+    record = exception(None, errors, "", NOW)
+    assert record is not None
+    record.check()
+    shown = record.reason.count("“Please let me know your decision by Friday.”")
+    assert 5 < shown < 60
+    assert record.reason.endswith(f"; … and {60 - shown} more)")
+
+
+def test_words_the_record_would_refuse_are_not_quoted() -> None:
+    """A control character or a direction override in the quoted words made the record
+    itself refused ('contains a control character')."""
+    text = "Please\x01 decide \u202eby Friday"
+    record = exception(
+        None, [(Finding("asks-for-decision", Severity.ERROR, 0, 26, "x"), text)], "", NOW
+    )
+    assert record is not None
+    record.check()
+    assert "“Please decide by Friday”" in record.reason

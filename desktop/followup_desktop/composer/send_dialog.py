@@ -94,7 +94,7 @@ class SendDialog(QDialog):
         self.reason = named(QLineEdit(), "Why it is right to go ahead (kept with the letter)")
         self.reason.setPlaceholderText("Why go ahead? (kept with the letter)")
         self.reason_label = QLabel("Reason")
-        form.addRow(self.reason_label, self.fields.wrap("reason", self.reason))
+        form.addRow(self.reason_label, self.fields.wrap(("reason", "override"), self.reason))
         form.addRow(self.error)
         form.addRow(buttons)
         self.channel.currentIndexChanged.connect(self._values_changed)
@@ -170,7 +170,10 @@ class SendDialog(QDialog):
         try:
             if self.check is not None and self.refusal is None:
                 self.check(self.chosen_channel(), self.sent_at())
-            self.exception(self.opened_at)  # a refusal needs its reason: said beside it
+            # A refusal needs its reason, and the whole record must fit: said beside it.
+            chosen = self.exception(self.opened_at)
+            if chosen is not None:
+                chosen.check()
         except FollowUpError as error:
             self.fields.show(error)
             return
