@@ -232,6 +232,8 @@ def _desktop_entry(*, install: bool) -> int:
 
 
 def _tray_available() -> bool:
+    """``shell.tray_available`` without importing the shell before the frame paints:
+    ``--minimized`` starts hidden only where a tray can bring the window back."""
     from PySide6.QtWidgets import QSystemTrayIcon  # noqa: PLC0415
 
     return QSystemTrayIcon.isSystemTrayAvailable()

@@ -28,6 +28,9 @@ AFTER_CONTENT_AT_THE_LATEST_MS = 1000
 
 
 def tray_available() -> bool:
+    """Whether the desktop shows tray icons (GNOME without an extension, offscreen and many
+    Wayland sessions do not): without one, closing the window quits rather than hide the app
+    where it cannot be found, and reminders go to desktop notifications only."""
     return QSystemTrayIcon.isSystemTrayAvailable()
 
 

@@ -12,6 +12,11 @@ from followup.storage import health
 
 
 class EarlyCheck:
+    """``health.problem(path)``, started now on a thread of its own and asked for later
+    (``problem``, the shape ``Database.open`` takes): the check overlaps the app's imports
+    instead of delaying Today. An error it met is raised where the answer is asked, on the
+    GUI thread, so it is said there as any other."""
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self._answer: str | None = None
