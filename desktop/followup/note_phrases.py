@@ -3,9 +3,10 @@
 People write strengths both ways: "led the migration to Kubernetes" (a verb phrase) and
 "five years of SQL and Python in production" (a noun phrase). A template that says
 "I {{ strengths }}" breaks on the second ("I five years of SQL"); one that says "my strengths
-include {{ strengths }}" breaks on the first. ``strengths_clause`` gives each note the words it
-needs ("I led …", "I bring five years of …") and joins them into one clause. The word lists
-that decide which is which live in ``resources/notes.toml``.
+include {{ strengths }}" breaks on the first, and "I bring fluent in German" on a note that
+describes you. ``strengths_clause`` gives each note the words it needs ("I led …", "I bring
+five years of …", "I am fluent in …") and joins them into one clause. The word lists that
+decide which is which live in ``resources/notes.toml``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ class Phrasing:
     not_verbs: frozenset[str]
     not_gerunds: frozenset[str]
     lowercase_first: frozenset[str]
+    adjectives: frozenset[str]
+    after_adjectives: frozenset[str]
     most_strengths: int
     most_topics: int
 
@@ -40,6 +43,8 @@ def phrasing() -> Phrasing:
         frozenset(strengths["not_verbs"].split()),
         frozenset(strengths["not_gerunds"].split()),
         frozenset(strengths["lowercase_first"].split()),
+        frozenset(strengths["adjectives"].split()),
+        frozenset(strengths["after_adjectives"].split()),
         int(strengths["most"]),
         int(data["topics"]["most"]),
     )
@@ -54,7 +59,12 @@ def clean(note: str, rules: Phrasing | None = None) -> str:
         return ""
     first, _, rest = text.partition(" ")
     lowered = first.lower()
-    if lowered in rules.lowercase_first or lowered in rules.verbs or _is_past(lowered, rules):
+    if (
+        lowered in rules.lowercase_first
+        or lowered in rules.verbs
+        or lowered in rules.adjectives
+        or _is_past(lowered, rules)
+    ):
         text = lowered + (" " + rest if rest else "")
     return text
 
@@ -84,6 +94,16 @@ def is_verb_phrase(note: str, rules: Phrasing | None = None) -> bool:
     return first in rules.verbs or _is_past(first, rules)
 
 
+def is_description(note: str, rules: Phrasing | None = None) -> bool:
+    """True when "I am " + the note is a sentence ("fluent in German", "calm under pressure",
+    "bilingual"); "strong communication skills" is something you bring instead."""
+    rules = rules or phrasing()
+    words = note.split(" ", 2)
+    if words[0].lower().strip(",") not in rules.adjectives:
+        return False
+    return len(words) == 1 or words[1].lower().strip(",") in rules.after_adjectives
+
+
 def join(items: Iterable[str]) -> str:
     """ "a", "a and b", "a, b and c"."""
     values = [i for i in items if i]
@@ -98,6 +118,7 @@ def strengths_clause(notes: Iterable[str], rules: Phrasing | None = None) -> str
     rules = rules or phrasing()
     cleaned = [clean(_without_pronoun(clean(n, rules)), rules) for n in notes]
     cleaned = [n for n in cleaned if n][: rules.most_strengths]
+    cleaned = ["am " + n if is_description(n, rules) else n for n in cleaned]
     verbs = [n for n in cleaned if is_verb_phrase(n, rules)]
     nouns = [n for n in cleaned if not is_verb_phrase(n, rules)]
     gerunds = [n for n in nouns if _is_gerund(n.split(" ", 1)[0], rules)]

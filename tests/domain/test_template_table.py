@@ -42,6 +42,12 @@ NOTES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "none": ((), ()),
     "topics only": (("how the team plans releases", "Postgres tuning"), ()),
     "blank lines": (("", "  ", "data modelling"), ("", "built the data pipeline")),
+    # Found trying the app as a new user: "I bring fluent in German and Spanish".
+    "adjective": (("team culture",), ("fluent in German and Spanish",)),
+    "adjectives and more": (
+        ("on-call",),
+        ("Comfortable with ambiguity", "led the migration to Kubernetes", "bilingual"),
+    ),
 }
 
 
@@ -90,6 +96,7 @@ def test_every_template_reads_well_and_passes_the_checker(
     # Grammar the templates cause: a pronoun straight before a noun phrase, a doubled word,
     # empty slots, stray punctuation.
     assert not re.search(r"\bI (five|a|an|the|my|strong|experience|background)\b", body), body
+    assert not re.search(r"\bbring (fluent|comfortable|bilingual)\b", body), body
     assert not re.search(r"\b(\w+) \1\b", body), body
     assert " ," not in body and ",," not in body and ".." not in body and " ." not in body
     assert "{" not in body and "None" not in body
@@ -126,6 +133,16 @@ def test_every_template_reads_well_and_passes_the_checker(
         (("I’m fluent in German",), "am fluent in German"),
         (("mentoring new hires", "Kafka"), "bring Kafka and experience in mentoring new hires"),
         (("distributed systems",), "bring distributed systems"),
+        (("fluent in German and Spanish",), "am fluent in German and Spanish"),
+        (("Comfortable with ambiguity",), "am comfortable with ambiguity"),
+        (("calm under pressure", "Kafka"), "am calm under pressure and bring Kafka"),
+        (("able to lead a team",), "am able to lead a team"),
+        (("detail-oriented",), "am detail-oriented"),
+        (("strong communication skills",), "bring strong communication skills"),
+        (("strong in statistics",), "am strong in statistics"),
+        (("experienced in Kafka",), "am experienced in Kafka"),
+        (("used to on-call work",), "am used to on-call work"),
+        (("Used Spark to cut batch times",), "used Spark to cut batch times"),
         ((), ""),
     ],
 )
