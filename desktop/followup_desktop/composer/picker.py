@@ -63,6 +63,18 @@ class LetterSetup:
     draft: Draft | None
 
 
+def starting_channel(setup: LetterSetup, current: Channel) -> Channel:
+    """The channel a letter opens on: its draft's; for a new one, the one its recipient can
+    be reached by (only an e-mail address, or only a postal address), else the user's
+    current choice (``current``)."""
+    if setup.draft is not None:
+        return setup.draft.channel
+    email, address = bool(setup.contact.email), bool(setup.contact.address)
+    if email != address:
+        return Channel.EMAIL if email else Channel.POST
+    return current
+
+
 def day_text(moment: datetime, zone: tzinfo, dates: DateStyle) -> str:
     """The day of ``moment`` on the user's clock, in the style the views use."""
     return dates.day(moment.astimezone(zone).date())
@@ -128,6 +140,10 @@ class Picker:
             self.repo.draft(round_id, contact_id),
         )
         return self.setup
+
+    def starting_channel(self, current: Channel) -> Channel:
+        """The chosen letter's channel to open on (``starting_channel``)."""
+        return starting_channel(self.setup, current) if self.setup else current
 
     def offered(self, channel: Channel) -> list[Template]:
         return offered(self.templates, LETTER_KIND, channel)

@@ -196,8 +196,9 @@ class Composer(QWidget):
         self._loading = True
         self.editor.setPlainText(draft.body if draft else "")
         self.subject.setText(draft.subject if draft else "")
-        if draft:
-            self.channel_box.setCurrentIndex(list(Channel).index(draft.channel))
+        if setup is not None:
+            channel = self.picker.starting_channel(self.channel())
+            self.channel_box.setCurrentIndex(list(Channel).index(channel))
         self._fill_templates(draft.template if draft else "")
         if setup is not None and not self.subject.text():
             self.subject.setText(self._rendered_subject())
