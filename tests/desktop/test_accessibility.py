@@ -104,7 +104,7 @@ def test_every_dialog_names_its_controls(qtbot: QtBot, session: Session, intervi
         FirstRunDialog(session),
         CallAssistant(session, interview),
         HowItWorks(),
-        FindingsGate([(_FINDING, "Let me know your decision")], "Send"),
+        FindingsGate([(_FINDING, "Let me know your decision")], "Send", NOW),
         NoTrayNote(),
         SendDialog(Channel.EMAIL, NOW, NY, "Dana Müller"),
         InquiryDialog(session, app),

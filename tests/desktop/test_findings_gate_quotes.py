@@ -3,6 +3,9 @@ user knows where to look without hunting (found trying the app as a new user).""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from followup.checker import Finding, Severity
@@ -12,6 +15,8 @@ from followup_desktop.composer.gate import FindingsGate
 from followup_desktop.session import Session
 
 from .test_send_gates import BAD, listed
+
+NOW = datetime(2026, 3, 2, 15, tzinfo=UTC)
 
 
 def test_the_gate_quotes_the_words_each_error_is_about(
@@ -24,7 +29,7 @@ def test_the_gate_quotes_the_words_each_error_is_about(
     composer.subject.setText("Any update??")
     out = composer.outgoing()
     assert out is not None
-    gate = FindingsGate(out.errors, "Send")
+    gate = FindingsGate(out.errors, "Send", NOW)
     qtbot.addWidget(gate)
     lines = listed(gate)
     decision = [line for line in lines if "decision" in line.lower()]
@@ -36,7 +41,7 @@ def test_a_finding_about_the_whole_letter_or_a_long_passage_reads_well(qtbot: Qt
     text = "word " * 40
     whole = Finding("no-thanks", Severity.ERROR, None, None, "Say thank you.")
     long = Finding("x", Severity.ERROR, 0, len(text), "Too long.")
-    gate = FindingsGate([(whole, text), (long, text)], "Send")
+    gate = FindingsGate([(whole, text), (long, text)], "Send", NOW)
     qtbot.addWidget(gate)
     first, second = listed(gate)
     assert first == "Say thank you."
@@ -46,6 +51,34 @@ def test_a_finding_about_the_whole_letter_or_a_long_passage_reads_well(qtbot: Qt
 def test_advice_that_quotes_the_words_itself_is_not_quoted_twice(qtbot: QtBot) -> None:
     subject = "Any update??"
     marks = Finding("urgent-marks", Severity.WARNING, 10, 12, "“??” reads as urgent.")
-    gate = FindingsGate([(marks, subject)], "Send")
+    gate = FindingsGate([(marks, subject)], "Send", NOW)
     qtbot.addWidget(gate)
     assert listed(gate) == ["“??” reads as urgent."]
+
+
+def _decision(text: str) -> tuple[Finding, str]:
+    start = text.index("let me know")
+    return Finding("asks-for-decision", Severity.ERROR, start, len(text), "don't press"), text
+
+
+def test_a_reason_too_long_to_keep_is_said_beside_it_and_the_gate_stays_open(
+    qtbot: QtBot,
+) -> None:
+    """The record is made as the user goes ahead: a reason the letter's record could not keep
+    was accepted here and then failed when the letter was recorded, after it had left."""
+    gate = FindingsGate([_decision("Please let me know your decision by Friday.")], "Send", NOW)
+    qtbot.addWidget(gate)
+    gate.show()
+    gate.confirm.setChecked(True)
+    gate.reason.setText("because " * 200)
+    gate.anyway.click()
+    assert gate.isVisible() and gate.result() != QDialog.DialogCode.Accepted
+    said = gate.problems.shown()["reason"]
+    assert "too long" in said and gate.record is None
+    assert gate.reason.text() == "because " * 200  # the typing is kept to shorten
+    gate.reason.setText("the recruiter asked for a date")
+    gate.anyway.click()
+    assert gate.result() == QDialog.DialogCode.Accepted
+    assert gate.record is not None and gate.record.rule == "open-findings"
+    assert gate.record.reason.startswith("the recruiter asked for a date (sent with open")
+    assert gate.record.at == NOW

@@ -24,18 +24,27 @@ from PySide6.QtWidgets import (
 )
 
 from followup.checker import Finding
+from followup.errors import FollowUpError
 from followup.model import Override
-from followup.send_gate import findings_override
+from followup.send_gate import exception
 from followup_desktop.accessibility import named
+from followup_desktop.field_errors import FieldErrors
 
 
 class FindingsGate(QDialog):
     """The open errors, with "Fix the letter" (default) and "<action> anyway"."""
 
     def __init__(
-        self, errors: Sequence[tuple[Finding, str]], action: str, parent: QWidget | None = None
+        self,
+        errors: Sequence[tuple[Finding, str]],
+        action: str,
+        now: datetime,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.errors = list(errors)
+        self.now = now
+        self.record: Override | None = None  # what going ahead records, made on accept
         self.setObjectName("findings-gate")
         self.setWindowTitle("The letter still has something to fix")
         self.setMinimumWidth(520)
@@ -65,12 +74,29 @@ class FindingsGate(QDialog):
         self.confirm.toggled.connect(self.anyway.setEnabled)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        general = named(QLabel(), "Problem", style="error")
+        general.hide()
+        self.problems = FieldErrors(general)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.confirm)
-        layout.addWidget(self.reason)
+        layout.addWidget(self.problems.wrap("reason", self.reason))
+        layout.addWidget(general)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """Going ahead is recorded as the domain makes the record: a reason it refuses (too
+        long to keep beside the named findings) is said beside the field, the dialog stays
+        open and the typing is kept, instead of failing later when the letter is recorded."""
+        if not self.confirm.isChecked():
+            return
+        try:
+            self.record = exception(None, self.errors, self.reason.text(), self.now)
+        except FollowUpError as error:
+            self.problems.show(error)
+            return
+        super().accept()
 
 
 QUOTE_AT_MOST = 60  # characters of the words quoted before the advice
@@ -97,7 +123,7 @@ def pass_gate(
     """(go ahead?, the confirmation to record). No errors: go ahead, nothing to record."""
     if not errors:
         return True, None
-    gate = FindingsGate(errors, action, parent)
-    if gate.exec() != QDialog.DialogCode.Accepted or not gate.confirm.isChecked():
+    gate = FindingsGate(errors, action, now, parent)
+    if gate.exec() != QDialog.DialogCode.Accepted:
         return False, None
-    return True, findings_override(errors, gate.reason.text(), now)
+    return True, gate.record
