@@ -8,12 +8,17 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Signal
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCursor
-from PySide6.QtWidgets import QMenu, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from followup.checker import Finding
 from followup.errors import FollowUpError
 from followup.spelling import Speller
-from followup_desktop.composer.finding_menu import finding_around, finding_under, put_advice_first
+from followup_desktop.composer.finding_menu import (
+    finding_around,
+    finding_under,
+    put_advice_first,
+    show_advice,
+)
 from followup_desktop.composer.highlighter import FindingsHighlighter
 from followup_desktop.plain_text import PlainText
 
@@ -67,11 +72,9 @@ class LetterEditor(PlainText):
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
-            finding = self.finding_at(self.cursorForPosition(event.pos()).position())
-            if finding is not None:
-                QToolTip.showText(event.globalPos(), finding.message, self)
-            else:
-                QToolTip.hideText()
+            show_advice(
+                self, event, self.finding_at(self.cursorForPosition(event.pos()).position())
+            )
             return True
         return super().viewportEvent(event)
 

@@ -1,12 +1,14 @@
-"""The finding under a click, and its advice at the top of a context menu: for keyboard and
-touch users, who never see a tooltip. Shared by the letter's editor and the subject line."""
+"""The finding under a click, and its advice at the top of a context menu (for keyboard and
+touch users, who never see a tooltip) or in a tooltip over its words. Shared by the letter's
+editor and the subject line."""
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from followup.checker import Finding, Severity
 from followup_desktop.composer.findings import WORDS
@@ -34,6 +36,15 @@ def finding_under(findings: Sequence[Finding], position: int) -> Finding | None:
         if start is not None and end is not None and start <= position < end:
             return finding
     return None
+
+
+def show_advice(widget: QWidget, event: QHelpEvent, finding: Finding | None) -> None:
+    """The advice of the finding under the mouse as a tooltip; over other words, none (a
+    tooltip left from the last finding would be read as this word's)."""
+    if finding is not None:
+        QToolTip.showText(event.globalPos(), finding.message, widget)
+    else:
+        QToolTip.hideText()
 
 
 def put_advice_first(menu: QMenu, finding: Finding, select: Callable[[int, int], None]) -> None:

@@ -13,10 +13,15 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QInputMethodEvent
-from PySide6.QtWidgets import QLineEdit, QMenu, QToolTip, QWidget
+from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
 
 from followup.checker import Finding, Severity
-from followup_desktop.composer.finding_menu import finding_around, finding_under, put_advice_first
+from followup_desktop.composer.finding_menu import (
+    finding_around,
+    finding_under,
+    put_advice_first,
+    show_advice,
+)
 from followup_desktop.composer.findings import WORDS
 from followup_desktop.composer.highlighter import finding_format, follow_edit
 
@@ -93,11 +98,7 @@ class SubjectLine(QLineEdit):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
-            finding = self.finding_at(self.cursorPositionAt(event.pos()))
-            if finding is not None:
-                QToolTip.showText(event.globalPos(), finding.message, self)
-            else:
-                QToolTip.hideText()
+            show_advice(self, event, self.finding_at(self.cursorPositionAt(event.pos())))
             return True
         return super().event(event)
 
