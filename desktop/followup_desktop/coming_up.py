@@ -21,4 +21,8 @@ class ComingUpModel(PlanItemsModel):
         zone = self.session.zone
         today = self.session.now().astimezone(zone).date()
         end = datetime.combine(today, time(0), tzinfo=zone) + timedelta(days=DAYS_AHEAD)
-        self.set_items(coming_up(self.session.today_items(), end))
+        items = coming_up(self.session.today_items(), end)
+        if self.rows:  # by rows, so the card the user chose stays chosen
+            self.update_items(items)
+        else:
+            self.set_items(items)

@@ -5,20 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QEvent,
+    QItemSelectionModel,
     QModelIndex,
     QRect,
-    QSize,
     Qt,
-    QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QKeyEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
@@ -29,29 +29,16 @@ from followup.plan import ItemKind, ItemState, PlanItem
 from followup_desktop.accessibility import named
 from followup_desktop.coming_up import ComingUpModel
 from followup_desktop.first_paint import on_first_paint
-from followup_desktop.icons import icon
 from followup_desktop.plan_items import (
     DAYS_AHEAD,
     FOLD_AFTER,
     SUGGESTIONS,
     AgendaModel,
-    Index,
     ItemRole,
-    reason_on_both_clocks,
-    state_word,
 )
 from followup_desktop.session import Session
-from followup_desktop.status_palette import Tone, state_colour, tone
+from followup_desktop.today_cards import CardDelegate, CardList
 
-STATE_ICONS = {
-    ItemState.OVERDUE: "overdue",
-    ItemState.DUE: "due",
-    ItemState.UPCOMING: "upcoming",
-    ItemState.WAITING: "waiting",
-    ItemState.DONE: "done",
-    ItemState.CANCELLED: "waiting",
-    ItemState.MISSED: "waiting",
-}
 ACTIONS = {
     ItemKind.LETTER: "Write the letter",
     ItemKind.CALL: "Open the call assistant",
@@ -60,150 +47,6 @@ ACTIONS = {
     ItemKind.FIND_CONTACT: "Add a contact",
     ItemKind.INTERVIEW: "Open the interview",
 }
-
-
-class CardDelegate(QStyledItemDelegate):
-    """A card: state icon and word, the title, when, and the reason in smaller text."""
-
-    PADDING = 14
-    STATE_WIDTH = 130  # the state's icon and word, before the title
-    WHEN_WIDTH = 170  # the date and time, right-aligned after it
-    LINE = 22  # a narrow card moves the title to a line of its own, this tall
-
-    def __init__(
-        self, session: Session, parent: QWidget | None = None, phones: dict[int, str] | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.session = session
-        self._heights: dict[tuple[str, int, str, bool], int] = {}
-        self.phones = phones if phones is not None else {}  # by contact id, for call cards
-
-    def title(self, item: PlanItem) -> str:
-        """The call card says whom to call and the number to dial."""
-        if item.kind is not ItemKind.CALL or item.contact_id is None:
-            return item.title
-        phone = self.phones.get(item.contact_id, "")
-        return f"{item.title} · {phone}" if phone else f"{item.title} · no phone number yet"
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        """Heights depend only on the reason's text, the width and the font: kept, since the
-        list asks for every row's height whenever rows come or go."""
-        item: PlanItem = index.data(ItemRole)
-        width = max(option.rect.width(), 420) - 2 * self.PADDING - 40
-        own_line = not self._title_fits(item, option.font, width + 24)  # inner width
-        reason_text = self.reason(item)
-        key = (reason_text, width, option.font.key(), own_line)
-        known = self._heights.get(key)
-        if known is None:
-            small = QFont(option.font)
-            small.setPointSizeF(option.font.pointSizeF() * 0.92)
-            reason = QFontMetrics(small).boundingRect(
-                QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, reason_text
-            )
-            known = reason.height() + 2 * QFontMetrics(option.font).height() + 2 * self.PADDING + 6
-            known += self.LINE if own_line else 0
-            if len(self._heights) > 20_000:
-                self._heights.clear()
-            self._heights[key] = known
-        return QSize(width, known)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        item: PlanItem = index.data(ItemRole)
-        palette = option.palette
-        rect = option.rect.adjusted(6, 4, -6, -4)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        # Asked of the list, not of ``option.state``: reading that builds every enum of
-        # QStyle (about 6 ms), which Today's first paint need not wait for.
-        view = option.widget
-        selected = isinstance(view, QListView) and view.selectionModel().isSelected(index)
-        base = palette.color(QPalette.ColorRole.Base)
-        border = palette.color(QPalette.ColorRole.Mid)
-        if selected:
-            border = palette.color(QPalette.ColorRole.Highlight)
-        painter.setPen(border)
-        painter.setBrush(base)
-        painter.drawRoundedRect(rect, 8, 8)
-        accent = state_colour(item.state, option.palette)
-        painter.fillRect(QRect(rect.left(), rect.top() + 8, 4, rect.height() - 16), accent)
-        inner = rect.adjusted(self.PADDING + 4, self.PADDING - 4, -self.PADDING, -self.PADDING)
-        icon(STATE_ICONS[item.state]).paint(painter, QRect(inner.left(), inner.top() + 1, 18, 18))
-        bold = QFont(option.font)
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.setPen(accent)
-        state_rect = QRect(inner.left() + 24, inner.top(), self.STATE_WIDTH - 10, 20)
-        painter.drawText(state_rect, Qt.AlignmentFlag.AlignVCenter, state_word(item))
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
-        own_line = not self._title_fits(item, option.font, inner.width())
-        if own_line:  # whom and where matter more than one line: below the state and date
-            title_rect = QRect(inner.left() + 24, inner.top() + self.LINE, inner.width() - 24, 20)
-        else:
-            space = inner.width() - self.STATE_WIDTH - self.WHEN_WIDTH
-            title_rect = QRect(inner.left() + self.STATE_WIDTH, inner.top(), space, 20)
-        metrics = painter.fontMetrics()
-        painter.drawText(
-            title_rect,
-            Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(self.title(item), Qt.TextElideMode.ElideRight, title_rect.width()),
-        )
-        painter.setFont(option.font)
-        muted = tone(Tone.MUTED, palette)  # readable on this theme, unlike some placeholders
-        painter.setPen(muted)
-        when = self._when(item)
-        painter.drawText(
-            QRect(inner.right() - self.WHEN_WIDTH, inner.top(), self.WHEN_WIDTH, 20),
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            when,
-        )
-        small = QFont(option.font)
-        small.setPointSizeF(option.font.pointSizeF() * 0.92)
-        painter.setFont(small)
-        below = 26 + (self.LINE if own_line else 0)
-        painter.drawText(
-            inner.adjusted(24, below, 0, 0), Qt.TextFlag.TextWordWrap, self.reason(item)
-        )
-        painter.restore()
-
-    def _title_fits(self, item: PlanItem, font: QFont, inner_width: int) -> bool:
-        """Whether the title fits whole between the state and the date."""
-        bold = QFont(font)
-        bold.setBold(True)
-        space = inner_width - self.STATE_WIDTH - self.WHEN_WIDTH
-        return QFontMetrics(bold).horizontalAdvance(self.title(item)) <= space
-
-    def reason(self, item: PlanItem) -> str:
-        """The line under the title: the reason, its time on both clocks when abroad."""
-        return reason_on_both_clocks(item, self.session.zone, self.session.dates())
-
-    def _when(self, item: PlanItem) -> str:
-        if item.due is None:
-            return ""
-        local = item.due.astimezone(self.session.zone)
-        dates = self.session.dates()
-        day = dates.near_day(local.date())
-        return f"{day}, {dates.time(local)}" if item.kind is not ItemKind.CLOSE else day
-
-
-class CardList(QListView):
-    """A list of cards that can say when its cards have painted. (The viewport is Qt's own
-    widget: its first Python wrapper makes PySide build every widget class, about 8 ms, so
-    start-up never asks for it.)"""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._after_paint: list[Callable[[], None]] = []
-
-    def after_next_paint(self, then: Callable[[], None]) -> None:
-        """Call ``then`` once the cards' next paint has reached the screen."""
-        self._after_paint.append(then)
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        if self._after_paint and event.type() == QEvent.Type.Paint:
-            waiting, self._after_paint = self._after_paint, []
-            for then in waiting:
-                QTimer.singleShot(0, then)  # after this paint, as ``on_first_paint``
-        return super().viewportEvent(event)
 
 
 class TodayView(QWidget):
@@ -257,7 +100,12 @@ class TodayView(QWidget):
         self.act = QPushButton()
         self.act.setDefault(True)
         self.act.setAccessibleName("Do the selected item")
-        self.act.clicked.connect(lambda: self._activate(self.list.currentIndex()))
+        self.act.clicked.connect(lambda: self._activate(self._acting.currentIndex()))
+        # One card is selected on the page, in the list the user went to last; the button
+        # and Enter act on it (both lists outlined a card, and the button named the week's).
+        self._acting: CardList = self.list
+        self.list.entered.connect(lambda: self._choose(self.list))
+        self.coming_list.entered.connect(lambda: self._choose(self.coming_list))
         self.start = named(QPushButton("Add an application…"), "Add your first application")
         self.start.clicked.connect(self.add_requested)
         self.start.hide()
@@ -279,6 +127,7 @@ class TodayView(QWidget):
         layout.addWidget(self.coming_list, 1)
         layout.addWidget(self.act, 0, Qt.AlignmentFlag.AlignRight)
         self.list.selectionModel().currentChanged.connect(self._update_button)
+        self.coming_list.selectionModel().currentChanged.connect(self._update_button)
         self.model.changed.connect(self._reload_coming)
         self._refresh()
 
@@ -347,7 +196,11 @@ class TodayView(QWidget):
         self.list.setVisible(bool(rows))
         if rows and not self.list.currentIndex().isValid():
             self.list.setCurrentIndex(self.model.index(0))
-        self._update_button()
+        if self._acting is self.coming_list and not (
+            coming and self.coming_list.currentIndex().isValid()
+        ):
+            self._acting = self.list  # its list went, or its card: the week's acts again
+        self._choose(self._acting)
 
     def _refresh_fold(self) -> None:
         count = self.model.ready
@@ -385,8 +238,19 @@ class TodayView(QWidget):
         if self.coming_list.isVisible():
             self._fit_coming(fill=not self.model.rows)
 
+    def _choose(self, chosen: CardList) -> None:
+        """``chosen`` acts: its current card is the selected one, the other list's lets go."""
+        self._acting = chosen
+        other = self.coming_list if chosen is self.list else self.list
+        other.clearSelection()
+        index = chosen.currentIndex()
+        if index.isValid():
+            flag = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            chosen.selectionModel().select(index, flag)
+        self._update_button()
+
     def _update_button(self) -> None:
-        index = self.list.currentIndex()
+        index = self._acting.currentIndex()
         item: PlanItem | None = index.data(ItemRole) if index.isValid() else None
         self.act.setVisible(item is not None)
         if item is not None:
@@ -398,6 +262,6 @@ class TodayView(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._activate(self.list.currentIndex())
+            self._activate(self._acting.currentIndex())
             return
         super().keyPressEvent(event)
