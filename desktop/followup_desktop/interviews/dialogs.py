@@ -5,16 +5,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, available_timezones
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -25,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup.errors import FollowUpError
 from followup.model import (
     Application,
     Contact,
@@ -35,102 +31,14 @@ from followup.model import (
     Source,
     Status,
 )
-from followup.unreadable import Unreadable
 from followup.validation import wall_time
 from followup_desktop.accessibility import named
 from followup_desktop.date_range import bound_days
-from followup_desktop.field_errors import FieldErrors
+from followup_desktop.interviews.form import FormDialog, OptionalDate, qdate, text_line
 from followup_desktop.locale_dates import day_edit_format, time_edit_format
 from followup_desktop.plain_text import PlainText
 from followup_desktop.session import Session
-from followup_desktop.unsaved import GuardedDialog
 from followup_desktop.wrapping import within_screen
-
-
-class FormDialog(GuardedDialog):
-    """A form whose OK saves; a domain error is shown beside the field it is about (or on
-    the form's own line), the field focused, and the dialog stays open."""
-
-    def __init__(self, session: Session, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.setWindowTitle(title)
-        self.setMinimumWidth(480)
-        self.error = named(QLabel(), "Problem", style="error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.fields = FieldErrors(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.cancel)
-        self.body = QVBoxLayout(self)
-        self.unreadable: Unreadable | None = None
-
-    def opened_unreadable(self, bad: Unreadable | None) -> None:
-        """Opened on a stored record that cannot be read: say beside each bad field why, and
-        refuse to save a stand-in (a made-up time) as if the user had given it."""
-        self.unreadable = bad
-        if bad is None:
-            return
-        elsewhere = [
-            reason for field, reason in bad.by_field if not self.fields.note(field, reason)
-        ]
-        if elsewhere:
-            self.error.setText("; ".join(elsewhere))
-            self.error.show()
-
-    def finish(self) -> None:
-        self.body.addWidget(self.error)
-        self.body.addWidget(self.buttons)
-        self.watch_changes()  # as opened: Escape or Cancel asks before losing typing
-
-    def save(self) -> None:
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        try:
-            self.save()
-        except FollowUpError as error:
-            self.fields.show(error)
-            return
-        self.fields.clear()
-        super().accept()
-
-
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _line(text: str = "", accessible: str = "") -> QLineEdit:
-    return named(QLineEdit(text), accessible)
-
-
-class OptionalDate(QWidget):
-    """A date that may be unset: a check box, then the date."""
-
-    def __init__(self, label: str, value: date | None, today: date) -> None:
-        super().__init__()
-        self.enabled = named(QCheckBox(label), label)
-        self.edit = bound_days(named(QDateEdit(), label))
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(day_edit_format())
-        self.edit.setDate(qdate(value or today))
-        self.enabled.setChecked(value is not None)
-        self.edit.setEnabled(value is not None)
-        self.enabled.toggled.connect(self.edit.setEnabled)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.enabled)
-        layout.addWidget(self.edit, 1)
-
-    def value(self) -> date | None:
-        if not self.enabled.isChecked():
-            return None
-        result = self.edit.date().toPython()
-        assert isinstance(result, date)
-        return result
 
 
 class ContactDialog(FormDialog):
@@ -145,11 +53,11 @@ class ContactDialog(FormDialog):
         super().__init__(session, "Edit contact" if contact else "New contact", parent)
         self.contact = contact
         c = contact or Contact(0, "-", company=company)
-        self.name = _line(c.name if contact else "", "Name")
-        self.title = _line(c.title, "Job title")
-        self.company = _line(c.company, "Company")
-        self.email = _line(c.email, "E-mail")
-        self.phone = _line(c.phone, "Phone")
+        self.name = text_line(c.name if contact else "", "Name")
+        self.title = text_line(c.title, "Job title")
+        self.company = text_line(c.company, "Company")
+        self.email = text_line(c.email, "E-mail")
+        self.phone = text_line(c.phone, "Phone")
         self.address = named(PlainText(str(c.address)), "Postal address")
         self.address.setPlaceholderText("Company\nStreet\nTown, postcode")
         self.address.setFixedHeight(90)
@@ -189,9 +97,9 @@ class ApplicationDialog(FormDialog):
         self.app = app
         a = app or Application(0, "-", "-")
         today = session.now().astimezone(session.zone).date()
-        self.company = _line(a.company if app else "", "Company")
-        self.role = _line(a.role if app else "", "Role")
-        self.url = _line(a.posting_url, "Job posting link")
+        self.company = text_line(a.company if app else "", "Company")
+        self.role = text_line(a.role if app else "", "Role")
+        self.url = text_line(a.posting_url, "Job posting link")
         self.applied = OptionalDate("Applied on", a.applied_on if app else today, today)
         self.source = named(QComboBox(), "Source")
         for source in Source:
@@ -305,7 +213,7 @@ class RoundDialog(FormDialog):
         for kind in RoundKind:
             self.kind.addItem(kind.value.capitalize(), kind.value)
         self.kind.setCurrentIndex(list(RoundKind).index(round_.kind if round_ else RoundKind.VIDEO))
-        self.title = _line(round_.title if round_ else "", "Title")
+        self.title = text_line(round_.title if round_ else "", "Title")
         self.title.setPlaceholderText("e.g. Second round with the team")
 
         self.people = named(QListWidget(), "Interviewers")
@@ -332,7 +240,7 @@ class RoundDialog(FormDialog):
         self.strengths.setPlaceholderText(
             "e.g.\nled the migration to Kubernetes\nfive years of SQL and Python in production"
         )
-        self.next_steps = _line(
+        self.next_steps = text_line(
             round_.next_steps if round_ else "", "What they said about next steps"
         )
         today = now.date()
