@@ -29,6 +29,11 @@ class Phrasing:
     lowercase_first: frozenset[str]
     adjectives: frozenset[str]
     after_adjectives: frozenset[str]
+    people: frozenset[str]
+    head_ends: frozenset[str]
+    a_before_vowel: tuple[str, ...]
+    an_before_consonant: tuple[str, ...]
+    states: dict[str, str]
     most_strengths: int
     most_topics: int
 
@@ -45,6 +50,11 @@ def phrasing() -> Phrasing:
         frozenset(strengths["lowercase_first"].split()),
         frozenset(strengths["adjectives"].split()),
         frozenset(strengths["after_adjectives"].split()),
+        frozenset(strengths["people"].split()),
+        frozenset(strengths["head_ends"].split()),
+        tuple(strengths["a_before_vowel"].split()),
+        tuple(strengths["an_before_consonant"].split()),
+        {str(k): str(v) for k, v in strengths["states"].items()},
         int(strengths["most"]),
         int(data["topics"]["most"]),
     )
@@ -104,6 +114,46 @@ def is_description(note: str, rules: Phrasing | None = None) -> bool:
     return len(words) == 1 or words[1].lower().strip(",") in rules.after_adjectives
 
 
+def is_person(note: str, rules: Phrasing | None = None) -> bool:
+    """True when the note names a kind of person ("fast learner", "Python developer with
+    five years in fintech"): "I am a " + the note is the sentence."""
+    rules = rules or phrasing()
+    head = ""
+    for word in note.split():
+        bare = word.lower().strip(",;:()")
+        if head and bare in rules.head_ends:
+            break
+        head = bare
+    return head in rules.people
+
+
+def with_article(note: str, rules: Phrasing | None = None) -> str:
+    """ "a fast learner", "an AWS architect"; a note that has its own article keeps it."""
+    rules = rules or phrasing()
+    first = note.split(" ", 1)[0].strip("(\"'“‘")
+    if first.lower() in ("a", "an", "the", "my", "one"):
+        return note
+    if len(first) > 1 and first.isupper():  # read letter by letter: "an SQL", "a UX"
+        vowel = first[0] in "AEFHILMNORSX"
+    else:
+        lowered = first.lower()
+        vowel = lowered[:1] in ("a", "e", "i", "o", "u")
+        if lowered.startswith(rules.a_before_vowel):
+            vowel = False
+        elif lowered.startswith(rules.an_before_consonant):
+            vowel = True
+    return ("an " if vowel else "a ") + note
+
+
+def _as_state(note: str, rules: Phrasing) -> str:
+    """ "knowing the domain" -> "know the domain"; "understanding of X" stays a noun."""
+    first, _, rest = note.partition(" ")
+    verb = rules.states.get(first.lower())
+    if verb is None or rest.lower().startswith("of ") or not rest:
+        return note
+    return f"{verb} {rest}"
+
+
 def join(items: Iterable[str]) -> str:
     """ "a", "a and b", "a, b and c"."""
     values = [i for i in items if i]
@@ -118,10 +168,11 @@ def strengths_clause(notes: Iterable[str], rules: Phrasing | None = None) -> str
     rules = rules or phrasing()
     cleaned = [clean(_without_pronoun(clean(n, rules)), rules) for n in notes]
     cleaned = [n for n in cleaned if n][: rules.most_strengths]
-    cleaned = ["am " + n if is_description(n, rules) else n for n in cleaned]
+    cleaned = [_as_state(n, rules) for n in cleaned]
+    cleaned = [_as_being(n, rules) for n in cleaned]
     verbs = [n for n in cleaned if is_verb_phrase(n, rules)]
     nouns = [n for n in cleaned if not is_verb_phrase(n, rules)]
-    gerunds = [n for n in nouns if _is_gerund(n.split(" ", 1)[0], rules)]
+    gerunds = [n for n in nouns if _is_gerund(n.split(" ", 1)[0], rules) and not _noun_of(n)]
     nouns = [n for n in nouns if n not in gerunds]
     parts = list(verbs)
     if gerunds:
@@ -129,6 +180,21 @@ def strengths_clause(notes: Iterable[str], rules: Phrasing | None = None) -> str
     if nouns:
         parts.append("bring " + join(nouns))
     return join(parts)
+
+
+def _as_being(note: str, rules: Phrasing) -> str:
+    """What you are takes "am": "am fluent in German", "am a fast learner"."""
+    if is_description(note, rules):
+        return "am " + note
+    if not is_verb_phrase(note, rules) and is_person(note, rules):
+        return "am " + with_article(note, rules)
+    return note
+
+
+def _noun_of(note: str) -> bool:
+    """ "understanding of the market" is a thing you bring, not an activity."""
+    words = note.split(" ", 2)
+    return len(words) > 1 and words[1].lower() == "of"
 
 
 def topics_phrase(notes: Iterable[str], rules: Phrasing | None = None) -> str:

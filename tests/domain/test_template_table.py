@@ -44,6 +44,9 @@ NOTES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "blank lines": (("", "  ", "data modelling"), ("", "built the data pipeline")),
     # Found trying the app as a new user: "I bring fluent in German and Spanish".
     "adjective": (("team culture",), ("fluent in German and Spanish",)),
+    # Found trying the app as a new user: "I bring fast learner", "experience in knowing".
+    "a kind of person": (("the team",), ("Fast learner", "Python developer with five years")),
+    "a state": (("the domain",), ("knowing the domain", "having shipped two products")),
     "adjectives and more": (
         ("on-call",),
         ("Comfortable with ambiguity", "led the migration to Kubernetes", "bilingual"),
@@ -97,6 +100,8 @@ def test_every_template_reads_well_and_passes_the_checker(
     # empty slots, stray punctuation.
     assert not re.search(r"\bI (five|a|an|the|my|strong|experience|background)\b", body), body
     assert not re.search(r"\bbring (fluent|comfortable|bilingual)\b", body), body
+    assert not re.search(r"\bbring (an? )?(\w+ )?(learner|developer)\b", body), body
+    assert not re.search(r"\bexperience in (knowing|having|being)\b", body), body
     assert not re.search(r"\b(\w+) \1\b", body), body
     assert " ," not in body and ",," not in body and ".." not in body and " ." not in body
     assert "{" not in body and "None" not in body
@@ -143,6 +148,24 @@ def test_every_template_reads_well_and_passes_the_checker(
         (("experienced in Kafka",), "am experienced in Kafka"),
         (("used to on-call work",), "am used to on-call work"),
         (("Used Spark to cut batch times",), "used Spark to cut batch times"),
+        (("fast learner",), "am a fast learner"),
+        (("A quick learner", "Kafka"), "am a quick learner and bring Kafka"),
+        (("experienced engineer",), "am an experienced engineer"),
+        (("AWS certified architect",), "am an AWS certified architect"),
+        (("UX designer",), "am a UX designer"),
+        (("honest communicator",), "am an honest communicator"),
+        (("unique thinker",), "am a unique thinker"),
+        (
+            ("Python developer with five years in fintech",),
+            "am a Python developer with five years in fintech",
+        ),
+        (("native speaker of Spanish",), "am a native speaker of Spanish"),
+        (("knowing the domain",), "know the domain"),
+        (("being fluent in German",), "am fluent in German"),
+        (("having five years of SQL",), "have five years of SQL"),
+        (("understanding of the market",), "bring understanding of the market"),
+        (("speaking Spanish",), "speak Spanish"),
+        (("experience with Kafka",), "bring experience with Kafka"),
         ((), ""),
     ],
 )
