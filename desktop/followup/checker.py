@@ -10,6 +10,7 @@ and no input can make it hang.
 from __future__ import annotations
 
 from followup.checker_model import SentenceModel, default_model
+from followup.day_mentions import wrong_days
 from followup.findings import Context, Finding, Kind, Severity
 from followup.letter_rules import whole_letter
 from followup.phrases import tokenize
@@ -56,6 +57,8 @@ def check(
         findings += whole_text
     findings += new_topics(found, context, book)
     findings += grammar(tokens, text, book)
+    if context.interview_day is not None:
+        findings += wrong_days(checked, context.interview_day, book)
     findings.sort(key=lambda f: f.start if f.start is not None else -1)
     findings = _capped(findings, book)
     findings += whole_letter(text, tokens, found, context, book)

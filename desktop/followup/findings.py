@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from followup.model import Channel
@@ -45,4 +46,5 @@ class Context:
     notes: str = ""
     recipient: str = ""
     already_sent: bool = False  # a letter to this recipient for this round exists
+    interview_day: date | None = None  # where it took place; a letter naming another is wrong
     extra: dict[str, Any] = field(default_factory=dict)

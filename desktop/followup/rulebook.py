@@ -32,6 +32,7 @@ RULE_IDS = (
     "second-letter",
     "no-signature",
     "grammar",
+    "wrong-day",
 )
 SIGNALS = ("thanks", "interest", "recap")  # phrases whose absence is the finding
 
@@ -46,6 +47,17 @@ class Category:
 
 
 @dataclass(frozen=True)
+class DayWords:
+    """What tells a day said about the meeting from a day ahead (``wrong-day``)."""
+
+    meeting: frozenset[str]
+    ahead: frozenset[str]
+    not_a_date_after: frozenset[str]
+    before: int  # words looked at before the day
+    after: int  # and after it
+
+
+@dataclass(frozen=True)
 class Rulebook:
     limits: dict[str, int]
     severity: dict[str, Severity]
@@ -57,6 +69,7 @@ class Rulebook:
     subjects: frozenset[str]
     followers: frozenset[str]
     model: dict[str, float]
+    days: DayWords
 
     @classmethod
     def from_toml(cls, text: str) -> Rulebook:
@@ -78,6 +91,13 @@ class Rulebook:
             subjects=frozenset(data["grammar"]["subjects"]),
             followers=frozenset(data["grammar"]["followers"]),
             model={k: float(v) for k, v in data["model"].items()},
+            days=DayWords(
+                frozenset(data["wrong-day"]["meeting"].split()),
+                frozenset(data["wrong-day"]["ahead"].split()),
+                frozenset(data["wrong-day"]["not_a_date_after"].split()),
+                int(data["wrong-day"]["words_before"]),
+                int(data["wrong-day"]["words_after"]),
+            ),
         )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .runner import run
+from .runner import run, seed
 
 
 def check(tmp_path: Path, text: str, *options: str) -> tuple[int, str]:
@@ -47,3 +47,17 @@ def test_a_hostile_megabyte_gets_a_short_answer(tmp_path: Path, text: str) -> No
     for finding in findings:
         if finding["start"] is not None:
             assert 0 <= finding["start"] < finding["end"] <= len(text)
+
+
+def test_a_letter_naming_another_day_than_the_interviews_is_an_error(tmp_path: Path) -> None:
+    """The round (seed) was on Wednesday, November 25 in New York."""
+    seed(tmp_path / "db.sqlite3")
+    wrong = "Dear Dana,\n\nThank you for meeting with me on Tuesday, November 24, about the role."
+    code, out = check(tmp_path, wrong, "--interview", "1")
+    assert code == 1
+    assert "3:34  error  wrong-day" in out and "Wednesday the 25th" in out
+    right = wrong.replace("Tuesday, November 24", "Wednesday, November 25")
+    _, out = check(tmp_path, right, "--interview", "1")
+    assert "wrong-day" not in out
+    _, out = check(tmp_path, wrong)  # no interview given: its day is not known
+    assert "wrong-day" not in out

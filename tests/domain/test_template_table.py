@@ -114,6 +114,7 @@ def test_every_template_reads_well_and_passes_the_checker(
         topics=topics,
         strengths=strengths,
         recipient=contact.name if contact else "",
+        interview_day=date(2026, 11, 25),
     )
     errors = [f for f in check(body, context) if f.severity is Severity.ERROR]
     if not profile.name:

@@ -8,6 +8,7 @@ from followup.cli.arguments import LETTER_BYTES, read_input
 from followup.cli.context import Context
 from followup.errors import InvalidInput
 from followup.model import Channel
+from followup.rules import interview_date, zone_of
 
 
 def _read(source: str) -> str:
@@ -35,6 +36,7 @@ def _context(ctx: Context) -> CheckContext:
         notes=f"{round_.notes}\n{round_.next_steps}",
         recipient=name,
         already_sent=sent,
+        interview_day=interview_date(round_.starts_at, zone_of(round_)),
     )
 
 

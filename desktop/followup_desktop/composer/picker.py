@@ -166,6 +166,7 @@ class Picker:
             strengths=round_.strengths,
             notes=f"{round_.notes}\n{round_.next_steps}",
             recipient=setup.contact.name,
+            interview_day=rules.interview_date(round_.starts_at, rules.zone_of(round_)),
             # A letter already sent is said calmly above the findings (``sent_note``), and
             # a second one is refused when it would leave; not a red finding while reading.
         )

@@ -1,0 +1,132 @@
+"""The checker's ``wrong-day`` rule: a letter that names another day than the interview's.
+
+A draft is written when the interview is fresh, and interviews move: after the round's date
+was changed, a draft kept "Thank you for meeting with me on Wednesday, November 25" for an
+interview on Thursday the 26th, and a person typing the day makes the same slip. Only a
+day said about the meeting counts ("meeting with me on Tuesday", "our conversation on
+25 November"); a day ahead ("I will call on Friday", "available on Monday") is left alone.
+The words that tell which is which live in ``resources/checker/rules.toml`` (``[wrong-day]``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from followup.date_style import MONTH_NAMES, WEEKDAY_NAMES
+from followup.findings import Finding, Severity
+from followup.rulebook import Rulebook, finding
+
+_MONTHS = {name.lower(): n for n, name in enumerate(MONTH_NAMES, 1)}
+_MONTHS |= {name[:3].lower(): n for name, n in list(_MONTHS.items())} | {"sept": 9}
+_WEEKDAYS = {name.lower(): n for n, name in enumerate(WEEKDAY_NAMES)}
+_WEEKDAYS_SHORT = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3}
+_WEEKDAYS_SHORT |= {"fri": 4, "sat": 5, "sun": 6}
+
+_WEEKDAY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_WEEKDAY_ANY = "|".join(sorted([*_WEEKDAYS, *_WEEKDAYS_SHORT], key=len, reverse=True))
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
+# "Wednesday, November 25", "Wed 25 Nov.", "November 25th", "the 25th of November",
+# "Wednesday": bounded alternatives, no nested repetition (linear on any paste).
+_MENTION = re.compile(
+    rf"\b(?:(?P<wd>{_WEEKDAY_ANY})\.?,?\s+(?:the\s+)?)?"
+    rf"(?:(?P<m1>{_MONTH})\.?\s+{_DAY.format('d1')}\b"
+    rf"|{_DAY.format('d2')}\s+(?:of\s+)?(?P<m2>{_MONTH})\b)"
+    rf"|\b(?P<alone>{_WEEKDAY})\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z']+")
+_SENTENCE_END = re.compile(r"[.!?;\n]\s")
+
+
+@dataclass(frozen=True, slots=True)
+class DayMention:
+    """A day named in the text: its weekday, its month and day, or both."""
+
+    start: int
+    end: int
+    weekday: int | None
+    month: int | None
+    day: int | None
+
+    def fits(self, interview: date) -> bool:
+        if self.weekday is not None and self.weekday != interview.weekday():
+            return False
+        return self.month is None or (self.month, self.day) == (interview.month, interview.day)
+
+
+def mentions(text: str) -> list[DayMention]:
+    """Every day named in ``text`` (a weekday alone only in full: "Wed" is also a word)."""
+    found = []
+    for match in _MENTION.finditer(text):
+        weekday_name = match["wd"] or match["alone"]
+        weekday = None
+        if weekday_name:
+            key = weekday_name.lower()
+            weekday = _WEEKDAYS.get(key, _WEEKDAYS_SHORT.get(key))
+        month_name = match["m1"] or match["m2"]
+        month = _MONTHS[month_name.lower()] if month_name else None
+        day_text = match["d1"] or match["d2"]
+        day = int(day_text) if day_text else None
+        if day is not None and not 1 <= day <= 31:
+            continue
+        if month_name and month_name[0].islower() and month_name.lower() == "may":
+            continue  # "you may 2 …" is not a date
+        found.append(DayMention(match.start(), match.end(), weekday, month, day))
+    return found
+
+
+def _words_before(text: str, at: int, count: int) -> list[str]:
+    start = max(0, at - 12 * count)
+    piece = text[start:at]
+    ends = list(_SENTENCE_END.finditer(piece))
+    if ends:
+        piece = piece[ends[-1].end() :]
+    return _WORD.findall(piece.lower())[-count:]
+
+
+def _words_after(text: str, at: int, count: int) -> list[str]:
+    piece = text[at : at + 12 * count]
+    end = _SENTENCE_END.search(piece)
+    if end:
+        piece = piece[: end.start()]
+    return _WORD.findall(piece.lower())[:count]
+
+
+def about_the_interview(text: str, mention: DayMention, book: Rulebook) -> bool:
+    """The day is said about the meeting: a word of it close by, and no word of a day ahead
+    just before ("I will call on Friday")."""
+    words = book.days
+    before = _words_before(text, mention.start, words.before)
+    if words.ahead & set(before):
+        return False
+    if mention.month is None and before and before[-1] in words.not_a_date_after:
+        return False
+    near = set(before) | set(_words_after(text, mention.end, words.after))
+    return bool(words.meeting & near)
+
+
+def _day_text(day: date) -> str:
+    """ "Thursday the 26th": the same in either date order."""
+    n = day.day
+    suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{WEEKDAY_NAMES[day.weekday()]} the {n}{suffix}"
+
+
+def wrong_days(text: str, interview: date, book: Rulebook) -> list[Finding]:
+    """A finding on each day said about the meeting that is not the interview's: an error
+    when it names a date, a warning for a weekday alone."""
+    findings = []
+    for mention in mentions(text):
+        if mention.fits(interview) or not about_the_interview(text, mention, book):
+            continue
+        said = " ".join(text[mention.start : mention.end].split())
+        found = finding(
+            book, "wrong-day", (mention.start, mention.end), said=said, day=_day_text(interview)
+        )
+        if mention.month is None:
+            found = replace(found, severity=Severity.WARNING)
+        findings.append(found)
+    return findings
