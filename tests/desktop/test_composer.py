@@ -134,6 +134,7 @@ def test_a_second_letter_is_refused_in_the_dialog_and_nothing_is_recorded(
     dana = interview.interviewer_ids[0]
     session.repo.record_letter(interview.id, dana, Channel.EMAIL, NOW)
     composer = make(qtbot, session)
+    composer.open_for(interview.id, dana)  # the one who has a letter already
     composer.editor.setPlainText(LETTER)
     seen: list[object] = []
 
@@ -160,6 +161,7 @@ def test_the_user_may_override_and_the_override_is_recorded(
     dana = interview.interviewer_ids[0]
     session.repo.record_letter(interview.id, dana, Channel.EMAIL, NOW)
     composer = make(qtbot, session)
+    composer.open_for(interview.id, dana)  # the one who has a letter already
 
     def by_post(dialog: QWidget) -> None:
         assert isinstance(dialog, SendDialog)

@@ -142,3 +142,20 @@ def test_the_composer_offers_and_picks_the_users_letter_template(
     assert "My thank-you" in titles and "Thank-you letter for the post" not in titles
     composer.channel_box.setCurrentIndex(1)
     assert composer.template_box.currentData().name == "thank-you-letter"
+
+
+def test_the_letter_opens_on_the_interviewer_still_owed_one(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """Found trying the app as a new user: after the letter to Dana went, Letters opened on
+    Dana again (her letter sent), not on Lee who still had none."""
+    dana, lee = interview.interviewer_ids
+    session.repo.record_letter(interview.id, dana, Channel.POST, NOW)
+    composer = make(qtbot, session)
+    assert composer.recipient_box.currentData() == lee
+    assert "Sent by" not in composer.verdict.text()
+    composer.open_for(interview.id, dana)  # asked for by name: Dana it is
+    assert composer.recipient_box.currentData() == dana
+    session.repo.record_letter(interview.id, lee, Channel.POST, NOW)
+    everyone = make(qtbot, session)  # everyone has one: the first, as before
+    assert everyone.recipient_box.currentData() == dana

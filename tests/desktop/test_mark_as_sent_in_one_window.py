@@ -118,6 +118,8 @@ def test_a_second_letter_and_open_errors_are_gone_over_in_the_same_window(
     dana = interview.interviewer_ids[0]
     session.repo.record_letter(interview.id, dana, Channel.POST, NOW)
     composer = composer_with(qtbot, session)
+    composer.open_for(interview.id, dana)  # the one who has a letter already
+    composer.editor.setPlainText(BAD)
     seen: dict[str, object] = {}
 
     def both(dialog: SendDialog) -> None:

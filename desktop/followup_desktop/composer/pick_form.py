@@ -67,7 +67,10 @@ class PickForm(QWidget):
         zone: tzinfo,
         dates: DateStyle,
     ) -> None:
-        """The To list, each person marked when their letter has gone (how, and when)."""
+        """The To list, each person marked when their letter has gone (how, and when). With
+        no one to keep, the first person still owed a letter is chosen."""
+        if keep is None:
+            keep = next((o.contact.id for o in options if o.letter is None), None)
         box = self.recipient_box
         box.blockSignals(True)
         box.clear()
