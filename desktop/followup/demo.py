@@ -85,6 +85,15 @@ Kind regards,
 Sam Lee
 """
 
+_SENT = """Dear {name},
+
+Thank you for meeting with me about the {role} position at {company}. I enjoyed hearing \
+how your team works, and I would welcome the chance to bring my experience to it.
+
+Kind regards,
+Sam Lee
+"""
+
 
 def _at(day: date, hour: int, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, time(hour), tzinfo=zone)
@@ -161,6 +170,8 @@ def populate(
                 contact.id,
                 Channel.EMAIL,
                 min(_at(day + timedelta(days=1), 9, zone), now),  # never in the future
+                subject=f"Thank you for the {role} interview",
+                body=_SENT.format(name=person, role=role, company=company),
             )
         if called:
             call_on = rules.call_date(day + timedelta(days=1), WorkCalendar()).day

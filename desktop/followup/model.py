@@ -275,13 +275,20 @@ class Letter:
     channel: Channel
     sent_at: datetime
     override: Override | None = None
+    # The words that left, exactly, so the user can read them again (before the call). Empty
+    # for a letter recorded before they were kept, or recorded with no text (the CLI).
+    subject: str = ""
+    body: str = ""
 
     def check(self, now: datetime | None = None) -> None:
-        """The values' rules; given ``now``, also that it has already happened."""
+        """The values' rules (the text's are the draft's); given ``now``, also that it has
+        already happened."""
         v.check_id(self.id, "the letter's id", new=True, field="id")
         v.check_id(self.round_id, "the round", field="round_id")
         v.check_id(self.contact_id, "the interviewer", field="contact_id")
         v.check_moment(self.sent_at, "the time the letter was sent", field="sent_at")
+        v.check_text(self.subject, "the subject", field="subject")
+        v.check_text(self.body, "the letter", v.BODY, multiline=True, field="body")
         if now is not None:
             v.check_past(self.sent_at, now, "the time the letter was sent", field="sent_at")
         if self.override is not None:

@@ -57,7 +57,13 @@ def send_letter_by_email(
     override: Override | None = None,
     timeout: float = 20.0,
     dates: DateStyle = PLAIN,
+    *,
+    subject: str = "",
+    body: str = "",
 ) -> Letter:
+    """Send ``message`` and record it, keeping ``subject`` and ``body`` (the words in it)."""
     check_allowed(repo, round_id, contact_id, Channel.EMAIL, now, override, dates)
     send(message, account, password, timeout)
-    return repo.record_letter(round_id, contact_id, Channel.EMAIL, now, override, dates)
+    return repo.record_letter(
+        round_id, contact_id, Channel.EMAIL, now, override, dates, subject=subject, body=body
+    )

@@ -245,6 +245,8 @@ def parse(document: dict[str, Any], now: datetime | None = None) -> dict[str, li
                 x.choice("channel", Channel),
                 _when(x.get("sent_at"), "sent_at"),
                 x.override(),
+                x.text("subject"),  # an export from before the words were kept has none
+                x.text("body"),
             )
             for x in _records(document, "letters")
         ],

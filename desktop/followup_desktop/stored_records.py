@@ -159,7 +159,7 @@ class StoredRecordsDialog(QDialog):
         if box.clickedButton() is not delete:
             return
         repo = self.session.repo
-        removers: dict[str, Callable[[int], None]] = {
+        removers: dict[str, Callable[[int], object]] = {
             "contact": repo.delete_contact,
             "letter": repo.delete_letter,
             "call": repo.delete_call,

@@ -79,8 +79,9 @@ def letter_edit(ctx: Context) -> int:
 
 
 def letter_delete(ctx: Context) -> int:
-    ctx.repo.delete_letter(ctx.args.id)
-    ctx.out.write(f"Deleted letter {ctx.args.id}\n")
+    draft = ctx.repo.delete_letter(ctx.args.id, now=ctx.now)
+    kept = "; its text is the draft again" if draft is not None else ""
+    ctx.out.write(f"Deleted letter {ctx.args.id}{kept}\n")
     return 0
 
 

@@ -15,20 +15,21 @@ from followup.errors import InvalidInput, Refusal
 from followup.model import (
     Call,
     Channel,
+    Draft,
     Inquiry,
     Letter,
     Override,
 )
 from followup.storage import history_rows
 from followup.storage.base import to_db_time
-from followup.storage.records import Records
+from followup.storage.history_fixes import HistoryFixes, override_values
 from followup.unreadable import Unreadable
 from followup.workdays import WorkCalendar
 
 _Recorded = TypeVar("_Recorded", Letter, Call, Inquiry)
 
 
-class History(Records):
+class History(HistoryFixes):
     """Letters, calls and inquiries; each refused (``Refusal``) unless allowed or overridden."""
 
     def _dated(
@@ -103,86 +104,55 @@ class History(Records):
         )
         return self._only(history_rows.inquiry(row), "inquiry", inquiry_id)
 
-    def fix_letter(self, letter: Letter, *, now: datetime | None = None) -> Letter:
-        """Put a stored letter's values right (when and how it was sent, its recorded
-        exception): the value rules apply (given ``now``, never a time to come); its round and
-        recipient stay. One transaction."""
-        letter.check(self._moving(now, "letters", "sent_at", letter.id, letter.sent_at))
+    def delete_letter(self, letter_id: int, *, now: datetime | None = None) -> Draft | None:
+        """Delete one letter, whatever its stored values; one transaction. A letter recorded
+        by mistake does not take its words with it: the text it kept comes back as the draft
+        (saved at ``now``, else when it was sent), unless a draft to that person is there.
+        Returns the draft put back, if one was."""
         with self.db.transaction() as cur:
-            self._same_owner("letters", letter.id, "letter", ("round_id", letter.round_id))
-            self._same_owner("letters", letter.id, "letter", ("contact_id", letter.contact_id))
-            cur.execute(
-                "UPDATE letters SET channel=?, sent_at=?, override_rule=?, override_reason=?, "
-                "override_at=? WHERE id=?",
-                (
-                    letter.channel.value,
-                    to_db_time(letter.sent_at),
-                    *self._override_values(letter.override),
-                    letter.id,
-                ),
+            self._exists("letters", letter_id, f"letter {letter_id}")
+            draft = self._kept_text(letter_id, now)
+            if draft is not None:
+                cur.execute(
+                    "INSERT OR IGNORE INTO drafts(round_id, contact_id, channel, template, "
+                    "body, updated_at, subject) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        draft.round_id,
+                        draft.contact_id,
+                        draft.channel.value,
+                        draft.template,
+                        draft.body,
+                        to_db_time(draft.updated_at),
+                        draft.subject,
+                    ),
+                )
+            kept = draft is not None and cur.rowcount == 1
+            cur.execute("DELETE FROM letters WHERE id=?", (letter_id,))
+        self._unreadable.pop(("letter", letter_id), None)
+        return draft if kept else None
+
+    def _kept_text(self, letter_id: int, now: datetime | None) -> Draft | None:
+        """The letter's words as a draft; None when it kept none or cannot be read as stored
+        (its row is not turned into a half-right draft)."""
+        try:
+            letter = history_rows.letter(
+                self._one("SELECT * FROM letters WHERE id=?", (letter_id,), "letter")
             )
-        self._unreadable.pop(("letter", letter.id), None)
-        return letter
-
-    def fix_call(self, call: Call, *, now: datetime | None = None) -> Call:
-        """Put a stored call's values right (when, the outcome, its recorded exception; given
-        ``now``, never a time to come); its round stays. One transaction."""
-        call.check(self._moving(now, "calls", "made_at", call.id, call.made_at))
-        with self.db.transaction() as cur:
-            self._same_owner("calls", call.id, "call", ("round_id", call.round_id))
-            cur.execute(
-                "UPDATE calls SET made_at=?, outcome=?, override_rule=?, override_reason=?, "
-                "override_at=? WHERE id=?",
-                (
-                    to_db_time(call.made_at),
-                    call.outcome,
-                    *self._override_values(call.override),
-                    call.id,
-                ),
-            )
-        self._unreadable.pop(("call", call.id), None)
-        return call
-
-    def fix_inquiry(self, inquiry: Inquiry, *, now: datetime | None = None) -> Inquiry:
-        """Put a stored inquiry's values right (when and how it was sent; given ``now``, never
-        a time to come); its application stays. One transaction."""
-        inquiry.check(self._moving(now, "inquiries", "sent_at", inquiry.id, inquiry.sent_at))
-        with self.db.transaction() as cur:
-            owner = ("application_id", inquiry.application_id)
-            self._same_owner("inquiries", inquiry.id, "inquiry", owner)
-            cur.execute(
-                "UPDATE inquiries SET channel=?, sent_at=?, override_rule=?, override_reason=?, "
-                "override_at=? WHERE id=?",
-                (
-                    inquiry.channel.value,
-                    to_db_time(inquiry.sent_at),
-                    *self._override_values(inquiry.override),
-                    inquiry.id,
-                ),
-            )
-        self._unreadable.pop(("inquiry", inquiry.id), None)
-        return inquiry
-
-    def _moving(
-        self, now: datetime | None, table: str, column: str, row_id: int, moment: datetime
-    ) -> datetime | None:
-        """``now`` when a fix gives the record another time (that one must have passed);
-        None when the time stays as stored, so its other values can still be put right."""
-        # Compared by SQLite: a stored value that is not even text is never read into Python.
-        same = self.db.connection.execute(
-            f"SELECT 1 FROM {table} WHERE id=? AND {column}=?", (row_id, to_db_time(moment))
-        ).fetchone()
-        return None if same else now
-
-    def _same_owner(self, table: str, row_id: int, kind: str, owner: tuple[str, int]) -> None:
-        column, value = owner
-        row = self._one(f"SELECT {column} FROM {table} WHERE id=?", (row_id,), f"{kind} {row_id}")
-        if row[0] != value:
-            raise InvalidInput(f"a {kind}'s {column.removesuffix('_id')} cannot be changed", column)
-
-    def delete_letter(self, letter_id: int) -> None:
-        """Delete one letter, whatever its stored values: one transaction, nothing else."""
-        self._delete_one("letters", letter_id, "letter")
+        except sqlite3.Error:  # text that is not even UTF-8
+            return None
+        if not isinstance(letter, Letter) or not letter.body:
+            return None
+        draft = Draft(
+            letter.round_id,
+            letter.contact_id,
+            letter.channel,
+            "",
+            letter.body,
+            now or letter.sent_at,
+            letter.subject,
+        )
+        draft.check()
+        return draft
 
     def delete_call(self, call_id: int) -> None:
         self._delete_one("calls", call_id, "call")
@@ -196,25 +166,21 @@ class History(Records):
             cur.execute(f"DELETE FROM {table} WHERE id=?", (row_id,))
         self._unreadable.pop((kind, row_id), None)
 
-    @staticmethod
-    def _override_values(override: Override | None) -> tuple[str | None, str | None, str | None]:
-        if override is None:
-            return (None, None, None)
-        return (override.rule, override.reason, to_db_time(override.at))
-
     @classmethod
     def insert_letter(cls, cur: sqlite3.Cursor, letter: Letter) -> Letter:
         letter.check()
         cur.execute(
             "INSERT INTO letters(id, round_id, contact_id, channel, sent_at, override_rule, "
-            "override_reason, override_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "override_reason, override_at, subject, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 letter.id or None,
                 letter.round_id,
                 letter.contact_id,
                 letter.channel.value,
                 to_db_time(letter.sent_at),
-                *cls._override_values(letter.override),
+                *override_values(letter.override),
+                letter.subject,
+                letter.body,
             ),
         )
         return replace(letter, id=int(cur.lastrowid or 0))
@@ -230,7 +196,7 @@ class History(Records):
                 call.round_id,
                 to_db_time(call.made_at),
                 call.outcome,
-                *cls._override_values(call.override),
+                *override_values(call.override),
             ),
         )
         return replace(call, id=int(cur.lastrowid or 0))
@@ -246,7 +212,7 @@ class History(Records):
                 inquiry.application_id,
                 inquiry.channel.value,
                 to_db_time(inquiry.sent_at),
-                *cls._override_values(inquiry.override),
+                *override_values(inquiry.override),
             ),
         )
         return replace(inquiry, id=int(cur.lastrowid or 0))
@@ -261,14 +227,18 @@ class History(Records):
         dates: DateStyle = PLAIN,
         *,
         now: datetime | None = None,
+        subject: str = "",
+        body: str = "",
     ) -> Letter:
         """R1/R3: refused (``Refusal``) unless allowed or explicitly overridden. Given ``now``,
         a letter dated after it is refused as bad input (``InvalidInput``): it has not gone.
+        ``subject`` and ``body`` are the words that left, kept with the record.
 
         The check and the insert are one ``BEGIN IMMEDIATE`` transaction, and a partial unique
         index backs it: two programs recording at once cannot both record a letter.
         """
-        Letter(0, round_id, contact_id, channel, sent_at, override).check(now)  # values first
+        made = Letter(0, round_id, contact_id, channel, sent_at, override, subject, body)
+        made.check(now)  # values first
         with self.db.transaction() as cur:
             r = self.round(round_id)
             contact = self.contact(contact_id)
@@ -287,9 +257,7 @@ class History(Records):
                 override,
             )
             letter = self._insert_once(
-                lambda: self.insert_letter(
-                    cur, Letter(0, round_id, contact_id, channel, sent_at, override)
-                ),
+                lambda: self.insert_letter(cur, made),
                 "second-letter",
                 f"A letter to {contact.name} for this interview",
             )

@@ -64,8 +64,16 @@ def letter(row: sqlite3.Row) -> Letter | Unreadable:
             Channel(row["channel"]),
             datetime.fromisoformat(row["sent_at"]),
             _override(row),
+            stored_text(row["subject"]),
+            stored_text(row["body"]),
         )
-        if _FIRST <= value.sent_at <= _LAST and _override_plausible(value.override):
+        if (
+            _FIRST <= value.sent_at <= _LAST
+            and _override_plausible(value.override)
+            and plain(value.subject, v.NAME)
+            and "\n" not in value.subject
+            and plain(value.body, v.BODY)
+        ):
             return value
     except PROBLEMS:
         pass
@@ -75,6 +83,8 @@ def letter(row: sqlite3.Row) -> Letter | Unreadable:
         "round_id": row["round_id"],
         "contact_id": row["contact_id"],
         **_sent_values(f),
+        "subject": f.get("subject", stored_text, "", "the subject"),
+        "body": f.get("body", stored_text, "", "the letter's text"),
     }
     made = value_or_unreadable("letter", f, Letter, values, ())
     return _labelled(made, f"round {row['round_id']}, to contact {row['contact_id']}")

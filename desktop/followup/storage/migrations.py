@@ -238,6 +238,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE drafts ADD COLUMN subject TEXT NOT NULL DEFAULT '';
     """,
+    # 7: a letter keeps the words that were sent, so the user can read them again; letters
+    # recorded before keep '' (their text was not kept).
+    """
+    ALTER TABLE letters ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+    ALTER TABLE letters ADD COLUMN body TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

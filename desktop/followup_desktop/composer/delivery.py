@@ -200,6 +200,8 @@ class Delivery(QObject):
                 when or self.session.now(),
                 override,
                 self.session.dates(),
+                subject=out.subject if channel is Channel.EMAIL else "",  # the post has none
+                body=out.body,  # kept with the record: the words that left
             ),
         )
         if letter is not None:
@@ -384,6 +386,8 @@ class Delivery(QObject):
                 combine(refusal, chosen),
                 dates,
                 now=session.now(),
+                subject=out.subject if channel is Channel.EMAIL else "",
+                body=out.body,
             ),
         )
         if letter is not None:
