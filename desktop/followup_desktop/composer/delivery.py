@@ -205,10 +205,10 @@ class Delivery(QObject):
             ),
         )
         if letter is not None:
+            self.letter_sent.emit(letter)  # first: the composer shows the letter as it left
             self.status.emit(
                 f"Sent by {channel.label()} and recorded. The call is planned a week from now."
             )
-            self.letter_sent.emit(letter)
 
     def open_mail_app(self, out: Outgoing) -> None:
         if not out.contact.email:
@@ -391,8 +391,8 @@ class Delivery(QObject):
             ),
         )
         if letter is not None:
+            self.letter_sent.emit(letter)
             self.status.emit(
                 f"Recorded as sent by {channel.label()}. The call is planned a week after it."
             )
-            self.letter_sent.emit(letter)
         return letter

@@ -35,10 +35,19 @@ class LetterEditor(PlainText):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent=parent)
-        self.setPlaceholderText("Write your letter here, or start from a template.")
+        self.hold(False)
         self.setTabChangesFocus(True)
         self.highlighter = FindingsHighlighter(self.document())
         self.textChanged.connect(self._text_changed)
+
+    def hold(self, sent: bool) -> None:
+        """A letter that has gone is shown as it left, read-only (an empty one: not kept)."""
+        self.setReadOnly(sent)
+        self.setPlaceholderText(
+            "The text of this letter was not kept."
+            if sent
+            else "Write your letter here, or start from a template."
+        )
 
     def _text_changed(self) -> None:
         if not self.highlighter.repainting:
@@ -97,7 +106,7 @@ class LetterEditor(PlainText):
         ``position`` is misspelled."""
         menu = self.createStandardContextMenu()
         found = self.misspelled_at(position)
-        if found is None or self.speller is None:
+        if found is None or self.speller is None or self.isReadOnly():  # a sent letter stays
             return menu
         start, end, word = found
         first = menu.actions()[0]  # the standard menu always has Undo first

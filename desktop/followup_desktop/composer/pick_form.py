@@ -93,6 +93,15 @@ class PickForm(QWidget):
                 box.setCurrentIndex(box.count() - 1)
         box.blockSignals(False)
 
+    def allow(self, chosen: bool, sent: bool) -> None:
+        """Usable once a letter is chosen; a sent letter's choices are held, its subject shown
+        as it left (read-only)."""
+        for widget in (self.insert, self.channel_box, self.subject):
+            widget.setEnabled(chosen)
+        for widget in (self.insert, self.channel_box, self.template_box):
+            widget.setEnabled(chosen and not sent)
+        self.subject.setReadOnly(sent)
+
     def show_subject(self, shown: bool) -> None:
         self.subject.setVisible(shown)
         self.subject_label.setVisible(shown)

@@ -64,9 +64,11 @@ class LetterSetup:
 
 
 def starting_channel(setup: LetterSetup, current: Channel) -> Channel:
-    """The channel a letter opens on: its draft's; for a new one, the one its recipient can
-    be reached by (only an e-mail address, or only a postal address), else the user's
-    current choice (``current``)."""
+    """The channel a letter opens on: the sent letter's, else its draft's; for a new one, the
+    one its recipient can be reached by (only an e-mail address, or only a postal address),
+    else the user's current choice (``current``)."""
+    if setup.sent is not None:
+        return setup.sent.channel
     if setup.draft is not None:
         return setup.draft.channel
     email, address = bool(setup.contact.email), bool(setup.contact.address)
@@ -83,6 +85,36 @@ def day_text(moment: datetime, zone: tzinfo, dates: DateStyle) -> str:
 def sent_note(letter: Letter, zone: tzinfo, dates: DateStyle) -> str:
     """Said calmly where the letter would be written: it has gone, and how."""
     return f"Sent by {letter.channel.label()} on {day_text(letter.sent_at, zone, dates)}."
+
+
+def opening_text(setup: LetterSetup | None) -> tuple[str, str] | None:
+    """(subject, body) a chosen letter opens with: the words that were sent, exactly (read,
+    not written again); else its draft's; None for a new letter."""
+    if setup is not None and setup.sent is not None:
+        return setup.sent.subject, setup.sent.body
+    if setup is not None and setup.draft is not None:
+        return setup.draft.subject, setup.draft.body
+    return None
+
+
+def opening_status(setup: LetterSetup | None, zone: tzinfo, dates: DateStyle) -> str:
+    """The status line as a letter is chosen: its draft restored, or what is missing."""
+    if setup is None:
+        return "Add an interview with its interviewers first (Interviews)."
+    if setup.sent is None and setup.draft is not None:
+        when = setup.draft.updated_at.astimezone(zone)
+        return f"Draft restored, last saved {dates.day_time(when)}"
+    return ""
+
+
+def sent_heading(letter: Letter, zone: tzinfo, dates: DateStyle) -> str:
+    """Above a letter that has gone: the sent note, and what is shown below it."""
+    if letter.body:
+        return f"{sent_note(letter, zone, dates)} This is the letter as it was sent."
+    return (
+        f"{sent_note(letter, zone, dates)} Its text was not kept: it was recorded before "
+        "the app kept the letters sent, or without its text."
+    )
 
 
 def recipient_label(contact: Contact, letter: Letter | None, zone: tzinfo, dates: DateStyle) -> str:
@@ -204,10 +236,13 @@ class Picker:
     def deadline_text(
         self, cal: WorkCalendar, zone: tzinfo, now: datetime, dates: DateStyle
     ) -> str:
-        """The letter's deadline in words, from the current settings; or why none applies."""
+        """The letter's deadline in words, from the current settings; or why none applies
+        (the letter has gone: ``sent_heading``)."""
         setup = self.setup
-        if setup is None or setup.sent is not None:
+        if setup is None:
             return ""
+        if setup.sent is not None:
+            return sent_heading(setup.sent, zone, dates)
         round_ = setup.round
         # Counted where the interview took place, as every plan counts it; said on the
         # user's clock too when that place keeps another.

@@ -26,6 +26,7 @@ from followup.model import Channel, Draft, Letter, Round
 from followup.send_gate import open_errors
 from followup.templates import Template, render
 from followup_desktop.accessibility import named
+from followup_desktop.composer import picker as pick
 from followup_desktop.composer.autosave import Autosave
 from followup_desktop.composer.check_panel import CheckPanel, WordCount
 from followup_desktop.composer.delivery import Outgoing
@@ -33,7 +34,6 @@ from followup_desktop.composer.delivery_bar import DeliveryBar
 from followup_desktop.composer.editor import LetterEditor
 from followup_desktop.composer.live_check import LetterCheck
 from followup_desktop.composer.pick_form import PickForm
-from followup_desktop.composer.picker import Picker, most_urgent_round, sent_note
 from followup_desktop.composer.spelling import SpellingLoader
 from followup_desktop.session import Session
 from followup_desktop.view_state import remember_splitter
@@ -53,7 +53,8 @@ class Composer(QWidget):
         self.session = session
         data_folder = session.repo.db.path.parent
         # ``user_templates`` is the folder itself (templates/ beside the data by default).
-        self.picker = Picker(session.repo, user_templates.parent if user_templates else data_folder)
+        folder = user_templates.parent if user_templates else data_folder
+        self.picker = pick.Picker(session.repo, folder)
         self.findings: list[Finding] = []
         self.subject_findings: list[Finding] = []
         self.checker = LetterCheck()
@@ -151,7 +152,7 @@ class Composer(QWidget):
         """Read the rounds again and re-plan the letter in view (keeping its text)."""
         self.loaded = True
         current = self.round_box.currentData()
-        target = current if current is not None else most_urgent_round(self.session.items())
+        target = current if current is not None else pick.most_urgent_round(self.session.items())
         self.form.fill_rounds(
             self.picker.round_options(self.session.zone, self.session.dates()), target
         )
@@ -192,26 +193,24 @@ class Composer(QWidget):
         round_id = self.round_box.currentData()
         setup = self.picker.choose_letter(round_id, contact_id)
         self._key = (setup.round.id, setup.contact.id) if setup else None
-        draft = setup.draft if setup else None
+        sent = setup is not None and setup.sent is not None  # shown as it left, read-only
+        draft = setup.draft if setup and not sent else None
         self._loading = True
-        self.editor.setPlainText(draft.body if draft else "")
-        self.subject.setText(draft.subject if draft else "")
+        subject, body = pick.opening_text(setup) or ("", "")
+        self.editor.setPlainText(body)
+        self.subject.setText(subject)
         if setup is not None:
             channel = self.picker.starting_channel(self.channel())
             self.channel_box.setCurrentIndex(list(Channel).index(channel))
         self._fill_templates(draft.template if draft else "")
-        if setup is not None and not self.subject.text():
+        if setup is not None and not self.subject.text() and not sent:
             self.subject.setText(self._rendered_subject())
         self._loading = False
-        if draft:
-            when = draft.updated_at.astimezone(self.session.zone)
-            self.saved.setText(f"Draft restored, last saved {self.session.dates().day_time(when)}")
-        else:
-            self.saved.setText(
-                "" if self._key else "Add an interview with its interviewers first (Interviews)."
-            )
-        for widget in (self.editor, self.insert, self.mark_sent, self.channel_box, self.subject):
+        self.saved.setText(pick.opening_status(setup, self.session.zone, self.session.dates()))
+        for widget in (self.editor, self.mark_sent):
             widget.setEnabled(self._key is not None)
+        self.form.allow(self._key is not None, sent)
+        self.editor.hold(sent)
         self.bar.allow(self._key is not None)
         self.spelling.names_changed(self.picker.names(self.session.settings.profile()))
         self._show_state()
@@ -305,13 +304,14 @@ class Composer(QWidget):
         channel = self.channel()
         email = channel is Channel.EMAIL and self._key is not None
         checked = self.checker.run(text, self.subject.text(), self.picker.context(channel), email)
-        self.findings, self.subject_findings = checked.findings, checked.subject_findings
+        setup = self.picker.setup
+        sent = setup.sent if setup else None  # what has gone is read, not checked again
+        self.findings = [] if sent else checked.findings
+        self.subject_findings = [] if sent else checked.subject_findings
         self.editor.set_findings(self.findings)
         self.subject.set_findings(self.subject_findings)
         self.word_count.show_count(checked.words, checked.limit)
-        setup = self.picker.setup
-        sent = setup.sent if setup else None
-        note = sent_note(sent, self.session.zone, self.session.dates()) if sent else ""
+        note = pick.sent_note(sent, self.session.zone, self.session.dates()) if sent else ""
         early = setup is not None and setup.round.ends_at > self.session.now()
         self.panel.show_findings(
             self.findings, self.subject_findings, not text.strip(), note, early
@@ -323,7 +323,7 @@ class Composer(QWidget):
             self.autosave.save_now()
 
     def _write_draft(self) -> None:
-        if self._key is None:
+        if self._key is None or self.editor.isReadOnly():  # a sent letter is no draft
             return
         template: Template | None = self.template_box.currentData()
         draft = Draft(
@@ -379,10 +379,9 @@ class Composer(QWidget):
         return Outgoing(setup.round, setup.contact, self.channel(), subject, body, tuple(errors))
 
     def _sent(self, letter: Letter) -> None:
+        self.autosave.forget()  # the words went with the letter: no draft of them comes back
         self._fill_recipients(keep=letter.contact_id)
-        self.picker.choose_letter(letter.round_id, letter.contact_id)
-        self._show_state()
-        self.run_check()
+        self._recipient_changed()  # shown as it left, read-only
         self.letter_sent.emit(letter)
 
     def on_mark_sent(self) -> None:

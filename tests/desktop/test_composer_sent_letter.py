@@ -1,0 +1,145 @@
+"""The letter that was sent can be read again where it was written: the composer shows it as
+it left (subject and body), read-only, under the sent note; sending keeps the exact words."""
+
+from __future__ import annotations
+
+import email
+from collections.abc import Callable
+from email.policy import default
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from followup.model import Channel, Round
+from followup_desktop.composer import Composer
+from followup_desktop.composer.password_dialog import PasswordDialog
+from followup_desktop.session import Session
+
+from ..smtp_server import PASSWORD, smtp_server
+from .conftest import NOW
+from .test_composer import type_text
+from .test_delivery import answer, composer
+
+pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
+
+SUBJECT = "Danke — the Backend Engineer interview"
+BODY = (
+    "Dear Dana Müller,\n\nThank you for meeting with me on Wednesday. As we discussed, I "
+    "scaled the billing service tenfold.  \n\n\tI would welcome the chance to join Acme.\n\n"
+    "Kind regards,\nSam Lee"
+)
+
+
+def opened(qtbot: QtBot, session: Session, interview: Round, contact_id: int) -> Composer:
+    page = Composer(session)
+    qtbot.addWidget(page)
+    page.show()
+    page.open_for(interview.id, contact_id)
+    return page
+
+
+def assert_shown_as_sent(page: Composer, subject: str, body: str) -> None:
+    assert page.editor.toPlainText() == body and page.editor.isReadOnly()
+    assert page.subject.text() == subject and page.subject.isReadOnly()
+    assert page.subject.isVisible()  # an e-mail's subject is part of what left
+    for held in (page.channel_box, page.template_box, page.insert):
+        assert not held.isEnabled(), held.accessibleName()
+    assert page.deadline.isVisible()
+    assert page.deadline.text() == (
+        "Sent by e-mail on Fri, 27 Nov. This is the letter as it was sent."
+    )
+    assert page.verdict.text() == "Sent by e-mail on Fri, 27 Nov."
+    assert page.findings == [] and page.subject_findings == []
+
+
+def test_a_sent_letter_is_shown_as_it_left_and_cannot_be_changed(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    dana, lee = interview.interviewer_ids
+    session.repo.record_letter(interview.id, dana, Channel.EMAIL, NOW, subject=SUBJECT, body=BODY)
+    page = opened(qtbot, session, interview, dana)
+    assert_shown_as_sent(page, SUBJECT, BODY)
+    page.editor.setFocus()
+    type_text(page.editor, "P.S. any news?")
+    page.save_draft()
+    assert page.editor.toPlainText() == BODY
+    assert session.repo.draft(interview.id, dana) is None  # no draft of a sent letter
+    # The next interviewer's letter is written as before.
+    page.open_for(interview.id, lee)
+    assert not page.editor.isReadOnly() and page.template_box.isEnabled()
+    assert "Sent by" not in page.deadline.text()
+
+
+def test_a_letter_recorded_before_its_words_were_kept_says_so_plainly(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    dana = interview.interviewer_ids[0]
+    session.repo.record_letter(interview.id, dana, Channel.POST, NOW)  # as before: no text
+    page = opened(qtbot, session, interview, dana)
+    assert page.editor.toPlainText() == "" and page.editor.isReadOnly()
+    assert page.editor.placeholderText() == "The text of this letter was not kept."
+    assert page.deadline.text() == (
+        "Sent by post on Fri, 27 Nov. Its text was not kept: it was recorded before the app "
+        "kept the letters sent, or without its text."
+    )
+    assert page.channel() is Channel.POST and not page.subject.isVisible()
+    assert page.verdict.text() == "Sent by post on Fri, 27 Nov."
+
+
+def test_a_letter_sent_over_smtp_keeps_the_exact_words_and_is_shown_again(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    no_keyring: None,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    dana = interview.interviewer_ids[0]
+    with smtp_server() as (inbox, port):
+        page = composer(qtbot, session, smtp_port=port)
+        page.editor.setPlainText(BODY)
+        page.subject.setText(SUBJECT)
+
+        def password(dialog: QWidget) -> None:
+            assert isinstance(dialog, PasswordDialog)
+            dialog.password.setText(PASSWORD)
+            on_next_modal(lambda box: answer(box, QMessageBox.StandardButton.Yes))
+            dialog.accept()
+
+        on_next_modal(password)
+        with qtbot.waitSignal(page.letter_sent, timeout=10000) as sent:
+            page.bar.send.click()
+    letter = sent.args[0]
+    parsed = email.message_from_bytes(inbox.messages[0], policy=default)
+    assert str(parsed["Subject"]) == SUBJECT
+    assert "scaled the billing service tenfold." in parsed.get_content()
+    assert (letter.subject, letter.body) == (SUBJECT, BODY)
+    stored = session.repo.letter(letter.id)
+    assert (stored.subject, stored.body) == (SUBJECT, BODY)
+    assert session.repo.draft(interview.id, dana) is None
+    # At once, and in a composer opened later: the letter as it left, read-only.
+    assert_shown_as_sent(page, SUBJECT, BODY)
+    assert page.saved.text().startswith("Sent by e-mail and recorded.")
+    assert_shown_as_sent(opened(qtbot, session, interview, dana), SUBJECT, BODY)
+
+
+def test_marked_as_sent_by_post_keeps_the_letter_and_no_subject(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    dana = interview.interviewer_ids[0]
+    page = opened(qtbot, session, interview, dana)
+    page.channel_box.setCurrentIndex(list(Channel).index(Channel.POST))
+    page.editor.setPlainText(BODY)
+    on_next_modal(lambda dialog: dialog.accept())
+    with qtbot.waitSignal(page.letter_sent, timeout=3000) as sent:
+        page.mark_sent.click()
+    letter = sent.args[0]
+    assert letter.channel is Channel.POST
+    assert (session.repo.letter(letter.id).subject, session.repo.letter(letter.id).body) == (
+        "",
+        BODY,
+    )
+    assert page.editor.toPlainText() == BODY and page.editor.isReadOnly()
