@@ -51,7 +51,7 @@ def person_name(real_name: str, login: str) -> str:
     rules = _rules()
     if not name or len(name) > rules.max_chars:
         return ""
-    if name.casefold() == login.strip().casefold():
+    if name.casefold() == " ".join(login.split()).casefold():
         return ""
     letters = 0
     for char in name:
