@@ -34,6 +34,8 @@ class Phrasing:
     a_before_vowel: tuple[str, ...]
     an_before_consonant: tuple[str, ...]
     states: dict[str, str]
+    qualifications: frozenset[str]
+    countable: frozenset[str]
     most_strengths: int
     most_topics: int
 
@@ -55,6 +57,8 @@ def phrasing() -> Phrasing:
         tuple(strengths["a_before_vowel"].split()),
         tuple(strengths["an_before_consonant"].split()),
         {str(k): str(v) for k, v in strengths["states"].items()},
+        frozenset(strengths["qualifications"].split()),
+        frozenset(strengths["countable"].split()),
         int(strengths["most"]),
         int(data["topics"]["most"]),
     )
@@ -69,18 +73,41 @@ def clean(note: str, rules: Phrasing | None = None) -> str:
         return ""
     first, _, rest = text.partition(" ")
     lowered = first.lower()
+    if first[1:] != first[1:].lower():
+        return text  # "PhD", "MBA", "AWS-certified": written so on purpose
     if (
         lowered in rules.lowercase_first
         or lowered in rules.verbs
-        or lowered in rules.adjectives
+        or _is_adjective(lowered, rules)
+        or lowered in rules.people
+        or lowered in rules.countable
+        or lowered in rules.states
         or _is_past(lowered, rules)
     ):
         text = lowered + (" " + rest if rest else "")
     return text
 
 
+_VERB_PREFIXES = ("re-", "co-", "pre-")  # "re-engineered", "co-founded": still verbs
+
+
 def _is_past(word: str, rules: Phrasing) -> bool:
+    if "-" in word and not word.startswith(_VERB_PREFIXES):
+        return False  # "customer-focused", "AWS-certified" describe you
     return len(word) > 4 and word.endswith("ed") and word not in rules.not_verbs
+
+
+def _is_adjective(word: str, rules: Phrasing) -> bool:
+    """Listed, or joined by a hyphen to an "-ed" word or a qualification
+    ("customer-focused", "AWS-certified", "data-driven")."""
+    if word in rules.adjectives:
+        return True
+    head, _, last = word.rpartition("-")
+    return (
+        bool(head)
+        and not word.startswith(_VERB_PREFIXES)
+        and (last.endswith("ed") or last in rules.qualifications)
+    )
 
 
 def _is_gerund(word: str, rules: Phrasing) -> bool:
@@ -109,8 +136,10 @@ def is_description(note: str, rules: Phrasing | None = None) -> bool:
     "bilingual"); "strong communication skills" is something you bring instead."""
     rules = rules or phrasing()
     words = note.split(" ", 2)
-    if words[0].lower().strip(",") not in rules.adjectives:
-        return False
+    if not _is_adjective(words[0].lower().strip(","), rules):
+        last = note.rsplit(" ", 1)[-1].lower().strip(",.;")
+        # "Security cleared", "Prince2 qualified": a short note ending in a qualification.
+        return last in rules.qualifications and len(note.split()) <= 4
     return len(words) == 1 or words[1].lower().strip(",") in rules.after_adjectives
 
 
@@ -118,20 +147,26 @@ def is_person(note: str, rules: Phrasing | None = None) -> bool:
     """True when the note names a kind of person ("fast learner", "Python developer with
     five years in fintech"): "I am a " + the note is the sentence."""
     rules = rules or phrasing()
+    return _head(note, rules) in rules.people
+
+
+def _head(note: str, rules: Phrasing) -> str:
+    """The main word: the last before "of", "with", "in" … ("record" in "a proven track
+    record in sales")."""
     head = ""
     for word in note.split():
         bare = word.lower().strip(",;:()")
         if head and bare in rules.head_ends:
             break
         head = bare
-    return head in rules.people
+    return head
 
 
 def with_article(note: str, rules: Phrasing | None = None) -> str:
     """ "a fast learner", "an AWS architect"; a note that has its own article keeps it."""
     rules = rules or phrasing()
     first = note.split(" ", 1)[0].strip("(\"'“‘")
-    if first.lower() in ("a", "an", "the", "my", "one"):
+    if first.lower() in ("a", "an", "the", "my", "our", "one", "this", "that", "his", "her"):
         return note
     if len(first) > 1 and first.isupper():  # read letter by letter: "an SQL", "a UX"
         vowel = first[0] in "AEFHILMNORSX"
@@ -175,6 +210,7 @@ def strengths_clause(notes: Iterable[str], rules: Phrasing | None = None) -> str
     gerunds = [n for n in nouns if _is_gerund(n.split(" ", 1)[0], rules) and not _noun_of(n)]
     nouns = [n for n in nouns if n not in gerunds]
     parts = list(verbs)
+    nouns = [with_article(n, rules) if _head(n, rules) in rules.countable else n for n in nouns]
     if gerunds:
         nouns.append("experience in " + join(gerunds))
     if nouns:
