@@ -50,6 +50,7 @@ VIEWS = (
     View("calendar", "Calendar: the month, with the public holidays"),
     View("composer-email", "Composer, by e-mail, with the checker's findings"),
     View("composer-post", "Composer, by post"),
+    View("composer-sent", "Composer, a letter already sent: read as it left"),
     View("call", "The call assistant, two minutes in"),
     View("application", "An application, edited"),
     View("round", "An interview round, edited"),
@@ -360,6 +361,19 @@ def composer_post(shell: Shell) -> QPixmap:
     return page(shell, "letters")
 
 
+def composer_sent(shell: Shell) -> QPixmap:
+    composer = shell.window.composer
+    repo = shell.session.repo
+    active = {r.id for r in repo.rounds(active_only=True)}
+    sent = [x for x in repo.letters() if x.round_id in active and x.body]
+    letter = max(sent, key=lambda x: x.sent_at)  # the latest letter of an open process
+    composer.open_for(letter.round_id, letter.contact_id)
+    wait(300)
+    picture = page(shell, "letters")
+    composer.open_for(*_draft_round(shell))  # back to the draft the printed letter is made of
+    return picture
+
+
 def modal(open_it: Callable[[], object], before: Callable[[Any], object] | None = None) -> QPixmap:
     """Open a dialog the way the app does (its exec), grab it, close it."""
     from PySide6.QtCore import QTimer  # noqa: PLC0415
@@ -464,6 +478,7 @@ SHOTS: dict[str, Callable[[Shell], QPixmap | None]] = {
     "calendar": calendar,
     "composer-email": composer_email,
     "composer-post": composer_post,
+    "composer-sent": composer_sent,
     "call": call,
     "application": application,
     "round": round_,

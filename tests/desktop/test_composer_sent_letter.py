@@ -8,7 +8,8 @@ from collections.abc import Callable
 from email.policy import default
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from followup.model import Channel, Round
@@ -143,3 +144,20 @@ def test_marked_as_sent_by_post_keeps_the_letter_and_no_subject(
         BODY,
     )
     assert page.editor.toPlainText() == BODY and page.editor.isReadOnly()
+
+
+def test_the_sent_letter_is_painted_as_read_not_as_a_field(
+    qtbot: QtBot, session: Session, interview: Round, app_style_sheet: str
+) -> None:
+    dana, lee = interview.interviewer_ids
+    session.repo.record_letter(interview.id, dana, Channel.EMAIL, NOW, subject=SUBJECT, body=BODY)
+    page = opened(qtbot, session, interview, dana)
+
+    def corner() -> QColor:
+        image = page.editor.viewport().grab().toImage()
+        return image.pixelColor(image.width() - 3, image.height() - 3)
+
+    palette = QApplication.palette()  # the editor's own follows the style sheet
+    assert corner() == palette.color(QPalette.ColorRole.Window)
+    page.open_for(interview.id, lee)  # a letter to write: a field again
+    assert corner() == palette.color(QPalette.ColorRole.Base)

@@ -23,6 +23,12 @@ from followup_desktop.composer.highlighter import FindingsHighlighter
 from followup_desktop.plain_text import PlainText
 
 
+def repolish(widget: QWidget) -> None:
+    """The style sheet reads a property (read-only) only when the widget is polished again."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
 class LetterEditor(PlainText):
     """Signals: ``edited()`` when the text itself changed (Qt's ``textChanged`` also fires
     when the underlines are repainted, which is no edit to save or check); ``word_added(str)``
@@ -43,6 +49,7 @@ class LetterEditor(PlainText):
     def hold(self, sent: bool) -> None:
         """A letter that has gone is shown as it left, read-only (an empty one: not kept)."""
         self.setReadOnly(sent)
+        repolish(self)
         self.setPlaceholderText(
             "The text of this letter was not kept."
             if sent

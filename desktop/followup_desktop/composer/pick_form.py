@@ -20,6 +20,7 @@ from followup.date_style import DateStyle
 from followup.model import Channel
 from followup.templates import Template
 from followup_desktop.accessibility import named
+from followup_desktop.composer.editor import repolish
 from followup_desktop.composer.picker import RecipientOption, RoundOption, sent_note
 from followup_desktop.composer.subject_line import SubjectLine
 
@@ -101,6 +102,7 @@ class PickForm(QWidget):
         for widget in (self.insert, self.channel_box, self.template_box):
             widget.setEnabled(chosen and not sent)
         self.subject.setReadOnly(sent)
+        repolish(self.subject)
 
     def show_subject(self, shown: bool) -> None:
         self.subject.setVisible(shown)
