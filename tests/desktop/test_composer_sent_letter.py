@@ -161,3 +161,20 @@ def test_the_sent_letter_is_painted_as_read_not_as_a_field(
     assert corner() == palette.color(QPalette.ColorRole.Window)
     page.open_for(interview.id, lee)  # a letter to write: a field again
     assert corner() == palette.color(QPalette.ColorRole.Base)
+
+
+def test_a_letter_recorded_elsewhere_while_its_draft_is_open_keeps_the_text_and_says_so(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """Another program (the command line) records the letter: the text being written is not
+    taken away, and the line above it does not call it the letter sent."""
+    dana = interview.interviewer_ids[0]
+    page = opened(qtbot, session, interview, dana)
+    page.editor.setPlainText("My own words, not sent yet")
+    session.repo.record_letter(interview.id, dana, Channel.POST, NOW)
+    page.reload_rounds()  # what noticing the other program's write does
+    assert page.editor.toPlainText() == "My own words, not sent yet"
+    assert not page.editor.isReadOnly()
+    assert (
+        page.deadline.text() == "Sent by post on Fri, 27 Nov. The text below was not sent with it."
+    )

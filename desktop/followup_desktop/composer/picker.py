@@ -234,13 +234,21 @@ class Picker:
         return texts
 
     def deadline_text(
-        self, cal: WorkCalendar, zone: tzinfo, now: datetime, dates: DateStyle
+        self,
+        cal: WorkCalendar,
+        zone: tzinfo,
+        now: datetime,
+        dates: DateStyle,
+        held: bool = True,
     ) -> str:
         """The letter's deadline in words, from the current settings; or why none applies
-        (the letter has gone: ``sent_heading``)."""
+        (the letter has gone: ``sent_heading``; recorded by another program while this text
+        was open, not ``held`` as the sent one: that this text did not go with it)."""
         setup = self.setup
         if setup is None:
             return ""
+        if setup.sent is not None and not held:
+            return f"{sent_note(setup.sent, zone, dates)} The text below was not sent with it."
         if setup.sent is not None:
             return sent_heading(setup.sent, zone, dates)
         round_ = setup.round

@@ -220,9 +220,10 @@ class Composer(QWidget):
         """The deadline (from the current settings) and the channel's buttons and warning."""
         channel = self.channel()
         session = self.session
+        held = self.editor.isReadOnly()  # the letter shown is the one sent
         self.deadline.setText(
             self.picker.deadline_text(
-                session.calendar(), session.zone, session.now(), session.dates()
+                session.calendar(), session.zone, session.now(), session.dates(), held
             )
         )
         self.deadline.setVisible(bool(self.deadline.text()))
