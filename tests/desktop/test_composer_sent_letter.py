@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from followup.model import Channel, Round
 from followup_desktop.composer import Composer
 from followup_desktop.composer.password_dialog import PasswordDialog
+from followup_desktop.composer.send_dialog import SendDialog
 from followup_desktop.session import Session
 
 from ..smtp_server import PASSWORD, smtp_server
@@ -178,3 +179,56 @@ def test_a_letter_recorded_elsewhere_while_its_draft_is_open_keeps_the_text_and_
     assert (
         page.deadline.text() == "Sent by post on Fri, 27 Nov. The text below was not sent with it."
     )
+
+
+TOO_LONG = "Thanks " * 28_572 + "x"  # 200,005 characters: more than a letter may keep
+
+
+def test_a_letter_too_long_to_keep_is_not_sent_and_says_why(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    no_keyring: None,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    """Checked before anything leaves: never sent, then refused when it is recorded."""
+    shown: list[str] = []
+
+    def error(box: QWidget) -> None:
+        shown.append(box.text() if isinstance(box, QMessageBox) else type(box).__name__)
+        box.close()
+
+    with smtp_server() as (inbox, port):
+        page = composer(qtbot, session, smtp_port=port)
+        page.editor.setPlainText(TOO_LONG)
+        on_next_modal(error)
+        page.bar.send.click()
+        qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert shown == ["The letter is too long (200,005 characters; at most 200,000)."]
+    assert inbox.messages == [] and session.repo.letters() == []
+    assert page.editor.toPlainText() == TOO_LONG and not page.editor.isReadOnly()
+
+
+def test_marking_a_letter_too_long_to_keep_says_why_in_the_window_and_writes_nothing(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    page = opened(qtbot, session, interview, interview.interviewer_ids[0])
+    page.editor.setPlainText(TOO_LONG)
+    seen: list[object] = []
+
+    def go_ahead(dialog: QWidget) -> None:
+        assert isinstance(dialog, SendDialog)
+        dialog.confirm.setChecked(True)  # the too-long finding, confirmed
+        dialog.reason.setText("They asked for the whole thesis")
+        dialog.ok.click()
+        seen.extend([dialog.fields.general.text(), dialog.isVisible()])
+        dialog.reject()
+
+    on_next_modal(go_ahead)
+    with qtbot.assertNotEmitted(page.letter_sent):
+        page.mark_sent.click()
+    assert seen == ["the letter is too long (200,005 characters; at most 200,000)", True]
+    assert session.repo.letters() == []

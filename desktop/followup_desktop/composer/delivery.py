@@ -5,7 +5,6 @@ only when it has really gone; a failure says why and keeps the draft."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -14,31 +13,19 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QPageSize
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from followup import rules
-from followup.checker import Finding
 from followup.errors import FollowUpError, Refusal
 from followup.letter_layout import BusinessLetter, business_letter, envelope, missing_for_post
 from followup.mail import MailAccount, build_message, mailto_url, send
-from followup.model import Channel, Contact, Letter, Override, Profile, Round
+from followup.model import Channel, Letter, Override, Profile
 from followup.post import post_timing
 from followup.send_gate import combine
 from followup.sending import check_allowed
 from followup_desktop import credentials
 from followup_desktop.background import run_in_background
 from followup_desktop.composer.gate import pass_gate
+from followup_desktop.composer.outgoing import Outgoing
 from followup_desktop.composer.send_dialog import SendDialog
 from followup_desktop.session import Session
-
-
-@dataclass(frozen=True, slots=True)
-class Outgoing:
-    """What the composer holds: the letter to one interviewer for one round."""
-
-    round: Round
-    contact: Contact
-    channel: Channel
-    subject: str
-    body: str
-    errors: tuple[tuple[Finding, str], ...] = ()  # open errors, each with the text it is in
 
 
 class Delivery(QObject):
@@ -64,6 +51,7 @@ class Delivery(QObject):
         """(go ahead?, the recorded override if the user chose one)."""
         now = self.session.now()
         try:
+            out.letter(channel, now).check()  # what is recorded must fit before it leaves
             check_allowed(
                 self.session.repo,
                 out.round.id,
@@ -191,17 +179,18 @@ class Delivery(QObject):
         when: datetime | None = None,
     ) -> None:
         self.busy.emit(False)
+        made = out.letter(channel, when or self.session.now())  # with the words that left
         letter: Letter | None = self.session.run(
             self.parent_widget,
             lambda: self.session.repo.record_letter(
-                out.round.id,
-                out.contact.id,
+                made.round_id,
+                made.contact_id,
                 channel,
-                when or self.session.now(),
+                made.sent_at,
                 override,
                 self.session.dates(),
-                subject=out.subject if channel is Channel.EMAIL else "",  # the post has none
-                body=out.body,  # kept with the record: the words that left
+                subject=made.subject,
+                body=made.body,
             ),
         )
         if letter is not None:
@@ -358,7 +347,7 @@ class Delivery(QObject):
         label = contact.name + (f", {contact.title}" if contact.title else "")
 
         def check(channel: Channel, sent_at: datetime) -> None:
-            Letter(0, round_id, contact.id, channel, sent_at).check(session.now())
+            out.letter(channel, sent_at).check(session.now())
             check_allowed(session.repo, round_id, contact.id, channel, sent_at, None, dates)
 
         dates = session.dates()
@@ -386,7 +375,7 @@ class Delivery(QObject):
                 combine(refusal, chosen),
                 dates,
                 now=session.now(),
-                subject=out.subject if channel is Channel.EMAIL else "",
+                subject=out.letter(channel, sent_at).subject,
                 body=out.body,
             ),
         )

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayo
 
 from followup.model import Channel
 from followup_desktop.accessibility import named
-from followup_desktop.composer.delivery import Delivery, Outgoing
+from followup_desktop.composer.delivery import Delivery
+from followup_desktop.composer.outgoing import Outgoing
 from followup_desktop.session import Session
 
 

@@ -29,10 +29,10 @@ from followup_desktop.accessibility import named
 from followup_desktop.composer import picker as pick
 from followup_desktop.composer.autosave import Autosave
 from followup_desktop.composer.check_panel import CheckPanel, WordCount
-from followup_desktop.composer.delivery import Outgoing
 from followup_desktop.composer.delivery_bar import DeliveryBar
 from followup_desktop.composer.editor import LetterEditor
 from followup_desktop.composer.live_check import LetterCheck
+from followup_desktop.composer.outgoing import Outgoing
 from followup_desktop.composer.pick_form import PickForm
 from followup_desktop.composer.spelling import SpellingLoader
 from followup_desktop.session import Session
