@@ -85,7 +85,9 @@ def test_a_letter_sent_shows_at_once_with_its_channel_time_and_exception(
     session.run(None, lambda: session.repo.record_letter(interview.id, dana, Channel.EMAIL, sent))
     text = pane_text(view)
     assert "Letter to Dana Müller by e-mail, Fri, 27 Nov, 09:30" in text
-    assert "Done · done Fri, 27 Nov, 09:30" in text
+    # the state is said once, then when: not "Done · done Fri, ..."
+    assert "Done · Fri, 27 Nov, 09:30 — Thank-you letter to Dana Müller" in text
+    assert "done Fri" not in text
     override = Override("second-letter", "they asked me to resend it", NOW)
     session.run(
         None,

@@ -136,7 +136,7 @@ def _exception(override: Override | None, when: When) -> str:
 
 def _step(item: PlanItem, state: str, shown: When) -> Step:
     if item.done_at is not None:
-        when = f"done {shown.moment(item.done_at)}"
+        when = shown.moment(item.done_at)  # the state already says "Done": said once
     elif item.due is not None:
         when = shown.placed(item.due)
     else:
