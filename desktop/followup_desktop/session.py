@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from followup.date_style import LetterDates, letter_dates_for
 from followup.errors import (
@@ -37,6 +37,7 @@ from followup.storage.repository import Snapshot
 from followup.workdays import WorkCalendar
 from followup_desktop.clock import Clock
 from followup_desktop.locale_dates import LocaleDates
+from followup_desktop.override_reason import ask_reason
 from followup_desktop.plan_cache import PlanArgs, PlanCache, Stage, planner_of_its_own
 from followup_desktop.region import system_country
 
@@ -89,10 +90,7 @@ class Dialogs:
         box.exec()
         if box.clickedButton() is not anyway:
             return None
-        reason, ok = QInputDialog.getText(
-            parent, "Record the exception", "Why is this exception right?"
-        )
-        return reason.strip() if ok and reason.strip() else None
+        return ask_reason(parent)
 
 
 class Session(QObject):
