@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from followup.model import Channel, Round
@@ -20,6 +20,7 @@ from followup_desktop.composer import Composer
 from followup_desktop.composer.gate import FindingsGate
 from followup_desktop.composer.password_dialog import PasswordDialog
 from followup_desktop.composer.send_dialog import SendDialog
+from followup_desktop.composer.sent_question import SentQuestion
 from followup_desktop.session import Session
 
 from ..smtp_server import PASSWORD, USER, smtp_server
@@ -150,8 +151,8 @@ def test_open_in_mail_app_passes_the_gate_first(
     assert len(seen) == 1 and mail_app.urls == []
 
     def sent_it(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        box.button(QMessageBox.StandardButton.Yes).click()
+        assert isinstance(box, SentQuestion)
+        box.record.click()
 
     on_next_modal(confirm(seen, lambda: on_next_modal(sent_it)))
     with qtbot.waitSignal(composer.letter_sent, timeout=5000) as sent:

@@ -25,6 +25,7 @@ from followup_desktop.background import run_in_background
 from followup_desktop.composer.gate import pass_gate
 from followup_desktop.composer.outgoing import Outgoing
 from followup_desktop.composer.send_dialog import SendDialog
+from followup_desktop.composer.sent_question import ask_sent
 from followup_desktop.session import Session
 
 
@@ -214,16 +215,14 @@ class Delivery(QObject):
         if not go:
             return
         override = combine(refusal, confirmed)
-        url = mailto_url(out.contact.email, out.subject, out.body)
-        if not QDesktopServices.openUrl(QUrl(url)):
+        opened = QDesktopServices.openUrl(
+            QUrl(mailto_url(out.contact.email, out.subject, out.body))
+        )
+        if not opened:
             QGuiApplication.clipboard().setText(out.body)
             self.status.emit("No mail app opened; the letter is copied to the clipboard.")
-        answer = QMessageBox.question(
-            self.parent_widget,
-            "Did you send it?",
-            "When the letter has gone from your mail app, record it as sent. Did you send it?",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        to = f"{out.contact.name} <{out.contact.email}>"
+        if ask_sent(self.parent_widget, out.subject, out.body, to, opened):  # never assumed
             self._sent(out, Channel.EMAIL, override)
 
     # -- post --------------------------------------------------------------------------------
