@@ -232,3 +232,22 @@ def test_marking_a_letter_too_long_to_keep_says_why_in_the_window_and_writes_not
         page.mark_sent.click()
     assert seen == ["the letter is too long (200,005 characters; at most 200,000)", True]
     assert session.repo.letters() == []
+
+
+def test_a_letter_deleted_elsewhere_gives_the_composer_its_words_back_to_edit(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """Recorded by mistake and deleted (``followup letter delete``): the letter shown as sent
+    becomes the draft again, its words kept, to edit and send."""
+    dana = interview.interviewer_ids[0]
+    letter = session.repo.record_letter(
+        interview.id, dana, Channel.EMAIL, NOW, subject=SUBJECT, body=BODY
+    )
+    page = opened(qtbot, session, interview, dana)
+    assert page.editor.isReadOnly()
+    session.repo.delete_letter(letter.id, now=NOW)
+    page.reload_rounds()  # what noticing the other program's write does
+    assert page.editor.toPlainText() == BODY and not page.editor.isReadOnly()
+    assert page.subject.text() == SUBJECT and not page.subject.isReadOnly()
+    assert page.template_box.isEnabled() and "Sent by" not in page.deadline.text()
+    assert page.saved.text().startswith("Draft restored")

@@ -158,7 +158,10 @@ class Composer(QWidget):
         )
         if self._key is not None and self.round_box.currentData() == self._key[0]:
             self._fill_recipients(keep=self._key[1])
-            self.picker.choose_letter(*self._key)
+            setup = self.picker.choose_letter(*self._key)
+            if setup is not None and setup.sent is None and self.editor.isReadOnly():
+                self._recipient_changed()  # its letter was deleted: its words are the draft
+                return
             self._show_state()
             self.run_check()
         else:
@@ -327,14 +330,9 @@ class Composer(QWidget):
         if self._key is None or self.editor.isReadOnly():  # a sent letter is no draft
             return
         template: Template | None = self.template_box.currentData()
+        name, body = template.name if template else "", self.editor.toPlainText()
         draft = Draft(
-            self._key[0],
-            self._key[1],
-            self.channel(),
-            template.name if template else "",
-            self.editor.toPlainText(),
-            self.session.now(),
-            self.subject.text(),
+            *self._key, self.channel(), name, body, self.session.now(), self.subject.text()
         )
         self.session.write(lambda: self.session.repo.save_draft(draft))
 
