@@ -251,3 +251,32 @@ def test_a_letter_deleted_elsewhere_gives_the_composer_its_words_back_to_edit(
     assert page.subject.text() == SUBJECT and not page.subject.isReadOnly()
     assert page.template_box.isEnabled() and "Sent by" not in page.deadline.text()
     assert page.saved.text().startswith("Draft restored")
+
+
+def test_undo_of_mark_as_sent_gives_the_words_back_and_redo_records_the_same_letter(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    dana = interview.interviewer_ids[0]
+    page = opened(qtbot, session, interview, dana)
+    page.editor.setPlainText(BODY)
+    page.subject.setText(SUBJECT)
+    on_next_modal(lambda dialog: dialog.accept())
+    with qtbot.waitSignal(page.letter_sent, timeout=3000) as sent:
+        page.mark_sent.click()
+    letter = sent.args[0]
+    stack = session.undo_stack
+    assert stack.undoText() == "Mark as Sent to Dana Müller"
+    stack.undo()  # Edit → Undo Mark as Sent to Dana Müller
+    assert session.repo.letters() == []
+    draft = session.repo.draft(interview.id, dana)
+    assert draft is not None and (draft.subject, draft.body) == (SUBJECT, BODY)
+    assert page.editor.toPlainText() == BODY and not page.editor.isReadOnly()
+    assert page.subject.text() == SUBJECT and "Sent by" not in page.deadline.text()
+    stack.redo()
+    assert session.repo.letters() == [letter]  # the same record, same id
+    assert session.repo.draft(interview.id, dana) is None
+    assert page.editor.toPlainText() == BODY and page.editor.isReadOnly()
+    assert page.deadline.text().endswith("This is the letter as it was sent.")

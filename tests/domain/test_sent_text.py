@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from followup import transfer, validation
-from followup.errors import InvalidInput
+from followup.errors import CannotUndo, InvalidInput
 from followup.model import Application, Channel, Contact, Draft, Round
 from followup.storage import Database, Repository
 from followup.storage.database import _statements
@@ -220,3 +220,20 @@ def test_the_command_line_deletes_a_letter_and_says_its_words_are_the_draft_agai
     assert out == f"Deleted letter {letter.id}; its text is the draft again\n"
     draft = repo.draft(r.id, dana.id)
     assert draft is not None and (draft.subject, draft.body) == (SUBJECT, BODY)
+
+
+def test_a_record_undone_and_redone_is_the_same_letter_and_its_words_move_back_and_forth(
+    repo: Repository,
+) -> None:
+    dana, r = interview(repo)
+    letter = repo.record_letter(r.id, dana.id, Channel.EMAIL, at(3), subject=SUBJECT, body=BODY)
+    repo.delete_letter(letter.id, now=NOW)  # undo: the words are the draft
+    assert repo.put_back_letter(letter) == letter  # redo: the same record, same id
+    assert repo.letter(letter.id) == letter and repo.draft(r.id, dana.id) is None
+    with pytest.raises(CannotUndo, match="Nothing was changed"):
+        repo.put_back_letter(letter)  # twice
+    repo.delete_letter(letter.id, now=NOW)
+    edited = Draft(r.id, dana.id, Channel.EMAIL, "", BODY + "P.S.", NOW, SUBJECT)
+    repo.save_draft(edited)
+    repo.put_back_letter(letter)
+    assert repo.draft(r.id, dana.id) == edited  # changed since: kept, not lost

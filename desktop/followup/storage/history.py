@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from followup import rules
 from followup.date_style import PLAIN, DateStyle
-from followup.errors import InvalidInput, Refusal
+from followup.errors import CannotUndo, InvalidInput, Refusal
 from followup.model import (
     Call,
     Channel,
@@ -130,6 +130,26 @@ class History(HistoryFixes):
             cur.execute("DELETE FROM letters WHERE id=?", (letter_id,))
         self._unreadable.pop(("letter", letter_id), None)
         return draft if kept else None
+
+    def put_back_letter(self, letter: Letter) -> Letter:
+        """Redo of a record undone: the same letter (same id, same words) back, one
+        transaction; its draft goes unless it was changed since (then it stays stored).
+        Refused (``CannotUndo``, nothing changed) when it is back already or a letter to that
+        person was recorded meanwhile."""
+        letter.check()
+        with self.db.transaction() as cur:
+            try:
+                self.insert_letter(cur, letter)
+            except sqlite3.IntegrityError as error:
+                raise CannotUndo(
+                    "The letter cannot be recorded again: it is back already, or a letter to "
+                    "that person was recorded since. Nothing was changed."
+                ) from error
+            cur.execute(
+                "DELETE FROM drafts WHERE round_id=? AND contact_id=? AND body=? AND subject=?",
+                (letter.round_id, letter.contact_id, letter.body, letter.subject),
+            )
+        return letter
 
     def _kept_text(self, letter_id: int, now: datetime | None) -> Draft | None:
         """The letter's words as a draft; None when it kept none or cannot be read as stored

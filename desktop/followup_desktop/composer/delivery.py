@@ -24,6 +24,7 @@ from followup_desktop import credentials
 from followup_desktop.background import run_in_background
 from followup_desktop.composer.gate import pass_gate
 from followup_desktop.composer.outgoing import Outgoing
+from followup_desktop.composer.record_undo import MarkedSent
 from followup_desktop.composer.send_dialog import SendDialog
 from followup_desktop.composer.sent_question import ask_sent
 from followup_desktop.session import Session
@@ -378,7 +379,8 @@ class Delivery(QObject):
                 body=out.body,
             ),
         )
-        if letter is not None:
+        if letter is not None:  # marked by mistake? Edit → Undo takes it back
+            session.undo_stack.push(MarkedSent(session, letter, contact.name, self.parent_widget))
             self.letter_sent.emit(letter)
             self.status.emit(
                 f"Recorded as sent by {channel.label()}. The call is planned a week after it."

@@ -107,6 +107,17 @@ def opening_status(setup: LetterSetup | None, zone: tzinfo, dates: DateStyle) ->
     return ""
 
 
+def out_of_step(setup: LetterSetup | None, held: bool, text: str) -> bool:
+    """Whether the letter on screen no longer is the chosen one as stored: ``held`` as sent
+    but its record is gone (undone, deleted), or being written but recorded with these very
+    words (redone). Recorded elsewhere with other words, the text being written stays."""
+    if setup is None:
+        return False
+    if held:
+        return setup.sent is None
+    return setup.sent is not None and setup.sent.body == text
+
+
 def sent_heading(letter: Letter, zone: tzinfo, dates: DateStyle) -> str:
     """Above a letter that has gone: the sent note, and what is shown below it."""
     if letter.body:

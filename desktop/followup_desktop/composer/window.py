@@ -159,8 +159,8 @@ class Composer(QWidget):
         if self._key is not None and self.round_box.currentData() == self._key[0]:
             self._fill_recipients(keep=self._key[1])
             setup = self.picker.choose_letter(*self._key)
-            if setup is not None and setup.sent is None and self.editor.isReadOnly():
-                self._recipient_changed()  # its letter was deleted: its words are the draft
+            if pick.out_of_step(setup, self.editor.isReadOnly(), self.editor.toPlainText()):
+                self._recipient_changed()  # undone, redone or deleted: shown as stored now
                 return
             self._show_state()
             self.run_check()
