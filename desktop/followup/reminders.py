@@ -134,6 +134,13 @@ def reminders_for(
     return found
 
 
+def still_standing(reminders: Iterable[Reminder], items: Iterable[PlanItem]) -> list[Reminder]:
+    """The reminders whose step is still to be done: a letter marked sent, a call made or an
+    application closed since the reminder came takes it away."""
+    pending = {item.key for item in items if item.state.pending}
+    return [r for r in reminders if r.item_key in pending]
+
+
 def _pending_since(reminder: Reminder, record: Delivery | None) -> datetime | None:
     """When this reminder became deliverable, or None if it has been dealt with."""
     if record is None:

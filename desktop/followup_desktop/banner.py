@@ -61,6 +61,16 @@ class ReminderBanner(QFrame):
         self.text.setText(f"<b>{html.escape(title)}</b><br>{lines}")
         self.show()
 
+    def narrow_to(self, standing: list[Reminder]) -> None:
+        """The steps done since the banner came leave it; with none left it goes."""
+        if standing == self.reminders:
+            return
+        if standing:
+            self.show_reminders(standing)
+        else:
+            self.reminders = []
+            self.hide()
+
     def _open(self) -> None:
         self.open_requested.emit(self.reminders)
         self.hide()

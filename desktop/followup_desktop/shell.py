@@ -71,6 +71,7 @@ class Shell(QObject):
         self.services = False  # the tray, notifiers, reminders and writers' watch built
         self._banner_day: date | None = None
         session.time_moved.connect(self._on_time_moved)
+        session.schedule_changed.connect(self._banner_follows)
         self.window.banner.snooze_requested.connect(self._snooze)
         self.window.banner.open_requested.connect(self.open_reminders)
         self.window.actions_by_name["quit"].triggered.connect(self.quit)
@@ -138,6 +139,15 @@ class Shell(QObject):
         if self._banner_day is not None and self._banner_day != self._today():
             self.window.banner.hide()
             self._banner_day = None
+
+    def _banner_follows(self) -> None:
+        """A letter marked sent (here or by another program) leaves the banner that
+        reminded of it; read only while the banner shows."""
+        from followup.reminders import still_standing  # noqa: PLC0415
+
+        banner = self.window.banner
+        if banner.isVisible():
+            banner.narrow_to(still_standing(banner.reminders, self.session.items()))
 
     def keeps_running(self) -> bool:
         """Closing the window leaves the app in the tray (when there is one and the user wants)."""

@@ -79,3 +79,23 @@ def test_the_banners_open_opens_that_item(qtbot: QtBot, session: Session, interv
 
 def test_dbus_notifications_offer_open_and_snooze() -> None:
     assert ACTIONS == ["open", "Open", "snooze", "Snooze an hour"]
+
+
+def test_a_letter_marked_sent_leaves_the_banner(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """Found by a helper on Xvfb: the banner still said Chris's letter was due after it was
+    marked sent. A step done takes its reminder away; with none left the banner goes."""
+    shell = Shell(session, notifier=Recorder())
+    qtbot.addWidget(shell.window)
+    shell.window.show()
+    letters = [i for i in session.items() if i.kind is ItemKind.LETTER]
+    banner = shell.window.banner
+    banner.show_reminders([Reminder(f"{i.key}:x", i.key, NOW, i.title, "") for i in letters])
+    dana, lee = interview.interviewer_ids
+    session.commit(lambda: session.repo.record_letter(interview.id, dana, Channel.EMAIL, NOW))
+    assert banner.isVisible()
+    assert [r.title for r in banner.reminders] == ["Thank-you letter to Lee Park at Acme"]
+    assert "Dana" not in banner.text.text()
+    session.commit(lambda: session.repo.record_letter(interview.id, lee, Channel.EMAIL, NOW))
+    assert not banner.isVisible() and banner.reminders == []
