@@ -64,13 +64,13 @@ def remember_header(header: QHeaderView, key: str) -> None:
 
 
 def save_path(parent: QWidget | None, title: str, name: str, filters: str) -> Path | None:
-    """A save dialog that starts in the folder used last (at first, the user's Documents)."""
+    """A save dialog that starts in the folder used last, else the user's Documents, else
+    the home folder: never the process's working folder, where Qt's dialog goes when the
+    folder it is given does not exist (a new account has no Documents folder yet)."""
     settings = QSettings()
-    folder = str(settings.value("dialogs/last_folder", "", type=str) or "")
-    if not folder or not Path(folder).is_dir():
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
+    last = str(settings.value("dialogs/last_folder", "", type=str) or "")
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = next((f for f in (last, documents) if f and Path(f).is_dir()), str(Path.home()))
     chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name), filters)
     if not chosen:
         return None

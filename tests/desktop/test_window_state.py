@@ -105,10 +105,11 @@ def test_save_dialog_starts_in_documents_then_remembers(
         return next(answers), filters
 
     (tmp_path / "out").mkdir()
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    Path(documents).mkdir(parents=True)  # (without one: home, test_save_folder.py)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
     assert save_path(None, "Export", "a.ics", "*.ics") == tmp_path / "out" / "a.ics"
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    assert Path(offered[0]).parent == Path(documents or Path.home())
+    assert Path(offered[0]).parent == Path(documents)
     assert save_path(None, "Export", "b.ics", "*.ics") is None  # cancelled
     assert Path(offered[1]) == tmp_path / "out" / "b.ics"  # the folder used last
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from followup import rules
 from followup.errors import FollowUpError, Refusal
+from followup.file_names import file_name
 from followup.letter_layout import BusinessLetter, business_letter, envelope, missing_for_post
 from followup.mail import MailAccount, build_message, mailto_url, send
 from followup.model import Channel, Letter, Override, Profile
@@ -287,7 +288,7 @@ class Delivery(QObject):
         go, _confirmed = self.gate(out, "Save the PDF")
         if not go:
             return None
-        path = path or self._choose_pdf("Save the letter as PDF", f"Letter to {out.contact.name}")
+        path = path or self._choose_pdf(out, "Save the letter as PDF", "letter")
         if path is None:
             return None
         image, paper = self._signature_and_paper()
@@ -308,9 +309,7 @@ class Delivery(QObject):
         profile = self._addresses(out, "envelope")
         if profile is None:
             return None
-        path = path or self._choose_pdf(
-            "Save the envelope as PDF", f"Envelope to {out.contact.name}"
-        )
+        path = path or self._choose_pdf(out, "Save the envelope as PDF", "envelope")
         if path is None:
             return None
         app = self.session.repo.application(out.round.application_id)
@@ -321,9 +320,12 @@ class Delivery(QObject):
             return None
         return path
 
-    def _choose_pdf(self, title: str, name: str) -> Path | None:
+    def _choose_pdf(self, out: Outgoing, title: str, what: str) -> Path | None:
+        """Named "Acme - Data Engineer - letter to Dana Müller.pdf", in the folder used last."""
         from followup_desktop.view_state import save_path  # noqa: PLC0415
 
+        app = self.session.repo.application(out.round.application_id)
+        name = file_name(app.company, app.role, f"{what} to {out.contact.name}")
         return save_path(self.parent_widget, title, f"{name}.pdf", "PDF (*.pdf)")
 
     def _offer_to_record(self, out: Outgoing, confirmed: Override | None) -> None:
