@@ -126,8 +126,9 @@ class InquiryDialog(QDialog):
     def run_check(self) -> None:
         self._check_timer.stop()
         shown = [(f, t) for f, t in self.found() if f.severity is not Severity.INFO]
+        subject = self.subject.text()
         lines = [
-            ("Fix: " if f.severity is Severity.ERROR else "Consider: ") + gate_line(f, t)
+            ("Fix: " if f.severity is Severity.ERROR else "Consider: ") + gate_line(f, t, subject)
             for f, t in shown
         ]
         self.findings.setText("\n".join(lines) or "Brief and polite. Ready to send.")
@@ -143,7 +144,7 @@ class InquiryDialog(QDialog):
         self.fields.clear()
         # Like every letter that leaves: open errors are listed; fix them, or confirm (kept).
         errors = [(f, t) for f, t in self.found() if f.severity is Severity.ERROR]
-        go, confirmed = pass_gate(self, errors, "Record as sent", now)
+        go, confirmed = pass_gate(self, errors, "Record as sent", now, self.subject.text())
         if not go:
             return
         self.saved = self.session.run_with_override(

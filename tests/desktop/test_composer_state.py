@@ -38,7 +38,7 @@ def test_the_subject_is_shown_for_email_edited_saved_and_checked(
     rules = {f.rule for f in composer.subject_findings}
     assert "status-inquiry" in rules
     rows = [composer.model.index(r).data() for r in range(composer.model.rowCount())]
-    assert any(row.startswith("Fix (subject):") for row in rows)
+    assert any(row.startswith("Fix in the subject:") for row in rows)
     composer.save_draft()
     draft = session.repo.draft(interview.id, interview.interviewer_ids[0])
     assert draft is not None and draft.subject == "Any update??"

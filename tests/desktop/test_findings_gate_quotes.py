@@ -4,17 +4,20 @@ user knows where to look without hunting (found trying the app as a new user).""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from itertools import pairwise
+from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from followup.checker import Finding, Severity
-from followup.model import Round
+from followup.model import Channel, Round
 from followup_desktop.composer import Composer
 from followup_desktop.composer.gate import FindingsGate
+from followup_desktop.composer.send_dialog import SendDialog
 from followup_desktop.session import Session
 
-from .test_send_gates import BAD, listed
+from .test_send_gates import BAD, Modal, listed
 
 NOW = datetime(2026, 3, 2, 15, tzinfo=UTC)
 
@@ -82,3 +85,62 @@ def test_a_reason_too_long_to_keep_is_said_beside_it_and_the_gate_stays_open(
     assert gate.record is not None and gate.record.rule == "open-findings"
     assert gate.record.reason.startswith("the recruiter asked for a date (sent with open")
     assert gate.record.at == NOW
+
+
+def _rows_apart(listed: QListWidget) -> list[int]:
+    """The pixels between each item and the next as the list lays them out."""
+    rects = [listed.visualItemRect(listed.item(i)) for i in range(listed.count())]
+    return [b.top() - a.bottom() - 1 for a, b in pairwise(rects)]
+
+
+def test_each_finding_is_a_line_of_its_own_and_a_subject_finding_says_so(
+    qtbot: QtBot, session: Session, interview: Round, on_next_modal: Modal
+) -> None:
+    """Found by the new-user trial: wrapped findings ran together with no gap, and one about
+    the subject line did not say it was (the check panel said "Fix (subject):")."""
+    composer = Composer(session)
+    qtbot.addWidget(composer)
+    composer.show()
+    composer.editor.setPlainText(BAD)
+    composer.subject.setText("Any update??")
+    seen: dict[str, object] = {}
+
+    def look(dialog: QWidget) -> None:
+        if not isinstance(dialog, FindingsGate):
+            dialog.close()  # a failing test must not leave a modal waiting forever
+            raise AssertionError(type(dialog))
+        seen["lines"] = listed(dialog)
+        seen["apart"] = _rows_apart(dialog.list)
+        dialog.fix.click()
+
+    on_next_modal(look)
+    composer.bar.mail_app.click()  # the gate comes before the mail app
+    lines = seen["lines"]
+    assert isinstance(lines, list) and len(lines) >= 2, lines
+    about_subject = [line for line in lines if "update" in line.lower()]
+    assert about_subject and all(s.startswith("In the subject: “Any update") for s in about_subject)
+    assert not any(line.startswith("In the subject") for line in lines if "decision" in line)
+    apart = seen["apart"]
+    assert isinstance(apart, list) and apart and min(apart) >= 4, apart
+    rows = [composer.model.index(r).data() for r in range(composer.model.rowCount())]
+    assert any(row.startswith("Fix in the subject: ") for row in rows), rows
+    assert not any("(subject)" in row for row in rows), rows
+    assert session.repo.letters() == []
+
+
+def test_mark_as_sent_lists_them_the_same_way(qtbot: QtBot, interview: Round) -> None:
+    body = "Please let me know your decision by Friday."
+    subject = "Any update??"
+    marks = Finding("urgent-marks", Severity.WARNING, 10, 12, "Reads as urgent.")
+    dialog = SendDialog(
+        Channel.EMAIL, NOW, ZoneInfo("America/New_York"), "Dana Müller",
+        errors=[_decision(body), (marks, subject)], subject=subject,
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    dialog.show()
+    shown = [dialog.findings.item(i).text() for i in range(dialog.findings.count())]
+    assert shown == [
+        "“let me know your decision by Friday.”: don't press",
+        "In the subject: “??”: Reads as urgent.",
+    ]
+    assert min(_rows_apart(dialog.findings)) >= 4

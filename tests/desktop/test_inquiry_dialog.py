@@ -37,6 +37,12 @@ def test_the_inquiry_shows_its_subject_and_checks_subject_and_text(
     inquiry.text.setPlainText(body.replace("Thank you for your time.", "I need this job!!!"))
     qtbot.waitUntil(lambda: "Ready to send" not in inquiry.findings.text(), timeout=2000)
     assert "“I need this job" in inquiry.findings.text(), inquiry.findings.text()
+    assert "In the subject" not in inquiry.findings.text()
+    inquiry.subject.setText("URGENT update??")
+    inquiry.run_check()
+    lines = inquiry.findings.text().splitlines()
+    assert any(line.startswith("Consider: In the subject: ") for line in lines), lines
+    assert not any("In the subject" in line for line in lines if "need this job" in line)
 
 
 def test_a_posted_inquiry_has_no_subject_line(qtbot: QtBot, session: Session) -> None:

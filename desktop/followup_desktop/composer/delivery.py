@@ -48,7 +48,7 @@ class Delivery(QObject):
 
     def gate(self, out: Outgoing, action: str) -> tuple[bool, Override | None]:
         """The open errors are fixed or explicitly confirmed before anything leaves."""
-        return pass_gate(self.parent_widget, out.errors, action, self.session.now())
+        return pass_gate(self.parent_widget, out.errors, action, self.session.now(), out.subject)
 
     def etiquette(self, out: Outgoing, channel: Channel) -> tuple[bool, Override | None]:
         """(go ahead?, the recorded override if the user chose one)."""
@@ -361,6 +361,7 @@ class Delivery(QObject):
             self.parent_widget,
             check=check,
             errors=out.errors,
+            subject=out.subject,
         )
         if not dialog.exec():
             return None

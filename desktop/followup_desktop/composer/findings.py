@@ -63,7 +63,7 @@ class FindingsModel(QAbstractListModel):
         finding = self.findings[index.row()]
         subject = self.in_subject[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            where = " (subject)" if subject else ""
+            where = " in the subject" if subject else ""  # "Fix in the subject: …"
             return f"{WORDS[finding.severity]}{where}: {finding.message}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return "Click to select the words it is about" if finding.start is not None else None

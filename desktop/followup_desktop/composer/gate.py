@@ -40,7 +40,10 @@ class FindingsGate(QDialog):
         action: str,
         now: datetime,
         parent: QWidget | None = None,
+        *,
+        subject: str = "",
     ) -> None:
+        """``subject``: the subject line, so findings in it say so ("In the subject: …")."""
         super().__init__(parent)
         self.errors = list(errors)
         self.now = now
@@ -54,10 +57,7 @@ class FindingsGate(QDialog):
             f"{'need' if count != 1 else 'needs'} fixing before it goes out:"
         )
         intro.setWordWrap(True)
-        self.list = named(QListWidget(), "Open findings")
-        for finding, text in errors:
-            self.list.addItem(gate_line(finding, text))
-        self.list.setWordWrap(True)
+        self.list = findings_list(errors, subject)
         self.confirm = named(
             QCheckBox("I have read these and want the letter to go out as it is"),
             "Confirm sending with open findings",
@@ -102,16 +102,31 @@ class FindingsGate(QDialog):
 QUOTE_AT_MOST = 60  # characters of the words quoted before the advice
 
 
-def gate_line(finding: Finding, text: str) -> str:
-    """The finding's advice, after the words it is about (so the user knows where to look)."""
+def gate_line(finding: Finding, text: str, subject: str = "") -> str:
+    """The finding's advice, after the words it is about (so the user knows where to look),
+    and "In the subject: " first when ``text`` is the subject line."""
+    where = "In the subject: " if subject and text == subject else ""
     if finding.start is None or finding.end is None:
-        return finding.message
+        return where + finding.message
     words = " ".join(text[finding.start : finding.end].split())
     if not words or f"“{words}”" in finding.message:  # empty, or the advice quotes it already
-        return finding.message
+        return where + finding.message
     if len(words) > QUOTE_AT_MOST:
         words = words[: QUOTE_AT_MOST - 1].rstrip() + "…"
-    return f"“{words}”: {finding.message}"
+    return f"{where}“{words}”: {finding.message}"
+
+
+ITEM_GAP = 6  # pixels between findings, so wrapped ones do not run together
+
+
+def findings_list(errors: Sequence[tuple[Finding, str]], subject: str = "") -> QListWidget:
+    """The open errors, one item each, wrapped, with a gap between them."""
+    listed = named(QListWidget(), "Open findings")
+    listed.setWordWrap(True)
+    listed.setSpacing(ITEM_GAP // 2)  # around each item: the gap between two is twice it
+    for finding, text in errors:
+        listed.addItem(gate_line(finding, text, subject))
+    return listed
 
 
 def pass_gate(
@@ -119,11 +134,12 @@ def pass_gate(
     errors: Sequence[tuple[Finding, str]],
     action: str,
     now: datetime,
+    subject: str = "",
 ) -> tuple[bool, Override | None]:
     """(go ahead?, the confirmation to record). No errors: go ahead, nothing to record."""
     if not errors:
         return True, None
-    gate = FindingsGate(errors, action, now, parent)
+    gate = FindingsGate(errors, action, now, parent, subject=subject)
     if gate.exec() != QDialog.DialogCode.Accepted:
         return False, None
     return True, gate.record

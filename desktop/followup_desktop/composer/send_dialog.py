@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QWidget,
 )
@@ -29,7 +28,7 @@ from followup.errors import FollowUpError, Refusal
 from followup.model import Channel, Override
 from followup.send_gate import exception
 from followup_desktop.accessibility import named
-from followup_desktop.composer.gate import gate_line
+from followup_desktop.composer.gate import findings_list
 from followup_desktop.date_range import bound_moments
 from followup_desktop.field_errors import FieldErrors
 from followup_desktop.locale_dates import day_edit_format, time_edit_format
@@ -47,14 +46,16 @@ class SendDialog(QDialog):
         *,
         check: Callable[[Channel, datetime], None] | None = None,
         errors: Sequence[tuple[Finding, str]] = (),
+        subject: str = "",
     ) -> None:
         """``check``: the domain's rules for these values, raising ``InvalidInput`` naming the
         field (said beside it; the dialog stays open) or the ``Refusal`` this letter would
         meet (said above the buttons, with the box to go ahead anyway). ``errors``: the
-        letter's open errors, each with the text it is in."""
+        letter's open errors, each with the text it is in (``subject``, the subject line's)."""
         super().__init__(parent)
         self.check = check
         self.errors = tuple(errors)
+        self.subject = subject
         self.refusal: Refusal | None = None
         self.opened_at = now
         self.setWindowTitle("Mark the letter as sent")
@@ -104,10 +105,7 @@ class SendDialog(QDialog):
     def _add_findings(self, form: QFormLayout) -> None:
         """The open errors and the box that confirms them; going ahead waits for the box."""
         count = len(self.errors)
-        self.findings = named(QListWidget(), "Open findings")
-        self.findings.setWordWrap(True)
-        for finding, text in self.errors:
-            self.findings.addItem(gate_line(finding, text))
+        self.findings = findings_list(self.errors, self.subject)
         self.confirm = named(
             QCheckBox("I have read these and want the letter recorded as sent as it is"),
             "Confirm the letter went out with open findings",
