@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from followup.checker import Finding
 from followup.errors import FollowUpError
 from followup.spelling import Speller
+from followup_desktop.composer import positions
 from followup_desktop.composer.finding_menu import (
     finding_around,
     finding_under,
@@ -73,9 +74,18 @@ class LetterEditor(PlainText):
         return self.highlighter.findings
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
-        self.highlighter.set_findings(findings)
+        """Findings of the text as it stands, their spans counted as Python counts."""
+        self.highlighter.set_findings(positions.to_positions(findings, self.toPlainText()))
+
+    def select_finding(self, finding: Finding) -> None:
+        """Select the words of a finding of the text as it stands (Python's counting)."""
+        if finding.start is not None and finding.end is not None:
+            text = self.toPlainText()
+            start, end = finding.start, finding.end
+            self.select_span(positions.position(text, start), positions.position(text, end))
 
     def select_span(self, start: int, end: int) -> None:
+        """Select between two of Qt's positions."""
         cursor = self.textCursor()
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
@@ -96,16 +106,19 @@ class LetterEditor(PlainText):
 
     # -- spelling --------------------------------------------------------------------------
 
-    def misspelled_at(self, position: int) -> tuple[int, int, str] | None:
+    def misspelled_at(self, at: int) -> tuple[int, int, str] | None:
         """(start, end, word) of the misspelled word at a position in the text, if any."""
         speller = self.speller
         if speller is None or not speller.loaded:
             return None
-        block = self.document().findBlock(position)
-        offset = position - block.position()
-        for start, end in speller.misspelled(block.text()):
+        block = self.document().findBlock(at)
+        text = block.text()
+        offset = positions.index(text, at - block.position())
+        for start, end in speller.misspelled(text):
             if start <= offset <= end:
-                return block.position() + start, block.position() + end, block.text()[start:end]
+                first = block.position() + positions.position(text, start)
+                last = block.position() + positions.position(text, end)
+                return first, last, text[start:end]
         return None
 
     def spelling_menu(self, position: int) -> QMenu:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharForma
 
 from followup.checker import Finding, Severity
 from followup.spelling import Speller
+from followup_desktop.composer.positions import counter
 from followup_desktop.status_palette import Tone, tone
 
 TONES = {Severity.ERROR: Tone.ERROR, Severity.WARNING: Tone.WARNING, Severity.INFO: Tone.INFO}
@@ -136,10 +137,11 @@ class FindingsHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:
         block = self.currentBlock()
-        start, end = block.position(), block.position() + len(text)
+        start, end = block.position(), block.position() + block.length() - 1  # Qt's count
         if self.speller is not None and self.speller.loaded:
+            at = counter(text)  # the speller counts as Python does; Qt counts UTF-16
             for left, right in self.speller.misspelled(text):
-                self.setFormat(left, right - left, self._spelling)
+                self.setFormat(at(left), at(right) - at(left), self._spelling)
         # Errors last so they win where spans overlap.
         painted: set[tuple[int, int, Severity]] = set()
         for finding in self.findings:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QInputMethodEvent
 from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
 
 from followup.checker import Finding, Severity
+from followup_desktop.composer import positions
 from followup_desktop.composer.finding_menu import (
     finding_around,
     finding_under,
@@ -54,22 +55,28 @@ class SubjectLine(QLineEdit):
             if f.start is not None and f.end is not None and f.start < f.end
         ]
 
+    # The findings count as Python does; the line's positions are Qt's (UTF-16): converted
+    # where they meet (composer/positions.py).
+
     def finding_at(self, position: int) -> Finding | None:
-        return finding_under(self.findings, position)
+        return finding_under(self.findings, positions.index(self.text(), position))
 
     def select_span(self, start: int, end: int) -> None:
+        """Select a finding's words (Python's counting)."""
+        at = positions.counter(self.text())
         self.setFocus()
-        self.setSelection(start, end - start)
+        self.setSelection(at(start), at(end) - at(start))
 
     def _mark(self) -> None:
         if self._composing:
             return
         here = self.cursorPosition()  # an input method's formats count from the cursor
+        at = positions.counter(self.text())
         attributes = [
             QInputMethodEvent.Attribute(
                 QInputMethodEvent.AttributeType.TextFormat,
-                start - here,
-                end - start,
+                at(start) - here,
+                at(end) - at(start),
                 self._formats[severity],
             )
             for start, end, severity in sorted(self.marks(), key=lambda m: PAINT_ORDER[m[2]])
@@ -105,7 +112,7 @@ class SubjectLine(QLineEdit):
     def context_menu(self, position: int) -> QMenu:
         """The standard menu, with the advice of the finding at ``position`` first."""
         menu = self.createStandardContextMenu()
-        finding = finding_around(self.findings, position)
+        finding = finding_around(self.findings, positions.index(self.text(), position))
         if finding is not None:
             put_advice_first(menu, finding, self.select_span)
         return menu

@@ -351,11 +351,13 @@ class Composer(QWidget):
 
     def select_finding(self, finding: Finding, in_subject: bool) -> None:
         """Select the words a finding is about, in the subject line or in the letter."""
-        where = self.subject if in_subject else self.editor
         if finding.start is not None and finding.end is not None:
-            where.select_span(finding.start, finding.end)
+            if in_subject:
+                self.subject.select_span(finding.start, finding.end)
+            else:
+                self.editor.select_finding(finding)
         elif in_subject:  # about the whole line: the line is where to look
-            where.setFocus()
+            self.subject.setFocus()
 
     def finding_at(self, position: int) -> Finding | None:
         return self.editor.finding_at(position)
