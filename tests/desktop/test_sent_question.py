@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextDocumentFragment
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -67,6 +67,8 @@ def test_not_yet_records_nothing_and_the_subject_can_be_copied(
     def answer(dialog: QWidget) -> None:
         asked = question(dialog)
         seen["title"] = asked.windowTitle()
+        intro = getattr(asked, "intro", None)  # (a missing one fails below, not here)
+        seen["said"] = QTextDocumentFragment.fromHtml(intro.text() if intro else "").toPlainText()
         seen["buttons"] = (asked.record.text(), asked.not_yet.text())
         seen["default"] = asked.not_yet.isDefault() and not asked.record.isDefault()
         QGuiApplication.clipboard().setText("something else")
@@ -78,6 +80,8 @@ def test_not_yet_records_nothing_and_the_subject_can_be_copied(
     composer.bar.mail_app.click()
     assert mail_app.urls and mail_app.urls[0].startswith("mailto:dana@acme.example")
     assert seen["title"] == "Did you send it?"
+    said = str(seen["said"])  # who it is to, address too (it was taken for markup and hidden)
+    assert "Did you send it?" in said and "Dana Müller <dana@acme.example>" in said, said
     assert seen["buttons"] == ("Record as sent", "Not yet")
     assert seen["default"], "a stray Enter must not record the letter"
     assert seen["clipboard"] == SUBJECT

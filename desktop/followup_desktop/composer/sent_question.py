@@ -4,6 +4,8 @@ is only on the clipboard), so the subject is shown with a button that copies it.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,11 +34,12 @@ class SentQuestion(QDialog):
         self.setMinimumWidth(460)
         self.body = body
         where = (
-            f"Your mail app has the letter to {to}."
+            f"Your mail app has the letter to {html.escape(to)}."  # "<address>" shown, not markup
             if opened
-            else f"No mail app opened. The letter is copied: paste it into a new mail to {to}."
+            else "No mail app opened. The letter is copied: paste it into a new mail to "
+            f"{html.escape(to)}."
         )
-        intro = QLabel(
+        self.intro = intro = QLabel(
             f"<b>Did you send it?</b><br>{where} If the subject is missing there, copy it "
             "from here. Record the letter as sent only once it has gone."
         )
