@@ -7,7 +7,7 @@ settings (holidays, working days) moves every date at once and correctly.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -231,7 +231,8 @@ def round_plan(
         )
     first_sent = min((letter.sent_at for letter in sent.values()), default=None)
     call = next((c for c in calls if c.round_id == round_id), None)
-    caller = names.get(recipients[0]) if recipients[0] is not None else None
+    callee = rules.call_contact(round_, list(sent.values()))
+    caller = names.get(callee) if callee is not None else None
     if first_sent is None:
         call_due = None
         call_reason = "A week after your letter is sent: one brief call, never a second."
@@ -254,7 +255,7 @@ def round_plan(
             kind=ItemKind.CALL,
             application_id=app.id,
             round_id=round_id,
-            contact_id=recipients[0],
+            contact_id=callee,
             title=f"Phone call to {caller} at {app.company}" if caller else f"Phone call: {who}",
             reason=call_reason,
             state=call_state,
@@ -362,42 +363,3 @@ def application_plan(
             )
         )
     return items
-
-
-def agenda(items: Iterable[PlanItem], start: datetime, end: datetime) -> list[PlanItem]:
-    """What is to do: pending items due in ``[start, end)``, plus everything overdue and every
-    suggestion already open (closing, the one inquiry), however long ago it opened.
-
-    Overdue first, then by due time. Interviews in the window are listed too.
-    """
-
-    def wanted(item: PlanItem) -> bool:
-        if item.due is None or item.state in (ItemState.CANCELLED, ItemState.MISSED):
-            return False
-        if item.state is ItemState.OVERDUE:
-            return True
-        if item.state is ItemState.DUE and item.due < end:
-            return True
-        if item.state is ItemState.DONE:
-            return item.kind is ItemKind.INTERVIEW and start <= item.due < end
-        return start <= item.due < end
-
-    chosen = [item for item in items if wanted(item)]
-    chosen.sort(key=lambda i: (i.state is not ItemState.OVERDUE, i.due))
-    return chosen
-
-
-def coming_up(items: Iterable[PlanItem], after: datetime) -> list[PlanItem]:
-    """The next step of each application due at or after ``after``: what Today shows beyond
-    its window so the user never loses the thread (a call planned for next week, the close
-    date). Waiting steps count: their date is known even if their window has not opened."""
-    nearest: dict[int, tuple[datetime, PlanItem]] = {}
-    for item in items:
-        if item.due is None or item.due < after:
-            continue
-        if item.state in (ItemState.DONE, ItemState.CANCELLED):
-            continue
-        current = nearest.get(item.application_id)
-        if current is None or item.due < current[0]:
-            nearest[item.application_id] = (item.due, item)
-    return [item for _, item in sorted(nearest.values(), key=lambda pair: pair[0])]

@@ -121,6 +121,15 @@ def call_date(letter_sent_on: date, cal: WorkCalendar, dates: DateStyle = PLAIN)
     return CallDate(day, reason)
 
 
+def call_contact(round_: Round, letters: list[Letter]) -> int | None:
+    """R6's one call goes to the person whose letter went first (the call follows up that
+    letter); before any letter, to the first interviewer."""
+    mine = [x for x in letters if x.round_id == round_.id]
+    if mine:
+        return min(mine, key=lambda x: (x.sent_at, x.id)).contact_id
+    return round_.interviewer_ids[0] if round_.interviewer_ids else None
+
+
 def close_date(call_made_on: date, quiet_days: int = DEFAULT_QUIET_DAYS) -> date:
     """R8: after the call, wait quietly; then suggest closing as 'no response'."""
     return call_made_on + timedelta(days=quiet_days)

@@ -56,7 +56,8 @@ class CallAssistant(GuardedDialog):
         self.round = round_
         repo = session.repo
         app = repo.application(round_.application_id)
-        contact = repo.contact(round_.interviewer_ids[0]) if round_.interviewer_ids else None
+        callee = rules.call_contact(round_, repo.letters(round_.id))  # whose letter went first
+        contact = repo.contact(callee) if callee is not None else None
         self.setWindowTitle("Call assistant")
         self.setMinimumSize(560, 560)
         who = contact.name if contact else "the hiring manager"

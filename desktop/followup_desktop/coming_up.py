@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from followup.plan import coming_up
+from followup.agenda import coming_up
 from followup_desktop.plan_items import DAYS_AHEAD, PlanItemsModel
 from followup_desktop.session import Session
 

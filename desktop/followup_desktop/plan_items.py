@@ -8,8 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from followup.agenda import agenda
 from followup.date_style import DateStyle
-from followup.plan import ItemKind, ItemState, PlanItem, agenda
+from followup.plan import ItemKind, ItemState, PlanItem
 from followup.rules import elsewhere, shown_time
 from followup_desktop.session import Session
 

@@ -199,3 +199,16 @@ def test_first_run_points_to_adding_an_application(
     assert [a.company for a in session.repo.applications()] == ["Acme"]
     assert not window.today.start.isVisible()
     assert "No interviews yet" not in window.today.empty.text()
+
+
+def test_the_call_assistant_calls_the_person_whose_letter_went(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """Only Lee's letter went: the one call follows it up, so Lee is the one to call."""
+    lee = interview.interviewer_ids[1]
+    session.repo.record_letter(interview.id, lee, Channel.POST, NOW)
+    assistant = CallAssistant(session, interview)
+    qtbot.addWidget(assistant)
+    assert "Hello Lee, this is Sam Lee" in assistant.script.toPlainText()
+    call = next(i for i in session.items() if i.kind is ItemKind.CALL)
+    assert call.contact_id == lee and "Lee Park" in call.title

@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from followup.agenda import agenda
 from followup.ics import to_ics
 from followup.model import Application, Call, Channel, Contact, Letter, Round
-from followup.plan import ItemKind, ItemState, agenda, round_plan
+from followup.plan import ItemKind, ItemState, round_plan
 from followup.planner import all_items
 from followup.reminders import reminders_for
 from followup.storage import Repository

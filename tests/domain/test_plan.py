@@ -3,8 +3,9 @@
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from followup.agenda import agenda
 from followup.model import Application, Channel, Contact, Round, Status
-from followup.plan import ItemKind, ItemState, PlanSettings, agenda
+from followup.plan import ItemKind, ItemState, PlanSettings
 from followup.planner import all_items
 from followup.storage import Repository
 from followup.workdays import WorkCalendar
@@ -140,3 +141,20 @@ def test_items_between_finds_what_a_calendar_month_shows(repo: Repository) -> No
     )
     assert [i.kind for i in november] == [ItemKind.INTERVIEW, ItemKind.LETTER]
     assert november[1].state is ItemState.DONE
+
+
+def test_the_call_is_to_the_person_whose_letter_went_first(repo: Repository) -> None:
+    """Found trying the app as a new user: with only the second interviewer's letter sent,
+    Today planned 'Phone call to' the first, whose letter had not gone."""
+    r = setup_round(repo)
+    first, second = r.interviewer_ids
+    repo.record_letter(r.id, second, Channel.POST, at(date(2026, 11, 27)))
+    call = by_kind(all_items(repo, US, NY, at(date(2026, 11, 30))), ItemKind.CALL)[0]
+    assert call.contact_id == second and call.title == "Phone call to Person 1 at Acme"
+    repo.record_letter(r.id, first, Channel.EMAIL, at(date(2026, 11, 30)))  # a later letter
+    call = by_kind(all_items(repo, US, NY, at(date(2026, 12, 1))), ItemKind.CALL)[0]
+    assert call.contact_id == second, "the call follows up the first letter"
+    other = setup_round(repo)  # before any letter: the first interviewer, as the plan says
+    items = all_items(repo, US, NY, at(date(2026, 11, 30)))
+    call = next(i for i in by_kind(items, ItemKind.CALL) if i.round_id == other.id)
+    assert call.contact_id == other.interviewer_ids[0]

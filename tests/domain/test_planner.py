@@ -209,7 +209,10 @@ def straight_round_plan(
         )
     first_sent = min((letter.sent_at for letter in sent.values()), default=None)
     call = next((c for c in calls if c.round_id == round_.id), None)
-    caller = names.get(recipients[0]) if recipients[0] is not None else None
+    # The call follows up the letter that went first: its person; before any letter, the
+    # first interviewer.
+    callee = next(iter(sent), None) if sent else recipients[0]
+    caller = names.get(callee) if callee is not None else None
     if first_sent is None:
         call_due = None
         call_reason = "A week after your letter is sent: one brief call, never a second."
@@ -231,7 +234,7 @@ def straight_round_plan(
             kind=ItemKind.CALL,
             application_id=app.id,
             round_id=round_.id,
-            contact_id=recipients[0],
+            contact_id=callee,
             title=f"Phone call to {caller} at {app.company}" if caller else f"Phone call: {who}",
             reason=call_reason,
             state=call_state,

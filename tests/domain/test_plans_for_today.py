@@ -16,17 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from followup.agenda import agenda, coming_up
 from followup.date_style import PLAIN
 from followup.demo import populate
 from followup.model import Status
-from followup.plan import (
-    DEFAULT_PLAN,
-    ItemState,
-    PlanItem,
-    PlanSettings,
-    agenda,
-    coming_up,
-)
+from followup.plan import DEFAULT_PLAN, ItemState, PlanItem, PlanSettings
 from followup.planner import plans_by_application
 from followup.reminders import reminders_for
 from followup.storage import Database, Repository

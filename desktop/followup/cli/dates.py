@@ -8,11 +8,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from followup import rules
+from followup.agenda import agenda
 from followup.cli.context import Context, parse_moment
 from followup.date_style import PLAIN
 from followup.errors import InvalidInput
 from followup.ics import to_ics
-from followup.plan import PlanItem, agenda, application_plan, round_plan
+from followup.plan import PlanItem, application_plan, round_plan
 from followup.planner import all_items, items_between
 from followup.validation import check_timezone
 
