@@ -5,6 +5,9 @@ each of its fields once with ``FieldErrors.wrap``, and a refusal is then shown i
 under that field: the message becomes the field's accessible description, the field gets the
 focus, its tab (or folded section) comes to the front, and the dialog stays open. An error
 about no one field goes to the form's own line. Any dialog can use it, the settings too.
+
+A message goes as soon as its field is edited (typed in, picked, ticked): it was about the
+value that is no longer there, and the next save says it again if the new value is wrong.
 """
 
 from __future__ import annotations
@@ -12,7 +15,24 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QStackedWidget,
+    QTabWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from followup.errors import FollowUpError
 from followup_desktop.accessibility import named
@@ -58,6 +78,8 @@ class FieldErrors:
         layout.addWidget(message)
         for name in [fields] if isinstance(fields, str) else fields:
             self._slots[name] = _Slot(target, message, target.accessibleDescription(), reveal)
+        for edited in _edits(widget):
+            edited.connect(lambda *_: self._forget(message))
         return box
 
     def also(self, field: str, like: str, focus: QWidget) -> None:
@@ -105,9 +127,59 @@ class FieldErrors:
             slot.message.clear()
             slot.widget.setAccessibleDescription(slot.description)
 
+    def _forget(self, message: QLabel) -> None:
+        """The field under ``message`` was edited: what was said about its old value goes."""
+        if message.isHidden():
+            return
+        message.hide()
+        message.clear()
+        for field, slot in self._slots.items():
+            if slot.message is message:
+                slot.widget.setAccessibleDescription(slot.description)
+                self._noted.pop(field, None)
+
     def shown(self) -> dict[str, str]:
         """Field → the message shown beside it now (what a screen reader would read)."""
         return dict(self._noted)
+
+
+_COMPOUND = (QComboBox, QAbstractSpinBox, QAbstractItemView)
+
+
+def _edits(widget: QWidget) -> list[SignalInstance]:
+    """The signals by which ``widget`` (or an input inside it) says its value changed; the
+    inner parts of a list, a combo box or a spin box speak through their owner."""
+    parts = [widget]
+    if not isinstance(widget, _COMPOUND):
+        parts += [part for part in widget.findChildren(QWidget) if not _inside(part, widget)]
+    return [signal for part in parts for signal in _changed(part)]
+
+
+def _inside(part: QWidget, widget: QWidget) -> bool:
+    """``part`` is the inner piece of a compound input below ``widget``."""
+    owner = part.parentWidget()
+    while owner is not None and owner is not widget:
+        if isinstance(owner, _COMPOUND):
+            return True
+        owner = owner.parentWidget()
+    return False
+
+
+def _changed(part: QWidget) -> list[SignalInstance]:
+    if isinstance(part, QLineEdit | QPlainTextEdit | QTextEdit):
+        return [part.textChanged]
+    if isinstance(part, QComboBox):
+        return [part.currentIndexChanged, part.editTextChanged]
+    if isinstance(part, QDateTimeEdit):
+        return [part.dateTimeChanged]
+    if isinstance(part, QSpinBox | QDoubleSpinBox):
+        return [part.valueChanged]
+    if isinstance(part, QAbstractButton) and part.isCheckable():
+        return [part.toggled]
+    if isinstance(part, QAbstractItemView) and part.model() is not None:
+        model = part.model()
+        return [model.dataChanged, model.rowsInserted, model.rowsRemoved]
+    return []
 
 
 def _bring_forward(widget: QWidget) -> None:
