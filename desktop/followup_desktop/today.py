@@ -226,9 +226,10 @@ class TodayView(QWidget):
         option.font = self.coming_list.font()
         # The viewport's width without asking for the viewport (see CardList): the list is
         # only as tall as its cards here, so no vertical scroll bar takes from it.
-        option.rect = QRect(0, 0, self.coming_list.maximumViewportSize().width(), 0)
-        delegate = self.coming_list.itemDelegate()
         spacing = 2 * self.coming_list.spacing()
+        width = self.coming_list.maximumViewportSize().width() - spacing  # as painted
+        option.rect = QRect(0, 0, width, 0)
+        delegate = self.coming_list.itemDelegate()
         rows = range(self.coming.rowCount())
         return sum(delegate.sizeHint(option, self.coming.index(r)).height() + spacing for r in rows)
 

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPalette,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QListView,
@@ -74,11 +75,17 @@ class CardDelegate(QStyledItemDelegate):
         return f"{item.title} · {phone}" if phone else f"{item.title} · no phone number yet"
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        """Heights depend only on the reason's text, the width and the font: kept, since the
+        """The card's height at the width it is painted at: the list's own (Qt asks with
+        rectangles of several widths, and a height measured at one but painted at another
+        made cards overlap), or ``option.rect``'s when a caller measures without the list.
+        Heights depend only on the reason's text, the width and the font: kept, since the
         list asks for every row's height whenever rows come or go."""
         item: PlanItem = index.data(ItemRole)
-        width = max(option.rect.width(), 420) - 2 * self.PADDING - 40
-        own_line = not self._title_fits(item, option.font, width + 24)  # inner width
+        view = option.widget
+        card = view.card_width() if isinstance(view, CardList) else option.rect.width()
+        inner = self._inner(QRect(0, 0, max(card, 1), 1)).width()
+        width = max(inner - 24, 1)  # the reason's, as painted
+        own_line = not self._title_fits(item, option.font, inner)
         reason_text = self.reason(item)
         key = (reason_text, width, option.font.key(), own_line)
         known = self._heights.get(key)
@@ -86,7 +93,7 @@ class CardDelegate(QStyledItemDelegate):
             small = QFont(option.font)
             small.setPointSizeF(option.font.pointSizeF() * 0.92)
             reason = QFontMetrics(small).boundingRect(
-                QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, reason_text
+                QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, reason_text
             )
             known = reason.height() + 2 * QFontMetrics(option.font).height() + 2 * self.PADDING + 6
             known += self.LINE if own_line else 0
@@ -94,6 +101,11 @@ class CardDelegate(QStyledItemDelegate):
                 self._heights.clear()
             self._heights[key] = known
         return QSize(width, known)
+
+    def _inner(self, card: QRect) -> QRect:
+        """Where the card's words go inside the row's rectangle ``card``."""
+        rect = card.adjusted(6, 4, -6, -4)
+        return rect.adjusted(self.PADDING + 4, self.PADDING - 4, -self.PADDING, -self.PADDING)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         item: PlanItem = index.data(ItemRole)
@@ -114,7 +126,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(rect, 8, 8)
         accent = state_colour(item.state, option.palette)
         painter.fillRect(QRect(rect.left(), rect.top() + 8, 4, rect.height() - 16), accent)
-        inner = rect.adjusted(self.PADDING + 4, self.PADDING - 4, -self.PADDING, -self.PADDING)
+        inner = self._inner(option.rect)
         icon(STATE_ICONS[item.state]).paint(painter, QRect(inner.left(), inner.top() + 1, 18, 18))
         bold = QFont(option.font)
         bold.setBold(True)
@@ -183,6 +195,14 @@ class CardList(QListView):
     def __init__(self) -> None:
         super().__init__()
         self._after_paint: list[Callable[[], None]] = []
+        self._viewport_width: int | None = None  # from the viewport's resize events
+
+    def card_width(self) -> int:
+        """How wide each card is painted: the viewport's width less the spacing each side."""
+        width = self._viewport_width
+        if width is None:
+            width = self.maximumViewportSize().width()
+        return width - 2 * self.spacing()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
@@ -197,6 +217,9 @@ class CardList(QListView):
         self._after_paint.append(then)
 
     def viewportEvent(self, event: QEvent) -> bool:
+        if isinstance(event, QResizeEvent) and event.size().width() != self._viewport_width:
+            self._viewport_width = event.size().width()
+            self.scheduleDelayedItemsLayout()  # the reasons wrap anew: every height changes
         if self._after_paint and event.type() == QEvent.Type.Paint:
             waiting, self._after_paint = self._after_paint, []
             for then in waiting:
