@@ -87,6 +87,7 @@ class Delivery(QObject):
             deadline,
             out.round.decision_on,
             self.session.dates(),
+            has_email=bool(out.contact.email),
         )
         return timing.warning
 

@@ -58,13 +58,15 @@ class DeliveryBar(QWidget):
         layout.addLayout(row)
         self.show_channel(Channel.EMAIL)
 
-    def show_channel(self, channel: Channel) -> None:
+    def show_channel(self, channel: Channel, *, sent: bool = False) -> None:
+        """The channel's buttons; for the post, whether it would arrive late (not for a
+        letter shown as sent: it has gone, nothing is to be chosen any more)."""
         post = channel is Channel.POST
         for button in (self.send, self.mail_app):
             button.setVisible(not post)
         for button in (self.preview, self.print, self.pdf, self.envelope):
             button.setVisible(post)
-        out = self.outgoing() if post else None
+        out = self.outgoing() if post and not sent else None
         text = self.delivery.post_warning(out) if out is not None else ""
         self.warning.setText(text)
         self.warning.setVisible(bool(text))

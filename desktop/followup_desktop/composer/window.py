@@ -231,7 +231,7 @@ class Composer(QWidget):
         )
         self.deadline.setVisible(bool(self.deadline.text()))
         self.form.show_subject(channel is Channel.EMAIL)
-        self.bar.show_channel(channel)
+        self.bar.show_channel(channel, sent=held)
 
     def _channel_changed(self) -> None:
         if self._loading:
