@@ -141,6 +141,26 @@ def _bad_character(text: str, *, multiline: bool) -> str | None:
     return None
 
 
+# What check_text refuses in a multi-line text, as one class (Cc but tab and newline, lone
+# surrogates, direction overrides): a paste of a megabyte is cleaned in C, not char by char.
+_REFUSED_IN_LINES = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
+)
+_OTHER_BREAKS = re.compile("\r\n?|[\u2028\u2029]")
+
+
+def without_refused(text: str, *, multiline: bool = True) -> tuple[str, int]:
+    """``text`` as ``check_text`` would take it, and how many characters were left out: line
+    breaks of other systems become newlines (in one line, spaces), the rest it refuses goes.
+    For a paste (a terminal's colour codes, a web page's hidden direction marks), so what
+    the user sees is what is kept; values typed and stored are still refused, never cleaned."""
+    text = _OTHER_BREAKS.sub("\n", text)
+    if not multiline:
+        text = text.replace("\n", " ").replace("\t", " ")
+    kept, dropped = _REFUSED_IN_LINES.subn("", text)
+    return kept, dropped
+
+
 def check_text(
     value: object,
     what: str,

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMimeData, QTimer
 from pytestqt.qtbot import QtBot
 
 from followup.model import Round
@@ -154,3 +154,35 @@ def test_killed_while_typing_many_times_loses_at_most_about_a_second_each_time(
     session: Session, interview: Round
 ) -> None:
     crash_rounds(session, interview, 40)
+
+
+def test_a_paste_leaves_out_what_a_letter_cannot_hold_and_the_draft_is_saved(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """Found trying the app as a new user: a paste with a terminal's colour codes and a
+    hidden text-direction override showed '0 to fix', could not be saved as a draft ('Trying
+    again…' for ever) and could not be recorded, with nothing on screen pointing at why."""
+    composer = make(qtbot, session)
+    composer.editor.setFocus()
+    pasted = QMimeData()
+    pasted.setText("Dear Dana,\r\n\x1b[31mThank you\x1b[0m for the \u202etalk\u202c.\u2028Sam")
+    composer.editor.insertFromMimeData(pasted)
+    assert composer.editor.toPlainText() == "Dear Dana,\n[31mThank you[0m for the talk.\nSam"
+    assert "Left out 4 invisible characters" in composer.saved.text()
+    qtbot.waitUntil(lambda: composer.saved.text().startswith("Draft saved"), timeout=5000)
+    assert saved_text(session, interview) == composer.editor.toPlainText()
+
+
+def test_a_draft_the_domain_refuses_says_why_and_is_not_tried_for_ever(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    composer = make(qtbot, session)
+    composer.editor.setPlainText("x" * 200_001)  # past the longest letter a draft may hold
+    composer.autosave.save_now()
+    said = composer.saved.text()
+    assert "too long" in said and "Change the text to save it." in said, said
+    assert "Trying again" not in said and not composer.autosave._retry.isActive()
+    assert composer.autosave.dirty, "still unsaved: quitting or switching says so"
+    composer.editor.setPlainText("Dear Dana,")
+    composer.autosave.save_now()
+    assert saved_text(session, interview) == "Dear Dana,"

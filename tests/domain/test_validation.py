@@ -248,3 +248,30 @@ def test_a_day_past_the_end_of_its_month_is_named_as_such(day: date, extra: int)
     assert no_such_day(beyond) == f"{day.strftime('%B')} {day.year} has {last.day} days"
     assert no_such_day("2026-13-01") == "there is no month 13"
     assert no_such_day("26-02-29") is None  # not the ISO shape: the format is what is wrong
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.booleans())
+def test_a_cleaned_paste_is_always_taken_and_keeps_everything_else(
+    text: str, multiline: bool
+) -> None:
+    """What a paste keeps is what check_text takes; nothing it would take is lost."""
+    from followup.validation import check_text, without_refused
+
+    kept, dropped = without_refused(text, multiline=multiline)
+    assert check_text(kept, "a paste", 1_000, multiline=multiline) == kept
+    plain = text.replace("\r\n", "\n")
+    assert dropped == sum(
+        1 for c in plain if c not in "\r\n\t\u2028\u2029" and _refused(c, multiline)
+    )
+
+
+def _refused(char: str, multiline: bool) -> bool:
+    from followup.errors import InvalidInput
+    from followup.validation import check_text
+
+    try:
+        check_text(char, "one character", multiline=multiline)
+    except InvalidInput:
+        return True
+    return False

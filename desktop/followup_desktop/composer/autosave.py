@@ -4,7 +4,8 @@ A pure debounce ("save 400 ms after the last key") never saves while someone typ
 so a crash loses the whole letter. Here the first unsaved change also starts a deadline:
 the text is saved a short pause after the last change, or ``max_latency_ms`` after the first
 unsaved one, whichever comes first. A failed write keeps the text marked unsaved and is tried
-again every ``retry_ms`` until it succeeds.
+again every ``retry_ms`` until it succeeds; a text the domain refuses (too long, a character
+no letter may hold) is not tried again until it changes, and the reason says so.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from followup.errors import FollowUpError
+from followup.errors import FollowUpError, InvalidInput
 
 QUIET_MS = 400  # a pause in typing: save now
 MAX_LATENCY_MS = 1000  # never more than this after the first unsaved change
@@ -21,8 +22,8 @@ RETRY_MS = 2000  # after a failed write
 
 
 class Autosave(QObject):
-    """Signals: ``saved()`` after a write succeeded; ``failed(str)`` with the reason after a
-    write failed (it is retried on its own)."""
+    """Signals: ``saved()`` after a write succeeded; ``failed(str)`` with the reason and what
+    happens next after a write failed."""
 
     saved = Signal()
     failed = Signal(str)
@@ -65,10 +66,14 @@ class Autosave(QObject):
             timer.stop()
         try:
             self._write()
+        except InvalidInput as error:  # the text itself is refused: trying again cannot help
+            self.dirty = True
+            self.failed.emit(f"{str(error).rstrip('.')}. Change the text to save it.")
+            return
         except FollowUpError as error:
             self.dirty = True
             self._retry.start()
-            self.failed.emit(str(error))
+            self.failed.emit(f"{error} Trying again…")
             return
         self.dirty = False
         self.saved.emit()

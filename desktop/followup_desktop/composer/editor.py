@@ -30,6 +30,14 @@ def repolish(widget: QWidget) -> None:
     widget.style().polish(widget)
 
 
+def left_out_note(count: int) -> str:
+    what = "character" if count == 1 else "characters"
+    return (
+        f"Left out {count} invisible {what} of the paste that a letter cannot hold "
+        "(control codes, text-direction overrides)."
+    )
+
+
 class LetterEditor(PlainText):
     """Signals: ``edited()`` when the text itself changed (Qt's ``textChanged`` also fires
     when the underlines are repainted, which is no edit to save or check); ``word_added(str)``
@@ -46,6 +54,7 @@ class LetterEditor(PlainText):
         self.setTabChangesFocus(True)
         self.highlighter = FindingsHighlighter(self.document())
         self.textChanged.connect(self._text_changed)
+        self.left_out.connect(lambda count: self.problem.emit(left_out_note(count)))
 
     def hold(self, sent: bool) -> None:
         """A letter that has gone is shown as it left, read-only (an empty one: not kept)."""

@@ -341,7 +341,7 @@ class Composer(QWidget):
         self.saved.setText(f"Draft saved {self.session.dates().time(now)}")
 
     def _draft_not_saved(self, reason: str) -> None:
-        self.saved.setText(f"Draft NOT saved: {reason} Trying again…")
+        self.saved.setText(f"Draft NOT saved: {reason}")
 
     def flush(self) -> None:
         """Save a pending draft now (before switching letters or closing)."""
