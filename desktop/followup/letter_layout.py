@@ -121,3 +121,13 @@ def missing_for_post(profile: Profile, recipient: Contact) -> list[str]:
     if not recipient.address:
         missing.append(f"{recipient.name}'s postal address (Interviews, the contact)")
     return missing
+
+
+def missing_title(profile: Profile, recipient: Contact) -> str:
+    """A window title naming what ``missing_for_post`` lists: the name, an address, or both
+    (the user's own name missing was titled "Address missing")."""
+    name = not profile.name
+    addresses = (not profile.address) + (not recipient.address)
+    if name:
+        return "Name and address missing" if addresses else "Your name missing"
+    return "Addresses missing" if addresses > 1 else "Address missing"

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QPageSize
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from followup import rules
+from followup import letter_layout, rules
 from followup.errors import FollowUpError, Refusal
 from followup.file_names import file_name
 from followup.letter_layout import BusinessLetter, business_letter, envelope, missing_for_post
@@ -237,7 +237,7 @@ class Delivery(QObject):
         if missing:
             self.session.dialogs.error(
                 self.parent_widget,
-                "Address missing",
+                letter_layout.missing_title(profile, out.contact),
                 f"The {what} needs " + ", ".join(missing) + ".",
             )
             return None
