@@ -59,6 +59,7 @@ class SendDialog(QDialog):
         self.refusal: Refusal | None = None
         self.opened_at = now
         self.setWindowTitle("Mark the letter as sent")
+        self.setMinimumWidth(420)  # its title whole in the window manager's bar, with buttons
         self.zone = zone
         self.channel = QComboBox()
         for option in Channel:
