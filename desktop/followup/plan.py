@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from followup import rules
+from followup import rules, source_advice
 from followup.date_style import PLAIN, DateStyle, stop
 from followup.model import Application, Call, Inquiry, Letter, Round, RoundKind, Status
 from followup.workdays import WorkCalendar
@@ -315,8 +315,7 @@ def application_plan(
             round_id=None,
             contact_id=app.contact_id,
             title=f"Find a named contact: {who}",
-            reason="A follow-up to a person beats one to a portal: look for the hiring manager "
-            "or recruiter on the company's site or the posting.",
+            reason=source_advice.find_contact(app.source),  # fits how they applied
             state=_suggestion_state(
                 now, contact_due, contact_due if app.contact_id else None, finished
             ),
@@ -336,8 +335,8 @@ def application_plan(
             contact_id=app.contact_id,
             title=f"One status inquiry: {who}",
             reason=f"{settings.inquiry_wait} business days after you applied on "
-            f"{stop(settings.dates.day(app.applied_on))} One polite inquiry, through the "
-            "contact or the company's portal, and no more.",
+            f"{stop(settings.dates.day(app.applied_on))} One polite inquiry, "
+            f"{source_advice.inquiry_through(app.source)}, and no more.",
             state=_suggestion_state(now, opens, inquiry.sent_at if inquiry else None, finished),
             due=due,
             opens=opens,
