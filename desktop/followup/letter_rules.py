@@ -45,13 +45,17 @@ def whole_letter(
         judged.append(finding(book, "no-thanks", None))
     if context.kind is Kind.LETTER:
         if not found["recap"] and not _recaps_strengths(tokens, context, book):
-            shown = "; ".join(context.strengths) or "what you bring"
-            judged.append(finding(book, "no-strengths-recap", None, strengths=shown))
+            if context.strengths:
+                shown = "; ".join(context.strengths)
+                judged.append(finding(book, "no-strengths-recap", None, strengths=shown))
+            else:  # none noted: no "(what you bring)" echoing the advice
+                judged.append(finding(book, "no-strengths-recap", None, "no-strengths-noted"))
         if not found["interest"]:
             judged.append(finding(book, "no-interest", None))
     if len(tokens) < limits["whole_letter_min_words"]:
         # A short draft is judged as a letter too (it is not "ready to send"), and says so.
-        judged = [replace(f, message=book.messages["short-draft"] + f.message) for f in judged]
+        prefix = book.messages["short-draft"]  # "…judged as a whole letter too: the letter…"
+        judged = [replace(f, message=prefix + f.message[0].lower() + f.message[1:]) for f in judged]
     findings += judged
     if context.kind in (Kind.LETTER, Kind.INQUIRY) and context.channel is Channel.EMAIL:
         findings += _signature(text, book)  # on paper the layout adds the typed name

@@ -68,7 +68,7 @@ def clean(note: str, rules: Phrasing | None = None) -> str:
     """One note as a piece of a sentence: no trailing full stop, no line breaks, a common
     first word in lower case (names and acronyms kept as written)."""
     rules = rules or phrasing()
-    text = " ".join(note.split()).strip(" .;,-•*")
+    text = " ".join(note.split()).strip(" .;,-•*?!")  # "Remote work?" is a topic, not a question
     if not text:
         return ""
     first, _, rest = text.partition(" ")

@@ -43,6 +43,15 @@ def test_the_deadline_line_says_when_the_interview_is_and_when_the_letter_is_due
     after = composer.deadline.text()
     assert "still going on" not in after and "drafted now" not in after, after
     assert after.startswith("Two business days after the interview") and DUE in after, after
+    assert not composer.deadline.property("overdue")
+
+    # Found trying the app as a new user: past the deadline the line still read "by 17:00 on
+    # …" in grey, while Today said Overdue.
+    clock.set(datetime(2026, 11, 30, 22, 1, tzinfo=UTC))  # Monday 17:01 in New York
+    session.move_time()
+    late = composer.deadline.text()
+    assert late.startswith("Overdue: Two business days after") and DUE in late, late
+    assert "Send it now" in late and composer.deadline.property("overdue") is True
 
 
 @pytest.mark.parametrize("button", ["send", "mail_app"])

@@ -287,3 +287,15 @@ def test_on_paper_the_layout_signs_so_a_bare_closing_is_fine() -> None:
     text = GOOD.replace("Kind regards,\nJordan Lee", "Sincerely,")
     post = Context(channel=Channel.POST, strengths=CONTEXT.strengths, topics=CONTEXT.topics)
     assert check(text, post) == []
+
+
+def test_whole_letter_advice_reads_well_with_no_strengths_noted_and_on_a_short_draft() -> None:
+    """Found trying the app as a new user: "as shown at the interview (what you bring)" with
+    no strengths noted, and "judged as a whole letter too: The letter …" mid-sentence."""
+    found = {f.rule: f.message for f in check("Thanks for Friday. Sam", Context())}
+    assert "(what you bring)" not in found["no-strengths-recap"]
+    assert "note your strengths" in found["no-strengths-recap"]
+    assert "whole letter too: the letter" in found["no-interest"], found["no-interest"]
+    noted = check("Thanks for Friday. Sam", Context(strengths=("led the ERP rollout",)))
+    recap = next(f.message for f in noted if f.rule == "no-strengths-recap")
+    assert "(led the ERP rollout)" in recap

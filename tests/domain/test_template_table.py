@@ -198,6 +198,9 @@ def test_strengths_clause_fits_after_i(notes: tuple[str, ...], clause: str) -> N
 
 def test_topics_phrase_keeps_names_and_sums_up_long_lists() -> None:
     assert topics_phrase(["Kubernetes", "The roadmap."]) == "Kubernetes and the roadmap"
+    # Found trying the app as a new user: "about how do you handle messy data?, their …".
+    asked = topics_phrase(["How do you handle messy data?", "Remote work?!"])
+    assert "?" not in asked and "!" not in asked and asked.endswith("Remote work"), asked
     long = topics_phrase([f"t{n}" for n in range(10)])
     assert long == "t0, t1, t2 and the other topics we covered"
 

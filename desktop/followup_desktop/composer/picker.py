@@ -272,6 +272,8 @@ class Picker:
             deadline = replace(
                 deadline, reason=f"{deadline.reason} Due {rules.shown_time(due, zone, dates)}."
             )
+        if due <= now:
+            return f"{OVERDUE} {deadline.reason} Send it now, briefly: late is better than never."
         if round_.ends_at <= now:
             return deadline.reason
         # Drafting early is fine; say when it can leave, and still when it is due.
@@ -283,6 +285,9 @@ class Picker:
             f"This interview {when}: the letter can be drafted now and sent once it has "
             f"ended. {deadline.reason}"
         )
+
+
+OVERDUE = "Overdue:"  # how the deadline line starts once the deadline has passed
 
 
 def most_urgent_round(items: Iterable[PlanItem]) -> int | None:

@@ -29,6 +29,7 @@ from followup_desktop.accessibility import named
 from followup_desktop.composer import picker as pick
 from followup_desktop.composer.autosave import Autosave
 from followup_desktop.composer.check_panel import CheckPanel, WordCount
+from followup_desktop.composer.deadline_line import DeadlineLine
 from followup_desktop.composer.delivery_bar import DeliveryBar
 from followup_desktop.composer.editor import LetterEditor
 from followup_desktop.composer.live_check import LetterCheck
@@ -86,8 +87,7 @@ class Composer(QWidget):
         self.panel.finding_chosen.connect(self.select_finding)
         panel = self.panel
         self.model, self.findings_view, self.verdict = panel.model, panel.view, panel.verdict
-        self.deadline = named(QLabel(), "Deadline", style="summary")
-        self.deadline.setWordWrap(True)
+        self.deadline = DeadlineLine()
         self.word_count = named(WordCount(), "Word count", style="wordcount")
         self.saved = named(QLabel(), style="saved")
         self.saved.setWordWrap(True)
@@ -224,12 +224,11 @@ class Composer(QWidget):
         channel = self.channel()
         session = self.session
         held = self.editor.isReadOnly()  # the letter shown is the one sent
-        self.deadline.setText(
+        self.deadline.say(
             self.picker.deadline_text(
                 session.calendar(), session.zone, session.now(), session.dates(), held
             )
         )
-        self.deadline.setVisible(bool(self.deadline.text()))
         self.form.show_subject(channel is Channel.EMAIL)
         self.bar.show_channel(channel, sent=held)
 
