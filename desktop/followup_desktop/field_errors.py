@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDateTimeEdit,
+    QDialog,
     QDoubleSpinBox,
     QLabel,
     QLineEdit,
@@ -115,6 +116,7 @@ class FieldErrors:
         if slot.reveal is not None:
             slot.reveal()
         _bring_forward(slot.widget)
+        _make_room(slot.message)
         return True
 
     def clear(self) -> None:
@@ -180,6 +182,21 @@ def _changed(part: QWidget) -> list[SignalInstance]:
         model = part.model()
         return [model.dataChanged, model.rowsInserted, model.rowsRemoved]
     return []
+
+
+def _make_room(message: QLabel) -> None:
+    """Let the dialog grow to hold ``message`` whole: a window keeps its height when a line
+    appears, and a wrapped message was squeezed into one line under the buttons."""
+    window = message.window()
+    layout = window.layout()
+    if not isinstance(window, QDialog) or layout is None or not window.isVisible():
+        return
+    layout.activate()
+    width = window.width()
+    need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1
+    need = max(need, layout.totalMinimumSize().height())
+    if need > window.height():
+        window.resize(width, need)
 
 
 def _bring_forward(widget: QWidget) -> None:
