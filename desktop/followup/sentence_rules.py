@@ -23,7 +23,10 @@ from followup.phrases import Tokens
 from followup.rulebook import PHRASE_RULES, Rulebook, content_words, finding
 
 # Emoji and pictographs, by Unicode block (no backtracking: a character class).
-_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2b55\ufe0f\u200d]")
+_EMOJI_CHAR = "[\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2b55\ufe0f\u200d]"
+# A run of emoji, spaces between them allowed, is one mark: twelve in a row listed twelve
+# findings. (No nested repetition: linear on any paste.)
+_EMOJI = re.compile(f"{_EMOJI_CHAR}(?:[ \t]*{_EMOJI_CHAR})*")
 _EXCLAIM_RUN = re.compile(r"!{2,}|[!?]{3,}")
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’]{2,}\b")
 # What a model finding is about, for advice worded for a phrase or mark ("informal ({what})").
@@ -156,7 +159,10 @@ def _informal_marks(
     found = []
     whole = []
     for match in _first(_EMOJI.finditer(text), book):
-        found.append(finding(book, "informal", match.span(), what="an emoji"))
+        single = len(match.group().replace("\ufe0f", "").replace("\u200d", "")) == 1
+        found.append(
+            finding(book, "informal", match.span(), what="an emoji" if single else "emoji")
+        )
     for match in _first(_EXCLAIM_RUN.finditer(text), book):
         found.append(finding(book, "informal", match.span(), what="a run of exclamation marks"))
     limits = book.limits

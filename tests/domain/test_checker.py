@@ -299,3 +299,11 @@ def test_whole_letter_advice_reads_well_with_no_strengths_noted_and_on_a_short_d
     noted = check("Thanks for Friday. Sam", Context(strengths=("led the ERP rollout",)))
     recap = next(f.message for f in noted if f.rule == "no-strengths-recap")
     assert "(led the ERP rollout)" in recap
+
+
+def test_a_run_of_emoji_is_one_mark() -> None:
+    """Found trying the app as a new user: twelve emoji in a row listed twelve findings."""
+    text = "Dear Ali 😀😀😀 😀😀,\n\nThank you 🙏 for the talk."
+    marks = [(f.start, f.end, f.message) for f in check(text) if f.rule == "informal"]
+    assert [text[s or 0 : e or 0] for s, e, _ in marks] == ["😀😀😀 😀😀", "🙏"]
+    assert "(emoji)" in marks[0][2] and "(an emoji)" in marks[1][2]
