@@ -58,7 +58,7 @@ def check(
     findings += new_topics(found, context, book)
     findings += grammar(tokens, text, book)
     if context.interview_day is not None:
-        findings += wrong_days(checked, context.interview_day, book)
+        findings += wrong_days(checked, context.interview_day, book, context.today)
     findings.sort(key=lambda f: f.start if f.start is not None else -1)
     findings = _capped(findings, book)
     findings += whole_letter(text, tokens, found, context, book)

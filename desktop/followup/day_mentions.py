@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from followup.date_style import MONTH_NAMES, WEEKDAY_NAMES
 from followup.findings import Finding, Severity
@@ -34,9 +34,12 @@ _MENTION = re.compile(
     rf"\b(?:(?P<wd>{_WEEKDAY_ANY})\.?,?\s+(?:the\s+)?)?"
     rf"(?:(?P<m1>{_MONTH})\.?\s+{_DAY.format('d1')}\b"
     rf"|{_DAY.format('d2')}\s+(?:of\s+)?(?P<m2>{_MONTH})\b)"
-    rf"|\b(?P<alone>{_WEEKDAY})\b",
+    rf"|\b(?P<alone>{_WEEKDAY})\b"
+    r"|\b(?P<rel>yesterday|today|this morning|this afternoon|last week)\b",
     re.IGNORECASE,
 )
+# Days counted back from the day the letter is read: "yesterday" is the day before it.
+_BACK = {"yesterday": 1, "today": 0, "this morning": 0, "this afternoon": 0}
 _WORD = re.compile(r"[a-z']+")
 _SENTENCE_END = re.compile(r"[.!?;\n]\s")
 
@@ -50,8 +53,17 @@ class DayMention:
     weekday: int | None
     month: int | None
     day: int | None
+    relative: str | None = None  # "yesterday", "this morning", "last week"
 
-    def fits(self, interview: date) -> bool:
+    def fits(self, interview: date, today: date | None = None) -> bool:
+        """True when it may be the interview's day (a day counted back from ``today``, the
+        day the letter is read, fits whenever that is not known)."""
+        if self.relative is not None:
+            if today is None:
+                return True
+            if self.relative == "last week":
+                return interview.isocalendar()[:2] == (today - timedelta(7)).isocalendar()[:2]
+            return interview == today - timedelta(_BACK[self.relative])
         if self.weekday is not None and self.weekday != interview.weekday():
             return False
         return self.month is None or (self.month, self.day) == (interview.month, interview.day)
@@ -61,6 +73,10 @@ def mentions(text: str) -> list[DayMention]:
     """Every day named in ``text`` (a weekday alone only in full: "Wed" is also a word)."""
     found = []
     for match in _MENTION.finditer(text):
+        if match["rel"]:
+            relative = " ".join(match["rel"].lower().split())
+            found.append(DayMention(match.start(), match.end(), None, None, None, relative))
+            continue
         weekday_name = match["wd"] or match["alone"]
         weekday = None
         if weekday_name:
@@ -104,6 +120,10 @@ def about_the_interview(text: str, mention: DayMention, book: Rulebook) -> bool:
         return False
     if mention.month is None and before and before[-1] in words.not_a_date_after:
         return False
+    if mention.relative is not None and not text.startswith("'s", mention.end):
+        # "I'm writing today to thank you": only a meeting said before it counts
+        # ("meeting with me yesterday"), or one the day owns ("yesterday's interview").
+        return bool(words.meeting & set(before))
     near = set(before) | set(_words_after(text, mention.end, words.after))
     return bool(words.meeting & near)
 
@@ -115,12 +135,15 @@ def _day_text(day: date) -> str:
     return f"{WEEKDAY_NAMES[day.weekday()]} the {n}{suffix}"
 
 
-def wrong_days(text: str, interview: date, book: Rulebook) -> list[Finding]:
+def wrong_days(
+    text: str, interview: date, book: Rulebook, today: date | None = None
+) -> list[Finding]:
     """A finding on each day said about the meeting that is not the interview's: an error
-    when it names a date, a warning for a weekday alone."""
+    when it names a date, a warning for a weekday alone or a day counted back from
+    ``today`` (the day the letter is read: "yesterday" in a draft sent two days later)."""
     findings = []
     for mention in mentions(text):
-        if mention.fits(interview) or not about_the_interview(text, mention, book):
+        if mention.fits(interview, today) or not about_the_interview(text, mention, book):
             continue
         said = " ".join(text[mention.start : mention.end].split())
         found = finding(

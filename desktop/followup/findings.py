@@ -47,4 +47,5 @@ class Context:
     recipient: str = ""
     already_sent: bool = False  # a letter to this recipient for this round exists
     interview_day: date | None = None  # where it took place; a letter naming another is wrong
+    today: date | None = None  # the day the letter is read, for "yesterday" (the user's zone)
     extra: dict[str, Any] = field(default_factory=dict)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -128,6 +128,9 @@ class Session(QObject):
 
     def now(self) -> datetime:
         return self.clock.now()
+
+    def today(self) -> date:
+        return self.now().astimezone(self.zone).date()
 
     @property
     def settings(self) -> Settings:

@@ -38,3 +38,17 @@ def test_a_draft_naming_the_old_day_is_flagged_once_the_interview_moves(
     assert text[wrong.start or 0 : wrong.end or 0].startswith("Wednesday")
     assert "Tuesday the 24th" in wrong.message
     assert wrong.severity in (Severity.ERROR, Severity.WARNING)
+
+
+def test_yesterday_is_counted_from_the_day_the_letter_is_read(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """The interview was on Wednesday; drafted Thursday, "yesterday" was right, and on
+    Friday (the test's clock) it is not: the composer says so before it leaves."""
+    composer = Composer(session)
+    qtbot.addWidget(composer)
+    composer.show()
+    composer.editor.setPlainText("Dear Dana,\n\nThank you for meeting with me yesterday.")
+    composer.run_check()
+    (wrong,) = [f for f in composer.findings if f.rule == "wrong-day"]
+    assert wrong.severity is Severity.WARNING and "“yesterday”" in wrong.message

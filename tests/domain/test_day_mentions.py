@@ -76,6 +76,33 @@ def test_the_finding_names_the_interviews_day_in_words_either_date_order_reads()
     assert "“Tuesday”" in wrong.message and "Thursday the 26th" in wrong.message
 
 
+@pytest.mark.parametrize(
+    ("text", "today", "flagged"),
+    [
+        ("Thank you for meeting with me yesterday.", THURSDAY, True),  # met on Thursday
+        ("Thank you for meeting with me yesterday.", date(2026, 11, 27), False),
+        ("It was a pleasure to speak with you this morning.", THURSDAY, False),
+        ("It was a pleasure to speak with you this morning.", date(2026, 11, 27), True),
+        ("Thank you for yesterday's interview.", date(2026, 11, 30), True),
+        ("Thank you for meeting me last week.", date(2026, 12, 1), False),
+        ("Thank you for meeting me last week.", date(2026, 11, 27), True),  # this week
+        ("Thank you for meeting me last week.", date(2026, 12, 8), True),  # two weeks ago
+        # "today" said about the writing, not the meeting.
+        ("I'm writing today to thank you for meeting with me.", date(2026, 11, 30), False),
+        ("Yesterday I will call you.", date(2026, 11, 30), False),
+    ],
+)
+def test_a_day_counted_back_from_the_day_it_is_read(text: str, today: date, flagged: bool) -> None:
+    """A draft that says "yesterday", sent two days later (found trying the app as a new
+    user): a warning, counted from the day the letter is read."""
+    found = check(text, Context(interview_day=THURSDAY, today=today), model=False)
+    wrong = [f for f in found if f.rule == "wrong-day"]
+    assert bool(wrong) is flagged, wrong
+    assert all(f.severity is Severity.WARNING for f in wrong)
+    unknown = check(text, Context(interview_day=THURSDAY), model=False)
+    assert not [f for f in unknown if f.rule == "wrong-day"], "no day to count from"
+
+
 def test_without_the_interviews_day_nothing_is_said() -> None:
     assert _wrong_days("Thank you for meeting me on Tuesday, November 24.", None) == []
 

@@ -37,6 +37,7 @@ def _context(ctx: Context) -> CheckContext:
         recipient=name,
         already_sent=sent,
         interview_day=interview_date(round_.starts_at, zone_of(round_)),
+        today=ctx.now.astimezone(ctx.zone).date(),
     )
 
 

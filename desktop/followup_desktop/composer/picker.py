@@ -196,8 +196,9 @@ class Picker:
         kind = self.setup.round.kind if self.setup else None
         return choose(self.templates, LETTER_KIND, channel, kind, preferred)
 
-    def context(self, channel: Channel) -> Context:
-        """What the checker needs besides the text; no database read."""
+    def context(self, channel: Channel, today: date | None = None) -> Context:
+        """What the checker needs besides the text (``today``: the day it is read, in the
+        user's zone); no database read."""
         setup = self.setup
         if setup is None:
             return Context(channel=channel)
@@ -210,6 +211,7 @@ class Picker:
             notes=f"{round_.notes}\n{round_.next_steps}",
             recipient=setup.contact.name,
             interview_day=rules.interview_date(round_.starts_at, rules.zone_of(round_)),
+            today=today,
             # A letter already sent is said calmly above the findings (``sent_note``), and
             # a second one is refused when it would leave; not a red finding while reading.
         )

@@ -306,7 +306,8 @@ class Composer(QWidget):
         text = self.editor.toPlainText()
         channel = self.channel()
         email = channel is Channel.EMAIL and self._key is not None
-        checked = self.checker.run(text, self.subject.text(), self.picker.context(channel), email)
+        context = self.picker.context(channel, self.session.today())  # "yesterday" moves
+        checked = self.checker.run(text, self.subject.text(), context, email)
         setup = self.picker.setup
         sent = setup.sent if setup else None  # what has gone is read, not checked again
         self.findings = [] if sent else checked.findings
