@@ -159,3 +159,25 @@ def test_the_letter_opens_on_the_interviewer_still_owed_one(
     session.repo.record_letter(interview.id, lee, Channel.POST, NOW)
     everyone = make(qtbot, session)  # everyone has one: the first, as before
     assert everyone.recipient_box.currentData() == dana
+
+
+def test_two_rounds_of_one_application_are_told_apart_in_the_list(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """Found trying the app as a new user: "Acme — Backend Engineer · Wed, 25 Nov" twice,
+    differing only by the day."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    later = interview.starts_at + timedelta(days=1)
+    second = session.repo.add_round(
+        replace(interview, id=0, starts_at=later, ends_at=later + timedelta(hours=1), title="")
+    )
+    session.repo.update_round(replace(interview, title="Technical deep dive"))
+    composer = make(qtbot, session)
+    labels = [composer.round_box.itemText(i) for i in range(composer.round_box.count())]
+    assert labels == [
+        "Acme — Backend Engineer · Video interview · Thu, 26 Nov",
+        "Acme — Backend Engineer · Technical deep dive · Wed, 25 Nov",
+    ], labels
+    assert composer.round_box.itemData(0) == second.id

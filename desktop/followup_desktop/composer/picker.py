@@ -7,6 +7,7 @@ schedule or settings change); typing only reads it, so no keystroke touches the 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
@@ -148,14 +149,17 @@ class Picker:
         """Open processes' rounds, newest first (closed ones get no letter)."""
         apps = {a.id: a for a in self.repo.applications()}
         rounds = sorted(self.repo.rounds(active_only=True), key=lambda r: r.starts_at)
-        return [
-            RoundOption(
-                r.id,
-                f"{apps[r.application_id].company} — {apps[r.application_id].role} · "
-                f"{day_text(r.starts_at, zone, dates)}",
+        several = Counter(r.application_id for r in rounds)
+        options = []
+        for r in reversed(rounds):
+            app = apps[r.application_id]
+            # Two rounds of one application differed only by their day: say which one it was.
+            which = r.title or (
+                f"{r.kind.value.capitalize()} interview" if several[app.id] > 1 else ""
             )
-            for r in reversed(rounds)
-        ]
+            label = f"{app.company} — {app.role}" + (f" · {which}" if which else "")
+            options.append(RoundOption(r.id, f"{label} · {day_text(r.starts_at, zone, dates)}"))
+        return options
 
     def recipients(self, round_id: int, zone: tzinfo, dates: DateStyle) -> list[RecipientOption]:
         round_ = self.repo.round(round_id)
