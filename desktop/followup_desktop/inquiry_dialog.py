@@ -22,6 +22,7 @@ from followup.checker import Context, Finding, Kind, Severity, check
 from followup.errors import FollowUpError
 from followup.model import Application, Channel, Inquiry
 from followup.send_gate import combine
+from followup.source_advice import inquiry_through
 from followup.subject import check_subject
 from followup.template_choice import template_for
 from followup.templates import render, variables
@@ -56,10 +57,11 @@ class InquiryDialog(QDialog):
                 dates=session.letter_dates(),
             ),
         )
-        intro = QLabel(
-            "One polite inquiry, through your contact or the company's portal, "
-            "and no more. Copy the text, send it, then record it here."
+        intro = QLabel(  # whom it goes to follows how they applied (source_advice)
+            f"One polite inquiry, {inquiry_through(app.source)}, and no more. "
+            "Copy the text, send it, then record it here."
         )
+        self.intro = intro
         intro.setWordWrap(True)
         self.subject = named(QLineEdit(letter.subject), "Subject")
         self.subject.setPlaceholderText("The e-mail's subject line")

@@ -212,3 +212,24 @@ def test_the_call_assistant_calls_the_person_whose_letter_went(
     assert "Hello Lee, this is Sam Lee" in assistant.script.toPlainText()
     call = next(i for i in session.items() if i.kind is ItemKind.CALL)
     assert call.contact_id == lee and "Lee Park" in call.title
+
+
+def test_the_inquiry_goes_where_the_application_went(qtbot: QtBot, session: Session) -> None:
+    """Noticed by helper trust10: an application made to a person directly was told to send
+    its inquiry 'through your contact or the company's portal'."""
+    from datetime import date
+
+    from followup.model import Source
+
+    for source, said in (
+        (Source.DIRECT, "to the person you applied to"),
+        (Source.PORTAL, "through the contact or the company's portal"),
+        (Source.RECRUITER, "through your recruiter"),
+    ):
+        app = session.repo.add_application(
+            Application(0, "Globex", "SRE", applied_on=date(2026, 11, 2), source=source)
+        )
+        dialog = InquiryDialog(session, app)
+        qtbot.addWidget(dialog)
+        assert f"One polite inquiry, {said}, and no more." in dialog.intro.text()
+        assert "portal" not in dialog.intro.text() or source is Source.PORTAL
