@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QTextEdit, QWidget
+from shiboken6 import isValid
 
 TextField = QLineEdit | QPlainTextEdit | QTextEdit
 
@@ -77,6 +78,8 @@ class EditUndo(QObject):
             self.redo.setEnabled(_can(field, redo=True))
             return
         stack = self.stack
+        if stack is not None and not isValid(stack):  # freed at exit, before its signal came
+            stack = self.stack = None
         undo, redo = (stack.undoText(), stack.redoText()) if stack is not None else ("", "")
         self.undo.setText(f"&Undo {undo}" if undo else "&Undo")
         self.redo.setText(f"&Redo {redo}" if redo else "&Redo")

@@ -15,7 +15,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 def gui_figures(path: Path, rounds: int) -> dict[str, list[float]]:
     """Seconds per repetition of each in-process figure."""
-    from datetime import date, timedelta
+    from datetime import date
 
     from PySide6.QtWidgets import QApplication
 
@@ -182,6 +182,22 @@ def gui_figures(path: Path, rounds: int) -> dict[str, list[float]]:
     composer = window.composer
     window.show_page("letters")
     settle()
+    # A letter still to write, to a new interviewer: the one shown may have been sent above
+    # ("sent"), and a sent letter is shown read-only (a key would change nothing).
+    from followup.model import Contact
+
+    def new_round() -> tuple[int, int]:
+        app_ = repo.add_application(Application(0, "Keystroke Ltd", "Technical Writer"))
+        kim = repo.add_contact(Contact(0, "Kim Key"))
+        start = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=3)
+        one = timedelta(hours=1)
+        made = repo.add_round(
+            Round(0, app_.id, start, start + one, "UTC", interviewer_ids=(kim.id,))
+        )
+        return made.id, kim.id
+
+    composer.open_for(*session.commit(new_round))
+    settle()
     while composer.spelling.speller is None:  # spelling on, as a user has it
         QTest.qWait(20)
     sentence = "Thank you for the interview; I really need this job and your office is lovely. "
@@ -209,6 +225,7 @@ def gui_figures(path: Path, rounds: int) -> dict[str, list[float]]:
     for _ in range(2):
         keystroke()
     figures["keystroke"] = [keystroke() for _ in range(rounds * 8)]
+    composer.flush()  # as quitting does: no draft left to save while Python frees the widgets
     return figures
 
 
