@@ -112,20 +112,31 @@ def _words_after(text: str, at: int, count: int) -> list[str]:
 
 
 def about_the_interview(text: str, mention: DayMention, book: Rulebook) -> bool:
-    """The day is said about the meeting: a word of it close by, and no word of a day ahead
-    just before ("I will call on Friday")."""
+    """The day says when the meeting was: the meeting's word governs it ("meeting with me
+    on Tuesday", "the interview on 25 November", "thank you for Tuesday", "Tuesday's
+    interview"), or it opens a sentence about the meeting ("On Tuesday, we discussed …").
+    A day of something else talked about ("the launch on March 3", "the June 2 deadline",
+    "my last day … is December 18"), an earlier meeting ("our first conversation on …") and
+    a day ahead ("I will call on Friday") are left alone."""
     words = book.days
     before = _words_before(text, mention.start, words.before)
     if words.ahead & set(before):
         return False
     if mention.month is None and before and before[-1] in words.not_a_date_after:
         return False
-    if mention.relative is not None and not text.startswith("'s", mention.end):
-        # "I'm writing today to thank you": only a meeting said before it counts
-        # ("meeting with me yesterday"), or one the day owns ("yesterday's interview").
-        return bool(words.meeting & set(before))
-    near = set(before) | set(_words_after(text, mention.end, words.after))
-    return bool(words.meeting & near)
+    after = _words_after(text, mention.end, words.after)
+    if text.startswith("'s", mention.end):  # "Tuesday's interview"
+        return bool(after[1:2]) and after[1] in words.meeting
+    ends_phrase = text[mention.end : mention.end + 1] in (",", ".", ";", ":", "!", "?", ")")
+    if after and after[0] not in words.may_follow and not ends_phrase:
+        return False  # "the June 2 deadline": the day of a thing, not of the meeting
+    governing = [i for i, w in enumerate(before) if w not in words.glue]
+    if governing:
+        at = governing[-1]
+        your_time = before[at] == "time" and before[at - 1 : at] == ["your"]  # "your time on"
+        return before[at] in words.meeting or your_time
+    # Nothing but glue before it: the sentence opens with the day.
+    return mention.relative is None and bool(words.meeting & set(after))
 
 
 def _day_text(day: date) -> str:

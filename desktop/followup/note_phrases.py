@@ -36,6 +36,7 @@ class Phrasing:
     states: dict[str, str]
     qualifications: frozenset[str]
     countable: frozenset[str]
+    not_people_first: frozenset[str]
     most_strengths: int
     most_topics: int
 
@@ -59,6 +60,7 @@ def phrasing() -> Phrasing:
         {str(k): str(v) for k, v in strengths["states"].items()},
         frozenset(strengths["qualifications"].split()),
         frozenset(strengths["countable"].split()),
+        frozenset(strengths["not_people_first"].split()),
         int(strengths["most"]),
         int(data["topics"]["most"]),
     )
@@ -147,6 +149,9 @@ def is_person(note: str, rules: Phrasing | None = None) -> bool:
     """True when the note names a kind of person ("fast learner", "Python developer with
     five years in fintech"): "I am a " + the note is the sentence."""
     rules = rules or phrasing()
+    first = note.split(" ", 1)[0].lower()
+    if first[:1].isdigit() or first in rules.not_people_first:
+        return False  # "5 years as a nurse" is an amount of something
     return _head(note, rules) in rules.people
 
 
@@ -167,6 +172,8 @@ def with_article(note: str, rules: Phrasing | None = None) -> str:
     rules = rules or phrasing()
     first = note.split(" ", 1)[0].strip("(\"'“‘")
     if first.lower() in ("a", "an", "the", "my", "our", "one", "this", "that", "his", "her"):
+        return note
+    if first[:1].isdigit():  # "an 18-month …" is read as a number: left as written
         return note
     if len(first) > 1 and first.isupper():  # read letter by letter: "an SQL", "a UX"
         vowel = first[0] in "AEFHILMNORSX"
@@ -222,7 +229,10 @@ def _as_being(note: str, rules: Phrasing) -> str:
     """What you are takes "am": "am fluent in German", "am a fast learner"."""
     if is_description(note, rules):
         return "am " + note
-    if not is_verb_phrase(note, rules) and is_person(note, rules):
+    words = note.split()
+    # "Published author", "Certified accountant": a participle before a kind of person.
+    participle = len(words) in (2, 3) and words[0].lower().endswith("ed")
+    if (participle or not is_verb_phrase(note, rules)) and is_person(note, rules):
         return "am " + with_article(note, rules)
     return note
 

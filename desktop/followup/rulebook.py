@@ -53,6 +53,8 @@ class DayWords:
     meeting: frozenset[str]
     ahead: frozenset[str]
     not_a_date_after: frozenset[str]
+    glue: frozenset[str]  # words between the meeting's word and its day
+    may_follow: frozenset[str]  # words after a day that leave it the meeting's day
     before: int  # words looked at before the day
     after: int  # and after it
 
@@ -95,6 +97,8 @@ class Rulebook:
                 frozenset(data["wrong-day"]["meeting"].split()),
                 frozenset(data["wrong-day"]["ahead"].split()),
                 frozenset(data["wrong-day"]["not_a_date_after"].split()),
+                frozenset(data["wrong-day"]["glue"].split()),
+                frozenset(data["wrong-day"]["may_follow"].split()),
                 int(data["wrong-day"]["words_before"]),
                 int(data["wrong-day"]["words_after"]),
             ),

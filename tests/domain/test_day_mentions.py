@@ -62,6 +62,20 @@ def _wrong_days(text: str, day: date | None = THURSDAY) -> list[tuple[str, Sever
         ("My offer from another firm expires on Friday.", []),
         ("I may 2 or 3 times a week work late.", []),
         ("November 25, 2026\n\nDear Dana,\n\nThank you for meeting me.", []),
+        (
+            "When we met on 24 November, you mentioned the budget.",
+            [("24 November", Severity.ERROR)],
+        ),
+        ("Thank you for your time on Tuesday.", [("Tuesday", Severity.WARNING)]),
+        # Found by the review: days of things talked about, and of an earlier meeting.
+        ("As discussed, my last day at Acme is December 18.", []),
+        ("Thank you for discussing the June 2 deadline with me.", []),
+        ("I enjoyed our conversation about the launch on March 3.", []),
+        ("Since our first conversation on November 19, I have thought about it.", []),
+        ("I spoke at the conference on 3 December as mentioned.", []),
+        ("I gave notice on Monday.", []),
+        ("Please call me any time after Monday.", []),
+        ("We talked about the release planned for Friday.", []),
     ],
 )
 def test_a_day_said_about_the_meeting_must_be_the_interviews(
