@@ -6,6 +6,7 @@ readable by its owner only: folders 0700, files 0600 from the moment they exist.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -61,12 +62,12 @@ def write_whole(path: Path, data: bytes) -> None:
     the old file as it was. What stops it is said in words (``InvalidInput``)."""
     from followup.errors import InvalidInput  # noqa: PLC0415  (paths is imported first)
 
-    if path.is_dir():
-        raise InvalidInput(f"{path} is a folder; give a file name")
-    if not path.parent.is_dir():
-        raise InvalidInput(f"the folder {path.parent} does not exist")
     partial = path.with_name(f".{path.name}.partial")
     try:
+        if path.is_dir():
+            raise InvalidInput(f"{path} is a folder; give a file name")
+        if not path.parent.is_dir():
+            raise InvalidInput(f"the folder {path.parent} does not exist")
         partial.unlink(missing_ok=True)
         with os.fdopen(
             os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE), "wb"
@@ -76,7 +77,8 @@ def write_whole(path: Path, data: bytes) -> None:
     except OSError as error:
         raise InvalidInput(f"cannot write {path}: {error.strerror or error}") from error
     finally:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a name too long to make cannot be left behind
+            partial.unlink(missing_ok=True)
 
 
 def make_private(*paths: Path) -> None:

@@ -186,3 +186,18 @@ def test_a_draft_the_domain_refuses_says_why_and_is_not_tried_for_ever(
     composer.editor.setPlainText("Dear Dana,")
     composer.autosave.save_now()
     assert saved_text(session, interview) == "Dear Dana,"
+
+
+def test_a_paste_into_the_subject_leaves_out_what_a_subject_cannot_hold(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """Found by the review: a subject pasted with a hidden direction override stopped every
+    draft save, whatever was typed in the letter after it."""
+    composer = make(qtbot, session)
+    composer.subject.setFocus()
+    composer.subject.selectAll()
+    composer.subject.insert("Thank you \u202eKO\x1b[31m")  # as a paste: an edit by the user
+    assert composer.subject.text() == "Thank you KO[31m"
+    composer.editor.setPlainText("Dear Dana,")
+    composer.autosave.save_now()
+    assert saved_text(session, interview) == "Dear Dana,"

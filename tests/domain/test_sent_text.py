@@ -193,10 +193,24 @@ def test_deleting_a_letter_keeps_a_draft_written_since_and_invents_none(repo: Re
     repo.save_draft(newer)
     assert repo.delete_letter(letter.id, now=NOW) is None
     assert repo.draft(r.id, dana.id) == newer
-    old = repo.record_letter(r.id, dana.id, Channel.POST, at(5))  # no text kept; draft goes
-    assert repo.draft(r.id, dana.id) is None
+    old = repo.record_letter(r.id, dana.id, Channel.POST, at(5))  # no text kept: draft stays
+    assert repo.draft(r.id, dana.id) == newer
     assert repo.delete_letter(old.id, now=NOW) is None
-    assert repo.draft(r.id, dana.id) is None
+    assert repo.draft(r.id, dana.id) == newer
+
+
+def test_a_letter_recorded_without_its_words_leaves_the_draft_to_come_back(
+    repo: Repository,
+) -> None:
+    """Found by the review: 'letter record' (no text) deleted the draft, so deleting a letter
+    recorded by mistake had no words to give back."""
+    dana, r = interview(repo)
+    words = Draft(r.id, dana.id, Channel.EMAIL, "t", "My careful words", at(3), "Thanks")
+    repo.save_draft(words)
+    letter = repo.record_letter(r.id, dana.id, Channel.EMAIL, at(4))
+    assert repo.draft(r.id, dana.id) == words
+    repo.delete_letter(letter.id, now=NOW)
+    assert repo.draft(r.id, dana.id) == words
 
 
 @pytest.mark.parametrize("what", ["round", "application"])

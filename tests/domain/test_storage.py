@@ -207,8 +207,8 @@ def test_drafts_upsert_and_vanish_when_the_letter_is_sent(repo: Repository) -> N
     repo.save_draft(Draft(r.id, dana.id, Channel.POST, "thank-you-letter", "Dear Dana, hi", at(3)))
     draft = repo.draft(r.id, dana.id)
     assert draft is not None and draft.body == "Dear Dana, hi" and draft.channel is Channel.POST
-    repo.record_letter(r.id, dana.id, Channel.POST, at(3, 12))
-    assert repo.draft(r.id, dana.id) is None
+    repo.record_letter(r.id, dana.id, Channel.POST, at(3, 12), body="Dear Dana, hi")
+    assert repo.draft(r.id, dana.id) is None  # its words are kept with the letter
 
 
 def test_delete_and_restore_an_application_with_everything_it_had(repo: Repository) -> None:

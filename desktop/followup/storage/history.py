@@ -281,9 +281,12 @@ class History(HistoryFixes):
                 "second-letter",
                 f"A letter to {contact.name} for this interview",
             )
-            cur.execute(
-                "DELETE FROM drafts WHERE round_id=? AND contact_id=?", (round_id, contact_id)
-            )
+            if body:  # its words are kept with the letter
+                cur.execute(
+                    "DELETE FROM drafts WHERE round_id=? AND contact_id=?", (round_id, contact_id)
+                )
+            # Recorded without its words (the command line's 'letter record'), the draft stays:
+            # deleting a letter recorded by mistake gives its words back.
             return letter
 
     def record_call(

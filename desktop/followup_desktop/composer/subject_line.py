@@ -16,6 +16,7 @@ from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QInputMethodEvent
 from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
 
 from followup.checker import Finding, Severity
+from followup.validation import without_refused
 from followup_desktop.composer import positions
 from followup_desktop.composer.finding_menu import (
     finding_around,
@@ -37,6 +38,7 @@ class SubjectLine(QLineEdit):
         self._text = ""
         self._composing = False  # a real input method has text in progress
         self.textChanged.connect(self._follow_edit)
+        self.textEdited.connect(self._leave_out_refused)
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
         """Mark these findings (spans are positions in the subject) and describe them."""
@@ -82,6 +84,16 @@ class SubjectLine(QLineEdit):
             for start, end, severity in sorted(self.marks(), key=lambda m: PAINT_ORDER[m[2]])
         ]
         super().inputMethodEvent(QInputMethodEvent("", attributes))
+
+    def _leave_out_refused(self, text: str) -> None:
+        """A paste keeps no character a subject may not hold (a terminal's colour codes, a
+        hidden direction override): the draft could not be saved at all with one, whatever
+        was then typed in the letter (found by the review)."""
+        kept, dropped = without_refused(text, multiline=False)
+        if dropped or kept != text:
+            at = self.cursorPosition() - (len(text) - len(kept))
+            self.setText(kept)
+            self.setCursorPosition(max(0, at))
 
     def _follow_edit(self, text: str) -> None:
         """Move the marks with the edit (the check after a pause places them anew)."""
