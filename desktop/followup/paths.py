@@ -62,12 +62,15 @@ def write_whole(path: Path, data: bytes) -> None:
     the old file as it was. What stops it is said in words (``InvalidInput``)."""
     from followup.errors import InvalidInput  # noqa: PLC0415  (paths is imported first)
 
-    partial = path.with_name(f".{path.name}.partial")
-    try:
+    try:  # a name too long is an OSError already here
         if path.is_dir():
             raise InvalidInput(f"{path} is a folder; give a file name")
         if not path.parent.is_dir():
             raise InvalidInput(f"the folder {path.parent} does not exist")
+    except OSError as error:
+        raise InvalidInput(f"cannot write {path}: {error.strerror or error}") from error
+    partial = path.with_name(f".{path.name}.partial")
+    try:
         partial.unlink(missing_ok=True)
         with os.fdopen(
             os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE), "wb"
