@@ -286,3 +286,31 @@ def test_a_pdf_is_private_whole_and_a_place_that_cannot_be_written_is_said(
         on_next_modal(read)
         assert save() is None
     assert said == [f"Not saved: The folder {tmp_path / 'gone'} does not exist."] * 2
+
+
+def test_an_empty_letter_does_not_leave(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    tmp_path: Path,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    """Found by the review: a letter shown as sent whose text was not kept could be sent again
+    as an empty e-mail (or printed, or saved as an empty PDF) once the refusal was overridden."""
+    page = post_composer(qtbot, session)
+    page.editor.setPlainText("  \n ")
+    out = page.outgoing()
+    assert out is not None
+    said: list[str] = []
+
+    def read(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        said.append(f"{box.windowTitle()}: {box.text()}")
+        box.accept()
+
+    on_next_modal(read)
+    assert page.bar.delivery.save_pdf(out, tmp_path / "letter.pdf") is None
+    assert said == [
+        "Nothing to send: The letter is empty. Write it first, or start from a template."
+    ]
+    assert not (tmp_path / "letter.pdf").exists()

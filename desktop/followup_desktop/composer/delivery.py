@@ -30,6 +30,8 @@ from followup_desktop.composer.send_dialog import SendDialog
 from followup_desktop.composer.sent_question import ask_sent
 from followup_desktop.session import Session
 
+EMPTY = "The letter is empty. Write it first, or start from a template."
+
 
 class Delivery(QObject):
     """Signals: ``letter_sent(Letter)``; ``busy(bool)`` while a mail server is talking;
@@ -47,7 +49,12 @@ class Delivery(QObject):
     # -- checks ----------------------------------------------------------------------------
 
     def gate(self, out: Outgoing, action: str) -> tuple[bool, Override | None]:
-        """The open errors are fixed or explicitly confirmed before anything leaves."""
+        """Something is written, and the open errors are fixed or explicitly confirmed,
+        before anything leaves (an empty letter, say one whose text was not kept, went out
+        as an empty e-mail: found by the review)."""
+        if not out.body.strip():
+            self.session.dialogs.error(self.parent_widget, "Nothing to send", EMPTY)
+            return False, None
         return pass_gate(self.parent_widget, out.errors, action, self.session.now(), out.subject)
 
     def etiquette(self, out: Outgoing, channel: Channel) -> tuple[bool, Override | None]:
