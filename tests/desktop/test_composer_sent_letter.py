@@ -280,3 +280,35 @@ def test_undo_of_mark_as_sent_gives_the_words_back_and_redo_records_the_same_let
     assert session.repo.draft(interview.id, dana) is None
     assert page.editor.toPlainText() == BODY and page.editor.isReadOnly()
     assert page.deadline.text().endswith("This is the letter as it was sent.")
+
+
+def test_undo_of_mark_as_sent_once_the_call_is_recorded_says_why_and_keeps_it(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QMessageBox
+
+    dana = interview.interviewer_ids[0]
+    page = opened(qtbot, session, interview, dana)
+    page.editor.setPlainText(BODY)
+    on_next_modal(lambda dialog: dialog.accept())
+    with qtbot.waitSignal(page.letter_sent, timeout=3000) as sent:
+        page.mark_sent.click()
+    letter = sent.args[0]
+    session.repo.record_call(interview.id, letter.sent_at + timedelta(days=7), "brief")
+    said: list[str] = []
+
+    def read(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        said.append(f"{box.windowTitle()}: {box.text()}")
+        box.accept()
+
+    on_next_modal(read)
+    session.undo_stack.undo()  # Edit → Undo Mark as Sent to Dana Müller, a week later
+    qtbot.waitUntil(session.undo_stack.canUndo, timeout=2000)  # stepped back
+    assert said and said[0].startswith("Not undone") and "call" in said[0]
+    assert session.repo.letters(interview.id) == [letter]

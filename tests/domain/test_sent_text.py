@@ -251,3 +251,17 @@ def test_a_record_undone_and_redone_is_the_same_letter_and_its_words_move_back_a
     repo.save_draft(edited)
     repo.put_back_letter(letter)
     assert repo.draft(r.id, dana.id) == edited  # changed since: kept, not lost
+
+
+def test_a_letter_followed_up_by_its_call_is_not_taken_back(repo: Repository) -> None:
+    """Found by the review: Edit → Undo of Mark as sent a week later deleted the letter and
+    left the call it led to, a call with no letter (R6). Taken back it is refused in words,
+    nothing changed; deleted on purpose (repairs, 'letter delete'), it goes."""
+    dana, r = interview(repo)
+    letter = repo.record_letter(r.id, dana.id, Channel.EMAIL, at(3), subject=SUBJECT, body=BODY)
+    repo.record_call(r.id, at(10), "left a message")
+    with pytest.raises(CannotUndo, match="call about this interview is recorded since"):
+        repo.take_back_letter(letter.id, now=NOW)
+    assert repo.letters(r.id) == [letter] and repo.draft(r.id, dana.id) is None
+    repo.delete_letter(letter.id, now=NOW)  # on purpose: still possible
+    assert repo.letters(r.id) == []

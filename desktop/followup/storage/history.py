@@ -104,13 +104,20 @@ class History(HistoryFixes):
         )
         return self._only(history_rows.inquiry(row), "inquiry", inquiry_id)
 
-    def delete_letter(self, letter_id: int, *, now: datetime | None = None) -> Draft | None:
+    def delete_letter(
+        self, letter_id: int, *, now: datetime | None = None, unless_called: bool = False
+    ) -> Draft | None:
         """Delete one letter, whatever its stored values; one transaction. A letter recorded
         by mistake does not take its words with it: the text it kept comes back as the draft
         (saved at ``now``, else when it was sent), unless a draft to that person is there.
         Returns the draft put back, if one was."""
         with self.db.transaction() as cur:
             self._exists("letters", letter_id, f"letter {letter_id}")
+            if unless_called and self._followed_up(cur, letter_id):
+                raise CannotUndo(
+                    "A call about this interview is recorded since: it follows up this "
+                    "letter, so the letter stays. Nothing was changed."
+                )
             draft = self._kept_text(letter_id, now)
             if draft is not None:
                 cur.execute(
@@ -130,6 +137,22 @@ class History(HistoryFixes):
             cur.execute("DELETE FROM letters WHERE id=?", (letter_id,))
         self._unreadable.pop(("letter", letter_id), None)
         return draft if kept else None
+
+    @staticmethod
+    def _followed_up(cur: sqlite3.Cursor, letter_id: int) -> bool:
+        """The round's call is recorded and this is the only letter it can follow."""
+        sql = (
+            "SELECT EXISTS(SELECT 1 FROM calls c WHERE c.round_id=l.round_id) AND NOT EXISTS("
+            "SELECT 1 FROM letters o WHERE o.round_id=l.round_id AND o.id<>l.id) "
+            "FROM letters l WHERE l.id=?"
+        )
+        return bool(cur.execute(sql, (letter_id,)).fetchone()[0])
+
+    def take_back_letter(self, letter_id: int, *, now: datetime | None = None) -> Draft | None:
+        """Undo of recording a letter: ``delete_letter``, refused (``CannotUndo``, nothing
+        changed) once the round's one call follows it up with no other letter left for the
+        call to follow (R6: the call comes a week after a letter)."""
+        return self.delete_letter(letter_id, now=now, unless_called=True)
 
     def put_back_letter(self, letter: Letter) -> Letter:
         """Redo of a record undone: the same letter (same id, same words) back, one

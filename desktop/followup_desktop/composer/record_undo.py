@@ -44,7 +44,7 @@ class MarkedSent(QUndoCommand):
         session = self.session
         if session.attempt(
             self.parent_widget,
-            lambda: session.repo.delete_letter(self.letter.id, now=session.now()),
+            lambda: session.repo.take_back_letter(self.letter.id, now=session.now()),
             "Not undone",
         ):
             self.recorded = False
