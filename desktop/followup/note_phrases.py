@@ -37,6 +37,8 @@ class Phrasing:
     qualifications: frozenset[str]
     countable: frozenset[str]
     not_people_first: frozenset[str]
+    verb_prefixes: tuple[str, ...]
+    determiners: frozenset[str]
     most_strengths: int
     most_topics: int
 
@@ -61,6 +63,8 @@ def phrasing() -> Phrasing:
         frozenset(strengths["qualifications"].split()),
         frozenset(strengths["countable"].split()),
         frozenset(strengths["not_people_first"].split()),
+        tuple(f"{p}-" for p in strengths["verb_prefixes"].split()),
+        frozenset(strengths["determiners"].split()),
         int(strengths["most"]),
         int(data["topics"]["most"]),
     )
@@ -90,13 +94,15 @@ def clean(note: str, rules: Phrasing | None = None) -> str:
     return text
 
 
-_VERB_PREFIXES = ("re-", "co-", "pre-")  # "re-engineered", "co-founded": still verbs
-
-
 def _is_past(word: str, rules: Phrasing) -> bool:
-    if "-" in word and not word.startswith(_VERB_PREFIXES):
+    if "-" in word and not word.startswith(rules.verb_prefixes):
         return False  # "customer-focused", "AWS-certified" describe you
-    return len(word) > 4 and word.endswith("ed") and word not in rules.not_verbs
+    return (
+        len(word) > 4
+        and word.endswith("ed")
+        and word.replace("-", "").isalpha()  # "000ED" is no verb
+        and word not in rules.not_verbs
+    )
 
 
 def _is_adjective(word: str, rules: Phrasing) -> bool:
@@ -107,13 +113,27 @@ def _is_adjective(word: str, rules: Phrasing) -> bool:
     head, _, last = word.rpartition("-")
     return (
         bool(head)
-        and not word.startswith(_VERB_PREFIXES)
+        and not word.startswith(rules.verb_prefixes)
         and (last.endswith("ed") or last in rules.qualifications)
     )
 
 
 def _is_gerund(word: str, rules: Phrasing) -> bool:
     return len(word) > 5 and word.endswith("ing") and word not in rules.not_gerunds
+
+
+def _first_person(note: str, rules: Phrasing) -> str:
+    """ "Speaks Mandarin" -> "speak Mandarin", "Manages a team" -> "manage a team": notes
+    written about oneself in the third person."""
+    first, _, rest = note.partition(" ")
+    lowered = first.lower()
+    if lowered in ("has", "is"):  # "Has 5 years of SQL", "Is fluent in German"
+        return ("have" if lowered == "has" else "am") + (" " + rest if rest else "")
+    for cut in (1, 2):  # "speaks", "teaches"
+        base = lowered[:-cut]
+        if lowered.endswith("s") and len(base) > 2 and base in rules.verbs:
+            return base + (" " + rest if rest else "")
+    return note
 
 
 def _without_pronoun(note: str) -> str:
@@ -129,7 +149,10 @@ def _without_pronoun(note: str) -> str:
 def is_verb_phrase(note: str, rules: Phrasing | None = None) -> bool:
     """True when "I " + the note is a sentence ("led the team", "have five years …")."""
     rules = rules or phrasing()
-    first = note.split(" ", 1)[0].lower().strip(",")
+    written = note.split(" ", 1)[0].strip(",")
+    if written[1:] != written[1:].lower():
+        return False  # capitals inside ("AAAED", "LEDs"): a name or an acronym, as clean keeps it
+    first = written.lower()
     return first in rules.verbs or _is_past(first, rules)
 
 
@@ -171,7 +194,7 @@ def with_article(note: str, rules: Phrasing | None = None) -> str:
     """ "a fast learner", "an AWS architect"; a note that has its own article keeps it."""
     rules = rules or phrasing()
     first = note.split(" ", 1)[0].strip("(\"'“‘")
-    if first.lower() in ("a", "an", "the", "my", "our", "one", "this", "that", "his", "her"):
+    if first.lower() in rules.determiners:
         return note
     if first[:1].isdigit():  # "an 18-month …" is read as a number: left as written
         return note
@@ -209,6 +232,7 @@ def strengths_clause(notes: Iterable[str], rules: Phrasing | None = None) -> str
     years of SQL and Python in production". Empty when there are none."""
     rules = rules or phrasing()
     cleaned = [clean(_without_pronoun(clean(n, rules)), rules) for n in notes]
+    cleaned = [_first_person(n, rules) for n in cleaned]
     cleaned = [n for n in cleaned if n][: rules.most_strengths]
     cleaned = [_as_state(n, rules) for n in cleaned]
     cleaned = [_as_being(n, rules) for n in cleaned]

@@ -196,6 +196,13 @@ def test_every_template_reads_well_and_passes_the_checker(
         (("Published author",), "am a published author"),
         (("Certified Scrum Master",), "am a certified Scrum Master"),
         (("Worked as a nurse",), "worked as a nurse"),
+        # Notes about oneself in the third person (review11).
+        (("Speaks Mandarin",), "speak Mandarin"),
+        (("Manages a team of 5",), "manage a team of 5"),
+        (("Teaches evening classes",), "teach evening classes"),
+        (("Has 5 years of SQL",), "have 5 years of SQL"),
+        (("Is fluent in German",), "am fluent in German"),
+        (("Sales",), "bring Sales"),
         (("speaking Spanish",), "speak Spanish"),
         (("experience with Kafka",), "bring experience with Kafka"),
         ((), ""),
