@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
 
 from followup.date_style import MONTH_NAMES, WEEKDAY_NAMES
 from followup.findings import Finding, Severity
-from followup.rulebook import Rulebook, finding
+from followup.rulebook import Rulebook, default_rulebook, finding
 
 _MONTHS = {name.lower(): n for n, name in enumerate(MONTH_NAMES, 1)}
 _MONTHS |= {name[:3].lower(): n for name, n in list(_MONTHS.items())} | {"sept": 9}
@@ -34,12 +35,20 @@ _MENTION = re.compile(
     rf"\b(?:(?P<wd>{_WEEKDAY_ANY})\.?,?\s+(?:the\s+)?)?"
     rf"(?:(?P<m1>{_MONTH})\.?\s+{_DAY.format('d1')}\b"
     rf"|{_DAY.format('d2')}\s+(?:of\s+)?(?P<m2>{_MONTH})\b)"
-    rf"|\b(?P<alone>{_WEEKDAY})\b"
-    r"|\b(?P<rel>yesterday|today|this morning|this afternoon|last week)\b",
+    rf"|\b(?P<alone>{_WEEKDAY})\b",
     re.IGNORECASE,
 )
-# Days counted back from the day the letter is read: "yesterday" is the day before it.
-_BACK = {"yesterday": 1, "today": 0, "this morning": 0, "this afternoon": 0}
+LAST_WEEK = -1  # in ``counted_back``: the week before the one the letter is read in
+
+
+@cache
+def _counted_back(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Days counted back from the day the letter is read ("yesterday", "last week"), from
+    the rulebook's ``counted_back``."""
+    spelled = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len)[::-1])
+    return re.compile(rf"\b(?:{spelled})\b", re.IGNORECASE)
+
+
 _WORD = re.compile(r"[a-z']+")
 _SENTENCE_END = re.compile(r"[.!?;\n]\s")
 
@@ -55,28 +64,32 @@ class DayMention:
     day: int | None
     relative: str | None = None  # "yesterday", "this morning", "last week"
 
-    def fits(self, interview: date, today: date | None = None) -> bool:
+    def fits(
+        self, interview: date, today: date | None = None, book: Rulebook | None = None
+    ) -> bool:
         """True when it may be the interview's day (a day counted back from ``today``, the
         day the letter is read, fits whenever that is not known)."""
         if self.relative is not None:
             if today is None:
                 return True
-            if self.relative == "last week":
+            back = (book or default_rulebook()).days.counted_back[self.relative]
+            if back == LAST_WEEK:
                 return interview.isocalendar()[:2] == (today - timedelta(7)).isocalendar()[:2]
-            return interview == today - timedelta(_BACK[self.relative])
+            return interview == today - timedelta(back)
         if self.weekday is not None and self.weekday != interview.weekday():
             return False
         return self.month is None or (self.month, self.day) == (interview.month, interview.day)
 
 
-def mentions(text: str) -> list[DayMention]:
-    """Every day named in ``text`` (a weekday alone only in full: "Wed" is also a word)."""
-    found = []
+def mentions(text: str, book: Rulebook | None = None) -> list[DayMention]:
+    """Every day named in ``text`` (a weekday alone only in full: "Wed" is also a word), in
+    the order they come."""
+    book = book or default_rulebook()
+    found = [
+        DayMention(m.start(), m.end(), None, None, None, " ".join(m.group().lower().split()))
+        for m in _counted_back(tuple(book.days.counted_back)).finditer(text)
+    ]
     for match in _MENTION.finditer(text):
-        if match["rel"]:
-            relative = " ".join(match["rel"].lower().split())
-            found.append(DayMention(match.start(), match.end(), None, None, None, relative))
-            continue
         weekday_name = match["wd"] or match["alone"]
         weekday = None
         if weekday_name:
@@ -91,7 +104,7 @@ def mentions(text: str) -> list[DayMention]:
         if month_name and month_name[0].islower() and month_name.lower() == "may":
             continue  # "you may 2 …" is not a date
         found.append(DayMention(match.start(), match.end(), weekday, month, day))
-    return found
+    return sorted(found, key=lambda m: m.start)
 
 
 def _words_before(text: str, at: int, count: int) -> list[str]:
@@ -153,8 +166,8 @@ def wrong_days(
     when it names a date, a warning for a weekday alone or a day counted back from
     ``today`` (the day the letter is read: "yesterday" in a draft sent two days later)."""
     findings = []
-    for mention in mentions(text):
-        if mention.fits(interview, today) or not about_the_interview(text, mention, book):
+    for mention in mentions(text, book):
+        if mention.fits(interview, today, book) or not about_the_interview(text, mention, book):
             continue
         said = " ".join(text[mention.start : mention.end].split())
         found = finding(

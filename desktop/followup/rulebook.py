@@ -55,6 +55,7 @@ class DayWords:
     not_a_date_after: frozenset[str]
     glue: frozenset[str]  # words between the meeting's word and its day
     may_follow: frozenset[str]  # words after a day that leave it the meeting's day
+    counted_back: dict[str, int]  # "yesterday": 1 day before the day the letter is read
     before: int  # words looked at before the day
     after: int  # and after it
 
@@ -99,6 +100,7 @@ class Rulebook:
                 frozenset(data["wrong-day"]["not_a_date_after"].split()),
                 frozenset(data["wrong-day"]["glue"].split()),
                 frozenset(data["wrong-day"]["may_follow"].split()),
+                {str(k): int(v) for k, v in data["wrong-day"]["counted_back"].items()},
                 int(data["wrong-day"]["words_before"]),
                 int(data["wrong-day"]["words_after"]),
             ),
