@@ -23,6 +23,7 @@ from followup.model import (
 from followup.storage import history_rows
 from followup.storage.base import to_db_time
 from followup.storage.history_fixes import HistoryFixes, override_values
+from followup.storage.user_state import insert_draft
 from followup.unreadable import Unreadable
 from followup.workdays import WorkCalendar
 
@@ -119,21 +120,7 @@ class History(HistoryFixes):
                     "letter, so the letter stays. Nothing was changed."
                 )
             draft = self._kept_text(letter_id, now)
-            if draft is not None:
-                cur.execute(
-                    "INSERT OR IGNORE INTO drafts(round_id, contact_id, channel, template, "
-                    "body, updated_at, subject) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        draft.round_id,
-                        draft.contact_id,
-                        draft.channel.value,
-                        draft.template,
-                        draft.body,
-                        to_db_time(draft.updated_at),
-                        draft.subject,
-                    ),
-                )
-            kept = draft is not None and cur.rowcount == 1
+            kept = draft is not None and insert_draft(cur, draft, keep_existing=True)
             cur.execute("DELETE FROM letters WHERE id=?", (letter_id,))
         self._unreadable.pop(("letter", letter_id), None)
         return draft if kept else None
@@ -185,7 +172,7 @@ class History(HistoryFixes):
             return None
         if not isinstance(letter, Letter) or not letter.body:
             return None
-        draft = Draft(
+        return Draft(  # checked as it is written (insert_draft)
             letter.round_id,
             letter.contact_id,
             letter.channel,
@@ -194,8 +181,6 @@ class History(HistoryFixes):
             now or letter.sent_at,
             letter.subject,
         )
-        draft.check()
-        return draft
 
     def delete_call(self, call_id: int) -> None:
         self._delete_one("calls", call_id, "call")

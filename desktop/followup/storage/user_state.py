@@ -42,22 +42,7 @@ class UserState(Store):
     @staticmethod
     def insert_draft(cur: sqlite3.Cursor, draft: Draft) -> None:
         """Insert or replace inside the caller's transaction."""
-        draft.check()
-        cur.execute(
-            "INSERT INTO drafts(round_id, contact_id, channel, template, body, updated_at, "
-            "subject) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(round_id, contact_id) DO UPDATE "
-            "SET channel=excluded.channel, template=excluded.template, body=excluded.body, "
-            "updated_at=excluded.updated_at, subject=excluded.subject",
-            (
-                draft.round_id,
-                draft.contact_id,
-                draft.channel.value,
-                draft.template,
-                draft.body,
-                to_db_time(draft.updated_at),
-                draft.subject,
-            ),
-        )
+        insert_draft(cur, draft)
 
     def drafts(self) -> list[Draft]:
         rows = self.db.connection.execute("SELECT round_id, contact_id FROM drafts").fetchall()
@@ -112,3 +97,29 @@ class UserState(Store):
                 "ON CONFLICT(key) DO UPDATE SET snoozed_to = excluded.snoozed_to",
                 [(key, to_db_time(now), to_db_time(until)) for key in keys],
             )
+
+
+def insert_draft(cur: sqlite3.Cursor, draft: Draft, *, keep_existing: bool = False) -> bool:
+    """Insert inside the caller's transaction, replacing the draft to that person (or,
+    ``keep_existing``, leaving one that is there); True when this one was written."""
+    draft.check()
+    on_conflict = (
+        "DO NOTHING"
+        if keep_existing
+        else "DO UPDATE SET channel=excluded.channel, template=excluded.template, "
+        "body=excluded.body, updated_at=excluded.updated_at, subject=excluded.subject"
+    )
+    cur.execute(
+        "INSERT INTO drafts(round_id, contact_id, channel, template, body, updated_at, "
+        f"subject) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(round_id, contact_id) {on_conflict}",
+        (
+            draft.round_id,
+            draft.contact_id,
+            draft.channel.value,
+            draft.template,
+            draft.body,
+            to_db_time(draft.updated_at),
+            draft.subject,
+        ),
+    )
+    return cur.rowcount == 1
