@@ -3,10 +3,8 @@ the selected one in full in the details pane."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QUndoCommand
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from followup.model import Application, Round, Status
 from followup_desktop.accessibility import named
+from followup_desktop.database_command import DatabaseCommand
 from followup_desktop.interviews.details import DetailsPane
 from followup_desktop.interviews.dialogs import ApplicationDialog, RoundDialog
 from followup_desktop.interviews.model import InterviewsModel, RecordRole, SortRole
@@ -36,8 +35,10 @@ NEXT_STEP_ROOM = 170  # the Next step column keeps at least this; Date and Statu
 OPTIONAL_COLUMNS = (2, 3)  # Date, Status: the details pane shows both
 
 
-class DeleteCommand(QUndoCommand):
+class DeleteCommand(DatabaseCommand):
     """Delete an application (with its rounds) or a round; undo puts all of it back."""
+
+    forward_failed = "Not deleted"
 
     def __init__(
         self, session: Session, record: Application | Round, parent: QWidget | None = None
@@ -47,50 +48,26 @@ class DeleteCommand(QUndoCommand):
             if isinstance(record, Application)
             else "the interview round"
         )
-        super().__init__(f"Delete {what}")
-        self.session = session
+        super().__init__(f"Delete {what}", session, parent)
         self.record = record
-        self.parent_widget = parent
         self.snapshot: Snapshot | None = None
-        self.applied = False  # whether the records are deleted now
-        self._settle = False  # the stack moved back after a failure: nothing to do
 
-    def _delete(self) -> None:
+    def forward(self) -> None:
         repo = self.session.repo
         if isinstance(self.record, Application):
             self.snapshot = repo.delete_application_undoably(self.record.id)
         else:
             self.snapshot = repo.delete_round_undoably(self.record.id)
 
-    def _restore(self) -> None:
+    def backward(self) -> None:
         if self.snapshot is not None:
             self.session.repo.restore(self.snapshot)
 
-    def redo(self) -> None:
-        if self._settle:
-            self._settle = False
-            return
-        if self.session.attempt(self.parent_widget, self._delete, "Not deleted"):
-            self.applied = True
-        elif self.snapshot is None:
+    def forward_refused(self) -> None:
+        if self.snapshot is None:
             self.setObsolete(True)  # never done: the stack forgets it
         else:
-            self._step_back(self.session.undo_stack.undo)
-
-    def undo(self) -> None:
-        if self._settle:
-            self._settle = False
-            return
-        if self.session.attempt(self.parent_widget, self._restore, "Not undone"):
-            self.applied = False
-        else:
-            self._step_back(self.session.undo_stack.redo)
-
-    def _step_back(self, move: Callable[[], None]) -> None:
-        """The database did not change: put the stack back where it was (so it never says
-        done what was not), once the stack has finished this step."""
-        self._settle = True
-        QTimer.singleShot(0, move)
+            super().forward_refused()
 
 
 class InterviewsView(QWidget):
@@ -328,7 +305,7 @@ class InterviewsView(QWidget):
             return
         command = DeleteCommand(self.session, record, self)
         self.session.undo_stack.push(command)  # it says why, if it could not be done
-        if command.applied:
+        if command.done:
             self.status_message.emit(f"{command.text()}. Undo with Ctrl+Z.")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
