@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from followup.model import Application, Contact, PostalAddress, Round
 from followup.storage import Database, Repository
@@ -114,6 +114,23 @@ def on_next_modal() -> Callable[[Callable[[QWidget], None]], None]:
         QTimer.singleShot(0, poll)
 
     return schedule
+
+
+@pytest.fixture
+def read_next_message(
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> Callable[[list[str]], None]:
+    """Read the next message box into ``said`` as "Title: text" and close it with OK."""
+
+    def arm(said: list[str]) -> None:
+        def read(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox)
+            said.append(f"{box.windowTitle()}: {box.text()}")
+            box.accept()
+
+        on_next_modal(read)
+
+    return arm
 
 
 @pytest.fixture(autouse=True)

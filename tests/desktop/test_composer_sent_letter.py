@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from followup.model import Channel, Round
+from followup.model import Channel, Letter, Round
 from followup_desktop.composer import Composer
 from followup_desktop.composer.password_dialog import PasswordDialog
 from followup_desktop.composer.send_dialog import SendDialog
@@ -39,6 +39,18 @@ def opened(qtbot: QtBot, session: Session, interview: Round, contact_id: int) ->
     page.show()
     page.open_for(interview.id, contact_id)
     return page
+
+
+def marked_sent(
+    qtbot: QtBot, page: Composer, on_next_modal: Callable[[Callable[[QWidget], None]], None]
+) -> Letter:
+    """Mark as sent, the dialog accepted as it opens; the letter recorded."""
+    on_next_modal(lambda dialog: dialog.accept())
+    with qtbot.waitSignal(page.letter_sent, timeout=3000) as sent:
+        page.mark_sent.click()
+    letter = sent.args[0]
+    assert isinstance(letter, Letter)
+    return letter
 
 
 def assert_shown_as_sent(page: Composer, subject: str, body: str) -> None:
@@ -135,10 +147,7 @@ def test_marked_as_sent_by_post_keeps_the_letter_and_no_subject(
     page = opened(qtbot, session, interview, dana)
     page.channel_box.setCurrentIndex(list(Channel).index(Channel.POST))
     page.editor.setPlainText(BODY)
-    on_next_modal(lambda dialog: dialog.accept())
-    with qtbot.waitSignal(page.letter_sent, timeout=3000) as sent:
-        page.mark_sent.click()
-    letter = sent.args[0]
+    letter = marked_sent(qtbot, page, on_next_modal)
     assert letter.channel is Channel.POST
     assert (session.repo.letter(letter.id).subject, session.repo.letter(letter.id).body) == (
         "",
@@ -263,10 +272,7 @@ def test_undo_of_mark_as_sent_gives_the_words_back_and_redo_records_the_same_let
     page = opened(qtbot, session, interview, dana)
     page.editor.setPlainText(BODY)
     page.subject.setText(SUBJECT)
-    on_next_modal(lambda dialog: dialog.accept())
-    with qtbot.waitSignal(page.letter_sent, timeout=3000) as sent:
-        page.mark_sent.click()
-    letter = sent.args[0]
+    letter = marked_sent(qtbot, page, on_next_modal)
     stack = session.undo_stack
     assert stack.undoText() == "Mark as Sent to Dana Müller"
     stack.undo()  # Edit → Undo Mark as Sent to Dana Müller
@@ -287,27 +293,18 @@ def test_undo_of_mark_as_sent_once_the_call_is_recorded_says_why_and_keeps_it(
     session: Session,
     interview: Round,
     on_next_modal: Callable[[Callable[[QWidget], None]], None],
+    read_next_message: Callable[[list[str]], None],
 ) -> None:
     from datetime import timedelta
-
-    from PySide6.QtWidgets import QMessageBox
 
     dana = interview.interviewer_ids[0]
     page = opened(qtbot, session, interview, dana)
     page.editor.setPlainText(BODY)
-    on_next_modal(lambda dialog: dialog.accept())
-    with qtbot.waitSignal(page.letter_sent, timeout=3000) as sent:
-        page.mark_sent.click()
-    letter = sent.args[0]
+    letter = marked_sent(qtbot, page, on_next_modal)
     session.repo.record_call(interview.id, letter.sent_at + timedelta(days=7), "brief")
     said: list[str] = []
 
-    def read(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        said.append(f"{box.windowTitle()}: {box.text()}")
-        box.accept()
-
-    on_next_modal(read)
+    read_next_message(said)
     session.undo_stack.undo()  # Edit → Undo Mark as Sent to Dana Müller, a week later
     qtbot.waitUntil(session.undo_stack.canUndo, timeout=2000)  # stepped back
     assert said and said[0].startswith("Not undone") and "call" in said[0]

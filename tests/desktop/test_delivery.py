@@ -254,7 +254,7 @@ def test_a_pdf_is_private_whole_and_a_place_that_cannot_be_written_is_said(
     session: Session,
     interview: Round,
     tmp_path: Path,
-    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+    read_next_message: Callable[[list[str]], None],
 ) -> None:
     """The letter and the envelope are 0600 whatever the umask (like every file the app
     writes); a folder that is gone is said in a dialog ("Not saved"), not a traceback, and a
@@ -274,16 +274,11 @@ def test_a_pdf_is_private_whole_and_a_place_that_cannot_be_written_is_said(
     assert {p.stat().st_mode & 0o777 for p in (letter, envelope)} == {0o600}
     said: list[str] = []
 
-    def read(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        said.append(f"{box.windowTitle()}: {box.text()}")
-        box.accept()
-
     for save in (
         lambda: page.bar.delivery.save_pdf(out, tmp_path / "gone" / "letter.pdf"),
         lambda: page.bar.delivery.save_envelope(out, "dl", tmp_path / "gone" / "env.pdf"),
     ):
-        on_next_modal(read)
+        read_next_message(said)
         assert save() is None
     assert said == [f"Not saved: The folder {tmp_path / 'gone'} does not exist."] * 2
 
@@ -293,7 +288,7 @@ def test_an_empty_letter_does_not_leave(
     session: Session,
     interview: Round,
     tmp_path: Path,
-    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+    read_next_message: Callable[[list[str]], None],
 ) -> None:
     """Found by the review: a letter shown as sent whose text was not kept could be sent again
     as an empty e-mail (or printed, or saved as an empty PDF) once the refusal was overridden."""
@@ -303,12 +298,7 @@ def test_an_empty_letter_does_not_leave(
     assert out is not None
     said: list[str] = []
 
-    def read(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        said.append(f"{box.windowTitle()}: {box.text()}")
-        box.accept()
-
-    on_next_modal(read)
+    read_next_message(said)
     assert page.bar.delivery.save_pdf(out, tmp_path / "letter.pdf") is None
     assert said == [
         "Nothing to send: The letter is empty. Write it first, or start from a template."

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from followup.model import Round
@@ -54,17 +53,12 @@ def test_a_folder_that_does_not_exist_is_said_in_a_dialog(
     interview: Round,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
-    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+    read_next_message: Callable[[list[str]], None],
 ) -> None:
     window = window_saving_to(qtbot, session, monkeypatch, tmp_path / "gone" / "cal.ics")
     said: list[str] = []
 
-    def read(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        said.append(f"{box.windowTitle()}: {box.text()}")
-        box.accept()
-
-    on_next_modal(read)
+    read_next_message(said)
     window.export_ics()
     assert said == [f"Not exported: The folder {tmp_path / 'gone'} does not exist."]
     assert not (tmp_path / "gone").exists()
