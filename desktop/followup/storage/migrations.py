@@ -244,6 +244,86 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE letters ADD COLUMN subject TEXT NOT NULL DEFAULT '';
     ALTER TABLE letters ADD COLUMN body TEXT NOT NULL DEFAULT '';
     """,
+    # 8: a token that every change to what plans are made of replaces (drafts and reminders
+    # aside), in the same transaction, whichever program writes: a copy of Today kept for
+    # start-up is used only while the file still has the token it was made from. Random, not
+    # a count: a restored backup never meets a copy made from other data at the same count.
+    """
+    CREATE TABLE revision (token BLOB NOT NULL);
+    INSERT INTO revision VALUES (randomblob(8));
+    CREATE TRIGGER revision_settings_insert AFTER INSERT ON settings BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_settings_update AFTER UPDATE ON settings BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_settings_delete AFTER DELETE ON settings BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_contacts_insert AFTER INSERT ON contacts BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_contacts_update AFTER UPDATE ON contacts BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_contacts_delete AFTER DELETE ON contacts BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_applications_insert AFTER INSERT ON applications BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_applications_update AFTER UPDATE ON applications BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_applications_delete AFTER DELETE ON applications BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_rounds_insert AFTER INSERT ON rounds BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_rounds_update AFTER UPDATE ON rounds BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_rounds_delete AFTER DELETE ON rounds BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_round_interviewers_insert AFTER INSERT ON round_interviewers BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_round_interviewers_update AFTER UPDATE ON round_interviewers BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_round_interviewers_delete AFTER DELETE ON round_interviewers BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_letters_insert AFTER INSERT ON letters BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_letters_update AFTER UPDATE ON letters BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_letters_delete AFTER DELETE ON letters BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_calls_insert AFTER INSERT ON calls BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_calls_update AFTER UPDATE ON calls BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_calls_delete AFTER DELETE ON calls BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_inquiries_insert AFTER INSERT ON inquiries BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_inquiries_update AFTER UPDATE ON inquiries BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    CREATE TRIGGER revision_inquiries_delete AFTER DELETE ON inquiries BEGIN
+        UPDATE revision SET token = randomblob(8);
+    END;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
