@@ -3,10 +3,7 @@ the close date), so Today never says "nothing to do" while something is planned.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
-
-from followup.agenda import coming_up
-from followup_desktop.plan_items import DAYS_AHEAD, PlanItemsModel
+from followup_desktop.plan_items import PlanItemsModel, after_the_week
 from followup_desktop.session import Session
 
 
@@ -18,10 +15,7 @@ class ComingUpModel(PlanItemsModel):
         self.session = session  # reloaded with Today's agenda, never on its own
 
     def reload(self) -> None:
-        zone = self.session.zone
-        today = self.session.now().astimezone(zone).date()
-        end = datetime.combine(today, time(0), tzinfo=zone) + timedelta(days=DAYS_AHEAD)
-        items = coming_up(self.session.today_items(), end)
+        items = after_the_week(self.session.today_items(), self.session.now(), self.session.zone)
         if self.rows:  # by rows, so the card the user chose stays chosen
             self.update_items(items)
         else:

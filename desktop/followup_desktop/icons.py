@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRect, QSize, Qt
-from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QSize
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 
@@ -39,12 +39,12 @@ class SvgIconEngine(QIconEngine):
         key = (size.width(), size.height(), mode)
         if key not in self.cache:
             pixmap = QPixmap(size)
-            pixmap.fill(Qt.GlobalColor.transparent)
+            pixmap.fill(QColor.fromRgba(0))  # transparent; no ``Qt`` (see card_painter)
             painter = QPainter(pixmap)
             self.renderer.render(painter)
             if mode is QIcon.Mode.Selected:
                 painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-                painter.fillRect(pixmap.rect(), Qt.GlobalColor.white)
+                painter.fillRect(pixmap.rect(), QColor.fromRgba(0xFFFFFFFF))  # white
             painter.end()
             self.cache[key] = pixmap
         return QPixmap(self.cache[key])

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from followup.agenda import agenda
+from followup.agenda import agenda, coming_up
 from followup.date_style import DateStyle
 from followup.plan import ItemKind, ItemState, PlanItem
 from followup.rules import elsewhere, shown_time
@@ -54,6 +54,27 @@ def reason_on_both_clocks(item: PlanItem, zone: tzinfo, dates: DateStyle) -> str
         return item.reason
     word = "At" if item.kind is ItemKind.INTERVIEW else "Due"
     return f"{item.reason} {word} {shown_time(due, zone, dates)}.".lstrip()
+
+
+def week_rows(
+    items: list[PlanItem], now: datetime, zone: tzinfo, expanded: bool
+) -> tuple[list[PlanItem], int, int]:
+    """Today's week from ``items``: its rows, how many applications are ready to close, and
+    how many of those are folded out of the rows."""
+    start = datetime.combine(now.astimezone(zone).date(), time(0), tzinfo=zone)
+    found = agenda(items, start, start + timedelta(days=DAYS_AHEAD))
+    rows = [i for i in found if i.kind is not ItemKind.INTERVIEW or i.state is not ItemState.DONE]
+    ready = sum(1 for i in rows if ready_to_close(i))
+    folded = ready if ready > FOLD_AFTER and not expanded else 0
+    if folded:
+        rows = [i for i in rows if not ready_to_close(i)]
+    return rows, ready, folded
+
+
+def after_the_week(items: list[PlanItem], now: datetime, zone: tzinfo) -> list[PlanItem]:
+    """The next step of each application after Today's week, nearest first."""
+    end = datetime.combine(now.astimezone(zone).date(), time(0), tzinfo=zone)
+    return coming_up(items, end + timedelta(days=DAYS_AHEAD))
 
 
 class PlanItemsModel(QAbstractListModel):
@@ -139,18 +160,10 @@ class AgendaModel(PlanItemsModel):
         session.time_moved.connect(self.reload)
 
     def reload(self) -> None:
-        zone = self.session.zone
-        now = self.session.now()
-        start = datetime.combine(now.astimezone(zone).date(), time(0), tzinfo=zone)
-        items = agenda(self.session.today_items(), start, start + timedelta(days=DAYS_AHEAD))
-        rows = [
-            i for i in items if i.kind is not ItemKind.INTERVIEW or i.state is not ItemState.DONE
-        ]
-        self.ready = sum(1 for i in rows if ready_to_close(i))
-        fold = self.ready > FOLD_AFTER and not self.expanded
-        self.folded = self.ready if fold else 0
-        if fold:
-            rows = [i for i in rows if not ready_to_close(i)]
+        items = self.session.today_items()
+        rows, self.ready, self.folded = week_rows(
+            items, self.session.now(), self.session.zone, self.expanded
+        )
         if not self.loaded:
             self.loaded = True
             self.set_items(rows)

@@ -141,7 +141,7 @@ def test_reasons_and_dates_beside_them_share_the_users_style(  # type: ignore[no
     view = TodayView(session)
     qtbot.addWidget(view)
     assert view.heading.text() == "Today, Freitag, 27. November"
-    when = view.list.itemDelegate()._when(letter)  # type: ignore[attr-defined]
+    when = view.list.itemDelegate().face_of(letter).when  # type: ignore[attr-defined]
     assert when == "Mo., 30. Nov., 17:00"
 
 

@@ -62,8 +62,8 @@ def test_a_narrow_card_gives_the_title_a_line_of_its_own(
     assert item is not None
     title = delegate.title(item)
     assert "Thank-you letter to Dana Müller at Acme" in title
-    assert delegate._title_fits(item, option.font, 1200 - 44)
-    assert not delegate._title_fits(item, option.font, 540 - 44)
+    assert delegate._title_fits(delegate.title(item), option.font, 1200 - 44)
+    assert not delegate._title_fits(delegate.title(item), option.font, 540 - 44)
     assert narrow >= wide + CardDelegate.LINE  # room for the title's own line
 
 

@@ -37,7 +37,7 @@ def test_after_every_letter_is_sent_today_shows_the_planned_call_with_its_date(
     assert call.kind is ItemKind.CALL and call.state is ItemState.WAITING
     assert today.coming.rowCount() == 1
     delegate = today.coming_list.itemDelegate()
-    assert delegate._when(call) == "Fri, 4 Dec, 17:00"  # type: ignore[attr-defined]
+    assert delegate.face_of(call).when == "Fri, 4 Dec, 17:00"  # type: ignore[attr-defined]
     index = today.coming.index(0)
     with qtbot.waitSignal(today.action_requested) as opened:
         today.coming_list.activated.emit(index)

@@ -177,7 +177,7 @@ def test_a_dst_change_keeps_the_right_hour_and_day(
     assert letter.due is not None
     assert letter.due.astimezone(BERLIN).hour == 17  # end of the working day, winter time
     delegate = today.list.itemDelegate()
-    assert delegate._when(letter) == "today, 17:00"  # type: ignore[attr-defined]
+    assert delegate.face_of(letter).when == "today, 17:00"  # type: ignore[attr-defined]
     assert calendar(shell).grid.today == date(2026, 10, 27)
 
 
@@ -225,7 +225,7 @@ def test_a_change_of_the_systems_time_zone_is_followed(
         letter = next(r for r in today.model.rows if r.kind is ItemKind.LETTER)
         delegate = today.list.itemDelegate()
         # Monday 17:00 in New York, where the interview was, is 23:00 in Berlin.
-        assert delegate._when(letter).startswith("Mon, 30 Nov, 23:00")  # type: ignore[attr-defined]
+        assert delegate.face_of(letter).when.startswith("Mon, 30 Nov, 23:00")  # type: ignore[attr-defined]
     finally:
         monkeypatch.undo()
         tzlocal.reload_localzone()

@@ -39,7 +39,7 @@ class Recording(CardDelegate):
         item = index.data(ItemRole)
         pad = self.PADDING  # where ``paint`` puts the words: inside the outline, padded
         inner = option.rect.adjusted(6, 4, -6, -4).adjusted(pad + 4, pad - 4, -pad, -pad)
-        own_line = not self._title_fits(item, option.font, inner.width())
+        own_line = not self._title_fits(self.title(item), option.font, inner.width())
         small = QFont(option.font)
         small.setPointSizeF(option.font.pointSizeF() * 0.92)
         reason = QFontMetrics(small).boundingRect(

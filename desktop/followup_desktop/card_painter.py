@@ -1,0 +1,242 @@
+"""How a card is drawn from its words (``CardFace``), and the list that holds cards, which
+can say when they have painted (start-up waits for that).
+
+Start-up draws Today's kept cards with these before the domain or Qt's ``Qt`` namespace is
+loaded (reading ``Qt`` builds 93 Python enums, 12 ms): text flags are Qt's numbers, and
+eliding is done here, the same way for the kept cards and the live ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QApplication, QListView, QStyledItemDelegate, QStyleOptionViewItem
+
+from followup_desktop.icons import icon
+from followup_desktop.status_palette import STATE_TONES, Tone, tone
+from followup_desktop.today_face import CardFace
+
+Index = QModelIndex | QPersistentModelIndex
+# Qt's numbers (Qt::AlignmentFlag, Qt::TextFlag, Qt::UserRole), so drawing needs no ``Qt``.
+ALIGN_RIGHT = 0x0002
+ALIGN_VCENTER = 0x0080
+WORD_WRAP = 0x1000
+FACE_ROLE = 0x0100 + 2  # Qt::UserRole + 2: a row's CardFace
+ELLIPSIS = "…"
+
+STATE_ICONS = {
+    "OVERDUE": "overdue",
+    "DUE": "due",
+    "UPCOMING": "upcoming",
+    "WAITING": "waiting",
+    "DONE": "done",
+    "CANCELLED": "waiting",
+    "MISSED": "waiting",
+}
+
+
+def elided(metrics: QFontMetrics, text: str, width: int) -> str:
+    """``text`` cut at the right with "…" to fit ``width`` (whole when it fits)."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    low, high = 0, len(text)  # the longest prefix that fits with the ellipsis
+    while low < high:
+        middle = (low + high + 1) // 2
+        if metrics.horizontalAdvance(text[:middle].rstrip() + ELLIPSIS) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + ELLIPSIS
+
+
+TEXT = QPalette.ColorRole.WindowText
+
+
+@cache
+def _pens(rgba: int) -> QPalette:
+    """A palette whose text is this colour: words are drawn in it by ``_words``."""
+    palette = QPalette()
+    palette.setColor(TEXT, QColor.fromRgba(rgba))
+    return palette
+
+
+def _words(painter: QPainter, rect: QRect, flags: int, colour: QPalette, text: str) -> None:
+    style = QApplication.style()
+    style.drawItemText(painter, rect, flags, colour, True, text, TEXT)
+
+
+def _rounded(rect: QRectF, radius: float) -> QPainterPath:
+    path = QPainterPath()
+    if radius:
+        path.addRoundedRect(rect, radius, radius)
+    else:
+        path.addRect(rect)
+    return path
+
+
+class CardPainter(QStyledItemDelegate):
+    """A card: state icon and word, the title, when, and the reason in smaller text. The
+    words come from ``face(index)``: the row's CardFace (subclasses make it from a plan)."""
+
+    PADDING = 14
+    STATE_WIDTH = 130  # the state's icon and word, before the title
+    WHEN_WIDTH = 170  # the date and time, right-aligned after it
+    LINE = 22  # a narrow card moves the title to a line of its own, this tall
+
+    def __init__(self, parent: QListView | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[tuple[str, int, str, bool], int] = {}
+
+    def face(self, index: Index) -> CardFace:
+        face: CardFace = index.data(FACE_ROLE)
+        return face
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        """The card's height at the width it is painted at: the list's own (Qt asks with
+        rectangles of several widths, and a height measured at one but painted at another
+        made cards overlap), or ``option.rect``'s when a caller measures without the list.
+        Heights depend only on the reason's text, the width and the font: kept, since the
+        list asks for every row's height whenever rows come or go."""
+        face = self.face(index)
+        view = option.widget
+        card = view.card_width() if isinstance(view, CardList) else option.rect.width()
+        inner = self._inner(QRect(0, 0, max(card, 1), 1)).width()
+        width = max(inner - 24, 1)  # the reason's, as painted
+        own_line = not self._title_fits(face.title, option.font, inner)
+        key = (face.reason, width, option.font.key(), own_line)
+        known = self._heights.get(key)
+        if known is None:
+            small = QFont(option.font)
+            small.setPointSizeF(option.font.pointSizeF() * 0.92)
+            reason = QFontMetrics(small).boundingRect(
+                QRect(0, 0, width, 100_000), WORD_WRAP, face.reason
+            )
+            known = reason.height() + 2 * QFontMetrics(option.font).height() + 2 * self.PADDING + 6
+            known += self.LINE if own_line else 0
+            if len(self._heights) > 20_000:
+                self._heights.clear()
+            self._heights[key] = known
+        return QSize(width, known)
+
+    def _inner(self, card: QRect) -> QRect:
+        """Where the card's words go inside the row's rectangle ``card``."""
+        rect = card.adjusted(6, 4, -6, -4)
+        return rect.adjusted(self.PADDING + 4, self.PADDING - 4, -self.PADDING, -self.PADDING)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """Shapes are filled with brushes and words drawn in a palette's colour: the usual
+        ``setPen``/``fillRect(rect, colour)`` make PySide build the ``Qt`` namespace."""
+        face = self.face(index)
+        palette = option.palette
+        rect = QRectF(option.rect.adjusted(6, 4, -6, -4))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # Asked of the list, not of ``option.state``: reading that builds every enum of
+        # QStyle (about 6 ms), which Today's first paint need not wait for.
+        view = option.widget
+        selected = isinstance(view, QListView) and view.selectionModel().isSelected(index)
+        border = QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Mid
+        painter.fillPath(_rounded(rect, 8), palette.brush(border))  # the outline: 1 pixel
+        painter.fillPath(
+            _rounded(rect.adjusted(1, 1, -1, -1), 7), palette.brush(QPalette.ColorRole.Base)
+        )
+        accent = _pens(tone(STATE_TONES.get(face.state, Tone.MUTED), palette).rgba())
+        bar = QRectF(rect.left(), rect.top() + 8, 4, rect.height() - 16)
+        painter.fillPath(_rounded(bar, 0), accent.brush(TEXT))
+        inner = self._inner(option.rect)
+        icon(STATE_ICONS[face.state]).paint(painter, QRect(inner.left(), inner.top() + 1, 18, 18))
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        state_rect = QRect(inner.left() + 24, inner.top(), self.STATE_WIDTH - 10, 20)
+        _words(painter, state_rect, ALIGN_VCENTER, accent, face.word)
+        own_line = not self._title_fits(face.title, option.font, inner.width())
+        if own_line:  # whom and where matter more than one line: below the state and date
+            title_rect = QRect(inner.left() + 24, inner.top() + self.LINE, inner.width() - 24, 20)
+        else:
+            space = inner.width() - self.STATE_WIDTH - self.WHEN_WIDTH
+            title_rect = QRect(inner.left() + self.STATE_WIDTH, inner.top(), space, 20)
+        title = elided(painter.fontMetrics(), face.title, title_rect.width())
+        plain = _pens(palette.color(QPalette.ColorRole.Text).rgba())
+        _words(painter, title_rect, ALIGN_VCENTER, plain, title)
+        painter.setFont(option.font)
+        muted = _pens(tone(Tone.MUTED, palette).rgba())  # readable on this theme
+        when_rect = QRect(inner.right() - self.WHEN_WIDTH, inner.top(), self.WHEN_WIDTH, 20)
+        _words(painter, when_rect, ALIGN_RIGHT | ALIGN_VCENTER, muted, face.when)
+        small = QFont(option.font)
+        small.setPointSizeF(option.font.pointSizeF() * 0.92)
+        painter.setFont(small)
+        below = 26 + (self.LINE if own_line else 0)
+        _words(painter, inner.adjusted(24, below, 0, 0), WORD_WRAP, muted, face.reason)
+        painter.restore()
+
+    def _title_fits(self, title: str, font: QFont, inner_width: int) -> bool:
+        """Whether the title fits whole between the state and the date."""
+        bold = QFont(font)
+        bold.setBold(True)
+        space = inner_width - self.STATE_WIDTH - self.WHEN_WIDTH
+        return QFontMetrics(bold).horizontalAdvance(title) <= space
+
+
+class CardList(QListView):
+    """A list of cards that can say when its cards have painted. (The viewport is Qt's own
+    widget: its first Python wrapper makes PySide build every widget class, about 8 ms, so
+    start-up never asks for it.)"""
+
+    entered = Signal()  # the user came to this list (a click, Tab)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._after_paint: list[Callable[[], None]] = []
+        self._viewport_width: int | None = None  # from the viewport's resize events
+
+    def card_width(self) -> int:
+        """How wide each card is painted: the viewport's width less the spacing each side."""
+        width = self._viewport_width
+        if width is None:
+            width = self.maximumViewportSize().width()
+        return width - 2 * self.spacing()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.entered.emit()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.entered.emit()  # a click in a list that has the focus already, or no focus at all
+        super().mousePressEvent(event)
+
+    def after_next_paint(self, then: Callable[[], None]) -> None:
+        """Call ``then`` once the cards' next paint has reached the screen."""
+        self._after_paint.append(then)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if isinstance(event, QResizeEvent) and event.size().width() != self._viewport_width:
+            self._viewport_width = event.size().width()
+            self.scheduleDelayedItemsLayout()  # the reasons wrap anew: every height changes
+        if self._after_paint and event.type() == QEvent.Type.Paint:
+            waiting, self._after_paint = self._after_paint, []
+            for then in waiting:
+                QTimer.singleShot(0, then)  # after this paint, as ``on_first_paint``
+        return super().viewportEvent(event)

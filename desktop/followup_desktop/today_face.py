@@ -1,0 +1,84 @@
+"""What Today shows, as words: the values its page and cards are drawn from, and their JSON
+form for the copy kept for start-up (``today_copy``).
+
+Standard library only: start-up reads a kept face before Qt's views or the domain load.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+# A plan item's state, by its name in ``followup.plan.ItemState`` (colour and icon follow it).
+STATES = ("OVERDUE", "DUE", "UPCOMING", "WAITING", "DONE", "CANCELLED", "MISSED")
+
+
+@dataclass(frozen=True, slots=True)
+class CardFace:
+    """One card: the state's word beside its icon, whom, when, and the reason under them."""
+
+    state: str  # one of STATES
+    word: str  # "Overdue", "Ready"
+    title: str  # with the number to dial on a call card
+    when: str  # "Today, 17:00"; "" when the step has no time
+    reason: str
+    action: str  # what Today's button says with this card chosen
+    spoken: str  # what a screen reader says for the card
+
+
+@dataclass(frozen=True, slots=True)
+class TodayFace:
+    """The page: its heading and summary, the folded line, the week's cards and those after
+    it, or the empty state's words."""
+
+    heading: str
+    summary: str
+    fold: str  # "" when nothing is folded
+    empty: str  # the empty state's words (shown only without cards)
+    first_run: bool  # no application yet: the empty state offers to add one
+    week: tuple[CardFace, ...]
+    after: tuple[CardFace, ...]
+
+
+class NotAFace(ValueError):
+    """Stored words that are not a face (damaged or from another version): not shown."""
+
+
+def face_to_json(face: TodayFace) -> dict[str, Any]:
+    return asdict(face)
+
+
+def face_from_json(data: object) -> TodayFace:
+    """Every field checked for its type: a kept copy is read before anything else and must
+    never stop start-up, nor draw something Today would not."""
+    if not isinstance(data, dict):
+        raise NotAFace("not an object")
+    words = {f.name: _text(data, f.name) for f in fields(TodayFace) if f.type == "str"}
+    first_run = data.get("first_run")
+    if not isinstance(first_run, bool):
+        raise NotAFace("first_run")
+    week, after = (tuple(_card(c) for c in _list(data, name)) for name in ("week", "after"))
+    return TodayFace(first_run=first_run, week=week, after=after, **words)
+
+
+def _card(data: object) -> CardFace:
+    if not isinstance(data, dict):
+        raise NotAFace("a card is not an object")
+    card = CardFace(**{f.name: _text(data, f.name) for f in fields(CardFace)})
+    if card.state not in STATES:
+        raise NotAFace(f"state {card.state!r}")
+    return card
+
+
+def _text(data: dict[str, Any], name: str) -> str:
+    value = data.get(name)
+    if not isinstance(value, str):
+        raise NotAFace(name)
+    return value
+
+
+def _list(data: dict[str, Any], name: str) -> list[object]:
+    value = data.get(name)
+    if not isinstance(value, list):
+        raise NotAFace(name)
+    return value
