@@ -27,6 +27,7 @@ from followup_desktop.actions import finish as finish_actions
 if TYPE_CHECKING:
     from followup.plan import PlanItem
     from followup_desktop.banner import ReminderBanner
+    from followup_desktop.close_notes import NoTrayNote
     from followup_desktop.composer import Composer
     from followup_desktop.interviews.view import InterviewsView
     from followup_desktop.session import Session
@@ -60,6 +61,9 @@ class MainWindow(QMainWindow):
             "calendar": self._make_calendar,
         }
         self.built: dict[str, QWidget] = {}
+        # Today from the copy kept for start-up, in Today's place until the live page has
+        # its data (``show_preview``, ``end_preview``).
+        self.preview: QWidget | None = None
         self.sidebar = named(QListWidget(), "Sections", style="sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFixedWidth(160)  # an 800-pixel window keeps 640 for the page
@@ -116,7 +120,11 @@ class MainWindow(QMainWindow):
         self.today: TodayView = TodayView(session)
         self.today.action_requested.connect(self.on_action_requested)
         self.today.add_requested.connect(self.new_application)
-        self._place("today", self.today)
+        if self.preview is None:
+            self._place("today", self.today)
+        else:  # built, not shown: the kept copy stays until the live page is planned
+            self.stack.addWidget(self.today)
+            self.built["today"] = self.today
         self.edit_undo = EditUndo(session.undo_stack, self.edit_menu, self)
         self._show_row(self.sidebar.currentRow())
 
@@ -145,6 +153,38 @@ class MainWindow(QMainWindow):
     def _session(self) -> Session:
         assert self.session is not None, "the window is not attached to a session yet"
         return self.session
+
+    def note_no_tray(self) -> NoTrayNote:
+        """The line that says closing quits (no tray here), at the window's top, once: the
+        shell's, or the frame's when Today's kept copy paints first (no shift after)."""
+        note = getattr(self, "no_tray_note", None)
+        if note is None:
+            from followup_desktop.close_notes import NoTrayNote  # noqa: PLC0415
+
+            note = self.no_tray_note = NoTrayNote()
+            self.column.insertWidget(0, note)
+        return note
+
+    def show_preview(self, preview: QWidget) -> None:
+        """Today's kept copy in Today's place (start-up, before ``attach``)."""
+        self._place("today", preview)
+        del self.built["today"]
+        self.preview = preview
+        self.stack.setCurrentIndex(self.sidebar.currentRow())  # a placeholder's removal moved it
+
+    def end_preview(self) -> None:
+        """The live Today, planned, takes the kept copy's place (in the same turn of the
+        event loop as its data came: no paint in between)."""
+        preview, self.preview = self.preview, None
+        if preview is None:
+            return
+        shown = self.stack.currentWidget() is preview
+        self.stack.removeWidget(self.today)
+        self.stack.insertWidget(self.stack.indexOf(preview), self.today)
+        if shown:
+            self.stack.setCurrentWidget(self.today)
+        self.stack.removeWidget(preview)
+        preview.deleteLater()
 
     def _place(self, name: str, widget: QWidget) -> None:
         """Put a built page where its placeholder was."""

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from followup_desktop.notifications import DBusNotifier, Notifier
     from followup_desktop.other_writers import OtherWriters
     from followup_desktop.reminder_service import ReminderService
+    from followup_desktop.today_copy_maker import TodayCopier
     from followup_desktop.tray import Tray
 
 # The work after start-up waits for Today's first paint with data, or this long at most.
@@ -79,10 +80,12 @@ class Shell(QObject):
         self.window.keeps_running = self._closing_keeps_running
         self.no_tray_note: NoTrayNote | None = None
         self.settled = False  # reminders checked after start-up (just after Today painted)
+        # The running app keeps a copy of Today for the next start (``today_copy``).
+        self.keep_today_copy = False
+        self.today_copy: TodayCopier | None = None
         self._after_started = False
         if not tray_available():  # closing quits here: say so before it matters
-            self.no_tray_note = NoTrayNote()
-            self.window.column.insertWidget(0, self.no_tray_note)
+            self.no_tray_note = self.window.note_no_tray()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setQuitOnLastWindowClosed(not tray_available())
@@ -173,6 +176,7 @@ class Shell(QObject):
         """Today first; what the user does not see at once comes after it has painted."""
         today = self.window.today
         today.model.reload()
+        self.window.end_preview()  # the copy kept for start-up, if shown, makes way
         self.window.stored_values.refresh()  # settings or records that cannot be used
         if self.window.isVisible() and self.window.stack.currentWidget() is today:
             # One more turn of the event loop: whatever else waits for this paint goes first.
@@ -202,6 +206,11 @@ class Shell(QObject):
             self.reminders.check()  # what was missed while the app was closed, once
         finally:  # whatever the check met: the collector back on, the daily backup taken
             settle_memory()  # a full collection: 10 ms and more
+            if self.keep_today_copy:
+                from followup_desktop.today_copy_maker import TodayCopier  # noqa: PLC0415
+
+                self.today_copy = TodayCopier(self.session)
+                self.today_copy.make_now()
             self.settled = True
             self.settled_down.emit()
 

@@ -1,0 +1,132 @@
+"""A copy of Today's words kept for start-up, so the window opens with the user's data in it
+before the domain is even imported (issue 12: time to content).
+
+The copy holds Today's face for each stretch of the coming days over which it cannot change
+by itself (``today_copy_maker``): from one moment a card turns due or overdue, or the day
+changes, to the next. It is shown only when everything it was made from still holds:
+
+- the database's revision token (``followup.revision``), which every change by any program
+  replaces in the same transaction, so a copy made before the CLI added an interview, or
+  from a restored backup's other history, is never used;
+- the app's and Qt's versions, the locale and the system's time zone;
+- ``now`` inside one of its stretches (a clock set back, or a day past them: not shown).
+
+Anything else (no copy, damaged, another format) means start-up as before: the frame, then
+Today once planned. The copy is a cache: losing it loses nothing. The live Today replaces it
+as soon as it is planned, a fraction of a second later. Standard library only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+import zlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from followup import __version__
+from followup.paths import APP_NAME, write_whole
+from followup.revision import revision
+from followup_desktop.today_face import NotAFace, TodayFace, face_from_json, face_to_json
+
+FORMAT = 1
+# The environment that decides the user's time zone and how dates are written.
+_ZONE_VARIABLES = ("TZ",)
+_LOCALE_VARIABLES = ("LANG", "LANGUAGE", "LC_ALL", "LC_TIME", "LC_MESSAGES")
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """Today's face from ``start`` until ``end`` (UTC, end excluded)."""
+
+    start: datetime
+    end: datetime
+    face: TodayFace
+
+
+def copy_path(database: Path) -> Path:
+    """The copy for this database, in the user's cache folder (one per database file)."""
+    from platformdirs import user_cache_path  # noqa: PLC0415
+
+    key = str(database).encode()
+    name = f"today-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.json"
+    return user_cache_path(APP_NAME, appauthor=False) / name
+
+
+def surroundings(locale: str) -> dict[str, Any]:
+    """What the words depend on besides the data: versions, locale, system time zone."""
+    from PySide6 import __version__ as qt  # noqa: PLC0415  (loaded already)
+
+    try:
+        localtime = os.path.realpath("/etc/localtime")
+    except OSError:
+        localtime = ""
+    return {
+        "format": FORMAT,
+        "app": __version__,
+        "qt": qt,
+        "locale": locale,
+        "env": {name: os.environ.get(name, "") for name in _ZONE_VARIABLES + _LOCALE_VARIABLES},
+        "localtime": localtime,
+        "tzname": list(time.tzname),
+        "offsets": [time.timezone, time.altzone],
+    }
+
+
+def current_token(database: Path) -> str | None:
+    """The database's revision token, read-only (None when it cannot be read now)."""
+    try:
+        connection = sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True, timeout=0.2)
+    except (sqlite3.Error, ValueError):
+        return None
+    try:
+        return revision(connection)
+    finally:
+        connection.close()
+
+
+def kept_face(database: Path, now: datetime, locale: str) -> TodayFace | None:
+    """Today's face from the copy, if every condition holds (else None, never an error)."""
+    try:
+        data = json.loads(copy_path(database).read_bytes())
+        if not isinstance(data, dict) or data.get("surroundings") != surroundings(locale):
+            return None
+        token = data.get("token")
+        if not isinstance(token, str) or not token or token != current_token(database):
+            return None
+        for stretch in data.get("stretches", []):
+            start = datetime.fromisoformat(stretch["start"])
+            end = datetime.fromisoformat(stretch["end"])
+            if start.tzinfo is not None and end.tzinfo is not None and start <= now < end:
+                return face_from_json(stretch["face"])
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, NotAFace):
+        return None
+    return None
+
+
+def keep(database: Path, token: str, stretches: list[Stretch], locale: str) -> None:
+    """Write the copy whole or not at all (0600: it names companies and people)."""
+    data = {
+        "surroundings": surroundings(locale),
+        "token": token,
+        "stretches": [
+            {
+                "start": s.start.astimezone(UTC).isoformat(),
+                "end": s.end.astimezone(UTC).isoformat(),
+                "face": face_to_json(s.face),
+            }
+            for s in stretches
+        ],
+    }
+    path = copy_path(database)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    write_whole(path, json.dumps(data, ensure_ascii=False).encode())
+
+
+def forget(database: Path) -> None:
+    """Remove the copy (nothing to do when there is none)."""
+    copy_path(database).unlink(missing_ok=True)

@@ -1,0 +1,84 @@
+"""Today drawn from the copy kept for start-up (``today_copy``), before the domain loads: the
+same frame and cards as the live page, which takes its place once planned. It shows and
+selects as Today does, and does nothing else (there is nothing yet to act on)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QPersistentModelIndex
+from PySide6.QtWidgets import QWidget
+
+from followup_desktop.card_painter import FACE_ROLE, CardPainter
+from followup_desktop.first_paint import on_first_paint
+from followup_desktop.today_face import CardFace, TodayFace
+from followup_desktop.today_frame import TodayFrame
+
+DISPLAY_ROLE, TOOLTIP_ROLE, ACCESSIBLE_ROLE = 0, 3, 11  # Qt::ItemDataRole numbers
+
+
+class FaceModel(QAbstractListModel):
+    def __init__(self, cards: tuple[CardFace, ...]) -> None:
+        super().__init__()
+        self.cards = cards
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.cards)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        card = self.cards[index.row()]
+        return {
+            FACE_ROLE: card,
+            DISPLAY_ROLE: card.title,
+            TOOLTIP_ROLE: card.reason,
+            ACCESSIBLE_ROLE: card.spoken,
+        }.get(role)
+
+
+class TodayPreview(TodayFrame):
+    def __init__(self, face: TodayFace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.face = face
+        self._waiting: list[Callable[[], None]] = []
+        self.week = FaceModel(face.week)
+        self.after = FaceModel(face.after)
+        self.list.setModel(self.week)
+        self.list.setItemDelegate(CardPainter(self.list))
+        self.coming_list.setModel(self.after)
+        self.coming_list.setItemDelegate(CardPainter(self.coming_list))
+        self.show_face(face, len(face.week), len(face.after))
+        if face.week:  # the first card is chosen, as on the live page
+            self.list.setCurrentIndex(self.week.index(0))
+            self.act.setText(face.week[0].action)
+            self.act.show()
+
+    def when_painted(self, then: Callable[[], None]) -> None:
+        """Call ``then`` once the kept data is on screen (as ``TodayView.when_data_painted``);
+        several in the order asked."""
+        self._waiting.append(then)
+        if len(self._waiting) > 1:
+            return
+        if self.face.week:
+            self.list.after_next_paint(self._painted)
+        elif self.face.after:
+            self.coming_list.after_next_paint(self._painted)
+        else:
+            on_first_paint(self.empty, self._painted)
+
+    def _painted(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for then in waiting:
+            then()
+
+
+def kept_today(database: Path, now: datetime) -> TodayPreview | None:
+    """Today from the kept copy, when it holds for this database and moment (else None)."""
+    from followup_desktop.today_copy import kept_face  # noqa: PLC0415
+
+    face = kept_face(database, now, QLocale().name())
+    return TodayPreview(face) if face is not None else None

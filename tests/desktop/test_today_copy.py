@@ -1,0 +1,301 @@
+"""The copy of Today kept for start-up (issue 12: time to content): the window's first paint
+has the user's data in it, and only when that is exactly what the live Today shows at that
+moment. Real database files, real widgets, a clock that moves across the copy's days."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import stat
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from followup.demo import populate
+from followup.model import Channel, Draft, Round
+from followup_desktop import app as desktop_app
+from followup_desktop.clock import FixedClock
+from followup_desktop.main_window import MainWindow
+from followup_desktop.session import Session
+from followup_desktop.shell import Shell
+from followup_desktop.today import TodayView
+from followup_desktop.today_copy import copy_path, kept_face
+from followup_desktop.today_copy_maker import make_copy
+from followup_desktop.today_face import TodayFace
+from followup_desktop.today_preview import TodayPreview
+
+from .conftest import NOW, NY
+from .test_time_moves import Recorder
+
+LOCALE = "C"  # the tests' locale (tests/desktop/conftest.py)
+
+
+def path_of(session: Session) -> Path:
+    return Path(session.repo.db.path).resolve()
+
+
+def keep_copy(session: Session, now: datetime = NOW) -> Path:
+    """Make the copy as the running app does (off its thread there; here, at once)."""
+    path = path_of(session)
+    made = make_copy(
+        path, session.calendar(), session.zone.key, session.settings.plan(), QLocale(), now
+    )
+    assert made, "nothing wrote meanwhile: the copy is kept"
+    return path
+
+
+def live_face(qtbot: QtBot, session: Session) -> TodayFace:
+    """What the live Today shows at the session's moment, read off its widgets."""
+    view = TodayView(session)
+    qtbot.addWidget(view)
+    view.model.reload()
+    week = view.list.itemDelegate()
+    after = view.coming_list.itemDelegate()
+    return TodayFace(
+        heading=view.heading.text(),
+        summary=view.summary.text(),
+        fold="" if view.fold.isHidden() else view.fold.text(),
+        empty=view.empty.text(),
+        first_run=not view.start.isHidden(),
+        week=tuple(week.face_of(item) for item in view.model.rows),  # type: ignore[attr-defined]
+        after=tuple(after.face_of(item) for item in view.coming.rows),  # type: ignore[attr-defined]
+    )
+
+
+def at(session: Session, clock: FixedClock, moment: datetime) -> None:
+    clock.set(moment)
+    session.forget_time()
+
+
+@pytest.fixture
+def searching(session: Session) -> Session:
+    """A search under way: letters due and overdue, calls waiting and due, applications
+    ready to close (folded), interviews to come."""
+    populate(session.repo, NOW, NY, count=40)
+    session.others_wrote()
+    return session
+
+
+def test_the_copy_shows_what_the_live_today_shows_at_every_moment_of_its_days(
+    qtbot: QtBot, searching: Session, clock: FixedClock
+) -> None:
+    path = keep_copy(searching)
+    stretches = json.loads(copy_path(path).read_bytes())["stretches"]
+    assert len(stretches) > 8, "a stretch per day at least, and one per deadline between"
+    last_end = datetime.fromisoformat(stretches[-1]["end"])
+    assert last_end >= NOW + timedelta(days=8)
+    moments = []
+    for stretch in stretches:
+        start = datetime.fromisoformat(stretch["start"])
+        end = datetime.fromisoformat(stretch["end"])
+        moments += [start, start + (end - start) / 2, end - timedelta(seconds=1)]
+    seen = set()
+    for moment in moments:
+        at(searching, clock, moment)
+        live = live_face(qtbot, searching)
+        assert kept_face(path, moment, LOCALE) == live, moment
+        seen.add((live.summary, len(live.week)))
+    assert len(seen) > 5, "the days differ: the comparison saw several Todays"
+    assert any(card.state == "OVERDUE" for card in live.week + live.after) or len(seen) > 5
+
+
+def test_a_new_users_copy_is_the_first_run_page(
+    qtbot: QtBot, session: Session, clock: FixedClock
+) -> None:
+    path = keep_copy(session)
+    face = kept_face(path, NOW + timedelta(minutes=5), LOCALE)
+    at(session, clock, NOW + timedelta(minutes=5))
+    assert face == live_face(qtbot, session)
+    assert face is not None and face.first_run and "No interviews yet" in face.empty
+
+
+def test_any_change_by_any_program_retires_the_copy(
+    session: Session, interview: Round, tmp_path: Path
+) -> None:
+    path = keep_copy(session)
+    later = NOW + timedelta(minutes=1)
+    assert kept_face(path, later, LOCALE) is not None
+    # A letter being written changes nothing Today shows: the copy stays.
+    session.repo.save_draft(
+        Draft(interview.id, interview.interviewer_ids[0], Channel.EMAIL, "", "Dear Dana", NOW)
+    )
+    assert kept_face(path, later, LOCALE) is not None
+    # The app records a letter: retired.
+    session.repo.record_letter(interview.id, interview.interviewer_ids[0], Channel.EMAIL, NOW)
+    assert kept_face(path, later, LOCALE) is None
+    # Made again, then another program (the command line, a sqlite shell) changes a phone.
+    keep_copy(session)
+    assert kept_face(path, later, LOCALE) is not None
+    other = sqlite3.connect(path)
+    with other:
+        other.execute("UPDATE contacts SET phone = '+1 555 0100'")
+    other.close()
+    assert kept_face(path, later, LOCALE) is None
+
+
+def test_a_restored_backup_never_meets_a_copy_made_from_other_data(
+    session: Session, interview: Round, tmp_path: Path
+) -> None:
+    """The token is random, not a count: the same number of changes on another history
+    does not make an old copy valid again."""
+    path = path_of(session)
+    backup = tmp_path / "backup.sqlite3"
+    source = sqlite3.connect(path)
+    target = sqlite3.connect(backup)
+    source.backup(target)
+    source.close()
+    target.close()
+    session.repo.record_letter(interview.id, interview.interviewer_ids[0], Channel.EMAIL, NOW)
+    keep_copy(session)
+    restored = sqlite3.connect(backup)
+    with restored:  # the restored history makes one change of its own
+        restored.execute("UPDATE applications SET role = 'Platform Engineer'")
+    restored.close()
+    session.repo.db.close()
+    backup.replace(path)
+    assert kept_face(path, NOW + timedelta(minutes=1), LOCALE) is None
+
+
+def test_the_copy_is_not_shown_when_what_it_was_made_for_changed(
+    session: Session, interview: Round, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = keep_copy(session)
+    later = NOW + timedelta(minutes=1)
+    assert kept_face(path, later, LOCALE) is not None
+    assert kept_face(path, later, "de_DE") is None  # another locale: other words for days
+    assert kept_face(path, NOW - timedelta(minutes=1), LOCALE) is None  # the clock set back
+    assert kept_face(path, NOW + timedelta(days=9), LOCALE) is None  # past its last day
+    monkeypatch.setenv("TZ", "Asia/Tokyo")  # the system's zone changed
+    assert kept_face(path, later, LOCALE) is None
+    monkeypatch.delenv("TZ")
+    assert kept_face(path, later, LOCALE) is not None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"\xff\xfe\x00garbage",
+        b"[]",
+        b'{"surroundings": 1}',
+        b"null",
+    ],
+)
+def test_a_damaged_copy_is_never_shown_and_never_stops_start_up(
+    session: Session, damage: bytes
+) -> None:
+    path = keep_copy(session)
+    copy_path(path).write_bytes(damage)
+    assert kept_face(path, NOW + timedelta(minutes=1), LOCALE) is None
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("token", 7),
+        ("stretches", "all"),
+        ("start", "yesterday"),
+        ("start", "2026-11-27T10:00:00"),  # no zone: not comparable, not shown
+        ("heading", None),
+        ("state", "ON_FIRE"),
+        ("week", {"a": 1}),
+        ("first_run", "yes"),
+    ],
+)
+def test_a_copy_with_a_wrong_value_is_never_shown(
+    searching: Session, field: str, value: object
+) -> None:
+    path = keep_copy(searching)
+    data = json.loads(copy_path(path).read_bytes())
+    stretch = data["stretches"][0]
+    face = stretch["face"]
+    if field in ("token", "stretches"):
+        data[field] = value
+    elif field == "start":
+        stretch["start"] = value
+    elif field == "state":
+        face["week"][0]["state"] = value
+    else:
+        face[field] = value
+    copy_path(path).write_text(json.dumps(data), encoding="utf-8")
+    assert kept_face(path, NOW + timedelta(minutes=1), LOCALE) is None
+
+
+def test_the_copy_is_private(session: Session) -> None:
+    """It names companies and people: readable by its owner only, as the database is."""
+    path = keep_copy(session)
+    mode = copy_path(path).stat().st_mode
+    assert stat.S_IMODE(mode) == 0o600
+    assert stat.S_IMODE(copy_path(path).parent.stat().st_mode) == 0o700
+
+
+def page_image(page: QWidget) -> QImage:
+    return page.grab().toImage()
+
+
+def test_start_up_paints_the_copy_and_the_live_today_takes_its_place_unchanged(
+    qtbot: QtBot, searching: Session, clock: FixedClock
+) -> None:
+    path = keep_copy(searching)
+    at(searching, clock, NOW + timedelta(minutes=3))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1100, 720)
+    preview = desktop_app._kept_today(window, path, NOW + timedelta(minutes=3))
+    assert isinstance(preview, TodayPreview)
+    painted: list[bool] = []
+    preview.when_painted(lambda: painted.append(True))
+    window.show()
+    qtbot.waitUntil(lambda: painted == [True])
+    assert window.stack.currentWidget() is preview
+    assert preview.list.model().rowCount() > 0
+    before = page_image(preview)
+    searching.today_first = True
+    shell = Shell(searching, notifier=Recorder(), window=window)
+    shell.start()
+    qtbot.waitUntil(lambda: window.preview is None)
+    assert window.stack.currentWidget() is window.today
+    pages = [window.stack.widget(i) for i in range(window.stack.count())]
+    assert len(pages) == 4 and not any(isinstance(p, TodayPreview) for p in pages)
+    window.banner.hide()  # the reminders found after start-up (they come later either way)
+    qtbot.waitUntil(lambda: page_image(window.today) == before, timeout=2000)
+
+
+def test_no_copy_no_preview_and_another_page_shown_last_no_preview(
+    qtbot: QtBot, searching: Session
+) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert desktop_app._kept_today(window, path_of(searching), NOW) is None  # none kept yet
+    keep_copy(searching)
+    window.sidebar.setCurrentRow(2)  # the user left the calendar open
+    assert desktop_app._kept_today(window, path_of(searching), NOW) is None
+
+
+def test_the_running_app_keeps_the_copy_and_remakes_it_after_a_change(
+    qtbot: QtBot, searching: Session, interview: Round
+) -> None:
+    searching.today_first = True
+    shell = Shell(searching, notifier=Recorder())
+    qtbot.addWidget(shell.window)
+    shell.keep_today_copy = True
+    shell.start()
+    qtbot.waitUntil(lambda: shell.today_copy is not None and not shell.today_copy.busy)
+    path = path_of(searching)
+    assert kept_face(path, NOW, LOCALE) == live_face(qtbot, searching)
+    copier = shell.today_copy
+    assert copier is not None
+    with qtbot.waitSignal(copier.kept, timeout=10_000) as kept:
+        searching.commit(
+            lambda: searching.repo.record_letter(
+                interview.id, interview.interviewer_ids[0], Channel.EMAIL, NOW
+            )
+        )
+    assert kept.args == [True]
+    face = kept_face(path, NOW, LOCALE)
+    assert face == live_face(qtbot, searching)
