@@ -57,8 +57,22 @@ def copy_path(database: Path) -> Path:
     return user_cache_path(APP_NAME, appauthor=False) / name
 
 
+def _installed(package: str) -> int:
+    """When the package's files were written (an install or upgrade rewrites them), found
+    without importing it; 0 when it cannot be found."""
+    from importlib.util import find_spec  # noqa: PLC0415
+
+    try:
+        spec = find_spec(package)
+        return os.stat(spec.origin).st_mtime_ns if spec and spec.origin else 0
+    except (OSError, ImportError, ValueError):
+        return 0
+
+
 def surroundings(locale: str) -> dict[str, Any]:
-    """What the words depend on besides the data: versions, locale, system time zone."""
+    """What the words depend on besides the data: the code and holiday data that made them
+    (versions, and when installed: an upgrade keeping the version number still counts), the
+    locale and the system's time zone."""
     from PySide6 import __version__ as qt  # noqa: PLC0415  (loaded already)
 
     try:
@@ -68,6 +82,7 @@ def surroundings(locale: str) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "app": __version__,
+        "installed": [_installed(p) for p in ("followup", "followup_desktop", "holidays")],
         "qt": qt,
         "locale": locale,
         "env": {name: os.environ.get(name, "") for name in _ZONE_VARIABLES + _LOCALE_VARIABLES},

@@ -5,6 +5,7 @@ moment. Real database files, real widgets, a clock that moves across the copy's 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import stat
 from datetime import datetime, timedelta
@@ -299,3 +300,21 @@ def test_the_running_app_keeps_the_copy_and_remakes_it_after_a_change(
     assert kept.args == [True]
     face = kept_face(path, NOW, LOCALE)
     assert face == live_face(qtbot, searching)
+
+
+def test_an_upgrade_keeping_the_version_number_retires_the_copy(session: Session) -> None:
+    """The words come from the app's code and the holiday data: files written anew (an
+    install or upgrade) are another app, whatever its version number says."""
+    import followup
+
+    path = keep_copy(session)
+    later = NOW + timedelta(minutes=1)
+    assert kept_face(path, later, LOCALE) is not None
+    source = Path(followup.__file__)
+    before = source.stat()
+    try:
+        os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+        assert kept_face(path, later, LOCALE) is None
+    finally:
+        os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert kept_face(path, later, LOCALE) is not None
