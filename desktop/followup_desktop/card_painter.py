@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QRect,
     QRectF,
     QSize,
+    QTextBoundaryFinder,
     QTimer,
     Signal,
 )
@@ -40,7 +41,9 @@ from followup_desktop.today_face import CardFace
 
 Index = QModelIndex | QPersistentModelIndex
 # Qt's numbers (Qt::AlignmentFlag, Qt::TextFlag, Qt::UserRole), so drawing needs no ``Qt``.
+ALIGN_LEFT = 0x0001
 ALIGN_RIGHT = 0x0002
+ALIGN_TOP = 0x0020
 ALIGN_VCENTER = 0x0080
 WORD_WRAP = 0x1000
 FACE_ROLE = 0x0100 + 2  # Qt::UserRole + 2: a row's CardFace
@@ -58,25 +61,44 @@ STATE_ICONS = {
 
 
 def elided(metrics: QFontMetrics, text: str, width: int) -> str:
-    """``text`` cut at the right with "…" to fit ``width`` (whole when it fits)."""
+    """``text`` cut at the right with "…" to fit ``width`` (whole when it fits), between
+    whole characters as the reader sees them: never inside an emoji sequence or a flag."""
     if metrics.horizontalAdvance(text) <= width:
         return text
-    low, high = 0, len(text)  # the longest prefix that fits with the ellipsis
+    cuts = _grapheme_starts(text)  # the longest prefix that fits, with the ellipsis
+    low, high = 0, len(cuts) - 1
     while low < high:
         middle = (low + high + 1) // 2
-        if metrics.horizontalAdvance(text[:middle].rstrip() + ELLIPSIS) <= width:
+        if metrics.horizontalAdvance(text[: cuts[middle]].rstrip() + ELLIPSIS) <= width:
             low = middle
         else:
             high = middle - 1
-    return text[:low].rstrip() + ELLIPSIS
+    return text[: cuts[low]].rstrip() + ELLIPSIS
+
+
+def _grapheme_starts(text: str) -> list[int]:
+    """Where each grapheme starts, as ``str`` indices (Qt counts UTF-16 units)."""
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Grapheme, text)
+    units = set()
+    position = finder.toNextBoundary()
+    while position != -1:
+        units.add(position)
+        position = finder.toNextBoundary()
+    starts, unit = [0], 0
+    for index, character in enumerate(text):
+        unit += 2 if ord(character) > 0xFFFF else 1
+        if unit in units and index + 1 < len(text):
+            starts.append(index + 1)
+    return starts
 
 
 TEXT = QPalette.ColorRole.WindowText
 
 
 @cache
-def _pens(rgba: int) -> QPalette:
-    """A palette whose text is this colour: words are drawn in it by ``_words``."""
+def _ink(rgba: int) -> QPalette:
+    """A palette whose text is this colour: ``_words`` draws in it. (Styles align words
+    they are given no vertical or horizontal alignment for: every call says both.)"""
     palette = QPalette()
     palette.setColor(TEXT, QColor.fromRgba(rgba))
     return palette
@@ -162,7 +184,7 @@ class CardPainter(QStyledItemDelegate):
         painter.fillPath(
             _rounded(rect.adjusted(1, 1, -1, -1), 7), palette.brush(QPalette.ColorRole.Base)
         )
-        accent = _pens(tone(STATE_TONES.get(face.state, Tone.MUTED), palette).rgba())
+        accent = _ink(tone(STATE_TONES.get(face.state, Tone.MUTED), palette).rgba())
         bar = QRectF(rect.left(), rect.top() + 8, 4, rect.height() - 16)
         painter.fillPath(_rounded(bar, 0), accent.brush(TEXT))
         inner = self._inner(option.rect)
@@ -171,7 +193,7 @@ class CardPainter(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         state_rect = QRect(inner.left() + 24, inner.top(), self.STATE_WIDTH - 10, 20)
-        _words(painter, state_rect, ALIGN_VCENTER, accent, face.word)
+        _words(painter, state_rect, ALIGN_LEFT | ALIGN_VCENTER, accent, face.word)
         own_line = not self._title_fits(face.title, option.font, inner.width())
         if own_line:  # whom and where matter more than one line: below the state and date
             title_rect = QRect(inner.left() + 24, inner.top() + self.LINE, inner.width() - 24, 20)
@@ -179,17 +201,23 @@ class CardPainter(QStyledItemDelegate):
             space = inner.width() - self.STATE_WIDTH - self.WHEN_WIDTH
             title_rect = QRect(inner.left() + self.STATE_WIDTH, inner.top(), space, 20)
         title = elided(painter.fontMetrics(), face.title, title_rect.width())
-        plain = _pens(palette.color(QPalette.ColorRole.Text).rgba())
-        _words(painter, title_rect, ALIGN_VCENTER, plain, title)
+        plain = _ink(palette.color(QPalette.ColorRole.Text).rgba())
+        _words(painter, title_rect, ALIGN_LEFT | ALIGN_VCENTER, plain, title)
         painter.setFont(option.font)
-        muted = _pens(tone(Tone.MUTED, palette).rgba())  # readable on this theme
+        muted = _ink(tone(Tone.MUTED, palette).rgba())  # readable on this theme
         when_rect = QRect(inner.right() - self.WHEN_WIDTH, inner.top(), self.WHEN_WIDTH, 20)
         _words(painter, when_rect, ALIGN_RIGHT | ALIGN_VCENTER, muted, face.when)
         small = QFont(option.font)
         small.setPointSizeF(option.font.pointSizeF() * 0.92)
         painter.setFont(small)
         below = 26 + (self.LINE if own_line else 0)
-        _words(painter, inner.adjusted(24, below, 0, 0), WORD_WRAP, muted, face.reason)
+        _words(
+            painter,
+            inner.adjusted(24, below, 0, 0),
+            ALIGN_LEFT | ALIGN_TOP | WORD_WRAP,
+            muted,
+            face.reason,
+        )
         painter.restore()
 
     def _title_fits(self, title: str, font: QFont, inner_width: int) -> bool:

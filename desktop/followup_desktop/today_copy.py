@@ -8,12 +8,14 @@ changes, to the next. It is shown only when everything it was made from still ho
 - the database's revision token (``followup.revision``), which every change by any program
   replaces in the same transaction, so a copy made before the CLI added an interview, or
   from a restored backup's other history, is never used;
-- the app's and Qt's versions, the locale and the system's time zone;
+- the app as installed (its version, and when its files and the holiday data were written),
+  Qt's version, the locale with its formats for days and times, the system's time zone and
+  zone rules;
 - ``now`` inside one of its stretches (a clock set back, or a day past them: not shown).
 
 Anything else (no copy, damaged, another format) means start-up as before: the frame, then
 Today once planned. The copy is a cache: losing it loses nothing. The live Today replaces it
-as soon as it is planned, a fraction of a second later. Standard library only.
+as soon as it is planned, a fraction of a second later. The standard library and QtCore only.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 import time
 import zlib
 from dataclasses import dataclass
@@ -28,15 +31,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QLocale
+
 from followup import __version__
 from followup.paths import APP_NAME, write_whole
 from followup.revision import revision
-from followup_desktop.today_face import NotAFace, TodayFace, face_from_json, face_to_json
+from followup_desktop.today_face import TodayFace, face_from_json, face_to_json
 
 FORMAT = 1
+MOST_BYTES = 4 * 1024 * 1024  # 8 days of Today's words take some 100 KB
 # The environment that decides the user's time zone and how dates are written.
 _ZONE_VARIABLES = ("TZ",)
 _LOCALE_VARIABLES = ("LANG", "LANGUAGE", "LC_ALL", "LC_TIME", "LC_MESSAGES")
+ZONE_RULES = "/usr/share/zoneinfo/tzdata.zi"  # rewritten with each release of the rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +76,13 @@ def _installed(package: str) -> int:
         return 0
 
 
+def _written(path: str) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return 0
+
+
 def surroundings(locale: str) -> dict[str, Any]:
     """What the words depend on besides the data: the code and holiday data that made them
     (versions, and when installed: an upgrade keeping the version number still counts), the
@@ -83,6 +97,8 @@ def surroundings(locale: str) -> dict[str, Any]:
         "format": FORMAT,
         "app": __version__,
         "installed": [_installed(p) for p in ("followup", "followup_desktop", "holidays")],
+        # A bundle's program, and the zone rules (an update of them moves days and times).
+        "files": [_written(f) for f in (sys.executable, localtime, ZONE_RULES)],
         "qt": qt,
         "locale": locale,
         "env": {name: os.environ.get(name, "") for name in _ZONE_VARIABLES + _LOCALE_VARIABLES},
@@ -104,10 +120,15 @@ def current_token(database: Path) -> str | None:
         connection.close()
 
 
-def kept_face(database: Path, now: datetime, locale: str) -> TodayFace | None:
-    """Today's face from the copy, if every condition holds (else None, never an error)."""
+def kept_stretch(database: Path, now: datetime, locale: str) -> Stretch | None:
+    """The stretch of the copy that holds now, if every condition holds. None otherwise,
+    never an error: whatever is in the file (damaged, nested a million deep, huge, another
+    format), start-up goes on as it would without a copy."""
     try:
-        data = json.loads(copy_path(database).read_bytes())
+        copy = copy_path(database)
+        if copy.stat().st_size > MOST_BYTES:
+            return None
+        data = json.loads(copy.read_bytes())
         if not isinstance(data, dict) or data.get("surroundings") != surroundings(locale):
             return None
         token = data.get("token")
@@ -117,10 +138,18 @@ def kept_face(database: Path, now: datetime, locale: str) -> TodayFace | None:
             start = datetime.fromisoformat(stretch["start"])
             end = datetime.fromisoformat(stretch["end"])
             if start.tzinfo is not None and end.tzinfo is not None and start <= now < end:
-                return face_from_json(stretch["face"])
-    except (OSError, ValueError, TypeError, KeyError, AttributeError, NotAFace):
+                return Stretch(start, end, face_from_json(stretch["face"]))
+    except Exception:
         return None
     return None
+
+
+def locale_key(locale: QLocale) -> str:
+    """The locale as the words depend on it: its name and the formats days and times are
+    written in (on macOS and Windows the user can change those and keep the name)."""
+    long_format = locale.dateFormat(QLocale.FormatType.LongFormat)
+    short_time = locale.timeFormat(QLocale.FormatType.ShortFormat)
+    return f"{locale.name()}|{long_format}|{short_time}"
 
 
 def keep(database: Path, token: str, stretches: list[Stretch], locale: str) -> None:
@@ -139,9 +168,6 @@ def keep(database: Path, token: str, stretches: list[Stretch], locale: str) -> N
     }
     path = copy_path(database)
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.parent.stat().st_mode & 0o077:  # the app's own cache folder (made by another)
+        path.parent.chmod(0o700)
     write_whole(path, json.dumps(data, ensure_ascii=False).encode())
-
-
-def forget(database: Path) -> None:
-    """Remove the copy (nothing to do when there is none)."""
-    copy_path(database).unlink(missing_ok=True)

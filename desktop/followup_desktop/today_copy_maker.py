@@ -16,17 +16,18 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 
 from followup.errors import FollowUpError
-from followup.plan import ItemKind, PlanItem, PlanSettings
+from followup.plan import ItemKind, PlanItem
 from followup.revision import revision
+from followup.settings import Settings
 from followup.storage import Repository
 from followup.storage.database import Database
 from followup.timeline import next_change
 from followup.today_plans import plans_for_today
-from followup.workdays import WorkCalendar
 from followup_desktop.locale_dates import LocaleDates
 from followup_desktop.plan_items import after_the_week, week_rows
+from followup_desktop.region import system_country
 from followup_desktop.session import Session
-from followup_desktop.today_copy import Stretch, keep
+from followup_desktop.today_copy import Stretch, keep, locale_key
 from followup_desktop.today_wording import card_face, today_face
 
 DAYS = 8  # a week away and back: the copy still opens the window with its data
@@ -34,24 +35,19 @@ MOST_STRETCHES = 60
 AFTER_A_CHANGE_MS = 3000
 
 
-def make_copy(
-    path: Path,
-    cal: WorkCalendar,
-    zone_name: str,
-    settings: PlanSettings,
-    locale: QLocale,
-    now: datetime,
-) -> bool:
-    """Make and keep the copy; False when another program wrote meanwhile (nothing kept)."""
-    from zoneinfo import ZoneInfo  # noqa: PLC0415
-
-    zone = ZoneInfo(zone_name)
+def make_copy(path: Path, locale: QLocale, now: datetime, country: str) -> bool:
+    """Make and keep the copy; False when another program wrote meanwhile (nothing kept).
+    Everything, the settings included, is read on the copy's own connection between the two
+    readings of the token: the session's settings may be older than the file's (the window
+    hidden in the tray does not watch for other programs' writes)."""
     connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
         token = revision(connection)
         if token is None:
             return False
         repo = Repository(Database(path, connection))
+        stored = Settings.from_stored(repo.settings())
+        zone, cal, settings = stored.zone(), stored.calendar(country), stored.plan()
         has_applications = repo.has_applications()
         kept: list[Stretch] = []
         phones: dict[int, str] = {}
@@ -86,7 +82,7 @@ def make_copy(
             return False
     finally:
         connection.close()
-    keep(path, token, kept, locale.name())
+    keep(path, token, kept, locale_key(locale))
     return True
 
 
@@ -132,15 +128,13 @@ class TodayCopier(QObject):
         if self._running:
             self._again = True
             return
-        session = self.session
         try:
-            path = Path(session.repo.db.path).resolve()
-            args = (path, session.calendar(), session.zone.key, session.settings.plan())
-        except (FollowUpError, OSError, sqlite3.Error):
-            return  # the settings cannot be read now: no copy (start-up plans as before)
-        locale, now = QLocale(), session.now()
+            path = Path(self.session.repo.db.path).resolve()
+        except OSError:
+            return  # the file cannot be looked at now: no copy (start-up plans as before)
+        locale, now, country = QLocale(), self.session.now(), system_country()
         self._running = True
-        run_in_background(lambda: make_copy(*args, locale, now), self._done, self._failed)
+        run_in_background(lambda: make_copy(path, locale, now, country), self._done, self._failed)
 
     def _done(self, written: bool) -> None:
         self._running = False

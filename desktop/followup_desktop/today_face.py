@@ -19,10 +19,12 @@ class CardFace:
 
     state: str  # one of STATES
     word: str  # "Overdue", "Ready"
-    title: str  # with the number to dial on a call card
+    name: str  # the step's own title (the list's text)
+    title: str  # as drawn: with the number to dial on a call card
     when: str  # "Today, 17:00"; "" when the step has no time
     reason: str
     action: str  # what Today's button says with this card chosen
+    tip: str  # the planner's reason, as the card's tooltip
     spoken: str  # what a screen reader says for the card
 
 

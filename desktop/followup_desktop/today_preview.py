@@ -9,7 +9,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QTimer,
+)
 from PySide6.QtWidgets import QWidget
 
 from followup_desktop.card_painter import FACE_ROLE, CardPainter
@@ -17,10 +23,14 @@ from followup_desktop.first_paint import on_first_paint
 from followup_desktop.today_face import CardFace, TodayFace
 from followup_desktop.today_frame import TodayFrame
 
-DISPLAY_ROLE, TOOLTIP_ROLE, ACCESSIBLE_ROLE = 0, 3, 11  # Qt::ItemDataRole numbers
+# Qt::DisplayRole, ToolTipRole, AccessibleTextRole: numbers, as ``Qt`` is not loaded yet.
+DISPLAY_ROLE, TOOLTIP_ROLE, ACCESSIBLE_ROLE = 0, 3, 11
+LOADING = TodayFace("", "", "", "Loading…", False, (), ())
 
 
 class FaceModel(QAbstractListModel):
+    """Kept cards, answering as the live page's model does for its plan items."""
+
     def __init__(self, cards: tuple[CardFace, ...]) -> None:
         super().__init__()
         self.cards = cards
@@ -34,14 +44,20 @@ class FaceModel(QAbstractListModel):
         card = self.cards[index.row()]
         return {
             FACE_ROLE: card,
-            DISPLAY_ROLE: card.title,
-            TOOLTIP_ROLE: card.reason,
+            DISPLAY_ROLE: card.name,
+            TOOLTIP_ROLE: card.tip,
             ACCESSIBLE_ROLE: card.spoken,
         }.get(role)
 
 
 class TodayPreview(TodayFrame):
-    def __init__(self, face: TodayFace, parent: QWidget | None = None) -> None:
+    """The kept face, until ``until``: past it, should the live page still not be there (a
+    dialog about the database, a slow disk), it says "Loading…" rather than words that may
+    no longer hold."""
+
+    def __init__(
+        self, face: TodayFace, until: datetime, now: datetime, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.face = face
         self._waiting: list[Callable[[], None]] = []
@@ -56,6 +72,15 @@ class TodayPreview(TodayFrame):
             self.list.setCurrentIndex(self.week.index(0))
             self.act.setText(face.week[0].action)
             self.act.show()
+        self.expiry = QTimer(self)
+        self.expiry.setSingleShot(True)
+        self.expiry.timeout.connect(self.expire)
+        left = (until - now).total_seconds()
+        self.expiry.start(max(0, min(int(left * 1000) + 1, 2**31 - 1)))
+
+    def expire(self) -> None:
+        self.show_face(LOADING, 0, 0, loaded=False)
+        self.act.hide()
 
     def when_painted(self, then: Callable[[], None]) -> None:
         """Call ``then`` once the kept data is on screen (as ``TodayView.when_data_painted``);
@@ -78,7 +103,7 @@ class TodayPreview(TodayFrame):
 
 def kept_today(database: Path, now: datetime) -> TodayPreview | None:
     """Today from the kept copy, when it holds for this database and moment (else None)."""
-    from followup_desktop.today_copy import kept_face  # noqa: PLC0415
+    from followup_desktop.today_copy import kept_stretch, locale_key  # noqa: PLC0415
 
-    face = kept_face(database, now, QLocale().name())
-    return TodayPreview(face) if face is not None else None
+    stretch = kept_stretch(database, now, locale_key(QLocale()))
+    return None if stretch is None else TodayPreview(stretch.face, stretch.end, now)

@@ -48,10 +48,12 @@ def card_face(item: PlanItem, zone: tzinfo, dates: LocaleDates, phones: dict[int
     return CardFace(
         state=item.state.name,
         word=word,
+        name=item.title,
         title=title,
         when=when,
         reason=reason_on_both_clocks(item, zone, dates),
         action=ACTIONS[item.kind],
+        tip=item.reason,
         spoken=f"{word}: {item.title}. {item.reason}",
     )
 

@@ -8,6 +8,8 @@ import json
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -19,21 +21,28 @@ from pytestqt.qtbot import QtBot
 
 from followup.demo import populate
 from followup.model import Channel, Draft, Round
+from followup.storage import Database, Repository
 from followup_desktop import app as desktop_app
 from followup_desktop.clock import FixedClock
 from followup_desktop.main_window import MainWindow
+from followup_desktop.region import system_country
 from followup_desktop.session import Session
 from followup_desktop.shell import Shell
 from followup_desktop.today import TodayView
-from followup_desktop.today_copy import copy_path, kept_face
-from followup_desktop.today_copy_maker import make_copy
+from followup_desktop.today_copy import copy_path, kept_stretch, locale_key
+from followup_desktop.today_copy_maker import TodayCopier, make_copy
 from followup_desktop.today_face import TodayFace
 from followup_desktop.today_preview import TodayPreview
 
 from .conftest import NOW, NY
 from .test_time_moves import Recorder
 
-LOCALE = "C"  # the tests' locale (tests/desktop/conftest.py)
+LOCALE = locale_key(QLocale())  # the tests' locale, C (tests/desktop/conftest.py)
+
+
+def kept_face(database: Path, now: datetime, locale: str) -> TodayFace | None:
+    stretch = kept_stretch(database, now, locale)
+    return None if stretch is None else stretch.face
 
 
 def path_of(session: Session) -> Path:
@@ -43,9 +52,7 @@ def path_of(session: Session) -> Path:
 def keep_copy(session: Session, now: datetime = NOW) -> Path:
     """Make the copy as the running app does (off its thread there; here, at once)."""
     path = path_of(session)
-    made = make_copy(
-        path, session.calendar(), session.zone.key, session.settings.plan(), QLocale(), now
-    )
+    made = make_copy(path, QLocale(), now, system_country())
     assert made, "nothing wrote meanwhile: the copy is kept"
     return path
 
@@ -168,7 +175,8 @@ def test_the_copy_is_not_shown_when_what_it_was_made_for_changed(
     path = keep_copy(session)
     later = NOW + timedelta(minutes=1)
     assert kept_face(path, later, LOCALE) is not None
-    assert kept_face(path, later, "de_DE") is None  # another locale: other words for days
+    assert kept_face(path, later, locale_key(QLocale("de_DE"))) is None  # other words for days
+    assert kept_face(path, later, LOCALE.replace("HH:mm", "h:mm AP")) is None  # a 12-hour clock
     assert kept_face(path, NOW - timedelta(minutes=1), LOCALE) is None  # the clock set back
     assert kept_face(path, NOW + timedelta(days=9), LOCALE) is None  # past its last day
     monkeypatch.setenv("TZ", "Asia/Tokyo")  # the system's zone changed
@@ -185,6 +193,8 @@ def test_the_copy_is_not_shown_when_what_it_was_made_for_changed(
         b"[]",
         b'{"surroundings": 1}',
         b"null",
+        b"[" * 100_000,  # nested deeper than the parser goes
+        b'{"surroundings": ' * 50_000,
     ],
 )
 def test_a_damaged_copy_is_never_shown_and_never_stops_start_up(
@@ -263,7 +273,8 @@ def test_start_up_paints_the_copy_and_the_live_today_takes_its_place_unchanged(
     assert window.stack.currentWidget() is window.today
     pages = [window.stack.widget(i) for i in range(window.stack.count())]
     assert len(pages) == 4 and not any(isinstance(p, TodayPreview) for p in pages)
-    window.banner.hide()  # the reminders found after start-up (they come later either way)
+    qtbot.waitUntil(lambda: shell.settled)  # the reminders checked: their banner comes later
+    window.banner.hide()  # either way, with or without a copy
     qtbot.waitUntil(lambda: page_image(window.today) == before, timeout=2000)
 
 
@@ -318,3 +329,57 @@ def test_an_upgrade_keeping_the_version_number_retires_the_copy(session: Session
     finally:
         os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert kept_face(path, later, LOCALE) is not None
+
+
+ZONE = ("calendar.timezone", "Asia/Tokyo")
+
+
+def test_settings_changed_by_another_program_are_the_copys_even_if_the_app_missed_them(
+    qtbot: QtBot, searching: Session
+) -> None:
+    """Hidden in the tray the app does not watch for other programs' writes, so its session
+    may hold old settings: the copy reads its own, from the file, with the token."""
+    path = path_of(searching)
+    live_face(qtbot, searching)  # the session has read its settings (New York)
+    done = subprocess.run(
+        [*(sys.executable, "-m", "followup", "--db", str(path)), "settings", "set", *ZONE],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    copier = TodayCopier(searching)  # as after a deadline passed, before the window shows
+    with qtbot.waitSignal(copier.kept, timeout=10_000) as kept:
+        copier.make_now()
+    assert kept.args == [True]
+    later = NOW + timedelta(minutes=1)
+    fresh_file = Database.open(path, NOW)  # the next start
+    try:
+        fresh = Session(Repository(fresh_file), FixedClock(later))
+        assert kept_face(path, later, LOCALE) == live_face(qtbot, fresh)
+        assert fresh.zone.key == "Asia/Tokyo"
+    finally:
+        fresh_file.close()
+
+
+def test_a_huge_copy_is_not_read(session: Session) -> None:
+    path = keep_copy(session)
+    copy_path(path).write_bytes(b" " * (5 * 1024 * 1024) + b"{}")
+    assert kept_face(path, NOW + timedelta(minutes=1), LOCALE) is None
+
+
+def test_past_its_stretch_the_preview_says_loading_rather_than_old_words(
+    qtbot: QtBot, searching: Session
+) -> None:
+    """The live page is late (a dialog about the database, a slow disk) and a deadline or
+    midnight passes: the kept words go."""
+    path = keep_copy(searching)
+    stretch = kept_stretch(path, NOW + timedelta(minutes=1), LOCALE)
+    assert stretch is not None and stretch.face.week
+    preview = TodayPreview(stretch.face, NOW + timedelta(milliseconds=200), NOW)
+    qtbot.addWidget(preview)
+    preview.show()
+    assert not preview.list.isHidden() and preview.heading.text().startswith("Today")
+    qtbot.waitUntil(preview.list.isHidden, timeout=2000)
+    assert preview.empty.isVisible() and preview.empty.text() == "Loading…"
+    assert preview.heading.text() == "" and preview.act.isHidden()
