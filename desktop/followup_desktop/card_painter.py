@@ -97,16 +97,10 @@ TEXT = QPalette.ColorRole.WindowText
 
 @cache
 def _ink(rgba: int) -> QPalette:
-    """A palette whose text is this colour: ``_words`` draws in it. (Styles align words
-    they are given no vertical or horizontal alignment for: every call says both.)"""
+    """A palette whose text is this colour (``CardPainter.words`` draws in it)."""
     palette = QPalette()
     palette.setColor(TEXT, QColor.fromRgba(rgba))
     return palette
-
-
-def _words(painter: QPainter, rect: QRect, flags: int, colour: QPalette, text: str) -> None:
-    style = QApplication.style()
-    style.drawItemText(painter, rect, flags, colour, True, text, TEXT)
 
 
 def _rounded(rect: QRectF, radius: float) -> QPainterPath:
@@ -184,16 +178,16 @@ class CardPainter(QStyledItemDelegate):
         painter.fillPath(
             _rounded(rect.adjusted(1, 1, -1, -1), 7), palette.brush(QPalette.ColorRole.Base)
         )
-        accent = _ink(tone(STATE_TONES.get(face.state, Tone.MUTED), palette).rgba())
+        accent = tone(STATE_TONES.get(face.state, Tone.MUTED), palette).rgba()
         bar = QRectF(rect.left(), rect.top() + 8, 4, rect.height() - 16)
-        painter.fillPath(_rounded(bar, 0), accent.brush(TEXT))
+        painter.fillPath(_rounded(bar, 0), _ink(accent).brush(TEXT))
         inner = self._inner(option.rect)
         icon(STATE_ICONS[face.state]).paint(painter, QRect(inner.left(), inner.top() + 1, 18, 18))
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
         state_rect = QRect(inner.left() + 24, inner.top(), self.STATE_WIDTH - 10, 20)
-        _words(painter, state_rect, ALIGN_LEFT | ALIGN_VCENTER, accent, face.word)
+        self.words(painter, state_rect, ALIGN_LEFT | ALIGN_VCENTER, accent, face.word)
         own_line = not self._title_fits(face.title, option.font, inner.width())
         if own_line:  # whom and where matter more than one line: below the state and date
             title_rect = QRect(inner.left() + 24, inner.top() + self.LINE, inner.width() - 24, 20)
@@ -201,17 +195,17 @@ class CardPainter(QStyledItemDelegate):
             space = inner.width() - self.STATE_WIDTH - self.WHEN_WIDTH
             title_rect = QRect(inner.left() + self.STATE_WIDTH, inner.top(), space, 20)
         title = elided(painter.fontMetrics(), face.title, title_rect.width())
-        plain = _ink(palette.color(QPalette.ColorRole.Text).rgba())
-        _words(painter, title_rect, ALIGN_LEFT | ALIGN_VCENTER, plain, title)
+        plain = palette.color(QPalette.ColorRole.Text).rgba()
+        self.words(painter, title_rect, ALIGN_LEFT | ALIGN_VCENTER, plain, title)
         painter.setFont(option.font)
-        muted = _ink(tone(Tone.MUTED, palette).rgba())  # readable on this theme
+        muted = tone(Tone.MUTED, palette).rgba()  # readable on this theme
         when_rect = QRect(inner.right() - self.WHEN_WIDTH, inner.top(), self.WHEN_WIDTH, 20)
-        _words(painter, when_rect, ALIGN_RIGHT | ALIGN_VCENTER, muted, face.when)
+        self.words(painter, when_rect, ALIGN_RIGHT | ALIGN_VCENTER, muted, face.when)
         small = QFont(option.font)
         small.setPointSizeF(option.font.pointSizeF() * 0.92)
         painter.setFont(small)
         below = 26 + (self.LINE if own_line else 0)
-        _words(
+        self.words(
             painter,
             inner.adjusted(24, below, 0, 0),
             ALIGN_LEFT | ALIGN_TOP | WORD_WRAP,
@@ -219,6 +213,15 @@ class CardPainter(QStyledItemDelegate):
             face.reason,
         )
         painter.restore()
+
+    def words(self, painter: QPainter, rect: QRect, flags: int, rgba: int, text: str) -> None:
+        """Words in a colour. The style draws them in a palette's (as ``setPen`` would:
+        ``QCommonStyle::drawItemText`` sets the pen and draws): ``setPen`` builds PySide's
+        ``Qt`` namespace, 12 ms, the style only QStyle's enums, 5 ms. Once the domain is
+        loaded ``Qt`` is built anyway: ``CardDelegate`` sets the pen itself. (Styles align
+        words they are given no vertical or horizontal alignment for: each call says both.)"""
+        style = QApplication.style()
+        style.drawItemText(painter, rect, flags, _ink(rgba), True, text, TEXT)
 
     def _title_fits(self, title: str, font: QFont, inner_width: int) -> bool:
         """Whether the title fits whole between the state and the date."""
