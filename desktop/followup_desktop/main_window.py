@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         # Today from the copy kept for start-up, in Today's place until the live page has
         # its data (``show_preview``, ``end_preview``).
         self.preview: QWidget | None = None
+        self.no_tray_note: NoTrayNote | None = None  # ``note_no_tray``
         self.sidebar = named(QListWidget(), "Sections", style="sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFixedWidth(160)  # an 800-pixel window keeps 640 for the page
@@ -157,7 +158,7 @@ class MainWindow(QMainWindow):
     def note_no_tray(self) -> NoTrayNote:
         """The line that says closing quits (no tray here), at the window's top, once: the
         shell's, or the frame's when Today's kept copy paints first (no shift after)."""
-        note = getattr(self, "no_tray_note", None)
+        note = self.no_tray_note
         if note is None:
             from followup_desktop.close_notes import NoTrayNote  # noqa: PLC0415
 
