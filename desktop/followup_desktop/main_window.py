@@ -40,6 +40,7 @@ PAGES = (
     ("calendar", "Calendar"),
     ("letters", "Letters"),
 )
+PAGE_ROWS = {name: row for row, (name, _title) in enumerate(PAGES)}
 
 
 class MainWindow(QMainWindow):
@@ -123,8 +124,7 @@ class MainWindow(QMainWindow):
         self.today.add_requested.connect(self.new_application)
         if self.preview is None:
             self._place("today", self.today)
-        else:  # built, not shown: the kept copy stays until the live page is planned
-            self.stack.addWidget(self.today)
+        else:  # built, not yet in the stack: the kept copy stays until the page is planned
             self.built["today"] = self.today
         self.edit_undo = EditUndo(session.undo_stack, self.edit_menu, self)
         self._show_row(self.sidebar.currentRow())
@@ -168,34 +168,32 @@ class MainWindow(QMainWindow):
 
     def show_preview(self, preview: QWidget) -> None:
         """Today's kept copy in Today's place (start-up, before ``attach``)."""
-        self._place("today", preview)
-        del self.built["today"]
+        self._put(PAGE_ROWS["today"], preview)
         self.preview = preview
-        self.stack.setCurrentIndex(self.sidebar.currentRow())  # a placeholder's removal moved it
 
     def end_preview(self) -> None:
         """The live Today, planned, takes the kept copy's place (in the same turn of the
         event loop as its data came: no paint in between)."""
         preview, self.preview = self.preview, None
-        if preview is None:
-            return
-        shown = self.stack.currentWidget() is preview
-        self.stack.removeWidget(self.today)
-        self.stack.insertWidget(self.stack.indexOf(preview), self.today)
-        if shown:
-            self.stack.setCurrentWidget(self.today)
-        self.stack.removeWidget(preview)
-        preview.deleteLater()
+        if preview is not None:
+            self._put(self.stack.indexOf(preview), self.today)
 
     def _place(self, name: str, widget: QWidget) -> None:
         """Put a built page where its placeholder was."""
-        row = [n for n, _ in PAGES].index(name)
-        placeholder = self.stack.widget(row)
-        self.stack.insertWidget(row, widget)
-        if placeholder is not None:
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+        self._put(PAGE_ROWS[name], widget)
         self.built[name] = widget
+
+    def _put(self, row: int, widget: QWidget) -> None:
+        """``widget`` at ``row`` of the stack, in place of what stood there (which goes),
+        and shown if that was."""
+        old = self.stack.widget(row)
+        shown = old is not None and self.stack.currentWidget() is old
+        self.stack.insertWidget(row, widget)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        if shown:
+            self.stack.setCurrentWidget(widget)
 
     def page(self, name: str) -> QWidget:
         """The page, built now if it was not yet (it replaces its placeholder)."""
@@ -215,9 +213,8 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self.resize(1100, 720)
-        names = [n for n, _ in PAGES]
         page = settings.value("window/page", "today", type=str)
-        self.sidebar.setCurrentRow(names.index(page) if page in names else 0)
+        self.sidebar.setCurrentRow(PAGE_ROWS.get(str(page), 0))
 
     def save_window(self) -> None:
         QSettings().setValue("window/geometry", self.saveGeometry())
@@ -264,8 +261,7 @@ class MainWindow(QMainWindow):
             self.composer.flush()
 
     def show_page(self, name: str) -> None:
-        names = [n for n, _ in PAGES]
-        self.sidebar.setCurrentRow(names.index(name))
+        self.sidebar.setCurrentRow(PAGE_ROWS[name])
 
     def open_settings(self) -> None:
         from followup_desktop.settings_dialog import SettingsDialog  # noqa: PLC0415
