@@ -11,7 +11,6 @@ the part, and every other reader gets the whole plans, made at once if need be.
 from __future__ import annotations
 
 import enum
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -184,12 +183,12 @@ def planner_of_its_own(
     (for a thread other than the GUI's)."""
 
     def work() -> Plans:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        database = Database.read_only(path)
         try:
             return plans_by_application(
-                Repository(Database(path, connection)), cal, zone, now, settings, active_only=True
+                Repository(database), cal, zone, now, settings, active_only=True
             )
         finally:
-            connection.close()
+            database.close()
 
     return work

@@ -8,7 +8,6 @@ between, nothing is kept (the next change or start makes it again)."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -40,12 +39,12 @@ def make_copy(path: Path, locale: QLocale, now: datetime, country: str) -> bool:
     Everything, the settings included, is read on the copy's own connection between the two
     readings of the token: the session's settings may be older than the file's (the window
     hidden in the tray does not watch for other programs' writes)."""
-    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    database = Database.read_only(path)
     try:
-        token = revision(connection)
+        token = revision(database.connection)
         if token is None:
             return False
-        repo = Repository(Database(path, connection))
+        repo = Repository(database)
         stored = Settings.from_stored(repo.settings())
         zone, cal, settings = stored.zone(), stored.calendar(country), stored.plan()
         has_applications = repo.has_applications()
@@ -78,10 +77,10 @@ def make_copy(path: Path, locale: QLocale, now: datetime, country: str) -> bool:
             end = next_change(items, start, zone)
             kept.append(Stretch(start, end, face))
             start = end
-        if revision(connection) != token:
+        if revision(database.connection) != token:
             return False
     finally:
-        connection.close()
+        database.close()
     keep(path, token, kept, locale_key(locale))
     return True
 

@@ -38,6 +38,12 @@ class Database:
         return backups.folder_of(self.path)
 
     @classmethod
+    def read_only(cls, path: Path) -> Database:
+        """The file read on a connection of its own (work off the GUI thread: plans, the
+        copy of Today); it never writes, migrates or checks."""
+        return cls(path, sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True))
+
+    @classmethod
     def open(
         cls,
         path: Path,
