@@ -71,12 +71,13 @@ def _installed(package: str) -> int:
 
     try:
         spec = find_spec(package)
-        return os.stat(spec.origin).st_mtime_ns if spec and spec.origin else 0
-    except (OSError, ImportError, ValueError):
+    except (ImportError, ValueError):
         return 0
+    return _written(spec.origin) if spec and spec.origin else 0
 
 
 def _written(path: str) -> int:
+    """When the file was last written; 0 when there is none."""
     try:
         return os.stat(path).st_mtime_ns
     except OSError:

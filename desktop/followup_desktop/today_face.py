@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+LOADING = "Loading…"  # Today's words before its plans are made
 # A plan item's state, by its name in ``followup.plan.ItemState`` (colour and icon follow it).
 STATES = ("OVERDUE", "DUE", "UPCOMING", "WAITING", "DONE", "CANCELLED", "MISSED")
 

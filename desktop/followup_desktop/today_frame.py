@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from followup_desktop.accessibility import named
 from followup_desktop.card_painter import CardList
-from followup_desktop.today_face import TodayFace
+from followup_desktop.today_face import LOADING, TodayFace
 
 ALIGN_CENTER = 0x0084  # Qt::AlignCenter
 
@@ -63,7 +63,7 @@ class TodayFrame(QWidget):
         self.coming_heading = QLabel("After this week")
         self.coming_heading.setObjectName("subheading")  # under the page's own heading
         self.coming_list = _card_list("After this week")
-        self.empty = QLabel("Loading…")
+        self.empty = QLabel(LOADING)
         self.empty.setProperty("alignment", ALIGN_CENTER)
         self.empty.setObjectName("empty")
         self.empty.setWordWrap(True)

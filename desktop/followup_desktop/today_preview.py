@@ -20,12 +20,12 @@ from PySide6.QtWidgets import QWidget
 
 from followup_desktop.card_painter import FACE_ROLE, CardPainter
 from followup_desktop.first_paint import on_first_paint
-from followup_desktop.today_face import CardFace, TodayFace
+from followup_desktop.today_face import LOADING, CardFace, TodayFace
 from followup_desktop.today_frame import TodayFrame
 
 # Qt::DisplayRole, ToolTipRole, AccessibleTextRole: numbers, as ``Qt`` is not loaded yet.
 DISPLAY_ROLE, TOOLTIP_ROLE, ACCESSIBLE_ROLE = 0, 3, 11
-LOADING = TodayFace("", "", "", "Loading…", False, (), ())
+LOADING_FACE = TodayFace("", "", "", LOADING, False, (), ())
 
 
 class FaceModel(QAbstractListModel):
@@ -79,7 +79,7 @@ class TodayPreview(TodayFrame):
         self.expiry.start(max(0, min(int(left * 1000) + 1, 2**31 - 1)))
 
     def expire(self) -> None:
-        self.show_face(LOADING, 0, 0, loaded=False)
+        self.show_face(LOADING_FACE, 0, 0, loaded=False)
         self.act.hide()
 
     def when_painted(self, then: Callable[[], None]) -> None:

@@ -15,7 +15,7 @@ from followup_desktop.plan_items import (
     reason_on_both_clocks,
     state_word,
 )
-from followup_desktop.today_face import CardFace, TodayFace
+from followup_desktop.today_face import LOADING, CardFace, TodayFace
 
 ACTIONS = {
     ItemKind.LETTER: "Write the letter",
@@ -90,7 +90,7 @@ def today_face(
             if expanded
             else f"▸ {ready} applications ready to close: no reply after the quiet period"
         )
-    empty = "Loading…" if not loaded else FIRST_RUN if first_run else NOTHING_TO_DO
+    empty = LOADING if not loaded else FIRST_RUN if first_run else NOTHING_TO_DO
     return TodayFace(
         heading=f"Today, {dates.long_day(today)}",
         summary=summary,
