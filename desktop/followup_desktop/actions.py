@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 
@@ -35,6 +35,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
 def finish(actions: dict[str, QAction]) -> None:
     """Shortcuts and icons, after the first paint: the first key sequence makes PySide build
     Qt's enums (hundreds of key names), and rendering SVG is not free either."""
+    from PySide6.QtGui import QKeySequence  # noqa: PLC0415  (its type builds StandardKey's enum)
+
     from followup_desktop.icons import icon  # noqa: PLC0415
 
     for spec in ACTIONS:

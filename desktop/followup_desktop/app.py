@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from followup_desktop.feature_scan import declare_modules
 from followup_desktop.first_paint import on_first_paint
-from followup_desktop.start_dialogs import open_database, say_start_failed
 
 if TYPE_CHECKING:
     from followup_desktop.clock import Clock
@@ -189,6 +188,8 @@ def _run(args: argparse.Namespace) -> int:
         try:
             shell = _finish_startup(window, db_path, args)
         except Exception as error:  # said, then quit: never a window stuck on 'Loading…'
+            from followup_desktop.start_dialogs import say_start_failed  # noqa: PLC0415
+
             say_start_failed(window, error)
             outcome["code"] = 1
             app.quit()
@@ -293,6 +294,7 @@ def _finish_startup(
     from followup_desktop.clock import FixedClock, SystemClock  # noqa: PLC0415
     from followup_desktop.session import Session  # noqa: PLC0415
     from followup_desktop.shell import Shell  # noqa: PLC0415
+    from followup_desktop.start_dialogs import open_database  # noqa: PLC0415
 
     window.user_templates = db_path.parent / "templates"  # the user's own, beside the data
     clock: Clock = SystemClock()
@@ -336,6 +338,8 @@ def take_daily_backup(window: QWidget, path: Path, now: datetime) -> None:
     from followup_desktop.background import run_in_background  # noqa: PLC0415
 
     def failed(error: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
         QMessageBox.warning(window, "Backup not made", str(error))
 
     run_in_background(lambda: backup_if_stale(path, now), lambda _path: None, failed)
@@ -345,6 +349,7 @@ def offer_menu_entry(parent: QWidget) -> None:
     """The bundle has no installer: on its first run, offer the applications-menu entry
     (asked once; the answer is remembered)."""
     from PySide6.QtCore import QSettings  # noqa: PLC0415
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
 
     from followup import desktop_entry  # noqa: PLC0415
 

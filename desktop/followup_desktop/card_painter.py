@@ -35,7 +35,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QListView, QStyledItemDelegate, QStyleOptionViewItem
 
-from followup_desktop.icons import icon
 from followup_desktop.status_palette import STATE_TONES, Tone, tone
 from followup_desktop.today_face import CardFace
 
@@ -182,6 +181,8 @@ class CardPainter(QStyledItemDelegate):
         bar = QRectF(rect.left(), rect.top() + 8, 4, rect.height() - 16)
         painter.fillPath(_rounded(bar, 0), _ink(accent).brush(TEXT))
         inner = self._inner(option.rect)
+        from followup_desktop.icons import icon  # noqa: PLC0415  (QtSvg: not for an empty Today)
+
         icon(STATE_ICONS[face.state]).paint(painter, QRect(inner.left(), inner.top() + 1, 18, 18))
         bold = QFont(option.font)
         bold.setBold(True)

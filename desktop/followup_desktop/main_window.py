@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -324,6 +323,8 @@ class MainWindow(QMainWindow):
 
     def close_process(self, item: PlanItem) -> None:
         """Close after the quiet period (R8); an online application is retired instead."""
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415  (its enums: not before the frame)
+
         from followup.model import Status  # noqa: PLC0415
 
         session = self._session()

@@ -1,15 +1,19 @@
 """One instance per user and database: a second launch asks the first to come forward.
 
 On Unix the name is a socket file in the user's private runtime folder, served with Python's
-own ``socket`` and a ``QSocketNotifier``: QtNetwork (QLocalServer) costs about 5 ms to import
+own sockets and a ``QSocketNotifier``: QtNetwork (QLocalServer) costs about 5 ms to import
 before the first paint, for one byte string. A QLocalSocket still finds such a server, and
 this client finds a QLocalServer. On Windows (named pipes) QtNetwork does the work.
+
+Before the first paint only ``_socket`` is used, the C module under ``socket``: importing
+``socket`` itself turns every constant of the platform into enums, 3-4 ms for names this
+module never looks at. ``socket`` is imported when a second launch is answered.
 """
 
 from __future__ import annotations
 
+import _socket
 import os
-import socket
 import sys
 from contextlib import suppress
 from typing import TYPE_CHECKING
@@ -27,7 +31,7 @@ def ask_running_instance(name: str) -> bool:
     """True when another instance serves ``name``; it is asked to come forward."""
     if not UNIX:  # pragma: no cover (Windows)
         return _ask_with_qt(name)
-    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    client = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     client.settimeout(WAIT_S)
     try:
         client.connect(name)
@@ -62,7 +66,7 @@ class InstanceServer(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._listening: socket.socket | None = None
+        self._listening: _socket.socket | None = None
         self._notifier: QSocketNotifier | None = None
         self._name: str | None = None
         self._qt: QLocalServer | None = None
@@ -76,7 +80,7 @@ class InstanceServer(QObject):
             self._qt = QLocalServer(self)
             self._qt.newConnection.connect(self._answer_qt)
             return self._qt.listen(name)
-        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        server = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
         try:
             if os.path.lexists(name):
                 os.unlink(name)
@@ -94,6 +98,10 @@ class InstanceServer(QObject):
     def _answer(self) -> None:
         if self._listening is None:
             return
+        import socket  # noqa: PLC0415  (the wrapper that can accept; not before the first paint)
+
+        if not isinstance(self._listening, socket.socket):  # the same file descriptor
+            self._listening = socket.socket(fileno=self._listening.detach())
         try:
             connection, _ = self._listening.accept()
         except OSError:  # gone before it was accepted

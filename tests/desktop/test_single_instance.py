@@ -30,6 +30,21 @@ def test_a_second_launch_asks_the_first_to_come_forward(qtbot: QtBot, tmp_path: 
     assert ask_running_instance(name) is False
 
 
+def test_every_later_launch_is_answered(qtbot: QtBot, tmp_path: Path) -> None:
+    """The first answer wraps the listening socket anew (``socket`` is not imported before the
+    first paint); the same server still answers the launches after it."""
+    name = str(tmp_path / "instance")
+    server = InstanceServer()
+    assert server.listen(name)
+    try:
+        for _ in range(3):
+            with qtbot.waitSignal(server.asked, timeout=3000):
+                assert ask_running_instance(name) is True
+    finally:
+        server.close()
+    assert not Path(name).exists()
+
+
 def test_a_name_left_by_a_crash_is_taken_over(qtbot: QtBot, tmp_path: Path) -> None:
     name = str(tmp_path / "instance")
     crashed = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
