@@ -6,12 +6,17 @@ Python runs a signal handler only when the interpreter gets control, which a wai
 loop never gives it. The handler here does nothing; the wake-up file descriptor Python writes
 the signal number to is watched by a ``QSocketNotifier``, so the stop is noticed at once and the
 app wakes for nothing else (no polling timer).
+
+The pair comes from ``_socket``, the C module under ``socket``, where it has one (not on Windows):
+importing ``socket`` turns every constant of the platform into enums, 3-4 ms before the first
+paint.
 """
 
 from __future__ import annotations
 
+import _socket
 import signal
-import socket
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSocketNotifier
@@ -27,7 +32,7 @@ class StopSignals(QObject):
     def __init__(self, stop: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.stop = stop
-        self.reader, self.writer = socket.socketpair()
+        self.reader, self.writer = _socket_pair()
         for end in (self.reader, self.writer):
             end.setblocking(False)
         self.previous_fd = signal.set_wakeup_fd(self.writer.fileno(), warn_on_full_buffer=False)
@@ -54,6 +59,14 @@ class StopSignals(QObject):
         signal.set_wakeup_fd(self.previous_fd)
         self.reader.close()
         self.writer.close()
+
+
+def _socket_pair() -> tuple[_socket.socket, _socket.socket]:
+    if sys.platform == "win32":  # pragma: no cover (Windows: made by socket.py)
+        import socket  # noqa: PLC0415
+
+        return socket.socketpair()
+    return _socket.socketpair()
 
 
 def _ignore(_number: int, _frame: object) -> None:
