@@ -26,10 +26,9 @@ import sqlite3
 import sys
 import time
 import zlib
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QLocale
 
@@ -46,8 +45,7 @@ _LOCALE_VARIABLES = ("LANG", "LANGUAGE", "LC_ALL", "LC_TIME", "LC_MESSAGES")
 ZONE_RULES = "/usr/share/zoneinfo/tzdata.zi"  # rewritten with each release of the rules
 
 
-@dataclass(frozen=True, slots=True)
-class Stretch:
+class Stretch(NamedTuple):  # not a dataclass: see ``today_face``
     """Today's face from ``start`` until ``end`` (UTC, end excluded)."""
 
     start: datetime

@@ -1,21 +1,21 @@
 """What Today shows, as words: the values its page and cards are drawn from, and their JSON
 form for the copy kept for start-up (``today_copy``).
 
-Standard library only: start-up reads a kept face before Qt's views or the domain load.
+Standard library only: start-up reads a kept face before Qt's views or the domain load. The
+values are NamedTuples, not dataclasses: ``dataclasses`` and the code it writes for each class
+cost start-up about 3 ms before the first paint (as ``actions.ActionSpec``).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 LOADING = "Loading…"  # Today's words before its plans are made
 # A plan item's state, by its name in ``followup.plan.ItemState`` (colour and icon follow it).
 STATES = ("OVERDUE", "DUE", "UPCOMING", "WAITING", "DONE", "CANCELLED", "MISSED")
 
 
-@dataclass(frozen=True, slots=True)
-class CardFace:
+class CardFace(NamedTuple):
     """One card: the state's word beside its icon, whom, when, and the reason under them."""
 
     state: str  # one of STATES
@@ -29,8 +29,7 @@ class CardFace:
     spoken: str  # what a screen reader says for the card
 
 
-@dataclass(frozen=True, slots=True)
-class TodayFace:
+class TodayFace(NamedTuple):
     """The page: its heading and summary, the folded line, the week's cards and those after
     it, or the empty state's words."""
 
@@ -43,12 +42,18 @@ class TodayFace:
     after: tuple[CardFace, ...]
 
 
+NOT_WORDS = ("first_run", "week", "after")  # TodayFace's fields that are not text
+
+
 class NotAFace(ValueError):
     """Stored words that are not a face (damaged or from another version): not shown."""
 
 
 def face_to_json(face: TodayFace) -> dict[str, Any]:
-    return asdict(face)
+    data = face._asdict()
+    for name in ("week", "after"):
+        data[name] = [card._asdict() for card in data[name]]
+    return data
 
 
 def face_from_json(data: object) -> TodayFace:
@@ -56,7 +61,7 @@ def face_from_json(data: object) -> TodayFace:
     never stop start-up, nor draw something Today would not."""
     if not isinstance(data, dict):
         raise NotAFace("not an object")
-    words = {f.name: _text(data, f.name) for f in fields(TodayFace) if f.type == "str"}
+    words = {name: _text(data, name) for name in TodayFace._fields if name not in NOT_WORDS}
     first_run = data.get("first_run")
     if not isinstance(first_run, bool):
         raise NotAFace("first_run")
@@ -67,7 +72,7 @@ def face_from_json(data: object) -> TodayFace:
 def _card(data: object) -> CardFace:
     if not isinstance(data, dict):
         raise NotAFace("a card is not an object")
-    card = CardFace(**{f.name: _text(data, f.name) for f in fields(CardFace)})
+    card = CardFace(**{name: _text(data, name) for name in CardFace._fields})
     if card.state not in STATES:
         raise NotAFace(f"state {card.state!r}")
     return card
