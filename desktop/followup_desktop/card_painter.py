@@ -2,19 +2,22 @@
 can say when they have painted (start-up waits for that).
 
 Start-up draws Today's kept cards with these before the domain or Qt's ``Qt`` namespace is
-loaded (reading ``Qt`` builds 93 Python enums, 12 ms): text flags are Qt's numbers, and
-eliding is done here, the same way for the kept cards and the live ones.
+loaded (reading ``Qt`` builds 93 Python enums, 12 ms): text flags are Qt's numbers, words are
+laid out and coloured here (``words``), and eliding is done here, the same way for the kept
+cards and the live ones.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
     QRect,
     QRectF,
     QSize,
@@ -24,19 +27,20 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
-    QFocusEvent,
     QFont,
     QFontMetrics,
-    QMouseEvent,
     QPainter,
     QPainterPath,
     QPalette,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QApplication, QListView, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem
 
 from followup_desktop.status_palette import STATE_TONES, Tone, tone
 from followup_desktop.today_face import CardFace
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFocusEvent, QMouseEvent, QTextCharFormat
 
 Index = QModelIndex | QPersistentModelIndex
 # Qt's numbers (Qt::AlignmentFlag, Qt::TextFlag, Qt::UserRole), so drawing needs no ``Qt``.
@@ -96,10 +100,62 @@ TEXT = QPalette.ColorRole.WindowText
 
 @cache
 def _ink(rgba: int) -> QPalette:
-    """A palette whose text is this colour (``CardPainter.words`` draws in it)."""
+    """A palette whose text is this colour (its brush fills the accent bar)."""
     palette = QPalette()
     palette.setColor(TEXT, QColor.fromRgba(rgba))
     return palette
+
+
+@cache
+def _coloured(rgba: int) -> QTextCharFormat:
+    """Words in this colour (``words``)."""
+    from PySide6.QtGui import QTextCharFormat  # noqa: PLC0415  (as in ``words``)
+
+    ink = QTextCharFormat()
+    ink.setForeground(_ink(rgba).brush(TEXT))
+    return ink
+
+
+def words(painter: QPainter, rect: QRect, flags: int, rgba: int, text: str) -> None:
+    """Words in a colour, placed in ``rect`` by ``flags`` as ``QPainter.drawText`` places
+    them (lines spaced by the font's leading; left or right, top or centred; wrapped at
+    word boundaries with WORD_WRAP; cut at the rectangle). Laid out here and coloured by their format: setting the
+    pen builds PySide's ``Qt`` namespace (12 ms), and a style's ``drawItemText`` QStyle's
+    enums (5 ms), which Today's first paint need not wait for. (Imported here: an empty
+    Today need not build the text classes' enums either.)"""
+    from PySide6.QtGui import QTextLayout, QTextOption  # noqa: PLC0415
+
+    layout = QTextLayout(text, painter.font())
+    span = QTextLayout.FormatRange()
+    span.start, span.length = 0, len(text.encode("utf-16-le")) // 2  # in UTF-16 units
+    span.format = _coloured(rgba)
+    layout.setFormats([span])
+    option = QTextOption()
+    if not flags & WORD_WRAP:
+        option.setWrapMode(QTextOption.WrapMode.NoWrap)
+    layout.setTextOption(option)
+    leading = painter.fontMetrics().leading()
+    height, widest = float(-leading), 0.0
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(rect.width())
+        height += leading
+        line.setPosition(QPointF(0, height))
+        height += line.height()
+        widest = max(widest, line.naturalTextWidth())
+    layout.endLayout()
+    x = rect.left() + (rect.width() - widest if flags & ALIGN_RIGHT else 0)
+    y = rect.top() + ((rect.height() - height) / 2 if flags & ALIGN_VCENTER else 0)
+    if QRectF(rect).contains(QRectF(x, y, widest, height)):
+        layout.draw(painter, QPointF(x, y))
+        return
+    painter.save()  # cut at the rectangle, within any clip already set, as drawText does
+    if painter.hasClipping():
+        painter.setClipRegion(painter.clipRegion().intersected(rect))
+    else:
+        painter.setClipRect(rect)
+    layout.draw(painter, QPointF(x, y))
+    painter.restore()
 
 
 def _rounded(rect: QRectF, radius: float) -> QPainterPath:
@@ -188,7 +244,7 @@ class CardPainter(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         state_rect = QRect(inner.left() + 24, inner.top(), self.STATE_WIDTH - 10, 20)
-        self.words(painter, state_rect, ALIGN_LEFT | ALIGN_VCENTER, accent, face.word)
+        words(painter, state_rect, ALIGN_LEFT | ALIGN_VCENTER, accent, face.word)
         own_line = not self._title_fits(face.title, option.font, inner.width())
         if own_line:  # whom and where matter more than one line: below the state and date
             title_rect = QRect(inner.left() + 24, inner.top() + self.LINE, inner.width() - 24, 20)
@@ -197,16 +253,16 @@ class CardPainter(QStyledItemDelegate):
             title_rect = QRect(inner.left() + self.STATE_WIDTH, inner.top(), space, 20)
         title = elided(painter.fontMetrics(), face.title, title_rect.width())
         plain = palette.color(QPalette.ColorRole.Text).rgba()
-        self.words(painter, title_rect, ALIGN_LEFT | ALIGN_VCENTER, plain, title)
+        words(painter, title_rect, ALIGN_LEFT | ALIGN_VCENTER, plain, title)
         painter.setFont(option.font)
         muted = tone(Tone.MUTED, palette).rgba()  # readable on this theme
         when_rect = QRect(inner.right() - self.WHEN_WIDTH, inner.top(), self.WHEN_WIDTH, 20)
-        self.words(painter, when_rect, ALIGN_RIGHT | ALIGN_VCENTER, muted, face.when)
+        words(painter, when_rect, ALIGN_RIGHT | ALIGN_VCENTER, muted, face.when)
         small = QFont(option.font)
         small.setPointSizeF(option.font.pointSizeF() * 0.92)
         painter.setFont(small)
         below = 26 + (self.LINE if own_line else 0)
-        self.words(
+        words(
             painter,
             inner.adjusted(24, below, 0, 0),
             ALIGN_LEFT | ALIGN_TOP | WORD_WRAP,
@@ -214,15 +270,6 @@ class CardPainter(QStyledItemDelegate):
             face.reason,
         )
         painter.restore()
-
-    def words(self, painter: QPainter, rect: QRect, flags: int, rgba: int, text: str) -> None:
-        """Words in a colour. The style draws them in a palette's (as ``setPen`` would:
-        ``QCommonStyle::drawItemText`` sets the pen and draws): ``setPen`` builds PySide's
-        ``Qt`` namespace, 12 ms, the style only QStyle's enums, 5 ms. Once the domain is
-        loaded ``Qt`` is built anyway: ``CardDelegate`` sets the pen itself. (Styles align
-        words they are given no vertical or horizontal alignment for: each call says both.)"""
-        style = QApplication.style()
-        style.drawItemText(painter, rect, flags, _ink(rgba), True, text, TEXT)
 
     def _title_fits(self, title: str, font: QFont, inner_width: int) -> bool:
         """Whether the title fits whole between the state and the date."""

@@ -3,8 +3,6 @@ drawn as every card is (``CardPainter``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QListView
 
 from followup.plan import PlanItem
@@ -28,12 +26,6 @@ class CardDelegate(CardPainter):
         super().__init__(parent)
         self.session = session
         self.phones = phones if phones is not None else {}
-
-    def words(self, painter: QPainter, rect: QRect, flags: int, rgba: int, text: str) -> None:
-        """As ``CardPainter.words`` draws them, with the pen set here: the domain built
-        PySide's ``Qt`` namespace already, and QStyle's enums need not be built for this."""
-        painter.setPen(QColor.fromRgba(rgba))
-        painter.drawText(rect, flags, text)
 
     def face(self, index: Index) -> CardFace:
         item: PlanItem = index.data(ItemRole)
