@@ -118,11 +118,11 @@ def _coloured(rgba: int) -> QTextCharFormat:
 
 def words(painter: QPainter, rect: QRect, flags: int, rgba: int, text: str) -> None:
     """Words in a colour, placed in ``rect`` by ``flags`` as ``QPainter.drawText`` places
-    them (lines spaced by the font's leading; left or right, top or centred; wrapped at
-    word boundaries with WORD_WRAP; cut at the rectangle). Laid out here and coloured by their format: setting the
-    pen builds PySide's ``Qt`` namespace (12 ms), and a style's ``drawItemText`` QStyle's
-    enums (5 ms), which Today's first paint need not wait for. (Imported here: an empty
-    Today need not build the text classes' enums either.)"""
+    them: lines spaced by the font's leading; left or right, top or centred; wrapped at word
+    boundaries with WORD_WRAP; cut at the rectangle. Laid out here and coloured by their
+    format: setting the pen builds PySide's ``Qt`` namespace (12 ms), and a style's
+    ``drawItemText`` QStyle's enums (5 ms), which Today's first paint need not wait for.
+    (Imported here: an empty Today need not build the text classes' enums either.)"""
     from PySide6.QtGui import QTextLayout, QTextOption  # noqa: PLC0415
 
     layout = QTextLayout(text, painter.font())
