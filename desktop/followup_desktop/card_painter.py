@@ -135,18 +135,19 @@ def words(painter: QPainter, rect: QRect, flags: int, rgba: int, text: str) -> N
         option.setWrapMode(QTextOption.WrapMode.NoWrap)
     layout.setTextOption(option)
     leading = painter.fontMetrics().leading()
-    height, widest = float(-leading), 0.0
+    height, left, right = float(-leading), float(rect.width()), 0.0
     layout.beginLayout()
     while (line := layout.createLine()).isValid():
         line.setLineWidth(rect.width())
         height += leading
-        line.setPosition(QPointF(0, height))
+        advance = line.horizontalAdvance()  # each line to its side, by its advance
+        x = rect.width() - advance if flags & ALIGN_RIGHT else 0.0
+        line.setPosition(QPointF(x, height))
         height += line.height()
-        widest = max(widest, line.naturalTextWidth())
+        left, right = min(left, x), max(right, x + advance)
     layout.endLayout()
-    x = rect.left() + (rect.width() - widest if flags & ALIGN_RIGHT else 0)
-    y = rect.top() + ((rect.height() - height) / 2 if flags & ALIGN_VCENTER else 0)
-    if QRectF(rect).contains(QRectF(x, y, widest, height)):
+    x, y = rect.left(), rect.top() + ((rect.height() - height) / 2 if flags & ALIGN_VCENTER else 0)
+    if QRectF(rect).contains(QRectF(x + left, y, right - left, height)):
         layout.draw(painter, QPointF(x, y))
         return
     painter.save()  # cut at the rectangle, within any clip already set, as drawText does

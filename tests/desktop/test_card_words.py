@@ -58,6 +58,8 @@ def drawn(
         "Two business days after the interview on Sat, 21 Nov: by 17:00 on Tue, 24 Nov. The "
         "weekend moved this to Tuesday, and the letter still goes out on time.",
         "Call Zoë 👩🏽‍💻 at Ünïcödé GmbH 🇩🇪",
+        "مقابلة مع شركة النور للتقنية",  # right to left: Qt still places it by the flags
+        "שיחה עם דנה · Call Dana at 17:00",
         "",
     ],
 )
