@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem
 
+from followup_desktop import item_roles
 from followup_desktop.status_palette import STATE_TONES, Tone, tone
 from followup_desktop.today_face import CardFace
 
@@ -43,13 +44,12 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QFocusEvent, QMouseEvent, QTextCharFormat
 
 Index = QModelIndex | QPersistentModelIndex
-# Qt's numbers (Qt::AlignmentFlag, Qt::TextFlag, Qt::UserRole), so drawing needs no ``Qt``.
+# Qt's numbers (Qt::AlignmentFlag, Qt::TextFlag), so drawing needs no ``Qt``.
 ALIGN_LEFT = 0x0001
 ALIGN_RIGHT = 0x0002
 ALIGN_TOP = 0x0020
 ALIGN_VCENTER = 0x0080
 WORD_WRAP = 0x1000
-FACE_ROLE = 0x0100 + 2  # Qt::UserRole + 2: a row's CardFace
 ELLIPSIS = "…"
 
 STATE_ICONS = {
@@ -182,7 +182,7 @@ class CardPainter(QStyledItemDelegate):
         self._heights: dict[tuple[str, int, str, bool], int] = {}
 
     def face(self, index: Index) -> CardFace:
-        face: CardFace = index.data(FACE_ROLE)
+        face: CardFace = index.data(item_roles.CARD_FACE)
         return face
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QRect, QSize
-from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPainterPath, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 
@@ -44,13 +44,24 @@ class SvgIconEngine(QIconEngine):
             self.renderer.render(painter)
             if mode is QIcon.Mode.Selected:
                 painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-                painter.fillRect(pixmap.rect(), QColor.fromRgba(0xFFFFFFFF))  # white
+                whole = QPainterPath()
+                whole.addRect(pixmap.rect())
+                painter.fillPath(whole, _white().brush(QPalette.ColorRole.Window))
             painter.end()
             self.cache[key] = pixmap
         return QPixmap(self.cache[key])
 
     def clone(self) -> QIconEngine:
         return SvgIconEngine(self.data)
+
+
+@cache
+def _white() -> QPalette:
+    """White, as a palette's brush: ``fillRect(rect, colour)`` and ``QBrush(colour)`` build
+    PySide's ``Qt`` namespace (12 ms), which a selected icon in the first paint need not."""
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor.fromRgba(0xFFFFFFFF))
+    return palette
 
 
 @cache

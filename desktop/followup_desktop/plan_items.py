@@ -6,15 +6,16 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Signal
 
 from followup.agenda import agenda, coming_up
 from followup.date_style import DateStyle
 from followup.plan import ItemKind, ItemState, PlanItem
 from followup.rules import elsewhere, shown_time
+from followup_desktop import item_roles
 from followup_desktop.session import Session
 
-ItemRole = Qt.ItemDataRole.UserRole + 1
+ItemRole = item_roles.PLAN_ITEM
 Index = QModelIndex | QPersistentModelIndex
 
 STATE_WORDS = {
@@ -129,15 +130,15 @@ class PlanItemsModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = item_roles.DISPLAY) -> Any:
         if not index.isValid():
             return None
         item = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == item_roles.DISPLAY:
             return item.title
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == item_roles.TOOLTIP:
             return item.reason
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == item_roles.ACCESSIBLE_TEXT:
             return f"{state_word(item)}: {item.title}. {item.reason}"
         if role == ItemRole:
             return item

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
@@ -130,6 +130,8 @@ class TodayView(TodayFrame):
             self.action_requested.emit(index.data(ItemRole))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt  # noqa: PLC0415  (its 93 enums: not before Today's paint)
+
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._activate(self._acting.currentIndex())
             return

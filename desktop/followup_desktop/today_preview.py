@@ -18,13 +18,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QWidget
 
-from followup_desktop.card_painter import FACE_ROLE, CardPainter
+from followup_desktop import item_roles
+from followup_desktop.card_painter import CardPainter
 from followup_desktop.first_paint import on_first_paint
 from followup_desktop.today_face import LOADING, CardFace, TodayFace
 from followup_desktop.today_frame import TodayFrame
 
-# Qt::DisplayRole, ToolTipRole, AccessibleTextRole: numbers, as ``Qt`` is not loaded yet.
-DISPLAY_ROLE, TOOLTIP_ROLE, ACCESSIBLE_ROLE = 0, 3, 11
 LOADING_FACE = TodayFace("", "", "", LOADING, False, (), ())
 
 
@@ -43,10 +42,10 @@ class FaceModel(QAbstractListModel):
             return None
         card = self.cards[index.row()]
         return {
-            FACE_ROLE: card,
-            DISPLAY_ROLE: card.name,
-            TOOLTIP_ROLE: card.tip,
-            ACCESSIBLE_ROLE: card.spoken,
+            item_roles.CARD_FACE: card,
+            item_roles.DISPLAY: card.name,
+            item_roles.TOOLTIP: card.tip,
+            item_roles.ACCESSIBLE_TEXT: card.spoken,
         }.get(role)
 
 
