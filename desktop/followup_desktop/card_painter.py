@@ -123,22 +123,21 @@ def words(painter: QPainter, rect: QRect, flags: int, rgba: int, text: str) -> N
     format: setting the pen builds PySide's ``Qt`` namespace (12 ms), and a style's
     ``drawItemText`` QStyle's enums (5 ms), which Today's first paint need not wait for.
     (Imported here: an empty Today need not build the text classes' enums either.)"""
-    from PySide6.QtGui import QTextLayout, QTextOption  # noqa: PLC0415
+    from PySide6.QtGui import QTextLayout  # noqa: PLC0415
 
     layout = QTextLayout(text, painter.font())
     span = QTextLayout.FormatRange()
     span.start, span.length = 0, len(text.encode("utf-16-le")) // 2  # in UTF-16 units
     span.format = _coloured(rgba)
     layout.setFormats([span])
-    option = QTextOption()
-    if not flags & WORD_WRAP:
-        option.setWrapMode(QTextOption.WrapMode.NoWrap)
-    layout.setTextOption(option)
+    # One line unless WORD_WRAP: a line as wide as it needs (not QTextOption's NoWrap, whose
+    # type builds three more enums before the first paint).
+    width = rect.width() if flags & WORD_WRAP else 1 << 24
     leading = painter.fontMetrics().leading()
     height, left, right = float(-leading), float(rect.width()), 0.0
     layout.beginLayout()
     while (line := layout.createLine()).isValid():
-        line.setLineWidth(rect.width())
+        line.setLineWidth(width)
         height += leading
         advance = line.horizontalAdvance()  # each line to its side, by its advance
         x = rect.width() - advance if flags & ALIGN_RIGHT else 0.0
