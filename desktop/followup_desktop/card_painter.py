@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from math import ceil
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -118,44 +119,73 @@ def _coloured(rgba: int) -> QTextCharFormat:
 
 def words(painter: QPainter, rect: QRect, flags: int, rgba: int, text: str) -> None:
     """Words in a colour, placed in ``rect`` by ``flags`` as ``QPainter.drawText`` places
-    them: lines spaced by the font's leading; left or right, top or centred; wrapped at word
-    boundaries with WORD_WRAP; cut at the rectangle. Laid out here and coloured by their
+    them in the app's left-to-right windows: in the window's direction (a title that starts
+    in Hebrew keeps its order); lines on whole pixels, spaced by the font's leading; left or
+    right, top or centred; wrapped at word boundaries with WORD_WRAP; cut at the rectangle;
+    line breaks, returns and tabs as drawText takes them. Laid out here and coloured by their
     format: setting the pen builds PySide's ``Qt`` namespace (12 ms), and a style's
     ``drawItemText`` QStyle's enums (5 ms), which Today's first paint need not wait for.
     (Imported here: an empty Today need not build the text classes' enums either.)"""
-    from PySide6.QtGui import QTextLayout  # noqa: PLC0415
+    from PySide6.QtGui import QFontMetricsF, QTextLayout  # noqa: PLC0415
 
-    layout = QTextLayout(text, painter.font())
+    shown = _left_to_right(_as_drawn(text))
+    layout = QTextLayout(shown, painter.font())
     span = QTextLayout.FormatRange()
-    span.start, span.length = 0, len(text.encode("utf-16-le")) // 2  # in UTF-16 units
+    span.start, span.length = 0, len(shown.encode("utf-16-le")) // 2  # in UTF-16 units
     span.format = _coloured(rgba)
     layout.setFormats([span])
     # One line unless WORD_WRAP: a line as wide as it needs (not QTextOption's NoWrap, whose
     # type builds three more enums before the first paint).
     width = rect.width() if flags & WORD_WRAP else 1 << 24
-    leading = painter.fontMetrics().leading()
-    height, left, right = float(-leading), float(rect.width()), 0.0
+    leading = QFontMetricsF(painter.font(), painter.device()).leading()
+    top, bottom, left, right = float(-leading), 0.0, float(rect.width()), 0.0
     layout.beginLayout()
     while (line := layout.createLine()).isValid():
         line.setLineWidth(width)
-        height += leading
+        top = float(ceil(top + leading))
         advance = line.horizontalAdvance()  # each line to its side, by its advance
         x = rect.width() - advance if flags & ALIGN_RIGHT else 0.0
-        line.setPosition(QPointF(x, height))
-        height += line.height()
+        line.setPosition(QPointF(x, top))
+        bottom = top + line.ascent() + line.descent()  # centred on the ink's lines
+        top += line.height()
         left, right = min(left, x), max(right, x + advance)
     layout.endLayout()
-    x, y = rect.left(), rect.top() + ((rect.height() - height) / 2 if flags & ALIGN_VCENTER else 0)
-    if QRectF(rect).contains(QRectF(x + left, y, right - left, height)):
+    x, y = rect.left(), rect.top() + ((rect.height() - bottom) / 2 if flags & ALIGN_VCENTER else 0)
+    if QRectF(rect).contains(QRectF(x + left, y, right - left, top)):
         layout.draw(painter, QPointF(x, y))
         return
     painter.save()  # cut at the rectangle, within any clip already set, as drawText does
-    if painter.hasClipping():
+    if painter.hasClipping():  # (a clip path would be cut as its region: only rectangles here)
         painter.setClipRegion(painter.clipRegion().intersected(rect))
     else:
         painter.setClipRect(rect)
     layout.draw(painter, QPointF(x, y))
     painter.restore()
+
+
+def _as_drawn(text: str) -> str:
+    """The characters drawText changes before it lays words out: a line break breaks the
+    line, a return or a tab is a space; of length variants (U+009C between them) the first."""
+    text = text.partition("\x9c")[0]
+    return text.replace("\n", "\u2028").replace("\r", " ").replace("\t", " ")
+
+
+def _left_to_right(text: str) -> str:
+    """Words whose first strong letter is right to left get a left-to-right mark in front:
+    drawText lays them out in the window's direction, a QTextLayout in their own, and the
+    direction as a value would be a ``Qt`` enum. (Others stay as they are: a font without
+    the mark would take another's line height for it.)"""
+    if text.isascii():
+        return text
+    from unicodedata import bidirectional  # noqa: PLC0415
+
+    for character in text:
+        kind = bidirectional(character)
+        if kind == "L":
+            return text
+        if kind in ("R", "AL"):
+            return "\u200e" + text
+    return text
 
 
 def _rounded(rect: QRectF, radius: float) -> QPainterPath:
