@@ -42,7 +42,7 @@ def finish(actions: dict[str, QAction]) -> None:
     for spec in ACTIONS:
         action = actions[spec.name]
         if spec.shortcut:  # (``setShortcut`` would build PySide's ``Qt`` namespace: 12 ms)
-            keys = QKeySequence.fromString(spec.shortcut, QKeySequence.SequenceFormat.NativeText)
+            keys = QKeySequence.fromString(spec.shortcut, QKeySequence.SequenceFormat.PortableText)
             action.setShortcuts([keys])
         if spec.icon:
             action.setIcon(icon(spec.icon))

@@ -102,6 +102,7 @@ class InstanceServer(QObject):
 
         if not isinstance(self._listening, socket.socket):  # the same file descriptor
             self._listening = socket.socket(fileno=self._listening.detach())
+            self._listening.setblocking(False)  # as the descriptor is (Python's view of it)
         try:
             connection, _ = self._listening.accept()
         except OSError:  # gone before it was accepted

@@ -8,7 +8,8 @@ cost start-up about 3 ms before the first paint (as ``actions.ActionSpec``).
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from functools import cache
+from typing import Any, NamedTuple, get_type_hints
 
 LOADING = "Loading…"  # Today's words before its plans are made
 # A plan item's state, by its name in ``followup.plan.ItemState`` (colour and icon follow it).
@@ -42,9 +43,6 @@ class TodayFace(NamedTuple):
     after: tuple[CardFace, ...]
 
 
-NOT_WORDS = ("first_run", "week", "after")  # TodayFace's fields that are not text
-
-
 class NotAFace(ValueError):
     """Stored words that are not a face (damaged or from another version): not shown."""
 
@@ -61,12 +59,18 @@ def face_from_json(data: object) -> TodayFace:
     never stop start-up, nor draw something Today would not."""
     if not isinstance(data, dict):
         raise NotAFace("not an object")
-    words = {name: _text(data, name) for name in TodayFace._fields if name not in NOT_WORDS}
+    words = {name: _text(data, name) for name in _words()}
     first_run = data.get("first_run")
     if not isinstance(first_run, bool):
         raise NotAFace("first_run")
     week, after = (tuple(_card(c) for c in _list(data, name)) for name in ("week", "after"))
     return TodayFace(first_run=first_run, week=week, after=after, **words)
+
+
+@cache
+def _words() -> tuple[str, ...]:
+    """TodayFace's fields that are text (the others are read one by one)."""
+    return tuple(name for name, kind in get_type_hints(TodayFace).items() if kind is str)
 
 
 def _card(data: object) -> CardFace:
