@@ -12,7 +12,6 @@ the socket has data (a ``QSocketNotifier``: no thread, no polling).
 
 from __future__ import annotations
 
-import html
 import sys
 from collections import deque
 from collections.abc import Sequence
@@ -79,6 +78,8 @@ class DBusNotifier(QObject):
             from jeepney import DBusAddress, new_method_call  # noqa: PLC0415
         except ImportError:
             return False
+        import html  # noqa: PLC0415  (on use: its table of entities costs start-up ~2 ms)
+
         title, body = summary(reminders)
         address = DBusAddress(PATH, bus_name=INTERFACE, interface=INTERFACE)
         message = new_method_call(
