@@ -131,7 +131,7 @@ def words(painter: QPainter, rect: QRect, flags: int, rgba: int, text: str) -> N
     shown = _left_to_right(_as_drawn(text))
     layout = QTextLayout(shown, painter.font())
     span = QTextLayout.FormatRange()
-    span.start, span.length = 0, len(shown.encode("utf-16-le")) // 2  # in UTF-16 units
+    span.start, span.length = 0, len(shown) + sum(ord(c) > 0xFFFF for c in shown)  # UTF-16 units
     span.format = _coloured(rgba)
     layout.setFormats([span])
     # One line unless WORD_WRAP: a line as wide as it needs (not QTextOption's NoWrap, whose
