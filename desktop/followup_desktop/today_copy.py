@@ -16,11 +16,17 @@ changes, to the next. It is shown only when everything it was made from still ho
 Anything else (no copy, damaged, another format) means start-up as before: the frame, then
 Today once planned. The copy is a cache: losing it loses nothing. The live Today replaces it
 as soon as it is planned, a fraction of a second later. The standard library and QtCore only.
+
+The file is Python's ``marshal`` form (``to_bytes``): built into the interpreter, where
+importing ``json`` cost start-up about 2 ms before the first paint. marshal is not made for
+damaged input, so it reads only bytes whose header names this format and this Python and
+whose checksum holds; any other bytes are no copy. (The file is the user's own, 0600: whoever
+could forge it could as well change the user's other files.)
 """
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import sqlite3
 import sys
@@ -35,9 +41,11 @@ from PySide6.QtCore import QLocale
 from followup import __version__
 from followup.paths import APP_NAME, write_whole
 from followup.revision import revision
-from followup_desktop.today_face import TodayFace, face_from_json, face_to_json
+from followup_desktop.today_face import TodayFace, face_from_data, face_to_data
 
-FORMAT = 1
+FORMAT = 2  # 1: JSON
+# What the file starts with: this format and the Python whose marshal wrote it.
+HEADER = b"followup-today %d py%d.%d\n" % (FORMAT, *sys.version_info[:2])
 MOST_BYTES = 4 * 1024 * 1024  # 8 days of Today's words take some 100 KB
 # The environment that decides the user's time zone and how dates are written.
 _ZONE_VARIABLES = ("TZ",)
@@ -58,7 +66,7 @@ def copy_path(database: Path) -> Path:
     from platformdirs import user_cache_path  # noqa: PLC0415
 
     key = str(database).encode()
-    name = f"today-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.json"
+    name = f"today-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.copy"
     return user_cache_path(APP_NAME, appauthor=False) / name
 
 
@@ -127,7 +135,7 @@ def kept_stretch(database: Path, now: datetime, locale: str) -> Stretch | None:
         copy = copy_path(database)
         if copy.stat().st_size > MOST_BYTES:
             return None
-        data = json.loads(copy.read_bytes())
+        data = from_bytes(copy.read_bytes())
         if not isinstance(data, dict) or data.get("surroundings") != surroundings(locale):
             return None
         token = data.get("token")
@@ -137,7 +145,7 @@ def kept_stretch(database: Path, now: datetime, locale: str) -> Stretch | None:
             start = datetime.fromisoformat(stretch["start"])
             end = datetime.fromisoformat(stretch["end"])
             if start.tzinfo is not None and end.tzinfo is not None and start <= now < end:
-                return Stretch(start, end, face_from_json(stretch["face"]))
+                return Stretch(start, end, face_from_data(stretch["face"]))
     except Exception:
         return None
     return None
@@ -160,7 +168,7 @@ def keep(database: Path, token: str, stretches: list[Stretch], locale: str) -> N
             {
                 "start": s.start.astimezone(UTC).isoformat(),
                 "end": s.end.astimezone(UTC).isoformat(),
-                "face": face_to_json(s.face),
+                "face": face_to_data(s.face),
             }
             for s in stretches
         ],
@@ -169,4 +177,24 @@ def keep(database: Path, token: str, stretches: list[Stretch], locale: str) -> N
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if path.parent.stat().st_mode & 0o077:  # the app's own cache folder (made by another)
         path.parent.chmod(0o700)
-    write_whole(path, json.dumps(data, ensure_ascii=False).encode())
+    write_whole(path, to_bytes(data))
+    path.with_suffix(".json").unlink(missing_ok=True)  # the copy as format 1 kept it
+
+
+def to_bytes(data: dict[str, Any]) -> bytes:
+    """The header, the checksum of what follows, and the data (dicts, lists, text, numbers)."""
+    body = marshal.dumps(data)
+    return HEADER + zlib.crc32(body).to_bytes(4, "big") + body
+
+
+def from_bytes(raw: bytes) -> object:
+    """What ``to_bytes`` wrote; None for any other bytes (never an error)."""
+    if not raw.startswith(HEADER):
+        return None
+    checksum, body = raw[len(HEADER) : len(HEADER) + 4], raw[len(HEADER) + 4 :]
+    if len(checksum) < 4 or zlib.crc32(body) != int.from_bytes(checksum, "big"):
+        return None
+    try:
+        return marshal.loads(body)
+    except (EOFError, ValueError, TypeError):
+        return None

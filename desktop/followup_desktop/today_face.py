@@ -1,5 +1,5 @@
-"""What Today shows, as words: the values its page and cards are drawn from, and their JSON
-form for the copy kept for start-up (``today_copy``).
+"""What Today shows, as words: the values its page and cards are drawn from, and their form as
+plain data (dicts, lists, text) for the copy kept for start-up (``today_copy``).
 
 Standard library only: start-up reads a kept face before Qt's views or the domain load. The
 values are NamedTuples, not dataclasses: ``dataclasses`` and the code it writes for each class
@@ -47,14 +47,14 @@ class NotAFace(ValueError):
     """Stored words that are not a face (damaged or from another version): not shown."""
 
 
-def face_to_json(face: TodayFace) -> dict[str, Any]:
+def face_to_data(face: TodayFace) -> dict[str, Any]:
     data = face._asdict()
     for name in ("week", "after"):
         data[name] = [card._asdict() for card in data[name]]
     return data
 
 
-def face_from_json(data: object) -> TodayFace:
+def face_from_data(data: object) -> TodayFace:
     """Every field checked for its type: a kept copy is read before anything else and must
     never stop start-up, nor draw something Today would not."""
     if not isinstance(data, dict):

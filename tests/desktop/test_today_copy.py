@@ -4,12 +4,13 @@ moment. Real database files, real widgets, a clock that moves across the copy's 
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import sqlite3
 import stat
 import subprocess
 import sys
+import zlib
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -29,7 +30,14 @@ from followup_desktop.region import system_country
 from followup_desktop.session import Session
 from followup_desktop.shell import Shell
 from followup_desktop.today import TodayView
-from followup_desktop.today_copy import copy_path, kept_stretch, locale_key
+from followup_desktop.today_copy import (
+    HEADER,
+    copy_path,
+    from_bytes,
+    kept_stretch,
+    locale_key,
+    to_bytes,
+)
 from followup_desktop.today_copy_maker import TodayCopier, make_copy
 from followup_desktop.today_face import TodayFace
 from followup_desktop.today_preview import TodayPreview
@@ -93,7 +101,9 @@ def test_the_copy_shows_what_the_live_today_shows_at_every_moment_of_its_days(
     qtbot: QtBot, searching: Session, clock: FixedClock
 ) -> None:
     path = keep_copy(searching)
-    stretches = json.loads(copy_path(path).read_bytes())["stretches"]
+    data = from_bytes(copy_path(path).read_bytes())
+    assert isinstance(data, dict)
+    stretches = data["stretches"]
     assert len(stretches) > 8, "a stretch per day at least, and one per deadline between"
     last_end = datetime.fromisoformat(stretches[-1]["end"])
     assert last_end >= NOW + timedelta(days=8)
@@ -185,6 +195,11 @@ def test_the_copy_is_not_shown_when_what_it_was_made_for_changed(
     assert kept_face(path, later, LOCALE) is not None
 
 
+def with_checksum(body: bytes) -> bytes:
+    """Bytes with this format's header and a checksum that holds: only the data is wrong."""
+    return HEADER + zlib.crc32(body).to_bytes(4, "big") + body
+
+
 @pytest.mark.parametrize(
     "damage",
     [
@@ -193,8 +208,15 @@ def test_the_copy_is_not_shown_when_what_it_was_made_for_changed(
         b"[]",
         b'{"surroundings": 1}',
         b"null",
-        b"[" * 100_000,  # nested deeper than the parser goes
+        b"[" * 100_000,
         b'{"surroundings": ' * 50_000,
+        HEADER,  # the header alone
+        HEADER + b"\x00\x00\x00\x00" + marshal.dumps({"token": "x"}),  # a wrong checksum
+        with_checksum(marshal.dumps({"surroundings": 1})[:-3]),  # cut short
+        with_checksum(b"[\x01\x00\x00\x00" * 100_000 + b"N"),  # nested deeper than marshal goes
+        with_checksum(b"\xff" * 64),  # no marshal type
+        to_bytes({"surroundings": 1}),
+        HEADER.replace(b"py", b"py9") + b"\x00" * 8,  # another Python's marshal
     ],
 )
 def test_a_damaged_copy_is_never_shown_and_never_stops_start_up(
@@ -222,7 +244,8 @@ def test_a_copy_with_a_wrong_value_is_never_shown(
     searching: Session, field: str, value: object
 ) -> None:
     path = keep_copy(searching)
-    data = json.loads(copy_path(path).read_bytes())
+    data = from_bytes(copy_path(path).read_bytes())
+    assert isinstance(data, dict)
     stretch = data["stretches"][0]
     face = stretch["face"]
     if field in ("token", "stretches"):
@@ -233,7 +256,7 @@ def test_a_copy_with_a_wrong_value_is_never_shown(
         face["week"][0]["state"] = value
     else:
         face[field] = value
-    copy_path(path).write_text(json.dumps(data), encoding="utf-8")
+    copy_path(path).write_bytes(to_bytes(data))
     assert kept_face(path, NOW + timedelta(minutes=1), LOCALE) is None
 
 
@@ -362,9 +385,20 @@ def test_settings_changed_by_another_program_are_the_copys_even_if_the_app_misse
         fresh_file.close()
 
 
+def test_a_copy_in_the_first_format_goes_when_the_copy_is_kept_anew(session: Session) -> None:
+    """Format 1 was JSON in ``today-<key>.json``: not read any more, and not left behind."""
+    path = path_of(session)
+    old = copy_path(path).with_suffix(".json")
+    old.parent.mkdir(parents=True, exist_ok=True)
+    old.write_text('{"surroundings": {"format": 1}}', encoding="utf-8")
+    keep_copy(session)
+    assert not old.exists()
+    assert copy_path(path).read_bytes().startswith(HEADER)
+
+
 def test_a_huge_copy_is_not_read(session: Session) -> None:
     path = keep_copy(session)
-    copy_path(path).write_bytes(b" " * (5 * 1024 * 1024) + b"{}")
+    copy_path(path).write_bytes(to_bytes({"padding": " " * (5 * 1024 * 1024)}))
     assert kept_face(path, NOW + timedelta(minutes=1), LOCALE) is None
 
 
