@@ -79,13 +79,18 @@ def copy_of_today(database: Path, env: dict[str, str]) -> Path:
             os.environ["XDG_CACHE_HOME"] = before
 
 
-def spawn(command: list[str], env: dict[str, str], no_copy: Path | None = None) -> dict[str, float]:
+# A process to time: its command line and what it adds to the environment.
+Case = tuple[list[str], dict[str, str]]
+
+
+def spawn(case: Case, env: dict[str, str], no_copy: Path | None = None) -> dict[str, float]:
     """Run a process; its ``name value`` lines (and its wall time as ``wall``). ``no_copy``:
     the copy of Today to remove first."""
     if no_copy is not None:
         no_copy.unlink(missing_ok=True)
+    command, own = case
     started = time.time()
-    env = dict(env, FOLLOWUP_BENCH_T0=repr(started))
+    env = dict(env, **own, FOLLOWUP_BENCH_T0=repr(started))
     done = subprocess.run(command, env=env, check=True, capture_output=True, text=True, timeout=120)
     values = {"wall": time.time() - started}
     for line in done.stdout.splitlines():
@@ -117,29 +122,32 @@ def byte_compile() -> None:
 
 
 def alternate(
-    cases: dict[str, list[str]], env: dict[str, str], runs: int
+    cases: dict[str, Case], env: dict[str, str], runs: int
 ) -> dict[str, list[dict[str, float]]]:
     """Each case ``runs`` times, in turn. The first round warms the file cache and leaves the
     copy of Today that the next start uses; cases named ``… no copy`` never have one."""
     fresh = {
-        name: copy_of_today(Path(command[-1]), env) if name.endswith(NO_COPY) else None
-        for name, command in cases.items()
+        name: copy_of_today(Path(own["FOLLOWUP_DB"]), env) if name.endswith(NO_COPY) else None
+        for name, (_command, own) in cases.items()
     }
-    for name, command in cases.items():
-        spawn(command, env, fresh[name])
+    for name, case in cases.items():
+        spawn(case, env, fresh[name])
     results: dict[str, list[dict[str, float]]] = {name: [] for name in cases}
     for _ in range(runs):
-        for name, command in cases.items():
-            results[name].append(spawn(command, env, fresh[name]))
+        for name, case in cases.items():
+            results[name].append(spawn(case, env, fresh[name]))
     return results
 
 
-def start_up_cases(python: str, home: Path, big: Path) -> dict[str, list[str]]:
+def start_up_cases(python: str, home: Path, big: Path) -> dict[str, Case]:
+    """The bare window, and the app on an empty database and on 10,000 interviews, each
+    with Today's copy kept from the run before (a restart) and without one. The app is
+    launched as the applications menu launches it, with no arguments: its database is named
+    by FOLLOWUP_DB, and FOLLOWUP_BENCH_T0 (``spawn``) has it report its first paint with
+    data and quit."""
     from followup.storage import Database
 
-    """The bare window, and the app on an empty database and on 10,000 interviews, each
-    with Today's copy kept from the run before (a restart) and without one."""
-    app = [python, "-m", "followup_desktop.app", "--exit-after-content", "--db"]
+    app = [python, "-m", "followup_desktop.app"]
     first = home / "first"  # the same files, copied, for the cases with no copy of Today
     first.mkdir(exist_ok=True)
     empty = home / "empty.sqlite3"
@@ -147,11 +155,11 @@ def start_up_cases(python: str, home: Path, big: Path) -> dict[str, list[str]]:
     for database in (empty, big):
         shutil.copy(database, first / database.name)
     return {
-        "bare": [python, "-c", BARE],
-        "empty": [*app, str(empty)],
-        "big": [*app, str(big)],
-        f"empty{NO_COPY}": [*app, str(first / empty.name)],
-        f"big{NO_COPY}": [*app, str(first / big.name)],
+        "bare": ([python, "-c", BARE], {}),
+        "empty": (app, {"FOLLOWUP_DB": str(empty)}),
+        "big": (app, {"FOLLOWUP_DB": str(big)}),
+        f"empty{NO_COPY}": (app, {"FOLLOWUP_DB": str(first / empty.name)}),
+        f"big{NO_COPY}": (app, {"FOLLOWUP_DB": str(first / big.name)}),
     }
 
 
@@ -296,9 +304,9 @@ def main() -> None:
         ics = home / "out.ics"
         processes = alternate(
             {
-                "version": [*cli, "--version"],
-                "agenda": [*cli, "--db", str(small), "agenda", "--json"],
-                "ics": [*cli, "--db", str(small), "export", "ics", str(ics)],
+                "version": ([*cli, "--version"], {}),
+                "agenda": ([*cli, "--db", str(small), "agenda", "--json"], {}),
+                "ics": ([*cli, "--db", str(small), "export", "ics", str(ics)], {}),
             },
             env,
             args.runs,

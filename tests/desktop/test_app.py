@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from followup.model import Application
 from followup.storage import Database, Repository
 from followup.storage.early_check import EarlyCheck
+from followup_desktop import app
 from followup_desktop.app import _server_name
 from followup_desktop.single_instance import ask_running_instance
 from followup_desktop.start_dialogs import open_database
@@ -113,3 +114,26 @@ def test_demo_screenshot_of_every_view(tmp_path: Path, view: str) -> None:
     assert list(temporary.iterdir()) == []
     assert target.stat().st_size > 10_000
     assert target.read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_launch_with_no_arguments_is_answered_as_the_parser_would(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The menu's launch skips building the parser (~3 ms of gettext and locale lookups
+    before the first paint); what it gets must be what the parser gives for no arguments."""
+    monkeypatch.delenv(app.BENCHMARK_START, raising=False)
+    assert vars(app._parser().parse_args([])) == app.NO_ARGUMENTS
+
+    def no_parser() -> None:
+        raise AssertionError("the parser was built for a launch with no arguments")
+
+    monkeypatch.setattr(app, "_parser", no_parser)
+    assert vars(app.parse_args([])) == app.NO_ARGUMENTS
+
+
+def test_the_benchmark_asks_by_its_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(app.BENCHMARK_START, "0")
+    assert app.parse_args([]).exit_after_content
+    assert app.parse_args(["--db", "x.sqlite3"]).exit_after_content
+    monkeypatch.delenv(app.BENCHMARK_START)
+    assert not app.parse_args(["--db", "x.sqlite3"]).exit_after_content
