@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
@@ -11,7 +10,8 @@ import zlib
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -20,6 +20,8 @@ from followup_desktop.feature_scan import declare_modules
 from followup_desktop.first_paint import on_first_paint
 
 if TYPE_CHECKING:
+    import argparse
+
     from followup_desktop.clock import Clock
     from followup_desktop.main_window import MainWindow
     from followup_desktop.shell import Shell
@@ -30,8 +32,8 @@ VIEWS = ("today", "interviews", "calendar", "composer", "call")
 
 
 # What a launch with no arguments (the applications menu's) asks for: answered without
-# building the parser, whose messages' gettext and locale lookups cost start-up about 3 ms
-# before the first paint. ``test_app`` holds it equal to the parser's own defaults.
+# argparse, whose import and parser (its messages' gettext and locale lookups) cost start-up
+# about 4 ms before the first paint. ``test_app`` holds it equal to the parser's defaults.
 NO_ARGUMENTS = {
     "db": None,
     "demo": False,
@@ -50,12 +52,17 @@ BENCHMARK_START = "FOLLOWUP_BENCH_T0"
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     given = sys.argv[1:] if argv is None else list(argv)
-    args = argparse.Namespace(**NO_ARGUMENTS) if not given else _parser().parse_args(given)
+    if given:
+        args = _parser().parse_args(given)
+    else:  # the same attributes (an argparse.Namespace is no more than that)
+        args = cast("argparse.Namespace", SimpleNamespace(**NO_ARGUMENTS))
     args.exit_after_content = args.exit_after_content or BENCHMARK_START in os.environ
     return args
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse  # noqa: PLC0415  (not for a launch with no arguments)
+
     parser = argparse.ArgumentParser(
         prog="followup-desktop", description="Interview Follow-Up: one letter, one call."
     )
