@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 from math import ceil
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import (
     QEvent,
@@ -42,7 +42,7 @@ from followup_desktop.status_palette import STATE_TONES, Tone, tone
 from followup_desktop.today_face import CardFace
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QFocusEvent, QMouseEvent, QTextCharFormat
+    from PySide6.QtGui import QFocusEvent, QMouseEvent, QTextCharFormat, QTextLayout
 
 Index = QModelIndex | QPersistentModelIndex
 # Qt's numbers (Qt::AlignmentFlag, Qt::TextFlag), so drawing needs no ``Qt``.
@@ -125,8 +125,41 @@ def words(painter: QPainter, rect: QRect, flags: int, rgba: int, text: str) -> N
     line breaks, returns and tabs as drawText takes them. Laid out here and coloured by their
     format: setting the pen builds PySide's ``Qt`` namespace (12 ms), and a style's
     ``drawItemText`` QStyle's enums (5 ms), which Today's first paint need not wait for.
-    (Imported here: an empty Today need not build the text classes' enums either.)"""
-    from PySide6.QtGui import QFontMetricsF, QTextLayout  # noqa: PLC0415
+    Laid-out words are kept: a repaint draws them again without laying them out."""
+    metrics = painter.fontMetrics()  # the painter's font on its device
+    key = (text, painter.font().key(), metrics.height(), flags, rect.width(), rect.height(), rgba)
+    laid = _LAID.get(key)
+    if laid is None:
+        if len(_LAID) >= MOST_LAID:
+            _LAID.clear()
+        laid = _LAID[key] = _laid_out(text, painter, metrics, rect, flags, rgba)
+    at = QPointF(rect.left(), rect.top() + laid.y)
+    if laid.fits:
+        laid.layout.draw(painter, at)
+        return
+    painter.save()  # cut at the rectangle, within any clip already set, as drawText does
+    if painter.hasClipping():  # (a clip path would be cut as its region: only rectangles here)
+        painter.setClipRegion(painter.clipRegion().intersected(rect))
+    else:
+        painter.setClipRect(rect)
+    laid.layout.draw(painter, at)
+    painter.restore()
+
+
+class _Laid(NamedTuple):
+    layout: QTextLayout
+    y: float  # where it starts below the rectangle's top
+    fits: bool  # whole inside the rectangle: drawn without a clip
+
+
+_LAID: dict[tuple[object, ...], _Laid] = {}
+MOST_LAID = 2_000  # some 25 lines of text a card: Today's cards many times over
+
+
+def _laid_out(
+    text: str, painter: QPainter, metrics: QFontMetrics, rect: QRect, flags: int, rgba: int
+) -> _Laid:
+    from PySide6.QtGui import QFontMetricsF, QTextLayout  # noqa: PLC0415  (not for no cards)
 
     shown = _left_to_right(_as_drawn(text))
     layout = QTextLayout(shown, painter.font())
@@ -134,10 +167,11 @@ def words(painter: QPainter, rect: QRect, flags: int, rgba: int, text: str) -> N
     span.start, span.length = 0, len(shown) + sum(ord(c) > 0xFFFF for c in shown)  # UTF-16 units
     span.format = _coloured(rgba)
     layout.setFormats([span])
+    layout.setCacheEnabled(True)  # its glyphs kept with it, for the repaints
     # One line unless WORD_WRAP: a line as wide as it needs (not QTextOption's NoWrap, whose
     # type builds three more enums before the first paint).
     width = rect.width() if flags & WORD_WRAP else 1 << 24
-    leading = QFontMetricsF(painter.font(), painter.device()).leading()
+    leading = QFontMetricsF(metrics).leading()
     top, bottom, left, right = float(-leading), 0.0, float(rect.width()), 0.0
     layout.beginLayout()
     while (line := layout.createLine()).isValid():
@@ -150,17 +184,9 @@ def words(painter: QPainter, rect: QRect, flags: int, rgba: int, text: str) -> N
         top += line.height()
         left, right = min(left, x), max(right, x + advance)
     layout.endLayout()
-    x, y = rect.left(), rect.top() + ((rect.height() - bottom) / 2 if flags & ALIGN_VCENTER else 0)
-    if QRectF(rect).contains(QRectF(x + left, y, right - left, top)):
-        layout.draw(painter, QPointF(x, y))
-        return
-    painter.save()  # cut at the rectangle, within any clip already set, as drawText does
-    if painter.hasClipping():  # (a clip path would be cut as its region: only rectangles here)
-        painter.setClipRegion(painter.clipRegion().intersected(rect))
-    else:
-        painter.setClipRect(rect)
-    layout.draw(painter, QPointF(x, y))
-    painter.restore()
+    y = (rect.height() - bottom) / 2 if flags & ALIGN_VCENTER else 0.0
+    fits = QRectF(0, 0, rect.width(), rect.height()).contains(QRectF(left, y, right - left, top))
+    return _Laid(layout, y, fits)
 
 
 def _as_drawn(text: str) -> str:
