@@ -32,8 +32,8 @@ VIEWS = ("today", "interviews", "calendar", "composer", "call")
 
 
 # What a launch with no arguments (the applications menu's) asks for: answered without
-# argparse, whose import and parser (its messages' gettext and locale lookups) cost start-up
-# about 4 ms before the first paint. ``test_app`` holds it equal to the parser's defaults.
+# building argparse's parser, whose messages' gettext and locale lookups cost start-up about
+# 3 ms before the first paint. ``test_app`` holds it equal to the parser's defaults.
 NO_ARGUMENTS = {
     "db": None,
     "demo": False,
@@ -84,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="remove what --install-desktop-entry added and exit",
     )
-    # As BENCHMARK_START is set, for tests that start the app in their own process.
+    # The same as BENCHMARK_START set (tests that run the app in their own process use it).
     parser.add_argument("--exit-after-content", action="store_true", help=argparse.SUPPRESS)
     return parser
 
