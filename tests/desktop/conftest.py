@@ -6,9 +6,11 @@ import shutil
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -131,6 +133,36 @@ def read_next_message(
         on_next_modal(read)
 
     return arm
+
+
+@pytest.fixture(autouse=True)
+def _nothing_left_running(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """What a test's shells started stops when the test ends: the reminder services' timers
+    stop and the windows hide (their watch for other programs' writes stops with them).
+    Left running, a reminder timer of a test long gone fired during a later, slow test, on
+    a database its own test had closed: that test failed (seen once in CI, on a slow day)."""
+    from followup_desktop.reminder_service import ReminderService
+    from followup_desktop.shell import Shell
+
+    started: list[ReminderService | Shell] = []
+    for kind in (ReminderService, Shell):
+        monkeypatch.setattr(kind, "__init__", _recorded(kind.__init__, started))
+    yield
+    for thing in started:
+        if not shiboken6.isValid(thing):
+            continue
+        if isinstance(thing, ReminderService):
+            thing.timer.stop()
+        elif shiboken6.isValid(thing.window):
+            thing.window.hide()
+
+
+def _recorded(init: Callable[..., None], into: list[Any]) -> Callable[..., None]:
+    def recording(self: Any, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        into.append(self)
+
+    return recording
 
 
 @pytest.fixture(autouse=True)
