@@ -30,7 +30,7 @@ libX11-xcb.so.1|libx11-xcb1|libX11-xcb
 # command|Debian package|Fedora package (tests only: private D-Bus, mock notifications, keyring,
 # X server for the tray test, desktop entry and AppStream validators)
 test_commands="
-dbus-run-session|dbus-daemon,dbus|dbus-daemon
+dbus-daemon|dbus-daemon,dbus|dbus-daemon
 dbus-launch|dbus-x11|dbus-x11
 gnome-keyring-daemon|gnome-keyring|gnome-keyring
 Xvfb|xvfb|xorg-x11-server-Xvfb

@@ -37,7 +37,7 @@ print("backend", type(__import__("keyring").get_keyring()).__module__)
 
 def _keyring_missing() -> str:
     if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        return "no private D-Bus session (make test runs pytest inside dbus-run-session)"
+        return "no private D-Bus session (make test runs pytest inside one)"
     if shutil.which("gnome-keyring-daemon") is None:
         return "gnome-keyring-daemon not installed (Debian package gnome-keyring)"
     return ""

@@ -43,7 +43,7 @@ pytestmark = [
     pytest.mark.dbus,
     pytest.mark.qt_log_ignore("This plugin does not support raise"),  # offscreen: no stacking
     pytest.mark.skipif(
-        not _available(), reason="needs dbus-run-session and Debian's python3-dbusmock"
+        not _available(), reason="needs a private session bus (make test) and python3-dbusmock"
     ),
 ]
 

@@ -174,7 +174,7 @@ def _dbusmock_available() -> bool:
 
 @pytest.mark.dbus
 @pytest.mark.skipif(
-    not _dbusmock_available(), reason="needs dbus-run-session and Debian's python3-dbusmock"
+    not _dbusmock_available(), reason="needs a private session bus (make test) and python3-dbusmock"
 )
 def test_end_to_end_a_reminder_arrives_as_a_real_notify_call(
     qtbot: QtBot, session: Session, clock: FixedClock, interview: Round, tmp_path

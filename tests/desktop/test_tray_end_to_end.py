@@ -25,7 +25,7 @@ WATCHER = Path(__file__).parent / "dbus" / "status_notifier_watcher.py"
 
 def _missing() -> str:
     if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        return "no private D-Bus session (make test runs pytest inside dbus-run-session)"
+        return "no private D-Bus session (make test runs pytest inside one)"
     if shutil.which("xvfb-run") is None:
         return "xvfb-run not installed (Debian package xvfb)"
     probe = (
