@@ -8,8 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
-from followup.errors import FollowUpError
-from followup.plan import ItemKind, PlanItem
+from followup.plan import PlanItem
 from followup_desktop.card_painter import CardList
 from followup_desktop.coming_up import ComingUpModel
 from followup_desktop.first_paint import on_first_paint
@@ -17,7 +16,7 @@ from followup_desktop.plan_items import AgendaModel, ItemRole
 from followup_desktop.session import Session
 from followup_desktop.today_cards import CardDelegate
 from followup_desktop.today_frame import TodayFrame
-from followup_desktop.today_wording import ACTIONS, today_face
+from followup_desktop.today_wording import ACTIONS, read_phones, today_face
 
 
 class TodayView(TodayFrame):
@@ -72,14 +71,9 @@ class TodayView(TodayFrame):
         self._refresh()
 
     def _find_phones(self) -> None:
-        """Only the few contacts that call cards name, read once per reload."""
+        """Read anew at each reload: a number may have changed."""
         self.phones.clear()
-        for item in self.model.rows + self.coming.rows:
-            if item.kind is ItemKind.CALL and item.contact_id is not None:
-                try:
-                    self.phones[item.contact_id] = self.session.repo.contact(item.contact_id).phone
-                except FollowUpError:  # gone or unreadable: the card says there is no number
-                    self.phones[item.contact_id] = ""
+        read_phones(self.session.repo, self.model.rows + self.coming.rows, self.phones)
 
     def _refresh(self) -> None:
         now = self.session.now().astimezone(self.session.zone)

@@ -14,8 +14,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 
-from followup.errors import FollowUpError
-from followup.plan import ItemKind, PlanItem
 from followup.revision import revision
 from followup.settings import Settings
 from followup.storage import Repository
@@ -27,7 +25,7 @@ from followup_desktop.plan_items import after_the_week, week_rows
 from followup_desktop.region import system_country
 from followup_desktop.session import Session
 from followup_desktop.today_copy import Stretch, keep, locale_key
-from followup_desktop.today_wording import card_face, today_face
+from followup_desktop.today_wording import card_face, read_phones, today_face
 
 DAYS = 8  # a week away and back: the copy still opens the window with its data
 MOST_STRETCHES = 60
@@ -58,7 +56,7 @@ def make_copy(path: Path, locale: QLocale, now: datetime, country: str) -> bool:
             items = [item for plan in plans.values() for item in plan]
             week, ready, folded = week_rows(items, start, zone, expanded=False)
             after = after_the_week(items, start, zone)
-            _read_phones(repo, week + after, phones)
+            read_phones(repo, week + after, phones)
             face = today_face(
                 week,
                 after,
@@ -83,17 +81,6 @@ def make_copy(path: Path, locale: QLocale, now: datetime, country: str) -> bool:
         database.close()
     keep(path, token, kept, locale_key(locale))
     return True
-
-
-def _read_phones(repo: Repository, items: list[PlanItem], phones: dict[int, str]) -> None:
-    """The numbers call cards dial (as ``TodayView`` reads them), each contact once."""
-    for item in items:
-        contact = item.contact_id
-        if item.kind is ItemKind.CALL and contact is not None and contact not in phones:
-            try:
-                phones[contact] = repo.contact(contact).phone
-            except FollowUpError:  # gone or unreadable: the card says there is no number
-                phones[contact] = ""
 
 
 class TodayCopier(QObject):

@@ -5,7 +5,9 @@ summary, the folded line, the empty state). The live page and the copy kept for 
 from __future__ import annotations
 
 from datetime import date, tzinfo
+from typing import TYPE_CHECKING
 
+from followup.errors import FollowUpError
 from followup.plan import ItemKind, ItemState, PlanItem
 from followup_desktop.locale_dates import LocaleDates
 from followup_desktop.plan_items import (
@@ -16,6 +18,9 @@ from followup_desktop.plan_items import (
     state_word,
 )
 from followup_desktop.today_face import LOADING, CardFace, TodayFace
+
+if TYPE_CHECKING:
+    from followup.storage import Repository
 
 ACTIONS = {
     ItemKind.LETTER: "Write the letter",
@@ -30,6 +35,18 @@ FIRST_RUN = (
     "No interviews yet. Add the one you just had: the app works out "
     "when the thank-you letter is due, and why."
 )
+
+
+def read_phones(repo: Repository, items: list[PlanItem], phones: dict[int, str]) -> None:
+    """The numbers call cards dial (``card_face``): only the few contacts call cards name,
+    each read once."""
+    for item in items:
+        contact = item.contact_id
+        if item.kind is ItemKind.CALL and contact is not None and contact not in phones:
+            try:
+                phones[contact] = repo.contact(contact).phone
+            except FollowUpError:  # gone or unreadable: the card says there is no number
+                phones[contact] = ""
 
 
 def card_face(item: PlanItem, zone: tzinfo, dates: LocaleDates, phones: dict[int, str]) -> CardFace:
