@@ -46,6 +46,11 @@ def state_word(item: PlanItem) -> str:
     return STATE_WORDS[item.state]
 
 
+def spoken(item: PlanItem) -> str:
+    """What a screen reader says for an item's row or card."""
+    return f"{state_word(item)}: {item.title}. {item.reason}"
+
+
 def reason_on_both_clocks(item: PlanItem, zone: tzinfo, dates: DateStyle) -> str:
     """The planner's reason, whose times are the place's (an interview abroad: "by 17:00 on
     Mon, 30 Nov" in Auckland); when that place keeps another clock than the user's, the time
@@ -139,7 +144,7 @@ class PlanItemsModel(QAbstractListModel):
         if role == item_roles.TOOLTIP:
             return item.reason
         if role == item_roles.ACCESSIBLE_TEXT:
-            return f"{state_word(item)}: {item.title}. {item.reason}"
+            return spoken(item)
         if role == ItemRole:
             return item
         return None

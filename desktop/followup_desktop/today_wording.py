@@ -15,6 +15,7 @@ from followup_desktop.plan_items import (
     FOLD_AFTER,
     SUGGESTIONS,
     reason_on_both_clocks,
+    spoken,
     state_word,
 )
 from followup_desktop.today_face import LOADING, CardFace, TodayFace
@@ -71,7 +72,7 @@ def card_face(item: PlanItem, zone: tzinfo, dates: LocaleDates, phones: dict[int
         reason=reason_on_both_clocks(item, zone, dates),
         action=ACTIONS[item.kind],
         tip=item.reason,
-        spoken=f"{word}: {item.title}. {item.reason}",
+        spoken=spoken(item),
     )
 
 

@@ -4,6 +4,7 @@ the last change to the records otherwise: typing in a letter never undoes a dele
 from __future__ import annotations
 
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -87,15 +88,7 @@ def test_a_window_that_outlives_its_session_lets_go_of_the_undo_stack(
     test run: windows closed with deleteLater (never run) outlived their sessions, and when
     they went at exit the focus moved and Edit read the session's deleted undo stack. Failed
     before: RuntimeError in the slot, on every focus change and when the menu opened."""
-    window = MainWindow(session)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.show_page("interviews")
-    page = window.page("interviews")
-    assert isinstance(page, InterviewsView)
-    page.tree.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.tree)
+    window, _page = on_interviews(qtbot, session)
     edit = window.edit_undo
     shiboken6.delete(session)  # the session goes first, and its undo stack with it
     assert not edit.undo.isEnabled() and not edit.redo.isEnabled()
@@ -113,3 +106,37 @@ def test_a_window_that_outlives_its_session_lets_go_of_the_undo_stack(
     assert edit.undo.text() == "&Undo Typing" and edit.undo.isEnabled()
     edit.undo.trigger()
     assert search.text() == ""
+
+
+def on_interviews(qtbot: QtBot, session: Session) -> tuple[MainWindow, InterviewsView]:
+    """A window on screen showing the Interviews page, its tree focused (no text field)."""
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("interviews")
+    page = window.page("interviews")
+    assert isinstance(page, InterviewsView)
+    page.tree.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.tree)
+    return window, page
+
+
+def test_ctrl_shift_z_redoes_a_change_to_the_records(qtbot: QtBot, session: Session) -> None:
+    """With the focus outside a text field, the keys act on the records."""
+    acme = session.repo.add_application(Application(0, "Acme", "Analyst"))
+    _window, page = on_interviews(qtbot, session)
+    page.select(acme)
+    page.delete()
+    page.tree.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.tree)
+    assert all(a.company != "Acme" for a in session.repo.applications())
+
+    qtbot.keyClick(page.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: any(a.company == "Acme" for a in session.repo.applications()))
+    qtbot.keyClick(
+        page.tree,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: all(a.company != "Acme" for a in session.repo.applications()))

@@ -3,14 +3,10 @@ key the platform binds to them (set without PySide's ``Qt`` namespace, before To
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from followup.model import Application
 from followup_desktop.actions import ACTIONS
-from followup_desktop.interviews.view import InterviewsView
 from followup_desktop.main_window import MainWindow
 from followup_desktop.session import Session
 
@@ -45,29 +41,3 @@ def test_undo_and_redo_take_every_key_the_platform_binds(qtbot: QtBot, session: 
     assert edit.undo.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)
     assert edit.redo.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
     assert len(edit.redo.shortcuts()) > 1, "Redo has more than one binding here"
-
-
-def test_ctrl_shift_z_redoes_a_change_to_the_records(qtbot: QtBot, session: Session) -> None:
-    """With the focus outside a text field, the keys act on the records."""
-    acme = session.repo.add_application(Application(0, "Acme", "Analyst"))
-    window = MainWindow(session)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.show_page("interviews")
-    page = window.page("interviews")
-    assert isinstance(page, InterviewsView)
-    page.select(acme)
-    page.delete()
-    page.tree.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.tree)
-    assert all(a.company != "Acme" for a in session.repo.applications())
-
-    qtbot.keyClick(page.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: any(a.company == "Acme" for a in session.repo.applications()))
-    qtbot.keyClick(
-        page.tree,
-        Qt.Key.Key_Z,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )
-    qtbot.waitUntil(lambda: all(a.company != "Acme" for a in session.repo.applications()))

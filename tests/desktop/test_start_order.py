@@ -131,21 +131,28 @@ app.main(["--exit-after-content", "--db", sys.argv[1]])
 """
 
 
-def test_the_frame_paints_before_the_qt_namespace_is_built(tmp_path: Path) -> None:
-    """PySide builds every enum of the Qt namespace at its first use (12 ms): the frame does
-    not wait for it (Today, which needs it, comes right after)."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=str(tmp_path))
+def probe(script: str, database: Path, home: Path) -> str:
+    """What ``script`` prints, run as the app's own process on ``database`` (its user
+    folders in ``home``)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=str(home))
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        env[name] = str(tmp_path / name.lower())
+        env[name] = str(home / name.lower())
     done = subprocess.run(
-        [sys.executable, "-c", FRAME_PROBE, str(tmp_path / "new.sqlite3")],
+        [sys.executable, "-c", script, str(database)],
         env=env,
         capture_output=True,
         text=True,
         timeout=60,
         check=True,
     )
-    assert "qt-namespace-built False" in done.stdout, done.stdout + done.stderr
+    return done.stdout + done.stderr
+
+
+def test_the_frame_paints_before_the_qt_namespace_is_built(tmp_path: Path) -> None:
+    """PySide builds every enum of the Qt namespace at its first use (12 ms): the frame does
+    not wait for it (Today, which needs it, comes right after)."""
+    said = probe(FRAME_PROBE, tmp_path / "new.sqlite3", tmp_path)
+    assert "qt-namespace-built False" in said, said
 
 
 CONTENT_PROBE = """
@@ -173,15 +180,5 @@ def test_today_paints_its_cards_before_the_qt_namespace_is_built(tmp_path: Path)
     database = Database.open(path, now)
     populate(Repository(database), now, NY, count=30)
     database.close()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=str(tmp_path))
-    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        env[name] = str(tmp_path / name.lower())
-    done = subprocess.run(
-        [sys.executable, "-c", CONTENT_PROBE, str(path)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    assert "qt-namespace-built False" in done.stdout, done.stdout + done.stderr
+    said = probe(CONTENT_PROBE, path, tmp_path)
+    assert "qt-namespace-built False" in said, said

@@ -13,6 +13,7 @@ import sys
 import zlib
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -65,6 +66,13 @@ def keep_copy(session: Session, now: datetime = NOW) -> Path:
     return path
 
 
+def kept_data(database: Path) -> dict[str, Any]:
+    """The copy's data as kept on disk."""
+    data = from_bytes(copy_path(database).read_bytes())
+    assert isinstance(data, dict)
+    return data
+
+
 def live_face(qtbot: QtBot, session: Session) -> TodayFace:
     """What the live Today shows at the session's moment, read off its widgets."""
     view = TodayView(session)
@@ -101,9 +109,7 @@ def test_the_copy_shows_what_the_live_today_shows_at_every_moment_of_its_days(
     qtbot: QtBot, searching: Session, clock: FixedClock
 ) -> None:
     path = keep_copy(searching)
-    data = from_bytes(copy_path(path).read_bytes())
-    assert isinstance(data, dict)
-    stretches = data["stretches"]
+    stretches = kept_data(path)["stretches"]
     assert len(stretches) > 8, "a stretch per day at least, and one per deadline between"
     last_end = datetime.fromisoformat(stretches[-1]["end"])
     assert last_end >= NOW + timedelta(days=8)
@@ -244,8 +250,7 @@ def test_a_copy_with_a_wrong_value_is_never_shown(
     searching: Session, field: str, value: object
 ) -> None:
     path = keep_copy(searching)
-    data = from_bytes(copy_path(path).read_bytes())
-    assert isinstance(data, dict)
+    data = kept_data(path)
     stretch = data["stretches"][0]
     face = stretch["face"]
     if field in ("token", "stretches"):
