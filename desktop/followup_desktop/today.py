@@ -73,7 +73,7 @@ class TodayView(TodayFrame):
     def _find_phones(self) -> None:
         """Read anew at each reload: a number may have changed."""
         self.phones.clear()
-        read_phones(self.session.repo, self.model.rows + self.coming.rows, self.phones)
+        read_phones(self.session.repo.contact, self.model.rows + self.coming.rows, self.phones)
 
     def _refresh(self) -> None:
         now = self.session.now().astimezone(self.session.zone)

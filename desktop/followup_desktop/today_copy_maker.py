@@ -56,7 +56,7 @@ def make_copy(path: Path, locale: QLocale, now: datetime, country: str) -> bool:
             items = [item for plan in plans.values() for item in plan]
             week, ready, folded = week_rows(items, start, zone, expanded=False)
             after = after_the_week(items, start, zone)
-            read_phones(repo, week + after, phones)
+            read_phones(repo.contact, week + after, phones)
             face = today_face(
                 week,
                 after,

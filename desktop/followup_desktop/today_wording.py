@@ -4,6 +4,7 @@ summary, the folded line, the empty state). The live page and the copy kept for 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, tzinfo
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ from followup_desktop.plan_items import (
 from followup_desktop.today_face import LOADING, CardFace, TodayFace
 
 if TYPE_CHECKING:
-    from followup.storage import Repository
+    from followup.model import Contact
 
 ACTIONS = {
     ItemKind.LETTER: "Write the letter",
@@ -38,16 +39,18 @@ FIRST_RUN = (
 )
 
 
-def read_phones(repo: Repository, items: list[PlanItem], phones: dict[int, str]) -> None:
+def read_phones(
+    contact: Callable[[int], Contact], items: list[PlanItem], phones: dict[int, str]
+) -> None:
     """The numbers call cards dial (``card_face``): only the few contacts call cards name,
-    each read once."""
+    each read once (``contact``: the repository's reader)."""
     for item in items:
-        contact = item.contact_id
-        if item.kind is ItemKind.CALL and contact is not None and contact not in phones:
+        contact_id = item.contact_id
+        if item.kind is ItemKind.CALL and contact_id is not None and contact_id not in phones:
             try:
-                phones[contact] = repo.contact(contact).phone
+                phones[contact_id] = contact(contact_id).phone
             except FollowUpError:  # gone or unreadable: the card says there is no number
-                phones[contact] = ""
+                phones[contact_id] = ""
 
 
 def card_face(item: PlanItem, zone: tzinfo, dates: LocaleDates, phones: dict[int, str]) -> CardFace:
