@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from followup_desktop.feature_scan import declare_modules
 from followup_desktop.first_paint import on_first_paint
+from followup_desktop.tray_presence import tray_available
 
 if TYPE_CHECKING:
     import argparse
@@ -196,7 +197,7 @@ def _run(args: argparse.Namespace) -> int:
         args.view = args.view or "today"
         window.show_page(pages.get(args.view, args.view))
     started: list[Shell] = []
-    hidden = args.minimized and _tray_available()
+    hidden = args.minimized and tray_available()  # only where a tray can bring it back
     preview = (
         None
         if args.demo or args.screenshot or hidden
@@ -293,17 +294,9 @@ def _kept_today(window: MainWindow, db_path: Path | None, now: datetime) -> Toda
         return None
     if preview is not None:
         window.show_preview(preview)
-        if not _tray_available():  # the shell would add its line above Today: now, not after
+        if not tray_available():  # the shell would add its line above Today: now, not after
             window.note_no_tray()
     return preview
-
-
-def _tray_available() -> bool:
-    """``shell.tray_available`` without importing the shell before the frame paints:
-    ``--minimized`` starts hidden only where a tray can bring the window back."""
-    from PySide6.QtWidgets import QSystemTrayIcon  # noqa: PLC0415
-
-    return QSystemTrayIcon.isSystemTrayAvailable()
 
 
 def _finish_startup(

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication
 
 from followup.plan import PlanItem
 from followup.reminders import Reminder
@@ -16,6 +16,7 @@ from followup_desktop.close_notes import NoTrayNote, explain_close_to_tray
 from followup_desktop.first_paint import on_first_paint
 from followup_desktop.main_window import MainWindow
 from followup_desktop.session import Session
+from followup_desktop.tray_presence import tray_available
 
 if TYPE_CHECKING:
     from followup_desktop.notifications import DBusNotifier, Notifier
@@ -26,13 +27,6 @@ if TYPE_CHECKING:
 
 # The work after start-up waits for Today's first paint with data, or this long at most.
 AFTER_CONTENT_AT_THE_LATEST_MS = 1000
-
-
-def tray_available() -> bool:
-    """Whether the desktop shows tray icons (GNOME without an extension, offscreen and many
-    Wayland sessions do not): without one, closing the window quits rather than hide the app
-    where it cannot be found, and reminders go to desktop notifications only."""
-    return QSystemTrayIcon.isSystemTrayAvailable()
 
 
 class Shell(QObject):
