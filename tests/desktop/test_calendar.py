@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -141,6 +142,38 @@ def test_entries_show_the_company_and_the_interviews_time(
     view.resize(500, 700)  # too narrow for the time: the company stays
     view.grid.grab()
     assert view.grid.painted[date(2026, 11, 25)] == ["✓ ◆ Acme"]
+
+
+def test_every_finished_state_has_its_mark_in_the_cells_and_the_legend(qtbot: QtBot) -> None:
+    """A missed letter reads "– ", as a cancelled one does: grey alone would hide it from
+    anyone who cannot tell the colours apart."""
+    day = date(2026, 12, 9)
+    grid = CalendarGrid(day)
+    qtbot.addWidget(grid)
+    grid.resize(1000, 700)
+    states = [ItemState.MISSED, ItemState.CANCELLED, ItemState.DONE, ItemState.OVERDUE]
+    grid.set_items(
+        [replace(_letter(n, day), state=state) for n, state in enumerate(states)],
+        UTC,
+        {n: f"Company {n}" for n in range(4)},
+    )
+    grid.grab()
+    assert grid.painted[day] == ["– ✉ Company 0", "– ✉ Company 1", "✓ ✉ Company 2", "! ✉ Company 3"]
+    assert label(replace(_letter(0, day), state=ItemState.MISSED)) == "– ✉ Letter: Letter 0"
+
+
+def test_the_legend_names_every_mark(qtbot: QtBot, session: Session) -> None:
+    legend = page(qtbot, session).legend.text()
+    for words in (
+        "◆ interview",
+        "✉ letter",
+        "☎ call",
+        "○ close",
+        "! overdue",
+        "✓ done",
+        "– missed",
+    ):
+        assert words in legend
 
 
 def _letter(number: int, day: date) -> PlanItem:

@@ -49,7 +49,6 @@ STATE_MARKS = {
     ItemState.CANCELLED: "– ",
     ItemState.MISSED: "– ",
 }
-STATE_MARKS = {ItemState.DONE: "✓ ", ItemState.OVERDUE: "! ", ItemState.CANCELLED: "– "}
 
 
 def label(item: PlanItem) -> str:

@@ -103,7 +103,10 @@ class CalendarView(QWidget):
         self.day_list.activated.connect(
             lambda index: self.action_requested.emit(index.data(ItemRole))
         )
-        self.legend = QLabel("◆ interview   ✉ letter   ☎ call   ○ close     ! overdue   ✓ done")
+        self.legend = QLabel(
+            "◆ interview   ✉ letter   ☎ call   ○ close     "
+            "! overdue   ✓ done   – missed or cancelled"
+        )
         self.legend.setObjectName("summary")
 
         header = QHBoxLayout()
