@@ -113,6 +113,23 @@ class LocaleDates:
         self._times: dict[tuple[int, int], str] = {}
         self._weekdays: dict[int, str] = {}
 
+    def sibling(self, today: date) -> LocaleDates:
+        """The same locale's style relative to another ``today`` (a new day, or a plan made
+        for another moment), knowing every name this one made: a name depends only on the
+        locale, the day and the form, never on ``today``.
+
+        The names are shared, not copied, and the sibling may run on another thread: each
+        is a whole string set once under the GIL, so either thread sees it or asks Qt. A
+        planner off the GUI thread that asked Qt for each day would let go of the GIL at
+        every call, which keeps the GUI thread from taking it (it is woken, finds the lock
+        taken again, and waits anew): time moving once froze the window for 50–80 ms so.
+        The locale is copied: each thread asks a QLocale of its own."""
+        other = LocaleDates.__new__(LocaleDates)
+        other.__dict__.update(self.__dict__)
+        other.today = today
+        other.locale = QLocale(self.locale)
+        return other
+
     def _format(self, day: date, this_year: str, other_year: str) -> str:
         form = this_year if day.year == self.today.year else other_year
         key = (day, form)

@@ -153,8 +153,10 @@ class Session(QObject):
         today = self.now().astimezone(self.zone).date()
         locale = QLocale()
         kept = self._dates
-        if kept is None or kept.today != today or kept.locale != locale:
+        if kept is None or kept.locale != locale:
             kept = self._dates = LocaleDates(today, locale)
+        elif kept.today != today:  # a new day: the names already made still hold
+            kept = self._dates = kept.sibling(today)
         return kept
 
     def plan_settings(self) -> PlanSettings:
@@ -212,8 +214,9 @@ class Session(QObject):
 
     def _planner(self, now: datetime) -> Callable[[], dict[int, list[PlanItem]]]:
         """Every active plan for ``now``, off the GUI thread. Its reasons name days as the
-        GUI's do, with a locale style of its own (the GUI thread's keeps what it named)."""
-        dates = LocaleDates(now.astimezone(self.zone).date())
+        GUI's do, with a locale style of its own that shares the names already made
+        (``LocaleDates.sibling`` says why that matters to the GUI thread)."""
+        dates = self.dates().sibling(now.astimezone(self.zone).date())
         settings = replace(self.settings.plan(), dates=dates)
         path = Path(self.repo.db.path).resolve()
         return planner_of_its_own(path, self.calendar(), self.zone, now, settings)

@@ -172,3 +172,53 @@ def test_the_session_keeps_one_style_per_day_and_locale(  # type: ignore[no-unty
     assert session.dates() is not kept and session.dates().day(new_year) == "Fri, 1 Jan"
     locale_named("de_DE")
     assert session.dates().day(new_year) == "Fr., 1. Jan."
+
+
+class CountingLocale(QLocale):
+    """A locale that counts the names Qt is asked to make."""
+
+    asked = 0
+
+    def toString(self, *args):  # type: ignore[no-untyped-def]
+        CountingLocale.asked += 1
+        return super().toString(*args)
+
+
+def test_a_sibling_style_shares_the_names_made_either_side() -> None:
+    """The planner off the GUI thread uses a sibling of the GUI's style: what either named is
+    not asked of Qt again (on the planner's side each call would let go of the GIL, which
+    starves the GUI thread)."""
+    CountingLocale.asked = 0
+    gui = LocaleDates(TODAY, CountingLocale("en_GB"))
+    days = [date(2026, 12, n) for n in range(1, 20)]
+    planner = gui.sibling(date(2026, 12, 2))
+    named = [planner.day(d) for d in days] + [planner.long_day(d) for d in days]
+    assert CountingLocale.asked == 0  # the sibling asks a QLocale of its own
+    assert [gui.day(d) for d in days] + [gui.long_day(d) for d in days] == named
+    assert CountingLocale.asked == 0  # and the GUI's style did not ask again
+    assert gui.today == TODAY and planner.today == date(2026, 12, 2)
+    assert planner.near_day(date(2026, 12, 3)) == "tomorrow"
+    assert gui.near_day(date(2026, 12, 3)) == "Thu, 3 Dec"
+    assert gui.day(date(2027, 3, 1)) == "Mon, 1 Mar 2027"
+    assert CountingLocale.asked == 1  # a day neither named: asked once
+
+
+@given(
+    st.sampled_from(["en_US", "en_GB", "de_DE", "fr_FR", "ja_JP", "ar_EG", "C"]),
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
+    st.lists(st.dates(min_value=date(1990, 1, 1), max_value=date(2110, 12, 31)), max_size=8),
+)
+def test_a_sibling_names_every_day_as_a_new_style_for_its_today_would(
+    name: str, first: date, second: date, days: list[date]
+) -> None:
+    """A name depends on the locale, the day and the form, never on ``today``: the names one
+    style made serve a sibling for any other today (a new year included)."""
+    locale = QLocale(name)
+    style = LocaleDates(first, locale)
+    for day in days:  # whatever the first style named, for its own today
+        style.day(day), style.long_day(day), style.full_day(day)
+    sibling, fresh = style.sibling(second), LocaleDates(second, locale)
+    for day in [*days, second, first]:
+        for form in ("day", "long_day", "full_day", "near_day"):
+            assert getattr(sibling, form)(day) == getattr(fresh, form)(day)
