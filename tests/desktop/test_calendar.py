@@ -130,6 +130,29 @@ def test_a_change_shows_at_once_despite_cached_plans(
     assert states == ["done", "upcoming"]
 
 
+def test_a_change_made_while_the_page_is_hidden_shows_when_it_is_shown_again(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    view = page(qtbot, session)
+    monday = date(2026, 11, 30)
+    view.hide()  # another page on screen, or the window in the tray
+    session.commit(
+        lambda: session.repo.record_letter(
+            interview.id, interview.interviewer_ids[0], Channel.EMAIL, NOW
+        )
+    )
+    session.commit(
+        lambda: session.repo.update_application(
+            replace(session.repo.application(interview.application_id), company="Renamed Inc")
+        )
+    )
+    view.show()
+    states = sorted(i.state.value for i in view.grid.by_day[monday])
+    assert states == ["done", "upcoming"]
+    view.grid.grab()
+    assert all("Renamed Inc" in line for line in view.grid.painted[monday])
+
+
 def test_entries_show_the_company_and_the_interviews_time(
     qtbot: QtBot, session: Session, interview: Round
 ) -> None:

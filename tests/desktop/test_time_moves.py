@@ -68,9 +68,12 @@ def letter_states(shell: Shell) -> list[ItemState]:
     return [r.state for r in rows if r.kind is ItemKind.LETTER]
 
 
+@pytest.mark.parametrize("on_screen", ["today", "calendar"])
 def test_crossing_midnight_moves_today_the_calendar_and_the_states(
-    qtbot: QtBot, session: Session, clock: FixedClock, interview: Round
+    qtbot: QtBot, session: Session, clock: FixedClock, interview: Round, on_screen: str
 ) -> None:
+    """The page on screen follows at once; the calendar, when another page is on screen,
+    follows when it is shown (no one sees it in between)."""
     clock.set(datetime(2026, 11, 29, 23, 0, tzinfo=NY))  # Sunday night; letters due Monday
     shell, _ = running(qtbot, session)
     cal = calendar(shell)
@@ -78,14 +81,18 @@ def test_crossing_midnight_moves_today_the_calendar_and_the_states(
     assert today.heading.text() == "Today, Sunday, 29 November"
     assert letter_states(shell) == [ItemState.UPCOMING] * 2
     assert cal.grid.today == date(2026, 11, 29)
+    shell.window.show_page(on_screen)
     midnight = datetime(2026, 11, 30, 0, 0, tzinfo=NY)
     assert shell.reminders.wake_at == midnight  # the one timer, armed for the new day
     run_until(shell, clock, midnight + timedelta(minutes=1))
-    assert today.heading.text() == "Today, Monday, 30 November"
+    qtbot.waitUntil(lambda: today.heading.text() == "Today, Monday, 30 November")
     assert letter_states(shell) == [ItemState.DUE] * 2
     assert "2 due today" in today.summary.text()
+    shell.window.show_page("calendar")
     assert cal.grid.today == date(2026, 11, 30) and cal.grid.selected == date(2026, 11, 30)
     assert "Monday, 30 November" in cal.day_title.text()
+    monday = cal.grid.by_day[date(2026, 11, 30)]
+    assert {i.state for i in monday if i.kind is ItemKind.LETTER} == {ItemState.DUE}
 
 
 def test_a_deadline_passing_while_the_window_is_open(
@@ -93,6 +100,8 @@ def test_a_deadline_passing_while_the_window_is_open(
 ) -> None:
     clock.set(datetime(2026, 11, 30, 16, 0, tzinfo=NY))
     shell, _ = running(qtbot, session)
+    interviews = shell.window.interviews  # built, then hidden behind Today
+    assert interviews.model.rows[0].next_step.startswith("Thank-you letter to ")
     assert letter_states(shell) == [ItemState.DUE] * 2
     assert "overdue" not in shell.tray.icon.toolTip()
     deadline = datetime(2026, 11, 30, 17, 0, tzinfo=NY)
@@ -103,7 +112,7 @@ def test_a_deadline_passing_while_the_window_is_open(
     assert letter_states(shell) == [ItemState.OVERDUE] * 2
     assert shell.window.today.summary.text().startswith("2 overdue")
     assert shell.tray.icon.toolTip() == "Interview Follow-Up: 2 overdue"
-    interviews = shell.window.interviews
+    shell.window.show_page("interviews")  # hidden meanwhile: it follows when shown
     assert interviews.model.rows[0].next_step.startswith("Overdue: ")
 
 

@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
@@ -138,6 +138,7 @@ class CalendarView(QWidget):
         self._neighbours: list[date] = []  # selections of the pages to plan ahead, in order
         self._ahead = QTimer(self, singleShot=True, interval=PLAN_AHEAD_MS)
         self._ahead.timeout.connect(self._plan_ahead)
+        self._stale = False  # a change or the clock moved while the page was hidden
         session.schedule_changed.connect(self._records_changed)
         session.time_moved.connect(self.on_time_moved)
         self.load()
@@ -203,10 +204,30 @@ class CalendarView(QWidget):
 
     def _records_changed(self) -> None:
         self._company_names = {}  # a company may have been renamed, an application deleted
-        self.load()
+        self._follow()
 
     def on_time_moved(self) -> None:
-        """A new day moves the "today" mark (and the selection, if it was on today)."""
+        self._follow()
+
+    def _follow(self) -> None:
+        """Shown, the page follows a change or the clock at once; hidden (another page, the
+        window in the tray), only when it is shown again: a page no one sees costs nothing
+        when time moves or a record changes."""
+        if self.isVisible():
+            self._stale = False
+            self._refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self._refresh()
+        super().showEvent(event)
+
+    def _refresh(self) -> None:
+        """A new day moves the "today" mark (and the selection, if it was on today); the
+        range is planned again."""
         today = self.session.now().astimezone(self.session.zone).date()
         if today != self.grid.today:
             was_on_today = self.grid.selected == self.grid.today

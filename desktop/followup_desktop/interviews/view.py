@@ -4,7 +4,7 @@ the selected one in full in the details pane."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -148,6 +148,7 @@ class InterviewsView(QWidget):
         self.setTabOrder(self.tree, self.details.text)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         session.schedule_changed.connect(self.on_change)
+        self._time_moved_unseen = False
         session.time_moved.connect(self.on_time_moved)
         self.reload()
 
@@ -167,10 +168,21 @@ class InterviewsView(QWidget):
             self.details.show_record(self.selected())
 
     def on_time_moved(self) -> None:
-        """States and next steps read differently now: the rows and the pane follow."""
+        """States and next steps read differently now: the rows and the pane follow, at once
+        when the page is shown, else when it is shown again (a page no one sees costs
+        nothing when time moves)."""
+        if not self.isVisible():
+            self._time_moved_unseen = True
+            return
+        self._time_moved_unseen = False
         self.model.follow_time()
         self.details.forget()
         self.details.show_record(self.selected())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._time_moved_unseen:
+            self.on_time_moved()
+        super().showEvent(event)
 
     def reload(self) -> None:
         current = self.selected()
