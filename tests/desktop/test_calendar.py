@@ -6,15 +6,17 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtGui import QFont, QFontMetricsF, QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from followup.model import Channel, Round
 from followup.plan import ItemKind, ItemState, PlanItem
 from followup.workdays import WorkCalendar
-from followup_desktop.calendar.grid import CalendarGrid, label
+from followup_desktop.calendar.grid import CalendarGrid, _elided, label
 from followup_desktop.calendar.view import CalendarView
 from followup_desktop.session import Session
 
@@ -256,3 +258,17 @@ def test_holidays_and_days_off_are_marked_with_their_names(
     own.set_items([], UTC, {}, WorkCalendar(country="US", days_off=frozenset({day_off})))
     assert own.tooltip(day_off) == "Your day off"
     assert own.tooltip(date(2026, 12, 25)) == "Christmas Day"
+
+
+@given(st.text(max_size=40), st.integers(min_value=0, max_value=300))
+def test_a_cell_line_is_cut_exactly_where_qt_cuts_it(
+    qapp: QApplication, text: str, width: int
+) -> None:
+    """The grid measures before it elides (most entries fit): what it draws is what
+    ``elidedText`` gives, to the fraction of a pixel where a name only just fits."""
+    font = QFont()
+    font.setPointSizeF(font.pointSizeF() * 0.86)
+    metrics = QFontMetricsF(font)
+    assert _elided(text, metrics, width) == metrics.elidedText(
+        text, Qt.TextElideMode.ElideRight, width
+    )

@@ -7,11 +7,12 @@ import calendar as stdcalendar
 from collections import defaultdict
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -78,6 +79,15 @@ def entry(
     return f"{STATE_MARKS.get(item.state, '')}{KIND_GLYPHS[item.kind]} " + (
         f"{when} {name}" if when else name
     )
+
+
+def _elided(text: str, metrics: QFontMetricsF, width: int) -> str:
+    """``text`` cut with "…" to ``width``; most entries fit, and measuring (to the fraction
+    of a pixel, as eliding does) is cheaper than eliding. (U+009C separates a text's
+    length variants, of which eliding picks one.)"""
+    if "\x9c" not in text and metrics.horizontalAdvance(text) <= width:
+        return text
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
 def day_note(calendar: WorkCalendar | None, day: date) -> str | None:
@@ -260,7 +270,10 @@ class CalendarGrid(QWidget):
         small.setPointSizeF(self.font().pointSizeF() * 0.86)
         line = painter.fontMetrics().height()
         small_metrics = QFontMetrics(small, self)
+        small_key = small.key()
         item_line = small_metrics.height() + 2
+        exact = QFontMetricsF(small, self)  # where Qt centres a line in a rect of item_line
+        baseline = (item_line - (exact.ascent() + exact.descent())) / 2 + exact.ascent()
         colours: dict[ItemState, QColor] = {}  # per paint: the palette may have changed
         month = self.selected.month
         self.painted = {}
@@ -306,16 +319,15 @@ class CalendarGrid(QWidget):
             items = self.by_day.get(day, [])
             room = max((cell.height() - line - 8) // item_line, 0)
             room_width = cell.width() - 10
-            key = (day, room, room_width, small.key())
+            key = (day, room, room_width, small_key)
             cached = self._lines.get(key)
             if cached is None:
                 lines = self.cell_lines(day, room, small_metrics, room_width)
-                elide = Qt.TextElideMode.ElideRight
-                cached = lines, [small_metrics.elidedText(t, elide, room_width) for t in lines]
+                cached = lines, [_elided(t, exact, room_width) for t in lines]
                 self._lines[key] = cached
             lines, drawn = cached
             self.painted[day] = lines
-            y = cell.top() + line + 6
+            y = cell.top() + line + 6 + baseline
             for position, text_line in enumerate(drawn):
                 more = len(items) > room and position == len(lines) - 1
                 state = items[position].state
@@ -325,10 +337,9 @@ class CalendarGrid(QWidget):
                     if state not in colours:
                         colours[state] = state_colour(state, palette)
                     painter.setPen(colours[state])
-                rect = QRect(cell.left() + 6, y, room_width, item_line)
-                painter.drawText(
-                    rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text_line
-                )
+                # At its baseline: what a rect with AlignLeft | AlignVCenter draws (one line,
+                # already elided to the cell), without Qt laying out a rect for each line.
+                painter.drawText(QPointF(cell.left() + 6, y), text_line)
                 y += item_line
         painter.end()
 
