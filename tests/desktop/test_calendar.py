@@ -137,6 +137,8 @@ def test_a_change_made_while_the_page_is_hidden_shows_when_it_is_shown_again(
 ) -> None:
     view = page(qtbot, session)
     monday = date(2026, 11, 30)
+    view.grid.select(monday)
+    assert all("Acme" in view.day_model.index(r).data() for r in range(2))
     view.hide()  # another page on screen, or the window in the tray
     session.commit(
         lambda: session.repo.record_letter(
@@ -153,6 +155,8 @@ def test_a_change_made_while_the_page_is_hidden_shows_when_it_is_shown_again(
     assert states == ["done", "upcoming"]
     view.grid.grab()
     assert all("Renamed Inc" in line for line in view.grid.painted[monday])
+    shown = [view.day_model.index(r).data() for r in range(view.day_model.rowCount())]
+    assert len(shown) == 2 and all("Renamed Inc" in words for words in shown)
 
 
 def test_entries_show_the_company_and_the_interviews_time(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from followup.plan import ItemKind, PlanItem
 from followup.planner import items_between
+from followup_desktop import item_roles
 from followup_desktop.accessibility import named
 from followup_desktop.calendar.grid import (
     KIND_WORDS,
@@ -45,6 +46,17 @@ class DayItemsModel(PlanItemsModel):
         super().__init__()
         self.session = session
         self.companies = companies
+        # Each row's words, made once per day shown: the list asks for them for every size
+        # and paint, and the delegate asks each row for a dozen roles.
+        self._described: dict[int, str] = {}
+
+    def set_items(self, items: list[PlanItem]) -> None:
+        self._described = {}
+        super().set_items(items)
+
+    def update_items(self, items: list[PlanItem]) -> None:
+        self._described = {}
+        super().update_items(items)
 
     def describe(self, item: PlanItem) -> str:
         dates = self.session.dates()
@@ -57,10 +69,14 @@ class DayItemsModel(PlanItemsModel):
         head = " · ".join(part for part in (when, KIND_WORDS[item.kind], person, company) if part)
         return f"{STATE_MARKS.get(item.state, '')}{head}\n{item.reason}"
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
-            return self.describe(self.rows[index.row()])
-        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+    def data(self, index: Index, role: int = item_roles.DISPLAY) -> Any:
+        if role == item_roles.DISPLAY and index.isValid():
+            row = index.row()
+            words = self._described.get(row)
+            if words is None:
+                words = self._described[row] = self.describe(self.rows[row])
+            return words
+        if role == item_roles.TOOLTIP and index.isValid():
             return self.rows[index.row()].title
         return super().data(index, role)
 
