@@ -119,3 +119,35 @@ def test_the_day_list_follows_a_page_turn_onto_an_empty_day(qtbot: QtBot, histor
     assert view.day_model.rowCount() == 0
     assert view.nothing.isVisibleTo(view)
     assert view.title.text() == grid.dates.month(grid.selected)
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_PageUp, Qt.Key.Key_PageDown])
+def test_a_key_held_down_finds_the_next_page_planned_after_the_last_one_painted(
+    qtbot: QtBot, history: Session, key: Qt.Key
+) -> None:
+    """Between two repeats of a held key (30-40 ms), the next page the same way is planned,
+    and only once the page turned to has painted: the user never waits for it."""
+    view = open_view(qtbot, history)
+    grid = view.grid
+    grid.select(grid.today.replace(year=grid.today.year - 2))  # history either way
+    qtbot.waitUntil(lambda: not view._neighbours)
+    order: list[str] = []
+    real = history.repo.rounds_of
+
+    def rounds_of(ids: list[int]) -> object:
+        order.append("read")
+        return real(ids)
+
+    history.repo.rounds_of = rounds_of  # type: ignore[method-assign]
+    grid.finished_painting.connect(lambda: order.append("paint"))
+    reads = 0
+    for _ in range(6):
+        qtbot.keyClick(grid, key)  # the page planned in the last pause: nothing to read
+        assert order == []
+        qtbot.waitUntil(lambda: "paint" in order)
+        qtbot.wait(30)  # the pause before the key repeats
+        assert order[0] == "paint" and set(order[1:]) <= {"read"}  # the next page, after
+        assert shown(view) == planned_afresh(history, view)
+        reads += len(order) - 1
+        order.clear()
+    assert reads  # pages were planned in the pauses (not all of them were empty)

@@ -100,11 +100,13 @@ def day_note(calendar: WorkCalendar | None, day: date) -> str | None:
 
 class CalendarGrid(QWidget):
     """Signals: ``date_selected(date)`` as the selection moves; ``date_activated(date)`` on
-    Enter or double-click; ``range_changed(date, date)`` when another month or week shows."""
+    Enter or double-click; ``range_changed(date, date)`` when another month or week shows;
+    ``finished_painting()`` after each paint."""
 
     date_selected = Signal(object)
     date_activated = Signal(object)
     range_changed = Signal(object, object)
+    finished_painting = Signal()
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -342,6 +344,7 @@ class CalendarGrid(QWidget):
                 painter.drawText(QPointF(cell.left() + 6, y), text_line)
                 y += item_line
         painter.end()
+        self.finished_painting.emit()
 
     def event(self, event: QEvent) -> bool:
         """A day's tooltip names its holiday or day off and its entries in full."""

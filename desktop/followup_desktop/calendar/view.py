@@ -34,8 +34,11 @@ from followup_desktop.plan_items import Index, ItemRole, PlanItemsModel
 from followup_desktop.session import Session
 
 # After this long without another page turn, the pages before and after are planned (one per
-# pause): a user paging on finds them ready, one holding the key down is never held up by them.
+# pause): a user paging on finds them ready.
 PLAN_AHEAD_MS = 120
+# After a page turn has painted, the next page the same way is planned this soon: within the
+# pause before a held key repeats (33-40 ms), after the frame has gone to the screen.
+TRAVEL_AHEAD_MS = 5
 NO_ITEMS: list[PlanItem] = []  # what an empty day shows (one list, so it compares as the same)
 
 
@@ -146,12 +149,16 @@ class CalendarView(QWidget):
         self.next.clicked.connect(lambda: self._page(1))
         self.today_button.clicked.connect(lambda: self.grid.select(self.grid.today))
         self.month.toggled.connect(lambda on: self.grid.set_week_mode(not on))
-        self.grid.range_changed.connect(lambda *_: self.load())
+        self.grid.range_changed.connect(lambda first, _end: self._range_changed(first))
+        self.grid.finished_painting.connect(self._painted)
         self.grid.date_selected.connect(self.show_day)
         self.grid.date_activated.connect(self._activate_day)
         self._company_names: dict[int, str] = {}  # by application id, until a change
         self._shown: tuple[date, list[PlanItem], dict[int, str]] | None = None  # by show_day
         self._neighbours: list[date] = []  # selections of the pages to plan ahead, in order
+        self._first = self.grid.visible_range()[0]  # the first day shown
+        self._travel = 1  # the way the user paged last: -1 back, 1 on
+        self._paged = False  # the range shown next was reached by paging
         self._ahead = QTimer(self, singleShot=True, interval=PLAN_AHEAD_MS)
         self._ahead.timeout.connect(self._plan_ahead)
         self._stale = False  # a change or the clock moved while the page was hidden
@@ -183,8 +190,28 @@ class CalendarView(QWidget):
         self.previous.setEnabled(self.grid.can_page(-1))  # not past the domain's first day
         self.next.setEnabled(self.grid.can_page(1))  # nor its last
         self.show_day(selected)
-        self._neighbours = [self.grid.paged(-1), self.grid.paged(1)]
-        self._ahead.start()
+        step = self._travel
+        self._neighbours = [self.grid.paged(step), self.grid.paged(-step)]
+        if self._paged:  # on the grid's paint (see _painted)
+            self._ahead.stop()
+        else:
+            self._ahead.start(PLAN_AHEAD_MS)
+
+    def _painted(self) -> None:
+        """Paged to here and painted: the next page the same way is planned just after, so
+        a key held down (25-30 pages a second) finds its page planned in the pause between
+        two repeats; the page back comes after a longer pause. Not before the paint is on
+        screen: the user would wait for both."""
+        if self._paged:
+            self._paged = False
+            self._ahead.start(TRAVEL_AHEAD_MS)
+
+    def _range_changed(self, first: date) -> None:
+        """Another month (week) shows: note which way the user went, then show it."""
+        self._travel = -1 if first < self._first else 1
+        self._first = first
+        self._paged = True
+        self.load()
 
     def _items(self, first: date, last: date) -> list[PlanItem]:
         """Items due in ``[first, last)``; the plans made on the way are kept in the
@@ -216,7 +243,7 @@ class CalendarView(QWidget):
         day = self._neighbours.pop(0)
         self._companies_of({i.application_id for i in self._items(*self.grid.visible_range(day))})
         if self._neighbours:
-            self._ahead.start()
+            self._ahead.start(PLAN_AHEAD_MS)
 
     def _records_changed(self) -> None:
         self._company_names = {}  # a company may have been renamed, an application deleted
@@ -239,6 +266,8 @@ class CalendarView(QWidget):
         if self._stale:
             self._stale = False
             self._refresh()
+        elif self._neighbours:  # hidden before the pages around were planned
+            self._ahead.start(PLAN_AHEAD_MS)
         super().showEvent(event)
 
     def _refresh(self) -> None:
