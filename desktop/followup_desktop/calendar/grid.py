@@ -7,7 +7,7 @@ import calendar as stdcalendar
 from collections import defaultdict
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -50,6 +50,9 @@ STATE_MARKS = {
     ItemState.CANCELLED: "– ",
     ItemState.MISSED: "– ",
 }
+
+
+LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter  # an entry's line
 
 
 def label(item: PlanItem) -> str:
@@ -274,8 +277,7 @@ class CalendarGrid(QWidget):
         small_metrics = QFontMetrics(small, self)
         small_key = small.key()
         item_line = small_metrics.height() + 2
-        exact = QFontMetricsF(small, self)  # where Qt centres a line in a rect of item_line
-        baseline = (item_line - (exact.ascent() + exact.descent())) / 2 + exact.ascent()
+        exact = QFontMetricsF(small, self)  # eliding measures to the fraction of a pixel
         colours: dict[ItemState, QColor] = {}  # per paint: the palette may have changed
         month = self.selected.month
         self.painted = {}
@@ -329,7 +331,7 @@ class CalendarGrid(QWidget):
                 self._lines[key] = cached
             lines, drawn = cached
             self.painted[day] = lines
-            y = cell.top() + line + 6 + baseline
+            y = cell.top() + line + 6
             for position, text_line in enumerate(drawn):
                 more = len(items) > room and position == len(lines) - 1
                 state = items[position].state
@@ -339,9 +341,11 @@ class CalendarGrid(QWidget):
                     if state not in colours:
                         colours[state] = state_colour(state, palette)
                     painter.setPen(colours[state])
-                # At its baseline: what a rect with AlignLeft | AlignVCenter draws (one line,
-                # already elided to the cell), without Qt laying out a rect for each line.
-                painter.drawText(QPointF(cell.left() + 6, y), text_line)
+                # In a rect, not at a baseline: a glyph from a fallback font (✉ or ☎ where the
+                # UI font has none, a name in another script) moves the line as Qt lays it
+                # out, and the alignment follows a right-to-left layout.
+                rect = QRect(cell.left() + 6, y, room_width, item_line)
+                painter.drawText(rect, LEFT_MIDDLE, text_line)
                 y += item_line
         painter.end()
         self.finished_painting.emit()
