@@ -124,10 +124,10 @@ class LocaleDates:
         every call, which keeps the GUI thread from taking it (it is woken, finds the lock
         taken again, and waits anew): time moving once froze the window for 50–80 ms so.
         The locale is copied: each thread asks a QLocale of its own."""
-        other = LocaleDates.__new__(LocaleDates)
-        other.__dict__.update(self.__dict__)
-        other.today = today
-        other.locale = QLocale(self.locale)
+        other = LocaleDates(today, QLocale(self.locale))
+        other._shown = self._shown
+        other._times = self._times
+        other._weekdays = self._weekdays
         return other
 
     def _format(self, day: date, this_year: str, other_year: str) -> str:

@@ -60,6 +60,7 @@ class DayItemsModel(PlanItemsModel):
     def update_items(self, items: list[PlanItem]) -> None:
         self._described = {}
         super().update_items(items)
+        self._described = {}  # words asked for between its row signals name shifted rows
 
     def describe(self, item: PlanItem) -> str:
         dates = self.session.dates()
@@ -158,7 +159,7 @@ class CalendarView(QWidget):
         self._neighbours: list[date] = []  # selections of the pages to plan ahead, in order
         self._first = self.grid.visible_range()[0]  # the first day shown
         self._travel = 1  # the way the user paged last: -1 back, 1 on
-        self._paged = False  # the range shown next was reached by paging
+        self._new_range = False  # another range shows (a page turn, Today…), not yet painted
         self._ahead = QTimer(self, singleShot=True, interval=PLAN_AHEAD_MS)
         self._ahead.timeout.connect(self._plan_ahead)
         self._stale = False  # a change or the clock moved while the page was hidden
@@ -192,7 +193,7 @@ class CalendarView(QWidget):
         self.show_day(selected)
         step = self._travel
         self._neighbours = [self.grid.paged(step), self.grid.paged(-step)]
-        if self._paged:  # on the grid's paint (see _painted)
+        if self._new_range:  # on the grid's paint (see _painted)
             self._ahead.stop()
         else:
             self._ahead.start(PLAN_AHEAD_MS)
@@ -202,15 +203,15 @@ class CalendarView(QWidget):
         a key held down (25-30 pages a second) finds its page planned in the pause between
         two repeats; the page back comes after a longer pause. Not before the paint is on
         screen: the user would wait for both."""
-        if self._paged:
-            self._paged = False
+        if self._new_range:
+            self._new_range = False
             self._ahead.start(TRAVEL_AHEAD_MS)
 
     def _range_changed(self, first: date) -> None:
         """Another month (week) shows: note which way the user went, then show it."""
         self._travel = -1 if first < self._first else 1
         self._first = first
-        self._paged = True
+        self._new_range = True
         self.load()
 
     def _items(self, first: date, last: date) -> list[PlanItem]:
