@@ -143,28 +143,30 @@ def gui_figures(path: Path, rounds: int) -> dict[str, list[float]]:
     settle()
     grid_painted = PaintSpy(calendar.grid)
 
-    def page_up(pause_ms: int) -> float:
+    def page_up(pause_ms: int, due: float | None = None) -> float:
         """Page Up on the calendar to its repaint, after a pause (the user looking at the month:
-        the app's idle work runs) or none (the key held down: a month never planned)."""
+        the app's idle work runs) or none (keys back to back: a month never planned); timed
+        from ``due`` when given (the moment the key came), else from the press."""
         QTest.qWait(pause_ms)
         app.processEvents()
         before = grid_painted.count
-        started = time.perf_counter()
+        started = time.perf_counter() if due is None else due
         press(calendar.grid, Qt.Key.Key_PageUp)  # history walked backwards
         until_painted(grid_painted, before)
         return time.perf_counter() - started
 
-    repeated: list[float] = []  # when the last repeat was pressed
+    repeated: list[float] = []  # when each repeat was due
 
     def repeat_page_up() -> float:
         """Page Up as a held key repeats it: 30 times a second (the common default), each
-        timed to its repaint; the app's work between repeats runs in the pauses."""
-        if repeated:
-            while time.perf_counter() < repeated[-1] + REPEAT_S:
-                app.processEvents()
-                time.sleep(0.0005)
-        repeated.append(time.perf_counter())
-        return page_up(0)
+        timed from the moment it was due to its repaint, so work the app was still doing
+        when the key came (planning ahead past the pause) counts."""
+        due = repeated[-1] + REPEAT_S if repeated else time.perf_counter()
+        while time.perf_counter() < due:
+            app.processEvents()
+            time.sleep(0.0005)
+        repeated.append(due)
+        return page_up(0, due)
 
     figures["month_cold"] = [page_up(0) for _ in range(rounds * 3)]
     figures["month"] = [page_up(300) for _ in range(rounds * 3)]

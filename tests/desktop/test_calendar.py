@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
@@ -262,6 +263,23 @@ def test_holidays_and_days_off_are_marked_with_their_names(
     own.set_items([], UTC, {}, WorkCalendar(country="US", days_off=frozenset({day_off})))
     assert own.tooltip(day_off) == "Your day off"
     assert own.tooltip(date(2026, 12, 25)) == "Christmas Day"
+
+
+@pytest.mark.parametrize(
+    "text", ["✓ ◆ 14:30 Umbrella Labs", "! ✉ Northwind Analytics", "☎ Stark Logistics", "W"]
+)
+def test_a_line_that_only_just_fits_or_not_is_cut_as_qt_cuts_it(
+    qapp: QApplication, text: str
+) -> None:
+    """Widths on either side of the line's fractional advance: where rounding to whole
+    pixels would keep a line that eliding cuts (or cut one it keeps)."""
+    font = QFont()
+    font.setPointSizeF(font.pointSizeF() * 0.86)
+    metrics = QFontMetricsF(font)
+    advance = metrics.horizontalAdvance(text)
+    for width in {math.floor(advance) - 1, math.floor(advance), math.ceil(advance)}:
+        expected = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        assert _elided(text, metrics, width) == expected
 
 
 @given(st.text(max_size=40), st.integers(min_value=0, max_value=300))

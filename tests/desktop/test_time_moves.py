@@ -85,7 +85,7 @@ def test_crossing_midnight_moves_today_the_calendar_and_the_states(
     midnight = datetime(2026, 11, 30, 0, 0, tzinfo=NY)
     assert shell.reminders.wake_at == midnight  # the one timer, armed for the new day
     run_until(shell, clock, midnight + timedelta(minutes=1))
-    qtbot.waitUntil(lambda: today.heading.text() == "Today, Monday, 30 November")
+    assert today.heading.text() == "Today, Monday, 30 November"
     assert letter_states(shell) == [ItemState.DUE] * 2
     assert "2 due today" in today.summary.text()
     shell.window.show_page("calendar")
