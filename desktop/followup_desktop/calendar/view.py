@@ -155,6 +155,8 @@ class CalendarView(QWidget):
         self.grid.date_selected.connect(self.show_day)
         self.grid.date_activated.connect(self._activate_day)
         self._company_names: dict[int, str] = {}  # by application id, until a change
+        self._pages: dict[tuple[date, date], list[PlanItem]] = {}  # items by range shown
+        self._pages_memo: object = None  # the session's memo those items were made with
         self._shown: tuple[date, list[PlanItem], dict[int, str]] | None = None  # by show_day
         self._neighbours: list[date] = []  # selections of the pages to plan ahead, in order
         self._first = self.grid.visible_range()[0]  # the first day shown
@@ -216,19 +218,26 @@ class CalendarView(QWidget):
 
     def _items(self, first: date, last: date) -> list[PlanItem]:
         """Items due in ``[first, last)``; the plans made on the way are kept in the
-        session's memo until anything changes."""
-        zone = self.session.zone
-        return items_between(
-            self.session.repo,
-            self.session.calendar(),
-            zone,
-            self.session.now(),
-            datetime.combine(first, time(0), tzinfo=zone),
-            datetime.combine(last, time(0), tzinfo=zone),
-            self.session.plan_settings(),
-            self.session.contact_names(),
-            self.session.plan_memo(),
-        )
+        session's memo until anything changes, and each range's items as long as that memo
+        (a page planned ahead then shows without asking the database again)."""
+        memo = self.session.plan_memo()
+        if memo is not self._pages_memo:  # a change, a new minute, time moving on
+            self._pages, self._pages_memo = {}, memo
+        found = self._pages.get((first, last))
+        if found is None:
+            zone = self.session.zone
+            found = self._pages[first, last] = items_between(
+                self.session.repo,
+                self.session.calendar(),
+                zone,
+                self.session.now(),
+                datetime.combine(first, time(0), tzinfo=zone),
+                datetime.combine(last, time(0), tzinfo=zone),
+                self.session.plan_settings(),
+                self.session.contact_names(),
+                memo,
+            )
+        return found
 
     def _companies_of(self, app_ids: set[int]) -> dict[int, str]:
         missing = app_ids - self._company_names.keys()
