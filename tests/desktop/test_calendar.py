@@ -17,7 +17,8 @@ from pytestqt.qtbot import QtBot
 from followup.model import Channel, Round
 from followup.plan import ItemKind, ItemState, PlanItem
 from followup.workdays import WorkCalendar
-from followup_desktop.calendar.grid import CalendarGrid, _elided, label
+from followup_desktop.calendar.entries import elided, label
+from followup_desktop.calendar.grid import CalendarGrid
 from followup_desktop.calendar.view import CalendarView
 from followup_desktop.session import Session
 
@@ -279,7 +280,7 @@ def test_a_line_that_only_just_fits_or_not_is_cut_as_qt_cuts_it(
     advance = metrics.horizontalAdvance(text)
     for width in {math.floor(advance) - 1, math.floor(advance), math.ceil(advance)}:
         expected = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-        assert _elided(text, metrics, width) == expected
+        assert elided(text, metrics, width) == expected
 
 
 @given(st.text(max_size=40), st.integers(min_value=0, max_value=300))
@@ -291,6 +292,6 @@ def test_a_cell_line_is_cut_exactly_where_qt_cuts_it(
     font = QFont()
     font.setPointSizeF(font.pointSizeF() * 0.86)
     metrics = QFontMetricsF(font)
-    assert _elided(text, metrics, width) == metrics.elidedText(
+    assert elided(text, metrics, width) == metrics.elidedText(
         text, Qt.TextElideMode.ElideRight, width
     )

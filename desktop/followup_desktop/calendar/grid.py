@@ -1,5 +1,4 @@
-"""A painted month or week grid. Kind and state are shown by a glyph and a word as well as by
-colour, so nothing depends on telling red from green."""
+"""A painted month or week grid, its cells' entries written by ``entries``."""
 
 from __future__ import annotations
 
@@ -22,83 +21,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from followup.plan import ItemKind, ItemState, PlanItem
+from followup.plan import ItemState, PlanItem
 from followup.workdays import WorkCalendar
+from followup_desktop.calendar.entries import day_note, elided, entry, label
 from followup_desktop.date_range import within
 from followup_desktop.locale_dates import LocaleDates
 from followup_desktop.status_palette import Tone, state_colour, tone
 
-KIND_GLYPHS = {
-    ItemKind.INTERVIEW: "◆",
-    ItemKind.LETTER: "✉",
-    ItemKind.CALL: "☎",
-    ItemKind.CLOSE: "○",
-    ItemKind.INQUIRY: "?",
-    ItemKind.FIND_CONTACT: "+",
-}
-KIND_WORDS = {
-    ItemKind.INTERVIEW: "Interview",
-    ItemKind.LETTER: "Letter",
-    ItemKind.CALL: "Call",
-    ItemKind.CLOSE: "Close",
-    ItemKind.INQUIRY: "Inquiry",
-    ItemKind.FIND_CONTACT: "Contact",
-}
-STATE_MARKS = {
-    ItemState.DONE: "✓ ",
-    ItemState.OVERDUE: "! ",
-    ItemState.CANCELLED: "– ",
-    ItemState.MISSED: "– ",
-}
-
-
 LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter  # an entry's line
-
-
-def label(item: PlanItem) -> str:
-    """``! ✉ Letter: Dana Müller``: state mark, kind glyph and word, who or what (for screen
-    readers, where the glyph alone says little)."""
-    who = item.title.split(" to ", 1)[1] if " to " in item.title else item.title.split(": ")[-1]
-    return (
-        f"{STATE_MARKS.get(item.state, '')}{KIND_GLYPHS[item.kind]} {KIND_WORDS[item.kind]}: {who}"
-    )
-
-
-def own_time(item: PlanItem, zone: object, dates: LocaleDates) -> str | None:
-    """An interview's start ("14:30"); other steps are due by the end of the day and have no
-    time of their own."""
-    if item.kind is not ItemKind.INTERVIEW or item.due is None:
-        return None
-    return dates.time(item.due.astimezone(zone))  # type: ignore[arg-type]
-
-
-def entry(
-    item: PlanItem, company: str, zone: object, dates: LocaleDates, with_time: bool = True
-) -> str:
-    """``! ◆ 14:30 Acme``: the glyph says the kind, so a cell's few characters go to the
-    company (and the interview's time, unless ``with_time`` is off for a narrow cell)."""
-    when = own_time(item, zone, dates) if with_time else None
-    name = company or label(item).split(": ", 1)[-1]
-    return f"{STATE_MARKS.get(item.state, '')}{KIND_GLYPHS[item.kind]} " + (
-        f"{when} {name}" if when else name
-    )
-
-
-def _elided(text: str, metrics: QFontMetricsF, width: int) -> str:
-    """``text`` cut with "…" to ``width``; most entries fit, and measuring (to the fraction
-    of a pixel, as eliding does) is cheaper than eliding. (U+009C separates a text's
-    length variants, of which eliding picks one.)"""
-    if "\x9c" not in text and metrics.horizontalAdvance(text) <= width:
-        return text
-    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-
-
-def day_note(calendar: WorkCalendar | None, day: date) -> str | None:
-    """Why a working-week day is off (a public holiday's name, "your day off"); weekends are
-    not marked, the grid's columns already say them."""
-    if calendar is None or day.weekday() not in calendar.workdays:
-        return None
-    return calendar.why_not_business(day)
 
 
 class CalendarGrid(QWidget):
@@ -327,7 +257,7 @@ class CalendarGrid(QWidget):
             cached = self._lines.get(key)
             if cached is None:
                 lines = self.cell_lines(day, room, small_metrics, room_width)
-                cached = lines, [_elided(t, exact, room_width) for t in lines]
+                cached = lines, [elided(t, exact, room_width) for t in lines]
                 self._lines[key] = cached
             lines, drawn = cached
             self.painted[day] = lines

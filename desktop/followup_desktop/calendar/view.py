@@ -22,14 +22,8 @@ from followup.plan import ItemKind, PlanItem
 from followup.planner import items_between
 from followup_desktop import item_roles
 from followup_desktop.accessibility import named
-from followup_desktop.calendar.grid import (
-    KIND_WORDS,
-    STATE_MARKS,
-    CalendarGrid,
-    day_note,
-    label,
-    own_time,
-)
+from followup_desktop.calendar.entries import KIND_WORDS, STATE_MARKS, day_note, label, own_time
+from followup_desktop.calendar.grid import CalendarGrid
 from followup_desktop.plan_items import Index, ItemRole, PlanItemsModel
 from followup_desktop.session import Session
 
