@@ -95,6 +95,95 @@ def time_edit_format(locale: QLocale | None = None) -> str:
     return (locale if locale is not None else QLocale()).timeFormat(QLocale.FormatType.ShortFormat)
 
 
+# Days on which a form written in Python must read exactly as Qt writes it before it is used
+# (``_written``): every day of a month (1-31), every weekday, every month, and years of
+# either century, so each field is checked for every value it can take.
+_PROBES = (
+    [date(2026, 1, d) for d in range(1, 32)]
+    + [date(2026, m, 1) for m in range(1, 13)]
+    + [date(1999, 12, 31), date(1905, 3, 9), date(2100, 10, 10), date(2026, 7, 4)]
+)
+
+
+class _Written:
+    """A Qt date format written in Python from the locale's own names and digits: for a
+    planner off the GUI thread, where each call into Qt would let go of the GIL (see
+    ``LocaleDates.for_planner``). Only the Gregorian fields QLocale writes; anything else
+    is refused when made, and the form is then asked of Qt as before."""
+
+    def __init__(self, locale: QLocale, form: str) -> None:
+        short, long_ = QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat
+        self.weekdays = {
+            "ddd": [locale.dayName(n, short) for n in range(1, 8)],
+            "dddd": [locale.dayName(n, long_) for n in range(1, 8)],
+        }
+        self.months = {
+            "MMM": [locale.monthName(n, short) for n in range(1, 13)],
+            "MMMM": [locale.monthName(n, long_) for n in range(1, 13)],
+        }
+        zero = locale.zeroDigit()
+        if len(zero) != 1:
+            raise ValueError("digits outside one character")
+        self.digits = str.maketrans("0123456789", "".join(chr(ord(zero) + n) for n in range(10)))
+        self.parts: list[str] = []
+        for token in _tokens(form):
+            if token[0] in _FIELDS:
+                if token not in _WRITTEN_FIELDS:
+                    raise ValueError(f"field {token!r}")
+                self.parts.append(token)
+            else:  # literal text: quotes removed, a doubled quote kept as one
+                self.parts.append("\0" + _unquoted(token))
+
+    def __call__(self, day: date) -> str:
+        out = []
+        for part in self.parts:
+            if part[0] == "\0":
+                out.append(part[1:])
+            elif part in self.weekdays:
+                out.append(self.weekdays[part][day.weekday()])
+            elif part in self.months:
+                out.append(self.months[part][day.month - 1])
+            else:
+                number = {"d": day.day, "dd": day.day, "M": day.month, "MM": day.month}.get(
+                    part, day.year % 100 if part == "yy" else day.year
+                )
+                width = 4 if part == "yyyy" else len(part)
+                out.append(str(number).zfill(width).translate(self.digits))
+        return "".join(out)
+
+
+_WRITTEN_FIELDS = frozenset({"d", "dd", "ddd", "dddd", "M", "MM", "MMM", "MMMM", "yy", "yyyy"})
+
+
+def _unquoted(literal: str) -> str:
+    """A literal of a Qt format as written: quotes removed, two quotes in a row (inside
+    quoted text or out) written as one."""
+    out = []
+    i = 0
+    while i < len(literal):
+        if literal.startswith("''", i):
+            out.append("'")
+            i += 2
+        elif literal[i] == "'":
+            i += 1
+        else:
+            out.append(literal[i])
+            i += 1
+    return "".join(out)
+
+
+def _written(locale: QLocale, form: str) -> _Written | None:
+    """``form`` written in Python, if it writes every probe day exactly as Qt does."""
+    try:
+        written = _Written(locale, form)
+    except ValueError:
+        return None
+    for day in _PROBES:
+        if written(day) != locale.toString(QDate(day.year, day.month, day.day), form):
+            return None
+    return written
+
+
 class LocaleDates:
     """The user's locale's way of showing days and times, relative to ``today`` (whose year
     is left out). Build one when the view refreshes: it is cheap, and a new year is then
@@ -112,6 +201,9 @@ class LocaleDates:
         self._shown: dict[tuple[date, str], str] = {}
         self._times: dict[tuple[int, int], str] = {}
         self._weekdays: dict[int, str] = {}
+        # Forms written in Python (None: Qt writes them), for a planner's style only.
+        self._forms: dict[str, _Written | None] = {}
+        self._qt_free = False
 
     def sibling(self, today: date) -> LocaleDates:
         """The same locale's style relative to another ``today`` (a new day, or a plan made
@@ -128,6 +220,20 @@ class LocaleDates:
         other._shown = self._shown
         other._times = self._times
         other._weekdays = self._weekdays
+        other._forms = self._forms
+        return other
+
+    def for_planner(self, today: date) -> LocaleDates:
+        """A sibling for a planner off the GUI thread, which names days the GUI has not
+        (the 10,000-interview history's stale applications: some 1,700) without asking Qt:
+        from the locale's names and digits, in Python, each form checked here first against
+        what Qt writes on every day of a month, weekday, month and a few years; a form that
+        differs anywhere is left to Qt. Made on the GUI thread (about 1 ms the first time)."""
+        for form in (self._short, self._short_year, self._long, self._long_year):
+            if form not in self._forms:
+                self._forms[form] = _written(self.locale, form)
+        other = self.sibling(today)
+        other._qt_free = True
         return other
 
     def _format(self, day: date, this_year: str, other_year: str) -> str:
@@ -135,7 +241,11 @@ class LocaleDates:
         key = (day, form)
         shown = self._shown.get(key)
         if shown is None:
-            shown = self.locale.toString(QDate(day.year, day.month, day.day), form)
+            written = self._forms.get(form) if self._qt_free else None
+            if written is not None:
+                shown = written(day)
+            else:
+                shown = self.locale.toString(QDate(day.year, day.month, day.day), form)
             self._shown[key] = shown
         return shown
 

@@ -214,9 +214,10 @@ class Session(QObject):
 
     def _planner(self, now: datetime) -> Callable[[], dict[int, list[PlanItem]]]:
         """Every active plan for ``now``, off the GUI thread. Its reasons name days as the
-        GUI's do, with a locale style of its own that shares the names already made
-        (``LocaleDates.sibling`` says why that matters to the GUI thread)."""
-        dates = self.dates().sibling(now.astimezone(self.zone).date())
+        GUI's do, with a locale style of its own that shares the names already made and
+        writes new ones without Qt (``LocaleDates.sibling`` and ``for_planner`` say why that
+        matters to the GUI thread)."""
+        dates = self.dates().for_planner(now.astimezone(self.zone).date())
         settings = replace(self.settings.plan(), dates=dates)
         path = Path(self.repo.db.path).resolve()
         return planner_of_its_own(path, self.calendar(), self.zone, now, settings)

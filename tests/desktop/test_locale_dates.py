@@ -9,13 +9,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale
 
 from followup.date_style import PLAIN, DateStyle
 from followup.errors import Refusal
 from followup.model import Channel
 from followup.plan import ItemKind
-from followup_desktop.locale_dates import LocaleDates, without_year
+from followup_desktop.locale_dates import LocaleDates, _written, without_year
 from followup_desktop.today import TodayView
 
 TODAY = date(2026, 11, 27)
@@ -222,3 +222,87 @@ def test_a_sibling_names_every_day_as_a_new_style_for_its_today_would(
     for day in [*days, second, first]:
         for form in ("day", "long_day", "full_day", "near_day"):
             assert getattr(sibling, form)(day) == getattr(fresh, form)(day)
+
+
+LOCALES = sorted(
+    {
+        locale.name()
+        for locale in QLocale.matchingLocales(
+            QLocale.Language.AnyLanguage, QLocale.Script.AnyScript, QLocale.Country.AnyCountry
+        )
+    }
+)
+_WRITTEN: dict[tuple[str, str], object] = {}
+
+
+def written_form(name: str, form: str):  # type: ignore[no-untyped-def]
+    """``_written`` for a locale and form, made once per test run (it asks Qt ~50 times)."""
+    if (name, form) not in _WRITTEN:
+        _WRITTEN[name, form] = _written(QLocale(name), form)
+    return _WRITTEN[name, form]
+
+
+def test_every_common_locale_has_its_forms_written_in_python() -> None:
+    """Not an empty promise: the planner's forms are written in Python for these (a form
+    that is not falls back to Qt, correct but slower for the window)."""
+    for name in ("en_US", "en_GB", "de_DE", "fr_FR", "ru_RU", "ja_JP", "ar_EG", "fa_IR", "he_IL"):
+        style = LocaleDates(TODAY, QLocale(name))
+        for form in (style._short, style._short_year, style._long, style._long_year):
+            assert written_form(name, form) is not None, (name, form)
+
+
+@given(
+    st.sampled_from(LOCALES),
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)),
+    st.sampled_from(["_short", "_short_year", "_long", "_long_year"]),
+)
+def test_a_form_written_in_python_reads_as_qt_writes_it_on_any_day(
+    name: str, day: date, which: str
+) -> None:
+    """Any of Qt's locales, any day: Python's words are Qt's, digits and names included."""
+    locale = QLocale(name)
+    form = getattr(LocaleDates(TODAY, locale), which)
+    written = written_form(name, form)
+    if written is not None:
+        assert written(day) == locale.toString(QDate(day.year, day.month, day.day), form)
+
+
+@pytest.mark.parametrize(
+    "form", ["d 'de' MMMM 'o''clock' yyyy", "dd.MM.yy", "''d''", "yyyy年M月d日dddd", "ddd d"]
+)
+def test_quoted_text_and_every_field_read_as_qt_writes_them(form: str) -> None:
+    locale = QLocale("es_ES")
+    written = written_form("es_ES", form)
+    assert written is not None
+    for day in (date(2026, 2, 3), date(2031, 12, 25), date(1987, 6, 9)):
+        assert written(day) == locale.toString(QDate(day.year, day.month, day.day), form)
+
+
+def test_a_form_python_does_not_write_is_left_to_qt() -> None:
+    """A field Python does not write (five d's: Qt writes the weekday, then the day) is
+    refused, not guessed; letters that are no date field are text, as in Qt."""
+    assert written_form("en_US", "ddddd MMM") is None
+    assert written_form("en_US", "d MMM h") is not None
+
+
+def test_the_planners_style_names_new_days_without_asking_qt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Off the GUI thread each call into Qt lets go of the GIL and starves the window; the
+    planner's style writes the days no one named yet in Python, the same words."""
+    locale = QLocale("de_DE")
+    planner = LocaleDates(TODAY, locale).for_planner(TODAY)  # on the GUI thread: asks Qt
+    real = QLocale.toString
+    asked: list[object] = []
+
+    def counted(self: QLocale, *args: object) -> str:
+        asked.append(args)
+        return real(self, *args)  # type: ignore[call-overload, no-any-return]
+
+    monkeypatch.setattr(QLocale, "toString", counted)
+    days = [date(2019, 1, 1) + n * (date(2028, 1, 1) - date(2019, 1, 1)) / 500 for n in range(500)]
+    named = [(planner.day(d), planner.long_day(d), planner.full_day(d)) for d in days]
+    assert asked == []
+    monkeypatch.undo()
+    fresh = LocaleDates(TODAY, locale)
+    assert named == [(fresh.day(d), fresh.long_day(d), fresh.full_day(d)) for d in days]
