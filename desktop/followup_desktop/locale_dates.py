@@ -19,6 +19,7 @@ refusals name days the way the dates beside them do.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QLocale, QTime
@@ -109,50 +110,56 @@ class _Written:
     """A Qt date format written in Python from the locale's own names and digits: for a
     planner off the GUI thread, where each call into Qt would let go of the GIL (see
     ``LocaleDates.for_planner``). Only the Gregorian fields QLocale writes; anything else
-    is refused when made, and the form is then asked of Qt as before."""
+    is refused when made (``ValueError``), and the form is then asked of Qt as before."""
 
     def __init__(self, locale: QLocale, form: str) -> None:
-        short, long_ = QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat
-        self.weekdays = {
-            "ddd": [locale.dayName(n, short) for n in range(1, 8)],
-            "dddd": [locale.dayName(n, long_) for n in range(1, 8)],
-        }
-        self.months = {
-            "MMM": [locale.monthName(n, short) for n in range(1, 13)],
-            "MMMM": [locale.monthName(n, long_) for n in range(1, 13)],
-        }
         zero = locale.zeroDigit()
         if len(zero) != 1:
             raise ValueError("digits outside one character")
-        self.digits = str.maketrans("0123456789", "".join(chr(ord(zero) + n) for n in range(10)))
-        self.parts: list[str] = []
+        digits = str.maketrans("0123456789", "".join(chr(ord(zero) + n) for n in range(10)))
+        short, long_ = QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat
+        weekdays = {
+            "ddd": [locale.dayName(n, short) for n in range(1, 8)],
+            "dddd": [locale.dayName(n, long_) for n in range(1, 8)],
+        }
+        months = {
+            "MMM": [locale.monthName(n, short) for n in range(1, 13)],
+            "MMMM": [locale.monthName(n, long_) for n in range(1, 13)],
+        }
+        numbers: dict[str, Callable[[date], int]] = {
+            "d": lambda day: day.day,
+            "dd": lambda day: day.day,
+            "M": lambda day: day.month,
+            "MM": lambda day: day.month,
+            "yy": lambda day: day.year % 100,
+            "yyyy": lambda day: day.year,
+        }
+
+        def number(token: str) -> Callable[[date], str]:
+            value, width = numbers[token], 4 if token == "yyyy" else len(token)
+            return lambda day: str(value(day)).zfill(width).translate(digits)
+
+        def names(table: list[str], index: Callable[[date], int]) -> Callable[[date], str]:
+            return lambda day: table[index(day)]
+
+        def text(words: str) -> Callable[[date], str]:
+            return lambda _day: words
+
+        self.parts: list[Callable[[date], str]] = []
         for token in _tokens(form):
-            if token[0] in _FIELDS:
-                if token not in _WRITTEN_FIELDS:
-                    raise ValueError(f"field {token!r}")
-                self.parts.append(token)
+            if token in weekdays:
+                self.parts.append(names(weekdays[token], date.weekday))
+            elif token in months:
+                self.parts.append(names(months[token], lambda day: day.month - 1))
+            elif token in numbers:
+                self.parts.append(number(token))
+            elif token[0] in _FIELDS:
+                raise ValueError(f"field {token!r}")
             else:  # literal text: quotes removed, a doubled quote kept as one
-                self.parts.append("\0" + _unquoted(token))
+                self.parts.append(text(_unquoted(token)))
 
     def __call__(self, day: date) -> str:
-        out = []
-        for part in self.parts:
-            if part[0] == "\0":
-                out.append(part[1:])
-            elif part in self.weekdays:
-                out.append(self.weekdays[part][day.weekday()])
-            elif part in self.months:
-                out.append(self.months[part][day.month - 1])
-            else:
-                number = {"d": day.day, "dd": day.day, "M": day.month, "MM": day.month}.get(
-                    part, day.year % 100 if part == "yy" else day.year
-                )
-                width = 4 if part == "yyyy" else len(part)
-                out.append(str(number).zfill(width).translate(self.digits))
-        return "".join(out)
-
-
-_WRITTEN_FIELDS = frozenset({"d", "dd", "ddd", "dddd", "M", "MM", "MMM", "MMMM", "yy", "yyyy"})
+        return "".join(part(day) for part in self.parts)
 
 
 def _unquoted(literal: str) -> str:
