@@ -115,7 +115,7 @@ class _Written:
     def __init__(self, locale: QLocale, form: str) -> None:
         zero = locale.zeroDigit()
         if len(zero) != 1:
-            raise ValueError("digits outside one character")
+            raise ValueError("a zero digit of more than one character")
         digits = str.maketrans("0123456789", "".join(chr(ord(zero) + n) for n in range(10)))
         short, long_ = QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat
         weekdays = {

@@ -33,6 +33,7 @@ PLAN_AHEAD_MS = 120
 # After a page turn has painted, the next page the same way is planned this soon: within the
 # pause before a held key repeats (33-40 ms), after the frame has gone to the screen.
 TRAVEL_AHEAD_MS = 5
+MOST_PAGES_KEPT = 120  # ranges whose items are kept at once (a key held for four seconds)
 NO_ITEMS: list[PlanItem] = []  # what an empty day shows (one list, so it compares as the same)
 
 
@@ -215,7 +216,8 @@ class CalendarView(QWidget):
         session's memo until anything changes, and each range's items as long as that memo
         (a page planned ahead then shows without asking the database again)."""
         memo = self.session.plan_memo()
-        if memo is not self._pages_memo:  # a change, a new minute, time moving on
+        if memo is not self._pages_memo or len(self._pages) >= MOST_PAGES_KEPT:
+            # a change, the settings, a new minute, time moving on (or years paged through)
             self._pages, self._pages_memo = {}, memo
         found = self._pages.get((first, last))
         if found is None:
