@@ -10,14 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QHelpEvent
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from followup.model import Channel, Round
 from followup.plan import ItemKind, ItemState, PlanItem
 from followup.workdays import WorkCalendar
-from followup_desktop.calendar.entries import elided, label
+from followup_desktop.calendar.entries import TextWidths, elided, label
 from followup_desktop.calendar.grid import CalendarGrid
 from followup_desktop.calendar.view import CalendarView
 from followup_desktop.session import Session
@@ -295,3 +295,27 @@ def test_a_cell_line_is_cut_exactly_where_qt_cuts_it(
     assert elided(text, metrics, width) == metrics.elidedText(
         text, Qt.TextElideMode.ElideRight, width
     )
+
+
+def _small_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(font.pointSizeF() * 0.86)
+    return font
+
+
+@given(st.lists(st.tuples(st.text(max_size=30), st.integers(0, 250)), max_size=40))
+def test_kept_widths_measure_and_cut_as_qt_does_each_time(
+    qapp: QApplication, asked: list[tuple[str, int]]
+) -> None:
+    """Each text measured once and kept (asked again, and after the store is full and
+    forgotten): the same advance and the same cut as Qt gives for it every time."""
+    font = _small_font()
+    metrics, exact = QFontMetrics(font), QFontMetricsF(font)
+    widths = TextWidths(metrics, exact)
+    widths.MOST_TEXTS = 7  # forgets often: answers must not depend on what is kept
+    for text, width in asked * 2:
+        assert widths.advance(text) == metrics.horizontalAdvance(text)
+        assert widths.elided(text, width) == exact.elidedText(
+            text, Qt.TextElideMode.ElideRight, width
+        )
+        assert max(len(widths._whole), len(widths._exact), len(widths._cut)) <= 7

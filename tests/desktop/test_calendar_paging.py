@@ -146,7 +146,11 @@ def test_a_key_held_down_finds_the_next_page_planned_after_the_last_one_painted(
         return asked(*args, **kwargs)  # type: ignore[arg-type]
 
     history.repo.round_ids_between = round_ids_between  # type: ignore[method-assign]
-    grid.finished_painting.connect(lambda: order.append("paint"))
+    # The wait before planning ahead starts once the whole window has painted, not at the
+    # grid's paint (the rest of the window paints after it, in the same frame).
+    grid.finished_painting.connect(
+        lambda: order.append("started at the grid's paint" if view._ahead.isActive() else "paint")
+    )
     step = -1 if key == Qt.Key.Key_PageUp else 1
     reads = 0
     for _ in range(6):

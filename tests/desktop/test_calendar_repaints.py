@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
 from followup.model import Round
-from followup.plan import ItemState
+from followup.plan import ItemKind, ItemState
 from followup_desktop.calendar.grid import CalendarGrid
 from followup_desktop.session import Session
 
@@ -55,3 +55,29 @@ def test_a_renamed_company_shows_at_once(qtbot: QtBot, session: Session, intervi
     session.run(view, lambda: session.repo.update_application(replace(app, company="Initech")))
     view.grid.grab()
     assert view.grid.painted[date(2026, 11, 30)] == ["✉ Initech", "✉ Initech"]
+
+
+def test_a_bigger_font_measures_entries_again(qtbot: QtBot, session: Session) -> None:
+    """Widths are kept between paints only for the font they were measured in: an
+    interview's time that fits in the normal font is dropped in a font twice the size (the
+    company keeps the room), and comes back in the normal font."""
+    day = date(2026, 12, 9)
+    grid = CalendarGrid(day)
+    qtbot.addWidget(grid)
+    interview = replace(_letter(1, day), kind=ItemKind.INTERVIEW, key="i1")
+    grid.set_items([interview], UTC, {1: "Acme"})
+    with_time = grid.cell_lines(day, 1)[0]
+    assert ":" in with_time  # the interview's start, as the cell writes it
+    normal = grid.font()
+    width = grid.fontMetrics().horizontalAdvance(with_time)
+    grid.resize(int(width * 7 * 1.4) + 80, 700)  # a cell a little wider than the line
+    grid.grab()
+    assert grid.painted[day] == [with_time]
+    big = QFont(normal)
+    big.setPointSizeF(normal.pointSizeF() * 2)
+    grid.setFont(big)
+    grid.grab()
+    assert grid.painted[day] == ["◆ Acme"]
+    grid.setFont(normal)
+    grid.grab()
+    assert grid.painted[day] == [with_time]

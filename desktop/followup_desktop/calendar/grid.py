@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from followup.plan import ItemState, PlanItem
 from followup.workdays import WorkCalendar
-from followup_desktop.calendar.entries import day_note, elided, entry, label
+from followup_desktop.calendar.entries import TextWidths, day_note, entry, label
 from followup_desktop.date_range import within
 from followup_desktop.locale_dates import LocaleDates
 from followup_desktop.status_palette import Tone, state_colour, tone
@@ -51,6 +51,7 @@ class CalendarGrid(QWidget):
         # kept until the items change, so a repaint (hover, focus, the window) only draws.
         self._lines: dict[tuple[date, int, int, str], tuple[list[str], list[str]]] = {}
         self._notes: dict[date, str | None] = {}  # day_note of each painted day, until then
+        self._widths: tuple[tuple[str, int, float], TextWidths] | None = None  # _widths_in
         self.companies: dict[int, str] = {}
         self.work_calendar: WorkCalendar | None = None
         self.zone: object = None
@@ -148,11 +149,11 @@ class CalendarGrid(QWidget):
         self.setAccessibleDescription(f"{self.dates.long_day(self.selected)}{off}: {things}")
 
     def cell_lines(
-        self, day: date, room: int, metrics: QFontMetrics | None = None, width: int = 0
+        self, day: date, room: int, widths: TextWidths | None = None, width: int = 0
     ) -> list[str]:
         """What a cell with ``room`` lines shows: entries, the last line "+N more" when they
         do not all fit. An entry whose time would crowd out the company (wider than ``width``
-        in ``metrics``) drops the time: the tooltip and the day list still give it."""
+        in ``widths``) drops the time: the tooltip and the day list still give it."""
         items = self.by_day.get(day, [])
         if len(items) > room:  # only what is shown is written out (and measured)
             items = items[: max(room - 1, 0)]
@@ -160,7 +161,7 @@ class CalendarGrid(QWidget):
         for item in items:
             company = self.companies.get(item.application_id, "")
             text = entry(item, company, self.zone, self.dates)
-            fits = metrics is None or metrics.horizontalAdvance(text) <= width
+            fits = widths is None or widths.advance(text) <= width
             texts.append(text if fits else entry(item, company, self.zone, self.dates, False))
         hidden = len(self.by_day.get(day, [])) - len(texts)
         return [*texts, f"+{hidden} more"] if hidden else texts
@@ -204,10 +205,9 @@ class CalendarGrid(QWidget):
         small = QFont(self.font())
         small.setPointSizeF(self.font().pointSizeF() * 0.86)
         line = painter.fontMetrics().height()
-        small_metrics = QFontMetrics(small, self)
         small_key = small.key()
-        item_line = small_metrics.height() + 2
-        exact = QFontMetricsF(small, self)  # eliding measures to the fraction of a pixel
+        widths = self._widths_in(small)
+        item_line = widths.metrics.height() + 2
         colours: dict[ItemState, QColor] = {}  # per paint: the palette may have changed
         month = self.selected.month
         self.painted = {}
@@ -256,8 +256,8 @@ class CalendarGrid(QWidget):
             key = (day, room, room_width, small_key)
             cached = self._lines.get(key)
             if cached is None:
-                lines = self.cell_lines(day, room, small_metrics, room_width)
-                cached = lines, [elided(t, exact, room_width) for t in lines]
+                lines = self.cell_lines(day, room, widths, room_width)
+                cached = lines, [widths.elided(t, room_width) for t in lines]
                 self._lines[key] = cached
             lines, drawn = cached
             self.painted[day] = lines
@@ -279,6 +279,15 @@ class CalendarGrid(QWidget):
                 y += item_line
         painter.end()
         self.finished_painting.emit()
+
+    def _widths_in(self, font: QFont) -> TextWidths:
+        """The entries' widths in ``font`` here, kept across paints while the font and the
+        screen's resolution stay (its metrics then measure the same)."""
+        key = (font.key(), self.logicalDpiY(), self.devicePixelRatioF())
+        if self._widths is None or self._widths[0] != key:
+            metrics = TextWidths(QFontMetrics(font, self), QFontMetricsF(font, self))
+            self._widths = key, metrics
+        return self._widths[1]
 
     def event(self, event: QEvent) -> bool:
         """A day's tooltip names its holiday or day off and its entries in full."""
