@@ -14,9 +14,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("FOLLOWUP_DB", None)
 
 from followup.storage import Database, Repository
+from followup_desktop.serial_painting import paint_serially
 from tests.leftovers import adopt_orphans, survivors
 
 NOW = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
+paint_serially()  # as the app paints (before pytest-qt makes the QApplication)
 
 
 @pytest.fixture(autouse=True)

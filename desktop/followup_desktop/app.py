@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from followup_desktop.feature_scan import declare_modules
 from followup_desktop.first_paint import on_first_paint
+from followup_desktop.serial_painting import paint_serially
 from followup_desktop.tray_presence import tray_available
 
 if TYPE_CHECKING:
@@ -142,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Paint the window's frame first; open the database and build the views right after
     (so the window appears at once, whatever the size of the database)."""
     declare_modules()  # before the imports below: PySide need not read their sources
+    paint_serially()  # before the QApplication
     args = parse_args(argv)
     if args.install_desktop_entry or args.uninstall_desktop_entry:
         return _desktop_entry(install=args.install_desktop_entry)

@@ -33,6 +33,7 @@ def gui_figures(path: Path, rounds: int) -> dict[str, list[float]]:
     from followup.storage import Database, Repository
     from followup_desktop.clock import SystemClock
     from followup_desktop.interviews.view import DeleteCommand
+    from followup_desktop.serial_painting import paint_serially
     from followup_desktop.session import Dialogs, Session
     from followup_desktop.shell import Shell
 
@@ -46,6 +47,7 @@ def gui_figures(path: Path, rounds: int) -> dict[str, list[float]]:
         def error(self, parent: object, title: str, message: str) -> None:
             raise RuntimeError(f"{title}: {message}")
 
+    paint_serially()  # as the app paints
     app = QApplication.instance() or QApplication(sys.argv[:1])
     now = datetime.now(UTC)
     session = Session(Repository(Database.open(path, now)), SystemClock(), Loud())
