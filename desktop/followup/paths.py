@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 APP_NAME = "interview-followup"
+DB_NAME = "followup.sqlite3"  # in the data folder, unless FOLLOWUP_DB or --db names another
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
 # What the process creates from now on is its owner's only (the front ends set it first).
@@ -22,7 +23,7 @@ def default_db_path() -> Path:
     override = os.environ.get("FOLLOWUP_DB")
     if override:
         return Path(override).expanduser()
-    return data_folder() / "followup.sqlite3"
+    return data_folder() / DB_NAME
 
 
 def data_folder() -> Path:

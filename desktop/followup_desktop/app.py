@@ -286,12 +286,14 @@ def _kept_today(window: MainWindow, db_path: Path | None, now: datetime) -> Toda
     and the copy holds (``today_copy``): the window's first paint then has the user's data."""
     if window.stack.currentIndex() != 0:  # another page was shown last
         return None
-    from followup.paths import default_db_path  # noqa: PLC0415
+    from followup_desktop.today_copy import default_database  # noqa: PLC0415
     from followup_desktop.today_preview import kept_today  # noqa: PLC0415
 
     try:  # a path that cannot be looked at is said later, by the usual start
-        path = db_path or default_db_path().resolve()
-        preview = kept_today(path, now) if path.is_file() else None
+        path = db_path or default_database()  # the data folder's, as Qt finds it
+        if path is None or not (path := path.resolve()).is_file():
+            return None
+        preview = kept_today(path, now, guessed=db_path is None)
     except OSError:
         return None
     if preview is not None:

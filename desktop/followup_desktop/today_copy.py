@@ -10,7 +10,11 @@ changes, to the next. It is shown only when everything it was made from still ho
   from a restored backup's other history, is never used;
 - the app as installed (its version, and when its files and the holiday data were written),
   Qt's version, the locale with its formats for days and times, the system's time zone and
-  zone rules;
+  zone rules, and the variables that place the user's folders;
+- for the database in the data folder (a launch from the applications menu), that folder:
+  start-up finds it with Qt (``default_database``), without importing platformdirs (3-4 ms
+  before the first paint), and takes the copy only if platformdirs, asked when the copy was
+  written, named the same file;
 - ``now`` inside one of its stretches (a clock set back, or a day past them: not shown).
 
 Anything else (no copy, damaged, another format) means start-up as before: the frame, then
@@ -36,10 +40,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QStandardPaths
 
 from followup import __version__
-from followup.paths import APP_NAME, write_whole
+from followup.paths import APP_NAME, DB_NAME, write_whole
 from followup.revision import revision
 from followup_desktop.today_face import TodayFace, face_from_data, face_to_data
 
@@ -47,9 +51,11 @@ FORMAT = 2  # 1: JSON
 # What the file starts with: this format and the Python whose marshal wrote it.
 HEADER = b"followup-today %d py%d.%d\n" % (FORMAT, *sys.version_info[:2])
 MOST_BYTES = 4 * 1024 * 1024  # 8 days of Today's words take some 100 KB
-# The environment that decides the user's time zone and how dates are written.
+# The environment that decides the user's time zone, how dates are written, and where the
+# user's folders are (platformdirs and Qt read these on Linux, macOS and Windows).
 _ZONE_VARIABLES = ("TZ",)
 _LOCALE_VARIABLES = ("LANG", "LANGUAGE", "LC_ALL", "LC_TIME", "LC_MESSAGES")
+_FOLDER_VARIABLES = ("HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "APPDATA", "LOCALAPPDATA")
 ZONE_RULES = "/usr/share/zoneinfo/tzdata.zi"  # rewritten with each release of the rules
 
 
@@ -62,12 +68,35 @@ class Stretch(NamedTuple):  # not a dataclass: see ``today_face``
 
 
 def copy_path(database: Path) -> Path:
-    """The copy for this database, in the user's cache folder (one per database file)."""
-    from platformdirs import user_cache_path  # noqa: PLC0415
-
+    """The copy for this database, in the user's cache folder (one per database file), as Qt
+    names that folder: the same as platformdirs' on Linux and macOS, without its import."""
     key = str(database).encode()
     name = f"today-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.copy"
-    return user_cache_path(APP_NAME, appauthor=False) / name
+    cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericCacheLocation)
+    if not cache:  # no home folder Qt can name
+        from platformdirs import user_cache_path  # noqa: PLC0415
+
+        return user_cache_path(APP_NAME, appauthor=False) / name
+    return Path(cache) / APP_NAME / name
+
+
+def default_database() -> Path | None:
+    """The database in the user's data folder, as Qt names that folder (the same as
+    platformdirs' on Linux, macOS and Windows, for the same environment); None when Qt has
+    no data folder to name. Only a guess: a copy is shown for it only if platformdirs named
+    the same file when the copy was written (``kept_stretch``)."""
+    data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(data) / APP_NAME / DB_NAME if data else None
+
+
+def _platformdirs_default() -> str:
+    """The data folder's database as the domain names it (resolved), or "" if it cannot."""
+    from followup.paths import data_folder  # noqa: PLC0415
+
+    try:
+        return str((data_folder() / DB_NAME).resolve())
+    except (OSError, RuntimeError):  # no home folder at all
+        return ""
 
 
 def _installed(package: str) -> int:
@@ -103,12 +132,17 @@ def surroundings(locale: str) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "app": __version__,
-        "installed": [_installed(p) for p in ("followup", "followup_desktop", "holidays")],
+        "installed": [
+            _installed(p) for p in ("followup", "followup_desktop", "holidays", "platformdirs")
+        ],
         # A bundle's program, and the zone rules (an update of them moves days and times).
         "files": [_written(f) for f in (sys.executable, localtime, ZONE_RULES)],
         "qt": qt,
         "locale": locale,
-        "env": {name: os.environ.get(name, "") for name in _ZONE_VARIABLES + _LOCALE_VARIABLES},
+        "env": {
+            name: os.environ.get(name, "")
+            for name in _ZONE_VARIABLES + _LOCALE_VARIABLES + _FOLDER_VARIABLES
+        },
         "localtime": localtime,
         "tzname": list(time.tzname),
         "offsets": [time.timezone, time.altzone],
@@ -127,16 +161,21 @@ def current_token(database: Path) -> str | None:
         connection.close()
 
 
-def kept_stretch(database: Path, now: datetime, locale: str) -> Stretch | None:
+def kept_stretch(
+    database: Path, now: datetime, locale: str, *, guessed: bool = False
+) -> Stretch | None:
     """The stretch of the copy that holds now, if every condition holds. None otherwise,
     never an error: whatever is in the file (damaged, nested a million deep, huge, another
-    format), start-up goes on as it would without a copy."""
+    format), start-up goes on as it would without a copy. ``guessed``: ``database`` is
+    ``default_database()``, taken only if the copy's record of the default agrees."""
     try:
         copy = copy_path(database)
         if copy.stat().st_size > MOST_BYTES:
             return None
         data = from_bytes(copy.read_bytes())
         if not isinstance(data, dict) or data.get("surroundings") != surroundings(locale):
+            return None
+        if guessed and data.get("default_database") != str(database):
             return None
         token = data.get("token")
         if not isinstance(token, str) or not token or token != current_token(database):
@@ -163,6 +202,7 @@ def keep(database: Path, token: str, stretches: list[Stretch], locale: str) -> N
     """Write the copy whole or not at all (0600: it names companies and people)."""
     data = {
         "surroundings": surroundings(locale),
+        "default_database": _platformdirs_default(),
         "token": token,
         "stretches": [
             {

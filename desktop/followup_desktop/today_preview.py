@@ -100,9 +100,10 @@ class TodayPreview(TodayFrame):
             then()
 
 
-def kept_today(database: Path, now: datetime) -> TodayPreview | None:
-    """Today from the kept copy, when it holds for this database and moment (else None)."""
+def kept_today(database: Path, now: datetime, *, guessed: bool = False) -> TodayPreview | None:
+    """Today from the kept copy, when it holds for this database and moment (else None);
+    ``guessed`` as ``today_copy.kept_stretch``."""
     from followup_desktop.today_copy import kept_stretch, locale_key  # noqa: PLC0415
 
-    stretch = kept_stretch(database, now, locale_key(QLocale()))
+    stretch = kept_stretch(database, now, locale_key(QLocale()), guessed=guessed)
     return None if stretch is None else TodayPreview(stretch.face, stretch.end, now)

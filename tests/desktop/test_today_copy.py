@@ -11,6 +11,7 @@ import stat
 import subprocess
 import sys
 import zlib
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from followup.demo import populate
 from followup.model import Channel, Draft, Round
+from followup.paths import cache_dir, default_db_path
 from followup.storage import Database, Repository
 from followup_desktop import app as desktop_app
 from followup_desktop.clock import FixedClock
@@ -34,6 +36,7 @@ from followup_desktop.today import TodayView
 from followup_desktop.today_copy import (
     HEADER,
     copy_path,
+    default_database,
     from_bytes,
     kept_stretch,
     locale_key,
@@ -422,3 +425,63 @@ def test_past_its_stretch_the_preview_says_loading_rather_than_old_words(
     qtbot.waitUntil(preview.list.isHidden, timeout=2000)
     assert preview.empty.isVisible() and preview.empty.text() == "Loading…"
     assert preview.heading.text() == "" and preview.act.isHidden()
+
+
+@pytest.fixture
+def in_data_folder(session: Session, clock: FixedClock) -> Iterator[Session]:
+    """The test's database where a launch from the applications menu finds it: the data
+    folder (the tests' own, tests/conftest.py)."""
+    home = default_db_path()
+    home.parent.mkdir(parents=True, exist_ok=True)
+    session.repo.db.connection.execute("VACUUM INTO ?", (str(home),))
+    database = Database.open(home, NOW)
+    moved = Session(Repository(database), clock)
+    populate(moved.repo, NOW, NY, count=12)
+    yield moved
+    database.close()
+
+
+def test_a_launch_from_the_menu_finds_the_copy_of_the_data_folders_database(
+    qtbot: QtBot, in_data_folder: Session
+) -> None:
+    """No database named: start-up finds the data folder with Qt, before platformdirs is
+    imported, and shows the copy that the app kept for that database."""
+    keep_copy(in_data_folder)
+    assert default_database() is not None
+    assert default_database().resolve() == default_db_path().resolve()  # type: ignore[union-attr]
+    assert copy_path(path_of(in_data_folder)).parent == cache_dir()  # beside the other caches
+    window = MainWindow()
+    qtbot.addWidget(window)
+    preview = desktop_app._kept_today(window, None, NOW)
+    assert isinstance(preview, TodayPreview)
+    assert preview.face == kept_face(path_of(in_data_folder), NOW, LOCALE)
+    assert preview.list.model().rowCount() > 0
+
+
+def test_the_copy_is_not_shown_when_its_record_of_the_data_folder_differs(
+    qtbot: QtBot, in_data_folder: Session
+) -> None:
+    """Where platformdirs put the database when the copy was written is what Qt's guess must
+    match: another record (a different folder rule) means start-up as without a copy."""
+    path = keep_copy(in_data_folder)
+    data = kept_data(path)
+    assert data["default_database"] == str(path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    data["default_database"] = str(path.parent / "elsewhere" / path.name)
+    copy_path(path).write_bytes(to_bytes(data))
+    assert desktop_app._kept_today(window, None, NOW) is None
+    assert desktop_app._kept_today(window, path, NOW) is not None  # named: no guess to check
+
+
+def test_the_copy_is_not_shown_when_the_folders_moved_since(
+    qtbot: QtBot, in_data_folder: Session, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The same file, but the variables that place the user's folders changed: the menu's
+    launch would now mean another database, so nothing kept is trusted."""
+    path = keep_copy(in_data_folder)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert desktop_app._kept_today(window, path, NOW) is not None
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "moved"))
+    assert desktop_app._kept_today(window, path, NOW) is None
