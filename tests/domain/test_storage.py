@@ -276,3 +276,49 @@ def test_a_contact_with_a_letter_drafted_to_them_is_not_deleted_unless_asked(
     repo.delete_contact(dana.id)  # an empty draft loses nothing
     repo.delete_contact(lee.id, with_drafts=True)
     assert repo.contacts() == [] and repo.drafts() == []
+
+
+def test_schema_9_answers_a_calendar_page_from_its_indexes_after_migrating(
+    db_path: Path,
+) -> None:
+    """A schema-8 file migrates (a backup first) and keeps its records; which rounds had a
+    letter sent or a call made in a range is then answered from the indexes alone."""
+    con = sqlite3.connect(db_path, isolation_level=None)
+    for script in MIGRATIONS[:8]:
+        con.executescript(script)
+    con.executescript(
+        """
+        INSERT INTO contacts(id, name) VALUES (1, 'Dana Müller');
+        INSERT INTO applications(id, company, role, source) VALUES (1, 'Acme', 'Dev', 'portal');
+        INSERT INTO rounds(id, application_id, starts_at, ends_at, timezone, kind)
+            VALUES (1, 1, '2026-01-05T15:00:00+00:00', '2026-01-05T16:00:00+00:00',
+                    'America/New_York', 'video'),
+                   (2, 1, '2026-02-02T15:00:00+00:00', '2026-02-02T16:00:00+00:00',
+                    'America/New_York', 'video');
+        INSERT INTO letters(round_id, contact_id, channel, sent_at)
+            VALUES (1, 1, 'email', '2026-01-06T14:00:00+00:00');
+        INSERT INTO calls(round_id, made_at) VALUES (1, '2026-01-13T17:00:00+00:00');
+        PRAGMA user_version = 8;
+        """
+    )
+    con.close()
+    database = Database.open(db_path, NOW)
+    assert list((db_path.parent / "backups").glob("*before-schema-9*"))
+    repo = Repository(database)
+    january = datetime(2026, 1, 1, tzinfo=NY), datetime(2026, 2, 1, tzinfo=NY)
+    # Round 1 started before the range but its letter and call fall in it; round 2 is later.
+    assert repo.round_ids_between(january[0].replace(day=7), january[1]) == []
+    assert repo.round_ids_between(*january) == [1]
+    assert repo.round_ids_between(
+        january[0].replace(day=10), january[1], acted_since=january[0].replace(day=10)
+    ) == [1]  # the call on the 13th
+    plan = " ".join(
+        row[-1]
+        for row in database.connection.execute(
+            "EXPLAIN QUERY PLAN SELECT round_id FROM letters WHERE sent_at >= ? AND sent_at < ?"
+            " UNION SELECT round_id FROM calls WHERE made_at >= ? AND made_at < ?",
+            ("a", "b", "a", "b"),
+        )
+    )
+    assert "COVERING INDEX letters_by_time" in plan and "COVERING INDEX calls_by_time" in plan
+    database.close()
