@@ -4,9 +4,12 @@ Qt 6's raster engine hands every fill of 96 rows or more (a page's background, a
 viewport, a cell's text over a colour) to a private thread pool, and waits for it. For a
 window's fills, waking the pool's threads and waiting for them costs more than the fill: on
 two cores the calendar's day list took 4.5 ms to lay out and paint with the pool and 2.6
-without it, and a month switch 17.4 ms against 15 (issue 12). The app draws no image large
-enough to gain from the pool (a printed letter goes to a PDF, not through the raster
-engine).
+without it, and a month switch 17.4 ms against 15 (issue 12). Few of the app's images are
+large enough to gain from the pool: a printed letter goes to a PDF, not through the raster
+engine, and the one image it scales, a scanned signature, takes a little longer once.
+
+Programs the app starts (the browser or mail program a link opens) inherit the variable; a
+Qt program among them paints the same way.
 """
 
 from __future__ import annotations

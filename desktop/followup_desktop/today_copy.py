@@ -51,11 +51,13 @@ FORMAT = 2  # 1: JSON
 # What the file starts with: this format and the Python whose marshal wrote it.
 HEADER = b"followup-today %d py%d.%d\n" % (FORMAT, *sys.version_info[:2])
 MOST_BYTES = 4 * 1024 * 1024  # 8 days of Today's words take some 100 KB
-# The environment that decides the user's time zone, how dates are written, and where the
-# user's folders are (platformdirs and Qt read these on Linux, macOS and Windows).
+# The environment that decides the user's time zone, how dates are written, and where
+# platformdirs puts the user's folders (on Windows also any ``WIN_PD_OVERRIDE_*`` folder;
+# Qt reads the XDG ones on Linux, and asks the system on macOS and Windows).
 _ZONE_VARIABLES = ("TZ",)
 _LOCALE_VARIABLES = ("LANG", "LANGUAGE", "LC_ALL", "LC_TIME", "LC_MESSAGES")
-_FOLDER_VARIABLES = ("HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "APPDATA", "LOCALAPPDATA")
+_FOLDER_VARIABLES = ("HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")
+_FOLDER_OVERRIDES = "WIN_PD_OVERRIDE_"
 ZONE_RULES = "/usr/share/zoneinfo/tzdata.zi"  # rewritten with each release of the rules
 
 
@@ -69,7 +71,9 @@ class Stretch(NamedTuple):  # not a dataclass: see ``today_face``
 
 def copy_path(database: Path) -> Path:
     """The copy for this database, in the user's cache folder (one per database file), as Qt
-    names that folder: the same as platformdirs' on Linux and macOS, without its import."""
+    names that folder, without importing platformdirs: the same folder as platformdirs' on
+    Linux, and on macOS unless an XDG variable moves it there (a copy is a cache: where it
+    lives only has to stay the same between starts)."""
     key = str(database).encode()
     name = f"today-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.copy"
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericCacheLocation)
@@ -81,10 +85,12 @@ def copy_path(database: Path) -> Path:
 
 
 def default_database() -> Path | None:
-    """The database in the user's data folder, as Qt names that folder (the same as
-    platformdirs' on Linux, macOS and Windows, for the same environment); None when Qt has
-    no data folder to name. Only a guess: a copy is shown for it only if platformdirs named
-    the same file when the copy was written (``kept_stretch``)."""
+    """The database in the user's data folder, as Qt names that folder (None when it names
+    none). Only a guess: platformdirs, which places the folder for the domain, agrees on
+    Linux, macOS and Windows in the usual case, but not with every variable (an XDG folder
+    on macOS, a ``WIN_PD_OVERRIDE_*`` one on Windows). A copy is shown for the guess only
+    if platformdirs named the same file when the copy was written, with the same folder
+    variables (``kept_stretch``); otherwise start-up goes on as without a copy."""
     data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
     return Path(data) / APP_NAME / DB_NAME if data else None
 
@@ -140,8 +146,10 @@ def surroundings(locale: str) -> dict[str, Any]:
         "qt": qt,
         "locale": locale,
         "env": {
-            name: os.environ.get(name, "")
-            for name in _ZONE_VARIABLES + _LOCALE_VARIABLES + _FOLDER_VARIABLES
+            name: value
+            for name, value in sorted(os.environ.items())
+            if name in _ZONE_VARIABLES + _LOCALE_VARIABLES + _FOLDER_VARIABLES
+            or name.startswith(_FOLDER_OVERRIDES)
         },
         "localtime": localtime,
         "tzname": list(time.tzname),
@@ -219,6 +227,18 @@ def keep(database: Path, token: str, stretches: list[Stretch], locale: str) -> N
         path.parent.chmod(0o700)
     write_whole(path, to_bytes(data))
     path.with_suffix(".json").unlink(missing_ok=True)  # the copy as format 1 kept it
+    _forget_old_place(path)
+
+
+def _forget_old_place(path: Path) -> None:
+    """Remove the copy where platformdirs' cache folder kept it before Qt named the folder
+    (another folder on Windows): it names companies and people, and nothing reads it now."""
+    from followup.paths import cache_dir  # noqa: PLC0415
+
+    folder = cache_dir()
+    old = None if folder is None else folder / path.name
+    if old is not None and old.resolve() != path.resolve():  # not the copy just written
+        old.unlink(missing_ok=True)
 
 
 def to_bytes(data: dict[str, Any]) -> bytes:

@@ -17,8 +17,9 @@ from pytestqt.qtbot import QtBot
 from followup.model import Channel, Round
 from followup.plan import ItemKind, ItemState, PlanItem
 from followup.workdays import WorkCalendar
-from followup_desktop.calendar.entries import TextWidths, elided, label
+from followup_desktop.calendar.entries import label
 from followup_desktop.calendar.grid import CalendarGrid
+from followup_desktop.calendar.text_widths import TextWidths, elided
 from followup_desktop.calendar.view import CalendarView
 from followup_desktop.session import Session
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date
+from typing import Any
 
+import pytest
 from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
@@ -81,3 +83,35 @@ def test_a_bigger_font_measures_entries_again(qtbot: QtBot, session: Session) ->
     grid.setFont(normal)
     grid.grab()
     assert grid.painted[day] == [with_time]
+
+
+def test_another_screen_resolution_measures_the_cells_again(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cell's lines are kept for the screen they were measured on: moved to a screen of
+    another resolution (or scale), the grid makes them again with widths measured there."""
+    day = date(2026, 12, 9)
+    grid = CalendarGrid(day)
+    qtbot.addWidget(grid)
+    grid.resize(1000, 700)
+    grid.set_items([_letter(1, day)], UTC, {1: "Acme"})
+    made: list[date] = []
+    real = grid.cell_lines
+
+    def cell_lines(*args: Any) -> list[str]:
+        made.append(args[0])
+        return real(*args)
+
+    monkeypatch.setattr(grid, "cell_lines", cell_lines)
+    grid.grab()
+    assert day in made
+    made.clear()
+    grid.grab()
+    assert made == []  # the same screen: kept
+    monkeypatch.setattr(grid, "logicalDpiY", lambda: 144)
+    grid.grab()
+    assert day in made
+    made.clear()
+    monkeypatch.setattr(grid, "devicePixelRatioF", lambda: 2.0)
+    grid.grab()
+    assert day in made

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import zlib
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from followup.model import Channel, Draft, Round
 from followup.paths import cache_dir, default_db_path
 from followup.storage import Database, Repository
 from followup_desktop import app as desktop_app
+from followup_desktop import today_copy
 from followup_desktop.clock import FixedClock
 from followup_desktop.main_window import MainWindow
 from followup_desktop.region import system_country
@@ -442,14 +443,21 @@ def in_data_folder(session: Session, clock: FixedClock) -> Iterator[Session]:
 
 
 def test_a_launch_from_the_menu_finds_the_copy_of_the_data_folders_database(
-    qtbot: QtBot, in_data_folder: Session
+    qtbot: QtBot, in_data_folder: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """No database named: start-up finds the data folder with Qt, before platformdirs is
     imported, and shows the copy that the app kept for that database."""
     keep_copy(in_data_folder)
+    home, caches = default_db_path().resolve(), cache_dir()
+
+    def asked(*_args: object, **_kwargs: object) -> Path:
+        raise AssertionError("platformdirs asked before the first paint")
+
+    for name in ("user_data_path", "user_cache_path", "user_data_dir", "user_cache_dir"):
+        monkeypatch.setattr(f"platformdirs.{name}", asked)
     assert default_database() is not None
-    assert default_database().resolve() == default_db_path().resolve()  # type: ignore[union-attr]
-    assert copy_path(path_of(in_data_folder)).parent == cache_dir()  # beside the other caches
+    assert default_database().resolve() == home  # type: ignore[union-attr]
+    assert copy_path(path_of(in_data_folder)).parent == caches  # beside the other caches
     window = MainWindow()
     qtbot.addWidget(window)
     preview = desktop_app._kept_today(window, None, NOW)
@@ -474,14 +482,72 @@ def test_the_copy_is_not_shown_when_its_record_of_the_data_folder_differs(
     assert desktop_app._kept_today(window, path, NOW) is not None  # named: no guess to check
 
 
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("XDG_DATA_HOME", "moved"), ("HOME", "moved"), ("WIN_PD_OVERRIDE_LOCAL_APPDATA", "D:\\data")],
+)
 def test_the_copy_is_not_shown_when_the_folders_moved_since(
-    qtbot: QtBot, in_data_folder: Session, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot,
+    in_data_folder: Session,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    variable: str,
+    value: str,
 ) -> None:
-    """The same file, but the variables that place the user's folders changed: the menu's
-    launch would now mean another database, so nothing kept is trusted."""
+    """A launch from the menu where Qt still finds the same file, but a variable that tells
+    platformdirs where the data folder is changed since the copy was written (on Windows,
+    Qt does not read platformdirs' override): the launch may mean another database now, so
+    nothing kept is trusted."""
     path = keep_copy(in_data_folder)
     window = MainWindow()
     qtbot.addWidget(window)
-    assert desktop_app._kept_today(window, path, NOW) is not None
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "moved"))
-    assert desktop_app._kept_today(window, path, NOW) is None
+    assert desktop_app._kept_today(window, None, NOW) is not None
+    monkeypatch.setattr(today_copy, "default_database", lambda: path)  # Qt's guess stays
+    monkeypatch.setenv(variable, str(tmp_path / value) if value == "moved" else value)
+    assert desktop_app._kept_today(window, None, NOW) is None
+
+
+def test_a_copy_left_in_the_old_cache_folder_is_removed(
+    in_data_folder: Session, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Where platformdirs' cache folder is not Qt's (Windows), the copy an older version kept
+    there (companies, people) goes when the copy is next written."""
+    old = tmp_path / "platformdirs-cache"
+    old.mkdir()
+    stale = old / copy_path(path_of(in_data_folder)).name
+    stale.write_bytes(b"names of companies and people")
+    monkeypatch.setattr("followup.paths.cache_dir", lambda: old)
+    path = keep_copy(in_data_folder)
+    assert not stale.exists()
+    assert copy_path(path).exists()
+
+
+def test_a_launch_from_the_menu_paints_the_copy_before_platformdirs_is_imported(
+    in_data_folder: Session,
+) -> None:
+    """As the applications menu starts the app (no database named), in a process of its
+    own: the copy is found and shown without platformdirs loaded (3-4 ms of imports)."""
+    keep_copy(in_data_folder, datetime.now(UTC))  # the process starts now, not at NOW
+    probe = (
+        "import os, sys\n"
+        "from PySide6.QtCore import QLocale\n"
+        "QLocale.setDefault(QLocale.c())  # as the tests' copy was written\n"
+        "import followup_desktop.app as app\n"
+        "kept = app._kept_today\n"
+        "def shown(*args):\n"
+        "    preview = kept(*args)\n"
+        "    print(preview is not None, 'platformdirs' in sys.modules, flush=True)\n"
+        "    os._exit(0)\n"
+        "app._kept_today = shown\n"
+        "app.main([])\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "FOLLOWUP_DB"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stdout.split() == ["True", "False"], done.stderr[-2000:]

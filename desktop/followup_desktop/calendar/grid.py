@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from followup.plan import ItemState, PlanItem
 from followup.workdays import WorkCalendar
-from followup_desktop.calendar.entries import TextWidths, day_note, entry, label
+from followup_desktop.calendar.entries import day_note, entry, label
+from followup_desktop.calendar.text_widths import TextWidths
 from followup_desktop.date_range import within
 from followup_desktop.locale_dates import LocaleDates
 from followup_desktop.status_palette import Tone, state_colour, tone
@@ -47,9 +48,10 @@ class CalendarGrid(QWidget):
         self.selected = today
         self.week_mode = False
         self.by_day: dict[date, list[PlanItem]] = defaultdict(list)
-        # A cell's lines, and the same lines elided to its width, for its room, width and font:
-        # kept until the items change, so a repaint (hover, focus, the window) only draws.
-        self._lines: dict[tuple[date, int, int, str], tuple[list[str], list[str]]] = {}
+        # A cell's lines, and the same lines elided to its width, for its room and width: kept
+        # until the items, the font or the screen change (``_widths_in``), so a repaint (hover,
+        # focus, the window) only draws.
+        self._lines: dict[tuple[date, int, int], tuple[list[str], list[str]]] = {}
         self._notes: dict[date, str | None] = {}  # day_note of each painted day, until then
         self._widths: tuple[tuple[str, int, float], TextWidths] | None = None  # _widths_in
         self.companies: dict[int, str] = {}
@@ -205,7 +207,6 @@ class CalendarGrid(QWidget):
         small = QFont(self.font())
         small.setPointSizeF(self.font().pointSizeF() * 0.86)
         line = painter.fontMetrics().height()
-        small_key = small.key()
         widths = self._widths_in(small)
         item_line = widths.metrics.height() + 2
         colours: dict[ItemState, QColor] = {}  # per paint: the palette may have changed
@@ -253,7 +254,7 @@ class CalendarGrid(QWidget):
             items = self.by_day.get(day, [])
             room = max((cell.height() - line - 8) // item_line, 0)
             room_width = cell.width() - 10
-            key = (day, room, room_width, small_key)
+            key = (day, room, room_width)
             cached = self._lines.get(key)
             if cached is None:
                 lines = self.cell_lines(day, room, widths, room_width)
@@ -282,11 +283,13 @@ class CalendarGrid(QWidget):
 
     def _widths_in(self, font: QFont) -> TextWidths:
         """The entries' widths in ``font`` here, kept across paints while the font and the
-        screen's resolution stay (its metrics then measure the same)."""
+        screen's resolution stay (its metrics then measure the same). Another font or screen
+        measures afresh, and the cells' lines are made again with the new widths."""
         key = (font.key(), self.logicalDpiY(), self.devicePixelRatioF())
         if self._widths is None or self._widths[0] != key:
-            metrics = TextWidths(QFontMetrics(font, self), QFontMetricsF(font, self))
-            self._widths = key, metrics
+            widths = TextWidths(QFontMetrics(font, self), QFontMetricsF(font, self))
+            self._widths = key, widths
+            self._lines.clear()
         return self._widths[1]
 
     def event(self, event: QEvent) -> bool:

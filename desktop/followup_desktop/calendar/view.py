@@ -200,16 +200,14 @@ class CalendarView(QWidget):
         a key held down (25-30 pages a second) finds its page planned in the pause between
         two repeats; the page back comes after a longer pause. Not before the paint is on
         screen: the user would wait for both. The wait counts from the end of the whole
-        window's paint (the event loop's next pass), not from the grid's, which comes first:
-        with a long day list still to paint it could be over by the end of the frame, and
-        the planning start the moment the frame is done."""
+        window's paint (the event loop's next pass): counted from the grid's paint, which
+        comes first, the 5 ms could run out while the rest of the window paints."""
         if self._new_range:
             self._new_range = False
             QTimer.singleShot(0, self, self._frame_done)
 
     def _frame_done(self) -> None:
-        if not self._new_range:  # (another page turn since: its paint counts again)
-            self._ahead.start(TRAVEL_AHEAD_MS)
+        self._ahead.start(TRAVEL_AHEAD_MS)
 
     def _range_changed(self, first: date) -> None:
         """Another month (week) shows: note which way the user went, then show it."""
