@@ -147,7 +147,7 @@ def surroundings(locale: str) -> dict[str, Any]:
         "locale": locale,
         "env": {
             name: value
-            for name, value in sorted(os.environ.items())
+            for name, value in os.environ.items()  # (compared as a dict: in any order)
             if name in _ZONE_VARIABLES + _LOCALE_VARIABLES + _FOLDER_VARIABLES
             or name.startswith(_FOLDER_OVERRIDES)
         },
