@@ -346,29 +346,18 @@ class Settings:
 
     def zone(self) -> ZoneInfo:
         """The user's time zone: the setting, else the system's (tzlocal), else UTC."""
-        name = self["calendar.timezone"]
-        if not name:
-            import tzlocal  # noqa: PLC0415  (asks the OS; only when needed)
+        from followup.system_zone import system_zone_name  # noqa: PLC0415  (only when needed)
 
-            name = tzlocal.get_localzone_name() or "UTC"
-        return ZoneInfo(name)
+        return ZoneInfo(self["calendar.timezone"] or system_zone_name())
 
     @staticmethod
     def reread_system_zone() -> None:
         """The system's zone is read once and kept (it is asked for on every row shown), but
-        it can change while the app runs: a flight, an automatic time zone. After this, the
-        next ``zone()`` asks the system again. A zone the system cannot name leaves UTC, as
-        at the first reading."""
-        import contextlib  # noqa: PLC0415
-        import warnings  # noqa: PLC0415
+        it can change while the app runs: after this, the next ``zone()`` asks the system
+        again (``system_zone.reread``)."""
+        from followup.system_zone import reread  # noqa: PLC0415
 
-        import tzlocal  # noqa: PLC0415
-
-        # tzlocal warns when it falls back to UTC; a zone it cannot read after the name
-        # leaves the name read (zone() still has an answer).
-        with warnings.catch_warnings(), contextlib.suppress(LookupError, ValueError, OSError):
-            warnings.simplefilter("ignore")
-            tzlocal.reload_localzone()
+        reread()
 
     def reminders(self) -> ReminderSettings:
         def at(key: str) -> time:

@@ -282,18 +282,23 @@ def _desktop_entry(*, install: bool) -> int:
 
 
 def _kept_today(window: MainWindow, db_path: Path | None, now: datetime) -> TodayPreview | None:
-    """Today from the copy kept for start-up, in its place, when Today is the page shown
-    and the copy holds (``today_copy``): the window's first paint then has the user's data."""
+    """Today before the domain loads, in its place, when Today is the page shown: from the
+    copy kept for start-up when it holds (``today_copy``), else the first-run page when the
+    database holds nothing yet (``first_look``: a new install). The window's first paint
+    then has the user's data in it."""
     if window.stack.currentIndex() != 0:  # another page was shown last
         return None
     from followup_desktop.today_copy import default_database  # noqa: PLC0415
-    from followup_desktop.today_preview import kept_today  # noqa: PLC0415
+    from followup_desktop.today_preview import first_run_today, kept_today  # noqa: PLC0415
 
     try:  # a path that cannot be looked at is said later, by the usual start
         path = db_path or default_database()  # the data folder's, as Qt finds it
-        if path is None or not (path := path.resolve()).is_file():
+        if path is None:
             return None
-        preview = kept_today(path, now, guessed=db_path is None)
+        path = path.resolve()
+        preview = kept_today(path, now, guessed=db_path is None) if path.is_file() else None
+        if preview is None and _holds_nothing(path, guessed=db_path is None):
+            preview = first_run_today(now)
     except OSError:
         return None
     if preview is not None:
@@ -301,6 +306,24 @@ def _kept_today(window: MainWindow, db_path: Path | None, now: datetime) -> Toda
         if not tray_available():  # the shell would add its line above Today: now, not after
             window.note_no_tray()
     return preview
+
+
+def _holds_nothing(path: Path, *, guessed: bool) -> bool:
+    """Nothing in the database yet (or no file). For Qt's guess at the data folder's file,
+    only if platformdirs, which start-up opens by, names the same file (asked only here: a
+    file with data never gets this far)."""
+    from followup.storage.first_look import holds_nothing  # noqa: PLC0415
+
+    if not holds_nothing(path):
+        return False
+    if guessed:
+        from followup.paths import default_db_path  # noqa: PLC0415
+
+        try:
+            return default_db_path().resolve() == path
+        except (OSError, RuntimeError, LookupError, ValueError):  # no home folder to name
+            return False
+    return True
 
 
 def _finish_startup(

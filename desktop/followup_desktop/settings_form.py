@@ -100,9 +100,9 @@ class SettingsForm(QWidget):
         if zone is not None:
             from zoneinfo import available_timezones  # noqa: PLC0415
 
-            import tzlocal  # noqa: PLC0415
+            from followup.system_zone import system_zone_name  # noqa: PLC0415
 
-            system_zone = tzlocal.get_localzone_name() or "UTC"
+            system_zone = system_zone_name()
             zones = {name: name for name in sorted(available_timezones())}
             zone.set_places(
                 f"The system's time zone ({system_zone})", zones, str(current["calendar.timezone"])

@@ -12,6 +12,10 @@ from functools import cache
 from typing import Any, NamedTuple, get_type_hints
 
 LOADING = "Loading…"  # Today's words before its plans are made
+FIRST_RUN = (
+    "No interviews yet. Add the one you just had: the app works out "
+    "when the thank-you letter is due, and why."
+)
 # A plan item's state, by its name in ``followup.plan.ItemState`` (colour and icon follow it).
 STATES = ("OVERDUE", "DUE", "UPCOMING", "WAITING", "DONE", "CANCELLED", "MISSED")
 
@@ -41,6 +45,16 @@ class TodayFace(NamedTuple):
     first_run: bool  # no application yet: the empty state offers to add one
     week: tuple[CardFace, ...]
     after: tuple[CardFace, ...]
+
+
+def heading(long_day: str) -> str:
+    """The page's heading for the day, written as a heading (``LocaleDates.long_day``)."""
+    return f"Today, {long_day}"
+
+
+def first_run_face(long_day: str) -> TodayFace:
+    """The page with no application yet: it offers to add the first."""
+    return TodayFace(heading(long_day), "", "", FIRST_RUN, True, (), ())
 
 
 class NotAFace(ValueError):

@@ -1,11 +1,12 @@
-"""Today drawn from the copy kept for start-up (``today_copy``), before the domain loads: the
-same frame and cards as the live page, which takes its place once planned. It shows and
-selects as Today does, and does nothing else (there is nothing yet to act on)."""
+"""Today drawn before the domain loads: from the copy kept for start-up (``today_copy``), or,
+for a database that holds nothing yet, the first-run page (``first_run_today``). The same
+frame and cards as the live page, which takes its place once planned. It shows and selects
+as Today does, and does nothing else (there is nothing yet to act on)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import QWidget
 from followup_desktop import item_roles
 from followup_desktop.card_painter import CardPainter
 from followup_desktop.first_paint import on_first_paint
-from followup_desktop.today_face import LOADING, CardFace, TodayFace
+from followup_desktop.today_face import LOADING, CardFace, TodayFace, first_run_face
 from followup_desktop.today_frame import TodayFrame
 
 LOADING_FACE = TodayFace("", "", "", LOADING, False, (), ())
@@ -107,3 +108,22 @@ def kept_today(database: Path, now: datetime, *, guessed: bool = False) -> Today
 
     stretch = kept_stretch(database, now, locale_key(QLocale()), guessed=guessed)
     return None if stretch is None else TodayPreview(stretch.face, stretch.end, now)
+
+
+def first_run_today(now: datetime) -> TodayPreview | None:
+    """The first-run page, for a database that holds nothing yet (``first_look``): what the
+    live Today shows there, whatever the plans, until the day changes in the system's zone
+    (the one the plans use while the user has chosen none). None when the zone cannot be
+    read now: start-up goes on as without it."""
+    from zoneinfo import ZoneInfo  # noqa: PLC0415
+
+    from followup.system_zone import system_zone_name  # noqa: PLC0415
+    from followup_desktop.locale_dates import LocaleDates  # noqa: PLC0415
+
+    try:
+        zone = ZoneInfo(system_zone_name())
+    except (LookupError, ValueError, OSError):  # the live page says what is wrong
+        return None
+    day = now.astimezone(zone).date()
+    face = first_run_face(LocaleDates(day).long_day(day))
+    return TodayPreview(face, datetime.combine(day + timedelta(days=1), time(0), zone), now)

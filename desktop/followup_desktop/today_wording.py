@@ -19,7 +19,7 @@ from followup_desktop.plan_items import (
     spoken,
     state_word,
 )
-from followup_desktop.today_face import LOADING, CardFace, TodayFace
+from followup_desktop.today_face import FIRST_RUN, LOADING, CardFace, TodayFace, heading
 
 if TYPE_CHECKING:
     from followup.model import Contact
@@ -33,10 +33,6 @@ ACTIONS = {
     ItemKind.INTERVIEW: "Open the interview",
 }
 NOTHING_TO_DO = "Nothing to do today. Every letter is sent and every call made."
-FIRST_RUN = (
-    "No interviews yet. Add the one you just had: the app works out "
-    "when the thank-you letter is due, and why."
-)
 
 
 def read_phones(
@@ -113,7 +109,7 @@ def today_face(
         )
     empty = LOADING if not loaded else FIRST_RUN if first_run else NOTHING_TO_DO
     return TodayFace(
-        heading=f"Today, {dates.long_day(today)}",
+        heading=heading(dates.long_day(today)),
         summary=summary,
         fold=fold,
         empty=empty,

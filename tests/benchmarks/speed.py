@@ -62,6 +62,8 @@ app.exec()
 # first start after another program changed the file, after an update, or ever. It runs on a
 # database file of its own, whose copy is removed before each run (the other caches stay).
 NO_COPY = ", no copy"
+# A new install's first start: no database file yet, nor a folder for it (made by each run).
+NEW_INSTALL = f"new{NO_COPY}"
 
 
 def copy_of_today(database: Path, env: dict[str, str]) -> Path:
@@ -83,11 +85,14 @@ def copy_of_today(database: Path, env: dict[str, str]) -> Path:
 Case = tuple[list[str], dict[str, str]]
 
 
-def spawn(case: Case, env: dict[str, str], no_copy: Path | None = None) -> dict[str, float]:
-    """Run a process; its ``name value`` lines (and its wall time as ``wall``). ``no_copy``:
-    the copy of Today to remove first."""
-    if no_copy is not None:
-        no_copy.unlink(missing_ok=True)
+def spawn(case: Case, env: dict[str, str], gone: list[Path] | None = None) -> dict[str, float]:
+    """Run a process; its ``name value`` lines (and its wall time as ``wall``). ``gone``:
+    files and folders to remove first (the copy of Today; a new install's whole folder)."""
+    for path in gone or []:
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
     command, own = case
     started = time.time()
     env = dict(env, **own, FOLLOWUP_BENCH_T0=repr(started))
@@ -125,17 +130,20 @@ def alternate(
     cases: dict[str, Case], env: dict[str, str], runs: int
 ) -> dict[str, list[dict[str, float]]]:
     """Each case ``runs`` times, in turn. The first round warms the file cache and leaves the
-    copy of Today that the next start uses; cases named ``… no copy`` never have one."""
-    fresh = {
-        name: copy_of_today(Path(own["FOLLOWUP_DB"]), env) if name.endswith(NO_COPY) else None
-        for name, (_command, own) in cases.items()
-    }
+    copy of Today that the next start uses; cases named ``… no copy`` never have one, and
+    the new install has no database either (its folder goes before each run)."""
+    gone: dict[str, list[Path]] = {}
+    for name, (_command, own) in cases.items():
+        database = Path(own.get("FOLLOWUP_DB", "."))
+        gone[name] = [copy_of_today(database, env)] if name.endswith(NO_COPY) else []
+        if name == NEW_INSTALL:
+            gone[name].append(database.parent)
     for name, case in cases.items():
-        spawn(case, env, fresh[name])
+        spawn(case, env, gone[name])
     results: dict[str, list[dict[str, float]]] = {name: [] for name in cases}
     for _ in range(runs):
         for name, case in cases.items():
-            results[name].append(spawn(case, env, fresh[name]))
+            results[name].append(spawn(case, env, gone[name]))
     return results
 
 
@@ -160,6 +168,7 @@ def start_up_cases(python: str, home: Path, big: Path) -> dict[str, Case]:
         "big": (app, {"FOLLOWUP_DB": str(big)}),
         f"empty{NO_COPY}": (app, {"FOLLOWUP_DB": str(first / empty.name)}),
         f"big{NO_COPY}": (app, {"FOLLOWUP_DB": str(first / big.name)}),
+        NEW_INSTALL: (app, {"FOLLOWUP_DB": str(home / "new" / "followup.sqlite3")}),
     }
 
 
@@ -168,6 +177,7 @@ START_UP_ROWS = (
     ("big", "time to content, 10,000 interviews", "≤ 1.5×"),
     (f"empty{NO_COPY}", "… empty, no copy of Today kept (first start)", "≤ 1.3×"),
     (f"big{NO_COPY}", "… 10,000, no copy of Today kept (first start)", "≤ 1.5×"),
+    (NEW_INSTALL, "… a new install (no database file yet)", "≤ 1.3×"),
 )
 
 

@@ -1,0 +1,202 @@
+"""A new user's first start (issue 12: time to content): no copy of Today is kept yet, and
+the database holds nothing (or is not made yet), so the window's first paint is the first-run
+page, exactly as the live Today draws it, before the domain loads. Real files, real widgets,
+the system's zone moved to New York, a clock at the day's edge."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from followup.model import Application
+from followup.paths import default_db_path
+from followup.storage import Database, Repository
+from followup.system_zone import reread
+from followup_desktop import app as desktop_app
+from followup_desktop import today_copy
+from followup_desktop.clock import FixedClock
+from followup_desktop.main_window import MainWindow
+from followup_desktop.session import Session
+from followup_desktop.shell import Shell
+from followup_desktop.today_face import FIRST_RUN
+from followup_desktop.today_preview import TodayPreview
+
+from .conftest import NOW, NY
+from .test_time_moves import Recorder
+from .test_today_copy import live_face, page_image
+
+
+@pytest.fixture(autouse=True)
+def system_zone() -> Iterator[None]:
+    """The system's clock in New York (TZ, which tzlocal reads first), not the tests' UTC:
+    the day is the zone's, not UTC's."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = NY.key
+    reread()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    reread()
+
+
+@pytest.fixture
+def new_file(tmp_path: Path) -> Path:
+    """A database as the first start made it, closed: no application, no setting."""
+    path = tmp_path / "new.sqlite3"
+    Database.open(path, NOW).close()
+    return path.resolve()
+
+
+def first_paint(window: MainWindow, path: Path | None, now: datetime) -> TodayPreview | None:
+    preview = desktop_app._kept_today(window, path, now)
+    assert preview is None or isinstance(preview, TodayPreview)
+    return preview
+
+
+def test_a_new_database_opens_on_the_first_run_page_the_live_today_then_draws_alike(
+    qtbot: QtBot, new_file: Path
+) -> None:
+    assert not today_copy.copy_path(new_file).exists()  # nothing kept: a first start
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1100, 720)
+    preview = first_paint(window, new_file, NOW)
+    assert preview is not None and preview.face.first_run and preview.face.empty == FIRST_RUN
+    painted: list[bool] = []
+    preview.when_painted(lambda: painted.append(True))
+    window.show()
+    qtbot.waitUntil(lambda: painted == [True])
+    assert window.stack.currentWidget() is preview
+    assert preview.start.isVisible() and preview.list.isHidden()
+    before = page_image(preview)
+    database = Database.open(new_file, NOW)
+    session = Session(Repository(database), FixedClock(NOW))
+    assert preview.face == live_face(qtbot, session)
+    session.today_first = True
+    shell = Shell(session, notifier=Recorder(), window=window)
+    shell.start()
+    qtbot.waitUntil(lambda: window.preview is None)
+    assert window.stack.currentWidget() is window.today
+    qtbot.waitUntil(lambda: shell.settled)
+    window.banner.hide()  # the reminders' line, either way
+    qtbot.waitUntil(lambda: page_image(window.today) == before, timeout=2000)
+    database.close()
+
+
+def test_no_file_yet_is_a_first_start_and_the_look_makes_none(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "followup.sqlite3"
+    window = MainWindow()
+    qtbot.addWidget(window)
+    preview = first_paint(window, path, NOW)
+    assert preview is not None and preview.face.first_run
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_first_page_names_the_systems_day_and_leaves_with_it(
+    qtbot: QtBot, new_file: Path
+) -> None:
+    """10 p.m. in New York is the next day in UTC: the page names New York's day, and once
+    that day is over, says "Loading…" rather than a day gone (as the kept copy does)."""
+    late = datetime(2026, 11, 27, 23, 59, 59, 800_000, tzinfo=NY)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    preview = first_paint(window, new_file, late)
+    assert preview is not None
+    database = Database.open(new_file, NOW)
+    session = Session(Repository(database), FixedClock(late))
+    assert preview.face.heading == live_face(qtbot, session).heading
+    assert "27" in preview.face.heading and "28" not in preview.face.heading
+    qtbot.waitUntil(lambda: preview.empty.text() == "Loading…", timeout=2000)
+    assert preview.heading.text() == "" and preview.start.isHidden()
+    database.close()
+
+
+def test_a_database_with_an_application_or_a_zone_of_its_own_waits_for_the_live_page(
+    qtbot: QtBot, new_file: Path
+) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    database = Database.open(new_file, NOW)
+    repo = Repository(database)
+    repo.save_settings({"calendar.timezone": "Asia/Tokyo"})
+    assert first_paint(window, new_file, NOW) is None  # Tokyo's day, not the system's
+    repo.save_settings({"calendar.timezone": ""})
+    assert first_paint(window, new_file, NOW) is not None
+    repo.add_application(Application(0, "Acme", "Dev"))
+    assert first_paint(window, new_file, NOW) is None  # no copy kept: the usual start
+    database.close()
+
+
+def test_a_launch_from_the_menu_trusts_qts_data_folder_only_where_platformdirs_agrees(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No database named: Qt's guess at the data folder's file has nothing there. That is a
+    first start only if platformdirs, which start-up opens by, names the same file; where
+    it names another (a folder override Qt does not read), that one may hold data."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert today_copy.default_database() == default_db_path()
+    assert not default_db_path().exists()
+    assert first_paint(window, None, NOW) is not None
+    monkeypatch.setattr(today_copy, "default_database", lambda: tmp_path / "qt.sqlite3")
+    assert first_paint(window, None, NOW) is None
+
+
+def test_a_first_start_paints_the_first_page_before_the_domain_loads(tmp_path: Path) -> None:
+    """As a first start runs, in a process of its own, on a database not made yet: the page
+    is there before the plans, the settings or the store's records are imported."""
+    probe = (
+        "import os, sys\n"
+        "import followup_desktop.app as app\n"
+        "kept = app._kept_today\n"
+        "def shown(*args):\n"
+        "    preview = kept(*args)\n"
+        "    loaded = [m for m in ('followup.plan', 'followup.settings', 'followup.model',\n"
+        "              'followup.storage.repository') if m in sys.modules]\n"
+        "    print(preview is not None and preview.face.first_run, loaded, flush=True)\n"
+        "    os._exit(0)\n"
+        "app._kept_today = shown\n"
+        "app.main([])\n"
+    )
+    env = dict(os.environ, FOLLOWUP_DB=str(tmp_path / "followup.sqlite3"))
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stdout.strip().split(maxsplit=1) == ["True", "[]"], done.stderr[-2000:]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_first_run_page_is_one_face_wherever_it_is_made() -> None:
+    """The live page's words and the first paint's come from the same function."""
+    from followup_desktop.locale_dates import LocaleDates
+    from followup_desktop.today_face import first_run_face
+    from followup_desktop.today_wording import today_face
+
+    day = NOW.astimezone(NY).date()
+    dates = LocaleDates(day)
+    live = today_face(
+        [],
+        [],
+        today=day,
+        dates=dates,
+        ready=0,
+        folded=0,
+        expanded=False,
+        loaded=True,
+        first_run=True,
+    )
+    assert live == first_run_face(dates.long_day(day))
