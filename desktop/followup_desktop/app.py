@@ -203,7 +203,7 @@ def _run(args: argparse.Namespace) -> int:
     preview = (
         None
         if args.demo or args.screenshot or hidden
-        else _kept_today(window, db_path, datetime.now(UTC))
+        else _early_today(window, db_path, datetime.now(UTC))
     )
     if preview is not None and args.exit_after_content:
         report_content(preview.when_painted, started)
@@ -281,7 +281,7 @@ def _desktop_entry(*, install: bool) -> int:
     return 0
 
 
-def _kept_today(window: MainWindow, db_path: Path | None, now: datetime) -> TodayPreview | None:
+def _early_today(window: MainWindow, db_path: Path | None, now: datetime) -> TodayPreview | None:
     """Today before the domain loads, in its place, when Today is the page shown: from the
     copy kept for start-up when it holds (``today_copy``), else the first-run page when the
     database holds nothing yet (``first_look``: a new install). The window's first paint
@@ -313,17 +313,9 @@ def _holds_nothing(path: Path, *, guessed: bool) -> bool:
     only if platformdirs, which start-up opens by, names the same file (asked only here: a
     file with data never gets this far)."""
     from followup.storage.first_look import holds_nothing  # noqa: PLC0415
+    from followup_desktop.today_copy import platformdirs_default  # noqa: PLC0415
 
-    if not holds_nothing(path):
-        return False
-    if guessed:
-        from followup.paths import default_db_path  # noqa: PLC0415
-
-        try:
-            return default_db_path().resolve() == path
-        except (OSError, RuntimeError, LookupError, ValueError):  # no home folder to name
-            return False
-    return True
+    return holds_nothing(path) and (not guessed or platformdirs_default() == str(path))
 
 
 def _finish_startup(

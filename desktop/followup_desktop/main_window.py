@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from followup_desktop.session import Session
     from followup_desktop.stored_values_banner import StoredValuesBanner
     from followup_desktop.today import TodayView
+    from followup_desktop.today_preview import TodayPreview
 
 PAGES = (
     ("today", "Today"),
@@ -63,7 +64,7 @@ class MainWindow(QMainWindow):
         self.built: dict[str, QWidget] = {}
         # Today from the copy kept for start-up, in Today's place until the live page has
         # its data (``show_preview``, ``end_preview``).
-        self.preview: QWidget | None = None
+        self.preview: TodayPreview | None = None
         self.no_tray_note: NoTrayNote | None = None  # ``note_no_tray``
         self.sidebar = named(QListWidget(), "Sections", style="sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
@@ -164,7 +165,7 @@ class MainWindow(QMainWindow):
             self.column.insertWidget(0, note)
         return note
 
-    def show_preview(self, preview: QWidget) -> None:
+    def show_preview(self, preview: TodayPreview) -> None:
         """Today's kept copy in Today's place (start-up, before ``attach``)."""
         self._put(PAGE_ROWS["today"], preview)
         self.preview = preview
@@ -175,6 +176,8 @@ class MainWindow(QMainWindow):
         preview, self.preview = self.preview, None
         if preview is not None:
             self._put(self.stack.indexOf(preview), self.today)
+            if preview.add_asked:  # pressed on the first-run page before it came alive
+                QTimer.singleShot(0, self.today.add_requested.emit)
 
     def _place(self, name: str, widget: QWidget) -> None:
         """Put a built page where its placeholder was."""

@@ -95,7 +95,7 @@ def default_database() -> Path | None:
     return Path(data) / APP_NAME / DB_NAME if data else None
 
 
-def _platformdirs_default() -> str:
+def platformdirs_default() -> str:
     """The data folder's database as the domain names it (resolved), or "" if it cannot."""
     from followup.paths import data_folder  # noqa: PLC0415
 
@@ -210,7 +210,7 @@ def keep(database: Path, token: str, stretches: list[Stretch], locale: str) -> N
     """Write the copy whole or not at all (0600: it names companies and people)."""
     data = {
         "surroundings": surroundings(locale),
-        "default_database": _platformdirs_default(),
+        "default_database": platformdirs_default(),
         "token": token,
         "stretches": [
             {

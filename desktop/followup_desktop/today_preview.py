@@ -1,7 +1,8 @@
 """Today drawn before the domain loads: from the copy kept for start-up (``today_copy``), or,
 for a database that holds nothing yet, the first-run page (``first_run_today``). The same
 frame and cards as the live page, which takes its place once planned. It shows and selects
-as Today does, and does nothing else (there is nothing yet to act on)."""
+as Today does; the first-run page's button, pressed meanwhile, is passed on to the live page.
+It does nothing else (there is nothing yet to act on)."""
 
 from __future__ import annotations
 
@@ -61,6 +62,9 @@ class TodayPreview(TodayFrame):
         super().__init__(parent)
         self.face = face
         self._waiting: list[Callable[[], None]] = []
+        # "Add an application…" pressed before the live page came: it asks once it is there.
+        self.add_asked = False
+        self.start.clicked.connect(self._ask_to_add)
         self.week = FaceModel(face.week)
         self.after = FaceModel(face.after)
         self.list.setModel(self.week)
@@ -77,6 +81,9 @@ class TodayPreview(TodayFrame):
         self.expiry.timeout.connect(self.expire)
         left = (until - now).total_seconds()
         self.expiry.start(max(0, min(int(left * 1000) + 1, 2**31 - 1)))
+
+    def _ask_to_add(self) -> None:
+        self.add_asked = True
 
     def expire(self) -> None:
         self.show_face(LOADING_FACE, 0, 0, loaded=False)

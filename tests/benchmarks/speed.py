@@ -29,6 +29,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from followup.paths import APP_NAME, DB_NAME
+
 MiB = 1024 * 1024
 BARE = """
 import os, sys, time
@@ -62,7 +64,8 @@ app.exec()
 # first start after another program changed the file, after an update, or ever. It runs on a
 # database file of its own, whose copy is removed before each run (the other caches stay).
 NO_COPY = ", no copy"
-# A new install's first start: no database file yet, nor a folder for it (made by each run).
+# A new install's first start, from the applications menu: no database file yet, nor a data
+# folder (each run makes them; they go before the next).
 NEW_INSTALL = f"new{NO_COPY}"
 
 
@@ -132,12 +135,13 @@ def alternate(
     """Each case ``runs`` times, in turn. The first round warms the file cache and leaves the
     copy of Today that the next start uses; cases named ``… no copy`` never have one, and
     the new install has no database either (its folder goes before each run)."""
-    gone: dict[str, list[Path]] = {}
+    gone: dict[str, list[Path]] = {name: [] for name in cases}
     for name, (_command, own) in cases.items():
-        database = Path(own.get("FOLLOWUP_DB", "."))
-        gone[name] = [copy_of_today(database, env)] if name.endswith(NO_COPY) else []
-        if name == NEW_INSTALL:
-            gone[name].append(database.parent)
+        if name == NEW_INSTALL:  # launched from the menu: the data folder's database
+            data = Path(own["XDG_DATA_HOME"])
+            gone[name] = [copy_of_today(data / APP_NAME / DB_NAME, env), data]
+        elif name.endswith(NO_COPY):
+            gone[name] = [copy_of_today(Path(own["FOLLOWUP_DB"]), env)]
     for name, case in cases.items():
         spawn(case, env, gone[name])
     results: dict[str, list[dict[str, float]]] = {name: [] for name in cases}
@@ -149,10 +153,11 @@ def alternate(
 
 def start_up_cases(python: str, home: Path, big: Path) -> dict[str, Case]:
     """The bare window, and the app on an empty database and on 10,000 interviews, each
-    with Today's copy kept from the run before (a restart) and without one. The app is
-    launched as the applications menu launches it, with no arguments: its database is named
-    by FOLLOWUP_DB, and FOLLOWUP_BENCH_T0 (``spawn``) has it report its first paint with
-    data and quit."""
+    with Today's copy kept from the run before (a restart) and without one, and a new
+    install's first start (no data folder yet). The app is launched as the applications menu
+    launches it, with no arguments: its database is named by FOLLOWUP_DB (the new install's
+    is the data folder's), and FOLLOWUP_BENCH_T0 (``spawn``) has it report its first paint
+    with data and quit."""
     from followup.storage import Database
 
     app = [python, "-m", "followup_desktop.app"]
@@ -168,7 +173,7 @@ def start_up_cases(python: str, home: Path, big: Path) -> dict[str, Case]:
         "big": (app, {"FOLLOWUP_DB": str(big)}),
         f"empty{NO_COPY}": (app, {"FOLLOWUP_DB": str(first / empty.name)}),
         f"big{NO_COPY}": (app, {"FOLLOWUP_DB": str(first / big.name)}),
-        NEW_INSTALL: (app, {"FOLLOWUP_DB": str(home / "new" / "followup.sqlite3")}),
+        NEW_INSTALL: (app, {"XDG_DATA_HOME": str(home / "new-install-data")}),
     }
 
 
@@ -247,6 +252,7 @@ def start_up_alone(runs: int) -> None:
     minute, while the whole table takes several."""
     byte_compile()
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    env.pop("FOLLOWUP_DB", None)  # each case names its own, or none (the menu's launch)
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
@@ -280,6 +286,7 @@ def main() -> None:
         return
     byte_compile()
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    env.pop("FOLLOWUP_DB", None)  # each case names its own, or none (the menu's launch)
     python = sys.executable
     cli = [python, "-m", "followup"]
     rows: list[tuple[str, str, str, float, float, str]] = []

@@ -8,11 +8,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
-from datetime import datetime
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from followup.model import Application
@@ -56,14 +58,28 @@ def new_file(tmp_path: Path) -> Path:
     return path.resolve()
 
 
+@pytest.fixture
+def live(qtbot: QtBot, new_file: Path) -> Iterator[Callable[[datetime], Session]]:
+    """Sessions on the new file, as the start goes on to open it; closed after the widgets."""
+    opened: list[Database] = []
+
+    def at(moment: datetime) -> Session:
+        opened.append(Database.open(new_file, NOW))
+        return Session(Repository(opened[-1]), FixedClock(moment))
+
+    yield at
+    for database in opened:
+        database.close()
+
+
 def first_paint(window: MainWindow, path: Path | None, now: datetime) -> TodayPreview | None:
-    preview = desktop_app._kept_today(window, path, now)
+    preview = desktop_app._early_today(window, path, now)
     assert preview is None or isinstance(preview, TodayPreview)
     return preview
 
 
 def test_a_new_database_opens_on_the_first_run_page_the_live_today_then_draws_alike(
-    qtbot: QtBot, new_file: Path
+    qtbot: QtBot, new_file: Path, live: Callable[[datetime], Session]
 ) -> None:
     assert not today_copy.copy_path(new_file).exists()  # nothing kept: a first start
     window = MainWindow()
@@ -78,8 +94,7 @@ def test_a_new_database_opens_on_the_first_run_page_the_live_today_then_draws_al
     assert window.stack.currentWidget() is preview
     assert preview.start.isVisible() and preview.list.isHidden()
     before = page_image(preview)
-    database = Database.open(new_file, NOW)
-    session = Session(Repository(database), FixedClock(NOW))
+    session = live(NOW)
     assert preview.face == live_face(qtbot, session)
     session.today_first = True
     shell = Shell(session, notifier=Recorder(), window=window)
@@ -89,7 +104,6 @@ def test_a_new_database_opens_on_the_first_run_page_the_live_today_then_draws_al
     qtbot.waitUntil(lambda: shell.settled)
     window.banner.hide()  # the reminders' line, either way
     qtbot.waitUntil(lambda: page_image(window.today) == before, timeout=2000)
-    database.close()
 
 
 def test_no_file_yet_is_a_first_start_and_the_look_makes_none(qtbot: QtBot, tmp_path: Path) -> None:
@@ -102,22 +116,26 @@ def test_no_file_yet_is_a_first_start_and_the_look_makes_none(qtbot: QtBot, tmp_
 
 
 def test_the_first_page_names_the_systems_day_and_leaves_with_it(
-    qtbot: QtBot, new_file: Path
+    qtbot: QtBot, new_file: Path, live: Callable[[datetime], Session]
 ) -> None:
-    """10 p.m. in New York is the next day in UTC: the page names New York's day, and once
-    that day is over, says "Loading…" rather than a day gone (as the kept copy does)."""
-    late = datetime(2026, 11, 27, 23, 59, 59, 800_000, tzinfo=NY)
+    """10 p.m. in New York is the next day in UTC: the page names New York's day, holds
+    until New York's midnight, and past it says "Loading…" rather than a day gone (as the
+    kept copy does). Start-up passes the moment in UTC, as here."""
     window = MainWindow()
     qtbot.addWidget(window)
-    preview = first_paint(window, new_file, late)
+    evening = datetime(2026, 11, 27, 22, tzinfo=NY).astimezone(UTC)
+    preview = first_paint(window, new_file, evening)
     assert preview is not None
-    database = Database.open(new_file, NOW)
-    session = Session(Repository(database), FixedClock(late))
+    session = live(evening)
     assert preview.face.heading == live_face(qtbot, session).heading
     assert "27" in preview.face.heading and "28" not in preview.face.heading
+    two_hours = 2 * 3600 * 1000
+    assert two_hours - 1000 < preview.expiry.remainingTime() <= two_hours + 1
+    late = datetime(2026, 11, 27, 23, 59, 59, 700_000, tzinfo=NY).astimezone(UTC)
+    preview = first_paint(window, new_file, late)
+    assert preview is not None and preview.heading.text() == preview.face.heading
     qtbot.waitUntil(lambda: preview.empty.text() == "Loading…", timeout=2000)
     assert preview.heading.text() == "" and preview.start.isHidden()
-    database.close()
 
 
 def test_a_database_with_an_application_or_a_zone_of_its_own_waits_for_the_live_page(
@@ -151,20 +169,64 @@ def test_a_launch_from_the_menu_trusts_qts_data_folder_only_where_platformdirs_a
     assert first_paint(window, None, NOW) is None
 
 
+def test_a_data_folder_reached_through_a_link_is_the_same_file(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The user's data folder is a link to another disk: Qt and platformdirs name it by the
+    link, the look by where it leads; the same file all the same."""
+    real = tmp_path / "disk" / "data"
+    real.mkdir(parents=True)
+    link = tmp_path / "linked-data"
+    link.symlink_to(real)
+    monkeypatch.setenv("XDG_DATA_HOME", str(link))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert str(default_db_path()).startswith(str(link))
+    assert first_paint(window, None, NOW) is not None
+
+
+def test_add_pressed_on_the_first_page_opens_the_form_once_the_page_is_live(
+    qtbot: QtBot,
+    new_file: Path,
+    live: Callable[[datetime], Session],
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    """The first page's button, pressed before the live page came: not lost."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    preview = first_paint(window, new_file, NOW)
+    assert preview is not None
+    window.show()
+    qtbot.waitUntil(preview.start.isVisible)
+    qtbot.mouseClick(preview.start, Qt.MouseButton.LeftButton)
+    opened: list[str] = []
+
+    def close(dialog: QWidget) -> None:
+        opened.append(dialog.windowTitle())
+        dialog.close()
+
+    on_next_modal(close)
+    shell = Shell(live(NOW), notifier=Recorder(), window=window)
+    shell.start()
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=5000)
+    assert "application" in opened[0].lower()
+    assert window.stack.currentWidget() is window.page("interviews")
+
+
 def test_a_first_start_paints_the_first_page_before_the_domain_loads(tmp_path: Path) -> None:
     """As a first start runs, in a process of its own, on a database not made yet: the page
     is there before the plans, the settings or the store's records are imported."""
     probe = (
         "import os, sys\n"
         "import followup_desktop.app as app\n"
-        "kept = app._kept_today\n"
+        "kept = app._early_today\n"
         "def shown(*args):\n"
         "    preview = kept(*args)\n"
         "    loaded = [m for m in ('followup.plan', 'followup.settings', 'followup.model',\n"
         "              'followup.storage.repository') if m in sys.modules]\n"
         "    print(preview is not None and preview.face.first_run, loaded, flush=True)\n"
         "    os._exit(0)\n"
-        "app._kept_today = shown\n"
+        "app._early_today = shown\n"
         "app.main([])\n"
     )
     env = dict(os.environ, FOLLOWUP_DB=str(tmp_path / "followup.sqlite3"))

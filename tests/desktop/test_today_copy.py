@@ -289,7 +289,7 @@ def test_start_up_paints_the_copy_and_the_live_today_takes_its_place_unchanged(
     window = MainWindow()
     qtbot.addWidget(window)
     window.resize(1100, 720)
-    preview = desktop_app._kept_today(window, path, NOW + timedelta(minutes=3))
+    preview = desktop_app._early_today(window, path, NOW + timedelta(minutes=3))
     assert isinstance(preview, TodayPreview)
     painted: list[bool] = []
     preview.when_painted(lambda: painted.append(True))
@@ -315,10 +315,10 @@ def test_no_copy_no_preview_and_another_page_shown_last_no_preview(
 ) -> None:
     window = MainWindow()
     qtbot.addWidget(window)
-    assert desktop_app._kept_today(window, path_of(searching), NOW) is None  # none kept yet
+    assert desktop_app._early_today(window, path_of(searching), NOW) is None  # none kept yet
     keep_copy(searching)
     window.sidebar.setCurrentRow(2)  # the user left the calendar open
-    assert desktop_app._kept_today(window, path_of(searching), NOW) is None
+    assert desktop_app._early_today(window, path_of(searching), NOW) is None
 
 
 def test_the_running_app_keeps_the_copy_and_remakes_it_after_a_change(
@@ -460,7 +460,7 @@ def test_a_launch_from_the_menu_finds_the_copy_of_the_data_folders_database(
     assert copy_path(path_of(in_data_folder)).parent == caches  # beside the other caches
     window = MainWindow()
     qtbot.addWidget(window)
-    preview = desktop_app._kept_today(window, None, NOW)
+    preview = desktop_app._early_today(window, None, NOW)
     assert isinstance(preview, TodayPreview)
     assert preview.face == kept_face(path_of(in_data_folder), NOW, LOCALE)
     assert preview.list.model().rowCount() > 0
@@ -478,8 +478,8 @@ def test_the_copy_is_not_shown_when_its_record_of_the_data_folder_differs(
     qtbot.addWidget(window)
     data["default_database"] = str(path.parent / "elsewhere" / path.name)
     copy_path(path).write_bytes(to_bytes(data))
-    assert desktop_app._kept_today(window, None, NOW) is None
-    assert desktop_app._kept_today(window, path, NOW) is not None  # named: no guess to check
+    assert desktop_app._early_today(window, None, NOW) is None
+    assert desktop_app._early_today(window, path, NOW) is not None  # named: no guess to check
 
 
 @pytest.mark.parametrize(
@@ -501,10 +501,10 @@ def test_the_copy_is_not_shown_when_the_folders_moved_since(
     path = keep_copy(in_data_folder)
     window = MainWindow()
     qtbot.addWidget(window)
-    assert desktop_app._kept_today(window, None, NOW) is not None
+    assert desktop_app._early_today(window, None, NOW) is not None
     monkeypatch.setattr(today_copy, "default_database", lambda: path)  # Qt's guess stays
     monkeypatch.setenv(variable, str(tmp_path / value) if value == "moved" else value)
-    assert desktop_app._kept_today(window, None, NOW) is None
+    assert desktop_app._early_today(window, None, NOW) is None
 
 
 def test_a_copy_left_in_the_old_cache_folder_is_removed(
@@ -533,12 +533,12 @@ def test_a_launch_from_the_menu_paints_the_copy_before_platformdirs_is_imported(
         "from PySide6.QtCore import QLocale\n"
         "QLocale.setDefault(QLocale.c())  # as the tests' copy was written\n"
         "import followup_desktop.app as app\n"
-        "kept = app._kept_today\n"
+        "kept = app._early_today\n"
         "def shown(*args):\n"
         "    preview = kept(*args)\n"
         "    print(preview is not None, 'platformdirs' in sys.modules, flush=True)\n"
         "    os._exit(0)\n"
-        "app._kept_today = shown\n"
+        "app._early_today = shown\n"
         "app.main([])\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "FOLLOWUP_DB"}

@@ -4,6 +4,7 @@ Real files: new, filled, written by another connection, damaged, of another sche
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -16,7 +17,15 @@ from followup.storage.first_look import MOST_BYTES, holds_nothing
 from followup.storage.migrations import SCHEMA_VERSION
 
 from ..conftest import NOW
-from ..damage import corrupt_page, damage_header, digest, truncate
+from ..damage import (
+    as_other_user,
+    corrupt_page,
+    damage_header,
+    digest,
+    hand_to_other_user,
+    shared_folder,
+    truncate,
+)
 
 
 def test_no_file_yet_holds_nothing_and_the_look_makes_none(tmp_path: Path) -> None:
@@ -25,7 +34,7 @@ def test_no_file_yet_holds_nothing_and_the_look_makes_none(tmp_path: Path) -> No
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_new_database_holds_nothing_and_is_left_as_it_was(
+def test_a_new_database_holds_nothing_and_its_file_is_left_as_it_was(
     db_path: Path, template_database: Path
 ) -> None:
     shutil.copyfile(template_database, db_path)
@@ -88,14 +97,54 @@ def test_a_damaged_file_is_not_known_to_be_empty(
 def test_other_files_and_odd_places_are_not_known_to_be_empty(tmp_path: Path) -> None:
     text = tmp_path / "notes.sqlite3"
     text.write_text("not a database")
-    big = tmp_path / "big.sqlite3"
-    big.write_bytes(b"\0" * (MOST_BYTES + 1))
     folder = tmp_path / "folder.sqlite3"
     folder.mkdir()
     journal_only = tmp_path / "gone.sqlite3"
     Path(f"{journal_only}-wal").write_bytes(b"\0" * 32)
-    for path in (text, big, folder, journal_only, tmp_path / ("x" * 300 + ".sqlite3")):
+    pipe = tmp_path / "pipe.sqlite3"
+    os.mkfifo(pipe)  # opening it to read would wait for a writer for ever
+    nowhere = tmp_path / "link.sqlite3"
+    nowhere.symlink_to(tmp_path / "missing" / "target.sqlite3")
+    under_a_file = text / "inside" / "followup.sqlite3"  # its folder cannot be made
+    long_name = tmp_path / ("x" * 300 + ".sqlite3")
+    for path in (text, folder, journal_only, pipe, nowhere, under_a_file, long_name):
         assert not holds_nothing(path), path
+    assert holds_nothing(tmp_path / "new" / "folders" / "followup.sqlite3")  # made with it
+
+
+def test_no_file_where_it_cannot_be_made_is_not_a_first_start() -> None:
+    """A folder the user may not write: start-up will say so at once, with no first page
+    flashing before it."""
+    with shared_folder() as data:
+        data.mkdir()
+        hand_to_other_user(data)
+        assert as_other_user(lambda: holds_nothing(data / "followup.sqlite3")) == (
+            "returned",
+            True,
+        )
+        os.chmod(data, 0o555)
+        assert as_other_user(lambda: holds_nothing(data / "followup.sqlite3")) == (
+            "returned",
+            False,
+        )
+        assert as_other_user(lambda: holds_nothing(data / "more" / "followup.sqlite3")) == (
+            "returned",
+            False,
+        )
+
+
+def test_a_file_past_the_size_worth_a_look_is_not_read(repo: Repository, db_path: Path) -> None:
+    """A real, sound database with no application, only larger than a new one ever is."""
+    assert holds_nothing(db_path)
+    repo.save_settings({"profile.name": "x" * MOST_BYTES})
+    repo.db.close()
+    assert not holds_nothing(db_path)
+    connection = sqlite3.connect(db_path, isolation_level=None)  # the large value gone
+    connection.execute("DELETE FROM settings WHERE key = 'profile.name'")
+    connection.execute("VACUUM")
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    assert holds_nothing(db_path)
 
 
 def test_a_database_another_program_holds_locked_is_still_read(
