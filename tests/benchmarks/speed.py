@@ -30,6 +30,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from followup.paths import APP_NAME, DB_NAME
+from followup_desktop.other_writers import POLL_MS
 
 MiB = 1024 * 1024
 BARE = """
@@ -106,6 +107,45 @@ def spawn(case: Case, env: dict[str, str], gone: list[Path] | None = None) -> di
         if name in ("content", "rss"):
             values[name] = float(value)
     return values
+
+
+def idle_wakeups(
+    python: str, env: dict[str, str], database: Path, settle: float = 8.0, window: float = 10.0
+) -> tuple[float, float]:
+    """The app left alone once started and settled (the copy of Today made, the backup
+    taken), its window shown: how often its threads wake up (voluntary context switches,
+    all threads, per second) and the share of one core it uses, over ``window`` seconds."""
+    app_env = dict(env, FOLLOWUP_DB=str(database))
+    app_env.pop("FOLLOWUP_BENCH_T0", None)
+    command = [python, "-m", "followup_desktop.app"]
+    app = subprocess.Popen(
+        command, env=app_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        time.sleep(settle)
+        before, started = _woken(app.pid), time.monotonic()
+        time.sleep(window)
+        after, elapsed = _woken(app.pid), time.monotonic() - started
+    finally:
+        app.terminate()
+        app.wait(timeout=30)
+    ticks = os.sysconf("SC_CLK_TCK")
+    return (after[0] - before[0]) / elapsed, (after[1] - before[1]) / ticks / elapsed
+
+
+def _woken(pid: int) -> tuple[int, int]:
+    """Voluntary context switches and CPU ticks of every thread of the process (Linux)."""
+    switches = ticks = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            status = (task / "status").read_text(encoding="ascii")
+            stat = (task / "stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+        except OSError:  # the thread ended meanwhile
+            continue
+        line = next(x for x in status.splitlines() if x.startswith("voluntary_ctxt_switches"))
+        switches += int(line.split()[1])
+        ticks += int(stat[11]) + int(stat[12])  # user and system time
+    return switches, ticks
 
 
 def demo_database(path: Path, count: int) -> Path:
@@ -292,9 +332,12 @@ def main() -> None:
     rows: list[tuple[str, str, str, float, float, str]] = []
 
     def row(what: str, value: float, ref_name: str, ref: float, unit: str, goal: str) -> None:
-        shown = f"{value * 1000:.0f} ms" if unit == "s" else f"{value / MiB:.0f} MiB"
-        shown_ref = f"{ref * 1000:.0f} ms" if unit == "s" else f"{ref / MiB:.0f} MiB"
-        rows.append((what, shown, f"{ref_name} {shown_ref}", value, ref, goal))
+        def shown(v: float) -> str:
+            if unit == "s":
+                return f"{v * 1000:.0f} ms"
+            return f"{v / MiB:.0f} MiB" if unit == "B" else f"{v:.1f}{unit}"
+
+        rows.append((what, shown(value), f"{ref_name} {shown(ref)}", value, ref, goal))
 
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
@@ -318,6 +361,8 @@ def main() -> None:
         )
         figures = json.loads(gui.stdout.splitlines()[-1])
         starts = alternate(start_up_cases(python, home, big), env, args.runs)
+        shutil.copy(big, home / "idle.sqlite3")
+        wakeups, cpu = idle_wakeups(python, env, home / "idle.sqlite3")
         ics = home / "out.ics"
         processes = alternate(
             {
@@ -422,6 +467,22 @@ def main() -> None:
         rss_bare,
         "B",
         f"≤ +40 MiB ({(rss_bare + 40 * MiB) / rss_bare:.2f}×)",
+    )
+    row(
+        "idle wake-ups, 10,000 interviews, window shown (settled)",
+        wakeups,
+        "other-writers check",
+        1000 / POLL_MS,
+        "/s",
+        "≤ 1× (nothing else wakes)",
+    )
+    row(
+        "idle CPU, 10,000 interviews, window shown (share of one core)",
+        cpu * 100,
+        "budget",
+        1.0,
+        "%",
+        "< 1×",
     )
     for name, (what, budget) in MICRO.items():
         if name in micro:
