@@ -1,21 +1,19 @@
-"""How a card is drawn from its words (``CardFace``), and the list that holds cards, which
-can say when they have painted (start-up waits for that).
+"""How a card is drawn from its words (``CardFace``).
 
 Start-up draws Today's kept cards with these before the domain or Qt's ``Qt`` namespace is
 loaded (reading ``Qt`` builds 93 Python enums, 12 ms): text flags are Qt's numbers, words are
 laid out and coloured here (``words``), and eliding is done here, the same way for the kept
-cards and the live ones.
+cards and the live ones. A Today with no cards never imports this module (its painting
+types cost start-up about 4 ms): the lists are ``card_list``'s.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cache
 from math import ceil
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -23,8 +21,6 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     QTextBoundaryFinder,
-    QTimer,
-    Signal,
 )
 from PySide6.QtGui import (
     QColor,
@@ -33,16 +29,16 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPalette,
-    QResizeEvent,
 )
 from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem
 
 from followup_desktop import item_roles
+from followup_desktop.card_list import CardList
 from followup_desktop.status_palette import STATE_TONES, Tone, tone
 from followup_desktop.today_face import CardFace
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QFocusEvent, QMouseEvent, QTextCharFormat, QTextLayout
+    from PySide6.QtGui import QTextCharFormat, QTextLayout
 
 Index = QModelIndex | QPersistentModelIndex
 # Qt's numbers (Qt::AlignmentFlag, Qt::TextFlag), so drawing needs no ``Qt``.
@@ -333,45 +329,3 @@ class CardPainter(QStyledItemDelegate):
         bold.setBold(True)
         space = inner_width - self.STATE_WIDTH - self.WHEN_WIDTH
         return QFontMetrics(bold).horizontalAdvance(title) <= space
-
-
-class CardList(QListView):
-    """A list of cards that can say when its cards have painted. (The viewport is Qt's own
-    widget: its first Python wrapper makes PySide build every widget class, about 8 ms, so
-    start-up never asks for it.)"""
-
-    entered = Signal()  # the user came to this list (a click, Tab)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._after_paint: list[Callable[[], None]] = []
-        self._viewport_width: int | None = None  # from the viewport's resize events
-
-    def card_width(self) -> int:
-        """How wide each card is painted: the viewport's width less the spacing each side."""
-        width = self._viewport_width
-        if width is None:
-            width = self.maximumViewportSize().width()
-        return width - 2 * self.spacing()
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        self.entered.emit()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.entered.emit()  # a click in a list that has the focus already, or no focus at all
-        super().mousePressEvent(event)
-
-    def after_next_paint(self, then: Callable[[], None]) -> None:
-        """Call ``then`` once the cards' next paint has reached the screen."""
-        self._after_paint.append(then)
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        if isinstance(event, QResizeEvent) and event.size().width() != self._viewport_width:
-            self._viewport_width = event.size().width()
-            self.scheduleDelayedItemsLayout()  # the reasons wrap anew: every height changes
-        if self._after_paint and event.type() == QEvent.Type.Paint:
-            waiting, self._after_paint = self._after_paint, []
-            for then in waiting:
-                QTimer.singleShot(0, then)  # after this paint, as ``on_first_paint``
-        return super().viewportEvent(event)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from followup.plan import PlanItem
-from followup_desktop.card_painter import CardList
+from followup_desktop.card_list import CardList
 from followup_desktop.coming_up import ComingUpModel
 from followup_desktop.first_paint import on_first_paint
 from followup_desktop.plan_items import AgendaModel, ItemRole

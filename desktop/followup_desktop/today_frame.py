@@ -7,18 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QPushButton,
-    QStyleOptionViewItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from followup_desktop.accessibility import named
-from followup_desktop.card_painter import CardList
+from followup_desktop.card_list import CardList
 from followup_desktop.today_face import LOADING, TodayFace
 
 ALIGN_CENTER = 0x0084  # Qt::AlignCenter
@@ -121,6 +113,8 @@ class TodayFrame(QWidget):
     def _coming_height(self) -> int:
         """The cards' height at the list's own width (``sizeHintForRow`` measures a card
         420 pixels wide, so a wide page got a band of empty space under its cards)."""
+        from PySide6.QtWidgets import QStyleOptionViewItem  # noqa: PLC0415  (only with cards)
+
         model = self.coming_list.model()  # the subclass's, set before anything is shown
         delegate = self.coming_list.itemDelegate()
         option = QStyleOptionViewItem()

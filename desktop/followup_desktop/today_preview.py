@@ -21,7 +21,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QWidget
 
 from followup_desktop import item_roles
-from followup_desktop.card_painter import CardPainter
 from followup_desktop.first_paint import on_first_paint
 from followup_desktop.today_face import LOADING, CardFace, TodayFace, first_run_face
 from followup_desktop.today_frame import TodayFrame
@@ -68,9 +67,12 @@ class TodayPreview(TodayFrame):
         self.week = FaceModel(face.week)
         self.after = FaceModel(face.after)
         self.list.setModel(self.week)
-        self.list.setItemDelegate(CardPainter(self.list))
         self.coming_list.setModel(self.after)
-        self.coming_list.setItemDelegate(CardPainter(self.coming_list))
+        if face.week or face.after:  # no cards, nothing to paint them with (see card_painter)
+            from followup_desktop.card_painter import CardPainter  # noqa: PLC0415
+
+            self.list.setItemDelegate(CardPainter(self.list))
+            self.coming_list.setItemDelegate(CardPainter(self.coming_list))
         self.show_face(face, len(face.week), len(face.after))
         if face.week:  # the first card is chosen, as on the live page
             self.list.setCurrentIndex(self.week.index(0))
