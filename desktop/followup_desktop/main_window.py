@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -74,8 +74,12 @@ class MainWindow(QMainWindow):
         # build, is not needed before Today's first paint.
         self.sidebar.setProperty("horizontalScrollBarPolicy", 1)
         self.stack = QStackedWidget()
+        # Each section's icon has its place from the first paint, before the icons are drawn
+        # (``attach``: QtSvg waits until after it): the names never move when they come.
+        blank = QPixmap(self.sidebar.iconSize())
+        blank.fill(QColor.fromRgba(0))
         for _name, title in PAGES:
-            item = QListWidgetItem(title)
+            item = QListWidgetItem(QIcon(blank), title)
             item.setSizeHint(QSize(140, 40))
             self.sidebar.addItem(item)
             self.stack.addWidget(named(QLabel("Loading…"), "Loading", style="empty"))

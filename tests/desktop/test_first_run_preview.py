@@ -264,3 +264,26 @@ def test_the_first_run_page_is_one_face_wherever_it_is_made() -> None:
         first_run=True,
     )
     assert live == first_run_face(dates.long_day(day))
+
+
+def test_the_section_names_stay_put_when_their_icons_come(
+    qtbot: QtBot, new_file: Path, live: Callable[[datetime], Session]
+) -> None:
+    """The frame paints before the icons are drawn (QtSvg waits until after it): each
+    name already sits where it will with its icon, so nothing moves when the icons come."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1100, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    sidebar = window.sidebar
+    names = sidebar.viewport().rect().adjusted(45, 0, 0, 0)  # right of the icons' column
+    icons = sidebar.viewport().rect().adjusted(0, 0, 45 - sidebar.viewport().width(), 0)
+    before = sidebar.viewport().grab(names).toImage()
+    no_icons = sidebar.viewport().grab(icons).toImage()
+    shell = Shell(live(NOW), notifier=Recorder(), window=window)
+    shell.start()
+    qtbot.waitUntil(lambda: shell.settled)
+    assert not sidebar.item(1).icon().isNull()
+    assert sidebar.viewport().grab(names).toImage() == before
+    assert sidebar.viewport().grab(icons).toImage() != no_icons  # the icons are drawn now
