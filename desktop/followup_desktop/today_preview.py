@@ -80,6 +80,9 @@ class TodayPreview(TodayFrame):
             self.act.show()
         self.expiry = QTimer(self)
         self.expiry.setSingleShot(True)
+        # To the millisecond, by Qt::PreciseTimer's number (no ``Qt`` namespace before the
+        # first paint): a coarse timer may fire 5 % late, minutes past midnight after hours.
+        self.expiry.setProperty("timerType", 0)
         self.expiry.timeout.connect(self.expire)
         left = (until - now).total_seconds()
         self.expiry.start(max(0, min(int(left * 1000) + 1, 2**31 - 1)))

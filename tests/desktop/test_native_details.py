@@ -3,19 +3,20 @@ menus and the reminder banner."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPixmap, QTextDocumentFragment
+from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap, QTextDocumentFragment
 from pytestqt.qtbot import QtBot
 
 from followup.model import Round
 from followup.reminders import Reminder
 from followup_desktop.banner import ReminderBanner
-from followup_desktop.icons import SvgIconEngine, icon
+from followup_desktop.icons import KEPT_FORMAT, SvgIconEngine, icon
 from followup_desktop.session import Session
 from followup_desktop.shell import Shell
 
@@ -38,6 +39,60 @@ def test_icons_render_for_the_device_pixels_at_200_percent(qapp: object) -> None
     assert (48, 48, icon("today").Mode.Normal) in engine.cache  # drawn at 48 px, not 24 stretched
     image = target.toImage()
     assert image.pixelColor(23, 10).value() < 50 and image.pixelColor(24, 10).value() > 200
+
+
+SQUARE = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4">'
+    b'<circle cx="2" cy="2" r="1.5" fill="#c03020"/></svg>'
+)
+
+
+def drawn(engine: SvgIconEngine, size: int, mode: QIcon.Mode = QIcon.Mode.Normal) -> QImage:
+    return engine.pixmap(QSize(size, size), mode, QIcon.State.Off).toImage()
+
+
+def kept_files() -> list[Path]:
+    folder = Path(os.environ["XDG_CACHE_HOME"]) / "interview-followup" / "icons"
+    return sorted(folder.glob("*.pixels")) if folder.is_dir() else []
+
+
+def test_an_icon_drawn_once_is_kept_and_drawn_from_its_pixels_after(qapp: object) -> None:
+    """The next start draws the kept pixels: no SVG parsed, the very same pixels (edges
+    half covered included: kept premultiplied, never re-encoded)."""
+    first = drawn(SvgIconEngine(SQUARE), 18)
+    assert len(kept_files()) == 1
+    again = SvgIconEngine(SQUARE)
+    assert drawn(again, 18) == first
+    assert again._renderer is None  # from the kept pixels: QtSvg not asked
+    assert drawn(again, 36) != first and len(kept_files()) == 2  # another size, drawn
+    selected = drawn(SvgIconEngine(SQUARE), 18, QIcon.Mode.Selected)
+    assert selected != first and len(kept_files()) == 3
+    assert drawn(SvgIconEngine(SQUARE), 18, QIcon.Mode.Selected) == selected
+
+
+def test_kept_pixels_of_another_picture_or_damaged_are_never_drawn(qapp: object) -> None:
+    first = drawn(SvgIconEngine(SQUARE), 18)
+    other = SQUARE.replace(b"#c03020", b"#2030c0")  # the picture changed with an update
+    changed = SvgIconEngine(other)
+    assert drawn(changed, 18) != first and changed._renderer is not None
+    for kept in kept_files():
+        kept.write_bytes(kept.read_bytes()[:-7])  # cut short
+    fresh = SvgIconEngine(SQUARE)
+    assert drawn(fresh, 18) == first and fresh._renderer is not None  # drawn, not read
+    whole = len(KEPT_FORMAT) + 18 * 18 * 4
+    assert sorted(len(k.read_bytes()) for k in kept_files()) == [whole - 7, whole]  # kept anew
+    for kept in kept_files():
+        kept.write_bytes(b"PNG" + kept.read_bytes()[3:])  # another format, the same length
+    assert drawn(SvgIconEngine(SQUARE), 18) == first
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_the_drawing(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "cache-is-a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert drawn(SvgIconEngine(SQUARE), 18).pixelColor(9, 9).alpha() == 255
 
 
 def test_banner_shows_names_as_typed(qtbot: QtBot) -> None:

@@ -163,6 +163,7 @@ import followup_desktop.app as app
 def report(when_painted, started):  # Today's first paint with data: what did it cost?
     def painted():
         print("qt-namespace-built", "Qt" in vars(PySide6.QtCore), flush=True)
+        print("qtsvg-loaded", "PySide6.QtSvg" in sys.modules, flush=True)
         os._exit(0)
     when_painted(painted)
 
@@ -182,3 +183,17 @@ def test_today_paints_its_cards_before_the_qt_namespace_is_built(tmp_path: Path)
     database.close()
     said = probe(CONTENT_PROBE, path, tmp_path)
     assert "qt-namespace-built False" in said, said
+    assert "qtsvg-loaded True" in said, said  # the cards' icons, drawn (and kept)
+
+
+def test_the_next_start_draws_the_icons_from_their_kept_pixels(tmp_path: Path) -> None:
+    """Icons drawn once are kept as pixels (``icons``): the next start's cards have theirs
+    without loading QtSvg or parsing a picture before that paint."""
+    path = tmp_path / "searching.sqlite3"
+    now = datetime.now(UTC)
+    database = Database.open(path, now)
+    populate(Repository(database), now, NY, count=30)
+    database.close()
+    assert "qtsvg-loaded True" in probe(CONTENT_PROBE, path, tmp_path)
+    said = probe(CONTENT_PROBE, path, tmp_path)
+    assert "qtsvg-loaded False" in said, said
