@@ -57,6 +57,29 @@ def create_private(path: Path) -> None:
     os.close(descriptor)
 
 
+def read_small(path: Path, most: int) -> bytes | None:
+    """A cache file's bytes, read before the first paint: only a plain file (not a link, a
+    pipe that would block, or a device that never ends) of at most ``most`` bytes, else
+    None; never an error."""
+    import stat  # noqa: PLC0415
+
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except (OSError, ValueError):
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > most:
+            return None
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            data = handle.read(most + 1)
+        return data if len(data) <= most else None
+    except (OSError, ValueError, MemoryError):
+        return None
+    finally:
+        os.close(descriptor)
+
+
 def write_whole(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all, 0600 from its first byte: it goes to a
     file beside the target that is then renamed into place, so a full disk or a crash leaves

@@ -10,13 +10,13 @@ another picture is no more than a miss: the SVG is drawn as before, and kept ane
 
 from __future__ import annotations
 
+import sys
 import zlib
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6 import __version__ as qt_version
-from PySide6.QtCore import QByteArray, QRect, QSize, QStandardPaths
+from PySide6.QtCore import QByteArray, QRect, QSize, QStandardPaths, qVersion
 from PySide6.QtGui import (
     QColor,
     QIcon,
@@ -28,12 +28,15 @@ from PySide6.QtGui import (
     QPixmap,
 )
 
-from followup.paths import APP_NAME
+from followup.paths import APP_NAME, read_small
 
 if TYPE_CHECKING:
     from PySide6.QtSvg import QSvgRenderer
 
+# Raise the number when ``_drawn`` draws differently: pixels kept before are then not used.
 KEPT_FORMAT = b"followup-icon 1\n"
+# The end of a kept file's name: Qt's own version (its renderer) and the pixels' byte order.
+_ENDING = f"-qt{qVersion()}-{sys.byteorder}.pixels"
 
 
 class SvgIconEngine(QIconEngine):
@@ -96,40 +99,45 @@ class SvgIconEngine(QIconEngine):
 
 
 def _kept_file(data: bytes, size: QSize, mode: QIcon.Mode) -> Path | None:
-    """Where this picture's pixels at this size and mode are kept (None: no cache folder)."""
+    """Where this picture's pixels at this size are kept (None: no cache folder). Named by
+    all they depend on: the picture, the size, whether selected (the other modes are drawn
+    alike) and ``_ENDING``."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericCacheLocation)
     if not folder:
         return None
     picture = f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
-    name = f"{picture}-{size.width()}x{size.height()}-{mode.value}-qt{qt_version}.pixels"
+    look = "selected" if mode is QIcon.Mode.Selected else "normal"
+    name = f"{picture}-{size.width()}x{size.height()}-{look}{_ENDING}"
     return Path(folder) / APP_NAME / "icons" / name
 
 
 def _read_kept(path: Path, size: QSize) -> QImage | None:
     """The kept pixels, exactly as drawn (premultiplied, not re-encoded); None for anything
-    else: no file, or a short, long or foreign one."""
-    length = size.width() * size.height() * 4
-    try:
-        raw = path.read_bytes()
-    except OSError:
+    else: no file, or a short, long, foreign or odd one (``read_small``)."""
+    length = len(KEPT_FORMAT) + size.width() * size.height() * 4
+    raw = read_small(path, length)
+    if raw is None or len(raw) != length or not raw.startswith(KEPT_FORMAT):
         return None
     body = raw[len(KEPT_FORMAT) :]
-    if not raw.startswith(KEPT_FORMAT) or len(body) != length:
-        return None
     image = QImage(body, size.width(), size.height(), QImage.Format.Format_ARGB32_Premultiplied)
     return image.copy()  # its own pixels, not the bytes read
 
 
 def _keep(path: Path, image: QImage) -> None:
-    """Keep the pixels for the next start; a cache: if it cannot be written, no matter."""
+    """Keep the pixels for the next start (files of another Qt or byte order go: they are
+    never read again); a cache: if it cannot be written, no matter."""
     from followup.errors import InvalidInput  # noqa: PLC0415
     from followup.paths import write_whole  # noqa: PLC0415
 
     if image.format() != QImage.Format.Format_ARGB32_Premultiplied:  # not as read back
         return
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path.parent.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the app's, private
+        path.parent.mkdir(mode=0o700, exist_ok=True)
         write_whole(path, KEPT_FORMAT + bytes(image.constBits()))
+        for old in path.parent.glob("*.pixels"):
+            if not old.name.endswith(_ENDING):
+                old.unlink(missing_ok=True)
     except (OSError, InvalidInput):
         return
 

@@ -43,7 +43,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QLocale, QStandardPaths
 
 from followup import __version__
-from followup.paths import APP_NAME, DB_NAME, write_whole
+from followup.paths import APP_NAME, DB_NAME, read_small, write_whole
 from followup.revision import revision
 from followup_desktop.today_face import TodayFace, face_from_data, face_to_data
 
@@ -177,10 +177,10 @@ def kept_stretch(
     format), start-up goes on as it would without a copy. ``guessed``: ``database`` is
     ``default_database()``, taken only if the copy's record of the default agrees."""
     try:
-        copy = copy_path(database)
-        if copy.stat().st_size > MOST_BYTES:
+        raw = read_small(copy_path(database), MOST_BYTES)  # not a pipe, a device, a link
+        if raw is None:
             return None
-        data = from_bytes(copy.read_bytes())
+        data = from_bytes(raw)
         if not isinstance(data, dict) or data.get("surroundings") != surroundings(locale):
             return None
         if guessed and data.get("default_database") != str(database):

@@ -113,7 +113,7 @@ class TodayFrame(QWidget):
     def _coming_height(self) -> int:
         """The cards' height at the list's own width (``sizeHintForRow`` measures a card
         420 pixels wide, so a wide page got a band of empty space under its cards)."""
-        from PySide6.QtWidgets import QStyleOptionViewItem  # noqa: PLC0415  (only with cards)
+        from PySide6.QtWidgets import QStyleOptionViewItem  # noqa: PLC0415  (with the week's cards)
 
         model = self.coming_list.model()  # the subclass's, set before anything is shown
         delegate = self.coming_list.itemDelegate()

@@ -83,7 +83,28 @@ def test_kept_pixels_of_another_picture_or_damaged_are_never_drawn(qapp: object)
     assert sorted(len(k.read_bytes()) for k in kept_files()) == [whole - 7, whole]  # kept anew
     for kept in kept_files():
         kept.write_bytes(b"PNG" + kept.read_bytes()[3:])  # another format, the same length
-    assert drawn(SvgIconEngine(SQUARE), 18) == first
+    foreign = SvgIconEngine(SQUARE)
+    assert drawn(foreign, 18) == first and foreign._renderer is not None
+    for kept in kept_files():
+        kept.unlink()
+        os.mkfifo(kept)  # a pipe where the pixels were: never waited for
+    piped = SvgIconEngine(SQUARE)
+    assert drawn(piped, 18) == first and piped._renderer is not None
+
+
+def test_the_kept_icons_are_private_and_those_of_another_qt_go(qapp: object) -> None:
+    """The app's cache folder holds the copy of Today (names of companies and people): it is
+    made private whoever makes it first. Pixels kept under another Qt are never read again:
+    they go when an icon is next kept."""
+    drawn(SvgIconEngine(SQUARE), 18)
+    (kept,) = kept_files()
+    assert kept.parent.parent.stat().st_mode & 0o777 == 0o700
+    assert kept.parent.stat().st_mode & 0o777 == 0o700
+    assert kept.stat().st_mode & 0o777 == 0o600
+    older = kept.with_name(kept.name.replace("-qt", "-qt5.15.2-was-"))
+    older.write_bytes(kept.read_bytes())
+    drawn(SvgIconEngine(SQUARE), 20)  # a size not kept yet: drawn and kept
+    assert not older.exists() and len(kept_files()) == 2
 
 
 def test_a_cache_folder_that_cannot_be_written_only_costs_the_drawing(

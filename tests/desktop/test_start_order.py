@@ -197,3 +197,4 @@ def test_the_next_start_draws_the_icons_from_their_kept_pixels(tmp_path: Path) -
     assert "qtsvg-loaded True" in probe(CONTENT_PROBE, path, tmp_path)
     said = probe(CONTENT_PROBE, path, tmp_path)
     assert "qtsvg-loaded False" in said, said
+    assert "qt-namespace-built False" in said, said  # reading them needs no ``Qt`` either

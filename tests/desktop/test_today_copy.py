@@ -405,6 +405,19 @@ def test_a_copy_in_the_first_format_goes_when_the_copy_is_kept_anew(session: Ses
     assert copy_path(path).read_bytes().startswith(HEADER)
 
 
+@pytest.mark.parametrize("kind", ["pipe", "endless device"])
+def test_a_copy_that_is_no_file_never_holds_up_the_start(session: Session, kind: str) -> None:
+    """A pipe or a link to a device where the copy should be: no copy, at once."""
+    path = keep_copy(session)
+    copy = copy_path(path)
+    copy.unlink()
+    if kind == "pipe":
+        os.mkfifo(copy)
+    else:
+        copy.symlink_to("/dev/zero")
+    assert kept_face(path, NOW + timedelta(minutes=1), LOCALE) is None
+
+
 def test_a_huge_copy_is_not_read(session: Session) -> None:
     path = keep_copy(session)
     copy_path(path).write_bytes(to_bytes({"padding": " " * (5 * 1024 * 1024)}))
