@@ -6,8 +6,6 @@ the system's zone moved to New York, a clock at the day's edge."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,7 +30,7 @@ from followup_desktop.today_preview import TodayPreview
 
 from .conftest import NOW, NY
 from .test_time_moves import Recorder
-from .test_today_copy import live_face, page_image
+from .test_today_copy import early_today_in_a_process, live_face, page_image
 
 
 @pytest.fixture(autouse=True)
@@ -218,30 +216,13 @@ def test_a_first_start_paints_the_first_page_before_the_domain_loads(tmp_path: P
     """As a first start runs, in a process of its own, on a database not made yet: the page
     is there before the plans, the settings or the store's records are imported, and with
     no card to draw, before what draws cards (``card_painter``: ~4 ms)."""
-    probe = (
-        "import os, sys\n"
-        "import followup_desktop.app as app\n"
-        "kept = app._early_today\n"
-        "def shown(*args):\n"
-        "    preview = kept(*args)\n"
-        "    loaded = [m for m in ('followup.plan', 'followup.settings', 'followup.model',\n"
-        "              'followup.storage.repository', 'followup_desktop.card_painter')\n"
-        "              if m in sys.modules]\n"
-        "    print(preview is not None and preview.face.first_run, loaded, flush=True)\n"
-        "    os._exit(0)\n"
-        "app._early_today = shown\n"
-        "app.main([])\n"
+    said = early_today_in_a_process(
+        "print(preview is not None and preview.face.first_run, [m for m in ("
+        "'followup.plan', 'followup.settings', 'followup.model', 'followup.storage.repository',"
+        " 'followup_desktop.card_painter') if m in sys.modules])",
+        dict(os.environ, FOLLOWUP_DB=str(tmp_path / "followup.sqlite3")),
     )
-    env = dict(os.environ, FOLLOWUP_DB=str(tmp_path / "followup.sqlite3"))
-    done = subprocess.run(
-        [sys.executable, "-c", probe],
-        check=False,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.stdout.strip().split(maxsplit=1) == ["True", "[]"], done.stderr[-2000:]
+    assert said.strip().split(maxsplit=1) == ["True", "[]"], said
     assert list(tmp_path.iterdir()) == []
 
 

@@ -535,26 +535,23 @@ def test_a_copy_left_in_the_old_cache_folder_is_removed(
     assert copy_path(path).exists()
 
 
-def test_a_launch_from_the_menu_paints_the_copy_before_platformdirs_is_imported(
-    in_data_folder: Session,
-) -> None:
-    """As the applications menu starts the app (no database named), in a process of its
-    own: the copy is found and shown without platformdirs loaded (3-4 ms of imports)."""
-    keep_copy(in_data_folder, datetime.now(UTC))  # the process starts now, not at NOW
+def early_today_in_a_process(report: str, env: dict[str, str], before: str = "") -> str:
+    """Start the app in a process of its own with ``env``, as the applications menu does (no
+    arguments); once the window's early Today is made (``app._early_today``), run
+    ``report``, Python with ``preview`` bound, and leave. What it printed."""
     probe = (
         "import os, sys\n"
-        "from PySide6.QtCore import QLocale\n"
-        "QLocale.setDefault(QLocale.c())  # as the tests' copy was written\n"
+        f"{before}"
         "import followup_desktop.app as app\n"
         "kept = app._early_today\n"
         "def shown(*args):\n"
         "    preview = kept(*args)\n"
-        "    print(preview is not None, 'platformdirs' in sys.modules, flush=True)\n"
+        f"    {report}\n"
+        "    sys.stdout.flush()\n"
         "    os._exit(0)\n"
         "app._early_today = shown\n"
         "app.main([])\n"
     )
-    env = {k: v for k, v in os.environ.items() if k != "FOLLOWUP_DB"}
     done = subprocess.run(
         [sys.executable, "-c", probe],
         check=False,
@@ -563,4 +560,19 @@ def test_a_launch_from_the_menu_paints_the_copy_before_platformdirs_is_imported(
         text=True,
         timeout=60,
     )
-    assert done.stdout.split() == ["True", "False"], done.stderr[-2000:]
+    assert done.stdout, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_a_launch_from_the_menu_paints_the_copy_before_platformdirs_is_imported(
+    in_data_folder: Session,
+) -> None:
+    """As the applications menu starts the app (no database named), in a process of its
+    own: the copy is found and shown without platformdirs loaded (3-4 ms of imports)."""
+    keep_copy(in_data_folder, datetime.now(UTC))  # the process starts now, not at NOW
+    said = early_today_in_a_process(
+        "print(preview is not None, 'platformdirs' in sys.modules)",
+        {k: v for k, v in os.environ.items() if k != "FOLLOWUP_DB"},
+        before="from PySide6.QtCore import QLocale\nQLocale.setDefault(QLocale.c())\n",
+    )
+    assert said.split() == ["True", "False"], said
