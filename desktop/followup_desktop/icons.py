@@ -1,11 +1,11 @@
 """SVG icons shipped in resources/icons, rendered crisp at whatever size is asked for, when
 it is asked for (not every size up front: that cost start-up time).
 
-Each size drawn is also kept, as its exact pixels, in the user's cache folder
-(``icons/``, named by the picture's checksum, the size, the mode and Qt's version): the next
-start draws Today's first cards from those pixels without loading QtSvg and parsing the
-picture (about 3.5 ms before the first paint). A kept file that is missing, damaged or of
-another picture is no more than a miss: the SVG is drawn as before, and kept anew.
+Each size drawn is also kept, as its exact pixels, in the user's cache folder (``icons/``,
+named by all the pixels depend on: ``_kept_file``): the next start draws Today's first cards
+from those pixels without loading QtSvg and parsing the picture (about 3.5 ms before the
+first paint). A kept file that is missing, damaged or of another picture is no more than a
+miss: the SVG is drawn as before, and kept anew.
 """
 
 from __future__ import annotations
