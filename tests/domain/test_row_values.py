@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import tempfile
@@ -288,6 +289,47 @@ def test_an_applications_quick_check_is_the_field_by_field_one(
     company, role = (text if text.strip() else f"x{text}" for text in (company, role))
     a = Application(1, company, role, url, applied_on, status_reason=reason)
     assert row_values._app_plausible(a) == application_looked_at_field_by_field(a)
+
+
+def words_as_json_reads_them(raw: str) -> tuple[str, ...] | str:
+    """The reference: what ``json.loads`` makes of stored words (or that it refuses them)."""
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return "refused"
+    if type(value) is not list or not all(type(w) is str for w in value):
+        return "refused"
+    return tuple(value)
+
+
+def words_read(raw: str) -> tuple[str, ...] | str:
+    try:
+        return row_values._plain_words(raw)
+    except (ValueError, TypeError):
+        return "refused"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    words=st.lists(st.text(max_size=12), max_size=5),
+    ascii_only=st.booleans(),
+    separators=st.sampled_from([(", ", ": "), (",", ":"), (" , ", ":")]),
+)
+def test_stored_words_read_as_json_reads_them_however_written(
+    words: list[str], ascii_only: bool, separators: tuple[str, str]
+) -> None:
+    """Words as this app writes them (``json.dumps``), or another program: read exactly
+    as JSON reads them, quotes, backslashes, commas and all."""
+    raw = json.dumps(words, ensure_ascii=ascii_only, separators=separators)
+    assert words_read(raw) == tuple(words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(middle=st.text(alphabet='ab", \\\t\n1[]é', max_size=16))
+def test_anything_that_looks_like_stored_words_reads_as_json_would(middle: str) -> None:
+    """A hand edit between the brackets and quotes: never more nor less than JSON takes."""
+    raw = f'["{middle}"]'
+    assert words_read(raw) == words_as_json_reads_them(raw)
 
 
 def test_an_empty_list_of_words_is_read_as_one() -> None:
