@@ -129,11 +129,11 @@ def test_the_first_page_names_the_systems_day_and_leaves_with_it(
     assert "27" in preview.face.heading and "28" not in preview.face.heading
     two_hours = 2 * 3600 * 1000
     assert preview.expiry.timerType() == Qt.TimerType.PreciseTimer  # not 5 % late
-    assert two_hours - 1000 < preview.expiry.remainingTime() <= two_hours + 1
-    late = datetime(2026, 11, 27, 23, 59, 59, 700_000, tzinfo=NY).astimezone(UTC)
+    assert two_hours - 10_000 < preview.expiry.remainingTime() <= two_hours + 1
+    late = datetime(2026, 11, 27, 23, 59, 58, 500_000, tzinfo=NY).astimezone(UTC)
     preview = first_paint(window, new_file, late)
     assert preview is not None and preview.heading.text() == preview.face.heading
-    qtbot.waitUntil(lambda: preview.empty.text() == "Loading…", timeout=2000)
+    qtbot.waitUntil(lambda: preview.empty.text() == "Loading…", timeout=5000)
     assert preview.heading.text() == "" and preview.start.isHidden()
 
 
