@@ -350,15 +350,6 @@ class Settings:
 
         return ZoneInfo(self["calendar.timezone"] or system_zone_name())
 
-    @staticmethod
-    def reread_system_zone() -> None:
-        """The system's zone is read once and kept (it is asked for on every row shown), but
-        it can change while the app runs: after this, the next ``zone()`` asks the system
-        again (``system_zone.reread``)."""
-        from followup.system_zone import reread  # noqa: PLC0415
-
-        reread()
-
     def reminders(self) -> ReminderSettings:
         def at(key: str) -> time:
             hour, minute = self[key].split(":")

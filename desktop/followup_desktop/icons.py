@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRect, QSize, QStandardPaths, qVersion
+from PySide6.QtCore import QByteArray, QRect, QSize, qVersion
 from PySide6.QtGui import (
     QColor,
     QIcon,
@@ -28,7 +28,8 @@ from PySide6.QtGui import (
     QPixmap,
 )
 
-from followup.paths import APP_NAME, read_small
+from followup.paths import read_small, write_whole
+from followup_desktop.cache_folder import cache_folder, private_cache_folder
 
 if TYPE_CHECKING:
     from PySide6.QtSvg import QSvgRenderer
@@ -68,13 +69,12 @@ class SvgIconEngine(QIconEngine):
         key = (size.width(), size.height(), mode)
         if key not in self.cache:
             kept = _kept_file(self.data, size, mode)
-            image = _read_kept(kept, size) if kept is not None else None
+            image = _read_kept(kept, size)
             if image is not None:
                 self.cache[key] = QPixmap.fromImage(image)
             else:
                 self.cache[key] = self._drawn(size, mode)
-                if kept is not None:
-                    _keep(kept, self.cache[key].toImage())
+                _keep(kept, self.cache[key].toImage())
         return QPixmap(self.cache[key])
 
     def _drawn(self, size: QSize, mode: QIcon.Mode) -> QPixmap:
@@ -98,17 +98,14 @@ class SvgIconEngine(QIconEngine):
         return SvgIconEngine(self.data)
 
 
-def _kept_file(data: bytes, size: QSize, mode: QIcon.Mode) -> Path | None:
-    """Where this picture's pixels at this size are kept (None: no cache folder). Named by
+def _kept_file(data: bytes, size: QSize, mode: QIcon.Mode) -> Path:
+    """Where this picture's pixels at this size are kept, named by
     all they depend on: the picture, the size, whether selected (the other modes are drawn
     alike) and ``_ENDING``."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericCacheLocation)
-    if not folder:
-        return None
     picture = f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
     look = "selected" if mode is QIcon.Mode.Selected else "normal"
     name = f"{picture}-{size.width()}x{size.height()}-{look}{_ENDING}"
-    return Path(folder) / APP_NAME / "icons" / name
+    return cache_folder() / "icons" / name
 
 
 def _read_kept(path: Path, size: QSize) -> QImage | None:
@@ -127,13 +124,11 @@ def _keep(path: Path, image: QImage) -> None:
     """Keep the pixels for the next start (files of another Qt or byte order go: they are
     never read again); a cache: if it cannot be written, no matter."""
     from followup.errors import InvalidInput  # noqa: PLC0415
-    from followup.paths import write_whole  # noqa: PLC0415
 
     if image.format() != QImage.Format.Format_ARGB32_Premultiplied:  # not as read back
         return
     try:
-        path.parent.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the app's, private
-        path.parent.mkdir(mode=0o700, exist_ok=True)
+        private_cache_folder(path.parent.name)
         write_whole(path, KEPT_FORMAT + bytes(image.constBits()))
         for old in path.parent.glob("*.pixels"):
             if not old.name.endswith(_ENDING):

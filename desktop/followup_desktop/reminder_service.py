@@ -21,7 +21,7 @@ from PySide6.QtDBus import QDBusConnection
 
 from followup.errors import DatabaseUnavailable, FollowUpError
 from followup.reminders import Reminder, due_now, next_time, reminders_for, snooze_until
-from followup.settings import Settings
+from followup.system_zone import reread as reread_system_zone
 from followup.timeline import next_change
 from followup_desktop.notifications import Notifier
 from followup_desktop.session import Session
@@ -85,7 +85,7 @@ class ReminderService(QObject):
         """Time moved on (midnight, a deadline, a reminder, or a late wake after sleep):
         reminders are checked once the plans follow (off the GUI thread in the app). The
         system's zone is asked again too: it may have changed (at least hourly, then)."""
-        Settings.reread_system_zone()
+        reread_system_zone()
         self.session.move_time(then=self.check)
 
     def check(self) -> list[Reminder]:
@@ -156,5 +156,5 @@ class ReminderService(QObject):
             self.on_resumed()
 
     def on_resumed(self) -> None:
-        Settings.reread_system_zone()  # woken up elsewhere, perhaps
+        reread_system_zone()  # woken up elsewhere, perhaps
         self.session.move_time(then=self.check)

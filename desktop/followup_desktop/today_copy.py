@@ -45,6 +45,7 @@ from PySide6.QtCore import QLocale, QStandardPaths
 from followup import __version__
 from followup.paths import APP_NAME, DB_NAME, read_small, write_whole
 from followup.revision import revision
+from followup_desktop.cache_folder import cache_folder, private_cache_folder
 from followup_desktop.today_face import TodayFace, face_from_data, face_to_data
 
 FORMAT = 2  # 1: JSON
@@ -70,18 +71,9 @@ class Stretch(NamedTuple):  # not a dataclass: see ``today_face``
 
 
 def copy_path(database: Path) -> Path:
-    """The copy for this database, in the user's cache folder (one per database file), as Qt
-    names that folder, without importing platformdirs: the same folder as platformdirs' on
-    Linux, and on macOS unless an XDG variable moves it there (a copy is a cache: where it
-    lives only has to stay the same between starts)."""
+    """The copy for this database, in the app's cache folder (one per database file)."""
     key = str(database).encode()
-    name = f"today-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.copy"
-    cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericCacheLocation)
-    if not cache:  # no home folder Qt can name
-        from platformdirs import user_cache_path  # noqa: PLC0415
-
-        return user_cache_path(APP_NAME, appauthor=False) / name
-    return Path(cache) / APP_NAME / name
+    return cache_folder() / f"today-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.copy"
 
 
 def default_database() -> Path | None:
@@ -221,10 +213,8 @@ def keep(database: Path, token: str, stretches: list[Stretch], locale: str) -> N
             for s in stretches
         ],
     }
+    private_cache_folder()
     path = copy_path(database)
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if path.parent.stat().st_mode & 0o077:  # the app's own cache folder (made by another)
-        path.parent.chmod(0o700)
     write_whole(path, to_bytes(data))
     path.with_suffix(".json").unlink(missing_ok=True)  # the copy as format 1 kept it
     _forget_old_place(path)

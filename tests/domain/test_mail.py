@@ -102,15 +102,16 @@ def test_without_a_chosen_zone_the_date_header_tells_the_systems(
 ) -> None:
     """No zone in Settings: the system's (here TZ), as every other time the app shows."""
     from followup.settings import Settings
+    from followup.system_zone import reread
 
     inbox, account = smtp
     monkeypatch.setenv("TZ", "Asia/Kolkata")
-    Settings.reread_system_zone()
+    reread()
     try:
         zone = Settings.from_stored({"calendar.timezone": ""}).zone()
     finally:
         monkeypatch.undo()
-        Settings.reread_system_zone()
+        reread()
     message = build_message(
         "Sam",
         "sam@example.com",

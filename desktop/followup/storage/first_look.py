@@ -28,9 +28,12 @@ def holds_nothing(path: Path) -> bool:
     first page names the day in the system's zone). False otherwise, and whenever it cannot
     be told now (busy, unreadable, damaged, another schema, not a plain file)."""
     try:
-        if not path.exists():
-            return _can_make(path)
         info = path.stat()
+    except FileNotFoundError:
+        return _can_make(path)
+    except (OSError, ValueError):
+        return False
+    try:
         if not stat.S_ISREG(info.st_mode):  # a pipe would block the reader
             return False
         if info.st_size + _size(Path(f"{path}-wal")) > MOST_BYTES:
