@@ -52,7 +52,8 @@ def build_actions(parent: QWidget) -> dict[str, QAction]:
     """The actions with their words; ``finish`` adds shortcuts and icons."""
     actions = {}
     for spec in ACTIONS:
-        action = QAction(spec.text, parent)
+        action = QAction(parent)  # not (text, parent): PySide sets up QIcon (1 ms) to weigh that
+        action.setText(spec.text)
         action.setObjectName(spec.name)
         action.setToolTip(spec.tip)
         action.setStatusTip(spec.tip)

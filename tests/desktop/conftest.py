@@ -52,7 +52,12 @@ def session(tmp_path: Path, clock: FixedClock, template_gui_database: Path) -> I
     path = tmp_path / "gui.sqlite3"
     shutil.copyfile(template_gui_database, path)
     database = Database.open(path, NOW)
-    yield Session(Repository(database), clock)
+    made = Session(Repository(database), clock)
+    yield made
+    # Its Edit → Undo steps go now, while it lives: left to a later test's garbage collection,
+    # Qt's undo stack deleted steps whose Python halves were already gone (a crash there).
+    if shiboken6.isValid(made):  # (a test may delete it itself)
+        made.undo_stack.clear()
     database.close()
 
 
