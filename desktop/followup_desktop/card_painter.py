@@ -289,9 +289,12 @@ class CardPainter(QStyledItemDelegate):
         bar = QRectF(rect.left(), rect.top() + 8, 4, rect.height() - 16)
         painter.fillPath(_rounded(bar, 0), _ink(accent).brush(TEXT))
         inner = self._inner(option.rect)
-        from followup_desktop.icons import icon  # noqa: PLC0415  (QtSvg: not for an empty Today)
+        from followup_desktop.kept_pixels import icon_pixmap  # noqa: PLC0415  (not for no cards)
 
-        icon(STATE_ICONS[face.state]).paint(painter, QRect(inner.left(), inner.top() + 1, 18, 18))
+        # For the device's pixels (200 % scaling: twice the size), as ``icons`` paints it.
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        place = QRect(inner.left(), inner.top() + 1, 18, 18)
+        painter.drawPixmap(place, icon_pixmap(STATE_ICONS[face.state], place.size(), ratio))
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)

@@ -4,6 +4,7 @@ menus and the reminder banner."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,8 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from followup.model import Round
 from followup.reminders import Reminder
+from followup_desktop import kept_pixels
 from followup_desktop.banner import ReminderBanner
-from followup_desktop.icons import KEPT_FORMAT, SvgIconEngine, icon
+from followup_desktop.icons import SvgIconEngine, icon
+from followup_desktop.kept_pixels import KEPT_FORMAT, icon_pixmap
 from followup_desktop.session import Session
 from followup_desktop.shell import Shell
 
@@ -68,6 +71,35 @@ def test_an_icon_drawn_once_is_kept_and_drawn_from_its_pixels_after(qapp: object
     selected = drawn(SvgIconEngine(SQUARE), 18, QIcon.Mode.Selected)
     assert selected != first and len(kept_files()) == 3
     assert drawn(SvgIconEngine(SQUARE), 18, QIcon.Mode.Selected) == selected
+
+
+@pytest.mark.parametrize("ratio", [1.0, 1.25, 2.0])
+def test_a_card_draws_its_state_icon_as_the_icon_paints_it(qapp: object, ratio: float) -> None:
+    """The cards take the icon's pixels without ``QIcon`` (``kept_pixels.icon_pixmap``):
+    the same pixels as the icon paints, at any scaling, drawn now or read back on the next
+    start."""
+    place = QRect(3, 4, 18, 18)
+
+    def painted(draw: Callable[[QPainter], None]) -> QImage:
+        target = QPixmap(round(30 * ratio), round(30 * ratio))
+        target.setDevicePixelRatio(ratio)
+        target.fill(Qt.GlobalColor.white)
+        painter = QPainter(target)
+        draw(painter)
+        painter.end()
+        return target.toImage()
+
+    def as_a_card(painter: QPainter) -> None:
+        painter.drawPixmap(place, icon_pixmap("overdue", place.size(), ratio))
+
+    kept_pixels._drawn.clear()
+    assert kept_files() == []
+    drawn_now = painted(as_a_card)  # nothing kept: drawn with QtSvg, and kept
+    assert len(kept_files()) == 1
+    kept_pixels._drawn.clear()  # as on the next start
+    read_back = painted(as_a_card)
+    assert drawn_now == read_back == painted(lambda p: icon("overdue").paint(p, place))
+    assert drawn_now != painted(lambda p: None)  # an icon was drawn
 
 
 def test_kept_pixels_of_another_picture_or_damaged_are_never_drawn(qapp: object) -> None:

@@ -187,7 +187,7 @@ def test_today_paints_its_cards_before_the_qt_namespace_is_built(tmp_path: Path)
 
 
 def test_the_next_start_draws_the_icons_from_their_kept_pixels(tmp_path: Path) -> None:
-    """Icons drawn once are kept as pixels (``icons``): the next start's cards have theirs
+    """Icons drawn once are kept as pixels (``kept_pixels``): the next start's cards have theirs
     without loading QtSvg or parsing a picture before that paint."""
     path = tmp_path / "searching.sqlite3"
     now = datetime.now(UTC)
