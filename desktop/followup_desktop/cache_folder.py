@@ -10,17 +10,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 
-from followup.paths import APP_NAME, PRIVATE_FOLDER
+from followup.paths import APP_NAME, PRIVATE_FOLDER, cache_dir
 
 
 def cache_folder() -> Path:
     """Where the caches live (not made here)."""
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericCacheLocation)
-    if not cache:  # no home folder Qt can name
-        from platformdirs import user_cache_path  # noqa: PLC0415
-
-        return user_cache_path(APP_NAME, appauthor=False)
-    return Path(cache) / APP_NAME
+    if cache:
+        return Path(cache) / APP_NAME
+    folder = cache_dir()  # no home folder Qt can name: platformdirs'
+    if folder is None:
+        raise OSError("no cache folder can be named")
+    return folder
 
 
 def private_cache_folder(*inside: str) -> Path:

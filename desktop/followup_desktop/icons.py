@@ -4,7 +4,7 @@ as its exact pixels (``kept_pixels``), and drawn from them the next time."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRect, QSize
@@ -18,7 +18,7 @@ from PySide6.QtGui import (
     QPixmap,
 )
 
-from followup_desktop.kept_pixels import keep, kept_file, picture, read_kept
+from followup_desktop.kept_pixels import kept_or_drawn, picture
 
 if TYPE_CHECKING:
     from PySide6.QtSvg import QSvgRenderer
@@ -45,21 +45,16 @@ class SvgIconEngine(QIconEngine):
         self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
     ) -> QPixmap:
         physical = QSize(round(size.width() * scale), round(size.height() * scale))
-        pixmap = self.render_pixels(physical, mode)
+        pixmap = self._render(physical, mode)
         pixmap.setDevicePixelRatio(scale)
         return pixmap
 
-    def render_pixels(self, size: QSize, mode: QIcon.Mode) -> QPixmap:
-        """The icon at exactly ``size`` pixels: kept ones, else drawn and kept."""
+    def _render(self, size: QSize, mode: QIcon.Mode) -> QPixmap:
         key = (size.width(), size.height(), mode)
         if key not in self.cache:
-            kept = kept_file(self.data, size, selected=mode is QIcon.Mode.Selected)
-            image = read_kept(kept, size)
-            if image is not None:
-                self.cache[key] = QPixmap.fromImage(image)
-            else:
-                self.cache[key] = self._drawn(size, mode)
-                keep(kept, self.cache[key].toImage())
+            draw = partial(self._drawn, size, mode)
+            selected = mode is QIcon.Mode.Selected
+            self.cache[key] = kept_or_drawn(self.data, size, draw, selected=selected)
         return QPixmap(self.cache[key])
 
     def _drawn(self, size: QSize, mode: QIcon.Mode) -> QPixmap:
@@ -98,6 +93,6 @@ def icon(name: str) -> QIcon:
 
 
 def drawn_pixels(name: str, size: QSize) -> QPixmap:
-    """The icon at exactly ``size`` pixels in the normal mode, drawn (and kept) now: for
+    """The icon drawn now at exactly ``size`` pixels in the normal mode: for
     ``kept_pixels.icon_pixmap`` when nothing is kept for it yet."""
-    return SvgIconEngine(picture(name)).render_pixels(size, QIcon.Mode.Normal)
+    return SvgIconEngine(picture(name))._drawn(size, QIcon.Mode.Normal)

@@ -1,7 +1,7 @@
 """Icons' pixels kept in the user's cache folder (``icons/``), exactly as drawn, so the next
 start draws Today's first cards from them: without loading QtSvg and parsing the picture
 (about 3.5 ms), and without PySide's icon types (``QIcon``, ``QIconEngine``: about 1.5 ms to
-set up) before the first paint. A file is named by all its pixels depend on (``kept_file``);
+set up) before the first paint. A file is named by all its pixels depend on (``_kept_file``);
 one that is missing, damaged or of another picture is no more than a miss: the SVG is drawn
 as before (``icons``), and kept anew."""
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import zlib
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -33,7 +34,7 @@ def picture(name: str) -> bytes:
     return data
 
 
-def kept_file(data: bytes, size: QSize, *, selected: bool) -> Path:
+def _kept_file(data: bytes, size: QSize, *, selected: bool) -> Path:
     """Where this picture's pixels at this size are kept, named by all they depend on: the
     picture, the size, whether selected (the other modes are drawn alike) and ``_ENDING``."""
     name = f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
@@ -41,7 +42,7 @@ def kept_file(data: bytes, size: QSize, *, selected: bool) -> Path:
     return cache_folder() / "icons" / f"{name}-{size.width()}x{size.height()}-{look}{_ENDING}"
 
 
-def read_kept(path: Path, size: QSize) -> QImage | None:
+def _read_kept(path: Path, size: QSize) -> QImage | None:
     """The kept pixels, exactly as drawn (premultiplied, not re-encoded); None for anything
     else: no file, or a short, long, foreign or odd one (``read_small``)."""
     length = len(KEPT_FORMAT) + size.width() * size.height() * 4
@@ -53,7 +54,7 @@ def read_kept(path: Path, size: QSize) -> QImage | None:
     return image.copy()  # its own pixels, not the bytes read
 
 
-def keep(path: Path, image: QImage) -> None:
+def _keep(path: Path, image: QImage) -> None:
     """Keep the pixels for the next start (files of another Qt or byte order go: they are
     never read again); a cache: if it cannot be written, no matter."""
     from followup.errors import InvalidInput  # noqa: PLC0415
@@ -70,24 +71,39 @@ def keep(path: Path, image: QImage) -> None:
         return
 
 
-_drawn: dict[tuple[str, int, int], QPixmap] = {}
+def kept_or_drawn(
+    data: bytes, size: QSize, draw: Callable[[], QPixmap], *, selected: bool = False
+) -> QPixmap:
+    """The picture ``data`` at exactly ``size`` pixels: the kept ones when they hold, else
+    ``draw``'s, kept for the next time (and only drawn, if no cache folder can be named)."""
+    try:
+        path = _kept_file(data, size, selected=selected)
+    except OSError:
+        return draw()
+    image = _read_kept(path, size)
+    if image is not None:
+        return QPixmap.fromImage(image)
+    pixmap = draw()
+    _keep(path, pixmap.toImage())
+    return pixmap
+
+
+_pixmaps: dict[tuple[str, int, int], QPixmap] = {}
 
 
 def icon_pixmap(name: str, size: QSize, ratio: float) -> QPixmap:
     """The icon at ``size`` for a device of this pixel ratio, as ``icons.icon(name)`` paints
-    it in the normal mode: from the kept pixels when they hold, else drawn (and kept)."""
+    it in the normal mode, without PySide's icon types unless it must be drawn."""
     physical = QSize(round(size.width() * ratio), round(size.height() * ratio))
     key = (name, physical.width(), physical.height())
-    pixmap = _drawn.get(key)
-    if pixmap is None:
-        image = read_kept(kept_file(picture(name), physical, selected=False), physical)
-        if image is not None:
-            pixmap = QPixmap.fromImage(image)
-        else:
+    if key not in _pixmaps:
+
+        def draw() -> QPixmap:
             from followup_desktop.icons import drawn_pixels  # noqa: PLC0415  (QtSvg: a miss)
 
-            pixmap = drawn_pixels(name, physical)
-        _drawn[key] = pixmap
-    pixmap = QPixmap(pixmap)
+            return drawn_pixels(name, physical)
+
+        _pixmaps[key] = kept_or_drawn(picture(name), physical, draw)
+    pixmap = QPixmap(_pixmaps[key])
     pixmap.setDevicePixelRatio(ratio)
     return pixmap

@@ -92,11 +92,11 @@ def test_a_card_draws_its_state_icon_as_the_icon_paints_it(qapp: object, ratio: 
     def as_a_card(painter: QPainter) -> None:
         painter.drawPixmap(place, icon_pixmap("overdue", place.size(), ratio))
 
-    kept_pixels._drawn.clear()
+    kept_pixels._pixmaps.clear()
     assert kept_files() == []
     drawn_now = painted(as_a_card)  # nothing kept: drawn with QtSvg, and kept
     assert len(kept_files()) == 1
-    kept_pixels._drawn.clear()  # as on the next start
+    kept_pixels._pixmaps.clear()  # as on the next start
     read_back = painted(as_a_card)
     assert drawn_now == read_back == painted(lambda p: icon("overdue").paint(p, place))
     assert drawn_now != painted(lambda p: None)  # an icon was drawn
