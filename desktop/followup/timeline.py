@@ -7,7 +7,8 @@ so views never show yesterday.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from datetime import datetime, time, timedelta, tzinfo
 
 from followup.plan import ItemState, PlanItem
@@ -22,17 +23,33 @@ def next_midnight(now: datetime, zone: tzinfo) -> datetime:
     return datetime.combine(tomorrow, time(0), tzinfo=zone)
 
 
+def change_moments(items: Iterable[PlanItem]) -> list[datetime]:
+    """Every moment at which one of these items opens, starts its due day or passes its
+    deadline, in time order. A plan's moments are kept while the plan stands, so re-arming
+    after a change looks at one plan's moments again, not every plan's items."""
+    moments: list[datetime] = []
+    for item in items:
+        if item.state is ItemState.WAITING and item.opens is not None:
+            moments.append(item.opens)
+        if item.state.pending and item.due is not None:
+            due_day = datetime.combine(item.due.date(), time(0), tzinfo=item.due.tzinfo)
+            moments += (due_day, item.due + JUST_AFTER)  # due today, then overdue
+    moments.sort()
+    return moments
+
+
+def soonest_change(kept: Iterable[Sequence[datetime]], now: datetime, zone: tzinfo) -> datetime:
+    """The first moment after ``now`` in any of these lists (each from ``change_moments``),
+    or the next local midnight if that comes first."""
+    soonest = next_midnight(now, zone)
+    for moments in kept:
+        at = bisect_right(moments, now)
+        if at < len(moments) and moments[at] < soonest:
+            soonest = moments[at]
+    return soonest
+
+
 def next_change(items: Iterable[PlanItem], now: datetime, zone: tzinfo) -> datetime:
     """The earliest moment after ``now`` at which an item opens or passes its deadline, or
     the day changes: at most the next local midnight."""
-    soonest = next_midnight(now, zone)
-    for item in items:
-        if item.state is ItemState.WAITING and item.opens is not None and now < item.opens:
-            soonest = min(soonest, item.opens)
-        if not item.state.pending or item.due is None:
-            continue
-        due_day = datetime.combine(item.due.date(), time(0), tzinfo=item.due.tzinfo)
-        for moment in (due_day, item.due + JUST_AFTER):  # due today, then overdue
-            if now < moment:
-                soonest = min(soonest, moment)
-    return soonest
+    return soonest_change([change_moments(items)], now, zone)

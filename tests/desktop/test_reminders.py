@@ -15,7 +15,7 @@ from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
 from followup.errors import DatabaseUnavailable
-from followup.model import Round
+from followup.model import Channel, Round
 from followup.reminders import Reminder
 from followup_desktop.clock import FixedClock
 from followup_desktop.reminder_service import ReminderService
@@ -274,3 +274,25 @@ def test_a_start_whose_reminder_check_breaks_still_settles(
         assert [str(error) for _type, error, _tb in raised] == ["not foreseen"]
     finally:
         gc.enable()
+
+
+def test_the_next_reminder_follows_a_change_to_one_plan_and_to_the_settings(
+    qtbot: QtBot, session: Session, clock: FixedClock, interview: Round
+) -> None:
+    """Each plan's reminders are kept between changes; the plan a change touched, and every
+    plan after a change of settings, is read anew."""
+    clock.set(local(26, 12))
+    service = ReminderService(session, Recorder())
+    service.rearm()
+    assert service.next_at == local(27, 9)  # Friday morning: write the letters
+    sent = local(26, 11)
+    for person in interview.interviewer_ids:
+        session.run(
+            None,
+            lambda p=person: session.repo.record_letter(interview.id, p, Channel.EMAIL, sent),
+        )
+    call_day = datetime(2026, 12, 3, 9, 0, tzinfo=NY)  # a week after the letters went
+    assert service.next_at == call_day
+    session.repo.save_settings({"reminders.morning": "08:30"})
+    session.settings_changed.emit()
+    assert service.next_at == call_day.replace(hour=8, minute=30)

@@ -238,3 +238,50 @@ def test_a_change_of_the_systems_time_zone_is_followed(
     finally:
         monkeypatch.undo()
         tzlocal.reload_localzone()
+
+
+def test_a_reminder_alone_is_delivered_on_the_plans_kept(
+    qtbot: QtBot, session: Session, clock: FixedClock, interview: Round
+) -> None:
+    """Friday's morning reminder changes no step's state: it is shown at once, and the
+    plans are not made again (at 10,000 interviews that was 0.1 s of planning and every
+    view reloading, in the middle of whatever the user was doing)."""
+    session.replan_in_background = True  # as the app runs
+    clock.set(datetime(2026, 11, 27, 8, 0, tzinfo=NY))
+    shell, recorder = running(qtbot, session)
+    morning = datetime(2026, 11, 27, 9, 0, tzinfo=NY)
+    assert shell.reminders.wake_at == morning
+    kept = dict(session.plans())
+    moved: list[None] = []
+    session.time_moved.connect(lambda: moved.append(None))
+    assert run_until(shell, clock, morning + timedelta(minutes=1)) == 1  # fired once
+    assert [k.split(":")[1] for k in recorder.calls[0]] == ["first-morning"] * 2
+    assert moved == [], "no view had anything to follow"
+    assert all(session.plans()[app_id] is items for app_id, items in kept.items())
+    assert shell.reminders.wake_at == datetime(2026, 11, 28, 0, 0, tzinfo=NY)  # Saturday
+    clock.set(datetime(2026, 11, 28, 0, 0, tzinfo=NY))
+    shell.reminders.timer.timeout.emit()
+    qtbot.waitUntil(lambda: len(moved) == 1)  # midnight is a move: planned again
+    assert shell.window.today.heading.text() == "Today, Saturday, 28 November"
+
+
+def test_a_deadline_passed_while_busy_is_followed_before_the_timer_is_armed_again(
+    qtbot: QtBot, session: Session, clock: FixedClock, interview: Round
+) -> None:
+    """The GUI was busy at 17:00:01 and the user's next change, to another application,
+    re-armed the timer before it fired: the deadline that passed is followed at once, not
+    at midnight. (No reminder comes due with it: they are off here.)"""
+    session.repo.save_settings({"reminders.quiet_start": "00:00", "reminders.quiet_end": "23:59"})
+    session.settings_changed.emit()
+    clock.set(datetime(2026, 11, 30, 16, 0, tzinfo=NY))
+    shell, _ = running(qtbot, session)
+    session.run(shell.window, lambda: session.repo.add_application(Application(0, "Initech", "QA")))
+    assert letter_states(shell) == [ItemState.DUE] * 2
+    clock.set(datetime(2026, 11, 30, 17, 5, tzinfo=NY))
+    globex = Application(0, "Globex", "Engineer")
+    session.run(shell.window, lambda: session.repo.add_application(globex))
+    assert letter_states(shell) == [ItemState.DUE] * 2, "Acme's plan is kept by the change"
+    assert shell.reminders.wake_at == clock.now()
+    qtbot.waitUntil(lambda: letter_states(shell) == [ItemState.OVERDUE] * 2)
+    assert shell.window.today.summary.text().startswith("2 overdue")
+    assert shell.reminders.wake_at == datetime(2026, 12, 1, 0, 0, tzinfo=NY)  # next: midnight

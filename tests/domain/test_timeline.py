@@ -9,7 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from followup.plan import ItemKind, ItemState, PlanItem
-from followup.timeline import next_change, next_midnight
+from followup.timeline import (
+    JUST_AFTER,
+    change_moments,
+    next_change,
+    next_midnight,
+    soonest_change,
+)
 
 NY = ZoneInfo("America/New_York")
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -54,3 +60,47 @@ def test_next_midnight_is_a_local_midnight_within_a_day_and_an_hour(now: datetim
         assert midnight > now
         assert local.date() == now.astimezone(zone).date() + timedelta(days=1)
         assert midnight - now <= timedelta(hours=25)
+
+
+def spelled_out(items: list[PlanItem], now: datetime, zone: ZoneInfo) -> datetime:
+    """The rule as the module states it, item by item: an opening still ahead, the start of
+    a pending item's due day and the second after its deadline, else the next midnight."""
+    moments = [next_midnight(now, zone)]
+    for i in items:
+        if i.state is ItemState.WAITING and i.opens is not None:
+            moments.append(i.opens)
+        if i.state.pending and i.due is not None:
+            day_start = datetime(i.due.year, i.due.month, i.due.day, tzinfo=i.due.tzinfo)
+            moments += [day_start, i.due + JUST_AFTER]
+    return min(m for m in moments if m > now)
+
+
+ZONES = st.sampled_from([NY, BERLIN, ZoneInfo("Asia/Kolkata"), UTC])
+MOMENTS = st.builds(
+    lambda at, zone: at.replace(tzinfo=UTC).astimezone(zone),
+    st.datetimes(datetime(2026, 1, 1), datetime(2026, 12, 31)),
+    ZONES,
+)
+ITEMS = st.builds(item, st.sampled_from(list(ItemState)), st.none() | MOMENTS, st.none() | MOMENTS)
+
+
+@given(st.lists(st.lists(ITEMS, max_size=6), max_size=6), MOMENTS, ZONES)
+def test_kept_moments_of_each_plan_give_the_same_wake_up_as_all_items(
+    plans: list[list[PlanItem]], now: datetime, zone: ZoneInfo
+) -> None:
+    """The app keeps each plan's moments and asks for the soonest over them all: the answer
+    is the rule's, however the items fall into plans."""
+    everything = [i for plan in plans for i in plan]
+    kept = [change_moments(plan) for plan in plans]
+    assert all(moments == sorted(moments) for moments in kept)
+    assert soonest_change(kept, now, zone) == spelled_out(everything, now, zone)
+    assert next_change(everything, now, zone) == spelled_out(everything, now, zone)
+
+
+def test_a_moment_that_is_now_is_behind_us() -> None:
+    """Woken at the very second an item turned overdue, the next wake-up is later, never
+    the same second again (a timer that would fire at once, forever)."""
+    due = datetime(2026, 11, 30, 17, tzinfo=NY)
+    now = due + JUST_AFTER
+    midnight = datetime(2026, 12, 1, tzinfo=NY)
+    assert soonest_change([change_moments([item(ItemState.DUE, due)])], now, NY) == midnight
