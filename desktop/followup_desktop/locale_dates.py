@@ -21,10 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
-from followup.date_style import DateStyle
+if TYPE_CHECKING:  # a first start's first page names its day before the domain loads
+    from followup.date_style import DateStyle
 
 __all__ = ["LocaleDates", "day_edit_format", "time_edit_format", "without_year"]
 
