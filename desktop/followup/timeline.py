@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import UTC, datetime, time, timedelta, tzinfo
 
 from followup.plan import ItemState, PlanItem
 
@@ -25,25 +25,31 @@ def next_midnight(now: datetime, zone: tzinfo) -> datetime:
 
 def change_moments(items: Iterable[PlanItem]) -> list[datetime]:
     """Every moment at which one of these items opens, starts its due day or passes its
-    deadline, in time order. A plan's moments are kept while the plan stands, so re-arming
-    after a change looks at one plan's moments again, not every plan's items."""
+    deadline, in time order, in UTC (sorted in their own zones, an hour that a change of
+    clocks repeats would sort by the clock, not by time). A plan's moments are kept while
+    the plan stands, so re-arming after a change looks at one plan's moments again, not
+    every plan's items."""
     moments: list[datetime] = []
     for item in items:
         if item.state is ItemState.WAITING and item.opens is not None:
-            moments.append(item.opens)
+            moments.append(item.opens.astimezone(UTC))
         if item.state.pending and item.due is not None:
             due_day = datetime.combine(item.due.date(), time(0), tzinfo=item.due.tzinfo)
-            moments += (due_day, item.due + JUST_AFTER)  # due today, then overdue
+            # due today, then overdue
+            moments += (due_day.astimezone(UTC), (item.due + JUST_AFTER).astimezone(UTC))
     moments.sort()
     return moments
 
 
-def soonest_change(kept: Iterable[Sequence[datetime]], now: datetime, zone: tzinfo) -> datetime:
-    """The first moment after ``now`` in any of these lists (each from ``change_moments``),
-    or the next local midnight if that comes first."""
-    soonest = next_midnight(now, zone)
-    for moments in kept:
-        at = bisect_right(moments, now)
+def soonest_change(
+    kept: Iterable[tuple[Sequence[datetime], datetime]], since: datetime, zone: tzinfo
+) -> datetime:
+    """The soonest of each list's first moment after the moment paired with it (a plan's
+    ``change_moments``, after the moment it was planned for) and the local midnight after
+    ``since``."""
+    soonest = next_midnight(since, zone)
+    for moments, after in kept:
+        at = bisect_right(moments, after)
         if at < len(moments) and moments[at] < soonest:
             soonest = moments[at]
     return soonest
@@ -52,4 +58,4 @@ def soonest_change(kept: Iterable[Sequence[datetime]], now: datetime, zone: tzin
 def next_change(items: Iterable[PlanItem], now: datetime, zone: tzinfo) -> datetime:
     """The earliest moment after ``now`` at which an item opens or passes its deadline, or
     the day changes: at most the next local midnight."""
-    return soonest_change([change_moments(items)], now, zone)
+    return soonest_change([(change_moments(items), now)], now, zone)

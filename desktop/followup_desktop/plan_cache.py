@@ -51,6 +51,7 @@ class PlanCache:
         # Start-up sets this: the first plans Today asks for are its part alone (once).
         self.today_first = False
         self.planned_at: datetime | None = None  # the moment the kept plans were made for
+        self._made: dict[int, datetime] = {}  # each plan's own moment: later if planned again
         self._plans: Plans = {}
         self._items: list[PlanItem] | None = None  # the plans' items, in order
         self._replan: set[int] = set()  # applications changed since their plans were made
@@ -96,23 +97,31 @@ class PlanCache:
 
     def _set(self, plans: Plans, stage: Stage, now: datetime) -> None:
         self._plans, self.stage, self.planned_at = plans, stage, now
+        self._made = dict.fromkeys(plans, now)
         self._replan, self._items = set(), None
 
     def _refreshed(self) -> Plans:
         """The kept plans, with the applications changed since planned again."""
         if self._replan:
-            fresh = plans_by_application(*self._inputs(), active_only=True, only=self._replan)
+            args = self._inputs()
+            fresh = plans_by_application(*args, active_only=True, only=self._replan)
             for app_id in self._replan:
                 self._plans.pop(app_id, None)
+                self._made.pop(app_id, None)
             self._plans.update(fresh)
+            self._made.update(dict.fromkeys(fresh, args[3]))
             self._replan, self._items = set(), None
         return self._plans
+
+    def made_for(self) -> dict[int, datetime]:
+        """Application id → the moment its kept plan was made for (read after the plans)."""
+        return self._made
 
     # -- changing --------------------------------------------------------------------------
 
     def forget(self) -> None:
         """Plan everything again when next asked (time jumped, anything may have changed)."""
-        self._plans, self._replan, self._items = {}, set(), None
+        self._plans, self._replan, self._items, self._made = {}, set(), None, {}
         self.stage = Stage.NONE
         self._changes += 1
 

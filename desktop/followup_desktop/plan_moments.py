@@ -51,10 +51,24 @@ class PlanMoments:
         return [reminder for _, made in self._reminders.values() for reminder in made]
 
     def next_change(
-        self, plans: Mapping[int, list[PlanItem]], now: datetime, zone: ZoneInfo
+        self,
+        plans: Mapping[int, list[PlanItem]],
+        made_for: Mapping[int, datetime],
+        since: datetime,
+        zone: ZoneInfo,
     ) -> datetime:
+        """The first moment at which a plan changes by itself after the moment it was made
+        for (``made_for``), or the local midnight after ``since`` if that comes first. At or
+        before now, a plan no longer holds."""
         self._moments = _per_plan(self._moments, plans, change_moments)
-        return soonest_change((moments for _, moments in self._moments.values()), now, zone)
+        return soonest_change(
+            (
+                (moments, made_for.get(app_id, since))
+                for app_id, (_, moments) in self._moments.items()
+            ),
+            since,
+            zone,
+        )
 
 
 def _per_plan(

@@ -49,9 +49,11 @@ class ReminderService(QObject):
         self.timer.timeout.connect(self.on_timer)
         self.next_at: datetime | None = None  # the next reminder
         self.wake_at: datetime | None = None  # when the timer fires (next_at or sooner)
-        # From ``armed_at`` until ``changes_at`` the plans' states and today stand still.
-        self.armed_at: datetime | None = None
+        # The moment the kept plans are for, and the next one after it at which a state or
+        # the day changes: between them the plans hold.
+        self.planned_for: datetime | None = None
         self.changes_at: datetime | None = None
+        self._moving = False  # a move's plans are on their way: it checks and re-arms
         self.told_failure = False  # a database that cannot be read is said once a session
         self.kept = PlanMoments()
         session.schedule_changed.connect(self.rearm)
@@ -72,12 +74,6 @@ class ReminderService(QObject):
 
     def rearm(self) -> None:
         now = self.session.now()
-        if self.changes_at is not None and now >= self.changes_at:
-            # A moment that changes what views show passed before its timer was handled (the
-            # GUI was busy, then a change re-armed): it is handled first, at once.
-            self.wake_at = now
-            self.timer.start(0)
-            return
         settings = self.session.settings.reminders()
         try:
             self.next_at = next_time(
@@ -89,10 +85,19 @@ class ReminderService(QObject):
             self.wake_at = now + RETRY_AFTER
             self.timer.start(int(RETRY_AFTER.total_seconds() * 1000))
             return
-        self.armed_at = now
-        self.wake_at = self.changes_at = self.kept.next_change(
-            self.session.plans(), now, self.session.zone
-        )
+        # The plans are for the moment they were made (a move's plans arrive after it, and a
+        # change plans its application for now, the others staying as they were): what
+        # changes by itself is counted from there, and if it has come by now, or the clock
+        # went back, they are planned again at once.
+        plans = self.session.plans()
+        each, whole = self.session.plans_made_for()
+        self.planned_for = made = whole or now
+        self.changes_at = self.kept.next_change(plans, each, made, self.session.zone)
+        if not self._plans_hold(now) and not self._moving:
+            self.wake_at = now
+            self.timer.start(0)
+            return
+        self.wake_at = self.changes_at
         if self.next_at is not None:
             self.wake_at = min(self.wake_at, self.next_at)
         delay = min(max(self.wake_at - now, timedelta(0)), LONGEST_WAIT)
@@ -102,21 +107,31 @@ class ReminderService(QObject):
         """Time moved on (midnight, a deadline, a reminder, or a late wake after sleep):
         reminders are checked once the plans follow (off the GUI thread in the app). The
         system's zone is asked again too: it may have changed (at least hourly, then). Woken
-        for a reminder alone, before anything changed, it is delivered on the plans kept."""
+        for a reminder alone, while the plans still hold, it is delivered on them."""
+        if self._moving:  # the move under way checks and re-arms when its plans arrive
+            return
         zone = self.session.zone
         reread_system_zone()
-        now = self.session.now()
-        if self._plans_hold(now) and self.session.zone == zone:
+        if self._plans_hold(self.session.now()) and self.session.zone == zone:
             self.check()
             return
-        self.changes_at = None
-        self.session.move_time(then=self.check)
+        self._move()
 
     def _plans_hold(self, now: datetime) -> bool:
-        """No state changed and no day began since the plans were last looked at, and the
-        clock did not go back."""
-        armed, changes = self.armed_at, self.changes_at
-        return armed is not None and changes is not None and armed <= now < changes
+        """The kept plans are the plans for ``now``: no state changed and no day began since
+        the moment they were made for, and the clock is not before it."""
+        made, changes = self.planned_for, self.changes_at
+        return made is not None and changes is not None and made <= now < changes
+
+    def _move(self) -> None:
+        """Plan everything again for now (off the GUI thread in the app), then check."""
+
+        def moved() -> None:
+            self._moving = False
+            self.check()
+
+        self._moving = True
+        self.session.move_time(then=moved)
 
     def check(self) -> list[Reminder]:
         """Deliver what is due by the wall clock now; record it; re-arm."""
@@ -187,5 +202,4 @@ class ReminderService(QObject):
 
     def on_resumed(self) -> None:
         reread_system_zone()  # woken up elsewhere, perhaps
-        self.changes_at = None
-        self.session.move_time(then=self.check)
+        self._move()

@@ -190,6 +190,12 @@ class Session(QObject):
         that can be on it (the same ones, in the same order, as from the whole plans)."""
         return self._plan_cache.today_items()
 
+    def plans_made_for(self) -> tuple[dict[int, datetime], datetime | None]:
+        """The moment each kept plan was made for (an application changed since was planned
+        again for its own, later moment), and the one the whole set was made for (None: no
+        plans kept). Read after ``plans``."""
+        return self._plan_cache.made_for(), self._plan_cache.planned_at
+
     @property
     def today_first(self) -> bool:
         """Start-up sets it: Today's part of the plans first, the rest after it painted."""

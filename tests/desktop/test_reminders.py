@@ -8,7 +8,8 @@ import os
 import shutil
 import subprocess
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtDBus import QDBusConnection
@@ -16,8 +17,9 @@ from pytestqt.qtbot import QtBot
 
 from followup.errors import DatabaseUnavailable
 from followup.model import Channel, Round
-from followup.reminders import Reminder
+from followup.reminders import Reminder, ReminderSettings
 from followup_desktop.clock import FixedClock
+from followup_desktop.plan_moments import PlanMoments
 from followup_desktop.reminder_service import ReminderService
 from followup_desktop.session import Session
 from followup_desktop.shell import Shell
@@ -296,3 +298,23 @@ def test_the_next_reminder_follows_a_change_to_one_plan_and_to_the_settings(
     session.repo.save_settings({"reminders.morning": "08:30"})
     session.settings_changed.emit()
     assert service.next_at == call_day.replace(hour=8, minute=30)
+
+
+def test_kept_reminders_are_made_again_for_other_settings_or_another_zone(
+    session: Session, clock: FixedClock, interview: Round
+) -> None:
+    """The same plans, read with another morning time or in another zone (the session keeps
+    the old plans while a move's new ones are on their way): their reminders are new."""
+    kept = PlanMoments()
+    plans, cal, dates = session.plans(), session.calendar(), session.dates()
+
+    def mornings(settings: ReminderSettings, zone: ZoneInfo) -> set[datetime]:
+        made = kept.reminders(plans, cal, zone, settings, dates)
+        return {r.at for r in made if r.key.endswith(":first-morning")}
+
+    assert mornings(ReminderSettings(), NY) == {local(27, 9)}
+    assert mornings(ReminderSettings(morning=time(8, 0)), NY) == {local(27, 8)}
+    berlin = ZoneInfo("Europe/Berlin")
+    assert mornings(ReminderSettings(morning=time(8, 0)), berlin) == {
+        datetime(2026, 11, 27, 8, 0, tzinfo=berlin)
+    }

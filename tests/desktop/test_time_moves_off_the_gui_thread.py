@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from pytestqt.qtbot import QtBot
 
-from followup.model import Channel, Round
+from followup.model import Application, Channel, Round
 from followup.plan import ItemKind, ItemState
 from followup_desktop.clock import FixedClock
 from followup_desktop.session import Session
@@ -86,3 +86,44 @@ def test_plans_made_off_the_gui_thread_name_days_as_the_gui_does(
     with qtbot.waitSignal(session.time_moved, timeout=5000):
         session.move_time()  # the same moment: the same plans, word for word
     assert [r.reason for r in shell.window.today.model.rows] == before
+
+
+def test_a_deadline_passing_while_the_plans_are_on_their_way_is_followed(
+    qtbot: QtBot, session: Session, clock: FixedClock, interview: Round
+) -> None:
+    """Woken a moment before the deadline, the plans are made for that moment and arrive
+    after it: they are already behind, so they are made again at once (found by review: the
+    letters stayed "due" until midnight, though their overdue reminder came)."""
+    session.replan_in_background = True
+    clock.set(datetime(2026, 11, 30, 16, 0, tzinfo=NY))
+    shell, recorder = running(qtbot, session)
+    moved: list[None] = []
+    session.time_moved.connect(lambda: moved.append(None))
+    clock.set(datetime(2026, 11, 30, 16, 59, 59, 500_000, tzinfo=NY))
+    shell.reminders.on_resumed()  # planned for 16:59:59.5, off the GUI thread
+    clock.set(datetime(2026, 11, 30, 17, 0, 5, tzinfo=NY))  # they arrive after 17:00
+    qtbot.waitUntil(lambda: letter_states(shell) == [ItemState.OVERDUE] * 2)
+    assert len(moved) == 2  # made again, for a moment after the deadline
+    assert shell.window.today.summary.text().startswith("2 overdue")
+    overdue = [key for call in recorder.calls for key in call if key.endswith(":overdue")]
+    assert len(overdue) == 2, "delivered once each"
+    assert shell.reminders.wake_at is not None and shell.reminders.wake_at > clock.now()
+
+
+def test_a_clock_set_back_is_followed_after_a_change(
+    qtbot: QtBot, session: Session, clock: FixedClock, interview: Round
+) -> None:
+    """A clock two hours fast is set right, then the user changes something: the plans made
+    for the later time are not taken for now's (found by review: the letters stayed
+    "overdue" at 15:00)."""
+    session.replan_in_background = True
+    clock.set(datetime(2026, 11, 30, 17, 5, tzinfo=NY))
+    shell, _ = running(qtbot, session)
+    initech = Application(0, "Initech", "QA")
+    session.run(shell.window, lambda: session.repo.add_application(initech))
+    assert letter_states(shell) == [ItemState.OVERDUE] * 2
+    clock.set(datetime(2026, 11, 30, 15, 0, tzinfo=NY))
+    globex = Application(0, "Globex", "QA")
+    session.run(shell.window, lambda: session.repo.add_application(globex))
+    qtbot.waitUntil(lambda: letter_states(shell) == [ItemState.DUE] * 2)
+    assert shell.reminders.wake_at is not None and shell.reminders.wake_at > clock.now()

@@ -72,7 +72,8 @@ def spelled_out(items: list[PlanItem], now: datetime, zone: ZoneInfo) -> datetim
         if i.state.pending and i.due is not None:
             day_start = datetime(i.due.year, i.due.month, i.due.day, tzinfo=i.due.tzinfo)
             moments += [day_start, i.due + JUST_AFTER]
-    return min(m for m in moments if m > now)
+    # As instants: two times in one zone compare by the clock, an hour the clocks repeat too.
+    return min((m for m in moments if m.astimezone(UTC) > now), key=lambda m: m.astimezone(UTC))
 
 
 ZONES = st.sampled_from([NY, BERLIN, ZoneInfo("Asia/Kolkata"), UTC])
@@ -91,8 +92,8 @@ def test_kept_moments_of_each_plan_give_the_same_wake_up_as_all_items(
     """The app keeps each plan's moments and asks for the soonest over them all: the answer
     is the rule's, however the items fall into plans."""
     everything = [i for plan in plans for i in plan]
-    kept = [change_moments(plan) for plan in plans]
-    assert all(moments == sorted(moments) for moments in kept)
+    kept = [(change_moments(plan), now) for plan in plans]
+    assert all(moments == sorted(moments) for moments, _ in kept)
     assert soonest_change(kept, now, zone) == spelled_out(everything, now, zone)
     assert next_change(everything, now, zone) == spelled_out(everything, now, zone)
 
@@ -103,4 +104,29 @@ def test_a_moment_that_is_now_is_behind_us() -> None:
     due = datetime(2026, 11, 30, 17, tzinfo=NY)
     now = due + JUST_AFTER
     midnight = datetime(2026, 12, 1, tzinfo=NY)
-    assert soonest_change([change_moments([item(ItemState.DUE, due)])], now, NY) == midnight
+    assert soonest_change([(change_moments([item(ItemState.DUE, due)]), now)], now, NY) == midnight
+
+
+@given(st.lists(ITEMS, max_size=8), MOMENTS, st.timedeltas(timedelta(0), timedelta(days=3)), ZONES)
+def test_a_plan_made_earlier_changes_at_its_first_moment_after_it_was_made(
+    plan: list[PlanItem], made: datetime, since: timedelta, zone: ZoneInfo
+) -> None:
+    """A plan made for an earlier moment than now is stale from its first moment after that
+    one, whether or not that moment is past: the app plans again at once if it is."""
+    now = made + since
+    found = soonest_change([(change_moments(plan), made)], made, zone)
+    assert found == spelled_out(plan, made, zone)
+    assert (found <= now) == (next_change(plan, made, zone) <= now)
+
+
+def test_an_hour_the_clocks_repeat_is_counted_by_time_not_by_the_clock() -> None:
+    """New York falls back on 1 November 2026: 01:30 EST comes after 01:45 EDT (sorted by
+    their clock they would not be, and the search would pass 01:30 EST by)."""
+    first = datetime(2026, 11, 1, 5, 45, tzinfo=UTC).astimezone(NY)  # 01:45 EDT
+    second = datetime(2026, 11, 1, 6, 30, tzinfo=UTC).astimezone(NY)  # 01:30 EST
+    assert second.fold == 1 and (first.hour, first.minute) == (1, 45)
+    items = [item(ItemState.WAITING, None, first), item(ItemState.WAITING, None, second)]
+    between = datetime(2026, 11, 1, 6, 0, tzinfo=UTC)
+    # (compared in UTC: Python never finds a time in a repeated hour equal to another zone's)
+    assert soonest_change([(change_moments(items), between)], between, NY) == second.astimezone(UTC)
+    assert next_change(items, between, NY) == second.astimezone(UTC)
