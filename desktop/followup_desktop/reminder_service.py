@@ -131,7 +131,11 @@ class ReminderService(QObject):
             self.check()
 
         self._moving = True
-        self.session.move_time(then=moved)
+        try:
+            self.session.move_time(then=moved)
+        except BaseException:  # never left waiting for plans that are not coming
+            self._moving = False
+            raise
 
     def check(self) -> list[Reminder]:
         """Deliver what is due by the wall clock now; record it; re-arm."""

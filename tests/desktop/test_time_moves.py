@@ -285,3 +285,26 @@ def test_a_deadline_passed_while_busy_is_followed_before_the_timer_is_armed_agai
     qtbot.waitUntil(lambda: letter_states(shell) == [ItemState.OVERDUE] * 2)
     assert shell.window.today.summary.text().startswith("2 overdue")
     assert shell.reminders.wake_at == datetime(2026, 12, 1, 0, 0, tzinfo=NY)  # next: midnight
+
+
+def test_a_move_that_could_not_start_leaves_the_timer_working(
+    qtbot: QtBot,
+    session: Session,
+    clock: FixedClock,
+    interview: Round,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The timer waits for a move's plans; a move that never started is not waited for."""
+    clock.set(datetime(2026, 11, 30, 16, 0, tzinfo=NY))
+    shell, _ = running(qtbot, session)
+    clock.set(datetime(2026, 11, 30, 17, 5, tzinfo=NY))
+
+    def broken(then: object = None) -> None:
+        raise RuntimeError("no thread to plan on")
+
+    monkeypatch.setattr(session, "move_time", broken)
+    with pytest.raises(RuntimeError):
+        shell.reminders.on_timer()
+    monkeypatch.undo()
+    shell.reminders.on_timer()
+    qtbot.waitUntil(lambda: letter_states(shell) == [ItemState.OVERDUE] * 2)
