@@ -257,6 +257,7 @@ def test_a_reminder_alone_is_delivered_on_the_plans_kept(
     assert run_until(shell, clock, morning + timedelta(minutes=1)) == 1  # fired once
     assert [k.split(":")[1] for k in recorder.calls[0]] == ["first-morning"] * 2
     assert moved == [], "no view had anything to follow"
+    assert shell.window.banner.isVisible()  # said in the window too
     assert all(session.plans()[app_id] is items for app_id, items in kept.items())
     assert shell.reminders.wake_at == datetime(2026, 11, 28, 0, 0, tzinfo=NY)  # Saturday
     clock.set(datetime(2026, 11, 28, 0, 0, tzinfo=NY))
