@@ -58,6 +58,9 @@ class PlanItem:
     due: datetime | None  # when it must be done by (aware)
     opens: datetime | None = None  # when it can first be done
     done_at: datetime | None = None
+    # When it turns missed if still not done: a letter past the day its call would have
+    # been, a call past its quiet days. A state that changes by itself (``timeline``).
+    missed_at: datetime | None = None
 
     @property
     def day(self) -> date | None:
@@ -227,12 +230,14 @@ def round_plan(
                 due=deadline.due,
                 opens=round_.ends_at,
                 done_at=letter.sent_at if letter else None,
+                missed_at=letter_missed,
             )
         )
     first_sent = min((letter.sent_at for letter in sent.values()), default=None)
     call = next((c for c in calls if c.round_id == round_id), None)
     callee = rules.call_contact(round_, list(sent.values()))
     caller = names.get(callee) if callee is not None else None
+    call_missed = None
     if first_sent is None:
         call_due = None
         call_reason = "A week after your letter is sent: one brief call, never a second."
@@ -243,12 +248,12 @@ def round_plan(
         call_reason = planned.reason + " One brief call; don't ask for a decision."
         opens = datetime.combine(planned.day, time(0), tzinfo=zone)
         call_state = _state(now, call_due, opens, call.made_at if call else None, finished)
-        if call_state is ItemState.OVERDUE:
-            quiet_end = datetime.combine(
-                planned.day + timedelta(days=settings.quiet_days), time(0), zone
-            )
-            if now >= quiet_end:
-                call_state = ItemState.MISSED  # by the time it would be closed as "no response"
+        # by the time it would be closed as "no response"
+        call_missed = datetime.combine(
+            planned.day + timedelta(days=settings.quiet_days), time(0), zone
+        )
+        if call_state is ItemState.OVERDUE and now >= call_missed:
+            call_state = ItemState.MISSED
     items.append(
         PlanItem(
             key=f"round-{round_id}-call",
@@ -262,6 +267,7 @@ def round_plan(
             due=call_due,
             opens=call_due.replace(hour=0, minute=0) if call_due else None,
             done_at=call.made_at if call else None,
+            missed_at=call_missed,
         )
     )
     if call is not None:

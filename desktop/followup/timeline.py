@@ -1,8 +1,8 @@
 """When what the user sees changes by itself, with no record changing.
 
-A plan item's state depends on ``now``: it opens, becomes due, then overdue; and "today" is a
-local date. The app's one timer wakes at the earliest of these moments (and for reminders),
-so views never show yesterday.
+A plan item's state depends on ``now``: it opens, becomes due, then overdue, and a letter or
+a call left undone is missed in the end; and "today" is a local date. The app's one timer
+wakes at the earliest of these moments (and for reminders), so views never show yesterday.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ def next_midnight(now: datetime, zone: tzinfo) -> datetime:
 
 
 def change_moments(items: Iterable[PlanItem]) -> list[datetime]:
-    """Every moment at which one of these items opens, starts its due day or passes its
-    deadline, in time order, in UTC (sorted in their own zones, an hour that a change of
-    clocks repeats would sort by the clock, not by time). A plan's moments are kept while
-    the plan stands, so re-arming after a change looks at one plan's moments again, not
-    every plan's items."""
+    """Every moment at which one of these items opens, starts its due day, passes its
+    deadline or is missed, in time order, in UTC (sorted in their own zones, an hour that a
+    change of clocks repeats would sort by the clock, not by time). A plan's moments are
+    kept while the plan stands, so re-arming after a change looks at one plan's moments
+    again, not every plan's items."""
     moments: list[datetime] = []
     for item in items:
         if item.state is ItemState.WAITING and item.opens is not None:
@@ -37,6 +37,8 @@ def change_moments(items: Iterable[PlanItem]) -> list[datetime]:
             due_day = datetime.combine(item.due.date(), time(0), tzinfo=item.due.tzinfo)
             # due today, then overdue
             moments += (due_day.astimezone(UTC), (item.due + JUST_AFTER).astimezone(UTC))
+        if item.state.pending and item.missed_at is not None:
+            moments.append(item.missed_at.astimezone(UTC))
     moments.sort()
     return moments
 
@@ -56,6 +58,6 @@ def soonest_change(
 
 
 def next_change(items: Iterable[PlanItem], now: datetime, zone: tzinfo) -> datetime:
-    """The earliest moment after ``now`` at which an item opens or passes its deadline, or
-    the day changes: at most the next local midnight."""
+    """The earliest moment after ``now`` at which an item's state changes by itself, or the
+    day changes: at most the next local midnight."""
     return soonest_change([(change_moments(items), now)], now, zone)

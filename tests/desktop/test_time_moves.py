@@ -309,3 +309,34 @@ def test_a_move_that_could_not_start_leaves_the_timer_working(
     monkeypatch.undo()
     shell.reminders.on_timer()
     qtbot.waitUntil(lambda: letter_states(shell) == [ItemState.OVERDUE] * 2)
+
+
+def test_a_letter_left_unsent_is_missed_at_that_moment_in_its_own_zone(
+    qtbot: QtBot, session: Session, clock: FixedClock
+) -> None:
+    """An interview in Berlin: its letter is missed at Berlin's midnight, 18:00 in New York.
+    The timer wakes for that moment too (a reminder's wake alone plans nothing again, so a
+    state that changes by itself must be one the timer knows), and Today lets it go."""
+    repo = session.repo
+    app = repo.add_application(Application(0, "Kiel GmbH", "Engineer"))
+    anna = repo.add_contact(Contact(0, "Anna Weber", "CTO", "Kiel GmbH"))
+    repo.add_round(
+        Round(
+            0,
+            app.id,
+            datetime(2026, 11, 16, 10, tzinfo=BERLIN),
+            datetime(2026, 11, 16, 11, tzinfo=BERLIN),
+            "Europe/Berlin",
+            interviewer_ids=(anna.id,),
+        )
+    )
+    letter = next(i for i in session.items() if i.kind is ItemKind.LETTER)
+    missed = letter.missed_at
+    assert missed is not None and missed.astimezone(BERLIN).hour == 0
+    assert missed.astimezone(NY).hour == 18  # not New York's midnight
+    clock.set(missed - timedelta(hours=2))
+    shell, _ = running(qtbot, session)
+    assert letter_states(shell) == [ItemState.OVERDUE]
+    run_until(shell, clock, missed + timedelta(minutes=1))
+    assert letter_states(shell) == []  # missed: kept in history, no longer a to-do
+    assert "overdue" not in shell.window.today.summary.text()

@@ -205,6 +205,7 @@ def straight_round_plan(
                 due=deadline.due,
                 opens=round_.ends_at,
                 done_at=letter.sent_at if letter else None,
+                missed_at=letter_missed,
             )
         )
     first_sent = min((letter.sent_at for letter in sent.values()), default=None)
@@ -213,6 +214,7 @@ def straight_round_plan(
     # first interviewer.
     callee = next(iter(sent), None) if sent else recipients[0]
     caller = names.get(callee) if callee is not None else None
+    quiet_end = None
     if first_sent is None:
         call_due = None
         call_reason = "A week after your letter is sent: one brief call, never a second."
@@ -241,6 +243,7 @@ def straight_round_plan(
             due=call_due,
             opens=call_due.replace(hour=0, minute=0) if call_due else None,
             done_at=call.made_at if call else None,
+            missed_at=quiet_end,
         )
     )
     if call is not None:

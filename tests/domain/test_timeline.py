@@ -21,8 +21,13 @@ NY = ZoneInfo("America/New_York")
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
-def item(state: ItemState, due: datetime | None, opens: datetime | None = None) -> PlanItem:
-    return PlanItem("k", ItemKind.LETTER, 1, 1, 1, "Letter", "", state, due, opens)
+def item(
+    state: ItemState,
+    due: datetime | None,
+    opens: datetime | None = None,
+    missed: datetime | None = None,
+) -> PlanItem:
+    return PlanItem("k", ItemKind.LETTER, 1, 1, 1, "Letter", "", state, due, opens, None, missed)
 
 
 def test_midnight_when_nothing_is_sooner() -> None:
@@ -72,17 +77,27 @@ def spelled_out(items: list[PlanItem], now: datetime, zone: ZoneInfo) -> datetim
         if i.state.pending and i.due is not None:
             day_start = datetime(i.due.year, i.due.month, i.due.day, tzinfo=i.due.tzinfo)
             moments += [day_start, i.due + JUST_AFTER]
+        if i.state.pending and i.missed_at is not None:
+            moments.append(i.missed_at)
     # As instants: two times in one zone compare by the clock, an hour the clocks repeat too.
     return min((m for m in moments if m.astimezone(UTC) > now), key=lambda m: m.astimezone(UTC))
 
 
 ZONES = st.sampled_from([NY, BERLIN, ZoneInfo("Asia/Kolkata"), UTC])
+# A few days around New York's change of clocks, so that moments often fall between now and
+# the next midnight (a year's spread would leave almost every answer at midnight).
 MOMENTS = st.builds(
     lambda at, zone: at.replace(tzinfo=UTC).astimezone(zone),
-    st.datetimes(datetime(2026, 1, 1), datetime(2026, 12, 31)),
+    st.datetimes(datetime(2026, 10, 30), datetime(2026, 11, 3)),
     ZONES,
 )
-ITEMS = st.builds(item, st.sampled_from(list(ItemState)), st.none() | MOMENTS, st.none() | MOMENTS)
+ITEMS = st.builds(
+    item,
+    st.sampled_from(list(ItemState)),
+    st.none() | MOMENTS,
+    st.none() | MOMENTS,
+    st.none() | MOMENTS,
+)
 
 
 @given(st.lists(st.lists(ITEMS, max_size=6), max_size=6), MOMENTS, ZONES)

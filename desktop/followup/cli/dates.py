@@ -68,7 +68,7 @@ def call_date(ctx: Context) -> int:
 
 def item_json(item: PlanItem) -> dict[str, Any]:
     data = asdict(item)
-    for key in ("due", "opens", "done_at"):
+    for key in ("due", "opens", "done_at", "missed_at"):
         data[key] = data[key].isoformat() if data[key] else None
     return data
 
