@@ -326,6 +326,7 @@ def application_plan(
                 now, contact_due, contact_due if app.contact_id else None, finished
             ),
             due=contact_due,
+            opens=contact_due,  # suggested from then on, as the other suggestions
         )
     ]
     inquiry = next((i for i in inquiries if i.application_id == app.id), None)

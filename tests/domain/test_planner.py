@@ -53,6 +53,7 @@ from followup.plan import (
 )
 from followup.planner import plans_by_application
 from followup.storage import Database, Repository
+from followup.timeline import JUST_AFTER, next_change
 from followup.workdays import WorkCalendar
 
 BUILT = datetime(2026, 11, 27, 15, tzinfo=UTC)
@@ -508,3 +509,39 @@ def test_names_kept_for_a_pass_follow_each_moments_own_clock() -> None:
     assert kept.time(time(17)) == kept.time(time(17)) == "17:00"
     assert kept.day(date(2026, 11, 26)) == "Thu 2026-11-26" == kept.day(date(2026, 11, 26))
     assert kept.weekday(date(2026, 11, 30)) == "Monday"
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    calendar=calendars,
+    now=moments,
+    quiet=st.integers(1, 30),
+    zone=st.sampled_from(ZONES),
+    fraction=st.floats(0.0, 1.0, exclude_max=True),
+)
+def test_plans_stand_still_until_the_timelines_next_moment(
+    varied: Repository,
+    calendar: tuple[tuple[str | None, str | None], frozenset[int], frozenset[date], time],
+    now: datetime,
+    quiet: int,
+    zone: str,
+    fraction: float,
+) -> None:
+    """What the app's timer relies on when a reminder wakes it: the plans it keeps (the
+    active applications') made again at any moment before ``timeline.next_change`` are the
+    same, item for item (states, dates, words). A state that changes by itself at a moment
+    the timeline does not list would stay wrong on screen until the next one (found so: a
+    missed letter, a "find a contact" suggestion that opens). The timer wakes a second after
+    a deadline (``JUST_AFTER``), so the plans may lag it by that second."""
+    (country, subdiv), workdays, days_off, end = calendar
+    cal = WorkCalendar(country, subdiv, workdays, days_off, end)
+    plan, where = PlanSettings(quiet_days=quiet), ZoneInfo(zone)
+
+    def planned(moment: datetime) -> dict[int, list[PlanItem]]:
+        return plans_by_application(varied, cal, where, moment, plan, active_only=True)
+
+    before = planned(now)
+    change = next_change([item for items in before.values() for item in items], now, where)
+    just_before = max(change - JUST_AFTER, now)
+    assert planned(min(now + (change - now) * fraction, just_before)) == before
+    assert planned(just_before) == before

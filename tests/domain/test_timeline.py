@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from followup.plan import ItemKind, ItemState, PlanItem
+from followup.model import Application
+from followup.plan import ItemKind, ItemState, PlanItem, application_plan
 from followup.timeline import (
     JUST_AFTER,
     change_moments,
@@ -16,6 +17,7 @@ from followup.timeline import (
     next_midnight,
     soonest_change,
 )
+from followup.workdays import WorkCalendar
 
 NY = ZoneInfo("America/New_York")
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -145,3 +147,18 @@ def test_an_hour_the_clocks_repeat_is_counted_by_time_not_by_the_clock() -> None
     # (compared in UTC: Python never finds a time in a repeated hour equal to another zone's)
     assert soonest_change([(change_moments(items), between)], between, NY) == second.astimezone(UTC)
     assert next_change(items, between, NY) == second.astimezone(UTC)
+
+
+def test_a_suggestion_to_find_a_contact_opens_at_a_moment_the_timeline_knows() -> None:
+    """Applied on Monday: "find a named contact" waits until the end of Tuesday, then is
+    ready; the timer must wake then (it stayed waiting on screen until midnight)."""
+    cal = WorkCalendar("US")
+    app = Application(0, "Globex", "SRE", applied_on=datetime(2026, 11, 2).date())
+    now = datetime(2026, 11, 3, 12, tzinfo=NY)
+    waiting = application_plan(app, [], cal, NY, now)
+    find = next(i for i in waiting if i.kind is ItemKind.FIND_CONTACT)
+    assert find.state is ItemState.WAITING
+    change = next_change(waiting, now, NY)
+    assert change == datetime(2026, 11, 3, 17, tzinfo=NY)
+    ready = application_plan(app, [], cal, NY, change + JUST_AFTER)
+    assert next(i for i in ready if i.kind is ItemKind.FIND_CONTACT).state is ItemState.DUE
