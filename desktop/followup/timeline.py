@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, time, timedelta, tzinfo
 
-from followup.plan import ItemState, PlanItem
+from followup.plan import PlanItem
 
 # An item turns overdue once ``now`` is past its deadline, so the app wakes just after it.
 JUST_AFTER = timedelta(seconds=1)
@@ -31,7 +31,9 @@ def change_moments(items: Iterable[PlanItem]) -> list[datetime]:
     again, not every plan's items."""
     moments: list[datetime] = []
     for item in items:
-        if item.state is ItemState.WAITING and item.opens is not None:
+        # Every item's opening, not only a waiting one's: a letter recorded before the
+        # interview ended still marks the end, when the interview is done.
+        if item.opens is not None:
             moments.append(item.opens.astimezone(UTC))
         if item.state.pending and item.due is not None:
             due_day = datetime.combine(item.due.date(), time(0), tzinfo=item.due.tzinfo)

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from followup.model import Application
-from followup.plan import ItemKind, ItemState, PlanItem, application_plan
+from followup.model import Application, Channel, Letter, Round
+from followup.plan import ItemKind, ItemState, PlanItem, application_plan, round_plan
 from followup.timeline import (
     JUST_AFTER,
     change_moments,
@@ -71,10 +71,11 @@ def test_next_midnight_is_a_local_midnight_within_a_day_and_an_hour(now: datetim
 
 def spelled_out(items: list[PlanItem], now: datetime, zone: ZoneInfo) -> datetime:
     """The rule as the module states it, item by item: an opening still ahead, the start of
-    a pending item's due day and the second after its deadline, else the next midnight."""
+    a pending item's due day, the second after its deadline and when it is missed, else the
+    next midnight."""
     moments = [next_midnight(now, zone)]
     for i in items:
-        if i.state is ItemState.WAITING and i.opens is not None:
+        if i.opens is not None:
             moments.append(i.opens)
         if i.state.pending and i.due is not None:
             day_start = datetime(i.due.year, i.due.month, i.due.day, tzinfo=i.due.tzinfo)
@@ -162,3 +163,22 @@ def test_a_suggestion_to_find_a_contact_opens_at_a_moment_the_timeline_knows() -
     assert change == datetime(2026, 11, 3, 17, tzinfo=NY)
     ready = application_plan(app, [], cal, NY, change + JUST_AFTER)
     assert next(i for i in ready if i.kind is ItemKind.FIND_CONTACT).state is ItemState.DUE
+
+
+def test_an_interview_whose_letter_went_before_it_ended_is_done_at_its_end() -> None:
+    """A letter recorded before the interview ended (an exception the user confirmed):
+    no letter waits for the end, yet the interview turns done then, and the timer must
+    wake for it (Today would list it as coming until midnight)."""
+    cal = WorkCalendar("US")
+    app = Application(1, "Acme", "Engineer")
+    starts = datetime(2026, 11, 24, 10, tzinfo=NY)
+    round_ = Round(
+        1, 1, starts, starts + timedelta(hours=3), "America/New_York", interviewer_ids=(7,)
+    )
+    early = Letter(1, 1, 7, Channel.EMAIL, starts + timedelta(hours=1))
+    now = starts + timedelta(hours=2)
+    items = round_plan(app, round_, {7: "Dana"}, [early], [], cal, now)
+    interview = next(i for i in items if i.kind is ItemKind.INTERVIEW)
+    assert interview.state is ItemState.UPCOMING
+    assert all(i.state is not ItemState.WAITING or i.kind is ItemKind.CALL for i in items)
+    assert next_change(items, now, NY) == round_.ends_at
