@@ -4,12 +4,16 @@ when the plans arrive, and a change made meanwhile is never lost."""
 
 from __future__ import annotations
 
+import random
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from followup.model import Application, Channel, Round
 from followup.plan import ItemKind, ItemState
+from followup.planner import plans_by_application
 from followup_desktop.clock import FixedClock
 from followup_desktop.session import Session
 
@@ -127,3 +131,92 @@ def test_a_clock_set_back_is_followed_after_a_change(
     session.run(shell.window, lambda: session.repo.add_application(globex))
     qtbot.waitUntil(lambda: letter_states(shell) == [ItemState.DUE] * 2)
     assert shell.reminders.wake_at is not None and shell.reminders.wake_at > clock.now()
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_the_kept_plans_are_nows_whatever_time_and_the_user_do(
+    qtbot: QtBot, session: Session, clock: FixedClock, interview: Round, seed: int
+) -> None:
+    """Days of an app left running, with the plans made off the GUI thread as in the app:
+    the timer fires when it was armed for, or late (a busy or sleeping machine), the machine
+    resumes, the clock is set back, the user adds interviews and records letters and calls.
+    After each, once the event loop has settled, the plans the app keeps are the ones made
+    for now, item for item: a reminder's wake that plans nothing again never leaves a state
+    behind."""
+    rng = random.Random(seed)
+    session.replan_in_background = True
+    clock.set(datetime(2026, 11, 20, 9, 0, tzinfo=NY))
+    shell, _ = running(qtbot, session)
+    service, repo = shell.reminders, session.repo
+    company = repo.add_application(Application(0, "Globex", "SRE")).id
+    online = Application(0, "Initech", "QA", applied_on=clock.now().date())  # no interview
+    repo.add_application(online)
+    person = interview.interviewer_ids[0]
+
+    def settle() -> None:
+        for _ in range(50):
+            qtbot.waitUntil(lambda: not service._moving, timeout=5000)
+            qtbot.wait(1)
+            if not service._moving and not (
+                service.timer.isActive() and service.timer.interval() == 0
+            ):
+                return
+        raise AssertionError("the timer kept firing at once")
+
+    def change(action: Callable[[], object]) -> None:
+        session.run(None, action)
+
+    def add_round() -> None:
+        starts = clock.now() - timedelta(hours=rng.randint(2, 90))
+        repo.add_round(
+            Round(
+                0,
+                company,
+                starts,
+                starts + timedelta(hours=1),
+                "Europe/Berlin",
+                interviewer_ids=(person,),
+            )
+        )
+
+    def send_or_call() -> None:
+        pending = [i for i in session.items() if i.state.pending and i.round_id is not None]
+        letters = [i for i in pending if i.kind is ItemKind.LETTER and i.contact_id]
+        calls = [i for i in pending if i.kind is ItemKind.CALL]
+        if letters:
+            item = rng.choice(letters)
+            assert item.round_id is not None and item.contact_id is not None
+            repo.record_letter(item.round_id, item.contact_id, Channel.EMAIL, clock.now())
+        elif calls:
+            assert calls[0].round_id is not None
+            repo.record_call(calls[0].round_id, clock.now(), "brief")
+
+    for step in range(60):
+        roll = rng.random()
+        if roll < 0.35 and service.wake_at is not None:  # fired when it was armed for
+            clock.set(max(service.wake_at, clock.now()))
+            service.timer.timeout.emit()
+        elif roll < 0.5:  # fired late: busy, or asleep without a resume signal
+            clock.set(clock.now() + timedelta(minutes=rng.randint(1, 600)))
+            service.timer.timeout.emit()
+        elif roll < 0.6:  # woke from sleep
+            clock.set(clock.now() + timedelta(hours=rng.randint(1, 200)))
+            service.on_resumed()
+        elif roll < 0.7:  # the clock set back, then a change
+            clock.set(clock.now() - timedelta(minutes=rng.randint(1, 120)))
+            change(add_round)
+        elif roll < 0.85:
+            change(add_round)
+        else:
+            change(send_or_call)
+        settle()
+        fresh = plans_by_application(
+            repo,
+            session.calendar(),
+            session.zone,
+            clock.now(),
+            session.plan_settings(),
+            active_only=True,
+        )
+        assert session.plans() == fresh, f"step {step}, {clock.now()}"
+        assert service.wake_at is not None and service.wake_at > clock.now()
