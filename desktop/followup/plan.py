@@ -29,6 +29,11 @@ class ItemKind(enum.StrEnum):
     INQUIRY = "inquiry"
 
 
+# Suggested from a date on (closing, the one inquiry, finding a contact): "ready" from then,
+# never due on a day nor overdue (``_suggestion_state``).
+SUGGESTIONS = frozenset({ItemKind.CLOSE, ItemKind.INQUIRY, ItemKind.FIND_CONTACT})
+
+
 class ItemState(enum.StrEnum):
     WAITING = "waiting"  # its window has not opened (interview not over, letter not sent)
     UPCOMING = "upcoming"  # open, due later

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, time, timedelta, tzinfo
 
-from followup.plan import PlanItem
+from followup.plan import SUGGESTIONS, PlanItem
 
 # An item turns overdue once ``now`` is past its deadline, so the app wakes just after it.
 JUST_AFTER = timedelta(seconds=1)
@@ -35,9 +35,9 @@ def change_moments(items: Iterable[PlanItem]) -> list[datetime]:
         # interview ended still marks the end, when the interview is done.
         if item.opens is not None:
             moments.append(item.opens.astimezone(UTC))
-        if item.state.pending and item.due is not None:
+        # Due today, then overdue (a suggestion is neither: it is ready from its opening).
+        if item.state.pending and item.due is not None and item.kind not in SUGGESTIONS:
             due_day = datetime.combine(item.due.date(), time(0), tzinfo=item.due.tzinfo)
-            # due today, then overdue
             moments += (due_day.astimezone(UTC), (item.due + JUST_AFTER).astimezone(UTC))
         if item.state.pending and item.missed_at is not None:
             moments.append(item.missed_at.astimezone(UTC))

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from followup.agenda import agenda, coming_up
 from followup.date_style import DateStyle
-from followup.plan import ItemKind, ItemState, PlanItem
+from followup.plan import SUGGESTIONS, ItemKind, ItemState, PlanItem
 from followup.rules import elsewhere, shown_time
 from followup_desktop import item_roles
 from followup_desktop.session import Session
@@ -28,7 +28,6 @@ STATE_WORDS = {
     ItemState.MISSED: "Missed",
 }
 DAYS_AHEAD = 7
-SUGGESTIONS = (ItemKind.CLOSE, ItemKind.INQUIRY, ItemKind.FIND_CONTACT)
 # More "ready to close" suggestions than this are folded into one line on Today: years of
 # unanswered applications must not bury this week's letters (nor cost a card each to lay out).
 FOLD_AFTER = 3

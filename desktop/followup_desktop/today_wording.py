@@ -9,12 +9,11 @@ from datetime import date, tzinfo
 from typing import TYPE_CHECKING
 
 from followup.errors import FollowUpError
-from followup.plan import ItemKind, ItemState, PlanItem
+from followup.plan import SUGGESTIONS, ItemKind, ItemState, PlanItem
 from followup_desktop.locale_dates import LocaleDates
 from followup_desktop.plan_items import (
     DAYS_AHEAD,
     FOLD_AFTER,
-    SUGGESTIONS,
     reason_on_both_clocks,
     spoken,
     state_word,

@@ -171,6 +171,10 @@ def test_plan_agenda_and_exports(db: Path, tmp_path: Path) -> None:
     assert "Thanksgiving Day (Thu 2026-11-26)" in plan[1]["reason"]
     agenda = json.loads(ok(db, "agenda", "--days", "7", "--json"))
     assert agenda[0]["kind"] == "letter"
+    # When it is missed if still not sent: the day after its call would have been (Mon 7
+    # Dec, a week after the deadline, Mon 30 Nov, where Thanksgiving and the weekend moved it).
+    assert agenda[0]["missed_at"] == plan[1]["missed_at"] == "2026-12-08T00:00:00-05:00"
+    assert plan[2]["missed_at"] is None  # the call has no date until a letter is sent
     ok(db, "export", "ics", str(tmp_path / "f.ics"))
     # the interview and the letter; the call has no date until a letter is sent
     assert (tmp_path / "f.ics").read_text().count("BEGIN:VEVENT") == 2

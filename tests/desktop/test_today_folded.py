@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from followup.demo import populate
 from followup.model import Status
-from followup.plan import ItemKind, ItemState
-from followup_desktop.plan_items import FOLD_AFTER, SUGGESTIONS, ready_to_close
+from followup.plan import SUGGESTIONS, ItemKind, ItemState
+from followup_desktop.plan_items import FOLD_AFTER, ready_to_close
 from followup_desktop.session import Session
 from followup_desktop.today import TodayView
 

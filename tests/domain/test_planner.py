@@ -511,37 +511,41 @@ def test_names_kept_for_a_pass_follow_each_moments_own_clock() -> None:
     assert kept.weekday(date(2026, 11, 30)) == "Monday"
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    calendar=calendars,
-    now=moments,
-    quiet=st.integers(1, 30),
-    zone=st.sampled_from(ZONES),
-    fraction=st.floats(0.0, 1.0, exclude_max=True),
+WALKS = (
+    (WorkCalendar("US", None, frozenset(range(5)), frozenset(), time(17)), "America/New_York", 14),
+    (WorkCalendar("NZ", None, frozenset(range(6)), frozenset(), time(17)), "Asia/Kolkata", 1),
+    (
+        WorkCalendar(None, None, frozenset({6, 0, 1, 2, 3}), frozenset(), time(23, 59)),
+        "Australia/Lord_Howe",
+        3,
+    ),
 )
-def test_plans_stand_still_until_the_timelines_next_moment(
-    varied: Repository,
-    calendar: tuple[tuple[str | None, str | None], frozenset[int], frozenset[date], time],
-    now: datetime,
-    quiet: int,
-    zone: str,
-    fraction: float,
+
+
+@pytest.mark.parametrize(("cal", "zone", "quiet"), WALKS, ids=["US", "Kolkata", "Lord-Howe"])
+def test_plans_hold_from_moment_to_moment_of_the_timeline(
+    varied: Repository, cal: WorkCalendar, zone: str, quiet: int
 ) -> None:
-    """What the app's timer relies on when a reminder wakes it: the plans it keeps (the
-    active applications') made again at any moment before ``timeline.next_change`` are the
-    same, item for item (states, dates, words). A state that changes by itself at a moment
-    the timeline does not list would stay wrong on screen until the next one (found so: a
-    missed letter, a "find a contact" suggestion that opens). The timer wakes a second after
-    a deadline (``JUST_AFTER``), so the plans may lag it by that second."""
-    (country, subdiv), workdays, days_off, end = calendar
-    cal = WorkCalendar(country, subdiv, workdays, days_off, end)
-    plan, where = PlanSettings(quiet_days=quiet), ZoneInfo(zone)
+    """What the app's timer relies on when a reminder wakes it, walked through the weeks
+    around the varied history, from each moment the timeline names to the next: the plans it
+    keeps (the active applications') made again just before the next moment, and at a moment
+    in between, are the same, item for item (states, dates, words). A state that changes by
+    itself at a moment the timeline does not name would stay wrong on screen until the next
+    one (found so: a missed letter, a "find a contact" suggestion that opens, an interview
+    ending with its letter already recorded). The timer wakes a second after a deadline
+    (``JUST_AFTER``): the plans may lag it by that second."""
+    rng = random.Random(zone)
+    where, plan = ZoneInfo(zone), PlanSettings(quiet_days=quiet)
 
     def planned(moment: datetime) -> dict[int, list[PlanItem]]:
         return plans_by_application(varied, cal, where, moment, plan, active_only=True)
 
-    before = planned(now)
-    change = next_change([item for items in before.values() for item in items], now, where)
-    just_before = max(change - JUST_AFTER, now)
-    assert planned(min(now + (change - now) * fraction, just_before)) == before
-    assert planned(just_before) == before
+    moment, end, steps = datetime(2026, 10, 20, tzinfo=UTC), datetime(2027, 1, 10, tzinfo=UTC), 0
+    while moment < end:
+        before = planned(moment)
+        change = next_change([i for items in before.values() for i in items], moment, where)
+        for probe in {max(change - JUST_AFTER, moment), moment + (change - moment) * rng.random()}:
+            if probe <= change - JUST_AFTER:
+                assert planned(probe) == before, f"from {moment} to {change}, at {probe}"
+        moment, steps = change + JUST_AFTER, steps + 1
+    assert steps > 60  # the walk met the history's moments, not only midnights

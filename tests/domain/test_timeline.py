@@ -9,7 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from followup.model import Application, Channel, Letter, Round
-from followup.plan import ItemKind, ItemState, PlanItem, application_plan, round_plan
+from followup.plan import (
+    SUGGESTIONS,
+    ItemKind,
+    ItemState,
+    PlanItem,
+    application_plan,
+    round_plan,
+)
 from followup.timeline import (
     JUST_AFTER,
     change_moments,
@@ -28,8 +35,9 @@ def item(
     due: datetime | None,
     opens: datetime | None = None,
     missed: datetime | None = None,
+    kind: ItemKind = ItemKind.LETTER,
 ) -> PlanItem:
-    return PlanItem("k", ItemKind.LETTER, 1, 1, 1, "Letter", "", state, due, opens, None, missed)
+    return PlanItem("k", kind, 1, 1, 1, "Step", "", state, due, opens, None, missed)
 
 
 def test_midnight_when_nothing_is_sooner() -> None:
@@ -71,13 +79,13 @@ def test_next_midnight_is_a_local_midnight_within_a_day_and_an_hour(now: datetim
 
 def spelled_out(items: list[PlanItem], now: datetime, zone: ZoneInfo) -> datetime:
     """The rule as the module states it, item by item: an opening still ahead, the start of
-    a pending item's due day, the second after its deadline and when it is missed, else the
-    next midnight."""
+    a pending step's due day and the second after its deadline (not a suggestion's: it is
+    never due on a day nor overdue), when it is missed, else the next midnight."""
     moments = [next_midnight(now, zone)]
     for i in items:
         if i.opens is not None:
             moments.append(i.opens)
-        if i.state.pending and i.due is not None:
+        if i.state.pending and i.due is not None and i.kind not in SUGGESTIONS:
             day_start = datetime(i.due.year, i.due.month, i.due.day, tzinfo=i.due.tzinfo)
             moments += [day_start, i.due + JUST_AFTER]
         if i.state.pending and i.missed_at is not None:
@@ -87,11 +95,15 @@ def spelled_out(items: list[PlanItem], now: datetime, zone: ZoneInfo) -> datetim
 
 
 ZONES = st.sampled_from([NY, BERLIN, ZoneInfo("Asia/Kolkata"), UTC])
-# A few days around New York's change of clocks, so that moments often fall between now and
-# the next midnight (a year's spread would leave almost every answer at midnight).
+# Days around changes of clocks (New York's and Berlin's, spring and autumn), so that moments
+# often fall between now and the next midnight (a year's spread would leave almost every
+# answer at midnight).
 MOMENTS = st.builds(
     lambda at, zone: at.replace(tzinfo=UTC).astimezone(zone),
-    st.datetimes(datetime(2026, 10, 30), datetime(2026, 11, 3)),
+    st.datetimes(datetime(2026, 3, 6), datetime(2026, 3, 10))
+    | st.datetimes(datetime(2026, 3, 27), datetime(2026, 3, 31))
+    | st.datetimes(datetime(2026, 10, 23), datetime(2026, 10, 27))
+    | st.datetimes(datetime(2026, 10, 30), datetime(2026, 11, 3)),
     ZONES,
 )
 ITEMS = st.builds(
@@ -100,6 +112,7 @@ ITEMS = st.builds(
     st.none() | MOMENTS,
     st.none() | MOMENTS,
     st.none() | MOMENTS,
+    st.sampled_from(list(ItemKind)),
 )
 
 
