@@ -63,6 +63,17 @@ def run_until(shell: Shell, clock: FixedClock, moment: datetime) -> int:
     return fired
 
 
+def interview_in_berlin(session: Session, starts: datetime) -> Round:
+    """An hour's interview in Berlin with one interviewer, Anna Weber of Kiel GmbH."""
+    repo = session.repo
+    app = repo.add_application(Application(0, "Kiel GmbH", "Engineer"))
+    anna = repo.add_contact(Contact(0, "Anna Weber", "CTO", "Kiel GmbH"))
+    ends = starts + timedelta(hours=1)
+    return repo.add_round(
+        Round(0, app.id, starts, ends, "Europe/Berlin", interviewer_ids=(anna.id,))
+    )
+
+
 def letter_states(shell: Shell) -> list[ItemState]:
     rows = shell.window.today.model.rows
     return [r.state for r in rows if r.kind is ItemKind.LETTER]
@@ -153,18 +164,7 @@ def test_a_dst_change_keeps_the_right_hour_and_day(
     repo = session.repo
     repo.save_settings({"calendar.country": "DE", "calendar.timezone": "Europe/Berlin"})
     session.settings_changed.emit()
-    app = repo.add_application(Application(0, "Kiel GmbH", "Engineer"))
-    anna = repo.add_contact(Contact(0, "Anna Weber", "CTO", "Kiel GmbH"))
-    repo.add_round(
-        Round(
-            0,
-            app.id,
-            datetime(2026, 10, 23, 10, tzinfo=BERLIN),  # Friday, summer time
-            datetime(2026, 10, 23, 11, tzinfo=BERLIN),
-            "Europe/Berlin",
-            interviewer_ids=(anna.id,),
-        )
-    )
+    interview_in_berlin(session, datetime(2026, 10, 23, 10, tzinfo=BERLIN))  # Fri, summer time
     clock.set(datetime(2026, 10, 24, 23, 30, tzinfo=BERLIN))
     shell, _ = running(qtbot, session)
     today = shell.window.today
@@ -317,19 +317,7 @@ def test_a_letter_left_unsent_is_missed_at_that_moment_in_its_own_zone(
     """An interview in Berlin: its letter is missed at Berlin's midnight, 18:00 in New York.
     The timer wakes for that moment too (a reminder's wake alone plans nothing again, so a
     state that changes by itself must be one the timer knows), and Today lets it go."""
-    repo = session.repo
-    app = repo.add_application(Application(0, "Kiel GmbH", "Engineer"))
-    anna = repo.add_contact(Contact(0, "Anna Weber", "CTO", "Kiel GmbH"))
-    repo.add_round(
-        Round(
-            0,
-            app.id,
-            datetime(2026, 11, 16, 10, tzinfo=BERLIN),
-            datetime(2026, 11, 16, 11, tzinfo=BERLIN),
-            "Europe/Berlin",
-            interviewer_ids=(anna.id,),
-        )
-    )
+    interview_in_berlin(session, datetime(2026, 11, 16, 10, tzinfo=BERLIN))
     letter = next(i for i in session.items() if i.kind is ItemKind.LETTER)
     missed = letter.missed_at
     assert missed is not None and missed.astimezone(BERLIN).hour == 0
