@@ -117,6 +117,12 @@ class ReminderService(QObject):
             return
         self._move()
 
+    @property
+    def moving(self) -> bool:
+        """Time is moving: the plans for now are being made (off the GUI thread in the
+        app); their arrival checks the reminders and re-arms."""
+        return self._moving
+
     def _plans_hold(self, now: datetime) -> bool:
         """The kept plans are the plans for ``now``: no state changed and no day began since
         the moment they were made for, and the clock is not before it."""

@@ -155,9 +155,9 @@ def test_the_kept_plans_are_nows_whatever_time_and_the_user_do(
 
     def settle() -> None:
         for _ in range(50):
-            qtbot.waitUntil(lambda: not service._moving, timeout=5000)
+            qtbot.waitUntil(lambda: not service.moving, timeout=5000)
             qtbot.wait(1)
-            if not service._moving and not (
+            if not service.moving and not (
                 service.timer.isActive() and service.timer.interval() == 0
             ):
                 return
