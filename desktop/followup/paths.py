@@ -80,6 +80,15 @@ def read_small(path: Path, most: int) -> bytes | None:
         os.close(descriptor)
 
 
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    """A URI that opens the database ``path`` without any right to write it (``immutable``:
+    no locks and no -wal/-shm either, for files no one else writes, such as backups)."""
+    from urllib.parse import quote  # noqa: PLC0415  (loaded already: pathlib uses it)
+
+    flags = "mode=ro" + ("&immutable=1" if immutable else "")
+    return f"file:{quote(str(path.absolute()))}?{flags}"
+
+
 def write_whole(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all, 0600 from its first byte: it goes to a
     file beside the target that is then renamed into place, so a full disk or a crash leaves

@@ -91,6 +91,8 @@ class ReminderService(QObject):
         # went back, they are planned again at once.
         plans = self.session.plans()
         each, whole = self.session.plans_made_for()
+        # The whole set's moment, not the earliest plan's: a day begun since it was made is a
+        # move (what follows time moving, as yesterday's banner, goes), plans or none.
         self.planned_for = made = whole or now
         self.changes_at = self.kept.next_change(plans, each, made, self.session.zone)
         if not self._plans_hold(now) and not self._moving:

@@ -43,7 +43,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QLocale, QStandardPaths
 
 from followup import __version__
-from followup.paths import APP_NAME, DB_NAME, read_small, write_whole
+from followup.paths import APP_NAME, DB_NAME, read_only_uri, read_small, write_whole
 from followup.revision import revision
 from followup_desktop.cache_folder import cache_folder, private_cache_folder
 from followup_desktop.today_face import TodayFace, face_from_data, face_to_data
@@ -152,7 +152,7 @@ def surroundings(locale: str) -> dict[str, Any]:
 def current_token(database: Path) -> str | None:
     """The database's revision token, read-only (None when it cannot be read now)."""
     try:
-        connection = sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True, timeout=0.2)
+        connection = sqlite3.connect(read_only_uri(database), uri=True, timeout=0.2)
     except (sqlite3.Error, ValueError):
         return None
     try:

@@ -138,4 +138,5 @@ def first_run_today(now: datetime) -> TodayPreview | None:
         return None
     day = now.astimezone(zone).date()
     face = first_run_face(LocaleDates(day).long_day(day))
+    # The next midnight, as ``timeline.next_midnight`` has it (not imported: it needs the plans).
     return TodayPreview(face, datetime.combine(day + timedelta(days=1), time(0), zone), now)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from followup.paths import read_only_uri
 from followup.storage import health
 
 WRITER = Path(__file__).with_name("crash_writer.py")
@@ -29,7 +30,7 @@ def check(db: Path, acks: dict[str, set[tuple[int, ...]]]) -> None:
         assert not any(acks.values()), "acknowledged writes, but the file is gone"
         return
     assert health.problem(db) is None  # a kill never makes the file look damaged
-    con = sqlite3.connect(health.read_only_uri(db), uri=True)
+    con = sqlite3.connect(read_only_uri(db), uri=True)
     try:
         assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         present = {

@@ -43,6 +43,21 @@ def test_a_new_database_holds_nothing_and_its_file_is_left_as_it_was(
     assert digest(db_path) == before
 
 
+def test_a_folder_named_with_a_uris_own_marks_is_read_as_named(
+    tmp_path: Path, template_database: Path
+) -> None:
+    """The file is opened read-only by a URI: a name with ``?``, ``#``, ``%`` or a space in
+    it is the file it names, not a query, a fragment or an escape."""
+    folder = tmp_path / "a b?mode=rw#x%41"
+    folder.mkdir()
+    path = folder / "followup.sqlite3"
+    shutil.copyfile(template_database, path)
+    before = digest(path)
+    assert holds_nothing(path)
+    assert digest(path) == before
+    assert (tmp_path / "a b").exists() is False
+
+
 def test_one_application_is_something(repo: Repository, db_path: Path) -> None:
     repo.add_application(Application(0, "Acme", "Dev"))
     assert not holds_nothing(db_path)  # in the journal (WAL) still, as the app has it open

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from followup.errors import CorruptDatabase, FollowUpError, InvalidInput
-from followup.paths import create_private, private_folder
+from followup.paths import create_private, private_folder, read_only_uri
 from followup.storage import health
 
 KEEP_BACKUPS = 7
@@ -78,7 +78,7 @@ def taken_at(database: Path, backup: Path) -> datetime:
 def records_in(backup: Path) -> int:
     """How many of the user's records a backup holds; -1 when it cannot be read."""
     try:
-        connection = sqlite3.connect(health.read_only_uri(backup, immutable=True), uri=True)
+        connection = sqlite3.connect(read_only_uri(backup, immutable=True), uri=True)
     except sqlite3.Error:
         return -1
     try:

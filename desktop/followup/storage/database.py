@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from followup.errors import CorruptDatabase, FollowUpError, InvalidInput
-from followup.paths import create_private, make_private, private_folder
+from followup.paths import create_private, make_private, private_folder, read_only_uri
 from followup.storage import backups, health
 from followup.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 
@@ -41,7 +41,7 @@ class Database:
     def read_only(cls, path: Path) -> Database:
         """The file read on a connection of its own (work off the GUI thread: plans, the
         copy of Today); it never writes, migrates or checks."""
-        return cls(path, sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True))
+        return cls(path, sqlite3.connect(read_only_uri(path), uri=True))
 
     @classmethod
     def open(

@@ -15,6 +15,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
+from followup.paths import read_only_uri
 from followup.storage.migrations import SCHEMA_VERSION
 
 # A file holding no application is small (its settings, templates, a draft or two); past
@@ -38,7 +39,7 @@ def holds_nothing(path: Path) -> bool:
             return False
         if info.st_size + _size(Path(f"{path}-wal")) > MOST_BYTES:
             return False
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.2)
+        connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=0.2)
     except (OSError, ValueError, sqlite3.Error):
         return False
     try:

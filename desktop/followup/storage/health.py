@@ -12,9 +12,9 @@ import os
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
-from urllib.parse import quote
 
 from followup.errors import CorruptDatabase, DatabaseUnavailable, FollowUpError
+from followup.paths import read_only_uri
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Below this size the full integrity_check (indexes against tables too) is cheap enough for
@@ -24,13 +24,6 @@ CHECK_WAIT_S = 1.0  # how long the check waits for another program's lock
 
 _BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 _DAMAGE = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_FORMAT}
-
-
-def read_only_uri(path: Path, *, immutable: bool = False) -> str:
-    """A URI that opens ``path`` without any right to write it (``immutable``: no locks and no
-    -wal/-shm either, for files no one else writes, such as backups)."""
-    flags = "mode=ro" + ("&immutable=1" if immutable else "")
-    return f"file:{quote(str(path.absolute()))}?{flags}"
 
 
 def problem(path: Path, *, immutable: bool = False, full: bool | None = None) -> str | None:
