@@ -1,4 +1,9 @@
-"""Applications (top level) and their rounds (children), for a sortable, filterable tree."""
+"""Applications (top level) and their rounds (children), for a sortable, filterable tree.
+
+The model keeps its rows in the order the user sorted them (``sort``): each row's sort keys
+are made once per change, and 10,000 rows sort in one Python call. Qt's proxy sorting asked
+the model for two values per comparison, some 300,000 calls, 0.6 s on every header click and
+every reload. The proxy above it only filters (``InterviewsProxy``), on one text per row."""
 
 from __future__ import annotations
 
@@ -8,7 +13,13 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from followup.model import Application, Round, Status
 from followup.plan import ItemKind, ItemState, PlanItem
@@ -19,6 +30,8 @@ from followup_desktop.session import Session
 Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 2
 RecordRole = Qt.ItemDataRole.UserRole + 3
+SearchRole = Qt.ItemDataRole.UserRole + 4  # a row's shown words, what the filter looks in
+SEPARATOR = "\x1f"  # between a row's cells in its search text: no match spans two cells
 COLUMNS = ("Company", "Role / round", "Date", "Status", "Next step")
 STATUS_WORDS = {
     Status.ACTIVE: "Active",
@@ -84,6 +97,8 @@ class InterviewsModel(QAbstractItemModel):
         self.names: dict[int, str] = {}
         self.zone = ZoneInfo("UTC")
         self.dates = session.dates()
+        self.sort_column = -1  # -1: the order the store keeps (by id)
+        self.sort_order = Qt.SortOrder.AscendingOrder
 
     def reload(self) -> None:
         """Everything again (start, time moved, another program's write)."""
@@ -106,8 +121,9 @@ class InterviewsModel(QAbstractItemModel):
         self.names = self.session.contact_names()
         for row in rows.values():
             self._fill(row, plans.get(row.app.id, []))
+            self._sort_rounds(row)
         self.beginResetModel()
-        self.rows = list(rows.values())
+        self.rows = self._sorted(list(rows.values()))
         self.row_of = {row.app.id: n for n, row in enumerate(self.rows)}
         self.endResetModel()
 
@@ -116,6 +132,7 @@ class InterviewsModel(QAbstractItemModel):
         and the session has their plans; nothing is read from the database."""
         plans = self.session.plans()
         self.dates = self.session.dates()
+        moved = False
         for at, row in enumerate(self.rows):
             if row.app.status is Status.ACTIVE or row.next_step:
                 items = plans.get(row.app.id, [])
@@ -124,6 +141,7 @@ class InterviewsModel(QAbstractItemModel):
                 before = (row.cells, row.round_cells)
                 self._fill(row, items)
                 if (row.cells, row.round_cells) != before:
+                    moved = True
                     parent = self.index(at, 0)
                     self.dataChanged.emit(parent, self.index(at, len(COLUMNS) - 1))
                     if row.rounds:
@@ -131,6 +149,8 @@ class InterviewsModel(QAbstractItemModel):
                         self.dataChanged.emit(
                             self.index(0, 0, parent), self.index(last, len(COLUMNS) - 1, parent)
                         )
+        if moved:  # a next step's day is a sort key: the order may have changed with it
+            self._resort()
 
     def update(self, app_ids: frozenset[int]) -> None:
         """Only these applications changed: update, insert or remove their rows alone."""
@@ -159,11 +179,12 @@ class InterviewsModel(QAbstractItemModel):
                     self.endRemoveRows()
                 continue
             self._fill(row, plans.get(app_id, []))
+            self._sort_rounds(row)
             if at is None:
-                at = len(self.rows)
+                at = self._place(row, self.rows)
                 self.beginInsertRows(QModelIndex(), at, at)
-                self.rows.append(row)
-                self.row_of[app_id] = at
+                self.rows.insert(at, row)
+                self.row_of = {r.app.id: n for n, r in enumerate(self.rows)}
                 self.endInsertRows()
                 continue
             old = self.rows[at]
@@ -186,6 +207,113 @@ class InterviewsModel(QAbstractItemModel):
                         self.index(0, 0, parent), self.index(last, len(COLUMNS) - 1, parent)
                     )
             self.dataChanged.emit(parent, self.index(at, len(COLUMNS) - 1))
+            self._move_into_place(at)
+
+    def _move_into_place(self, at: int) -> None:
+        """The row at ``at`` changed: moved to where the sort puts it now (one move)."""
+        row = self.rows[at]
+        others = self.rows[:at] + self.rows[at + 1 :]
+        to = self._place(row, others)
+        if to == at:
+            return
+        # Qt counts the destination before the move: past the row, one more.
+        self.beginMoveRows(QModelIndex(), at, at, QModelIndex(), to if to < at else to + 1)
+        others.insert(to, row)
+        self.rows = others
+        self.row_of = {r.app.id: n for n, r in enumerate(self.rows)}
+        self.endMoveRows()
+
+    # -- order ----------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Rows (and each application's rounds) by ``column``'s sort keys; equal keys in the
+        store's order. Persistent indexes (the selection, the current row, the expanded
+        applications) follow their rows. The rows are always kept in this order (``reload``,
+        ``update``): asked again for it (the tree asks twice per click), nothing to do."""
+        if (column, order) != (self.sort_column, self.sort_order):
+            self.sort_column, self.sort_order = column, order
+            self._resort()
+
+    def _resort(self) -> None:
+        """Into the order asked, if not in it already (after time moved, most often it is)."""
+        rows = self._sorted(self.rows)
+        rounds = [self._rounds_sorted(row) for row in rows]
+        same = all(a is b for a, b in zip(rows, self.rows, strict=True)) and all(
+            [r.id for r in row.rounds] == [r.id for r, _ in pairs]
+            for row, pairs in zip(rows, rounds, strict=True)
+        )
+        if same:
+            return
+        # (no VerticalSortHint: PySide 6.11 crashes emitting the signal with its arguments)
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        places = [self._identify(index) for index in before]
+        for row, pairs in zip(rows, rounds, strict=True):
+            row.rounds, row.round_cells = [r for r, _ in pairs], [c for _, c in pairs]
+        self.rows = rows
+        self.row_of = {r.app.id: n for n, r in enumerate(self.rows)}
+        self.changePersistentIndexList(before, [self._find(*place) for place in places])
+        self.layoutChanged.emit()
+
+    def _identify(self, index: Index) -> tuple[int, int | None, int]:
+        """(application id, round id or None, column) of an index, to find it after a sort."""
+        if index.internalId() == TOP:
+            return self.rows[index.row()].app.id, None, index.column()
+        row = self.rows[self.row_of[index.internalId()]]
+        return row.app.id, row.rounds[index.row()].id, index.column()
+
+    def _find(self, app_id: int, round_id: int | None, column: int) -> QModelIndex:
+        at = self.row_of[app_id]
+        if round_id is None:
+            return self.createIndex(at, column, TOP)
+        rounds = [r.id for r in self.rows[at].rounds]
+        return self.createIndex(rounds.index(round_id), column, app_id)
+
+    def _descending(self) -> bool:
+        return self.sort_order == Qt.SortOrder.DescendingOrder
+
+    def _sorted(self, rows: list[AppRow]) -> list[AppRow]:
+        """Two stable sorts: by id, then by the key (ties keep the store's order both ways)."""
+        ordered = sorted(rows, key=lambda r: r.app.id)
+        column = self.sort_column
+        if column < 0:
+            return ordered
+        return sorted(ordered, key=lambda r: r.cells[column][1], reverse=self._descending())
+
+    def _sort_rounds(self, row: AppRow) -> None:
+        pairs = self._rounds_sorted(row)
+        row.rounds, row.round_cells = [r for r, _ in pairs], [c for _, c in pairs]
+
+    def _rounds_sorted(self, row: AppRow) -> list[tuple[Round, Cells]]:
+        """The application's rounds with their cells, in the order asked."""
+        pairs = list(zip(row.rounds, row.round_cells, strict=True))
+        if len(pairs) < 2:
+            return pairs
+        pairs.sort(key=lambda p: p[0].id)
+        column = self.sort_column
+        if column >= 0:
+            pairs.sort(key=lambda p: p[1][column][1], reverse=self._descending())
+        return pairs
+
+    def _place(self, row: AppRow, rows: list[AppRow]) -> int:
+        """Where ``row`` goes among ``rows`` (sorted): the order ``_sorted`` makes."""
+        column, descending = self.sort_column, self._descending()
+
+        def before(a: AppRow, b: AppRow) -> bool:
+            if column >= 0:
+                ka, kb = a.cells[column][1], b.cells[column][1]
+                if ka != kb:
+                    return bool(ka > kb if descending else ka < kb)
+            return a.app.id < b.app.id
+
+        low, high = 0, len(rows)
+        while low < high:
+            middle = (low + high) // 2
+            if before(rows[middle], row):
+                low = middle + 1
+            else:
+                high = middle
+        return low
 
     def _fill(self, row: AppRow, items: list[PlanItem]) -> None:
         """The row's shown values, from its plan items (active applications have some)."""
@@ -235,6 +363,11 @@ class InterviewsModel(QAbstractItemModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return len(COLUMNS)
 
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        """One call where Qt's own asks ``rowCount`` and ``columnCount``: the tree asks it of
+        every row it lays out, 10,000 times after a sort or a filter."""
+        return self.rowCount(parent) > 0
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -266,6 +399,8 @@ class InterviewsModel(QAbstractItemModel):
             return text or None
         if role == SortRole:
             return key
+        if role == SearchRole:
+            return SEPARATOR.join(text for text, _key in values)
         return None
 
     def _app_values(self, row: AppRow) -> Cells:
@@ -313,3 +448,22 @@ class InterviewsModel(QAbstractItemModel):
             ("", ""),
             (note, note),
         ]
+
+
+class InterviewsProxy(QSortFilterProxyModel):
+    """Filters the model's rows on their shown words (one text per row, ``SearchRole``): an
+    application that matches shows with all its rounds, one whose rounds match with those.
+    Sorting is passed to the model (see the module's note); the proxy keeps its order."""
+
+    def __init__(self, model: InterviewsModel) -> None:
+        super().__init__()
+        self.setSourceModel(model)
+        self.model = model
+        self.setFilterRole(SearchRole)
+        self.setFilterKeyColumn(0)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setRecursiveFilteringEnabled(True)
+        self.setAutoAcceptChildRows(True)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.model.sort(column, order)

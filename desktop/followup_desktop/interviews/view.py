@@ -3,7 +3,7 @@ the selected one in full in the details pane."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,7 +23,7 @@ from followup_desktop.accessibility import named
 from followup_desktop.database_command import DatabaseCommand
 from followup_desktop.interviews.details import DetailsPane
 from followup_desktop.interviews.dialogs import ApplicationDialog, RoundDialog
-from followup_desktop.interviews.model import InterviewsModel, RecordRole, SortRole
+from followup_desktop.interviews.model import InterviewsModel, InterviewsProxy, RecordRole
 from followup_desktop.session import Session, Snapshot
 from followup_desktop.view_state import SplitterMemory, remember_header
 
@@ -81,12 +81,8 @@ class InterviewsView(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = InterviewsModel(session)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy = InterviewsProxy(self.model)
+        self.proxy.setParent(self)
         self.heading = named(QLabel("Interviews"), style="heading")
         self.search = named(QLineEdit(), "Filter applications")
         self.search.setPlaceholderText("Filter by company, role, interviewer…")
