@@ -199,6 +199,7 @@ def test_another_programs_write_reloads_everything(
     """Writes this connection did not make are not in its change log: all is read again."""
     interviews = InterviewsView(session)
     qtbot.addWidget(interviews)
+    interviews.show()  # (hidden, the page reads it all again when shown)
     other = sqlite3.connect(session.repo.db.path)
     other.execute(
         "UPDATE applications SET status='closed' WHERE id=?", (searches[2].application_id,)
