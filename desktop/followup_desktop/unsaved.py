@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+FINDS = "finds"  # a widget property: a field that finds, whose text is nothing to keep
+
 
 def values_of(form: QWidget) -> tuple[object, ...]:
     """What the user can change in ``form``: the texts, choices and ticks of the input
@@ -37,6 +39,8 @@ def values_of(form: QWidget) -> tuple[object, ...]:
     def read(holder: object, depth: int) -> None:
         for name, widget in sorted(vars(holder).items()):
             if not isinstance(widget, QWidget) or id(widget) in seen or name == "parent_widget":
+                continue
+            if widget.property(FINDS):  # what a search field holds is not an entry
                 continue
             seen.add(id(widget))
             if isinstance(widget, QLineEdit | QAbstractSpinBox):

@@ -133,6 +133,7 @@ def test_a_bad_record_is_fixed_in_the_edit_dialog(
 ) -> None:
     ids = spoil(tmp_path / "gui.sqlite3", interview)
     shell = started(qtbot, session)
+    shell.window.show_page("interviews")  # where the user edits (hidden, it reads on showing)
     page = shell.window.interviews
     page.reload()
     bad = unreadable(session, "interview round", ids["far"])
@@ -171,6 +172,7 @@ def test_a_bad_record_can_be_deleted_and_the_delete_undone(
 ) -> None:
     ids = spoil(tmp_path / "gui.sqlite3", interview)
     shell = started(qtbot, session)
+    shell.window.show_page("interviews")  # where the user edits (hidden, it reads on showing)
     page = shell.window.interviews
     page.reload()
     bad = unreadable(session, "interview round", ids["broken"])
@@ -351,6 +353,7 @@ def test_an_unreadable_round_opens_with_each_bad_field_marked(
     stand-in time it had to show (year 2000) as if the user had given it."""
     ids = spoil(tmp_path / "gui.sqlite3", interview)
     shell = started(qtbot, session)
+    shell.window.show_page("interviews")  # where the user edits (hidden, it reads on showing)
     page = shell.window.interviews
     page.reload()
     bad = unreadable(session, "interview round", ids["broken"])

@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, QModelIndex, Qt, QTime
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from followup.model import Application, Channel, Round, Status
+from followup.model import Application, Channel, Contact, Round, Status
 from followup.storage import Repository
 from followup_desktop.clock import FixedClock
 from followup_desktop.interviews.dialogs import ApplicationDialog, ContactDialog, RoundDialog
@@ -269,3 +269,30 @@ def test_with_no_contacts_the_interviewers_tab_says_how_to_add_them(
     next(b for b in dialog.findChildren(QPushButton) if b.text() == "New contact…").click()
     assert dialog.people.count() == 1 and dialog.interviewers() != ()
     assert dialog.people_hint.text().startswith("Tick everyone who interviewed you")
+
+
+def test_interviewers_are_found_by_name_and_ticks_stay_in_sight(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """Among many contacts, the list shows those whose name holds the text (any case), and
+    always the ones ticked; what the search field holds is not a change to lose."""
+    for name in ("Émile Zola", "Lee Parker", "Ana Lee", "Bo"):
+        session.repo.add_contact(Contact(0, name))
+    dialog = RoundDialog(session, interview.application_id, interview)
+    qtbot.addWidget(dialog)
+
+    def shown() -> list[str]:
+        people = dialog.people
+        items = [people.item(i) for i in range(people.count())]
+        return [item.text() for item in items if not item.isHidden()]
+
+    everyone = shown()
+    assert len(everyone) == 6
+    dialog.find_person.setText("  LEE ")
+    # Lee Park and Dana Müller interviewed (ticked); Lee Parker and Ana Lee match.
+    assert shown() == ["Ana Lee", "Dana Müller", "Lee Park", "Lee Parker"]
+    dialog.find_person.setText("émile")
+    assert shown() == ["Dana Müller", "Lee Park", "Émile Zola"]
+    assert not dialog.changed()  # Cancel now asks nothing
+    dialog.find_person.clear()
+    assert shown() == everyone

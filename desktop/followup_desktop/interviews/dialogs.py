@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
 from PySide6.QtCore import Qt, QTime
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -38,6 +40,7 @@ from followup_desktop.interviews.form import FormDialog, OptionalDate, qdate, te
 from followup_desktop.locale_dates import day_edit_format, time_edit_format
 from followup_desktop.plain_text import PlainText
 from followup_desktop.session import Session
+from followup_desktop.unsaved import FINDS
 from followup_desktop.wrapping import within_screen
 
 
@@ -162,7 +165,9 @@ def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
     return tuple(edit.toPlainText().splitlines())
 
 
+@cache
 def _zone_names() -> list[str]:
+    """The places' zones (read from the system's files once: 12 ms each dialog otherwise)."""
     return sorted(z for z in available_timezones() if "/" in z and not z.startswith("Etc/"))
 
 
@@ -217,9 +222,17 @@ class RoundDialog(FormDialog):
         self.title.setPlaceholderText("e.g. Second round with the team")
 
         self.people = named(QListWidget(), "Interviewers")
+        # One line each: the list is not measured item by item (10,000 contacts: 0.1 s).
+        self.people.setUniformItemSizes(True)
         chosen = set(round_.interviewer_ids) if round_ else set()
         for contact_id, name in sorted(session.repo.contact_names().items(), key=lambda kv: kv[1]):
             self._add_person(contact_id, name, contact_id in chosen)
+        # Among hundreds of contacts, the one who interviewed you is found by name.
+        self.find_person = named(QLineEdit(), "Find a contact")
+        self.find_person.setPlaceholderText("Find by name…")
+        self.find_person.setClearButtonEnabled(True)
+        self.find_person.setProperty(FINDS, True)  # closing with a search typed loses nothing
+        self.find_person.textChanged.connect(self._show_people)
         add_person = named(QPushButton("New contact…"), "Add a new contact")
         add_person.clicked.connect(self._new_contact)
         self.edit_person = named(
@@ -271,6 +284,7 @@ class RoundDialog(FormDialog):
         self.people_hint.setWordWrap(True)
         self._say_who()
         who_layout.addWidget(self.people_hint)
+        who_layout.addWidget(self.find_person)
         who_layout.addWidget(wrap("interviewer_ids", self.people))
         people_buttons = QHBoxLayout()
         people_buttons.addWidget(add_person)
@@ -301,6 +315,15 @@ class RoundDialog(FormDialog):
             else "No contacts yet. Add each person who interviewed you with “New contact…”: "
             "each gets a letter of their own."
         )
+
+    def _show_people(self, text: str) -> None:
+        """Only the contacts whose name holds the text (any case); the ticked ones always,
+        so a tick is never out of sight."""
+        wanted = text.strip().casefold()
+        for row in range(self.people.count()):
+            item = self.people.item(row)
+            ticked = item.checkState() == Qt.CheckState.Checked
+            item.setHidden(bool(wanted) and not ticked and wanted not in item.text().casefold())
 
     def _add_person(self, contact_id: int, name: str, checked: bool) -> None:
         item = QListWidgetItem(name)
