@@ -56,8 +56,9 @@ class ReminderService(QObject):
         self._moving = False  # a move's plans are on their way: it checks and re-arms
         self.told_failure = False  # a database that cannot be read is said once a session
         self.kept = PlanMoments()
+        # (A change of settings is always followed by schedule_changed: re-armed once, on
+        # the plans made for the new settings, not also on the old ones planned again.)
         session.schedule_changed.connect(self.rearm)
-        session.settings_changed.connect(self.rearm)
         if listen_for_resume:
             self.listen_for_resume()
 

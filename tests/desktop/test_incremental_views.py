@@ -223,3 +223,35 @@ def test_plans_after_changes_equal_a_full_computation(
     incremental = sorted((i.key, i.state, i.due) for i in session.items())
     session.forget_time()
     assert sorted((i.key, i.state, i.due) for i in session.items()) == incremental
+
+
+def test_a_change_of_settings_plans_everything_once(
+    qtbot: QtBot, session: Session, searches: list[Round], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Today, the reminders and the Interviews page all follow a saved setting from one
+    planning of every application (the reminders used to plan once more, on the settings'
+    signal, before the change's own: 0.1 s each at 10,000 interviews)."""
+    from followup_desktop import plan_cache
+    from followup_desktop.reminder_service import ReminderService
+
+    class Quiet:
+        def notify(self, _reminders: object) -> bool:
+            return True
+
+    today = TodayView(session)
+    qtbot.addWidget(today)
+    today.model.reload()
+    service = ReminderService(session, Quiet(), listen_for_resume=False)  # type: ignore[arg-type]
+    service.rearm()
+    whole: list[int] = []
+    real = plan_cache.plans_by_application
+
+    def counted(*args: object, **kwargs: object) -> object:
+        if kwargs.get("only") is None:
+            whole.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(plan_cache, "plans_by_application", counted)
+    session.save_settings_or_raise({"plan.quiet_days": 10})
+    assert len(whole) == 1
+    assert service.planned_for == NOW  # re-armed on the new plans

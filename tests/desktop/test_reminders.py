@@ -295,8 +295,7 @@ def test_the_next_reminder_follows_a_change_to_one_plan_and_to_the_settings(
         )
     call_day = datetime(2026, 12, 3, 9, 0, tzinfo=NY)  # a week after the letters went
     assert service.next_at == call_day
-    session.repo.save_settings({"reminders.morning": "08:30"})
-    session.settings_changed.emit()
+    session.save_settings_or_raise({"reminders.morning": "08:30"})
     assert service.next_at == call_day.replace(hour=8, minute=30)
 
 
