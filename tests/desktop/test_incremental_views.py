@@ -89,12 +89,12 @@ def searches(session: Session) -> Iterator[list[Round]]:
 
 
 def shown_status(view: InterviewsView, app_id: int) -> str:
-    proxy = view.proxy
-    for row in range(proxy.rowCount()):
-        index = proxy.index(row, 0)
+    model = view.model
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
         record = index.data(RecordRole)
         if isinstance(record, Application) and record.id == app_id:
-            return str(proxy.index(row, 3).data())
+            return str(model.index(row, 3).data())
     return "(not shown)"
 
 

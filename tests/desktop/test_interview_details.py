@@ -36,7 +36,7 @@ def pane_text(view: InterviewsView) -> str:
 
 def test_nothing_selected_says_how_to_see_details(qtbot: QtBot, session: Session) -> None:
     view = page(qtbot, session)
-    view.tree.setCurrentIndex(view.proxy.index(-1, 0))
+    view.tree.setCurrentIndex(view.model.index(-1, 0))
     assert "Select an application or an interview round" in pane_text(view)
     assert not view.details.letter.isEnabled() and not view.details.edit.isEnabled()
 
@@ -315,12 +315,12 @@ def test_the_splitter_is_remembered_in_each_orientation(
 def _heights(view: InterviewsView) -> list[int]:
     QApplication.processEvents()
     out = []
-    for row in range(view.proxy.rowCount()):
-        parent = view.proxy.index(row, 0)
+    for row in range(view.model.rowCount()):
+        parent = view.model.index(row, 0)
         out.append(view.tree.visualRect(parent).height())
         out += [
-            view.tree.visualRect(view.proxy.index(k, 0, parent)).height()
-            for k in range(view.proxy.rowCount(parent))
+            view.tree.visualRect(view.model.index(k, 0, parent)).height()
+            for k in range(view.model.rowCount(parent))
         ]
     return out
 

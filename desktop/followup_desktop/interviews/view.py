@@ -23,7 +23,7 @@ from followup_desktop.accessibility import named
 from followup_desktop.database_command import DatabaseCommand
 from followup_desktop.interviews.details import DetailsPane
 from followup_desktop.interviews.dialogs import ApplicationDialog, RoundDialog
-from followup_desktop.interviews.model import InterviewsModel, InterviewsProxy, RecordRole
+from followup_desktop.interviews.model import InterviewsModel, RecordRole
 from followup_desktop.session import Session, Snapshot
 from followup_desktop.view_state import SplitterMemory, remember_header
 
@@ -81,23 +81,19 @@ class InterviewsView(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = InterviewsModel(session)
-        self.proxy = InterviewsProxy(self.model)
-        self.proxy.setParent(self)
         self.heading = named(QLabel("Interviews"), style="heading")
         self.search = named(QLineEdit(), "Filter applications")
         self.search.setPlaceholderText("Filter by company, role, interviewer…")
         self.search.setClearButtonEnabled(True)
         # Filter after a pause in typing: with thousands of rows, not on every key.
         self.filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
-        self.filter_timer.timeout.connect(
-            lambda: self.proxy.setFilterFixedString(self.search.text())
-        )
+        self.filter_timer.timeout.connect(lambda: self.model.set_filter(self.search.text()))
         self.search.textChanged.connect(self.filter_timer.start)
         self.tree = named(QTreeView(), "Applications and interview rounds")
         # Polished before any row is laid out: the style sheet's row padding is part of the
         # first (uniform) row height, as it is after any change.
         self.tree.ensurePolished()
-        self.tree.setModel(self.proxy)
+        self.tree.setModel(self.model)
         self.tree.setSortingEnabled(True)
         self.tree.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         self.tree.setUniformRowHeights(True)
@@ -190,7 +186,7 @@ class InterviewsView(QWidget):
         self._reload_unseen = self._time_moved_unseen = False
         current = self.selected()
         self.model.reload()
-        self.tree.expandAll() if self.proxy.rowCount() < 200 else None
+        self.tree.expandAll() if self.model.rowCount() < 200 else None
         if current is not None:
             self.select(current)
         self._update_buttons()
@@ -204,15 +200,15 @@ class InterviewsView(QWidget):
         return record
 
     def select(self, record: Application | Round) -> None:
-        for row in range(self.proxy.rowCount()):
-            app_index = self.proxy.index(row, 0)
+        for row in range(self.model.rowCount()):
+            app_index = self.model.index(row, 0)
             found = app_index.data(RecordRole)
             if isinstance(record, Application) and found.id == record.id:
                 self.tree.setCurrentIndex(app_index)
                 return
             if isinstance(record, Round) and found.id == record.application_id:
-                for child in range(self.proxy.rowCount(app_index)):
-                    round_index = self.proxy.index(child, 0, app_index)
+                for child in range(self.model.rowCount(app_index)):
+                    round_index = self.model.index(child, 0, app_index)
                     if round_index.data(RecordRole).id == record.id:
                         self.tree.setCurrentIndex(round_index)
                         return
