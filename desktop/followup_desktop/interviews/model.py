@@ -9,90 +9,29 @@ every row again."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from followup.model import Application, Round, Status
-from followup.plan import ItemKind, ItemState, PlanItem
-from followup.unreadable import Unreadable
-from followup_desktop.locale_dates import LocaleDates
+from followup_desktop.interviews.rows import (
+    INVALID,
+    NO_STEP,
+    AppRow,
+    RowMaker,
+    read_rows,
+    reorder_rounds,
+)
 from followup_desktop.session import Session
+
+__all__ = ["COLUMNS", "INVALID", "NO_STEP", "InterviewsModel", "RecordRole", "SortRole"]
 
 Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 2
 RecordRole = Qt.ItemDataRole.UserRole + 3
-SEPARATOR = "\x1f"  # between a row's cells in its words to find: no match spans two cells
 COLUMNS = ("Company", "Role / round", "Date", "Status", "Next step")
-STATUS_WORDS = {
-    Status.ACTIVE: "Active",
-    Status.OFFER: "Offer",
-    Status.CLOSED: "Closed",
-    Status.RETIRED: "Retired",
-}
 TOP = 0  # internal id of top-level rows; a round's is its application's id (never 0)
-
-
-Cells = list[tuple[str, Any]]  # per column: (shown text, sort key)
-
-
-@dataclass
-class AppRow:
-    app: Application
-    rounds: list[Round] = field(default_factory=list)
-    next_step: str = ""
-    next_due: datetime | None = None
-    cells: Cells = field(default_factory=list)  # computed once per reload, not per paint
-    round_cells: list[Cells] = field(default_factory=list)
-    invalid: Unreadable | None = None  # stored values that cannot be read (shown repaired)
-    invalid_rounds: dict[int, Unreadable] = field(default_factory=dict)
-    plan: list[PlanItem] | None = None  # the items the cells were made from
-    words: str = ""  # the shown words, casefolded: what the filter looks in
-    round_words: list[str] = field(default_factory=list)
-    shown: list[int] | None = None  # under a filter, the rounds that match (None: all)
-
-    def round_count(self) -> int:
-        """How many rounds show under it."""
-        return len(self.rounds) if self.shown is None else len(self.shown)
-
-    def round_at(self, row: int) -> int:
-        """The shown round ``row``'s place in ``rounds``."""
-        return row if self.shown is None else self.shown[row]
-
-
-def _words(cells: Cells) -> str:
-    return SEPARATOR.join(text for text, _key in cells).casefold()
-
-
-INVALID = "⚠ Invalid"
-
-
-def _fix_hint(bad: Unreadable) -> str:
-    return f"Cannot be read: {bad.reason}. Edit it to fix, or delete it."
-
-
-NO_STEP = "No step planned: add a round, or close it"
-
-
-def _next(
-    items: list[PlanItem], dates: LocaleDates, zone: ZoneInfo, company: str = ""
-) -> tuple[str, datetime | None]:
-    """The nearest open step; else the nearest waiting one (a call whose week has not come)."""
-    open_ = [i for i in items if i.state.pending and i.due is not None]
-    waiting = [i for i in items if i.state is ItemState.WAITING and i.due is not None]
-    if not open_ and not waiting:
-        return "", None
-    first = min(open_ or waiting, key=lambda i: (i.state is not ItemState.OVERDUE, i.due))
-    assert first.due is not None
-    word = "Overdue: " if first.state is ItemState.OVERDUE else ""
-    step = first.title.split(":")[0]
-    if company:  # the row already names the company
-        step = step.removesuffix(f" at {company}").removesuffix(f" for {company}")
-    return f"{word}{step} by {dates.day(first.due.astimezone(zone).date())}", first.due
 
 
 class InterviewsModel(QAbstractItemModel):
@@ -113,29 +52,19 @@ class InterviewsModel(QAbstractItemModel):
         self.sort_order = Qt.SortOrder.AscendingOrder
 
     def reload(self) -> None:
-        """Everything again (start, time moved, another program's write)."""
-        repo = self.session.repo
-        plans = self.session.plans()
-        rows = {a.id: AppRow(a) for a in repo.applications()}
-        rounds = repo.rounds()
-        for bad in repo.unreadable():  # listed with their bad fields replaced, and marked
-            if isinstance(bad.repaired, Application):
-                rows[bad.id] = AppRow(bad.repaired, invalid=bad)
-        for bad in repo.unreadable():
-            if isinstance(bad.repaired, Round) and bad.repaired.application_id in rows:
-                rounds.append(bad.repaired)
-                rows[bad.repaired.application_id].invalid_rounds[bad.id] = bad
-        for round_ in rounds:
-            if round_.application_id in rows:
-                rows[round_.application_id].rounds.append(round_)
+        """Everything again (start, another program's write, settings), read now."""
+        self._install(read_rows(self.session.repo, self.session.plans(), self._maker()))
+
+    def _maker(self) -> RowMaker:
+        """Rows as they read now: the session's days, zone and names, the order asked."""
         self.zone = self.session.zone
         self.dates = self.session.dates()
         self.names = self.session.contact_names()
-        for row in rows.values():
-            self._fill(row, plans.get(row.app.id, []))
-            self._sort_rounds(row)
+        return RowMaker(self.dates, self.zone, self.names, self.sort_column, self._descending())
+
+    def _install(self, rows: dict[int, AppRow]) -> None:
         self.beginResetModel()
-        self.ordered = self._sorted(list(rows.values()))
+        self.ordered = self._maker().sorted(list(rows.values()))
         self.rows = [row for row in self.ordered if self._match(row)]
         self._number()
         self.endResetModel()
@@ -144,7 +73,7 @@ class InterviewsModel(QAbstractItemModel):
         """Time moved on: only the next steps of active applications can read differently,
         and the session has their plans; nothing is read from the database."""
         plans = self.session.plans()
-        self.dates = self.session.dates()
+        maker = self._maker()
         moved = False
         for row in self.ordered:
             if row.app.status is Status.ACTIVE or row.next_step:
@@ -152,7 +81,7 @@ class InterviewsModel(QAbstractItemModel):
                 if items == row.plan:  # cells come from the record and its items alone
                     continue
                 before = (row.cells, row.round_cells)
-                self._fill(row, items)  # (its rounds keep their places until _arrange)
+                maker.fill(row, items)  # (its rounds keep their places until _arrange)
                 if (row.cells, row.round_cells) == before:
                     continue
                 moved = True
@@ -171,29 +100,15 @@ class InterviewsModel(QAbstractItemModel):
 
     def update(self, app_ids: frozenset[int]) -> None:
         """Only these applications changed: update, insert or remove their rows alone."""
-        repo = self.session.repo
-        plans = self.session.plans()
-        self.dates = self.session.dates()
-        self.names = self.session.contact_names()
-        found = {a.id: AppRow(a) for a in repo.applications_of(set(app_ids))}
-        for app_id, fresh in found.items():
-            fresh.rounds = repo.rounds(app_id)
-        for bad in repo.unreadable():  # as in reload: shown repaired, and marked
-            if isinstance(bad.repaired, Application) and bad.id in app_ids:
-                found[bad.id] = AppRow(bad.repaired, repo.rounds(bad.id), invalid=bad)
-        for bad in repo.unreadable():
-            if isinstance(bad.repaired, Round) and bad.repaired.application_id in found:
-                found[bad.repaired.application_id].rounds.append(bad.repaired)
-                found[bad.repaired.application_id].invalid_rounds[bad.id] = bad
+        maker = self._maker()
+        found = read_rows(self.session.repo, self.session.plans(), maker, app_ids)
         for app_id in sorted(set(app_ids)):
             row = found.get(app_id)
             old = next((r for r in self.ordered if r.app.id == app_id), None)
             if old is not None:
                 self.ordered.remove(old)
             if row is not None:
-                self._fill(row, plans.get(app_id, []))
-                self._sort_rounds(row)
-                self.ordered.insert(self._place(row, self.ordered), row)
+                self.ordered.insert(maker.place(row, self.ordered), row)
             self._show_changed(app_id, row if row is not None and self._match(row) else None)
 
     def _show_changed(self, app_id: int, row: AppRow | None) -> None:
@@ -208,7 +123,7 @@ class InterviewsModel(QAbstractItemModel):
                 self.endRemoveRows()
             return
         if at is None:
-            at = self._place(row, self.rows)
+            at = self._maker().place(row, self.rows)
             self.beginInsertRows(QModelIndex(), at, at)
             self.rows.insert(at, row)
             self._number()
@@ -243,7 +158,7 @@ class InterviewsModel(QAbstractItemModel):
         """The row at ``at`` changed: moved to where the sort puts it now (one move)."""
         row = self.rows[at]
         others = self.rows[:at] + self.rows[at + 1 :]
-        to = self._place(row, others)
+        to = self._maker().place(row, others)
         if to == at:
             return
         # Qt counts the destination before the move: past the row, one more.
@@ -287,8 +202,9 @@ class InterviewsModel(QAbstractItemModel):
     def _arrange(self) -> None:
         """Rows and rounds into the order asked and through the filter, if they are not so
         already (after time moved, most often they are): one change of layout."""
-        ordered = self._sorted(self.ordered)
-        moves = {id(row): order for row in ordered if (order := self._round_order(row))}
+        maker = self._maker()
+        ordered = maker.sorted(self.ordered)
+        moves = {id(row): order for row in ordered if (order := maker.round_order(row))}
         if not moves and all(a is b for a, b in zip(ordered, self.ordered, strict=True)):
             before = [(row.app.id, row.shown) for row in self.rows]
             shown = [row for row in ordered if self._match(row)]
@@ -302,7 +218,7 @@ class InterviewsModel(QAbstractItemModel):
         places = [self._identify(index) for index in persistent]
         for row in ordered:
             if id(row) in moves:
-                self._reorder_rounds(row, moves[id(row)])
+                reorder_rounds(row, moves[id(row)])
         self.ordered = ordered
         self.rows = [row for row in ordered if self._match(row)]
         self._number()
@@ -331,79 +247,6 @@ class InterviewsModel(QAbstractItemModel):
 
     def _descending(self) -> bool:
         return self.sort_order == Qt.SortOrder.DescendingOrder
-
-    def _sorted(self, rows: list[AppRow]) -> list[AppRow]:
-        """Two stable sorts: by id, then by the key (ties keep the store's order both ways)."""
-        ordered = sorted(rows, key=lambda r: r.app.id)
-        column = self.sort_column
-        if column < 0:
-            return ordered
-        return sorted(ordered, key=lambda r: r.cells[column][1], reverse=self._descending())
-
-    def _sort_rounds(self, row: AppRow) -> None:
-        order = self._round_order(row)
-        if order:
-            self._reorder_rounds(row, order)
-
-    @staticmethod
-    def _reorder_rounds(row: AppRow, order: list[int]) -> None:
-        row.rounds = [row.rounds[n] for n in order]
-        row.round_cells = [row.round_cells[n] for n in order]
-        row.round_words = [row.round_words[n] for n in order]
-
-    def _round_order(self, row: AppRow) -> list[int] | None:
-        """The application's rounds' places in the order asked; None if they are in it."""
-        if len(row.rounds) < 2:
-            return None
-        order = sorted(range(len(row.rounds)), key=lambda n: row.rounds[n].id)
-        column = self.sort_column
-        if column >= 0:
-            cells = row.round_cells
-            order.sort(key=lambda n: cells[n][column][1], reverse=self._descending())
-        return None if order == list(range(len(order))) else order
-
-    def _place(self, row: AppRow, rows: list[AppRow]) -> int:
-        """Where ``row`` goes among ``rows`` (sorted): the order ``_sorted`` makes."""
-        column, descending = self.sort_column, self._descending()
-
-        def before(a: AppRow, b: AppRow) -> bool:
-            if column >= 0:
-                ka, kb = a.cells[column][1], b.cells[column][1]
-                if ka != kb:
-                    return bool(ka > kb if descending else ka < kb)
-            return a.app.id < b.app.id
-
-        low, high = 0, len(rows)
-        while low < high:
-            middle = (low + high) // 2
-            if before(rows[middle], row):
-                low = middle + 1
-            else:
-                high = middle
-        return low
-
-    def _fill(self, row: AppRow, items: list[PlanItem]) -> None:
-        """The row's shown values, from its plan items (active applications have some)."""
-        row.plan = items
-        steps = [i for i in items if i.kind is not ItemKind.INTERVIEW]
-        by_round: dict[int, list[PlanItem]] = defaultdict(list)
-        for item in steps:
-            if item.round_id is not None:
-                by_round[item.round_id].append(item)
-        row.next_step, row.next_due = _next(steps, self.dates, self.zone, row.app.company)
-        if not row.next_step and row.app.status is Status.ACTIVE:
-            row.next_step = NO_STEP  # never blank while the application is open
-        row.cells = self._app_values(row)
-        row.words = _words(row.cells)
-        row.round_cells = [
-            self._round_values(
-                r,
-                _next(by_round[r.id], self.dates, self.zone, row.app.company)[0],
-                row.invalid_rounds.get(r.id),
-            )
-            for r in row.rounds
-        ]
-        row.round_words = [_words(cells) for cells in row.round_cells]
 
     # -- structure ------------------------------------------------------------------------
 
@@ -471,49 +314,3 @@ class InterviewsModel(QAbstractItemModel):
         if role == SortRole:
             return key
         return None
-
-    def _app_values(self, row: AppRow) -> Cells:
-        app = row.app
-        applied = app.applied_on.isoformat() if app.applied_on else ""
-        shown = f"applied {self.dates.day(app.applied_on)}" if app.applied_on else ""
-        if row.invalid is not None:
-            hint = _fix_hint(row.invalid)
-            return [
-                (app.company, app.company.casefold()),
-                (app.role, app.role.casefold()),
-                (shown, applied),
-                (INVALID, "!"),
-                (hint, "!"),
-            ]
-        return [
-            (app.company, app.company.casefold()),
-            (app.role, app.role.casefold()),
-            (shown, applied),
-            (STATUS_WORDS[app.status], app.status.value),
-            (row.next_step, row.next_due.isoformat() if row.next_due else "~"),
-        ]
-
-    def _round_values(
-        self, round_: Round, note: str = "", invalid: Unreadable | None = None
-    ) -> Cells:
-        start = round_.starts_at.astimezone(self.zone)
-        people = ", ".join(self.names.get(i, "?") for i in round_.interviewer_ids)
-        title = f"{round_.kind.value.capitalize()} interview" + (
-            f": {round_.title}" if round_.title else ""
-        )
-        if invalid is not None:
-            title = title[:80]
-            return [
-                (title, title.casefold()),
-                (people or "no interviewer yet", people.casefold()),
-                (INVALID, "!"),
-                ("", ""),
-                (_fix_hint(invalid), "!"),
-            ]
-        return [
-            (title, title.casefold()),
-            (people or "no interviewer yet", people.casefold()),
-            (self.dates.day_time(start), start.isoformat()),
-            ("", ""),
-            (note, note),
-        ]
