@@ -34,7 +34,9 @@ def test_a_deadline_passing_is_planned_off_the_gui_thread(
         assert letter_states(shell) == [ItemState.DUE] * 2, "until the plans arrive"
     assert letter_states(shell) == [ItemState.OVERDUE] * 2
     assert shell.window.today.summary.text().startswith("2 overdue")
-    assert shell.window.interviews.model.rows[0].next_step.startswith("Overdue: ")
+    interviews = shell.window.interviews  # built now: its rows come from a thread too
+    qtbot.waitUntil(lambda: not interviews.model.loading)
+    assert interviews.model.rows[0].next_step.startswith("Overdue: ")
     # the reminders were checked with the new plans: the overdue ones went out
     assert any(key.endswith(":overdue") for call in recorder.calls for key in call)
     assert shell.reminders.wake_at is not None and shell.reminders.wake_at > clock.now()

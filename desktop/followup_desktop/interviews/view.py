@@ -3,6 +3,8 @@ the selected one in full in the details pane."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -183,9 +185,19 @@ class InterviewsView(QWidget):
         super().showEvent(event)
 
     def reload(self) -> None:
+        """Every row read again. In the running app (which plans off the GUI thread too),
+        on a thread: the rows shown stay until the new ones come (0.35 s later at 10,000
+        interviews); tests and the command line's screenshots read at once."""
         self._reload_unseen = self._time_moved_unseen = False
+        if self.session.replan_in_background:
+            self.model.reload_in_background(self._swap)
+        else:
+            self._swap(self.model.reload)
+
+    def _swap(self, install: Callable[[], None]) -> None:
+        """Put the new rows in, keeping the selection (and the details pane) on its record."""
         current = self.selected()
-        self.model.reload()
+        install()
         self.tree.expandAll() if self.model.rowCount() < 200 else None
         if current is not None:
             self.select(current)
