@@ -228,6 +228,22 @@ class Session(QObject):
         path = Path(self.repo.db.path).resolve()
         return planner_of_its_own(path, self.calendar(), self.zone, now, settings)
 
+    def read_on_its_own(self, work: Callable[[Repository], T]) -> Callable[[], T]:
+        """``work`` over a read-only connection of its own, opened, read and closed by the
+        thread that calls the result (a page's rows read off the GUI thread)."""
+        from followup.storage import Database  # noqa: PLC0415
+
+        path = Path(self.repo.db.path).resolve()
+
+        def run() -> T:
+            database = Database.read_only(path)
+            try:
+                return work(Repository(database))
+            finally:
+                database.close()
+
+        return run
+
     def plan_memo(self) -> dict[int, list[PlanItem]]:
         """Round plans kept between calendar pages; dropped on any change or a new minute."""
         minute = self.now().replace(second=0, microsecond=0)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -70,7 +69,6 @@ class InterviewsModel(QAbstractItemModel):
         ``swap`` is called on the GUI thread with what puts the new ones in (the view keeps
         its selection around it). Rows changed here meanwhile (a change, time moving on)
         make it read again: the thread's rows may have missed them."""
-        from followup.storage import Database, Repository  # noqa: PLC0415
         from followup_desktop.background import run_in_background  # noqa: PLC0415
 
         self._reads += 1
@@ -80,14 +78,7 @@ class InterviewsModel(QAbstractItemModel):
         # Day names made without asking Qt (``LocaleDates.for_planner`` says why).
         maker = replace(maker, dates=self.dates.for_planner(self.dates.today))
         plans = self.session.plans()
-        path = Path(self.session.repo.db.path).resolve()
-
-        def work() -> dict[int, AppRow]:
-            database = Database.read_only(path)
-            try:
-                return read_rows(Repository(database), plans, maker)
-            finally:
-                database.close()
+        work = self.session.read_on_its_own(lambda store: read_rows(store, plans, maker))
 
         def arrived(rows: dict[int, AppRow]) -> None:
             if not shiboken6.isValid(self) or ticket != self._reads:

@@ -9,14 +9,25 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from followup.model import Application, Round, Status
 from followup.plan import ItemKind, ItemState, PlanItem
-from followup.storage import Repository
 from followup.unreadable import Unreadable
 from followup_desktop.locale_dates import LocaleDates
+
+
+class Store(Protocol):
+    """What the rows are read from: the session's repository, or one of a thread's own."""
+
+    def applications(self) -> list[Application]: ...
+    def applications_of(self, app_ids: Iterable[int]) -> list[Application]: ...
+    def rounds(
+        self, application_id: int | None = None, *, active_only: bool = False
+    ) -> list[Round]: ...
+    def unreadable(self) -> list[Unreadable]: ...
+
 
 SEPARATOR = "\x1f"  # between a row's cells in its words to find: no match spans two cells
 STATUS_WORDS = {
@@ -216,7 +227,7 @@ def reorder_rounds(row: AppRow, order: list[int]) -> None:
 
 
 def read_rows(
-    repo: Repository,
+    repo: Store,
     plans: dict[int, list[PlanItem]],
     maker: RowMaker,
     app_ids: Iterable[int] | None = None,
