@@ -5,8 +5,14 @@ made meanwhile lost."""
 
 from __future__ import annotations
 
+import sqlite3
+import sys
 from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
 
+import pytest
+import shiboken6
 from pytestqt.qtbot import QtBot
 
 from followup.model import Application, Round
@@ -14,6 +20,7 @@ from followup_desktop.interviews.model import InterviewsModel, RecordRole
 from followup_desktop.interviews.view import InterviewsView
 from followup_desktop.session import Session
 
+from .conftest import NOW, NY
 from .test_interviews_order import fill
 
 
@@ -61,3 +68,108 @@ def test_the_selection_stays_and_a_change_meanwhile_is_kept(
     assert "Acme Renamed" in companies and "Zeta" in companies and "Acme" not in companies
     assert view.selected() == session.repo.application(chosen.id)
     assert view.tree.currentIndex().data(RecordRole).company == "Acme Renamed"
+
+
+def spoiled_application(db: Path, status: str, round_start: str) -> tuple[int, int]:
+    """An application whose date applied cannot be read, with one round, written as a hand
+    edit would (``round_start`` may be unreadable too)."""
+    with sqlite3.connect(db) as raw:
+        raw.execute("PRAGMA ignore_check_constraints = ON")
+        app = raw.execute(
+            "INSERT INTO applications(company, role, applied_on, source, status) "
+            "VALUES ('Beta', 'Dev', 'garbage', 'portal', ?)",
+            (status,),
+        ).lastrowid
+        made = raw.execute(
+            "INSERT INTO rounds(application_id, starts_at, ends_at, timezone, kind) VALUES "
+            "(?, ?, '2026-11-20T11:00:00+00:00', 'UTC', 'video')",
+            (app, round_start),
+        ).lastrowid
+    return app or 0, made or 0
+
+
+def shown_rounds(view: InterviewsView, app_id: int) -> list[int]:
+    model = view.model
+    parent = model.index(model.row_of[app_id], 0)
+    return [model.index(k, 0, parent).data(RecordRole).id for k in range(model.rowCount(parent))]
+
+
+def test_an_unreadable_round_stays_under_its_unreadable_application_after_a_change(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    """Read on the thread, the application's rounds that cannot be read are found as its
+    rounds are read: still listed once another round is added to it."""
+    app_id, bad_round = spoiled_application(tmp_path / "gui.sqlite3", "closed", "not a time")
+    session.replan_in_background = True
+    view = InterviewsView(session)
+    qtbot.addWidget(view)
+    view.show()
+    loaded(qtbot, view)
+    assert shown_rounds(view, app_id) == [bad_round]
+    start = NOW.astimezone(NY)
+    added = session.run(
+        None,
+        lambda: session.repo.add_round(
+            Round(0, app_id, start, start + timedelta(hours=1), "America/New_York")
+        ),
+    )
+    assert added is not None
+    assert sorted(shown_rounds(view, app_id)) == sorted([bad_round, added.id])
+
+
+def test_a_record_chosen_while_the_rows_are_read_is_chosen_when_they_come(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """Today's interview card opens the page, built now, on that interview."""
+    session.replan_in_background = True
+    view = InterviewsView(session)
+    qtbot.addWidget(view)
+    view.show()
+    view.select(interview)
+    loaded(qtbot, view)
+    assert view.selected() == interview
+
+
+def test_a_page_closed_while_its_rows_are_read_is_let_go(
+    qtbot: QtBot, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(session, 5, seed=1)
+    session.replan_in_background = True
+    view = InterviewsView(session)
+    model = view.model
+    errors: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _type, error, _tb: errors.append(error))
+    shiboken6.delete(view)
+    assert not shiboken6.isValid(model)  # the page's own
+    qtbot.wait(300)  # the thread's answer comes, and finds no one
+    assert not errors
+
+
+def test_open_applications_stay_open_when_everything_is_read_again(
+    qtbot: QtBot, session: Session
+) -> None:
+    fill(session, 210, seed=6)  # 200 or more: the tree is not opened whole
+    session.replan_in_background = True
+    view = InterviewsView(session)
+    qtbot.addWidget(view)
+    view.show()
+    loaded(qtbot, view)
+    model = view.model
+    at = next(n for n, row in enumerate(model.rows) if len(row.rounds) > 1)
+    app_id = model.rows[at].app.id
+    view.tree.setExpanded(model.index(at, 0), True)
+    session.others_wrote()
+    loaded(qtbot, view)
+    assert view.tree.isExpanded(model.index(model.row_of[app_id], 0))
+    assert sum(view.tree.isExpanded(model.index(n, 0)) for n in range(model.rowCount())) == 1
+
+
+def test_letters_leave_out_an_application_that_cannot_be_read(
+    session: Session, tmp_path: Path
+) -> None:
+    """Its rounds are open but it cannot be named: offered once it is fixed."""
+    from followup_desktop.composer.picker import Picker
+
+    spoiled_application(tmp_path / "gui.sqlite3", "active", "2026-11-20T10:00:00+00:00")
+    picker = Picker(session.repo, None)
+    assert picker.round_options(NY, session.dates()) == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -250,3 +250,64 @@ def test_the_filter_holds_through_changes_and_sorts(qtbot: QtBot, session: Sessi
             elif hits := [r for r, text in rounds if wanted in text.casefold()]:
                 expected[app_id] = hits
         assert shown == expected, (step, kind, needle)
+
+
+def test_a_filter_that_hides_the_chosen_row_leaves_nothing_chosen(
+    qtbot: QtBot, session: Session
+) -> None:
+    """The buttons and the details pane follow: nothing is edited or deleted unseen."""
+    repo = session.repo
+    beta = repo.add_application(Application(0, "Beta", "Dev"))
+    repo.add_application(Application(0, "Acme", "Dev"))
+    session.schedule_changed.emit()
+    view = page(qtbot, session)
+    view.select(beta)
+    assert view.selected() == beta and view.delete_button.isEnabled()
+    view.model.set_filter("acme")
+    assert view.selected() is None
+    assert not view.delete_button.isEnabled() and not view.edit_button.isEnabled()
+    assert view.details.record is None
+
+
+def test_a_round_moved_past_its_sibling_stays_chosen(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """Sorted by date, a round whose day moves after the other's changes places: the
+    selection (what Delete deletes) stays on it, not on the place it had."""
+    repo = session.repo
+    later = repo.add_round(
+        replace(
+            interview,
+            id=0,
+            starts_at=interview.starts_at + timedelta(days=1),
+            ends_at=interview.ends_at + timedelta(days=1),
+        )
+    )
+    session.schedule_changed.emit()
+    view = page(qtbot, session)
+    view.tree.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    view.select(interview)
+    assert view.selected() == interview
+    moved = replace(
+        interview,
+        starts_at=later.starts_at + timedelta(days=1),
+        ends_at=later.ends_at + timedelta(days=1),
+    )
+    session.run(None, lambda: repo.update_round(moved))
+    assert view.selected() == repo.round(interview.id)
+    assert_sorted(view, 2, Qt.SortOrder.AscendingOrder)
+
+
+def test_a_new_year_writes_last_years_days_with_their_year(
+    qtbot: QtBot, session: Session, clock: FixedClock
+) -> None:
+    repo = session.repo
+    app = repo.add_application(Application(0, "Acme", "Dev", applied_on=date(2026, 10, 1)))
+    repo.set_status(app.id, Status.CLOSED, "no answer")  # no plan: time leaves it alone
+    session.schedule_changed.emit()
+    view = page(qtbot, session)
+    assert "2026" not in view.model.index(0, 2).data()
+    clock.set(datetime(2027, 1, 2, 15, 0, tzinfo=UTC))
+    session.forget_time()
+    view.on_time_moved()
+    assert "2026" in view.model.index(0, 2).data()

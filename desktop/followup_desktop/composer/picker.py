@@ -153,7 +153,9 @@ class Picker:
         several = Counter(r.application_id for r in rounds)
         options = []
         for r in reversed(rounds):
-            app = apps[r.application_id]
+            app = apps.get(r.application_id)
+            if app is None:  # an application that cannot be read: fixed first, in Interviews
+                continue
             # Two rounds of one application differed only by their day: say which one it was.
             which = r.title or (
                 f"{r.kind.value.capitalize()} interview" if several[app.id] > 1 else ""

@@ -153,12 +153,25 @@ class InterviewsModel(QAbstractItemModel):
         found = read_rows(self.session.repo, self.session.plans(), maker, app_ids)
         for app_id in sorted(set(app_ids)):
             row = found.get(app_id)
-            old = next((r for r in self.ordered if r.app.id == app_id), None)
-            if old is not None:
-                self.ordered.remove(old)
+            self._take_out(app_id, maker)
             if row is not None:
                 self.ordered.insert(maker.place(row, self.ordered), row)
             self._show_changed(app_id, row if row is not None and self._match(row) else None)
+
+    def _take_out(self, app_id: int, maker: RowMaker) -> None:
+        """Take the application's row out of ``ordered``: found by its sort keys, as they
+        were, in a few steps (by id when it is filtered out)."""
+        at = self.row_of.get(app_id)
+        old = self.rows[at] if at is not None else None
+        if old is not None:
+            place = maker.place(old, self.ordered)
+            if place < len(self.ordered) and self.ordered[place] is old:
+                del self.ordered[place]
+                return
+        for place, row in enumerate(self.ordered):
+            if row.app.id == app_id:
+                del self.ordered[place]
+                return
 
     def _show_changed(self, app_id: int, row: AppRow | None) -> None:
         """The application's row as it is now (None: not shown: deleted, or filtered out):
@@ -193,6 +206,14 @@ class InterviewsModel(QAbstractItemModel):
                 row.shown = shown
                 self.endInsertRows()
             row.shown = shown
+        elif self._round_ids(old) != self._round_ids(row):  # a round's day moved it past another
+            # (the selection stays on its round, not on the place it had: a layout change)
+            self.layoutAboutToBeChanged.emit()
+            persistent = self.persistentIndexList()
+            places = [self._identify(index) for index in persistent]
+            self.rows[at] = row
+            self.changePersistentIndexList(persistent, [self._find(*place) for place in places])
+            self.layoutChanged.emit()
         else:
             self.rows[at] = row
             if row.round_count():
@@ -202,6 +223,11 @@ class InterviewsModel(QAbstractItemModel):
                 )
         self.dataChanged.emit(parent, self.index(at, len(COLUMNS) - 1))
         self._move_into_place(at)
+
+    @staticmethod
+    def _round_ids(row: AppRow) -> list[int]:
+        """The ids of the rounds shown under the row, in their order."""
+        return [row.rounds[row.round_at(n)].id for n in range(row.round_count())]
 
     def _move_into_place(self, at: int) -> None:
         """The row at ``at`` changed: moved to where the sort puts it now (one move)."""
@@ -288,8 +314,7 @@ class InterviewsModel(QAbstractItemModel):
             return QModelIndex()
         if round_id is None:
             return self.createIndex(at, column, TOP)
-        row = self.rows[at]
-        shown = [row.rounds[row.round_at(k)].id for k in range(row.round_count())]
+        shown = self._round_ids(self.rows[at])
         if round_id not in shown:
             return QModelIndex()
         return self.createIndex(shown.index(round_id), column, app_id)

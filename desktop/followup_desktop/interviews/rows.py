@@ -40,7 +40,7 @@ STATUS_WORDS = {
 Cells = list[tuple[str, Any]]  # per column: (shown text, sort key)
 
 
-@dataclass
+@dataclass(eq=False)  # a row is itself: compared field by field, finding one cost 20 ms
 class AppRow:
     app: Application
     rounds: list[Round] = field(default_factory=list)
@@ -242,13 +242,12 @@ def read_rows(
         wanted = set(app_ids)
         rows = {a.id: AppRow(a) for a in repo.applications_of(wanted)}
         rounds = [r for app_id in rows for r in repo.rounds(app_id)]
-    unreadable = repo.unreadable()
-    for bad in unreadable:
+    for bad in repo.unreadable():
         if isinstance(bad.repaired, Application) and (app_ids is None or bad.id in wanted):
             rows[bad.id] = AppRow(bad.repaired, invalid=bad)
             if app_ids is not None:
                 rounds += repo.rounds(bad.id)
-    for bad in unreadable:
+    for bad in repo.unreadable():  # (again: reading a bad application's rounds adds some)
         if isinstance(bad.repaired, Round) and bad.repaired.application_id in rows:
             rounds.append(bad.repaired)
             rows[bad.repaired.application_id].invalid_rounds[bad.id] = bad

@@ -83,6 +83,7 @@ class InterviewsView(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = InterviewsModel(session)
+        self.model.setParent(self)  # gone with the page: a read on its way then stops
         self.heading = named(QLabel("Interviews"), style="heading")
         self.search = named(QLineEdit(), "Filter applications")
         self.search.setPlaceholderText("Filter by company, role, interviewer…")
@@ -141,6 +142,10 @@ class InterviewsView(QWidget):
         layout.addWidget(self.split, 1)
         self.setTabOrder(self.tree, self.details.text)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
+        # A sort, the filter or time moving on may hide the current row: Qt's selection then
+        # says nothing (a layout change), so the buttons and the pane are told here.
+        self.model.layoutChanged.connect(self._after_layout)
+        self._wanted: Application | Round | None = None  # asked for while the rows were read
         session.schedule_changed.connect(self.on_change)
         self._time_moved_unseen = False
         self._reload_unseen = False
@@ -173,6 +178,9 @@ class InterviewsView(QWidget):
             self._time_moved_unseen = True
             return
         self._time_moved_unseen = False
+        if self.model.dates.today.year != self.session.today().year:
+            self.reload()  # every day of this year and last is written otherwise now
+            return
         self.model.follow_time()
         self.details.forget()
         self.details.show_record(self.selected())
@@ -195,10 +203,23 @@ class InterviewsView(QWidget):
             self._swap(self.model.reload)
 
     def _swap(self, install: Callable[[], None]) -> None:
-        """Put the new rows in, keeping the selection (and the details pane) on its record."""
-        current = self.selected()
+        """Put the new rows in, keeping the selection (or the record asked for meanwhile)
+        and the applications opened."""
+        current = self._wanted or self.selected()
+        self._wanted = None
+        opened = [
+            row.app.id
+            for n, row in enumerate(self.model.rows)
+            if self.tree.isExpanded(self.model.index(n, 0))
+        ]
         install()
-        self.tree.expandAll() if self.model.rowCount() < 200 else None
+        if self.model.rowCount() < 200:
+            self.tree.expandAll()
+        else:
+            for app_id in opened:
+                at = self.model.row_of.get(app_id)
+                if at is not None:
+                    self.tree.setExpanded(self.model.index(at, 0), True)
         if current is not None:
             self.select(current)
         self._update_buttons()
@@ -212,18 +233,26 @@ class InterviewsView(QWidget):
         return record
 
     def select(self, record: Application | Round) -> None:
-        for row in range(self.model.rowCount()):
-            app_index = self.model.index(row, 0)
-            found = app_index.data(RecordRole)
-            if isinstance(record, Application) and found.id == record.id:
-                self.tree.setCurrentIndex(app_index)
+        """Make the record the current row (once the rows come, if they are on their way)."""
+        if self.model.loading:
+            self._wanted = record
+        app_id = record.id if isinstance(record, Application) else record.application_id
+        at = self.model.row_of.get(app_id)
+        if at is None:
+            return
+        app_index = self.model.index(at, 0)
+        if isinstance(record, Application):
+            self.tree.setCurrentIndex(app_index)
+            return
+        for child in range(self.model.rowCount(app_index)):
+            round_index = self.model.index(child, 0, app_index)
+            if round_index.data(RecordRole).id == record.id:
+                self.tree.setCurrentIndex(round_index)
                 return
-            if isinstance(record, Round) and found.id == record.application_id:
-                for child in range(self.model.rowCount(app_index)):
-                    round_index = self.model.index(child, 0, app_index)
-                    if round_index.data(RecordRole).id == record.id:
-                        self.tree.setCurrentIndex(round_index)
-                        return
+
+    def _after_layout(self) -> None:
+        if self.details.record != self.selected():
+            self._on_current()
 
     def _on_current(self) -> None:
         self._update_buttons()
