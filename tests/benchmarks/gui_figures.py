@@ -1,5 +1,6 @@
-"""The in-process figures of ``make benchmark`` (one change, month switch, agenda, time
-moving on, keystroke), run by ``speed.py`` in a child process of their own:
+"""The in-process figures of ``make benchmark`` (one change, the Interviews page's sort,
+filter and read again, a setting saved, month switch, agenda, time moving on, keystroke),
+run by ``speed.py`` in a child process of their own:
 
     python tests/benchmarks/gui_figures.py DATABASE [--runs 5]
 
@@ -59,6 +60,8 @@ def gui_figures(path: Path, rounds: int) -> dict[str, list[float]]:
     shell.load()
     for name in ("interviews", "calendar", "letters", "today"):
         window.show_page(name)
+        app.processEvents()
+    while window.interviews.model.loading:  # its rows come from a thread: settled first
         app.processEvents()
     repo = session.repo
 
@@ -137,6 +140,51 @@ def gui_figures(path: Path, rounds: int) -> dict[str, list[float]]:
     from keys import PaintSpy, press, until_painted
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
+
+    interviews = window.interviews
+    window.show_page("interviews")
+    settle()
+    header = interviews.tree.header()
+    clicks = [
+        (column, order)
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder)
+        for column in range(5)
+    ]
+    figures["sort"] = [
+        timed(lambda c=c, o=o: interviews.tree.sortByColumn(c, o)) for c, o in clicks * rounds
+    ]
+    header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)  # as it opens (Date, newest first)
+    words = ["a", "ac", "acm", "acme", "", "d", "da", "dan", "dana", ""]
+    figures["filter"] = [timed(lambda w=w: interviews.model.set_filter(w)) for w in words * rounds]
+
+    def blocked_until(
+        action: Callable[[], object], done: Callable[[], bool]
+    ) -> tuple[float, float]:
+        """From the action to the window repainted once ``done``: the whole wait, and the
+        longest the GUI thread was blocked meanwhile (the gap between two event-loop passes)."""
+        settle()
+        ticks = [time.perf_counter()]
+        action()
+        ticks.append(time.perf_counter())
+        while not done():
+            app.processEvents()
+            ticks.append(time.perf_counter())
+        window.repaint()
+        ticks.append(time.perf_counter())
+        return ticks[-1] - ticks[0], max(b - a for a, b in pairwise(ticks))
+
+    reread = [
+        blocked_until(session.others_wrote, lambda: not interviews.model.loading)
+        for _ in range(rounds)
+    ]
+    figures["reread"] = [blocked for _, blocked in reread]
+    figures["reread_wait"] = [wait for wait, _ in reread]
+    window.show_page("today")
+    quiet_days = [session.settings.plan().quiet_days + n % 2 for n in range(1, rounds * 2 + 1)]
+    figures["settings"] = [
+        timed(lambda d=d: session.save_settings_or_raise({"plan.quiet_days": d}))
+        for d in quiet_days
+    ]
 
     calendar = window.page("calendar")
     window.show_page("calendar")

@@ -391,6 +391,28 @@ def main() -> None:
             "s",
             "< 1×",
         )
+    for key, words in (
+        ("sort", "Interviews: a header click (sort)"),
+        ("filter", "Interviews: the filter's text changed"),
+        ("settings", "a setting saved (Today shown)"),
+        ("reread", "another program wrote: GUI blocked (Interviews shown)"),
+    ):
+        row(
+            f"{words} at 10,000, to the repaint",
+            statistics.median(figures[key]),
+            "budget",
+            0.050,
+            "s",
+            "< 1×",
+        )
+    row(
+        "another program wrote at 10,000: until Interviews is read again",
+        statistics.median(figures["reread_wait"]),
+        "budget",
+        1.0,
+        "s",
+        "< 1×",
+    )
     row(
         "month switch at 10,000, Page Up to the repaint",
         statistics.median(figures["month"]),
