@@ -168,6 +168,8 @@ class InterviewsModel(QAbstractItemModel):
             if place < len(self.ordered) and self.ordered[place] is old:
                 del self.ordered[place]
                 return
+        if not self.needle:  # every row shows: one not shown is not there (a new one)
+            return
         for place, row in enumerate(self.ordered):
             if row.app.id == app_id:
                 del self.ordered[place]
