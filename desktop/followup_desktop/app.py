@@ -451,7 +451,10 @@ def report_content(
 
 def screenshot(shell: Shell, view: str, path: str) -> None:
     """Save a PNG of the window (or, for ``call``, of the call assistant on the next call)."""
-    target: QWidget = shell.window
+    window = shell.window
+    while "interviews" in window.built and window.interviews.model.loading:
+        QApplication.processEvents()  # its rows come from a thread of their own
+    target: QWidget = window
     if view == "call":
         from followup.plan import ItemKind  # noqa: PLC0415
         from followup_desktop.call_assistant import CallAssistant  # noqa: PLC0415
