@@ -179,6 +179,7 @@ class InterviewsView(QWidget):
             return
         self._time_moved_unseen = False
         if self.model.dates.today.year != self.session.today().year:
+            self.details.forget()
             self.reload()  # every day of this year and last is written otherwise now
             return
         self.model.follow_time()
@@ -195,7 +196,7 @@ class InterviewsView(QWidget):
     def reload(self) -> None:
         """Every row read again. In the running app (which plans off the GUI thread too),
         on a thread: the rows shown stay until the new ones come (0.35 s later at 10,000
-        interviews); tests and the command line's screenshots read at once."""
+        interviews); tests and ``make screenshots`` read at once."""
         self._reload_unseen = self._time_moved_unseen = False
         if self.session.replan_in_background:
             self.model.reload_in_background(self._swap)
