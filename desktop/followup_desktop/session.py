@@ -119,8 +119,11 @@ class Session(QObject):
         self._names: dict[int, str] | None = None
         self._memo: dict[int, list[PlanItem]] = {}
         self._memo_minute: datetime | None = None
-        # The running app plans again off the GUI thread when time moves (``move_time``).
+        # The running app plans again off the GUI thread when time moves (``move_time``)
+        # and when everything may have changed (``_everything_changed``).
         self.replan_in_background = False
+        self._pending_everything = self._pending_time = self._plans_fresh = False
+        self._pending_then: Callable[[], object] | None = None
         self.schedule_changed.connect(self._forget_items)
         self.settings_changed.connect(self._forget_settings)
 
@@ -269,8 +272,29 @@ class Session(QObject):
 
     def others_wrote(self) -> None:
         """Another program changed the file: forget everything read and tell every view."""
-        self.settings_changed.emit()
-        self.schedule_changed.emit()
+        self._everything_changed()
+
+    def _everything_changed(self) -> None:
+        """Settings or records may all have changed (another program, saved settings): every
+        view reads again. The running app first makes the plans for them off the GUI thread
+        (0.1 s at 10,000 interviews), as when time moves; the views keep showing what they
+        showed until then."""
+        if not (self.replan_in_background and self._plan_cache.stage is not Stage.NONE):
+            self._tell_everything()
+            return
+        # What the planner reads, read again now: the settings, the calendar, the names.
+        self._settings, self._calendar, self._names = None, None, None
+        self._pending_everything = True
+        self._plan_cache.move(self.now(), self._moved)
+
+    def _tell_everything(self, *, planned: bool = False) -> None:
+        """``planned``: the plans kept were made for what is now in the file (by a move)."""
+        self._plans_fresh = planned
+        try:
+            self.settings_changed.emit()
+            self.schedule_changed.emit()
+        finally:
+            self._plans_fresh = False
 
     def forget_time(self) -> None:
         """The clock jumped (the machine slept): recompute what depends on now."""
@@ -283,22 +307,35 @@ class Session(QObject):
         made on a connection of their own off the GUI thread (every active plan: 0.1 s at
         10,000 interviews); meanwhile views keep showing the plans of a moment ago."""
 
-        def moved() -> None:
-            self._memo, self._memo_minute = {}, None
-            self.time_moved.emit()
-            if then is not None:
-                then()
-
+        self._pending_time, self._pending_then = True, then
         if self.replan_in_background and self._plan_cache.stage is not Stage.NONE:
-            self._plan_cache.move(self.now(), moved)
+            self._plan_cache.move(self.now(), self._moved)
         else:
             self._plan_cache.forget()
-            moved()
+            self._moved()
+
+    def _moved(self) -> None:
+        """The latest move's plans arrived (``PlanCache.move`` answers only the latest, so
+        what each move was for is kept here, not lost to a later one): tell the views."""
+        everything, time_moved, then = (
+            self._pending_everything,
+            self._pending_time,
+            self._pending_then,
+        )
+        self._pending_everything, self._pending_time, self._pending_then = False, False, None
+        self._memo, self._memo_minute = {}, None
+        if everything:
+            self._tell_everything(planned=True)
+        if time_moved:
+            self.time_moved.emit()
+        if then is not None:
+            then()
 
     def _forget_items(self) -> None:
         """A change: plan again only the applications it touched (all when unknown)."""
         self.last_change = touched = self._changes.take()
-        self._plan_cache.note_change(touched)
+        if touched or not self._plans_fresh:
+            self._plan_cache.note_change(touched)
         if not touched:  # another program, settings, or unknown
             self.last_change = None
             self._names = None
@@ -418,5 +455,4 @@ class Session(QObject):
 
         checked = check_all(self.repo.settings(), values)
         self.repo.save_settings(checked)
-        self.settings_changed.emit()
-        self.schedule_changed.emit()
+        self._everything_changed()

@@ -173,18 +173,35 @@ def gui_figures(path: Path, rounds: int) -> dict[str, list[float]]:
         ticks.append(time.perf_counter())
         return ticks[-1] - ticks[0], max(b - a for a, b in pairwise(ticks))
 
+    told: list[int] = []  # the views were told (once the plans came, off the GUI thread)
+    session.schedule_changed.connect(lambda: told.append(1))
+
+    def telling(action: Callable[[], object]) -> Callable[[], object]:
+        def run() -> object:
+            told.clear()
+            return action()
+
+        return run
+
     reread = [
-        blocked_until(session.others_wrote, lambda: not interviews.model.loading)
+        blocked_until(
+            telling(session.others_wrote), lambda: bool(told) and not interviews.model.loading
+        )
         for _ in range(rounds)
     ]
     figures["reread"] = [blocked for _, blocked in reread]
     figures["reread_wait"] = [wait for wait, _ in reread]
     window.show_page("today")
     quiet_days = [session.settings.plan().quiet_days + n % 2 for n in range(1, rounds * 2 + 1)]
-    figures["settings"] = [
-        timed(lambda d=d: session.save_settings_or_raise({"plan.quiet_days": d}))
+    saved = [
+        blocked_until(
+            telling(lambda d=d: session.save_settings_or_raise({"plan.quiet_days": d})),
+            lambda: bool(told),
+        )
         for d in quiet_days
     ]
+    figures["settings"] = [blocked for _, blocked in saved]
+    figures["settings_wait"] = [wait for wait, _ in saved]
 
     calendar = window.page("calendar")
     window.show_page("calendar")

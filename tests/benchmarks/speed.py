@@ -394,7 +394,7 @@ def main() -> None:
     for key, words in (
         ("sort", "Interviews: a header click (sort)"),
         ("filter", "Interviews: the filter's text changed"),
-        ("settings", "a setting saved (Today shown)"),
+        ("settings", "a setting saved: GUI blocked (Today shown)"),
         ("reread", "another program wrote: GUI blocked (Interviews shown)"),
     ):
         row(
@@ -405,6 +405,14 @@ def main() -> None:
             "s",
             "< 1×",
         )
+    row(
+        "a setting saved at 10,000: until the views follow",
+        statistics.median(figures["settings_wait"]),
+        "budget",
+        1.0,
+        "s",
+        "< 1×",
+    )
     row(
         "another program wrote at 10,000: until Interviews is read again",
         statistics.median(figures["reread_wait"]),

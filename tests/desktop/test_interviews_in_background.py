@@ -57,7 +57,7 @@ def test_the_selection_stays_and_a_change_meanwhile_is_kept(
     chosen = session.repo.application(interview.application_id)
     view.select(chosen)
     assert view.selected() == chosen
-    session.others_wrote()  # every row read again, on the thread
+    view.reload()  # every row read again, on the thread (as another program's write does)
     assert view.model.loading and view.selected() == chosen  # shown meanwhile as it was
     renamed = replace(chosen, company="Acme Renamed")
     session.run(None, lambda: session.repo.update_application(renamed))  # before it came
@@ -158,7 +158,9 @@ def test_open_applications_stay_open_when_everything_is_read_again(
     at = next(n for n, row in enumerate(model.rows) if len(row.rounds) > 1)
     app_id = model.rows[at].app.id
     view.tree.setExpanded(model.index(at, 0), True)
-    session.others_wrote()
+    with qtbot.waitSignal(session.schedule_changed):  # once planned, on its thread
+        session.others_wrote()
+    assert model.loading
     loaded(qtbot, view)
     assert view.tree.isExpanded(model.index(model.row_of[app_id], 0))
     assert sum(view.tree.isExpanded(model.index(n, 0)) for n in range(model.rowCount())) == 1
@@ -173,3 +175,55 @@ def test_letters_leave_out_an_application_that_cannot_be_read(
     spoiled_application(tmp_path / "gui.sqlite3", "active", "2026-11-20T10:00:00+00:00")
     picker = Picker(session.repo, None)
     assert picker.round_options(NY, session.dates()) == []
+
+
+def test_another_programs_write_is_planned_off_the_gui_thread(
+    qtbot: QtBot, session: Session, interview: Round, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every application planned again, on a thread of its own; the views follow once the
+    plans came (they showed what they showed until then)."""
+    import threading
+
+    from followup_desktop import plan_cache
+    from followup_desktop.today import TodayView
+
+    session.replan_in_background = True
+    today = TodayView(session)
+    qtbot.addWidget(today)
+    today.model.reload()
+    where: list[str] = []
+    real = plan_cache.plans_by_application
+
+    def noted(*args: object, **kwargs: object) -> object:
+        if kwargs.get("only") is None:
+            where.append(threading.current_thread().name)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(plan_cache, "plans_by_application", noted)
+    other = sqlite3.connect(session.repo.db.path)
+    globex = other.execute(
+        "INSERT INTO applications(company, role, source) VALUES ('Globex', 'QA', 'portal')"
+    ).lastrowid
+    other.commit()
+    other.close()
+    with qtbot.waitSignal(session.schedule_changed, timeout=5000):
+        session.others_wrote()
+        assert not where  # nothing planned on this thread
+    assert where and threading.main_thread().name not in where
+    assert globex in session.plans()  # planned with the rest
+
+
+def test_a_time_move_right_after_does_not_swallow_another_programs_write(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """Only the latest move's plans are used: the views still hear of both."""
+    session.replan_in_background = True
+    session.items()  # plans kept, as in the running app
+    told: list[str] = []
+    session.schedule_changed.connect(lambda: told.append("records"))
+    session.time_moved.connect(lambda: told.append("time"))
+    session.others_wrote()
+    session.move_time()
+    qtbot.waitUntil(lambda: "time" in told, timeout=5000)
+    qtbot.wait(100)
+    assert told == ["records", "time"]
