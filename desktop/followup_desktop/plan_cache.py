@@ -13,17 +13,15 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from followup.plan import PlanItem, PlanSettings
 from followup.planner import plans_by_application
 from followup.storage import Repository
-from followup.storage.database import Database
 from followup.today_plans import plans_for_today
 from followup.workdays import WorkCalendar
 
-__all__ = ["PlanArgs", "PlanCache", "Plans", "Stage", "planner_of_its_own"]
+__all__ = ["PlanArgs", "PlanCache", "Plans", "Stage"]
 
 Plans = dict[int, list[PlanItem]]  # application id → its items
 PlanArgs = tuple[Repository, WorkCalendar, ZoneInfo, datetime, PlanSettings]
@@ -183,21 +181,3 @@ class PlanCache:
                 done()
 
         run_in_background(self._off_thread(now), arrived, failed)
-
-
-def planner_of_its_own(
-    path: Path, cal: WorkCalendar, zone: ZoneInfo, now: datetime, settings: PlanSettings
-) -> Callable[[], Plans]:
-    """Work that makes every active plan for ``now`` on a read-only connection of its own
-    (for a thread other than the GUI's)."""
-
-    def work() -> Plans:
-        database = Database.read_only(path)
-        try:
-            return plans_by_application(
-                Repository(database), cal, zone, now, settings, active_only=True
-            )
-        finally:
-            database.close()
-
-    return work

@@ -30,6 +30,7 @@ from followup.errors import (
 )
 from followup.model import Override
 from followup.plan import PlanItem, PlanSettings
+from followup.planner import plans_by_application
 from followup.settings import Settings
 from followup.storage import Repository
 from followup.storage.change_log import ChangeLog
@@ -38,7 +39,7 @@ from followup.workdays import WorkCalendar
 from followup_desktop.clock import Clock
 from followup_desktop.locale_dates import LocaleDates
 from followup_desktop.override_reason import ask_reason
-from followup_desktop.plan_cache import PlanArgs, PlanCache, Stage, planner_of_its_own
+from followup_desktop.plan_cache import PlanArgs, PlanCache, Stage
 from followup_desktop.region import system_country
 
 __all__ = ["BUSY_TIMEOUT_MS", "Dialogs", "Session", "Snapshot"]  # Snapshot: what an undo puts back
@@ -228,12 +229,14 @@ class Session(QObject):
         matters to the GUI thread)."""
         dates = self.dates().for_planner(now.astimezone(self.zone).date())
         settings = replace(self.settings.plan(), dates=dates)
-        path = Path(self.repo.db.path).resolve()
-        return planner_of_its_own(path, self.calendar(), self.zone, now, settings)
+        cal, zone = self.calendar(), self.zone
+        return self.read_on_its_own(
+            lambda store: plans_by_application(store, cal, zone, now, settings, active_only=True)
+        )
 
     def read_on_its_own(self, work: Callable[[Repository], T]) -> Callable[[], T]:
         """``work`` over a read-only connection of its own, opened, read and closed by the
-        thread that calls the result (a page's rows read off the GUI thread)."""
+        thread that calls the result (plans, a page's rows: off the GUI thread)."""
         from followup.storage import Database  # noqa: PLC0415
 
         path = Path(self.repo.db.path).resolve()

@@ -245,19 +245,9 @@ def gui_figures(path: Path, rounds: int) -> dict[str, list[float]]:
     session.time_moved.connect(lambda: moved.append(1))
 
     def time_moves() -> tuple[float, float]:
-        """From the move to the views repainted with the new plans: the whole wait, and the
-        longest the GUI thread was blocked meanwhile (the gap between two event-loop passes)."""
-        settle()
+        """From the move to the views repainted with the new plans."""
         moved.clear()
-        ticks = [time.perf_counter()]
-        session.move_time()
-        ticks.append(time.perf_counter())
-        while not moved:
-            app.processEvents()
-            ticks.append(time.perf_counter())
-        window.repaint()
-        ticks.append(time.perf_counter())
-        return ticks[-1] - ticks[0], max(b - a for a, b in pairwise(ticks))
+        return blocked_until(session.move_time, lambda: bool(moved))
 
     waits = [time_moves() for _ in range(rounds * 2)]
     figures["time"] = [blocked for _, blocked in waits]

@@ -185,6 +185,7 @@ def test_another_programs_write_is_planned_off_the_gui_thread(
     import threading
 
     from followup_desktop import plan_cache
+    from followup_desktop import session as session_module
     from followup_desktop.today import TodayView
 
     session.replan_in_background = True
@@ -199,7 +200,8 @@ def test_another_programs_write_is_planned_off_the_gui_thread(
             where.append(threading.current_thread().name)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(plan_cache, "plans_by_application", noted)
+    monkeypatch.setattr(plan_cache, "plans_by_application", noted)  # on the GUI thread
+    monkeypatch.setattr(session_module, "plans_by_application", noted)  # off it
     other = sqlite3.connect(session.repo.db.path)
     globex = other.execute(
         "INSERT INTO applications(company, role, source) VALUES ('Globex', 'QA', 'portal')"

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import shiboken6
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -48,9 +47,7 @@ class InterviewsModel(QAbstractItemModel):
         self.rows: list[AppRow] = []  # those shown (the filter's), in the same order
         self.row_of: dict[int, int] = {}  # application id → its row, if shown
         self.needle = ""  # what the filter looks for, casefolded ("": everything)
-        self.names: dict[int, str] = {}
-        self.zone = ZoneInfo("UTC")
-        self.dates = session.dates()
+        self.dates = session.dates()  # the day names the rows were last written with
         self.sort_column = -1  # -1: the order the store keeps (by id)
         self.sort_order = Qt.SortOrder.AscendingOrder
         self._reads = 0  # reloads asked for: only the latest one's rows are put in
@@ -97,10 +94,11 @@ class InterviewsModel(QAbstractItemModel):
 
     def _maker(self) -> RowMaker:
         """Rows as they read now: the session's days, zone and names, the order asked."""
-        self.zone = self.session.zone
         self.dates = self.session.dates()
-        self.names = self.session.contact_names()
-        return RowMaker(self.dates, self.zone, self.names, self.sort_column, self._descending())
+        session = self.session
+        return RowMaker(
+            self.dates, session.zone, session.contact_names(), self.sort_column, self._descending()
+        )
 
     def _install(self, rows: dict[int, AppRow], made: RowMaker | None = None) -> None:
         maker = self._maker()
@@ -207,15 +205,14 @@ class InterviewsModel(QAbstractItemModel):
                 self.beginInsertRows(parent, 0, count - 1)
                 row.shown = shown
                 self.endInsertRows()
-            row.shown = shown
+            else:
+                row.shown = shown
         elif self._round_ids(old) != self._round_ids(row):  # a round's day moved it past another
-            # (the selection stays on its round, not on the place it had: a layout change)
-            self.layoutAboutToBeChanged.emit()
-            persistent = self.persistentIndexList()
-            places = [self._identify(index) for index in persistent]
-            self.rows[at] = row
-            self.changePersistentIndexList(persistent, [self._find(*place) for place in places])
-            self.layoutChanged.emit()
+
+            def replace_row() -> None:  # the selection stays on its round, not on its place
+                self.rows[at] = row
+
+            self._change_layout(replace_row)
         else:
             self.rows[at] = row
             if row.round_count():
@@ -289,15 +286,25 @@ class InterviewsModel(QAbstractItemModel):
                 return
             for row, (_id, rounds_shown) in zip(self.rows, before, strict=True):
                 row.shown = rounds_shown  # as the view knows them until the layout changes
+
+        def arrange() -> None:
+            for row in ordered:
+                if id(row) in moves:
+                    reorder_rounds(row, moves[id(row)])
+            self.ordered = ordered
+            self.rows = [row for row in ordered if self._match(row)]
+
+        self._change_layout(arrange)
+
+    def _change_layout(self, change: Callable[[], None]) -> None:
+        """``change`` the rows shown as one change of layout: the persistent indexes (the
+        selection, the current row, the open applications) follow their records, and go
+        where their record no longer shows."""
         # (no VerticalSortHint: PySide 6.11 crashes emitting the signal with its arguments)
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         places = [self._identify(index) for index in persistent]
-        for row in ordered:
-            if id(row) in moves:
-                reorder_rounds(row, moves[id(row)])
-        self.ordered = ordered
-        self.rows = [row for row in ordered if self._match(row)]
+        change()
         self._number()
         self.changePersistentIndexList(persistent, [self._find(*place) for place in places])
         self.layoutChanged.emit()
