@@ -20,6 +20,7 @@ from followup.planner import plans_by_application
 from followup.storage import Repository
 from followup.today_plans import plans_for_today
 from followup.workdays import WorkCalendar
+from followup_desktop.collector import paused_during
 
 __all__ = ["PlanArgs", "PlanCache", "Plans", "Stage"]
 
@@ -155,7 +156,7 @@ class PlanCache:
             if then is not None:
                 then()
 
-        run_in_background(self._off_thread(moment), arrived, failed)
+        run_in_background(paused_during(self._off_thread(moment)), arrived, failed)
 
     def move(self, now: datetime, done: Callable[[], None]) -> None:
         """Time moved on: plan everything for ``now`` off the GUI thread, keeping the plans
@@ -165,6 +166,11 @@ class PlanCache:
 
         self._moves += 1
         ticket, changes = self._moves, self._changes
+        plan = self._off_thread(now)
+        kept = dict(self._plans) if self.stage is Stage.WHOLE else {}
+
+        def work() -> Plans:
+            return kept_where_equal(plan(), kept)
 
         def arrived(plans: Plans) -> None:
             if ticket != self._moves:  # a later move is on its way
@@ -180,4 +186,30 @@ class PlanCache:
                 self.forget()
                 done()
 
-        run_in_background(self._off_thread(now), arrived, failed)
+        run_in_background(paused_during(work), arrived, failed)
+
+
+def kept_where_equal(plans: Plans, kept: Plans) -> Plans:
+    """``plans``, with each plan that reads as the one kept replaced by that very list, on
+    the thread that planned: what is kept per plan (its reminders, its moments of change,
+    the Interviews row made from it) is kept while the plan is the same list, so a time
+    move or another program's write that changed one plan has the GUI thread read that one
+    plan again, not every plan (20-30 ms at 10,000 interviews)."""
+    return {
+        app_id: old if (old := kept.get(app_id)) is not None and same_plan(old, items) else items
+        for app_id, items in plans.items()
+    }
+
+
+_MOMENTS = ("due", "opens", "done_at", "missed_at")
+
+
+def same_plan(old: list[PlanItem], new: list[PlanItem]) -> bool:
+    """Equal, with every moment in the same zone: aware datetimes compare as instants, and
+    an item's day is its due moment's date where that moment is written (a zone changed in
+    the settings plans the same instants in another zone)."""
+    return old == new and all(
+        (moment := getattr(a, name)) is None or moment.tzinfo is getattr(b, name).tzinfo
+        for a, b in zip(old, new, strict=True)
+        for name in _MOMENTS
+    )

@@ -34,12 +34,13 @@ class PlanMoments:
         settings: ReminderSettings,
         dates: DateStyle,
     ) -> list[Reminder]:
-        # The session keeps its calendar and date style until they change; the others are
-        # values.
+        # The session keeps its date style until it changes; the others are values (the
+        # calendar, made again when another program may have changed the settings, compares
+        # by its fields: the same settings make the same calendar).
         made_with = self._made_with
         if not (
             made_with
-            and made_with[0] is cal
+            and made_with[0] == cal
             and made_with[1] == zone
             and made_with[2] == settings
             and made_with[3] is dates

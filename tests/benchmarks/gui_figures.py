@@ -183,12 +183,27 @@ def gui_figures(path: Path, rounds: int) -> dict[str, list[float]]:
 
         return run
 
+    # Another program (the command line) adds an application, or renames one, through a
+    # connection of its own; the window's check for other writers (its timer's, asked here
+    # at once) finds the commit. The write itself runs on this thread too, and is counted.
+    other = Repository(Database.open(path, datetime.now(UTC)))
+
+    def another_program_writes(n: int) -> None:
+        if n % 2:
+            app_ = other.application(active[n].id)
+            other.update_application(replace(app_, company=f"{app_.company} (renamed)"))
+        else:
+            other.add_application(Application(0, f"Other program {n}", "Analyst"))
+        assert shell.other_writers.check()
+
     reread = [
         blocked_until(
-            telling(session.others_wrote), lambda: bool(told) and not interviews.model.loading
+            telling(lambda n=n: another_program_writes(n)),
+            lambda: bool(told) and not interviews.model.loading,
         )
-        for _ in range(rounds)
+        for n in range(rounds)
     ]
+    other.db.close()
     figures["reread"] = [blocked for _, blocked in reread]
     figures["reread_wait"] = [wait for wait, _ in reread]
     window.show_page("today")

@@ -5,18 +5,22 @@ made meanwhile lost."""
 
 from __future__ import annotations
 
+import random
 import sqlite3
 import sys
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 import shiboken6
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from followup.model import Application, Round
+from followup.storage import Database, Repository
 from followup_desktop.interviews.model import InterviewsModel, RecordRole
+from followup_desktop.interviews.rows import MOST_CHANGES
 from followup_desktop.interviews.view import InterviewsView
 from followup_desktop.session import Session
 
@@ -145,6 +149,11 @@ def test_a_page_closed_while_its_rows_are_read_is_let_go(
     assert not errors
 
 
+def another_program(session: Session) -> Repository:
+    """The same file through a connection of its own, as the command line writes it."""
+    return Repository(Database.open(session.repo.db.path, NOW))
+
+
 def test_open_applications_stay_open_when_everything_is_read_again(
     qtbot: QtBot, session: Session
 ) -> None:
@@ -158,12 +167,96 @@ def test_open_applications_stay_open_when_everything_is_read_again(
     at = next(n for n, row in enumerate(model.rows) if len(row.rounds) > 1)
     app_id = model.rows[at].app.id
     view.tree.setExpanded(model.index(at, 0), True)
-    with qtbot.waitSignal(session.schedule_changed):  # once planned, on its thread
+    other = another_program(session)
+    for row in model.rows[-(MOST_CHANGES + 1) :]:  # more than are put in one by one
+        other.update_application(replace(row.app, role="Renamed"))
+    other.db.close()
+    with qtbot.waitSignal(model.modelReset, timeout=5000):
         session.others_wrote()
-    assert model.loading
-    loaded(qtbot, view)
     assert view.tree.isExpanded(model.index(model.row_of[app_id], 0))
     assert sum(view.tree.isExpanded(model.index(n, 0)) for n in range(model.rowCount())) == 1
+    assert sum(row.app.role == "Renamed" for row in model.rows) == MOST_CHANGES + 1
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("column", [-1, 0, 2, 4])
+def test_another_programs_few_changes_are_put_in_alone(
+    qtbot: QtBot, session: Session, seed: int, column: int
+) -> None:
+    """Another program added, changed and deleted a few applications and rounds: those rows
+    alone change (no reset of the page's 10,000: 0.1 s), and the page reads as a page
+    built now does, in the order and under the filter asked, the selection and the open
+    applications kept."""
+    rng = random.Random(seed)
+    fill(session, 40, seed=seed)
+    session.replan_in_background = True
+    view = InterviewsView(session)
+    qtbot.addWidget(view)
+    view.show()
+    loaded(qtbot, view)
+    order = rng.choice([Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+    if column >= 0:
+        view.tree.sortByColumn(column, order)
+    needle = rng.choice(["", "", "acme", "2"])
+    view.model.set_filter(needle)
+    model = view.model
+    kept = model.rows[len(model.rows) // 2].app
+    view.select(kept)
+    opened = model.rows[0].app.id
+    view.tree.setExpanded(model.index(0, 0), True)
+    other = another_program(session)
+    apps = [a for a in other.applications() if a.id != kept.id]
+    for app in rng.sample(apps, 3):
+        other.update_application(replace(app, company=rng.choice(["Acme 9", "Omega 2", "Beta 1"])))
+    for app in rng.sample(apps, 2):
+        if app.id != opened:
+            other.delete_application(app.id)
+    new = other.add_application(Application(0, "Acme 7", "Engineer", applied_on=date(2026, 10, 9)))
+    start = (NOW - timedelta(days=2)).astimezone(NY)
+    other.add_round(Round(0, new.id, start, start + timedelta(hours=1), "America/New_York"))
+    with_round = next(a for a in other.applications() if a.id not in (kept.id, new.id))
+    other.add_round(Round(0, with_round.id, start, start + timedelta(hours=1), "America/New_York"))
+    other.db.close()
+    resets: list[object] = []
+    model.modelAboutToBeReset.connect(lambda: resets.append(True))
+    before = {row.app.id: row for row in model.ordered}
+    with qtbot.waitSignal(session.schedule_changed, timeout=5000):  # once planned
+        session.others_wrote()
+    loaded(qtbot, view)
+    assert not resets
+    session.replan_in_background = False
+    at_once = InterviewsView(session)
+    qtbot.addWidget(at_once)
+    if column >= 0:
+        at_once.tree.sortByColumn(column, order)
+    at_once.model.set_filter(needle)
+    assert rows_of(model) == rows_of(at_once.model)
+    assert [row.shown for row in model.rows] == [row.shown for row in at_once.model.rows]
+    unchanged = [row for row in model.ordered if before.get(row.app.id) is row]
+    assert len(unchanged) >= len(model.ordered) - 8  # the rows read alike are those shown
+    if kept.id in model.row_of:
+        assert view.selected() == session.repo.application(kept.id)
+    if opened in model.row_of:
+        assert view.tree.isExpanded(model.index(model.row_of[opened], 0))
+
+
+def test_a_read_that_finds_nothing_changed_changes_nothing(qtbot: QtBot, session: Session) -> None:
+    fill(session, 30, seed=3)
+    session.replan_in_background = True
+    view = InterviewsView(session)
+    qtbot.addWidget(view)
+    view.show()
+    loaded(qtbot, view)
+    model = view.model
+    rows = list(model.rows)
+    signals: list[str] = []
+    for name in ("modelAboutToBeReset", "rowsInserted", "rowsRemoved", "dataChanged"):
+        getattr(model, name).connect(lambda *_args, name=name: signals.append(name))
+    with qtbot.waitSignal(session.schedule_changed, timeout=5000):
+        session.others_wrote()
+    loaded(qtbot, view)
+    assert signals == []
+    assert all(a is b for a, b in zip(model.rows, rows, strict=True))
 
 
 def test_letters_leave_out_an_application_that_cannot_be_read(

@@ -5,8 +5,11 @@ when the plans arrive, and a change made meanwhile is never lost."""
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -15,9 +18,11 @@ from followup.model import Application, Channel, Round
 from followup.plan import ItemKind, ItemState
 from followup.planner import plans_by_application
 from followup_desktop.clock import FixedClock
+from followup_desktop.reminder_service import ReminderService
 from followup_desktop.session import Session
 
 from .conftest import NY
+from .test_reminders import Recorder
 from .test_time_moves import letter_states, running
 
 
@@ -222,3 +227,86 @@ def test_the_kept_plans_are_nows_whatever_time_and_the_user_do(
         )
         assert session.plans() == fresh, f"step {step}, {clock.now()}"
         assert service.wake_at is not None and service.wake_at > clock.now()
+
+
+def test_plans_that_read_alike_stay_the_lists_kept_and_only_the_changed_is_read_again(
+    qtbot: QtBot, session: Session, interview: Round, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program's write plans everything again off the GUI thread; the plans that
+    read as before come back as the very lists kept, so the reminders (and the Interviews
+    rows) are made again for the changed plan alone, not for every plan on the GUI thread."""
+    from followup.storage import Database, Repository
+    from followup_desktop import plan_moments
+
+    repo = session.repo
+    for n in range(6):
+        app = repo.add_application(Application(0, f"Firm {n}", "Engineer"))
+        start = interview.starts_at - timedelta(days=n)
+        repo.add_round(Round(0, app.id, start, start + timedelta(hours=1), "America/New_York"))
+    session.replan_in_background = True
+    shell, _ = running(qtbot, session)
+    before = dict(session.plans())
+    assert len(before) == 7
+    made: list[object] = []
+    counted = plan_moments.reminders_for
+
+    def counting(*args: object, **kwargs: object) -> object:
+        made.append(args[0])
+        return counted(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(plan_moments, "reminders_for", counting)
+    other = Repository(Database.open(repo.db.path, session.now()))  # the command line, say
+    other.record_letter(interview.id, interview.interviewer_ids[0], Channel.EMAIL, session.now())
+    other.db.close()
+    with qtbot.waitSignal(session.schedule_changed, timeout=5000):
+        session.others_wrote()
+    after = session.plans()
+    changed = interview.application_id
+    assert after[changed] is not before[changed] and after[changed] != before[changed]
+    assert all(after[i] is before[i] for i in before if i != changed)
+    assert made == [after[changed]]  # one plan's reminders made again
+    fresh = ReminderService(session, Recorder())
+    fresh.rearm()
+    assert shell.reminders.next_at == fresh.next_at
+
+
+def test_a_plan_in_another_zone_is_not_the_plan_kept(session: Session, interview: Round) -> None:
+    """The same instants written in another zone (the zone changed in the settings) name
+    other days: such a plan is planned anew, not replaced by the one kept."""
+    from followup_desktop.plan_cache import kept_where_equal, same_plan
+
+    plans = session.plans()
+    items = plans[interview.application_id]
+    berlin = ZoneInfo("Europe/Berlin")
+    moved = [replace(i, due=i.due.astimezone(berlin) if i.due is not None else None) for i in items]
+    assert moved == items  # (as instants, equal)
+    assert not same_plan(items, moved)
+    assert kept_where_equal({1: moved}, {1: items})[1] is moved
+    again = [replace(i) for i in items]
+    assert same_plan(items, again)
+    assert kept_where_equal({1: again}, {1: items})[1] is items
+
+
+def test_the_plans_are_made_with_the_collector_paused(
+    qtbot: QtBot, session: Session, interview: Round, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from followup_desktop import session as session_module
+
+    planned = session_module.plans_by_application
+    seen: list[bool] = []
+
+    def planning(*args: object, **kwargs: object) -> object:
+        if threading.current_thread() is not threading.main_thread():
+            seen.append(gc.isenabled())
+        return planned(*args, **kwargs)  # type: ignore[arg-type]
+
+    gc.enable()
+    monkeypatch.setattr(session_module, "plans_by_application", planning)
+    session.replan_in_background = True
+    running(qtbot, session)
+    with qtbot.waitSignal(session.schedule_changed, timeout=5000):
+        session.others_wrote()
+    assert seen and not any(seen)
+    assert gc.isenabled()

@@ -9,7 +9,7 @@ every row again."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -17,11 +17,15 @@ import shiboken6
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from followup.model import Application, Round, Status
+from followup_desktop.collector import paused_during
 from followup_desktop.interviews.rows import (
     INVALID,
     NO_STEP,
     AppRow,
+    RowChanges,
     RowMaker,
+    Store,
+    changes,
     read_rows,
     reorder_rounds,
 )
@@ -33,6 +37,7 @@ Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 2
 RecordRole = Qt.ItemDataRole.UserRole + 3
 COLUMNS = ("Company", "Role / round", "Date", "Status", "Next step")
+COLUMN_COUNT = len(COLUMNS)
 TOP = 0  # internal id of top-level rows; a round's is its application's id (never 0)
 
 
@@ -60,12 +65,19 @@ class InterviewsModel(QAbstractItemModel):
         self.loading = False
         self._install(read_rows(self.session.repo, self.session.plans(), self._maker()))
 
-    def reload_in_background(self, swap: Callable[[Callable[[], None]], None]) -> None:
+    def reload_in_background(
+        self,
+        swap: Callable[[Callable[[], None]], None],
+        changed: Callable[[frozenset[int]], None],
+    ) -> None:
         """``reload`` read and written out on a thread of its own, on a connection of its
         own (0.35 s at 10,000 interviews, which froze the window): the rows shown stay until
-        ``swap`` is called on the GUI thread with what puts the new ones in (the view keeps
-        its selection around it). Rows changed here meanwhile (a change, time moving on)
-        make it read again: the thread's rows may have missed them."""
+        the new ones come. The thread compares them with those shown (``changes``): when
+        only a few differ (another program added or changed an application), those rows
+        alone are put in and ``changed`` is told their ids; else ``swap`` is called with
+        what puts every row in (the view keeps its selection around it). Rows changed here
+        meanwhile (a change, time moving on) make it read again: the thread's rows may have
+        missed them."""
         from followup_desktop.background import run_in_background  # noqa: PLC0415
 
         self._reads += 1
@@ -75,16 +87,26 @@ class InterviewsModel(QAbstractItemModel):
         # Day names made without asking Qt (``LocaleDates.for_planner`` says why).
         maker = replace(maker, dates=self.dates.for_planner(self.dates.today))
         plans = self.session.plans()
-        work = self.session.read_on_its_own(lambda store: read_rows(store, plans, maker))
+        shown = list(self.ordered)  # (the thread only reads them; a change here voids it)
 
-        def arrived(rows: dict[int, AppRow]) -> None:
+        def read(store: Store) -> dict[int, AppRow] | RowChanges:
+            rows = read_rows(store, plans, maker)
+            return (changes(shown, rows) if shown else None) or rows
+
+        work = paused_during(self.session.read_on_its_own(read))
+
+        def arrived(found: dict[int, AppRow] | RowChanges) -> None:
             if not shiboken6.isValid(self) or ticket != self._reads:
                 return  # gone, or a later reload is on its way
             if edits != self._edits:
-                self.reload_in_background(swap)
+                self.reload_in_background(swap, changed)
                 return
             self.loading = False
-            swap(lambda: self._install(rows, maker))
+            if isinstance(found, RowChanges):
+                self._put(found.rows, found.app_ids(), self._resorted(found.rows, maker))
+                changed(found.app_ids())
+            else:
+                swap(lambda: self._install(found, maker))
 
         def failed(_error: BaseException) -> None:  # read here, where it is said
             if shiboken6.isValid(self) and ticket == self._reads:
@@ -100,14 +122,20 @@ class InterviewsModel(QAbstractItemModel):
             self.dates, session.zone, session.contact_names(), self.sort_column, self._descending()
         )
 
-    def _install(self, rows: dict[int, AppRow], made: RowMaker | None = None) -> None:
+    def _resorted(self, rows: dict[int, AppRow], made: RowMaker | None) -> RowMaker:
+        """The maker of the order asked now; rows ``made`` for another order (the user
+        sorted while they were read) have their rounds put in this one."""
         maker = self._maker()
         if made is not None and (made.column, made.descending) != (
             maker.column,
             maker.descending,
-        ):  # sorted another way meanwhile
+        ):
             for row in rows.values():
                 maker.sort_rounds(row)
+        return maker
+
+    def _install(self, rows: dict[int, AppRow], made: RowMaker | None = None) -> None:
+        maker = self._resorted(rows, made)
         self.beginResetModel()
         self.ordered = maker.sorted(list(rows.values()))
         self.rows = [row for row in self.ordered if self._match(row)]
@@ -149,6 +177,10 @@ class InterviewsModel(QAbstractItemModel):
         maker = self._maker()
         self._edits += 1
         found = read_rows(self.session.repo, self.session.plans(), maker, app_ids)
+        self._put(found, app_ids, maker)
+
+    def _put(self, found: dict[int, AppRow], app_ids: Iterable[int], maker: RowMaker) -> None:
+        """The rows of these applications as ``found`` (absent: gone), each in its place."""
         for app_id in sorted(set(app_ids)):
             row = found.get(app_id)
             self._take_out(app_id, maker)
@@ -334,7 +366,9 @@ class InterviewsModel(QAbstractItemModel):
     # -- structure ------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if row < 0 or not 0 <= column < len(COLUMNS):
+        # (this, ``hasChildren`` and ``rowCount`` are asked of every row the tree lays out:
+        # 10,000 calls from C++ each after a sort, a filter, a row inserted; kept lean)
+        if row < 0 or not 0 <= column < COLUMN_COUNT:
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, column, TOP) if row < len(self.rows) else QModelIndex()
@@ -356,12 +390,16 @@ class InterviewsModel(QAbstractItemModel):
         return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(COLUMNS)
+        return COLUMN_COUNT
 
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        """One call where Qt's own asks ``rowCount`` and ``columnCount``: the tree asks it of
-        every row it lays out, 10,000 times after a sort or a filter."""
-        return self.rowCount(parent) > 0
+        """Asked where Qt's own asks ``rowCount`` and ``columnCount``."""
+        if not parent.isValid():
+            return bool(self.rows)
+        if parent.internalId() != TOP or parent.column():
+            return False
+        row = self.rows[parent.row()]
+        return bool(row.rounds if row.shown is None else row.shown)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -199,7 +199,7 @@ class InterviewsView(QWidget):
         interviews); tests and ``make screenshots`` read at once."""
         self._reload_unseen = self._time_moved_unseen = False
         if self.session.replan_in_background:
-            self.model.reload_in_background(self._swap)
+            self.model.reload_in_background(self._swap, self._rows_changed)
         else:
             self._swap(self.model.reload)
 
@@ -223,6 +223,16 @@ class InterviewsView(QWidget):
                     self.tree.setExpanded(self.model.index(at, 0), True)
         if current is not None:
             self.select(current)
+        self._update_buttons()
+        self.details.show_record(self.selected())
+
+    def _rows_changed(self, _app_ids: frozenset[int]) -> None:
+        """Every row was read again, and only these applications' rows changed: they were
+        put in alone (the others, the selection and the open applications stay as they
+        were); the record asked for meanwhile is chosen, the pane shows what is read now."""
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None:
+            self.select(wanted)
         self._update_buttons()
         self.details.show_record(self.selected())
 

@@ -1,0 +1,91 @@
+"""Python's cycle collector is paused while our threads read or plan in bulk: it runs on the
+thread whose allocation sets it off and holds the GIL throughout, so a full collection there
+froze the window 65-100 ms at 10,000 interviews. A pause never leaves it off, nor turns it
+on early."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from followup_desktop.collector import paused_during
+from followup_desktop.interviews import model as interviews_model
+from followup_desktop.interviews.view import InterviewsView
+from followup_desktop.session import Session
+
+from .test_interviews_order import fill
+
+
+@pytest.fixture(autouse=True)
+def collector_on() -> Iterator[None]:
+    gc.enable()
+    yield
+    gc.enable()
+
+
+def test_paused_while_the_work_runs_and_on_again_after() -> None:
+    seen = paused_during(gc.isenabled)()
+    assert seen is False
+    assert gc.isenabled()
+
+
+def test_on_again_after_a_failure() -> None:
+    def broken() -> None:
+        raise RuntimeError("the database went away")
+
+    with pytest.raises(RuntimeError):
+        paused_during(broken)()
+    assert gc.isenabled()
+
+
+def test_two_threads_at_once_it_stays_paused_until_both_end() -> None:
+    first_in, second_done, first_may_end = threading.Event(), threading.Event(), threading.Event()
+    seen: list[bool] = []
+
+    def first() -> None:
+        first_in.set()
+        first_may_end.wait(5)
+        seen.append(gc.isenabled())
+
+    thread = threading.Thread(target=paused_during(first))
+    thread.start()
+    assert first_in.wait(5)
+    paused_during(second_done.set)()  # begun and ended while the first runs
+    assert not gc.isenabled(), "the first still runs"
+    first_may_end.set()
+    thread.join(5)
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_off_at_start_up_it_stays_off_and_turned_on_meanwhile_it_stays_on() -> None:
+    gc.disable()  # start-up keeps it off until Today painted
+    paused_during(lambda: None)()
+    assert not gc.isenabled()
+    paused_during(gc.enable)()  # start-up settled while a read ran
+    assert gc.isenabled()
+
+
+def test_the_interviews_pages_read_runs_with_the_collector_paused(
+    qtbot: QtBot, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(session, 5, seed=1)
+    read = interviews_model.read_rows
+    seen: list[bool] = []
+
+    def reading(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return read(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(interviews_model, "read_rows", reading)
+    session.replan_in_background = True
+    view = InterviewsView(session)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view.model.loading, timeout=5000)
+    assert seen == [False]
+    assert gc.isenabled()
+    assert len(view.model.rows) == 5
