@@ -349,24 +349,40 @@ class MainWindow(QMainWindow):
             )
 
     def export_ics(self) -> None:
-        from followup.ics import to_ics  # noqa: PLC0415
+        """Every plan's steps and interviews as a calendar file. Reading every round's end
+        and writing the file run on a thread of their own (0.3 s at 10,000 interviews, which
+        froze the window); the status bar says when it is written, a dialog if it is not."""
+        import shiboken6  # noqa: PLC0415
 
-        session = self._session()
+        from followup.ics import to_ics  # noqa: PLC0415
+        from followup.paths import write_whole  # noqa: PLC0415
+        from followup.storage import Repository  # noqa: PLC0415
+        from followup_desktop.background import run_in_background  # noqa: PLC0415
+        from followup_desktop.collector import paused_during  # noqa: PLC0415
         from followup_desktop.view_state import save_path  # noqa: PLC0415
 
+        session = self._session()
         path = save_path(self, "Export calendar", "interview-followup.ics", "Calendar (*.ics)")
         if path is None:
             return
-        from followup.errors import FollowUpError  # noqa: PLC0415
-        from followup.paths import write_whole  # noqa: PLC0415
+        items, now = session.items(), session.now()
 
-        ends = {r.id: r.ends_at for r in session.repo.rounds()}
-        try:  # a folder that cannot be written, a full disk: said, and the old file kept
-            write_whole(Path(path), to_ics(session.items(), session.now(), ends))
-        except FollowUpError as error:
-            session.dialogs.error(self, "Not exported", str(error))
-            return
-        self.statusBar().showMessage(f"Exported to {path}", 5000)
+        def export(store: Repository) -> None:
+            ends = {r.id: r.ends_at for r in store.rounds()}
+            write_whole(path, to_ics(items, now, ends))
+
+        def done(_result: None) -> None:
+            if shiboken6.isValid(self):
+                self.statusBar().showMessage(f"Exported to {path}", 5000)
+
+        def failed(error: BaseException) -> None:
+            # (a folder that cannot be written, a full disk: said, and the old file kept)
+            session.dialogs.error(
+                self if shiboken6.isValid(self) else None, "Not exported", str(error)
+            )
+
+        self.statusBar().showMessage(f"Exporting to {path}…")
+        run_in_background(paused_during(session.read_on_its_own(export)), done, failed)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
