@@ -351,9 +351,11 @@ class MainWindow(QMainWindow):
     def export_ics(self) -> None:
         """Every plan's steps and interviews as a calendar file. Reading every round's end
         and writing the file run on a thread of their own (0.3 s at 10,000 interviews, which
-        froze the window); the status bar says when it is written, a dialog if it is not."""
+        froze the window); the status bar says when it is written, a dialog if it is not.
+        The menu item waits meanwhile (two exports would share the file's partial copy)."""
         import shiboken6  # noqa: PLC0415
 
+        from followup.errors import FollowUpError  # noqa: PLC0415
         from followup.ics import to_ics  # noqa: PLC0415
         from followup.paths import write_whole  # noqa: PLC0415
         from followup.storage import Repository  # noqa: PLC0415
@@ -367,22 +369,33 @@ class MainWindow(QMainWindow):
             return
         items, now = session.items(), session.now()
 
-        def export(store: Repository) -> None:
-            ends = {r.id: r.ends_at for r in store.rounds()}
-            write_whole(path, to_ics(items, now, ends))
+        def calendar_file(store: Repository) -> bytes:
+            return to_ics(items, now, {r.id: r.ends_at for r in store.rounds()})
 
-        def done(_result: None) -> None:
-            if shiboken6.isValid(self):
-                self.statusBar().showMessage(f"Exported to {path}", 5000)
+        made = paused_during(session.read_on_its_own(calendar_file))  # (not the write)
+        action = self.actions_by_name["export_ics"]
+
+        def finished(message: str) -> bool:
+            """False when the window is gone (the app quit meanwhile)."""
+            if not shiboken6.isValid(self):
+                return False
+            action.setEnabled(True)
+            self.statusBar().showMessage(message, 5000)
+            return True
 
         def failed(error: BaseException) -> None:
-            # (a folder that cannot be written, a full disk: said, and the old file kept)
-            session.dialogs.error(
-                self if shiboken6.isValid(self) else None, "Not exported", str(error)
-            )
+            shown = finished("")
+            if not isinstance(error, FollowUpError):
+                raise error  # a bug: a traceback, as anywhere else
+            if shown:  # (a folder that cannot be written, a full disk: the old file kept)
+                session.dialogs.error(self, "Not exported", str(error))
 
+        def done(_result: None) -> None:
+            finished(f"Exported to {path}")
+
+        action.setEnabled(False)
         self.statusBar().showMessage(f"Exporting to {path}…")
-        run_in_background(paused_during(session.read_on_its_own(export)), done, failed)
+        run_in_background(lambda: write_whole(path, made()), done, failed)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()

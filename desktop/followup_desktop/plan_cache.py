@@ -205,11 +205,14 @@ _MOMENTS = ("due", "opens", "done_at", "missed_at")
 
 
 def same_plan(old: list[PlanItem], new: list[PlanItem]) -> bool:
-    """Equal, with every moment in the same zone: aware datetimes compare as instants, and
-    an item's day is its due moment's date where that moment is written (a zone changed in
-    the settings plans the same instants in another zone)."""
+    """Equal, with every moment the same instant written in the same zone. Aware datetimes
+    in two zones compare as instants, yet an item's day is its due moment's date where that
+    moment is written (a zone changed in the settings plans the same instants in another
+    zone); in one zone they compare by the wall clock, whose 01:30 comes twice the night
+    summer time ends (``fold`` tells them apart, an hour apart)."""
     return old == new and all(
-        (moment := getattr(a, name)) is None or moment.tzinfo is getattr(b, name).tzinfo
+        (was := getattr(a, name)) is None
+        or ((now := getattr(b, name)).tzinfo is was.tzinfo and now.fold == was.fold)
         for a, b in zip(old, new, strict=True)
         for name in _MOMENTS
     )

@@ -184,9 +184,11 @@ def gui_figures(path: Path, rounds: int) -> dict[str, list[float]]:
         return run
 
     # Another program (the command line) adds an application, or renames one, through a
-    # connection of its own; the window's check for other writers (its timer's, asked here
-    # at once) finds the commit. The write itself runs on this thread too, and is counted.
+    # connection of its own (before the clock starts: that program is another process); the
+    # window's check for other writers, its timer's, is asked at once and finds the commit.
     other = Repository(Database.open(path, datetime.now(UTC)))
+    watcher = shell.other_writers
+    watcher.timer.stop()  # (only the check below finds the writes)
 
     def another_program_writes(n: int) -> None:
         if n % 2:
@@ -194,16 +196,18 @@ def gui_figures(path: Path, rounds: int) -> dict[str, list[float]]:
             other.update_application(replace(app_, company=f"{app_.company} (renamed)"))
         else:
             other.add_application(Application(0, f"Other program {n}", "Analyst"))
-        assert shell.other_writers.check()
 
-    reread = [
-        blocked_until(
-            telling(lambda n=n: another_program_writes(n)),
-            lambda: bool(told) and not interviews.model.loading,
+    def found() -> None:
+        assert watcher.check()
+
+    reread = []
+    for n in range(rounds):
+        another_program_writes(n)
+        reread.append(
+            blocked_until(telling(found), lambda: bool(told) and not interviews.model.loading)
         )
-        for n in range(rounds)
-    ]
     other.db.close()
+    watcher.timer.start()
     figures["reread"] = [blocked for _, blocked in reread]
     figures["reread_wait"] = [wait for wait, _ in reread]
     window.show_page("today")

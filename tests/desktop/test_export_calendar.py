@@ -65,9 +65,12 @@ def test_a_folder_that_does_not_exist_is_said_in_a_dialog(
 
     read_next_message(said)
     window.export_ics()
+    assert not window.actions_by_name["export_ics"].isEnabled()  # one export at a time
     qtbot.waitUntil(lambda: bool(said))
     assert said == [f"Not exported: The folder {tmp_path / 'gone'} does not exist."]
     assert not (tmp_path / "gone").exists()
+    assert window.statusBar().currentMessage() == ""  # no longer "Exporting to …"
+    assert window.actions_by_name["export_ics"].isEnabled()
 
 
 def test_the_rounds_are_read_and_the_file_written_off_the_gui_thread(
@@ -92,4 +95,33 @@ def test_the_rounds_are_read_and_the_file_written_off_the_gui_thread(
     window.export_ics()
     qtbot.waitUntil(target.exists)
     assert threads and threads[0] is not threading.main_thread()
+    qtbot.waitUntil(window.actions_by_name["export_ics"].isEnabled)
     assert "BEGIN:VEVENT" in target.read_text()
+
+
+def test_a_bug_while_exporting_is_a_traceback_not_a_dialog(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """Only what stops a file being written (a folder, a full disk) is said to the user as
+    "Not exported"; a fault of the app's own is not passed off as one."""
+    from followup import ics
+
+    window = window_saving_to(qtbot, session, monkeypatch, tmp_path / "cal.ics")
+    said: list[str] = []
+    monkeypatch.setattr(session.dialogs, "error", lambda *args: said.append(str(args)))
+
+    def broken(*_args: object) -> bytes:
+        raise TypeError("a bug")
+
+    monkeypatch.setattr(ics, "to_ics", broken)
+    with qtbot.captureExceptions() as raised:
+        window.export_ics()
+        qtbot.waitUntil(lambda: bool(raised), timeout=5000)
+    assert [type(error).__name__ for _kind, error, _tb in raised] == ["TypeError"]
+    assert said == []
+    assert window.actions_by_name["export_ics"].isEnabled()
+    assert not (tmp_path / "cal.ics").exists()

@@ -285,6 +285,15 @@ def test_a_plan_in_another_zone_is_not_the_plan_kept(session: Session, interview
     again = [replace(i) for i in items]
     assert same_plan(items, again)
     assert kept_where_equal({1: again}, {1: items})[1] is items
+    # The night summer time ends, 01:30 comes twice in New York, an hour apart: equal as
+    # wall clocks in one zone, not the same moment.
+    first = datetime(2026, 11, 1, 1, 30, tzinfo=NY)
+    second = first.replace(fold=1)
+    assert second == first and second.timestamp() - first.timestamp() == 3600
+    at_first = [replace(items[0], due=first)]
+    at_second = [replace(items[0], due=second)]
+    assert at_first == at_second
+    assert not same_plan(at_first, at_second)
 
 
 def test_the_plans_are_made_with_the_collector_paused(

@@ -103,8 +103,9 @@ class InterviewsModel(QAbstractItemModel):
                 return
             self.loading = False
             if isinstance(found, RowChanges):
-                self._put(found.rows, found.app_ids(), self._resorted(found.rows, maker))
-                changed(found.app_ids())
+                app_ids = found.app_ids()
+                self._put(found.rows, app_ids, self._maker_for(found.rows, maker))
+                changed(app_ids)
             else:
                 swap(lambda: self._install(found, maker))
 
@@ -122,9 +123,9 @@ class InterviewsModel(QAbstractItemModel):
             self.dates, session.zone, session.contact_names(), self.sort_column, self._descending()
         )
 
-    def _resorted(self, rows: dict[int, AppRow], made: RowMaker | None) -> RowMaker:
-        """The maker of the order asked now; rows ``made`` for another order (the user
-        sorted while they were read) have their rounds put in this one."""
+    def _maker_for(self, rows: dict[int, AppRow], made: RowMaker | None) -> RowMaker:
+        """The maker of the order asked now; ``rows``, ``made`` for another order (the user
+        sorted while they were read), have their rounds put in this one."""
         maker = self._maker()
         if made is not None and (made.column, made.descending) != (
             maker.column,
@@ -135,7 +136,7 @@ class InterviewsModel(QAbstractItemModel):
         return maker
 
     def _install(self, rows: dict[int, AppRow], made: RowMaker | None = None) -> None:
-        maker = self._resorted(rows, made)
+        maker = self._maker_for(rows, made)
         self.beginResetModel()
         self.ordered = maker.sorted(list(rows.values()))
         self.rows = [row for row in self.ordered if self._match(row)]
@@ -398,8 +399,7 @@ class InterviewsModel(QAbstractItemModel):
             return bool(self.rows)
         if parent.internalId() != TOP or parent.column():
             return False
-        row = self.rows[parent.row()]
-        return bool(row.rounds if row.shown is None else row.shown)
+        return self.rows[parent.row()].round_count() > 0
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -35,6 +35,7 @@ SIDE_BY_SIDE_WIDTH = 1000
 COLUMN_WIDTHS = (180, 170, 160, 70)  # Company, Role / round, Date, Status; Next step stretches
 NEXT_STEP_ROOM = 170  # the Next step column keeps at least this; Date and Status give way
 OPTIONAL_COLUMNS = (2, 3)  # Date, Status: the details pane shows both
+WHOLE_TREE_OPEN = 200  # fewer applications than this show with their rounds open
 
 
 class DeleteCommand(DatabaseCommand):
@@ -214,7 +215,7 @@ class InterviewsView(QWidget):
             if self.tree.isExpanded(self.model.index(n, 0))
         ]
         install()
-        if self.model.rowCount() < 200:
+        if self.model.rowCount() < WHOLE_TREE_OPEN:
             self.tree.expandAll()
         else:
             for app_id in opened:
@@ -226,11 +227,16 @@ class InterviewsView(QWidget):
         self._update_buttons()
         self.details.show_record(self.selected())
 
-    def _rows_changed(self, _app_ids: frozenset[int]) -> None:
+    def _rows_changed(self, app_ids: frozenset[int]) -> None:
         """Every row was read again, and only these applications' rows changed: they were
         put in alone (the others, the selection and the open applications stay as they
         were); the record asked for meanwhile is chosen, the pane shows what is read now."""
         wanted, self._wanted = self._wanted, None
+        if self.model.rowCount() < WHOLE_TREE_OPEN:  # as ``_swap`` opens them (the others
+            for app_id in app_ids:  # stay as the user left them)
+                at = self.model.row_of.get(app_id)
+                if at is not None:
+                    self.tree.setExpanded(self.model.index(at, 0), True)
         if wanted is not None:
             self.select(wanted)
         self._update_buttons()
