@@ -125,7 +125,9 @@ def test_the_fast_score_is_the_linear_model_over_the_features(sentence: str) -> 
     logits = []
     for column in range(len(model.rules)):
         total = model.bias[column] + factor * sum(
-            count * model.weights[f][column] for f, count in found.items() if f in model.weights
+            count * model.weights[f][column] * model.scale
+            for f, count in found.items()
+            if f in model.weights
         )
         logits.append(max(-30.0, min(30.0, total)))
     fine = 1.0 if model.softmax else 0.0  # softmax: "fine" scores 0, so exp(0) = 1
