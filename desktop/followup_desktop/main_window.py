@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QPixmap
@@ -24,6 +24,7 @@ from followup_desktop.actions import build_actions
 from followup_desktop.actions import finish as finish_actions
 
 if TYPE_CHECKING:
+    from followup.model import Round
     from followup.plan import PlanItem
     from followup_desktop.banner import ReminderBanner
     from followup_desktop.close_notes import NoTrayNote
@@ -41,6 +42,12 @@ PAGES = (
     ("letters", "Letters"),
 )
 PAGE_ROWS = {name: row for row, (name, _title) in enumerate(PAGES)}
+
+
+class RoundsRead(Protocol):
+    """What the calendar export reads of the file (on a connection of its own)."""
+
+    def rounds(self) -> list[Round]: ...
 
 
 class MainWindow(QMainWindow):
@@ -358,7 +365,6 @@ class MainWindow(QMainWindow):
         from followup.errors import FollowUpError  # noqa: PLC0415
         from followup.ics import to_ics  # noqa: PLC0415
         from followup.paths import write_whole  # noqa: PLC0415
-        from followup.storage import Repository  # noqa: PLC0415
         from followup_desktop.background import run_in_background  # noqa: PLC0415
         from followup_desktop.collector import paused_during  # noqa: PLC0415
         from followup_desktop.view_state import save_path  # noqa: PLC0415
@@ -369,7 +375,7 @@ class MainWindow(QMainWindow):
             return
         items, now = session.items(), session.now()
 
-        def calendar_file(store: Repository) -> bytes:
+        def calendar_file(store: RoundsRead) -> bytes:
             return to_ics(items, now, {r.id: r.ends_at for r in store.rounds()})
 
         made = paused_during(session.read_on_its_own(calendar_file))  # (not the write)

@@ -21,16 +21,13 @@ Anything else (no copy, damaged, another format) means start-up as before: the f
 Today once planned. The copy is a cache: losing it loses nothing. The live Today replaces it
 as soon as it is planned, a fraction of a second later. The standard library and QtCore only.
 
-The file is Python's ``marshal`` form (``to_bytes``): built into the interpreter, where
-importing ``json`` cost start-up about 2 ms before the first paint. marshal is not made for
-damaged input, so it reads only bytes whose header names this format and this Python and
-whose checksum holds; any other bytes are no copy. (The file is the user's own, 0600: whoever
-could forge it could as well change the user's other files.)
+The file is in the app's kept form (``followup.kept_form``: Python's ``marshal`` behind a
+header and a checksum), built into the interpreter, where importing ``json`` cost start-up
+about 2 ms before the first paint; any bytes that are not that form are no copy.
 """
 
 from __future__ import annotations
 
-import marshal
 import os
 import sqlite3
 import sys
@@ -42,15 +39,15 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import QLocale, QStandardPaths
 
-from followup import __version__
+from followup import __version__, kept_form
 from followup.paths import APP_NAME, DB_NAME, read_only_uri, read_small, write_whole
 from followup.revision import revision
 from followup_desktop.cache_folder import cache_folder, private_cache_folder
 from followup_desktop.today_face import TodayFace, face_from_data, face_to_data
 
 FORMAT = 2  # 1: JSON
-# What the file starts with: this format and the Python whose marshal wrote it.
-HEADER = b"followup-today %d py%d.%d\n" % (FORMAT, *sys.version_info[:2])
+KIND = f"today {FORMAT}"
+HEADER = kept_form.header(KIND)  # what the file starts with (this Python's marshal wrote it)
 MOST_BYTES = 4 * 1024 * 1024  # 8 days of Today's words take some 100 KB
 # The environment that decides the user's time zone, how dates are written, and where
 # platformdirs puts the user's folders (on Windows also any ``WIN_PD_OVERRIDE_*`` folder;
@@ -232,19 +229,10 @@ def _forget_old_place(path: Path) -> None:
 
 
 def to_bytes(data: dict[str, Any]) -> bytes:
-    """The header, the checksum of what follows, and the data (dicts, lists, text, numbers)."""
-    body = marshal.dumps(data)
-    return HEADER + zlib.crc32(body).to_bytes(4, "big") + body
+    """The copy's data in its kept form (``followup.kept_form``)."""
+    return kept_form.to_bytes(KIND, data)
 
 
 def from_bytes(raw: bytes) -> object:
     """What ``to_bytes`` wrote; None for any other bytes (never an error)."""
-    if not raw.startswith(HEADER):
-        return None
-    checksum, body = raw[len(HEADER) : len(HEADER) + 4], raw[len(HEADER) + 4 :]
-    if len(checksum) < 4 or zlib.crc32(body) != int.from_bytes(checksum, "big"):
-        return None
-    try:
-        return marshal.loads(body)
-    except (EOFError, ValueError, TypeError):
-        return None
+    return kept_form.from_bytes(KIND, raw)

@@ -3,20 +3,29 @@ themselves, loaded only when first needed, and no numpy at run time."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import math
 import subprocess
 import sys
+import zlib
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from followup import kept_form
 from followup.checker import Context, Kind, Severity, check
 from followup.checker_model import (
     FORMAT,
     SentenceModel,
     default_model,
     features,
+    load,
+    model_from,
     scale,
     sentence_spans,
 )
@@ -232,3 +241,63 @@ def test_a_one_sentence_text_in_lower_case_is_underlined_once() -> None:
     )
     rules = [f.rule for f in check(two, Context(), model=model)]
     assert "informal" in rules and "status-inquiry" in rules
+
+
+SHIPPED = (resources.files("followup_resources") / "checker" / "model.json.gz").read_bytes()
+SENTENCES = ("Any news on my application?", "Thank you for your time.", "lol thx", "Please decide.")
+
+
+def same_model(a: SentenceModel, b: SentenceModel) -> bool:
+    return all(a.scores(s) == b.scores(s) for s in SENTENCES) and a.rules == b.rules
+
+
+def test_the_model_is_kept_in_a_faster_form_and_read_from_it_next_time(tmp_path: Path) -> None:
+    kept = tmp_path / "cache" / "checker-model.kept"
+    first = model_from(SHIPPED, kept)  # from the JSON; its kept form written
+    assert kept.is_file() and kept.stat().st_mode & 0o777 == 0o600
+    assert oct(kept.parent.stat().st_mode & 0o777) == "0o700"
+    made = kept.stat().st_mtime_ns
+    second = model_from(SHIPPED, kept)  # from the kept form, not written again
+    assert kept.stat().st_mtime_ns == made
+    assert same_model(first, second) and same_model(first, load(SHIPPED))
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda raw: raw[:-1] + bytes([raw[-1] ^ 1]),  # one bit flipped: the checksum fails
+        lambda raw: raw[: len(raw) // 2],  # cut short
+        lambda raw: b"",
+        lambda raw: b"\x00" * 100,
+        lambda raw: kept_form.to_bytes("checker-model 2 00000000", {"format": 2}),  # another's
+    ],
+)
+def test_a_kept_form_that_is_damaged_or_not_these_bytes_is_read_from_the_json_again(
+    tmp_path: Path, spoil: Callable[[bytes], bytes]
+) -> None:
+    kept = tmp_path / "checker-model.kept"
+    model_from(SHIPPED, kept)
+    kept.write_bytes(spoil(kept.read_bytes()))
+    again = model_from(SHIPPED, kept)
+    assert same_model(again, load(SHIPPED))
+    assert kept_form.from_bytes(f"checker-model 2 {zlib.crc32(SHIPPED):08x}", kept.read_bytes())
+
+
+def test_a_kept_form_made_from_another_model_is_not_used(tmp_path: Path) -> None:
+    """A new release ships another model: its kept form is made again."""
+    kept = tmp_path / "checker-model.kept"
+    data = json.loads(gzip.decompress(SHIPPED))
+    data["bias"] = [b + 5 for b in data["bias"]]  # a model that judges otherwise
+    other = gzip.compress(json.dumps(data).encode())
+    model_from(other, kept)
+    assert same_model(model_from(SHIPPED, kept), load(SHIPPED))
+    assert not same_model(model_from(other, kept), load(SHIPPED))
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_the_longer_read(
+    tmp_path: Path,
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    model = model_from(SHIPPED, blocked / "checker-model.kept")
+    assert same_model(model, load(SHIPPED))
