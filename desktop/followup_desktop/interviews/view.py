@@ -3,7 +3,7 @@ the selected one in full in the details pane."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
@@ -218,27 +218,29 @@ class InterviewsView(QWidget):
         if self.model.rowCount() < WHOLE_TREE_OPEN:
             self.tree.expandAll()
         else:
-            for app_id in opened:
-                at = self.model.row_of.get(app_id)
-                if at is not None:
-                    self.tree.setExpanded(self.model.index(at, 0), True)
-        if current is not None:
-            self.select(current)
-        self._update_buttons()
-        self.details.show_record(self.selected())
+            self._open(opened)
+        self._choose(current)
 
     def _rows_changed(self, app_ids: frozenset[int]) -> None:
         """Every row was read again, and only these applications' rows changed: they were
         put in alone (the others, the selection and the open applications stay as they
         were); the record asked for meanwhile is chosen, the pane shows what is read now."""
         wanted, self._wanted = self._wanted, None
-        if self.model.rowCount() < WHOLE_TREE_OPEN:  # as ``_swap`` opens them (the others
-            for app_id in app_ids:  # stay as the user left them)
-                at = self.model.row_of.get(app_id)
-                if at is not None:
-                    self.tree.setExpanded(self.model.index(at, 0), True)
-        if wanted is not None:
-            self.select(wanted)
+        if self.model.rowCount() < WHOLE_TREE_OPEN:  # open as ``_swap`` opens every row (the
+            self._open(app_ids)  # others stay as the user left them)
+        self._choose(wanted)
+
+    def _open(self, app_ids: Iterable[int]) -> None:
+        """Show these applications' rounds (those of them the page shows)."""
+        for app_id in app_ids:
+            at = self.model.row_of.get(app_id)
+            if at is not None:
+                self.tree.setExpanded(self.model.index(at, 0), True)
+
+    def _choose(self, record: Application | Round | None) -> None:
+        """The record chosen, if any (and shown); the buttons and the pane as read now."""
+        if record is not None:
+            self.select(record)
         self._update_buttons()
         self.details.show_record(self.selected())
 
