@@ -20,7 +20,9 @@ import contextlib
 import gzip
 import json
 import math
+import os
 import re
+import threading
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -30,8 +32,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from followup import kept_form
 from followup.errors import FollowUpError
-from followup.kept_form import from_bytes, to_bytes
 from followup.paths import cache_dir, private_folder, read_small, write_whole
 
 # Curly quotes and similar marks that people use for apostrophes; digits all read as "0".
@@ -107,14 +109,19 @@ class SentenceModel:
         self.scale = float(data["scale"])
         self.bias = tuple(float(b) for b in data["bias"])
         self.thresholds: dict[str, float] = {
-            rule: float(value) for rule, value in data["thresholds"].items()
+            rule: float(data["thresholds"][rule]) for rule in self.rules
         }
-        self.weights: dict[str, list[int]] = data["weights"]
-        self._zero = (0,) * len(self.rules)
-        self._by_token: dict[str, tuple[tuple[int, ...], int]] = {}
+        self.weights: dict[str, list[float]] = data["weights"]
+        width = len(self.rules)
+        if len(self.bias) != width or not isinstance(self.weights, dict):
+            raise ValueError("checker model: a bias per rule and a table of weights expected")
+        if any(not isinstance(row, list) or len(row) != width for row in self.weights.values()):
+            raise ValueError("checker model: every feature needs one weight per rule")
+        self._zero = (0.0,) * width
+        self._by_token: dict[str, tuple[tuple[float, ...], int]] = {}
         self._by_sentence: dict[str, tuple[float, ...]] = {}
 
-    def _token(self, token: str) -> tuple[tuple[int, ...], int]:
+    def _token(self, token: str) -> tuple[tuple[float, ...], int]:
         """The summed weights of a token's own features, and how many there are."""
         known = self._by_token.get(token)
         if known is None:
@@ -197,43 +204,68 @@ def probabilities(logits: list[float], softmax: bool) -> tuple[float, ...]:
 
 def load(raw: bytes) -> SentenceModel:
     """A model from the shipped file's bytes (gzip-compressed JSON)."""
-    return SentenceModel(json.loads(gzip.decompress(raw)))
+    return SentenceModel(_decoded(raw))
+
+
+def _decoded(raw: bytes) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(gzip.decompress(raw))
+    return data
+
+
+KEPT_NAME = "checker-model.kept"  # in the user's cache folder
+MOST_KEPT_BYTES = 16 * 1024 * 1024  # the kept form of the shipped model is 2.4 MB
+_PROBE = "Thank you for your time; any news?"  # scored once to try a model read from a file
+_ONE_AT_A_TIME = threading.Lock()
+
+
+def default_model() -> SentenceModel:
+    """The shipped model, read once on first use (not on the start-up path), by one thread
+    while any other waits for it."""
+    with _ONE_AT_A_TIME:
+        return _shipped_model()
 
 
 @cache
-def default_model() -> SentenceModel:
-    """The shipped model, read once on first use (not on the start-up path)."""
+def _shipped_model() -> SentenceModel:
     source = resources.files("followup_resources") / "checker" / "model.json.gz"
     folder = cache_dir()
     return model_from(source.read_bytes(), None if folder is None else folder / KEPT_NAME)
-
-
-KEPT_NAME = "checker-model.kept"
-MOST_KEPT_BYTES = 64 * 1024 * 1024
 
 
 def model_from(raw: bytes, kept: Path | None) -> SentenceModel:
     """The model of ``raw`` (the shipped file's bytes), from its kept form at ``kept`` when
     that was made from these very bytes (27 ms, where reading the JSON takes 105 ms: the
     Letters page's first opening and every ``followup check`` wait for it), else from the
-    JSON, keeping that form for the next time (a cache: any trouble with it only costs the
-    longer read)."""
+    JSON, keeping that form for the next time (a cache: any trouble with it, a file damaged
+    or not the user's own, only costs the longer read, and the file is made again)."""
     kind = f"checker-model {FORMAT} {zlib.crc32(raw):08x}"
-    if kept is not None:
+    if kept is not None and _own(kept):
         stored = read_small(kept, MOST_KEPT_BYTES)
-        data = None if stored is None else from_bytes(kind, stored)
+        data = None if stored is None else kept_form.from_bytes(kind, stored)
         if isinstance(data, dict):
             try:
-                return SentenceModel(data)
-            except (KeyError, TypeError, ValueError):
+                model = SentenceModel(data)
+                model.scores(_PROBE)
+                return model
+            except Exception:  # whatever its shape: read from the JSON
                 pass
-    data = json.loads(gzip.decompress(raw))
+    data = _decoded(raw)
     model = SentenceModel(data)
     if kept is not None:
         with contextlib.suppress(OSError, FollowUpError):
             private_folder(kept.parent)
-            write_whole(kept, to_bytes(kind, data))
+            write_whole(kept, kept_form.to_bytes(kind, data))
     return model
+
+
+def _own(path: Path) -> bool:
+    """The file is the user's own and no one else may write it (marshal is read from it)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    getuid = getattr(os, "getuid", None)  # (Windows: the folder is the user's profile's)
+    return (getuid is None or info.st_uid == getuid()) and not info.st_mode & 0o022
 
 
 def sentence_spans(text: str, starts: list[int], ends: list[int]) -> Iterator[tuple[int, int]]:

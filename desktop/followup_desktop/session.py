@@ -242,11 +242,19 @@ class Session(QObject):
         path = Path(self.repo.db.path).resolve()
 
         def run() -> T:
-            database = Database.read_only(path)
             try:
-                return work(Repository(database))
-            finally:
-                database.close()
+                database = Database.read_only(path)
+                try:
+                    return work(Repository(database))
+                finally:
+                    database.close()
+            except sqlite3.Error as error:  # said in words where the answer arrives
+                raise DatabaseUnavailable(
+                    str(path),
+                    "unreachable",
+                    f"The database {path} could not be read just now ({error}). "
+                    "Nothing was changed.",
+                ) from error
 
         return run
 

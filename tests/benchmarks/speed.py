@@ -551,7 +551,8 @@ def main() -> None:
         f"(runs: {args.runs}, {os.cpu_count()} cores)"
     )
     for what, shown, ref, value, ref_value, goal in rows:
-        print(f"{what:<{width}}  {shown:>8}  {ref:<16} {value / ref_value:>5.2f}×  {goal}")
+        ratio = f"{value / ref_value:>5.2f}×" if ref_value else "    –"  # (a reference of 0)
+        print(f"{what:<{width}}  {shown:>8}  {ref:<16} {ratio}  {goal}")
     worst = {k: f"{max(v) * 1000:.0f}" for k, v in figures.items()}
     print("worst in-process (ms): " + ", ".join(f"{k} {v}" for k, v in worst.items()))
 

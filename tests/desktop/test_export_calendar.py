@@ -125,3 +125,32 @@ def test_a_bug_while_exporting_is_a_traceback_not_a_dialog(
     assert said == []
     assert window.actions_by_name["export_ics"].isEnabled()
     assert not (tmp_path / "cal.ics").exists()
+
+
+def test_a_database_that_cannot_be_read_just_now_is_said_in_a_dialog(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    read_next_message: Callable[[list[str]], None],
+) -> None:
+    """SQLite's own error on the export's connection (the file moved, an I/O error) is said
+    in words, as any other reason the file was not written."""
+    import sqlite3
+
+    from followup.storage import Database
+
+    def refused(_path: Path) -> Database:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    window = window_saving_to(qtbot, session, monkeypatch, tmp_path / "cal.ics")
+    monkeypatch.setattr(Database, "read_only", refused)
+    said: list[str] = []
+    read_next_message(said)
+    window.export_ics()
+    qtbot.waitUntil(lambda: bool(said))
+    assert said[0].startswith("Not exported: The database ")
+    assert "could not be read just now (disk I/O error)" in said[0]
+    assert window.actions_by_name["export_ics"].isEnabled()
+    assert not (tmp_path / "cal.ics").exists()

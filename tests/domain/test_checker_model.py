@@ -12,12 +12,13 @@ import zlib
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from followup import kept_form
+from followup import checker_model, kept_form
 from followup.checker import Context, Kind, Severity, check
 from followup.checker_model import (
     FORMAT,
@@ -181,10 +182,10 @@ def test_the_model_loads_on_the_first_check_and_needs_no_numpy() -> None:
     script = (
         "import sys\n"
         "import followup.checker, followup_desktop.app\n"
-        "from followup.checker_model import default_model\n"
-        "assert default_model.cache_info().currsize == 0, 'loaded at import'\n"
+        "from followup.checker_model import _shipped_model\n"
+        "assert _shipped_model.cache_info().currsize == 0, 'loaded at import'\n"
         "followup.checker.check('Thank you for your time.')\n"
-        "assert default_model.cache_info().currsize == 1\n"
+        "assert _shipped_model.cache_info().currsize == 1\n"
         "heavy = {'numpy', 'scipy', 'sklearn'} & set(sys.modules)\n"
         "assert not heavy, heavy\n"
     )
@@ -251,14 +252,20 @@ def same_model(a: SentenceModel, b: SentenceModel) -> bool:
     return all(a.scores(s) == b.scores(s) for s in SENTENCES) and a.rules == b.rules
 
 
-def test_the_model_is_kept_in_a_faster_form_and_read_from_it_next_time(tmp_path: Path) -> None:
+def broken_decompress(_data: bytes) -> bytes:
+    raise AssertionError("the shipped JSON was read")
+
+
+def test_the_model_is_kept_in_a_faster_form_and_read_from_it_next_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     kept = tmp_path / "cache" / "checker-model.kept"
     first = model_from(SHIPPED, kept)  # from the JSON; its kept form written
     assert kept.is_file() and kept.stat().st_mode & 0o777 == 0o600
     assert oct(kept.parent.stat().st_mode & 0o777) == "0o700"
-    made = kept.stat().st_mtime_ns
-    second = model_from(SHIPPED, kept)  # from the kept form, not written again
-    assert kept.stat().st_mtime_ns == made
+    with monkeypatch.context() as patch:  # the JSON is not read at all
+        patch.setattr(checker_model.gzip, "decompress", broken_decompress)
+        second = model_from(SHIPPED, kept)
     assert same_model(first, second) and same_model(first, load(SHIPPED))
 
 
@@ -301,3 +308,75 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_the_longer_read(
     blocked.write_text("not a folder")
     model = model_from(SHIPPED, blocked / "checker-model.kept")
     assert same_model(model, load(SHIPPED))
+
+
+def forged(change: Callable[[dict[str, Any]], object]) -> Callable[[bytes], bytes]:
+    """The kept form with a sound header and checksum around data of another shape (a bug,
+    or a hand that wrote it): the checksum cannot tell."""
+
+    def spoil(_raw: bytes) -> bytes:
+        data = json.loads(gzip.decompress(SHIPPED))
+        change(data)
+        return kept_form.to_bytes(f"checker-model {FORMAT} {zlib.crc32(SHIPPED):08x}", data)
+
+    return spoil
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        forged(lambda d: d.update(thresholds=[1, 2])),
+        forged(lambda d: d.update(weights=[1, 2])),
+        forged(lambda d: d.update(bias=d["bias"][:1])),
+        forged(lambda d: d["thresholds"].pop(d["rules"][0])),
+        forged(lambda d: d["weights"].update({k: v[:2] for k, v in d["weights"].items()})),
+        forged(lambda d: d["weights"].update(dict.fromkeys(d["weights"], "abcdef"))),
+        forged(lambda d: d.update(scale="big")),
+    ],
+    ids=["thresholds", "weights", "bias", "a-rule", "short-rows", "text", "scale"],
+)
+def test_a_kept_form_of_another_shape_is_read_from_the_json_and_made_again(
+    tmp_path: Path, spoil: Callable[[bytes], bytes]
+) -> None:
+    kept = tmp_path / "checker-model.kept"
+    model_from(SHIPPED, kept)
+    kept.write_bytes(spoil(kept.read_bytes()))
+    assert same_model(model_from(SHIPPED, kept), load(SHIPPED))
+    made_again = kept_form.from_bytes(
+        f"checker-model {FORMAT} {zlib.crc32(SHIPPED):08x}", kept.read_bytes()
+    )
+    assert made_again == json.loads(gzip.decompress(SHIPPED))
+
+
+def test_a_kept_form_others_may_write_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """marshal is not made for hostile bytes: a file another user could have written is
+    passed over (and made again, the user's own)."""
+    kept = tmp_path / "checker-model.kept"
+    model_from(SHIPPED, kept)
+    kept.chmod(0o666)
+    read: list[bytes] = []
+    decompress = gzip.decompress
+
+    def reading(data: bytes) -> bytes:
+        read.append(data)
+        return decompress(data)
+
+    monkeypatch.setattr(checker_model.gzip, "decompress", reading)
+    assert same_model(model_from(SHIPPED, kept), load(SHIPPED))
+    assert read, "read from the JSON"
+    assert kept.stat().st_mode & 0o777 == 0o600
+
+
+def test_two_threads_asking_at_once_read_the_model_once() -> None:
+    import threading
+
+    checker_model._shipped_model.cache_clear()
+    got: list[SentenceModel] = []
+    threads = [threading.Thread(target=lambda: got.append(default_model())) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert len(got) == 4 and all(model is got[0] for model in got)
