@@ -56,6 +56,8 @@ def values_of(form: QWidget) -> tuple[object, ...]:
                 values.append(
                     tuple(widget.item(i).checkState().value for i in range(widget.count()))
                 )
+            elif callable(choices := getattr(widget, "choices", None)):  # a list over a model
+                values.append(choices())
             elif depth < 2 and widget is not form:
                 read(widget, depth + 1)
 

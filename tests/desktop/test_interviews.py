@@ -120,7 +120,8 @@ def test_new_round_validates_times_zone_and_saves_interviewers_and_notes(
     assert "unknown time zone" in dialog.fields.shown()["timezone"]
     assert len(session.repo.rounds()) == 1
     dialog.zone.setCurrentText("Europe/Berlin")
-    dialog.people.item(0).setCheckState(Qt.CheckState.Checked)
+    people = dialog.people_model
+    people.setData(people.index(0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     dialog.topics.setPlainText("Kafka\n\n  on-call  \n")
     dialog.strengths.setPlainText("led the migration")
     dialog.decision.enabled.setChecked(True)
@@ -234,8 +235,8 @@ def test_an_interviewers_address_can_be_edited_from_the_interview(
 ) -> None:
     dialog = RoundDialog(session, interview.application_id, interview)
     qtbot.addWidget(dialog)
-    dialog.people.setCurrentRow(0)
-    name = dialog.people.currentItem().text()
+    dialog.people.setCurrentIndex(dialog.people_model.index(0))
+    name = dialog.people.currentIndex().data()
 
     def change(contact_dialog: QWidget) -> None:
         assert isinstance(contact_dialog, ContactDialog)
@@ -256,7 +257,7 @@ def test_with_no_contacts_the_interviewers_tab_says_how_to_add_them(
     app = session.repo.add_application(Application(0, "Globex", "Analyst"))
     dialog = RoundDialog(session, app.id)
     qtbot.addWidget(dialog)
-    assert dialog.people.count() == 0
+    assert dialog.people_model.count() == 0
     assert "No contacts yet" in dialog.people_hint.text()
     assert "New contact…" in dialog.people_hint.text()
 
@@ -267,7 +268,7 @@ def test_with_no_contacts_the_interviewers_tab_says_how_to_add_them(
 
     on_next_modal(add)
     next(b for b in dialog.findChildren(QPushButton) if b.text() == "New contact…").click()
-    assert dialog.people.count() == 1 and dialog.interviewers() != ()
+    assert dialog.people_model.count() == 1 and dialog.interviewers() != ()
     assert dialog.people_hint.text().startswith("Tick everyone who interviewed you")
 
 
@@ -282,9 +283,8 @@ def test_interviewers_are_found_by_name_and_ticks_stay_in_sight(
     qtbot.addWidget(dialog)
 
     def shown() -> list[str]:
-        people = dialog.people
-        items = [people.item(i) for i in range(people.count())]
-        return [item.text() for item in items if not item.isHidden()]
+        people = dialog.people_model
+        return [people.index(row).data() for row in range(people.rowCount())]
 
     everyone = shown()
     assert len(everyone) == 6
@@ -296,3 +296,28 @@ def test_interviewers_are_found_by_name_and_ticks_stay_in_sight(
     assert not dialog.changed()  # Cancel now asks nothing
     dialog.find_person.clear()
     assert shown() == everyone
+
+
+def test_an_interviewer_is_ticked_from_the_keyboard_and_the_tick_is_a_change(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """Space on a highlighted contact ticks it (as a click on its box does); a tick counts as
+    a change to keep (Cancel asks), and the round is saved with it."""
+    session.repo.add_contact(Contact(0, "Kim Newman"))
+    dialog = RoundDialog(session, interview.application_id, interview)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(1)  # Interviewers
+    people = dialog.people_model
+    row = next(
+        r for r in range(people.rowCount()) if people.contact_at(r) not in interview.interviewer_ids
+    )
+    dialog.people.setCurrentIndex(people.index(row))
+    dialog.people.setFocus()
+    assert not dialog.changed()
+    qtbot.keyClick(dialog.people, Qt.Key.Key_Space)
+    assert people.contact_at(row) in dialog.interviewers()
+    assert dialog.changed()
+    dialog.accept()
+    assert dialog.saved is not None
+    assert people.contact_at(row) in dialog.saved.interviewer_ids
