@@ -367,8 +367,6 @@ class InterviewsModel(QAbstractItemModel):
     # -- structure ------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        # (this, ``hasChildren`` and ``rowCount`` are asked of every row the tree lays out:
-        # 10,000 calls from C++ each after a sort, a filter, a row inserted; kept lean)
         if row < 0 or not 0 <= column < COLUMN_COUNT:
             return QModelIndex()
         if not parent.isValid():
@@ -394,7 +392,8 @@ class InterviewsModel(QAbstractItemModel):
         return COLUMN_COUNT
 
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        """Asked where Qt's own asks ``rowCount`` and ``columnCount``."""
+        """One call where Qt's own asks ``rowCount`` and ``columnCount``: the tree asks it of
+        every row it lays out, 10,000 times after a sort or a filter."""
         if not parent.isValid():
             return bool(self.rows)
         if parent.internalId() != TOP or parent.column():
