@@ -366,7 +366,6 @@ class MainWindow(QMainWindow):
         from followup.ics import to_ics  # noqa: PLC0415
         from followup.paths import write_whole  # noqa: PLC0415
         from followup_desktop.background import run_in_background  # noqa: PLC0415
-        from followup_desktop.collector import paused_during  # noqa: PLC0415
         from followup_desktop.view_state import save_path  # noqa: PLC0415
 
         session = self._session()
@@ -378,7 +377,7 @@ class MainWindow(QMainWindow):
         def calendar_file(store: RoundsRead) -> bytes:
             return to_ics(items, now, {r.id: r.ends_at for r in store.rounds()})
 
-        made = paused_during(session.read_on_its_own(calendar_file))  # (not the write)
+        made = session.read_on_its_own(calendar_file)  # (the collector paused: not the write)
         action = self.actions_by_name["export_ics"]
 
         def finished(message: str) -> bool:

@@ -20,7 +20,6 @@ from followup.planner import plans_by_application
 from followup.storage import Repository
 from followup.today_plans import plans_for_today
 from followup.workdays import WorkCalendar
-from followup_desktop.collector import paused_during
 
 __all__ = ["PlanArgs", "PlanCache", "Plans", "Stage"]
 
@@ -156,7 +155,7 @@ class PlanCache:
             if then is not None:
                 then()
 
-        run_in_background(paused_during(self._off_thread(moment)), arrived, failed)
+        run_in_background(self._off_thread(moment), arrived, failed)
 
     def move(self, now: datetime, done: Callable[[], None]) -> None:
         """Time moved on: plan everything for ``now`` off the GUI thread, keeping the plans
@@ -186,7 +185,7 @@ class PlanCache:
                 self.forget()
                 done()
 
-        run_in_background(paused_during(work), arrived, failed)
+        run_in_background(work, arrived, failed)
 
 
 def kept_where_equal(plans: Plans, kept: Plans) -> Plans:

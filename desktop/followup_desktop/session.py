@@ -236,11 +236,14 @@ class Session(QObject):
 
     def read_on_its_own(self, work: Callable[[Repository], T]) -> Callable[[], T]:
         """``work`` over a read-only connection of its own, opened, read and closed by the
-        thread that calls the result (plans, a page's rows: off the GUI thread)."""
+        thread that calls the result (plans, a page's rows: off the GUI thread), with the
+        cycle collector paused meanwhile (``collector``: these reads make objects in bulk)."""
         from followup.storage import Database  # noqa: PLC0415
+        from followup_desktop.collector import paused_during  # noqa: PLC0415
 
         path = Path(self.repo.db.path).resolve()
 
+        @paused_during
         def run() -> T:
             try:
                 database = Database.read_only(path)

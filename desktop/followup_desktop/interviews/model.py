@@ -17,7 +17,6 @@ import shiboken6
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from followup.model import Application, Round, Status
-from followup_desktop.collector import paused_during
 from followup_desktop.interviews.rows import (
     INVALID,
     NO_STEP,
@@ -93,7 +92,7 @@ class InterviewsModel(QAbstractItemModel):
             rows = read_rows(store, plans, maker)
             return (changes(shown, rows) if shown else None) or rows
 
-        work = paused_during(self.session.read_on_its_own(read))
+        work = self.session.read_on_its_own(read)
 
         def arrived(found: dict[int, AppRow] | RowChanges) -> None:
             if not shiboken6.isValid(self) or ticket != self._reads:
