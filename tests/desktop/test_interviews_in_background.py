@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
 from followup.model import Application, Round
 from followup.storage import Database, Repository
 from followup_desktop.interviews.model import InterviewsModel, RecordRole
 from followup_desktop.interviews.rows import MOST_CHANGES
-from followup_desktop.interviews.view import InterviewsView
+from followup_desktop.interviews.view import WHOLE_TREE_OPEN, InterviewsView
 from followup_desktop.session import Session
 
 from .conftest import NOW, NY
@@ -332,3 +333,113 @@ def test_a_time_move_right_after_does_not_swallow_another_programs_write(
     qtbot.waitUntil(lambda: "time" in told, timeout=5000)
     qtbot.wait(100)
     assert told == ["records", "time"]
+
+
+HOUR = timedelta(hours=1)
+
+
+def app_with_rounds(session: Session, count: int) -> tuple[Application, list[Round]]:
+    """An application with ``count`` rounds, a day apart, the latest first on the page."""
+    repo = session.repo
+    app = repo.add_application(Application(0, "Acme", "Engineer", applied_on=date(2026, 10, 1)))
+    rounds = []
+    for n in range(count):
+        start = (NOW - timedelta(days=10 - 2 * n)).astimezone(NY)
+        rounds.append(repo.add_round(Round(0, app.id, start, start + HOUR, "America/New_York")))
+    session.schedule_changed.emit()
+    return app, rounds
+
+
+@pytest.mark.parametrize("change", ["add earlier", "add later", "delete", "reorder", "all"])
+def test_a_selected_round_stays_selected_when_another_program_changes_its_siblings(
+    qtbot: QtBot, session: Session, qtlog: object, change: str
+) -> None:
+    """The selection stays on the round the user chose (it went to the application: the
+    application's rounds were removed and put back whole), and Qt's tester finds the
+    model sound through the change."""
+    fill(session, 6, seed=3)
+    app, rounds = app_with_rounds(session, 3)
+    session.replan_in_background = True
+    view = InterviewsView(session)
+    qtbot.addWidget(view)
+    view.show()
+    loaded(qtbot, view)
+    tester = QAbstractItemModelTester(
+        view.model, QAbstractItemModelTester.FailureReportingMode.Warning
+    )
+    chosen = rounds[1]
+    view.select(chosen)
+    assert view.selected() == chosen
+    other = another_program(session)
+    days = {"add earlier": 9, "add later": 1}
+    if change in days or change == "all":
+        start = (NOW - timedelta(days=days.get(change, 5))).astimezone(NY)
+        other.add_round(Round(0, app.id, start, start + HOUR, "America/New_York"))
+    if change in ("delete", "all"):
+        other.delete_round(rounds[0].id)
+    if change in ("reorder", "all"):
+        earliest = rounds[0].starts_at - timedelta(days=3)  # from last on the page to first
+        other.update_round(replace(rounds[2], starts_at=earliest, ends_at=earliest + HOUR))
+    other.db.close()
+    with qtbot.waitSignal(session.schedule_changed, timeout=5000):
+        session.others_wrote()
+    loaded(qtbot, view)
+    assert view.selected() == session.repo.round(chosen.id)
+    assert view.tree.isExpanded(view.model.index(view.model.row_of[app.id], 0))
+    session.replan_in_background = False
+    at_once = InterviewsView(session)
+    qtbot.addWidget(at_once)
+    assert rows_of(view.model) == rows_of(at_once.model)
+    assert [row.shown for row in view.model.rows] == [row.shown for row in at_once.model.rows]
+    warnings = [r.message for r in qtlog.records if "propagateSizeHints" not in r.message]  # type: ignore[attr-defined]
+    assert warnings == [], warnings
+    del tester
+
+
+def open_ones(view: InterviewsView) -> set[int]:
+    model = view.model
+    return {
+        row.app.id for n, row in enumerate(model.rows) if view.tree.isExpanded(model.index(n, 0))
+    }
+
+
+@pytest.mark.parametrize("count", [30, 210])
+def test_open_and_closed_applications_stay_so_through_a_filter_and_another_programs_edit(
+    qtbot: QtBot, session: Session, count: int
+) -> None:
+    """Under 200 applications all open but those the user closed; from 200 only those the
+    user opened. A filter that hides one and is cleared, or another program's edit of it,
+    leaves each as the user left it."""
+    fill(session, count, seed=7)
+    session.replan_in_background = True
+    view = InterviewsView(session)
+    qtbot.addWidget(view)
+    view.show()
+    loaded(qtbot, view)
+    model = view.model
+    with_rounds = [row.app for row in model.rows if row.rounds]
+    flipped, other_one = with_rounds[0], with_rounds[1]
+    at = model.index(model.row_of[flipped.id], 0)
+    view.tree.setExpanded(at, not view.tree.isExpanded(at))
+    before = open_ones(view)
+    assert (flipped.id in before) == (count >= WHOLE_TREE_OPEN)
+    assert (other_one.id in before) == (count < WHOLE_TREE_OPEN)
+    view.model.set_filter("no application holds this")
+    assert model.rowCount() == 0
+    view.model.set_filter("")
+    assert open_ones(view) == before
+    other = another_program(session)
+    other.update_application(replace(flipped, role="Renamed"))
+    other.update_application(replace(other_one, role="Renamed too"))
+    new = other.add_application(Application(0, "Omega", "Lead", applied_on=date(2026, 10, 9)))
+    other.db.close()
+    with qtbot.waitSignal(session.schedule_changed, timeout=5000):
+        session.others_wrote()
+    loaded(qtbot, view)
+    assert model.rows[model.row_of[flipped.id]].app.role == "Renamed"
+    opened_now = open_ones(view) - {new.id}
+    assert opened_now == before
+    view.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    view.reload()  # a whole read again (more changes than are put in alone)
+    loaded(qtbot, view)
+    assert open_ones(view) - {new.id} == before

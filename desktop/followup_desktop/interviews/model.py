@@ -225,35 +225,51 @@ class InterviewsModel(QAbstractItemModel):
             return
         old = self.rows[at]
         parent = self.index(at, 0)
-        if old.round_count() != row.round_count():
-            if old.round_count():
-                self.beginRemoveRows(parent, 0, old.round_count() - 1)
-                old.shown = []  # (what the model says while the view takes them away)
-                self.endRemoveRows()
-            count, shown = row.round_count(), row.shown
-            row.shown = []  # no rounds until they are inserted
-            self.rows[at] = row
-            if count:
-                self.beginInsertRows(parent, 0, count - 1)
-                row.shown = shown
-                self.endInsertRows()
-            else:
-                row.shown = shown
-        elif self._round_ids(old) != self._round_ids(row):  # a round's day moved it past another
-
-            def replace_row() -> None:  # the selection stays on its round, not on its place
-                self.rows[at] = row
-
-            self._change_layout(replace_row)
+        if self._round_ids(old) != self._round_ids(row):
+            self._replace_rounds(at, old, row)
         else:
             self.rows[at] = row
-            if row.round_count():
-                last = row.round_count() - 1
-                self.dataChanged.emit(
-                    self.index(0, 0, parent), self.index(last, len(COLUMNS) - 1, parent)
-                )
+        if row.round_count():
+            last = row.round_count() - 1
+            self.dataChanged.emit(
+                self.index(0, 0, parent), self.index(last, len(COLUMNS) - 1, parent)
+            )
         self.dataChanged.emit(parent, self.index(at, len(COLUMNS) - 1))
         self._move_into_place(at)
+
+    def _replace_rounds(self, at: int, old: AppRow, row: AppRow) -> None:
+        """Put ``row`` at ``at`` in place of ``old``, whose rounds shown differ: the rounds
+        gone removed one by one, those kept moved into their new order, the new ones
+        inserted one by one; so the selection and the current round stay on their rounds
+        (a reset of the application's rounds put them on the application)."""
+        parent = self.index(at, 0)
+        new_ids = self._round_ids(row)
+        kept = set(new_ids)
+        old_ids = self._round_ids(old)
+        old.shown = [old.round_at(n) for n in range(old.round_count())]
+        for n in reversed(range(len(old_ids))):
+            if old_ids[n] not in kept:
+                self.beginRemoveRows(parent, n, n)
+                del old.shown[n]
+                self.endRemoveRows()
+        place_of = {row.rounds[row.round_at(n)].id: row.round_at(n) for n in range(len(new_ids))}
+        shown, final = row.shown, [place_of[i] for i in new_ids]
+        row.shown = [place_of[i] for i in old_ids if i in kept]  # the old order, for now
+        self.rows[at] = row
+        present = set(row.shown)
+        in_order = [n for n in final if n in present]
+        if row.shown != in_order:  # a round's day moved it past another
+
+            def reorder() -> None:
+                row.shown = in_order
+
+            self._change_layout(reorder)
+        for n, place in enumerate(final):
+            if n >= len(row.shown) or row.shown[n] != place:
+                self.beginInsertRows(parent, n, n)
+                row.shown.insert(n, place)
+                self.endInsertRows()
+        row.shown = shown
 
     @staticmethod
     def _round_ids(row: AppRow) -> list[int]:

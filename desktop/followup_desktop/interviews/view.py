@@ -35,7 +35,7 @@ SIDE_BY_SIDE_WIDTH = 1000
 COLUMN_WIDTHS = (180, 170, 160, 70)  # Company, Role / round, Date, Status; Next step stretches
 NEXT_STEP_ROOM = 170  # the Next step column keeps at least this; Date and Status give way
 OPTIONAL_COLUMNS = (2, 3)  # Date, Status: the details pane shows both
-WHOLE_TREE_OPEN = 200  # fewer applications than this show with their rounds open
+WHOLE_TREE_OPEN = 200  # fewer applications than this (in all) show with their rounds open
 
 
 class DeleteCommand(DatabaseCommand):
@@ -146,6 +146,13 @@ class InterviewsView(QWidget):
         # A sort, the filter or time moving on may hide the current row: Qt's selection then
         # says nothing (a layout change), so the buttons and the pane are told here.
         self.model.layoutChanged.connect(self._after_layout)
+        # Which applications show their rounds, by id: a filter, or another program's
+        # change, takes rows out and puts them back, and Qt forgets a row taken out.
+        self._open_ids: set[int] = set()
+        self._known_ids: set[int] = set()  # those read so far (a new one opens as all did)
+        self.tree.expanded.connect(lambda index: self._open_ids.add(self._id_at(index)))
+        self.tree.collapsed.connect(lambda index: self._open_ids.discard(self._id_at(index)))
+        self.model.rowsInserted.connect(self._rows_inserted)
         self._wanted: Application | Round | None = None  # asked for while the rows were read
         session.schedule_changed.connect(self.on_change)
         self._time_moved_unseen = False
@@ -209,16 +216,13 @@ class InterviewsView(QWidget):
         and the applications opened."""
         current = self._wanted or self.selected()
         self._wanted = None
-        opened = [
-            row.app.id
-            for n, row in enumerate(self.model.rows)
-            if self.tree.isExpanded(self.model.index(n, 0))
-        ]
         install()
-        if self.model.rowCount() < WHOLE_TREE_OPEN:
-            self.tree.expandAll()
+        known, self._known_ids = self._known_ids, {row.app.id for row in self.model.ordered}
+        if len(self._known_ids) < WHOLE_TREE_OPEN:  # all open, but those the user closed
+            self._open_ids = self._known_ids - (known - self._open_ids)
         else:
-            self._open(opened)
+            self._open_ids &= self._known_ids
+        self._open(self._open_ids)
         self._choose(current)
 
     def _rows_changed(self, app_ids: frozenset[int]) -> None:
@@ -226,9 +230,27 @@ class InterviewsView(QWidget):
         put in alone (the others, the selection and the open applications stay as they
         were); the record asked for meanwhile is chosen, the pane shows what is read now."""
         wanted, self._wanted = self._wanted, None
-        if self.model.rowCount() < WHOLE_TREE_OPEN:  # open as ``_swap`` opens every row (the
-            self._open(app_ids)  # others stay as the user left them)
+        gone = app_ids - {row.app.id for row in self.model.ordered}
+        self._open_ids -= gone
+        self._known_ids -= gone
         self._choose(wanted)
+
+    def _rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        """An application shown again (a filter, another program's change) opens if it was
+        open; a new one opens if every application does (fewer than ``WHOLE_TREE_OPEN``)."""
+        if parent.isValid():
+            return
+        for at in range(first, last + 1):
+            app_id = self.model.rows[at].app.id
+            if app_id not in self._known_ids:
+                self._known_ids.add(app_id)
+                if len(self._known_ids) < WHOLE_TREE_OPEN:
+                    self._open_ids.add(app_id)
+            if app_id in self._open_ids:
+                self.tree.setExpanded(self.model.index(at, 0), True)
+
+    def _id_at(self, index: QModelIndex) -> int:
+        return self.model.rows[index.row()].app.id
 
     def _open(self, app_ids: Iterable[int]) -> None:
         """Show these applications' rounds (those of them the page shows)."""
@@ -270,6 +292,7 @@ class InterviewsView(QWidget):
                 return
 
     def _after_layout(self) -> None:
+        self._open(self._open_ids)  # (a filter cleared: the rows it hid, as they were)
         if self.details.record != self.selected():
             self._on_current()
 
