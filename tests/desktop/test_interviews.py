@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from followup.model import Application, Channel, Contact, Round, Status
-from followup.storage import Repository
+from followup.storage import Database, Repository
 from followup_desktop.clock import FixedClock
 from followup_desktop.interviews.dialogs import ApplicationDialog, ContactDialog, RoundDialog
 from followup_desktop.interviews.model import RecordRole, SortRole
@@ -247,6 +247,50 @@ def test_an_interviewers_address_can_be_edited_from_the_interview(
     dialog.edit_person.click()
     contact = next(c for c in session.repo.contacts() if c.name == name)
     assert contact.address.lines == ("Acme GmbH", "Hauptstraße 5", "10115 Berlin")
+
+
+def test_contacts_and_the_application_deleted_by_another_program_under_an_open_form(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+    read_next_message: Callable[[list[str]], None],
+) -> None:
+    """Edit contact… on a contact another program deleted says so (it raised NotFound to
+    the terminal, and nothing on screen); New contact… still makes one; the round, saved
+    under a deleted application, is refused with a message and nothing written."""
+    gone = session.repo.add_contact(Contact(0, "Gone Person"))
+    dialog = RoundDialog(session, interview.application_id, interview)
+    qtbot.addWidget(dialog)
+    other = Repository(Database.open(session.repo.db.path, NOW))
+    other.delete_contact(gone.id)
+    model = dialog.people_model
+    row = next(n for n in range(model.rowCount()) if model.index(n).data() == "Gone Person")
+    dialog.people.setCurrentIndex(model.index(row))
+    said: list[str] = []
+    read_next_message(said)
+    dialog.edit_person.click()
+    assert said == [
+        f"Contact not found: No contact {gone.id}. Another program may have deleted it."
+    ]
+    other.delete_application(interview.application_id)
+    other.db.close()
+
+    def add(contact_dialog: QWidget) -> None:
+        assert isinstance(contact_dialog, ContactDialog)
+        assert contact_dialog.company.text() == ""
+        contact_dialog.name.setText("Ana Cruz")
+        contact_dialog.accept()
+
+    on_next_modal(add)
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == "New contact…").click()
+    assert "Ana Cruz" in session.repo.contact_names().values()
+    dialog.accept()
+    assert dialog.saved is None and session.repo.rounds() == []
+    said_in_form = dialog.error.text()
+    assert (
+        said_in_form == f"No interview round {interview.id}. Another program may have deleted it."
+    )
 
 
 def test_with_no_contacts_the_interviewers_tab_says_how_to_add_them(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from followup.errors import NotFound, as_sentence
 from followup.model import (
     Application,
     Contact,
@@ -324,13 +326,24 @@ class RoundDialog(FormDialog):
         if not current.isValid():
             return  # nobody highlighted
         row = current.row()
-        contact = self.session.repo.contact(self.people_model.contact_at(row))
+        try:
+            contact = self.session.repo.contact(self.people_model.contact_at(row))
+        except NotFound as gone:  # another program deleted it while this form was open
+            QMessageBox.warning(
+                self,
+                "Contact not found",
+                f"{as_sentence(str(gone))} Another program may have deleted it.",
+            )
+            return
         dialog = ContactDialog(self.session, contact, self)
         if dialog.exec() and dialog.saved is not None:
             self.people_model.rename(row, dialog.saved.name)
 
     def _new_contact(self) -> None:
-        company = self.session.repo.application(self.application_id).company
+        try:  # the company the new contact is likely at
+            company = self.session.repo.application(self.application_id).company
+        except NotFound:  # another program deleted the application: saving will say so
+            company = ""
         dialog = ContactDialog(self.session, None, self, company=company)
         if dialog.exec() and dialog.saved is not None:
             self.people_model.add(dialog.saved.id, dialog.saved.name)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup.errors import FollowUpError
+from followup.errors import FollowUpError, NotFound, as_sentence
 from followup.unreadable import Unreadable
 from followup_desktop.accessibility import named
 from followup_desktop.date_range import bound_days
@@ -72,6 +72,10 @@ class FormDialog(GuardedDialog):
     def accept(self) -> None:
         try:
             self.save()
+        except NotFound as error:  # another program deleted it while the form was open
+            gone = f"{as_sentence(str(error))} Another program may have deleted it."
+            self.fields.show(NotFound(gone, error.field))
+            return
         except FollowUpError as error:
             self.fields.show(error)
             return
