@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QStyle
+from pytestqt.qtbot import QtBot
 
-from followup_desktop.interviews.people import PeopleModel
+from followup_desktop.interviews.people import PeopleList, PeopleModel
 
 CHECK = Qt.ItemDataRole.CheckStateRole
 
@@ -35,3 +37,16 @@ def test_the_contacts_model_keeps_qts_rules(qtlog: object) -> None:
     warnings = [r.message for r in qtlog.records if "propagateSizeHints" not in r.message]  # type: ignore[attr-defined]
     assert warnings == [], warnings
     del tester
+
+
+def test_a_row_has_room_for_its_whole_tick_box(qtbot: QtBot, app_style_sheet: str) -> None:
+    """With the app's style sheet a row is taller than the tick box (it was 14 px, the box's
+    lower edge cut off)."""
+    model = PeopleModel([(1, "Ana Lee"), (2, "Bo")], [2])
+    view = PeopleList(model)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.visualRect(model.index(1)).isValid())
+    box = view.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, None, view)
+    assert view.visualRect(model.index(0)).height() >= box + 4
+    assert view.visualRect(model.index(1)).top() == view.visualRect(model.index(0)).bottom() + 1

@@ -114,6 +114,7 @@ class PeopleList(QListView):
 
     def __init__(self, model: PeopleModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("people")  # (the style sheet gives its rows room for the tick)
         self.setUniformItemSizes(True)
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setBatchSize(BATCH)
