@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QPixmap
@@ -24,7 +24,6 @@ from followup_desktop.actions import build_actions
 from followup_desktop.actions import finish as finish_actions
 
 if TYPE_CHECKING:
-    from followup.model import Round
     from followup.plan import PlanItem
     from followup_desktop.banner import ReminderBanner
     from followup_desktop.close_notes import NoTrayNote
@@ -42,12 +41,6 @@ PAGES = (
     ("letters", "Letters"),
 )
 PAGE_ROWS = {name: row for row, (name, _title) in enumerate(PAGES)}
-
-
-class RoundsRead(Protocol):
-    """What the calendar export reads of the file (on a connection of its own)."""
-
-    def rounds(self) -> list[Round]: ...
 
 
 class MainWindow(QMainWindow):
@@ -356,14 +349,14 @@ class MainWindow(QMainWindow):
             )
 
     def export_ics(self) -> None:
-        """Every plan's steps and interviews as a calendar file. Reading every round's end
-        and writing the file run on a thread of their own (0.3 s at 10,000 interviews, which
-        froze the window); the status bar says when it is written, a dialog if it is not.
+        """Every plan's steps and interviews as a calendar file, closed applications' too (as
+        ``followup export ics`` writes it). Planning, reading every round's end and writing
+        the file run on a thread of their own (0.3 s at 10,000 interviews, which froze the
+        window); the status bar says when it is written, a dialog if it is not.
         The menu item waits meanwhile (two exports would share the file's partial copy)."""
         import shiboken6  # noqa: PLC0415
 
         from followup.errors import FollowUpError  # noqa: PLC0415
-        from followup.ics import to_ics  # noqa: PLC0415
         from followup.paths import write_whole  # noqa: PLC0415
         from followup_desktop.background import run_in_background  # noqa: PLC0415
         from followup_desktop.view_state import save_path  # noqa: PLC0415
@@ -372,12 +365,7 @@ class MainWindow(QMainWindow):
         path = save_path(self, "Export calendar", "interview-followup.ics", "Calendar (*.ics)")
         if path is None:
             return
-        items, now = session.items(), session.now()
-
-        def calendar_file(store: RoundsRead) -> bytes:
-            return to_ics(items, now, {r.id: r.ends_at for r in store.rounds()})
-
-        made = session.read_on_its_own(calendar_file)  # (the collector paused: not the write)
+        made = session.calendar_file()  # (the collector paused meanwhile: not for the write)
         action = self.actions_by_name["export_ics"]
 
         def finished(message: str) -> bool:

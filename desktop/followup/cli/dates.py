@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 
 from followup import rules
 from followup.agenda import agenda
+from followup.calendar_export import calendar_of
 from followup.cli.context import Context, parse_moment
 from followup.date_style import PLAIN
 from followup.errors import InvalidInput
-from followup.ics import to_ics
 from followup.plan import PlanItem, application_plan, round_plan
 from followup.planner import all_items, items_between
 from followup.validation import check_timezone
@@ -140,10 +140,7 @@ def agenda_cmd(ctx: Context) -> int:
 
 
 def export_ics(ctx: Context) -> int:
-    repo = ctx.repo
-    items = all_items(repo, ctx.calendar(), ctx.zone, ctx.now, ctx.settings.plan())
-    ends = {r.id: r.ends_at.astimezone(ZoneInfo(r.timezone)) for r in repo.rounds()}
-    data = to_ics(items, ctx.now, ends)
+    data = calendar_of(ctx.repo, ctx.calendar(), ctx.zone, ctx.now, ctx.settings.plan())
     ctx.write_file(ctx.args.file, data)
     if ctx.args.file != "-":
         ctx.out.write(f"Wrote {ctx.args.file} ({data.count(b'BEGIN:VEVENT')} events)\n")
