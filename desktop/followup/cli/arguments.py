@@ -37,13 +37,14 @@ def read_input(source: str, limit: int) -> str:
             with Path(source).open("rb") as handle:
                 data = handle.read(limit + 1)
         if len(data) > limit:
-            raise InvalidInput(f"{_name(source)} is larger than {limit // (1024 * 1024)} MB")
-        return data.decode("utf-8")
+            raise InvalidInput(f"{input_name(source)} is larger than {limit // (1024 * 1024)} MB")
+        return data.decode("utf-8-sig")  # (a byte-order mark is no part of the text)
     except (OSError, UnicodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8 text"
-        raise InvalidInput(f"cannot read {_name(source)}: {reason or error}") from error
+        raise InvalidInput(f"cannot read {input_name(source)}: {reason or error}") from error
 
 
-def _name(source: str) -> str:
+def input_name(source: str) -> str:
+    """The file as messages name it."""
     shown = "standard input" if source == "-" else source
     return shown if len(shown) <= 80 else shown[:80] + "…"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from followup.checker import Context as CheckContext
 from followup.checker import Finding, Severity, check
-from followup.cli.arguments import LETTER_BYTES, read_input
+from followup.cli.arguments import LETTER_BYTES, input_name, read_input
 from followup.cli.context import Context
 from followup.errors import InvalidInput
 from followup.model import Channel
@@ -58,6 +58,8 @@ def _places(text: str, findings: list[Finding]) -> dict[int, str]:
 
 def check_cmd(ctx: Context) -> int:
     text = _read(ctx.args.file)
+    if not text.strip():  # "No findings" would pass an empty letter as a good one
+        raise InvalidInput(f"{input_name(ctx.args.file)} holds no letter (it is empty)")
     findings = check(text, _context(ctx))
     rows = []
     places = _places(text, findings)
