@@ -302,6 +302,7 @@ class RoundDialog(FormDialog):
         tabs.addTab(notes, "Notes")
         self.tabs = tabs
         self.body.addWidget(tabs)
+        self.people_model.show_only("")  # now that the list is in its place
         self.finish()
         self.saved: Round | None = None
 
