@@ -443,3 +443,69 @@ def test_open_and_closed_applications_stay_so_through_a_filter_and_another_progr
     view.reload()  # a whole read again (more changes than are put in alone)
     loaded(qtbot, view)
     assert open_ones(view) - {new.id} == before
+
+
+def written_elsewhere(qtbot: QtBot, session: Session, view: InterviewsView, act: object) -> None:
+    """``act`` (given the other program's repository) written, and the page told."""
+    other = another_program(session)
+    act(other)  # type: ignore[operator]
+    other.db.close()
+    with qtbot.waitSignal(session.schedule_changed, timeout=5000):
+        session.others_wrote()
+    loaded(qtbot, view)
+
+
+def with_a_round(repo: Repository, company: str) -> int:
+    app = repo.add_application(Application(0, company, "Lead", applied_on=date(2026, 10, 9)))
+    start = (NOW - timedelta(days=2)).astimezone(NY)
+    repo.add_round(Round(0, app.id, start, start + HOUR, "America/New_York"))
+    return app.id
+
+
+@pytest.mark.parametrize("writer", ["another program", "the window"])
+def test_an_application_added_while_a_filter_hides_it_opens_when_it_shows(
+    qtbot: QtBot, session: Session, writer: str
+) -> None:
+    """Under 200 applications a new one opens as all do, though the filter hid it when it
+    came (it showed closed until the next whole read)."""
+    fill(session, 10, seed=1)
+    session.replan_in_background = True
+    view = InterviewsView(session)
+    qtbot.addWidget(view)
+    view.show()
+    loaded(qtbot, view)
+    view.model.set_filter("acme")
+    added: list[int] = []
+    if writer == "the window":
+        added.append(session.run(None, lambda: with_a_round(session.repo, "Zzz Corp")) or 0)
+    else:
+        written_elsewhere(qtbot, session, view, lambda o: added.append(with_a_round(o, "Zzz")))
+    assert added[0] not in view.model.row_of
+    view.model.set_filter("")
+    assert view.tree.isExpanded(view.model.index(view.model.row_of[added[0]], 0))
+
+
+def test_down_to_fewer_than_200_applications_every_one_opens_but_those_closed(
+    qtbot: QtBot, session: Session
+) -> None:
+    """From 200 on none opens by itself; once another program's deletes leave fewer, every
+    application opens but those the user closed, as a whole read opens them; and a new one
+    opens then too."""
+    fill(session, 203, seed=4)
+    session.replan_in_background = True
+    view = InterviewsView(session)
+    qtbot.addWidget(view)
+    view.show()
+    loaded(qtbot, view)
+    model = view.model
+    assert open_ones(view) == set()
+    closed = next(row.app.id for row in model.rows if row.rounds)
+    view.tree.setExpanded(model.index(model.row_of[closed], 0), True)
+    view.tree.setExpanded(model.index(model.row_of[closed], 0), False)  # the user's choice
+    gone = [row.app.id for row in model.rows if row.app.id != closed][:5]
+    written_elsewhere(qtbot, session, view, lambda o: [o.delete_application(i) for i in gone])
+    with_rounds = {row.app.id for row in model.rows if row.rounds}
+    assert len(model.ordered) == 198
+    assert open_ones(view) & with_rounds == with_rounds - {closed}
+    added = session.run(None, lambda: with_a_round(session.repo, "Newco"))  # the 199th
+    assert added is not None and added in open_ones(view)

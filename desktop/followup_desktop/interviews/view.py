@@ -149,9 +149,10 @@ class InterviewsView(QWidget):
         # Which applications show their rounds, by id: a filter, or another program's
         # change, takes rows out and puts them back, and Qt forgets a row taken out.
         self._open_ids: set[int] = set()
+        self._closed_ids: set[int] = set()  # those the user closed (kept closed on a read)
         self._known_ids: set[int] = set()  # those read so far (a new one opens as all did)
-        self.tree.expanded.connect(lambda index: self._open_ids.add(self._id_at(index)))
-        self.tree.collapsed.connect(lambda index: self._open_ids.discard(self._id_at(index)))
+        self.tree.expanded.connect(self._on_expanded)
+        self.tree.collapsed.connect(self._on_collapsed)
         self.model.rowsInserted.connect(self._rows_inserted)
         self._wanted: Application | Round | None = None  # asked for while the rows were read
         session.schedule_changed.connect(self.on_change)
@@ -172,6 +173,7 @@ class InterviewsView(QWidget):
                 self._reload_unseen = True
             return
         self.model.update(touched)
+        self._learn(touched)
         self._update_buttons()
         self.details.forget(touched)
         shown = self.details.record
@@ -217,9 +219,9 @@ class InterviewsView(QWidget):
         current = self._wanted or self.selected()
         self._wanted = None
         install()
-        known, self._known_ids = self._known_ids, {row.app.id for row in self.model.ordered}
+        self._known_ids = {row.app.id for row in self.model.ordered}
         if len(self._known_ids) < WHOLE_TREE_OPEN:  # all open, but those the user closed
-            self._open_ids = self._known_ids - (known - self._open_ids)
+            self._open_ids = self._known_ids - self._closed_ids
         else:
             self._open_ids &= self._known_ids
         self._open(self._open_ids)
@@ -230,24 +232,47 @@ class InterviewsView(QWidget):
         put in alone (the others, the selection and the open applications stay as they
         were); the record asked for meanwhile is chosen, the pane shows what is read now."""
         wanted, self._wanted = self._wanted, None
-        gone = app_ids - {row.app.id for row in self.model.ordered}
-        self._open_ids -= gone
-        self._known_ids -= gone
+        self._learn(app_ids)
         self._choose(wanted)
 
-    def _rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
-        """An application shown again (a filter, another program's change) opens if it was
-        open; a new one opens if every application does (fewer than ``WHOLE_TREE_OPEN``)."""
-        if parent.isValid():
-            return
-        for at in range(first, last + 1):
-            app_id = self.model.rows[at].app.id
-            if app_id not in self._known_ids:
+    def _learn(self, app_ids: Iterable[int]) -> None:
+        """These applications were added, changed or deleted (shown or not): a new one
+        opens if every application does (fewer than ``WHOLE_TREE_OPEN``), a deleted one is
+        forgotten. Down to fewer than that, all open but those the user closed, as a
+        whole read opens them."""
+        present = {row.app.id for row in self.model.ordered}
+        before = len(self._known_ids)
+        for app_id in app_ids:
+            if app_id not in present:
+                self._known_ids.discard(app_id)
+                self._open_ids.discard(app_id)
+            elif app_id not in self._known_ids:
                 self._known_ids.add(app_id)
                 if len(self._known_ids) < WHOLE_TREE_OPEN:
                     self._open_ids.add(app_id)
-            if app_id in self._open_ids:
+        if len(self._known_ids) < WHOLE_TREE_OPEN <= before:
+            self._open_ids = self._known_ids - self._closed_ids
+            self._open(self._open_ids)
+        else:
+            self._open(set(app_ids) & self._open_ids)
+
+    def _rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        """An application shown again (a filter, another program's change) opens if it was
+        open (a new one: ``_learn``)."""
+        if parent.isValid():
+            return
+        for at in range(first, last + 1):
+            if self.model.rows[at].app.id in self._open_ids:
                 self.tree.setExpanded(self.model.index(at, 0), True)
+
+    def _on_expanded(self, index: QModelIndex) -> None:
+        self._open_ids.add(self._id_at(index))
+        self._closed_ids.discard(self._id_at(index))
+
+    def _on_collapsed(self, index: QModelIndex) -> None:
+        """Only the user closes an application (the page never does)."""
+        self._open_ids.discard(self._id_at(index))
+        self._closed_ids.add(self._id_at(index))
 
     def _id_at(self, index: QModelIndex) -> int:
         return self.model.rows[index.row()].app.id
