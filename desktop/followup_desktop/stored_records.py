@@ -132,10 +132,7 @@ class StoredRecordsDialog(QDialog):
         if bad is None or bad.repaired is None:
             return
         if isinstance(bad.repaired, Contact):
-            person = ContactDialog(self.session, bad.repaired, self)
-            for field, reason in bad.by_field:
-                person.fields.note(field, reason)
-            dialog: QDialog = person
+            dialog: QDialog = ContactDialog.fixing(self.session, bad, self)
         else:
             dialog = RecordFixDialog(self.session, bad, self)
         if dialog.exec():

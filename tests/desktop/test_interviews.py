@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTime
@@ -19,6 +21,7 @@ from followup_desktop.interviews.view import InterviewsView
 from followup_desktop.session import Session
 
 from .conftest import NOW
+from .test_interviews_in_background import spoiled_application
 
 
 def fill(repo: Repository, count: int) -> None:
@@ -291,6 +294,82 @@ def test_contacts_and_the_application_deleted_by_another_program_under_an_open_f
     assert (
         said_in_form == f"No interview round {interview.id}. Another program may have deleted it."
     )
+
+
+def test_a_contact_that_cannot_be_read_opens_to_be_fixed_from_the_interview(
+    qtbot: QtBot,
+    session: Session,
+    interview: Round,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    """A hand edit left a control character in the name: Edit contact… opens it with the
+    reason beside the name (it was a traceback on the terminal), and the fix is saved."""
+    lee = interview.interviewer_ids[1]
+    with sqlite3.connect(session.repo.db.path) as raw:  # another program's hand edit
+        raw.execute("UPDATE contacts SET name = ? WHERE id = ?", ("Lee\x1b[2J Park", lee))
+    dialog = RoundDialog(session, interview.application_id, interview)
+    qtbot.addWidget(dialog)
+    model = dialog.people_model
+    dialog.people.setCurrentIndex(
+        model.index(next(n for n in range(model.rowCount()) if model.contact_at(n) == lee))
+    )
+    shown: list[dict[str, str]] = []
+
+    def fix(contact_dialog: QWidget) -> None:
+        assert isinstance(contact_dialog, ContactDialog)
+        shown.append(contact_dialog.fields.shown())
+        contact_dialog.name.setText("Lee Park")
+        contact_dialog.accept()
+
+    on_next_modal(fix)
+    dialog.edit_person.click()
+    assert shown == [{"name": "the name contains a control character (U+001B)"}]
+    assert session.repo.contact(lee).name == "Lee Park"
+    assert dialog.people.currentIndex().data() == "Lee Park"
+
+
+def test_a_new_contact_under_an_application_that_cannot_be_read(
+    qtbot: QtBot,
+    session: Session,
+    on_next_modal: Callable[[Callable[[QWidget], None]], None],
+) -> None:
+    app_id, _round = spoiled_application(
+        Path(session.repo.db.path), "active", "2026-11-20T10:00:00+00:00"
+    )
+    dialog = RoundDialog(session, app_id, None)
+    qtbot.addWidget(dialog)
+
+    def add(contact_dialog: QWidget) -> None:
+        assert isinstance(contact_dialog, ContactDialog)
+        contact_dialog.name.setText("Ana Cruz")
+        contact_dialog.accept()
+
+    on_next_modal(add)
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == "New contact…").click()
+    assert "Ana Cruz" in session.repo.contact_names().values()
+
+
+def test_a_ticked_interviewer_deleted_meanwhile_is_named_when_saving(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """The form says who, by name, beside the list (it said "No contact 7"), and nothing
+    is written."""
+    gone = session.repo.add_contact(Contact(0, "Gone Person"))
+    dialog = RoundDialog(session, interview.application_id, interview)
+    qtbot.addWidget(dialog)
+    model = dialog.people_model
+    row = next(n for n in range(model.rowCount()) if model.contact_at(n) == gone.id)
+    model.setData(model.index(row), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    other = Repository(Database.open(session.repo.db.path, NOW))
+    other.delete_contact(gone.id)
+    other.db.close()
+    dialog.title.setText("Changed")
+    dialog.accept()
+    assert dialog.fields.shown() == {
+        "interviewer_ids": "Gone Person is no longer among your contacts: another program "
+        "may have deleted them. Untick them to save."
+    }
+    assert dialog.saved is None and session.repo.round(interview.id).title == interview.title
 
 
 def test_with_no_contacts_the_interviewers_tab_says_how_to_add_them(

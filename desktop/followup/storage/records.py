@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any, TypeVar
 
-from followup.errors import InvalidInput
+from followup.errors import InvalidInput, NotFound
 from followup.model import Application, Call, Contact, Inquiry, Letter, Round, Status
 from followup.storage import row_values
 from followup.storage.base import Store, to_db_time
@@ -260,7 +260,11 @@ class Records(Store):
         r.check()
         self._exists("applications", r.application_id, f"application {r.application_id}")
         for contact_id in r.interviewer_ids:
-            self.contact(contact_id)
+            try:
+                self.contact(contact_id)
+            except InvalidInput as error:  # said beside the interviewers
+                kind = NotFound if isinstance(error, NotFound) else InvalidInput
+                raise kind(str(error), "interviewer_ids") from error
 
     @staticmethod
     def _round_values(r: Round) -> tuple[Any, ...]:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup.errors import NotFound, as_sentence
+from followup.errors import InvalidInput, NotFound, as_sentence
 from followup.model import (
     Application,
     Contact,
@@ -33,6 +33,7 @@ from followup.model import (
     Source,
     Status,
 )
+from followup.unreadable import Unreadable
 from followup.validation import wall_time
 from followup_desktop.accessibility import named
 from followup_desktop.date_range import bound_days
@@ -76,6 +77,16 @@ class ContactDialog(FormDialog):
         self.body.addLayout(form)
         self.finish()
         self.saved: Contact | None = None
+
+    @classmethod
+    def fixing(cls, session: Session, bad: Unreadable, parent: QWidget | None) -> ContactDialog:
+        """The form on a stored contact that cannot be read: its repaired value, and beside
+        each bad field why (saving checks the whole contact again)."""
+        assert isinstance(bad.repaired, Contact)
+        dialog = cls(session, bad.repaired, parent)
+        for field, reason in bad.by_field:
+            dialog.fields.note(field, reason)
+        return dialog
 
     def save(self) -> None:
         value = Contact(
@@ -327,8 +338,10 @@ class RoundDialog(FormDialog):
         if not current.isValid():
             return  # nobody highlighted
         row = current.row()
+        contact_id = self.people_model.contact_at(row)
+        repo = self.session.repo
         try:
-            contact = self.session.repo.contact(self.people_model.contact_at(row))
+            dialog = ContactDialog(self.session, repo.contact(contact_id), self)
         except NotFound as gone:  # another program deleted it while this form was open
             QMessageBox.warning(
                 self,
@@ -336,14 +349,19 @@ class RoundDialog(FormDialog):
                 f"{as_sentence(str(gone))} Another program may have deleted it.",
             )
             return
-        dialog = ContactDialog(self.session, contact, self)
+        except InvalidInput as unreadable:  # stored so that it cannot be read (a hand edit)
+            bad = repo.unreadable_record("contact", contact_id)
+            if bad is None or not isinstance(bad.repaired, Contact):  # nothing to start from
+                QMessageBox.warning(self, "Contact cannot be read", as_sentence(str(unreadable)))
+                return
+            dialog = ContactDialog.fixing(self.session, bad, self)
         if dialog.exec() and dialog.saved is not None:
             self.people_model.rename(row, dialog.saved.name)
 
     def _new_contact(self) -> None:
         try:  # the company the new contact is likely at
             company = self.session.repo.application(self.application_id).company
-        except NotFound:  # another program deleted the application: saving will say so
+        except InvalidInput:  # deleted by another program (saving says so), or unreadable
             company = ""
         dialog = ContactDialog(self.session, None, self, company=company)
         if dialog.exec() and dialog.saved is not None:
@@ -352,6 +370,19 @@ class RoundDialog(FormDialog):
 
     def interviewers(self) -> tuple[int, ...]:
         return self.people_model.interviewers()
+
+    def gone_words(self, error: NotFound) -> str:
+        """A ticked interviewer deleted meanwhile is named (the user never sees ids)."""
+        if error.field != "interviewer_ids":
+            return super().gone_words(error)
+        ticked = self.interviewers()
+        there = self.session.repo.contact_names(ticked)
+        gone = [self.people_model.name_of(i) for i in ticked if i not in there]
+        who = " and ".join(gone) or "A ticked contact"
+        return (
+            f"{who} {'is' if len(gone) < 2 else 'are'} no longer among your contacts: another "
+            "program may have deleted them. Untick them to save."
+        )
 
     def _moment(self, at: QTime, zone: ZoneInfo, what: str, field: str) -> datetime:
         """The clock reading in the interview's zone; one the clocks skip or repeat there is

@@ -69,12 +69,15 @@ class FormDialog(GuardedDialog):
     def save(self) -> None:
         raise NotImplementedError
 
+    def gone_words(self, error: NotFound) -> str:
+        """What to say when saving found a record gone (the domain names it by its id)."""
+        return f"{as_sentence(str(error))} Another program may have deleted it."
+
     def accept(self) -> None:
         try:
             self.save()
         except NotFound as error:  # another program deleted it while the form was open
-            gone = f"{as_sentence(str(error))} Another program may have deleted it."
-            self.fields.show(NotFound(gone, error.field))
+            self.fields.show(NotFound(self.gone_words(error), error.field))
             return
         except FollowUpError as error:
             self.fields.show(error)

@@ -43,6 +43,9 @@ class PeopleModel(QAbstractListModel):
         """The ticked contacts' ids, in the list's order."""
         return tuple(i for i in self._ids if i in self.ticked)
 
+    def name_of(self, contact_id: int) -> str:
+        return self._names[self._ids.index(contact_id)]
+
     def contact_at(self, row: int) -> int:
         return self._ids[self._shown[row]]
 
