@@ -63,16 +63,16 @@ def test_a_letter_naming_another_day_than_the_interviews_is_an_error(tmp_path: P
     assert "wrong-day" not in out
 
 
-@pytest.mark.parametrize("text", ["", "  \n\t\n", "\ufeff"])
+@pytest.mark.parametrize("text", ["", "  \n\t\n", "\ufeff", "\u200b\u2060\n"])
 def test_an_empty_letter_is_refused_not_passed(tmp_path: Path, text: str) -> None:
     """It said "No findings: brief, thankful, and on topic." of an empty file."""
     letter = tmp_path / "letter.txt"
     letter.write_text(text, encoding="utf-8")
     result = run(tmp_path / "db.sqlite3", "check", str(letter))
     assert result.code == 2 and result.out == ""
-    assert result.err == f"followup: {letter} holds no letter (it is empty)\n"
+    assert result.err == f"followup: {letter} holds no letter (it is blank)\n"
     piped = run(tmp_path / "db.sqlite3", "check", "-", stdin="\n")
-    assert piped.err == "followup: standard input holds no letter (it is empty)\n"
+    assert piped.err == "followup: standard input holds no letter (it is blank)\n"
 
 
 def test_a_byte_order_mark_is_no_part_of_the_letter(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTime
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QStyle, QWidget
 from pytestqt.qtbot import QtBot
 
 from followup.model import Application, Channel, Contact, Round, Status
@@ -370,6 +370,23 @@ def test_a_ticked_interviewer_deleted_meanwhile_is_named_when_saving(
         "may have deleted them. Untick them to save."
     }
     assert dialog.saved is None and session.repo.round(interview.id).title == interview.title
+
+
+def test_the_interviewers_rows_hold_their_whole_tick_box_in_the_form(
+    qtbot: QtBot, session: Session, interview: Round, app_style_sheet: str
+) -> None:
+    """As the form opens, not only after a search lays the list out again (the rows were
+    14 px, the tick boxes' lower edge cut, until then)."""
+    dialog = RoundDialog(session, interview.application_id, interview)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.tabs.setCurrentIndex(1)
+    model, view = dialog.people_model, dialog.people
+    qtbot.waitUntil(lambda: view.visualRect(model.index(0)).isValid())
+    box = view.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, None, view)
+    heights = {view.visualRect(model.index(n)).height() for n in range(model.rowCount())}
+    assert min(heights) >= box + 4
 
 
 def test_with_no_contacts_the_interviewers_tab_says_how_to_add_them(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from followup.checker import Context as CheckContext
 from followup.checker import Finding, Severity, check
 from followup.cli.arguments import LETTER_BYTES, input_name, read_input
@@ -56,10 +58,15 @@ def _places(text: str, findings: list[Finding]) -> dict[int, str]:
     return places
 
 
+def _visible(ch: str) -> bool:
+    """Not a space, nor a mark that shows nothing (a zero-width space, a byte-order mark)."""
+    return not ch.isspace() and unicodedata.category(ch) != "Cf"
+
+
 def check_cmd(ctx: Context) -> int:
     text = _read(ctx.args.file)
-    if not text.strip():  # "No findings" would pass an empty letter as a good one
-        raise InvalidInput(f"{input_name(ctx.args.file)} holds no letter (it is empty)")
+    if not any(_visible(ch) for ch in text):  # "No findings" would pass it as a good letter
+        raise InvalidInput(f"{input_name(ctx.args.file)} holds no letter (it is blank)")
     findings = check(text, _context(ctx))
     rows = []
     places = _places(text, findings)
