@@ -509,3 +509,25 @@ def test_down_to_fewer_than_200_applications_every_one_opens_but_those_closed(
     assert open_ones(view) & with_rounds == with_rounds - {closed}
     added = session.run(None, lambda: with_a_round(session.repo, "Newco"))  # the 199th
     assert added is not None and added in open_ones(view)
+
+
+def test_the_record_chosen_before_a_filter_hid_it_is_chosen_again_when_it_shows(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """It stayed unchosen, the details pane empty, after the filter was cleared; a record
+    the user chooses meanwhile is the one kept."""
+    fill(session, 12, seed=5)
+    view = InterviewsView(session)
+    qtbot.addWidget(view)
+    view.show()
+    view.select(interview)
+    view.model.set_filter("no application holds this")
+    assert view.selected() is None and view.details.record is None
+    view.model.set_filter("")
+    assert view.selected() == interview and view.details.record == interview
+    view.model.set_filter("no application holds this")
+    view.model.set_filter("acme")
+    other = view.model.rows[0].app
+    view.select(other)
+    view.model.set_filter("")
+    assert view.selected() == other

@@ -155,6 +155,7 @@ class InterviewsView(QWidget):
         self.tree.collapsed.connect(self._on_collapsed)
         self.model.rowsInserted.connect(self._rows_inserted)
         self._wanted: Application | Round | None = None  # asked for while the rows were read
+        self._hidden_choice: Application | Round | None = None  # chosen, then filtered out
         session.schedule_changed.connect(self.on_change)
         self._time_moved_unseen = False
         self._reload_unseen = False
@@ -317,11 +318,19 @@ class InterviewsView(QWidget):
                 return
 
     def _after_layout(self) -> None:
-        self._open(self._open_ids)  # (a filter cleared: the rows it hid, as they were)
+        """A sort, the filter, or time moving on: the rows it hid that show again open as
+        they were, and the record chosen before a filter hid it is chosen again."""
+        self._open(self._open_ids)
+        if self.selected() is None and self._hidden_choice is not None:
+            self.select(self._hidden_choice)
         if self.details.record != self.selected():
+            if self.selected() is None:  # hidden: remembered until the user chooses another
+                self._hidden_choice = self.details.record
             self._on_current()
 
     def _on_current(self) -> None:
+        if self.selected() is not None:
+            self._hidden_choice = None
         self._update_buttons()
         self.details.show_record(self.selected())
 
