@@ -37,6 +37,16 @@ def loaded(qtbot: QtBot, view: InterviewsView) -> None:
     qtbot.waitUntil(lambda: not view.model.loading, timeout=5000)
 
 
+def shown_page(qtbot: QtBot, session: Session) -> InterviewsView:
+    """The page as the running app has it (its rows read on a thread), shown and read."""
+    session.replan_in_background = True
+    view = InterviewsView(session)
+    qtbot.addWidget(view)
+    view.show()
+    loaded(qtbot, view)
+    return view
+
+
 def test_rows_read_on_a_thread_are_those_read_at_once(qtbot: QtBot, session: Session) -> None:
     fill(session, 25, seed=4)
     at_once = InterviewsView(session)
@@ -54,11 +64,7 @@ def test_the_selection_stays_and_a_change_meanwhile_is_kept(
     qtbot: QtBot, session: Session, interview: Round
 ) -> None:
     fill(session, 10, seed=2)
-    session.replan_in_background = True
-    view = InterviewsView(session)
-    qtbot.addWidget(view)
-    view.show()
-    loaded(qtbot, view)
+    view = shown_page(qtbot, session)
     chosen = session.repo.application(interview.application_id)
     view.select(chosen)
     assert view.selected() == chosen
@@ -105,11 +111,7 @@ def test_an_unreadable_round_stays_under_its_unreadable_application_after_a_chan
     """Read on the thread, the application's rounds that cannot be read are found as its
     rounds are read: still listed once another round is added to it."""
     app_id, bad_round = spoiled_application(tmp_path / "gui.sqlite3", "closed", "not a time")
-    session.replan_in_background = True
-    view = InterviewsView(session)
-    qtbot.addWidget(view)
-    view.show()
-    loaded(qtbot, view)
+    view = shown_page(qtbot, session)
     assert shown_rounds(view, app_id) == [bad_round]
     start = NOW.astimezone(NY)
     added = session.run(
@@ -159,11 +161,7 @@ def test_open_applications_stay_open_when_everything_is_read_again(
     qtbot: QtBot, session: Session
 ) -> None:
     fill(session, 210, seed=6)  # 200 or more: the tree is not opened whole
-    session.replan_in_background = True
-    view = InterviewsView(session)
-    qtbot.addWidget(view)
-    view.show()
-    loaded(qtbot, view)
+    view = shown_page(qtbot, session)
     model = view.model
     at = next(n for n, row in enumerate(model.rows) if len(row.rounds) > 1)
     app_id = model.rows[at].app.id
@@ -190,11 +188,7 @@ def test_another_programs_few_changes_are_put_in_alone(
     applications kept."""
     rng = random.Random(seed)
     fill(session, 40, seed=seed)
-    session.replan_in_background = True
-    view = InterviewsView(session)
-    qtbot.addWidget(view)
-    view.show()
-    loaded(qtbot, view)
+    view = shown_page(qtbot, session)
     order = rng.choice([Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
     if column >= 0:
         view.tree.sortByColumn(column, order)
@@ -245,11 +239,7 @@ def test_another_programs_few_changes_are_put_in_alone(
 
 def test_a_read_that_finds_nothing_changed_changes_nothing(qtbot: QtBot, session: Session) -> None:
     fill(session, 30, seed=3)
-    session.replan_in_background = True
-    view = InterviewsView(session)
-    qtbot.addWidget(view)
-    view.show()
-    loaded(qtbot, view)
+    view = shown_page(qtbot, session)
     model = view.model
     rows = list(model.rows)
     signals: list[str] = []
@@ -359,11 +349,7 @@ def test_a_selected_round_stays_selected_when_another_program_changes_its_siblin
     model sound through the change."""
     fill(session, 6, seed=3)
     app, rounds = app_with_rounds(session, 3)
-    session.replan_in_background = True
-    view = InterviewsView(session)
-    qtbot.addWidget(view)
-    view.show()
-    loaded(qtbot, view)
+    view = shown_page(qtbot, session)
     tester = QAbstractItemModelTester(
         view.model, QAbstractItemModelTester.FailureReportingMode.Warning
     )
@@ -411,11 +397,7 @@ def test_open_and_closed_applications_stay_so_through_a_filter_and_another_progr
     user opened. A filter that hides one and is cleared, or another program's edit of it,
     leaves each as the user left it."""
     fill(session, count, seed=7)
-    session.replan_in_background = True
-    view = InterviewsView(session)
-    qtbot.addWidget(view)
-    view.show()
-    loaded(qtbot, view)
+    view = shown_page(qtbot, session)
     model = view.model
     with_rounds = [row.app for row in model.rows if row.rounds]
     flipped, other_one = with_rounds[0], with_rounds[1]
@@ -469,11 +451,7 @@ def test_an_application_added_while_a_filter_hides_it_opens_when_it_shows(
     """Under 200 applications a new one opens as all do, though the filter hid it when it
     came (it showed closed until the next whole read)."""
     fill(session, 10, seed=1)
-    session.replan_in_background = True
-    view = InterviewsView(session)
-    qtbot.addWidget(view)
-    view.show()
-    loaded(qtbot, view)
+    view = shown_page(qtbot, session)
     view.model.set_filter("acme")
     added: list[int] = []
     if writer == "the window":
@@ -492,11 +470,7 @@ def test_down_to_fewer_than_200_applications_every_one_opens_but_those_closed(
     application opens but those the user closed, as a whole read opens them; and a new one
     opens then too."""
     fill(session, 203, seed=4)
-    session.replan_in_background = True
-    view = InterviewsView(session)
-    qtbot.addWidget(view)
-    view.show()
-    loaded(qtbot, view)
+    view = shown_page(qtbot, session)
     model = view.model
     assert open_ones(view) == set()
     closed = next(row.app.id for row in model.rows if row.rounds)
