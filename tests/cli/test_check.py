@@ -31,8 +31,8 @@ def test_findings_are_placed_by_line_and_column(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "!! " * 350_000,
-        "😀" * 250_000,
+        "Thanks " + "!! " * 350_000,
+        "Thanks " + "😀" * 250_000,
         "x" * 1_000_000,
         "Any update?\n" * 90_000,
         "".join(chr(0x20 + (i * 7919) % 0xD000) for i in range(300_000)),
@@ -63,16 +63,19 @@ def test_a_letter_naming_another_day_than_the_interviews_is_an_error(tmp_path: P
     assert "wrong-day" not in out
 
 
-@pytest.mark.parametrize("text", ["", "  \n\t\n", "\ufeff", "\u200b\u2060\n"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "  \n\t\n", "\ufeff", "\u200b\u2060\n", "\u0301\u0301", "\u3164\u2800", "...\n—", "😀!!"],
+)
 def test_an_empty_letter_is_refused_not_passed(tmp_path: Path, text: str) -> None:
     """It said "No findings: brief, thankful, and on topic." of an empty file."""
     letter = tmp_path / "letter.txt"
     letter.write_text(text, encoding="utf-8")
     result = run(tmp_path / "db.sqlite3", "check", str(letter))
     assert result.code == 2 and result.out == ""
-    assert result.err == f"followup: {letter} holds no letter (it is blank)\n"
+    assert result.err == f"followup: {letter} holds no letter (no word in it)\n"
     piped = run(tmp_path / "db.sqlite3", "check", "-", stdin="\n")
-    assert piped.err == "followup: standard input holds no letter (it is blank)\n"
+    assert piped.err == "followup: standard input holds no letter (no word in it)\n"
 
 
 def test_a_byte_order_mark_is_no_part_of_the_letter(tmp_path: Path) -> None:

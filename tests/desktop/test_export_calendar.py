@@ -171,7 +171,8 @@ def test_the_window_writes_what_the_command_line_writes_closed_applications_too(
     tmp_path: Path,
 ) -> None:
     """A closed application's interview and letter are history a calendar keeps: the window
-    wrote only active applications' (3,572 events of 27,944 at 10,000 interviews)."""
+    wrote only active applications' (3,572 events of 27,944 at 10,000 interviews), and
+    named days as it shows them, this year's without their year."""
     session.repo.set_status(interview.application_id, Status.CLOSED, "no answer")
     session.repo.add_application(Application(0, "Globex", "Analyst", applied_on=NOW.date()))
     session.schedule_changed.emit()
@@ -182,4 +183,6 @@ def test_the_window_writes_what_the_command_line_writes_closed_applications_too(
     ok(session.repo.db.path, "export", "ics", str(tmp_path / "cli.ics"))
     written = target.read_text()
     assert uids(written) == uids((tmp_path / "cli.ics").read_text())
+    # To the byte: days named with their year (the window's own style left it out).
+    assert target.read_bytes() == (tmp_path / "cli.ics").read_bytes()
     assert f"UID:round-{interview.id}-interview@" in "".join(uids(written))

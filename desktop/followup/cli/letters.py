@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from followup.checker import Context as CheckContext
 from followup.checker import Finding, Severity, check
 from followup.cli.arguments import LETTER_BYTES, input_name, read_input
@@ -58,15 +56,19 @@ def _places(text: str, findings: list[Finding]) -> dict[int, str]:
     return places
 
 
-def _visible(ch: str) -> bool:
-    """Not a space, nor a mark that shows nothing (a zero-width space, a byte-order mark)."""
-    return not ch.isspace() and unicodedata.category(ch) != "Cf"
+# Letters that show as blank space (Hangul fillers, the Braille blank): no word is made of them.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _a_word_in(text: str) -> bool:
+    """A letter or a digit somewhere: blank space, marks, dots or dashes alone are no letter."""
+    return any(ch.isalnum() and ch not in _BLANK_LETTERS for ch in text)
 
 
 def check_cmd(ctx: Context) -> int:
     text = _read(ctx.args.file)
-    if not any(_visible(ch) for ch in text):  # "No findings" would pass it as a good letter
-        raise InvalidInput(f"{input_name(ctx.args.file)} holds no letter (it is blank)")
+    if not _a_word_in(text):  # "No findings" would pass it as a good letter
+        raise InvalidInput(f"{input_name(ctx.args.file)} holds no letter (no word in it)")
     findings = check(text, _context(ctx))
     rows = []
     places = _places(text, findings)
