@@ -30,7 +30,12 @@ class InvalidInput(FollowUpError):
 
 
 class NotFound(InvalidInput):
-    """An id that names nothing in the database."""
+    """An id that names nothing in the database. ``kind`` says what it was to name
+    ("application", "interview round", "contact"), for a front end to say it in words."""
+
+    def __init__(self, message: str, field: str | None = None, kind: str = "") -> None:
+        super().__init__(message, field)
+        self.kind = kind
 
 
 class Refusal(FollowUpError):

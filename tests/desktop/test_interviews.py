@@ -273,8 +273,9 @@ def test_contacts_and_the_application_deleted_by_another_program_under_an_open_f
     said: list[str] = []
     read_next_message(said)
     dialog.edit_person.click()
-    assert said == [
-        f"Contact not found: No contact {gone.id}. Another program may have deleted it."
+    assert said == [  # by name: the user never sees ids
+        "Contact not found: Gone Person is no longer among your contacts: another program "
+        "may have deleted them."
     ]
     other.delete_application(interview.application_id)
     other.db.close()
@@ -290,9 +291,31 @@ def test_contacts_and_the_application_deleted_by_another_program_under_an_open_f
     assert "Ana Cruz" in session.repo.contact_names().values()
     dialog.accept()
     assert dialog.saved is None and session.repo.rounds() == []
-    said_in_form = dialog.error.text()
-    assert (
-        said_in_form == f"No interview round {interview.id}. Another program may have deleted it."
+    assert dialog.error.text() == (
+        "The interview is no longer in your file: another program may have deleted it."
+    )
+    new_round = RoundDialog(session, interview.application_id, None)  # opened before, say
+    qtbot.addWidget(new_round)
+    new_round.accept()
+    assert new_round.error.text() == (
+        "The application is no longer in your file: another program may have deleted it."
+    )
+
+
+def test_a_contact_deleted_under_its_open_form_is_named_when_saving(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    lee = next(c for c in session.repo.contacts() if c.name == "Lee Park")
+    form = ContactDialog(session, lee)
+    qtbot.addWidget(form)
+    with sqlite3.connect(session.repo.db.path) as raw:  # another program deletes him
+        raw.execute("PRAGMA foreign_keys = OFF")
+        raw.execute("DELETE FROM contacts WHERE id = ?", (lee.id,))
+    form.title.setText("Head of Engineering")
+    form.accept()
+    assert form.saved is None
+    assert form.error.text() == (
+        "Lee Park is no longer among your contacts: another program may have deleted them."
     )
 
 

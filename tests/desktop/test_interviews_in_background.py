@@ -505,3 +505,30 @@ def test_the_record_chosen_before_a_filter_hid_it_is_chosen_again_when_it_shows(
     view.select(other)
     view.model.set_filter("")
     assert view.selected() == other
+
+
+def in_sight(view: InterviewsView) -> bool:
+    shown = view.tree.visualRect(view.tree.currentIndex())
+    return shown.isValid() and view.tree.viewport().rect().contains(shown)
+
+
+def test_the_chosen_row_is_in_sight_after_a_filter_or_a_sort(
+    qtbot: QtBot, session: Session
+) -> None:
+    """It stayed where the list was scrolled, out of sight among many (the try-out helper)."""
+    fill(session, 300, seed=8)
+    view = shown_page(qtbot, session)
+    view.resize(900, 500)
+    model = view.model
+    chosen = model.rows[-1].app
+    view.select(chosen)
+    view.tree.scrollToTop()
+    assert not in_sight(view)
+    view.search.setText(chosen.company)
+    qtbot.waitUntil(lambda: model.needle == chosen.company.casefold())
+    view.search.setText("")
+    qtbot.waitUntil(lambda: model.needle == "")
+    assert view.selected() == chosen and in_sight(view)
+    view.tree.scrollToTop()
+    view.tree.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert view.selected() == chosen and in_sight(view)

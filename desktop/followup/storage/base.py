@@ -72,7 +72,8 @@ class Store:
         except OverflowError:  # an id beyond SQLite's integers names nothing
             found = []
         if not found:
-            raise NotFound(f"no {what}")
+            kind, _, row_id = what.rpartition(" ")
+            raise NotFound(f"no {what}", kind=kind if row_id.isdigit() else what)
         return found[0]
 
     def _all(self, sql: str, args: Sequence[Any] = ()) -> list[sqlite3.Row]:

@@ -263,8 +263,9 @@ class Records(Store):
             try:
                 self.contact(contact_id)
             except InvalidInput as error:  # said beside the interviewers
-                kind = NotFound if isinstance(error, NotFound) else InvalidInput
-                raise kind(str(error), "interviewer_ids") from error
+                if isinstance(error, NotFound):
+                    raise NotFound(str(error), "interviewer_ids", error.kind) from error
+                raise InvalidInput(str(error), "interviewer_ids") from error
 
     @staticmethod
     def _round_values(r: Round) -> tuple[Any, ...]:

@@ -46,6 +46,13 @@ from followup_desktop.unsaved import FINDS
 from followup_desktop.wrapping import within_screen
 
 
+def no_longer_a_contact(names: list[str]) -> str:
+    """Contacts another program deleted, by name."""
+    who = " and ".join(names) or "A contact"
+    are = "is" if len(names) < 2 else "are"
+    return f"{who} {are} no longer among your contacts: another program may have deleted them."
+
+
 class ContactDialog(FormDialog):
     def __init__(
         self,
@@ -77,6 +84,11 @@ class ContactDialog(FormDialog):
         self.body.addLayout(form)
         self.finish()
         self.saved: Contact | None = None
+
+    def gone_words(self, error: NotFound) -> str:
+        if error.kind == "contact" and self.contact is not None:
+            return no_longer_a_contact([self.contact.name])
+        return super().gone_words(error)
 
     @classmethod
     def fixing(cls, session: Session, bad: Unreadable, parent: QWidget | None) -> ContactDialog:
@@ -342,12 +354,9 @@ class RoundDialog(FormDialog):
         repo = self.session.repo
         try:
             dialog = ContactDialog(self.session, repo.contact(contact_id), self)
-        except NotFound as gone:  # another program deleted it while this form was open
-            QMessageBox.warning(
-                self,
-                "Contact not found",
-                f"{as_sentence(str(gone))} Another program may have deleted it.",
-            )
+        except NotFound:  # another program deleted it while this form was open
+            name = self.people_model.name_of(contact_id)
+            QMessageBox.warning(self, "Contact not found", no_longer_a_contact([name]))
             return
         except InvalidInput as unreadable:  # stored so that it cannot be read (a hand edit)
             bad = repo.unreadable_record("contact", contact_id)
@@ -378,11 +387,7 @@ class RoundDialog(FormDialog):
         ticked = self.interviewers()
         there = self.session.repo.contact_names(ticked)
         gone = [self.people_model.name_of(i) for i in ticked if i not in there]
-        who = " and ".join(gone) or "A ticked contact"
-        return (
-            f"{who} {'is' if len(gone) < 2 else 'are'} no longer among your contacts: another "
-            "program may have deleted them. Untick them to save."
-        )
+        return f"{no_longer_a_contact(gone)} Untick them to save."
 
     def _moment(self, at: QTime, zone: ZoneInfo, what: str, field: str) -> datetime:
         """The clock reading in the interview's zone; one the clocks skip or repeat there is

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup.errors import FollowUpError, NotFound, as_sentence
+from followup.errors import FollowUpError, NotFound
 from followup.unreadable import Unreadable
 from followup_desktop.accessibility import named
 from followup_desktop.date_range import bound_days
@@ -70,8 +70,10 @@ class FormDialog(GuardedDialog):
         raise NotImplementedError
 
     def gone_words(self, error: NotFound) -> str:
-        """What to say when saving found a record gone (the domain names it by its id)."""
-        return f"{as_sentence(str(error))} Another program may have deleted it."
+        """What to say when saving found a record gone: in words (the domain names it by its
+        id, which the user never sees)."""
+        what = {"interview round": "interview"}.get(error.kind, error.kind or "record")
+        return f"The {what} is no longer in your file: another program may have deleted it."
 
     def accept(self) -> None:
         try:

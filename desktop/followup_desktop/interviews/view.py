@@ -91,7 +91,7 @@ class InterviewsView(QWidget):
         self.search.setClearButtonEnabled(True)
         # Filter after a pause in typing: with thousands of rows, not on every key.
         self.filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
-        self.filter_timer.timeout.connect(lambda: self.model.set_filter(self.search.text()))
+        self.filter_timer.timeout.connect(self._filter)
         self.search.textChanged.connect(self.filter_timer.start)
         self.tree = named(QTreeView(), "Applications and interview rounds")
         # Polished before any row is laid out: the style sheet's row padding is part of the
@@ -108,6 +108,7 @@ class InterviewsView(QWidget):
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
         remember_header(header, "interviews")  # widths and sort order as the user left them
+        header.sortIndicatorChanged.connect(self._show_current)  # (after the tree's sort)
         self.column_widths = {
             c: header.sectionSize(c) or w for c, w in enumerate(COLUMN_WIDTHS)
         }  # wanted widths, also of columns hidden for lack of room
@@ -316,6 +317,17 @@ class InterviewsView(QWidget):
             if round_index.data(RecordRole).id == record.id:
                 self.tree.setCurrentIndex(round_index)
                 return
+
+    def _filter(self) -> None:
+        self.model.set_filter(self.search.text())
+        self._show_current()
+
+    def _show_current(self) -> None:
+        """The chosen row in sight after the user filtered or sorted (it stayed where the
+        list was scrolled, out of sight among 10,000)."""
+        current = self.tree.currentIndex()
+        if current.isValid():
+            self.tree.scrollTo(current)
 
     def _after_layout(self) -> None:
         """A sort, the filter, or time moving on: the rows it hid that show again open as
