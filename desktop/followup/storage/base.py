@@ -66,14 +66,15 @@ class Store:
         self.db = database
         self.db.connection.row_factory = sqlite3.Row
 
-    def _one(self, sql: str, args: Sequence[Any], what: str) -> sqlite3.Row:
+    def _one(self, sql: str, row_id: int, kind: str) -> sqlite3.Row:
+        """The row of ``sql`` (``WHERE id=?``) for ``row_id``; none is ``NotFound`` naming
+        the ``kind`` of record ("interview round") and the id."""
         try:
-            found = self._rows(sql, args, one=True)
+            found = self._rows(sql, (row_id,), one=True)
         except OverflowError:  # an id beyond SQLite's integers names nothing
             found = []
         if not found:
-            kind, _, row_id = what.rpartition(" ")
-            raise NotFound(f"no {what}", kind=kind if row_id.isdigit() else what)
+            raise NotFound(f"no {kind} {row_id}", kind=kind)
         return found[0]
 
     def _all(self, sql: str, args: Sequence[Any] = ()) -> list[sqlite3.Row]:

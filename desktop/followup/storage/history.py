@@ -92,17 +92,15 @@ class History(HistoryFixes):
     # -- one letter, call or inquiry: read, fix, delete ----------------------------------
 
     def letter(self, letter_id: int) -> Letter:
-        row = self._one("SELECT * FROM letters WHERE id=?", (letter_id,), f"letter {letter_id}")
+        row = self._one("SELECT * FROM letters WHERE id=?", letter_id, "letter")
         return self._only(history_rows.letter(row), "letter", letter_id)
 
     def call(self, call_id: int) -> Call:
-        row = self._one("SELECT * FROM calls WHERE id=?", (call_id,), f"call {call_id}")
+        row = self._one("SELECT * FROM calls WHERE id=?", call_id, "call")
         return self._only(history_rows.call(row), "call", call_id)
 
     def inquiry(self, inquiry_id: int) -> Inquiry:
-        row = self._one(
-            "SELECT * FROM inquiries WHERE id=?", (inquiry_id,), f"inquiry {inquiry_id}"
-        )
+        row = self._one("SELECT * FROM inquiries WHERE id=?", inquiry_id, "inquiry")
         return self._only(history_rows.inquiry(row), "inquiry", inquiry_id)
 
     def delete_letter(
@@ -113,7 +111,7 @@ class History(HistoryFixes):
         (saved at ``now``, else when it was sent), unless a draft to that person is there.
         Returns the draft put back, if one was."""
         with self.db.transaction() as cur:
-            self._exists("letters", letter_id, f"letter {letter_id}")
+            self._exists("letters", letter_id, "letter")
             if unless_called and self._followed_up(cur, letter_id):
                 raise CannotUndo(
                     "A call about this interview is recorded since: it follows up this "
@@ -166,7 +164,7 @@ class History(HistoryFixes):
         (its row is not turned into a half-right draft)."""
         try:
             letter = history_rows.letter(
-                self._one("SELECT * FROM letters WHERE id=?", (letter_id,), "letter")
+                self._one("SELECT * FROM letters WHERE id=?", letter_id, "letter")
             )
         except sqlite3.Error:  # text that is not even UTF-8
             return None
@@ -190,7 +188,7 @@ class History(HistoryFixes):
 
     def _delete_one(self, table: str, row_id: int, kind: str) -> None:
         with self.db.transaction() as cur:
-            self._exists(table, row_id, f"{kind} {row_id}")
+            self._exists(table, row_id, kind)
             cur.execute(f"DELETE FROM {table} WHERE id=?", (row_id,))
         self._unreadable.pop((kind, row_id), None)
 

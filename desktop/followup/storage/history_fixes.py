@@ -93,6 +93,6 @@ class HistoryFixes(Records):
 
     def _same_owner(self, table: str, row_id: int, kind: str, owner: tuple[str, int]) -> None:
         column, value = owner
-        row = self._one(f"SELECT {column} FROM {table} WHERE id=?", (row_id,), f"{kind} {row_id}")
+        row = self._one(f"SELECT {column} FROM {table} WHERE id=?", row_id, kind)
         if row[0] != value:
             raise InvalidInput(f"a {kind}'s {column.removesuffix('_id')} cannot be changed", column)

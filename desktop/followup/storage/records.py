@@ -64,8 +64,8 @@ class Records(Store):
         repaired = found.repaired if found is not None else None
         return repaired if isinstance(repaired, Application | Round) else None
 
-    def _exists(self, table: str, row_id: int, what: str) -> None:
-        self._one(f"SELECT 1 FROM {table} WHERE id=?", (row_id,), what)
+    def _exists(self, table: str, row_id: int, kind: str) -> None:
+        self._one(f"SELECT 1 FROM {table} WHERE id=?", row_id, kind)
 
     # -- contacts -------------------------------------------------------------------------
 
@@ -97,7 +97,7 @@ class Records(Store):
 
     def update_contact(self, contact: Contact) -> Contact:
         contact.check()
-        self._exists("contacts", contact.id, f"contact {contact.id}")
+        self._exists("contacts", contact.id, "contact")
         with self.db.transaction() as cur:
             cur.execute(
                 "UPDATE contacts SET name=?, title=?, company=?, email=?, phone=?, address=? "
@@ -119,7 +119,7 @@ class Records(Store):
         """Delete a contact. A letter drafted to them and not sent would go with them (drafts
         belong to their recipient): that is refused unless ``with_drafts`` says the user
         chose it, so no typed letter disappears as a side effect."""
-        self._exists("contacts", contact_id, f"contact {contact_id}")
+        self._exists("contacts", contact_id, "contact")
         try:
             with self.db.transaction() as cur:
                 if not with_drafts:
@@ -142,7 +142,7 @@ class Records(Store):
             ) from error
 
     def contact(self, contact_id: int) -> Contact:
-        row = self._one("SELECT * FROM contacts WHERE id=?", (contact_id,), f"contact {contact_id}")
+        row = self._one("SELECT * FROM contacts WHERE id=?", contact_id, "contact")
         return self._only(row_values.contact(row), "contact", contact_id)
 
     def contact_names(self, ids: Sequence[int] | None = None) -> dict[int, str]:
@@ -198,7 +198,7 @@ class Records(Store):
 
     def update_application(self, app: Application) -> Application:
         app.check()
-        self._exists("applications", app.id, f"application {app.id}")
+        self._exists("applications", app.id, "application")
         if app.contact_id is not None:
             self.contact(app.contact_id)
         values = self._app_values(app)
@@ -212,12 +212,12 @@ class Records(Store):
         return app
 
     def delete_application(self, app_id: int) -> None:
-        self._exists("applications", app_id, f"application {app_id}")
+        self._exists("applications", app_id, "application")
         with self.db.transaction() as cur:
             cur.execute("DELETE FROM applications WHERE id=?", (app_id,))
 
     def application(self, app_id: int) -> Application:
-        row = self._one("SELECT * FROM applications WHERE id=?", (app_id,), f"application {app_id}")
+        row = self._one("SELECT * FROM applications WHERE id=?", app_id, "application")
         return self._only(row_values.application(row), "application", app_id)
 
     def has_applications(self) -> bool:
@@ -258,7 +258,7 @@ class Records(Store):
 
     def _check_round_refs(self, r: Round) -> None:
         r.check()
-        self._exists("applications", r.application_id, f"application {r.application_id}")
+        self._exists("applications", r.application_id, "application")
         for contact_id in r.interviewer_ids:
             try:
                 self.contact(contact_id)
@@ -311,7 +311,7 @@ class Records(Store):
 
     def update_round(self, r: Round) -> Round:
         r.check()
-        self._exists("rounds", r.id, f"interview round {r.id}")
+        self._exists("rounds", r.id, "interview round")
         old_interviewers = tuple(self._interviewers([r.id]).get(r.id, ()))
         self._check_round_refs(r)
         values = self._round_values(r)
@@ -334,14 +334,12 @@ class Records(Store):
         return r
 
     def delete_round(self, round_id: int) -> None:
-        self._exists("rounds", round_id, f"interview round {round_id}")
+        self._exists("rounds", round_id, "interview round")
         with self.db.transaction() as cur:
             cur.execute("DELETE FROM rounds WHERE id=?", (round_id,))
 
     def round(self, round_id: int) -> Round:
-        row = self._one(
-            "SELECT * FROM rounds WHERE id=?", (round_id,), f"interview round {round_id}"
-        )
+        row = self._one("SELECT * FROM rounds WHERE id=?", round_id, "interview round")
         made = row_values.round_(row, tuple(self._interviewers([round_id]).get(round_id, ())))
         return self._only(made, "interview round", round_id)
 
