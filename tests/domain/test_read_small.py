@@ -32,3 +32,15 @@ def test_anything_else_is_no_file_and_never_blocks(tmp_path: Path, kind: str) ->
         target.write_bytes(b"data")
         path.symlink_to(target)
     assert read_small(path, 1024) is None
+
+
+@pytest.mark.parametrize("mode", [0o666, 0o620, 0o602])
+def test_a_file_others_may_write_is_not_read(tmp_path: Path, mode: int) -> None:
+    """The app reads marshal from its kept files: only from one no one else could have
+    written (the checker's model checked this alone; Today's copy and the icons did not)."""
+    kept = tmp_path / "kept"
+    kept.write_bytes(b"x" * 10)
+    kept.chmod(mode)
+    assert read_small(kept, 100) is None
+    kept.chmod(0o600)
+    assert read_small(kept, 100) == b"x" * 10
