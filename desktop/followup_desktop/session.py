@@ -227,7 +227,9 @@ class Session(QObject):
         GUI's do, with a locale style of its own that shares the names already made and
         writes new ones without Qt (``LocaleDates.sibling`` and ``for_planner`` say why that
         matters to the GUI thread)."""
-        settings, cal, zone = self._thread_settings(now), self.calendar(), self.zone
+        dates = self.dates().for_planner(now.astimezone(self.zone).date())
+        settings = replace(self.settings.plan(), dates=dates)
+        cal, zone = self.calendar(), self.zone
         return self.read_on_its_own(
             lambda store: plans_by_application(store, cal, zone, now, settings, active_only=True)
         )
@@ -241,11 +243,6 @@ class Session(QObject):
 
         now, settings, cal, zone = self.now(), self.settings.plan(), self.calendar(), self.zone
         return self.read_on_its_own(lambda store: calendar_of(store, cal, zone, now, settings))
-
-    def _thread_settings(self, now: datetime) -> PlanSettings:
-        """Plan settings whose reasons name days as the GUI's do, off the GUI thread."""
-        dates = self.dates().for_planner(now.astimezone(self.zone).date())
-        return replace(self.settings.plan(), dates=dates)
 
     def read_on_its_own(self, work: Callable[[Repository], T]) -> Callable[[], T]:
         """``work`` over a read-only connection of its own, opened, read and closed by the

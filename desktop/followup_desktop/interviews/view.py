@@ -222,11 +222,11 @@ class InterviewsView(QWidget):
         self._wanted = None
         install()
         self._known_ids = {row.app.id for row in self.model.ordered}
-        if len(self._known_ids) < WHOLE_TREE_OPEN:  # all open, but those the user closed
-            self._open_ids = self._known_ids - self._closed_ids
+        if len(self._known_ids) < WHOLE_TREE_OPEN:
+            self._open_all_but_closed()
         else:
             self._open_ids &= self._known_ids
-        self._open(self._open_ids)
+            self._open(self._open_ids)
         self._choose(current)
 
     def _rows_changed(self, app_ids: frozenset[int]) -> None:
@@ -253,10 +253,14 @@ class InterviewsView(QWidget):
                 if len(self._known_ids) < WHOLE_TREE_OPEN:
                     self._open_ids.add(app_id)
         if len(self._known_ids) < WHOLE_TREE_OPEN <= before:
-            self._open_ids = self._known_ids - self._closed_ids
-            self._open(self._open_ids)
+            self._open_all_but_closed()
         else:
             self._open(set(app_ids) & self._open_ids)
+
+    def _open_all_but_closed(self) -> None:
+        """Fewer than ``WHOLE_TREE_OPEN`` applications: each open, but those the user closed."""
+        self._open_ids = self._known_ids - self._closed_ids
+        self._open(self._open_ids)
 
     def _rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         """An application shown again (a filter, another program's change) opens if it was
