@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import calendar as stdcalendar
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -13,11 +15,13 @@ from PySide6.QtGui import (
     QFontMetrics,
     QFontMetricsF,
     QHelpEvent,
+    QHideEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
+    QPixmap,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -30,6 +34,49 @@ from followup_desktop.locale_dates import LocaleDates
 from followup_desktop.status_palette import Tone, state_colour, tone
 
 LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter  # an entry's line
+# Pages kept as pictures: the one shown and the two around it (a window's pixels each).
+MOST_PICTURES = 3
+
+
+class _Page(NamedTuple):
+    """One month (week) of the grid with its entries: ``source`` is the list of items its
+    days were filled from, so a page made again from another list is drawn again."""
+
+    first: date
+    days: list[date]
+    month: int  # the selected day's: the other months' day numbers are muted
+    by_day: dict[date, list[PlanItem]]
+    source: object
+    companies: dict[int, str]
+
+    def made_as(self, other: _Page) -> bool:
+        return (
+            self.first == other.first
+            and self.month == other.month
+            and self.source is other.source
+            and self.companies == other.companies
+        )
+
+
+@dataclass
+class _Picture:
+    """A page drawn without the selection's ring; ``pixmap`` None where a picture would not
+    match the widget (then the page is drawn at each paint)."""
+
+    look: tuple[object, ...]
+    page: _Page
+    pixmap: QPixmap | None
+    painted: dict[date, list[str]]
+
+
+def by_day(items: list[PlanItem], zone: object) -> dict[date, list[PlanItem]]:
+    """Items under the day they are due in ``zone``, in time order (those with no time left
+    out: nothing places them on a day)."""
+    days: dict[date, list[PlanItem]] = defaultdict(list)
+    for item in sorted(items, key=lambda i: (i.due is None, i.due)):
+        if item.due is not None:
+            days[item.due.astimezone(zone).date()].append(item)  # type: ignore[arg-type]
+    return days
 
 
 class CalendarGrid(QWidget):
@@ -58,6 +105,9 @@ class CalendarGrid(QWidget):
         self.work_calendar: WorkCalendar | None = None
         self.zone: object = None
         self.painted: dict[date, list[str]] = {}  # the lines each cell showed when last painted
+        self._source: object = None  # the items the page shown was filled from
+        self._shown_page: _Page | None = None  # its page, until the items or the range change
+        self._kept: dict[date, _Picture] = {}  # pictures by first day, the oldest first
         self._dates: LocaleDates | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -82,8 +132,11 @@ class CalendarGrid(QWidget):
         return day - timedelta(days=(day.weekday() - start) % 7)
 
     def days(self) -> list[date]:
+        return self._days_from(self.selected)
+
+    def _days_from(self, selected: date) -> list[date]:
         count = 7 if self.week_mode else 42
-        start = self.first_day()
+        start = self.first_day(selected)
         return [start + timedelta(days=i) for i in range(count)]
 
     def visible_range(self, selected: date | None = None) -> tuple[date, date]:
@@ -115,12 +168,11 @@ class CalendarGrid(QWidget):
         self.zone = zone
         self.companies = companies or {}
         self.work_calendar = work_calendar
-        self.by_day = defaultdict(list)
+        self.by_day = by_day(items, zone)
+        self._source = items
+        self._shown_page = None
         self._lines.clear()
         self._notes.clear()
-        for item in sorted(items, key=lambda i: (i.due is None, i.due)):
-            if item.due is not None:
-                self.by_day[item.due.astimezone(zone).date()].append(item)  # type: ignore[arg-type]
         self._describe()
         self.update()
 
@@ -138,6 +190,7 @@ class CalendarGrid(QWidget):
         self.date_selected.emit(day)
 
     def _changed(self, before: tuple[date, date]) -> None:
+        self._shown_page = None
         self._describe()
         self.update()
         if self.visible_range() != before:
@@ -151,21 +204,32 @@ class CalendarGrid(QWidget):
         self.setAccessibleDescription(f"{self.dates.long_day(self.selected)}{off}: {things}")
 
     def cell_lines(
-        self, day: date, room: int, widths: TextWidths | None = None, width: int = 0
+        self,
+        day: date,
+        room: int,
+        widths: TextWidths | None = None,
+        width: int = 0,
+        page: _Page | None = None,
     ) -> list[str]:
         """What a cell with ``room`` lines shows: entries, the last line "+N more" when they
         do not all fit. An entry whose time would crowd out the company (wider than ``width``
-        in ``widths``) drops the time: the tooltip and the day list still give it."""
-        items = self.by_day.get(day, [])
+        in ``widths``) drops the time: the tooltip and the day list still give it. Of the
+        page shown, or of ``page`` (one drawn ahead)."""
+        if page is None:
+            days, companies = self.by_day, self.companies
+        else:
+            days, companies = page.by_day, page.companies
+        all_items = days.get(day, [])
+        items = all_items
         if len(items) > room:  # only what is shown is written out (and measured)
             items = items[: max(room - 1, 0)]
         texts = []
         for item in items:
-            company = self.companies.get(item.application_id, "")
+            company = companies.get(item.application_id, "")
             text = entry(item, company, self.zone, self.dates)
             fits = widths is None or widths.advance(text) <= width
             texts.append(text if fits else entry(item, company, self.zone, self.dates, False))
-        hidden = len(self.by_day.get(day, [])) - len(texts)
+        hidden = len(all_items) - len(texts)
         return [*texts, f"+{hidden} more"] if hidden else texts
 
     # -- painting ------------------------------------------------------------------------
@@ -184,7 +248,92 @@ class CalendarGrid(QWidget):
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        """The page's picture (drawn ahead, or now and kept), then the selection's ring over
+        it: moving the selection within a page, hover, focus and the window's repaints only
+        copy pixels."""
+        page = self._page_shown()
+        picture = self._kept.get(page.first)
+        if picture is None or picture.look != self._look() or not picture.page.made_as(page):
+            picture = self._keep(page)
         painter = QPainter(self)
+        if picture.pixmap is None:  # a screen whose fonts a picture would not match
+            picture.painted = self._draw(painter, page)
+        else:
+            painter.drawPixmap(0, 0, picture.pixmap)
+        self.painted = picture.painted
+        if self.selected in page.days:
+            cell = self._cell(page.days.index(self.selected))
+            painter.setPen(self.palette().color(QPalette.ColorRole.Highlight))
+            painter.drawRect(cell.adjusted(1, 1, -1, -1))
+            painter.drawRect(cell.adjusted(2, 2, -2, -2))
+        painter.end()
+        self.finished_painting.emit()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Pictures are a window's worth of pixels each: none are kept for a hidden page."""
+        self._kept.clear()
+        super().hideEvent(event)
+
+    def prepare(self, selected: date, items: list[PlanItem], companies: dict[int, str]) -> None:
+        """Draw ahead the page that shows ``selected``, with the items and company names a
+        turn to it will bring (``set_items`` with the same list): the turn then only copies
+        its pixels. The zone and work calendar are the page's now (another makes other
+        items, so the picture is not used)."""
+        if not self.isVisible():
+            return
+        days = self._days_from(selected)
+        if days[0] != self._page_shown().first:
+            self._keep(
+                _Page(days[0], days, selected.month, by_day(items, self.zone), items, companies)
+            )
+
+    def _page_shown(self) -> _Page:
+        if self._shown_page is None:
+            days = self.days()
+            month = self.selected.month
+            self._shown_page = _Page(
+                days[0], days, month, self.by_day, self._source, self.companies
+            )
+        return self._shown_page
+
+    def _look(self) -> tuple[object, ...]:
+        """What a picture's pixels depend on besides its page's items: size, screen, palette,
+        font, today, the week or month, and the zone and calendar the items are placed by."""
+        return (
+            self.size().toTuple(),
+            self.devicePixelRatioF(),
+            self.logicalDpiY(),
+            self.palette().cacheKey(),
+            self.font().key(),
+            self.today,
+            self.week_mode,
+            self.zone,
+            id(self.work_calendar),
+        )
+
+    def _keep(self, page: _Page) -> _Picture:
+        """The page drawn into a picture, kept with the two pages around it at most."""
+        look = self._look()
+        ratio = self.devicePixelRatioF()
+        pixmap: QPixmap | None = QPixmap(self.size() * ratio)
+        assert pixmap is not None
+        pixmap.setDevicePixelRatio(ratio)
+        if pixmap.isNull() or pixmap.logicalDpiY() != self.logicalDpiY():
+            pixmap = None  # drawn on the widget at each paint (fonts sized for its screen)
+            painted: dict[date, list[str]] = {}
+        else:
+            painter = QPainter(pixmap)
+            painted = self._draw(painter, page)
+            painter.end()
+        picture = _Picture(look, page, pixmap, painted)
+        self._kept.pop(page.first, None)
+        self._kept[page.first] = picture
+        while len(self._kept) > MOST_PICTURES:
+            del self._kept[next(iter(self._kept))]
+        return picture
+
+    def _draw(self, painter: QPainter, page: _Page) -> dict[date, list[str]]:
+        """The page without the selection's ring; the lines each cell shows."""
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.Text)
         muted = tone(Tone.MUTED, palette)  # readable on this theme, unlike some placeholders
@@ -198,9 +347,8 @@ class CalendarGrid(QWidget):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(muted)
-        first = self.first_day()
         for column in range(7):
-            name = self.dates.short_weekday(first + timedelta(days=column))
+            name = self.dates.short_weekday(page.first + timedelta(days=column))
             painter.drawText(
                 QRect(int(column * width), 0, int(width), 24), Qt.AlignmentFlag.AlignCenter, name
             )
@@ -210,9 +358,9 @@ class CalendarGrid(QWidget):
         widths = self._widths_in(small)
         item_line = widths.metrics.height() + 2
         colours: dict[ItemState, QColor] = {}  # per paint: the palette may have changed
-        month = self.selected.month
-        self.painted = {}
-        for index, day in enumerate(self.days()):
+        shown = page is self._shown_page
+        painted = {}
+        for index, day in enumerate(page.days):
             cell = self._cell(index)
             if day not in self._notes:
                 self._notes[day] = day_note(self.work_calendar, day)
@@ -220,10 +368,6 @@ class CalendarGrid(QWidget):
             painter.fillRect(cell, off_day if note else base)
             painter.setPen(grid)
             painter.drawRect(cell)
-            if day == self.selected:
-                painter.setPen(accent)
-                painter.drawRect(cell.adjusted(1, 1, -1, -1))
-                painter.drawRect(cell.adjusted(2, 2, -2, -2))
             number = QRect(cell.left() + 6, cell.top() + 3, cell.width() - 12, line)
             painter.setFont(bold if day == self.today else self.font())
             if day == self.today:
@@ -235,7 +379,7 @@ class CalendarGrid(QWidget):
                 painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(day.day))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
             else:
-                other = not self.week_mode and day.month != month
+                other = not self.week_mode and day.month != page.month
                 painter.setPen(muted if other else text)
                 label_text = f"{day.day}" if self.week_mode is False else self.dates.day(day)
                 painter.drawText(number, Qt.AlignmentFlag.AlignLeft, label_text)
@@ -251,17 +395,18 @@ class CalendarGrid(QWidget):
                         note, Qt.TextElideMode.ElideRight, tag.width()
                     ),
                 )
-            items = self.by_day.get(day, [])
+            items = page.by_day.get(day, [])
             room = max((cell.height() - line - 8) // item_line, 0)
             room_width = cell.width() - 10
             key = (day, room, room_width)
-            cached = self._lines.get(key)
+            cached = self._lines.get(key) if shown else None
             if cached is None:
-                lines = self.cell_lines(day, room, widths, room_width)
+                lines = self.cell_lines(day, room, widths, room_width, page)
                 cached = lines, [widths.elided(t, room_width) for t in lines]
-                self._lines[key] = cached
+                if shown:
+                    self._lines[key] = cached
             lines, drawn = cached
-            self.painted[day] = lines
+            painted[day] = lines
             y = cell.top() + line + 6
             for position, text_line in enumerate(drawn):
                 more = len(items) > room and position == len(lines) - 1
@@ -278,8 +423,7 @@ class CalendarGrid(QWidget):
                 rect = QRect(cell.left() + 6, y, room_width, item_line)
                 painter.drawText(rect, LEFT_MIDDLE, text_line)
                 y += item_line
-        painter.end()
-        self.finished_painting.emit()
+        return painted
 
     def _widths_in(self, font: QFont) -> TextWidths:
         """The entries' widths in ``font`` here, kept across paints while the font and the

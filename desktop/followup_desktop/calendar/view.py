@@ -248,11 +248,12 @@ class CalendarView(QWidget):
 
     def _plan_ahead(self) -> None:
         """While the user looks at a month, plan the one before or after it (one per pause),
-        so paging on finds its plans and company names ready."""
+        and draw it, so paging on finds its plans, company names and picture ready."""
         if not self._neighbours or not self.isVisible():
             return
         day = self._neighbours.pop(0)
-        self._companies_of({i.application_id for i in self._items(*self.grid.visible_range(day))})
+        items = self._items(*self.grid.visible_range(day))
+        self.grid.prepare(day, items, self._companies_of({i.application_id for i in items}))
         if self._neighbours:
             self._ahead.start(PLAN_AHEAD_MS)
 
