@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from followup.model import Round
 from followup.plan import ItemState, PlanItem
+from followup.workdays import WorkCalendar
 from followup_desktop.calendar.grid import CalendarGrid
 from followup_desktop.session import Session
 
@@ -145,6 +146,10 @@ def test_a_picture_is_not_used_for_other_items_size_font_colours_or_day(
         lambda: grid.setFont(QFont(grid.font().family(), grid.font().pointSize() + 3)),
         lambda: grid.setPalette(_dark(grid.palette())),
         lambda: setattr(grid, "today", grid.today + timedelta(days=1)),  # midnight
+        # The same items on a calendar with a day off (added in Settings): its cell is marked.
+        lambda: grid.set_items(
+            changed, UTC, renamed, WorkCalendar(days_off=frozenset({date(2026, 11, 10)}))
+        ),
     ]
     for number, step in enumerate(steps, start=1):
         step()

@@ -308,7 +308,7 @@ class CalendarGrid(QWidget):
             self.today,
             self.week_mode,
             self.zone,
-            id(self.work_calendar),
+            self.work_calendar,  # by value: a day off added in Settings draws anew
         )
 
     def _keep(self, page: _Page) -> _Picture:
