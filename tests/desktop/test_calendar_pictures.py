@@ -11,11 +11,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from followup.model import Round
 from followup.plan import ItemState, PlanItem
 from followup.workdays import WorkCalendar
+from followup_desktop.app import stylesheet
 from followup_desktop.calendar.grid import CalendarGrid
 from followup_desktop.session import Session
 
@@ -177,6 +179,21 @@ def test_no_picture_is_kept_for_a_hidden_page(qtbot: QtBot) -> None:
     assert grid._kept == {}
 
 
+def test_a_grid_too_large_for_three_pictures_keeps_only_the_page_shown(qtbot: QtBot) -> None:
+    """Three pages of a 3000 x 2000 grid would take 69 MiB: only the page shown is kept, and
+    none is drawn ahead (a page turn draws its page, as before pictures)."""
+    november = _month(date(2026, 11, 1))
+    grid = _grid(qtbot)
+    grid.resize(3000, 2000)
+    grid.grab()
+    grid.prepare(date(2026, 11, 9), november, _companies(november))
+    assert list(grid._kept) == [grid.first_day()]
+    grid.resize(900, 600)
+    grid.grab()
+    grid.prepare(date(2026, 11, 9), november, _companies(november))
+    assert len(grid._kept) == 2
+
+
 def test_paging_back_and_forth_keeps_at_most_three_pictures(
     qtbot: QtBot,
     history: Session,  # noqa: F811
@@ -192,3 +209,107 @@ def test_paging_back_and_forth_keeps_at_most_three_pictures(
         grid.grab()
         assert shown(view) == planned_afresh(history, view)
         assert len(grid._kept) <= 3
+
+
+def test_a_disabled_grid_shows_its_disabled_colours(qtbot: QtBot) -> None:
+    items = _month(TODAY.replace(day=1))
+    grid = _grid(qtbot)
+    grid.set_items(items, UTC, _companies(items))
+    grid.grab()  # the picture, in the active colours
+    grid.setEnabled(False)  # the palette's cacheKey stays: only its colour group changes
+    fresh = _grid(qtbot)
+    fresh.setEnabled(False)
+    fresh.set_items(items, UTC, _companies(items))
+    assert _image(fresh) == _image(grid)
+
+
+def test_an_inactive_window_shows_its_inactive_colours(qtbot: QtBot) -> None:
+    """As on Windows, macOS and KDE: the selection colour of an inactive window is grey."""
+    items = _month(TODAY.replace(day=1))
+    palette = QPalette(QApplication.palette())
+    palette.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Highlight, QColor("#a0a0a0"))
+    grid = _grid(qtbot)
+    grid.setPalette(palette)
+    grid.set_items(items, UTC, _companies(items))
+    grid.activateWindow()
+    qtbot.waitUntil(grid.isActiveWindow)
+    grid.grab()  # drawn while active
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: not grid.isActiveWindow())
+    fresh = _grid(qtbot)
+    fresh.setPalette(palette)
+    fresh.set_items(items, UTC, _companies(items))
+    other.activateWindow()
+    qtbot.waitUntil(lambda: not fresh.isActiveWindow())
+    assert _image(fresh) == _image(grid)  # the today badge: grey in both
+
+
+def test_a_picture_is_drawn_in_the_grids_font(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the app's style sheet set, QApplication.setFont leaves the grid's font as it was;
+    a painter on a pixmap must not take the sizes the grid's font leaves unset from the
+    application's font (a painter on the widget takes them from the widget's)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    old_font, old_sheet = app.font(), app.styleSheet()
+    items = _month(TODAY.replace(day=1))
+    try:
+        app.setStyleSheet(stylesheet())
+        grids, windows = [], []
+        for _ in range(2):
+            window = QWidget()
+            windows.append(window)  # a window gone takes its grid along
+            qtbot.addWidget(window)
+            grids.append(CalendarGrid(TODAY, window))
+            grids[-1].resize(900, 600)
+            window.resize(900, 600)
+            window.show()
+            qtbot.waitExposed(window)
+        pictured, direct = grids
+        monkeypatch.setattr(direct, "logicalDpiY", lambda: 1)  # drawn on the widget
+        bigger = QFont(app.font())
+        bigger.setPointSizeF(app.font().pointSizeF() + 4)
+        app.setFont(bigger)
+        for grid in grids:
+            grid.set_items(items, UTC, _companies(items))
+        assert _image(pictured) == _image(direct)
+    finally:
+        app.setFont(old_font)
+        app.setStyleSheet(old_sheet)
+
+
+def test_the_page_shown_keeps_its_picture_when_the_pages_around_are_drawn(
+    qtbot: QtBot,
+    history: Session,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    view = open_view(qtbot, history)
+    grid = view.grid
+    qtbot.waitUntil(lambda: not view._neighbours)
+    qtbot.keyClick(grid, Qt.Key.Key_PageDown)
+    grid.grab()
+    qtbot.waitUntil(lambda: not view._neighbours)  # the next page and the one back drawn
+    assert grid.first_day() in grid._kept
+    drawn = _count_draws(grid, monkeypatch)
+    grid.select(grid.selected + timedelta(days=1))  # the ring moves within the page
+    grid.grab()
+    assert drawn == []
+
+
+def test_a_click_within_a_week_across_two_months_only_moves_the_ring(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    items = _month(date(2026, 11, 1))
+    grid = _grid(qtbot)
+    grid.set_week_mode(True)
+    grid.select(date(2026, 11, 30))
+    grid.set_items(items, UTC, _companies(items))
+    grid.grab()
+    drawn = _count_draws(grid, monkeypatch)
+    grid.select(date(2026, 12, 1))  # the same week, another month
+    grid.grab()
+    assert drawn == []

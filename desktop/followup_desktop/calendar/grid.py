@@ -34,8 +34,12 @@ from followup_desktop.locale_dates import LocaleDates
 from followup_desktop.status_palette import Tone, state_colour, tone
 
 LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter  # an entry's line
-# Pages kept as pictures: the one shown and the two around it (a window's pixels each).
+# Pages kept as pictures: the one shown and the two around it, in at most this many bytes
+# (three pages of a 1100 x 720 window at twice the pixels take 24 MiB). On a larger grid fewer
+# are kept: only the page shown where one alone takes more than half of it (nothing is drawn
+# ahead then).
 MOST_PICTURES = 3
+MOST_PICTURE_BYTES = 32 * 1024 * 1024
 
 
 class _Page(NamedTuple):
@@ -164,7 +168,8 @@ class CalendarGrid(QWidget):
         work_calendar: WorkCalendar | None = None,
     ) -> None:
         """``companies``: names by application id; ``work_calendar`` marks holidays and days
-        off on their days."""
+        off on their days. Other items come in a new list: the same list given again, with
+        the same names, is taken as the same page (the picture kept of it is shown)."""
         self.zone = zone
         self.companies = companies or {}
         self.work_calendar = work_calendar
@@ -255,6 +260,8 @@ class CalendarGrid(QWidget):
         picture = self._kept.get(page.first)
         if picture is None or picture.look != self._look() or not picture.page.made_as(page):
             picture = self._keep(page)
+        else:  # the most recently shown: the last a picture drawn ahead pushes out
+            self._kept[page.first] = self._kept.pop(page.first)
         painter = QPainter(self)
         if picture.pixmap is None:  # a screen whose fonts a picture would not match
             picture.painted = self._draw(painter, page)
@@ -282,15 +289,19 @@ class CalendarGrid(QWidget):
         if not self.isVisible():
             return
         days = self._days_from(selected)
-        if days[0] != self._page_shown().first:
-            self._keep(
-                _Page(days[0], days, selected.month, by_day(items, self.zone), items, companies)
-            )
+        if days[0] == self._page_shown().first or self._most_pictures() < 2:
+            return
+        kept = self._kept.get(days[0])
+        month = 0 if self.week_mode else selected.month  # a week mutes no day
+        page = _Page(days[0], days, month, by_day(items, self.zone), items, companies)
+        if kept is not None and kept.look == self._look() and kept.page.made_as(page):
+            return  # drawn ahead already, and still what a turn to it would show
+        self._keep(page)
 
     def _page_shown(self) -> _Page:
         if self._shown_page is None:
             days = self.days()
-            month = self.selected.month
+            month = 0 if self.week_mode else self.selected.month  # a week mutes no day
             self._shown_page = _Page(
                 days[0], days, month, self.by_day, self._source, self.companies
             )
@@ -304,6 +315,9 @@ class CalendarGrid(QWidget):
             self.devicePixelRatioF(),
             self.logicalDpiY(),
             self.palette().cacheKey(),
+            # palette() answers in the colour group of the moment: disabled, or the window
+            # inactive (grey selection colours on Windows, macOS and KDE), under one cacheKey
+            self.palette().currentColorGroup(),
             self.font().key(),
             self.today,
             self.week_mode,
@@ -328,9 +342,16 @@ class CalendarGrid(QWidget):
         picture = _Picture(look, page, pixmap, painted)
         self._kept.pop(page.first, None)
         self._kept[page.first] = picture
-        while len(self._kept) > MOST_PICTURES:
-            del self._kept[next(iter(self._kept))]
+        shown = self._page_shown().first
+        while len(self._kept) > self._most_pictures():  # the oldest, never the page shown
+            del self._kept[next(day for day in self._kept if day != shown)]
         return picture
+
+    def _most_pictures(self) -> int:
+        """How many pictures fit in ``MOST_PICTURE_BYTES`` at this size (one at least)."""
+        ratio = self.devicePixelRatioF()
+        each = max(self.width() * ratio, 1) * max(self.height() * ratio, 1) * 4
+        return max(1, min(MOST_PICTURES, int(MOST_PICTURE_BYTES // each)))
 
     def _draw(self, painter: QPainter, page: _Page) -> dict[date, list[str]]:
         """The page without the selection's ring; the lines each cell shows."""
@@ -343,7 +364,12 @@ class CalendarGrid(QWidget):
         accent = palette.color(QPalette.ColorRole.Highlight)
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Window))
         width = self.width() / 7
-        bold = QFont(self.font())
+        # Every attribute resolved: a painter on a pixmap fills the unset ones (the size, when
+        # only the application's font was ever set) from QApplication.font(), a painter on
+        # the widget from the widget's font, which can differ (the app's style sheet set).
+        font = QFont(self.font())
+        font.setResolveMask(0xFFFFFFFF)
+        bold = QFont(font)
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(muted)
@@ -352,8 +378,8 @@ class CalendarGrid(QWidget):
             painter.drawText(
                 QRect(int(column * width), 0, int(width), 24), Qt.AlignmentFlag.AlignCenter, name
             )
-        small = QFont(self.font())
-        small.setPointSizeF(self.font().pointSizeF() * 0.86)
+        small = QFont(font)
+        small.setPointSizeF(font.pointSizeF() * 0.86)
         line = painter.fontMetrics().height()
         widths = self._widths_in(small)
         item_line = widths.metrics.height() + 2
@@ -369,7 +395,7 @@ class CalendarGrid(QWidget):
             painter.setPen(grid)
             painter.drawRect(cell)
             number = QRect(cell.left() + 6, cell.top() + 3, cell.width() - 12, line)
-            painter.setFont(bold if day == self.today else self.font())
+            painter.setFont(bold if day == self.today else font)
             if day == self.today:
                 badge = QRect(number.left() - 3, number.top(), line + 10, line)
                 painter.setBrush(accent)
