@@ -254,8 +254,7 @@ class CalendarGrid(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """The page's picture (drawn ahead, or now and kept), then the selection's ring over
-        it: moving the selection within a page, hover, focus and the window's repaints only
-        copy pixels."""
+        it: moving the selection within a page and the window's repaints only copy pixels."""
         page = self._page_shown()
         picture = self._kept.get(page.first)
         if picture is None or picture.look != self._look() or not picture.page.made_as(page):
@@ -326,20 +325,17 @@ class CalendarGrid(QWidget):
         )
 
     def _keep(self, page: _Page) -> _Picture:
-        """The page drawn into a picture, kept with the two pages around it at most."""
-        look = self._look()
+        """The page drawn into a picture, kept with at most the two pages around it."""
         ratio = self.devicePixelRatioF()
-        pixmap: QPixmap | None = QPixmap(self.size() * ratio)
-        assert pixmap is not None
+        pixmap = QPixmap(self.size() * ratio)
         pixmap.setDevicePixelRatio(ratio)
         if pixmap.isNull() or pixmap.logicalDpiY() != self.logicalDpiY():
-            pixmap = None  # drawn on the widget at each paint (fonts sized for its screen)
-            painted: dict[date, list[str]] = {}
+            # drawn on the widget at each paint (fonts sized for its screen)
+            picture = _Picture(self._look(), page, None, {})
         else:
             painter = QPainter(pixmap)
-            painted = self._draw(painter, page)
+            picture = _Picture(self._look(), page, pixmap, self._draw(painter, page))
             painter.end()
-        picture = _Picture(look, page, pixmap, painted)
         self._kept.pop(page.first, None)
         self._kept[page.first] = picture
         shown = self._page_shown().first
