@@ -41,6 +41,9 @@ PAGES = (
     ("letters", "Letters"),
 )
 PAGE_ROWS = {name: row for row, (name, _title) in enumerate(PAGES)}
+# Closed to the tray this long, the window has the collector look through every object once
+# (``collector.compact``): the user is not coming straight back.
+COMPACT_AFTER_MS = 10_000
 
 
 class MainWindow(QMainWindow):
@@ -396,5 +399,13 @@ class MainWindow(QMainWindow):
         if self.keeps_running():
             event.ignore()
             self.hide()
+            QTimer.singleShot(COMPACT_AFTER_MS, self, self._compact_if_hidden)
             return
         super().closeEvent(event)
+
+    def _compact_if_hidden(self) -> None:
+        """Closed to the tray and still there: memory is tidied where no one waits for it."""
+        if not self.isVisible():
+            from followup_desktop.collector import compact  # noqa: PLC0415
+
+            compact()
