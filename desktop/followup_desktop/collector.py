@@ -45,11 +45,14 @@ class _Pauses:
                 gc.disable()
             self.count += 1
 
-    def resume(self) -> None:
+    def resume(self, made: bool) -> None:
+        """``made``: the work ended with its result (a failure's traceback holds its frames
+        in a cycle, and whatever they read: left to the collector, not frozen)."""
         with self.lock:
             self.count -= 1
             if self.count == 0 and self.was_on:
-                gc.freeze()
+                if made:
+                    gc.freeze()
                 gc.enable()
 
 
@@ -61,10 +64,13 @@ def paused_during(work: Callable[[], T]) -> Callable[[], T]:
 
     def run() -> T:
         _PAUSES.pause()
+        made = False
         try:
-            return work()
+            result = work()
+            made = True
+            return result
         finally:
-            _PAUSES.resume()
+            _PAUSES.resume(made)
 
     return run
 

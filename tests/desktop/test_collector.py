@@ -109,6 +109,24 @@ def test_what_a_read_made_is_frozen_as_the_collector_comes_back_on() -> None:
     assert len(rows) == 5000
 
 
+def test_a_failed_read_freezes_nothing() -> None:
+    """Its traceback holds the read's frames, and what they read, in a cycle: the collector
+    frees them once the failure has been told."""
+    before = gc.get_freeze_count()
+    seen: list[weakref.ref[Node]] = []
+
+    def fails() -> None:
+        partial = Node()  # what the read had made when the database went away
+        seen.append(weakref.ref(partial))
+        raise RuntimeError("the database went away")
+
+    with pytest.raises(RuntimeError):
+        paused_during(fails)()
+    assert gc.get_freeze_count() == before
+    gc.collect()
+    assert seen[0]() is None
+
+
 def test_a_read_at_start_up_freezes_nothing_until_start_up_settles() -> None:
     gc.disable()  # start-up: its own freeze comes when it settles (``settle_memory``)
     before = gc.get_freeze_count()
