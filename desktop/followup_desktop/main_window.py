@@ -6,9 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -41,8 +42,9 @@ PAGES = (
     ("letters", "Letters"),
 )
 PAGE_ROWS = {name: row for row, (name, _title) in enumerate(PAGES)}
-# Closed to the tray this long, the window has the collector look through every object once
-# (``collector.compact``): the user is not coming straight back.
+# Closed to the tray, minimised or left for another window this long, the window has the
+# collector look through every object once (``collector.compact``): the user is not coming
+# straight back. One timer: closing again starts the wait again.
 COMPACT_AFTER_MS = 10_000
 
 
@@ -55,6 +57,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session: Session | None = None
         self.keeps_running: Callable[[], bool] = lambda: False
+        self._compact_timer = QTimer(self, singleShot=True, interval=COMPACT_AFTER_MS)
+        self._compact_timer.timeout.connect(self._compact_if_away)
         self.setWindowTitle("Interview Follow-Up")
         self.actions_by_name: dict[str, QAction] = build_actions(self)
         self.user_templates = user_templates
@@ -399,13 +403,29 @@ class MainWindow(QMainWindow):
         if self.keeps_running():
             event.ignore()
             self.hide()
-            QTimer.singleShot(COMPACT_AFTER_MS, self, self._compact_if_hidden)
+            self._compact_timer.start(COMPACT_AFTER_MS)
             return
         super().closeEvent(event)
 
-    def _compact_if_hidden(self) -> None:
-        """Closed to the tray and still there: memory is tidied where no one waits for it."""
-        if not self.isVisible():
+    def changeEvent(self, event: QEvent) -> None:
+        """Left for another window, or minimised: tidied too if the user stays away (a window
+        open for days, never closed to the tray, else keeps every cycle a read froze)."""
+        super().changeEvent(event)
+        kind = event.type()
+        if kind in (QEvent.Type.ActivationChange, QEvent.Type.WindowStateChange):
+            if self._away():
+                self._compact_timer.start(COMPACT_AFTER_MS)
+            else:
+                self._compact_timer.stop()
+
+    def _away(self) -> bool:
+        """Hidden, minimised, or another application in front (not one of our dialogs: a
+        user typing in one must not wait for a collection)."""
+        return not self.isVisible() or self.isMinimized() or QApplication.activeWindow() is None
+
+    def _compact_if_away(self) -> None:
+        """Still away: memory is tidied where no one waits for it."""
+        if self._away():
             from followup_desktop.collector import compact  # noqa: PLC0415
 
             compact()

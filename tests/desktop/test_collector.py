@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import warnings
 import weakref
 from collections.abc import Iterator
 
@@ -94,6 +95,14 @@ def test_the_interviews_pages_read_runs_with_the_collector_paused(
     assert len(view.model.rows) == 5
 
 
+def _compact() -> None:
+    """``compact``, in a test process: what earlier tests left to the collector (the D-Bus
+    sockets of shells never quit) is collected too, and must not count against this one."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        compact()
+
+
 class Node:
     """An object in a cycle: only the collector frees it."""
 
@@ -107,6 +116,23 @@ def test_what_a_read_made_is_frozen_as_the_collector_comes_back_on() -> None:
     assert gc.get_freeze_count() >= before + 5000  # out of every full collection's way
     assert gc.isenabled()
     assert len(rows) == 5000
+
+
+def test_garbage_made_during_a_read_is_collected_not_frozen() -> None:
+    """While the collector is paused, the window goes on making objects (a letter checked at
+    each key, cycles among them): those already garbage as the read ends are collected then,
+    where frozen they would stay until the user leaves the window."""
+    seen: list[weakref.ref[Node]] = []
+
+    def reads() -> list[list[int]]:
+        checked = Node()  # the window's work meanwhile, let go before the read ends
+        seen.append(weakref.ref(checked))
+        del checked
+        return [[n] for n in range(1000)]
+
+    rows = paused_during(reads)()
+    assert seen[0]() is None  # no gc.collect() here: gone as the collector came back on
+    assert len(rows) == 1000
 
 
 def test_a_failed_read_freezes_nothing() -> None:
@@ -132,7 +158,7 @@ def test_a_read_at_start_up_freezes_nothing_until_start_up_settles() -> None:
     before = gc.get_freeze_count()
     paused_during(lambda: [[n] for n in range(5000)])()
     assert gc.get_freeze_count() == before
-    compact()  # nor does a tidy-up turn anything over while the collector is off
+    _compact()  # nor does a tidy-up turn anything over while the collector is off
     assert gc.get_freeze_count() == before and not gc.isenabled()
 
 
@@ -144,7 +170,7 @@ def test_compact_collects_the_cycles_a_freeze_kept() -> None:
     del node
     gc.collect()
     assert gone() is not None  # frozen: out of reach of the collector
-    compact()
+    _compact()
     assert gone() is None
     assert gc.get_freeze_count() > 0  # what stays is frozen again
 
@@ -166,5 +192,41 @@ def test_the_window_closed_to_the_tray_tidies_memory_once_it_stays_there(
     window.show()
     window.close()
     window.show()  # back before the wait was over: nothing is tidied under the user
+    window._compact_timer.stop()  # (offscreen, a shown window is never the active one)
     qtbot.wait(50)
     assert tidied == [False]
+
+
+def test_a_second_close_waits_again(
+    qtbot: QtBot, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closed, back, closed again: one tidy-up, the whole wait after the last close."""
+    tidied: list[bool] = []
+    monkeypatch.setattr(main_window, "COMPACT_AFTER_MS", 200)
+    monkeypatch.setattr("followup_desktop.collector.compact", lambda: tidied.append(True))
+    window = main_window.MainWindow(session)
+    qtbot.addWidget(window)
+    window.keeps_running = lambda: True
+    window.show()
+    window.close()
+    qtbot.wait(150)
+    window.show()
+    window.close()
+    qtbot.wait(120)
+    assert tidied == []  # 270 ms after the first close, 120 after the second
+    qtbot.waitUntil(lambda: tidied == [True])
+    qtbot.wait(250)
+    assert tidied == [True]
+
+
+def test_compact_does_nothing_when_no_read_froze_since() -> None:
+    paused_during(list)()
+    _compact()
+    before = gc.get_freeze_count()
+    node = Node()  # a cycle made after the last compaction, no read since
+    gone = weakref.ref(node)
+    del node
+    _compact()  # nothing frozen since: no full collection of everything
+    assert gc.get_freeze_count() == before
+    gc.collect()
+    assert gone() is None  # the collector still reaches it
