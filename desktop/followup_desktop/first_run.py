@@ -10,12 +10,13 @@ import sys
 from typing import Any
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from followup.account_name import name_in_gecos, person_name
 from followup.errors import FollowUpError
 from followup.settings import BY_KEY, SETUP_KEYS, profile_is_empty
 from followup_desktop.accessibility import named
+from followup_desktop.modal import ModalDialog
 from followup_desktop.session import Session
 from followup_desktop.settings_form import SettingsForm, save_forms
 
@@ -86,7 +87,7 @@ def suggestions(session: Session) -> tuple[dict[str, Any], list[str]]:
     return values, found
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(ModalDialog):
     """Set up: name, postal address, e-mail, phone, country and region, work week."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QMessageBox,
     QTextBrowser,
@@ -16,9 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from followup_desktop.accessibility import named
+from followup_desktop.modal import ModalDialog
 
 
-class HowItWorks(QDialog):
+class HowItWorks(ModalDialog):
     """The rules the app keeps, each with its reason (resources/help/how-it-works.md)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -7,7 +7,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -29,11 +28,12 @@ from followup.templates import render, variables
 from followup_desktop.accessibility import named
 from followup_desktop.composer.gate import gate_line, pass_gate
 from followup_desktop.field_errors import FieldErrors
+from followup_desktop.modal import ModalDialog
 from followup_desktop.plain_text import PlainText
 from followup_desktop.session import Session
 
 
-class InquiryDialog(QDialog):
+class InquiryDialog(ModalDialog):
     def __init__(self, session: Session, app: Application, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session

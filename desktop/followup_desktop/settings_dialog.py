@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QTabWidget,
@@ -21,12 +20,13 @@ from followup.errors import FollowUpError
 from followup.settings import SETTINGS
 from followup_desktop import credentials
 from followup_desktop.accessibility import named
+from followup_desktop.modal import ModalDialog
 from followup_desktop.session import Session
 from followup_desktop.settings_extras import PasswordEditor, SignatureEditor
 from followup_desktop.settings_form import SettingsForm, save_forms
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(ModalDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session

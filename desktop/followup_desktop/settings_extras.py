@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -26,9 +25,10 @@ from followup.errors import FollowUpError
 from followup_desktop import credentials
 from followup_desktop import signature as signatures
 from followup_desktop.accessibility import named
+from followup_desktop.modal import ModalDialog
 
 
-class SignatureDrawDialog(QDialog):
+class SignatureDrawDialog(ModalDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Draw your signature")

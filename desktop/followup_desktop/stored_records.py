@@ -39,6 +39,7 @@ from followup_desktop.date_range import bound_moments
 from followup_desktop.field_errors import FieldErrors
 from followup_desktop.interviews.dialogs import ContactDialog
 from followup_desktop.locale_dates import day_edit_format, time_edit_format
+from followup_desktop.modal import ModalDialog
 from followup_desktop.plain_text import PlainText
 from followup_desktop.session import Session
 
@@ -63,7 +64,7 @@ def describe(session: Session, bad: Unreadable) -> str:
     return f"{what}: {bad.reason}"
 
 
-class StoredRecordsDialog(QDialog):
+class StoredRecordsDialog(ModalDialog):
     """Every unreadable letter, call and inquiry; Fix… and Delete… act on the selected one."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -166,7 +167,7 @@ class StoredRecordsDialog(QDialog):
         self.reload()
 
 
-class RecordFixDialog(QDialog):
+class RecordFixDialog(ModalDialog):
     """One letter, call or inquiry as it could be read, each bad field marked with why."""
 
     def __init__(self, session: Session, bad: Unreadable, parent: QWidget | None = None) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QComboBox,
-    QDialog,
     QLineEdit,
     QListWidget,
     QMessageBox,
@@ -23,6 +22,8 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+
+from followup_desktop.modal import ModalDialog
 
 FINDS = "finds"  # a widget property: a field that finds, whose text is nothing to keep
 
@@ -65,7 +66,7 @@ def values_of(form: QWidget) -> tuple[object, ...]:
     return tuple(values)
 
 
-class GuardedDialog(QDialog):
+class GuardedDialog(ModalDialog):
     """A dialog whose Escape, Cancel and close button ask before losing what was typed; call
     ``watch_changes`` once it is filled in, and connect Cancel to ``cancel``. It keeps the
     values it was opened with, never a second object pointing back at it (a cycle that only
@@ -111,17 +112,6 @@ class GuardedDialog(QDialog):
         chosen = box.clickedButton() is discard
         box.deleteLater()  # asked again next time: no spent boxes kept under the form
         return chosen
-
-    def exec(self) -> int:
-        """Modal, as the app opens its forms; once answered, a form the app parented to one of
-        its windows is deleted. Kept, every form ever opened would linger under the window
-        with its Python half, and ``make screenshots`` crashed in a later dialog's making.
-        What the form saved stays readable (``saved`` is a plain attribute)."""
-        try:
-            return super().exec()
-        finally:
-            if self.parent() is not None:
-                self.deleteLater()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and not event.modifiers():

@@ -29,9 +29,10 @@ from followup.model import Override
 from followup.send_gate import exception
 from followup_desktop.accessibility import named
 from followup_desktop.field_errors import FieldErrors
+from followup_desktop.modal import ModalDialog
 
 
-class FindingsGate(QDialog):
+class FindingsGate(ModalDialog):
     """The open errors, with "Fix the letter" (default) and "<action> anyway"."""
 
     def __init__(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -15,9 +14,10 @@ from PySide6.QtWidgets import (
 
 from followup_desktop.accessibility import named
 from followup_desktop.credentials import NO_KEYRING
+from followup_desktop.modal import ModalDialog
 
 
-class PasswordDialog(QDialog):
+class PasswordDialog(ModalDialog):
     def __init__(
         self, user: str, host: str, keyring_available: bool, parent: QWidget | None = None
     ) -> None:

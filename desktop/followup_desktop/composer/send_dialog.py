@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -32,10 +31,11 @@ from followup_desktop.composer.gate import findings_list
 from followup_desktop.date_range import bound_moments
 from followup_desktop.field_errors import FieldErrors
 from followup_desktop.locale_dates import day_edit_format, time_edit_format
+from followup_desktop.modal import ModalDialog
 from followup_desktop.wrapping import within_layout
 
 
-class SendDialog(QDialog):
+class SendDialog(ModalDialog):
     def __init__(
         self,
         channel: Channel,

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from followup_desktop.accessibility import named
+from followup_desktop.modal import ModalDialog
 
 
-class SentQuestion(QDialog):
+class SentQuestion(ModalDialog):
     """ "Did you send it?" with "Record as sent" and "Not yet" (the default: a stray Enter
     records nothing), and the subject and the letter to copy."""
 
