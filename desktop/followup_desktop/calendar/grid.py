@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import calendar as stdcalendar
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -28,59 +26,13 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from followup.plan import ItemState, PlanItem
 from followup.workdays import WorkCalendar
 from followup_desktop.calendar.entries import day_note, entry, label
+from followup_desktop.calendar.pictures import Page, Picture, Pictures, by_day, most_pictures
 from followup_desktop.calendar.text_widths import TextWidths
 from followup_desktop.date_range import within
 from followup_desktop.locale_dates import LocaleDates
 from followup_desktop.status_palette import Tone, state_colour, tone
 
 LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter  # an entry's line
-# Pages kept as pictures: the one shown and the two around it, in at most this many bytes
-# (three pages of a 1100 x 720 window at twice the pixels take 24 MiB). On a larger grid fewer
-# are kept: only the page shown where one alone takes more than half of it (nothing is drawn
-# ahead then).
-MOST_PICTURES = 3
-MOST_PICTURE_BYTES = 32 * 1024 * 1024
-
-
-class _Page(NamedTuple):
-    """One month (week) of the grid with its entries: ``source`` is the list of items its
-    days were filled from, so a page made again from another list is drawn again."""
-
-    first: date
-    days: list[date]
-    month: int  # the selected day's: the other months' day numbers are muted
-    by_day: dict[date, list[PlanItem]]
-    source: object
-    companies: dict[int, str]
-
-    def made_as(self, other: _Page) -> bool:
-        return (
-            self.first == other.first
-            and self.month == other.month
-            and self.source is other.source
-            and self.companies == other.companies
-        )
-
-
-@dataclass
-class _Picture:
-    """A page drawn without the selection's ring; ``pixmap`` None where a picture would not
-    match the widget (then the page is drawn at each paint)."""
-
-    look: tuple[object, ...]
-    page: _Page
-    pixmap: QPixmap | None
-    painted: dict[date, list[str]]
-
-
-def by_day(items: list[PlanItem], zone: object) -> dict[date, list[PlanItem]]:
-    """Items under the day they are due in ``zone``, in time order (those with no time left
-    out: nothing places them on a day)."""
-    days: dict[date, list[PlanItem]] = defaultdict(list)
-    for item in sorted(items, key=lambda i: (i.due is None, i.due)):
-        if item.due is not None:
-            days[item.due.astimezone(zone).date()].append(item)  # type: ignore[arg-type]
-    return days
 
 
 class CalendarGrid(QWidget):
@@ -110,8 +62,8 @@ class CalendarGrid(QWidget):
         self.zone: object = None
         self.painted: dict[date, list[str]] = {}  # the lines each cell showed when last painted
         self._source: object = None  # the items the page shown was filled from
-        self._shown_page: _Page | None = None  # its page, until the items or the range change
-        self._kept: dict[date, _Picture] = {}  # pictures by first day, the oldest first
+        self._shown_page: Page | None = None  # its page, until the items or the range change
+        self._kept = Pictures()
         self._dates: LocaleDates | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -214,7 +166,7 @@ class CalendarGrid(QWidget):
         room: int,
         widths: TextWidths | None = None,
         width: int = 0,
-        page: _Page | None = None,
+        page: Page | None = None,
     ) -> list[str]:
         """What a cell with ``room`` lines shows: entries, the last line "+N more" when they
         do not all fit. An entry whose time would crowd out the company (wider than ``width``
@@ -256,11 +208,11 @@ class CalendarGrid(QWidget):
         """The page's picture (drawn ahead, or now and kept), then the selection's ring over
         it: moving the selection within a page and the window's repaints only copy pixels."""
         page = self._page_shown()
-        picture = self._kept.get(page.first)
-        if picture is None or picture.look != self._look() or not picture.page.made_as(page):
+        picture = self._kept.holding(page, self._look())
+        if picture is None:
             picture = self._keep(page)
-        else:  # the most recently shown: the last a picture drawn ahead pushes out
-            self._kept[page.first] = self._kept.pop(page.first)
+        else:
+            self._kept.shown(picture)
         painter = QPainter(self)
         if picture.pixmap is None:  # a screen whose fonts a picture would not match
             picture.painted = self._draw(painter, page)
@@ -285,26 +237,30 @@ class CalendarGrid(QWidget):
         turn to it will bring (``set_items`` with the same list): the turn then only copies
         its pixels. The zone and work calendar are the page's now (another makes other
         items, so the picture is not used)."""
-        if not self.isVisible():
+        if not self.isVisible() or self._most_pictures() < 2:
             return
-        days = self._days_from(selected)
-        if days[0] == self._page_shown().first or self._most_pictures() < 2:
+        if self.first_day(selected) == self._page_shown().first:
             return
-        kept = self._kept.get(days[0])
-        month = 0 if self.week_mode else selected.month  # a week mutes no day
-        page = _Page(days[0], days, month, by_day(items, self.zone), items, companies)
-        if kept is not None and kept.look == self._look() and kept.page.made_as(page):
-            return  # drawn ahead already, and still what a turn to it would show
-        self._keep(page)
+        page = self._page(selected, by_day(items, self.zone), items, companies)
+        if self._kept.holding(page, self._look()) is None:  # else drawn ahead already
+            self._keep(page)
 
-    def _page_shown(self) -> _Page:
+    def _page_shown(self) -> Page:
         if self._shown_page is None:
-            days = self.days()
-            month = 0 if self.week_mode else self.selected.month  # a week mutes no day
-            self._shown_page = _Page(
-                days[0], days, month, self.by_day, self._source, self.companies
-            )
+            self._shown_page = self._page(self.selected, self.by_day, self._source, self.companies)
         return self._shown_page
+
+    def _page(
+        self,
+        selected: date,
+        days_items: dict[date, list[PlanItem]],
+        source: object,
+        companies: dict[int, str],
+    ) -> Page:
+        """The page that shows ``selected``, filled from ``source``."""
+        days = self._days_from(selected)
+        month = 0 if self.week_mode else selected.month  # a week mutes no day
+        return Page(days[0], days, month, days_items, source, companies)
 
     def _look(self) -> tuple[object, ...]:
         """What a picture's pixels depend on besides its page's items: size, screen, palette,
@@ -324,32 +280,25 @@ class CalendarGrid(QWidget):
             self.work_calendar,  # by value: a day off added in Settings draws anew
         )
 
-    def _keep(self, page: _Page) -> _Picture:
+    def _keep(self, page: Page) -> Picture:
         """The page drawn into a picture, kept with at most the two pages around it."""
         ratio = self.devicePixelRatioF()
         pixmap = QPixmap(self.size() * ratio)
         pixmap.setDevicePixelRatio(ratio)
         if pixmap.isNull() or pixmap.logicalDpiY() != self.logicalDpiY():
             # drawn on the widget at each paint (fonts sized for its screen)
-            picture = _Picture(self._look(), page, None, {})
+            picture = Picture(self._look(), page, None, {})
         else:
             painter = QPainter(pixmap)
-            picture = _Picture(self._look(), page, pixmap, self._draw(painter, page))
+            picture = Picture(self._look(), page, pixmap, self._draw(painter, page))
             painter.end()
-        self._kept.pop(page.first, None)
-        self._kept[page.first] = picture
-        shown = self._page_shown().first
-        while len(self._kept) > self._most_pictures():  # the oldest, never the page shown
-            del self._kept[next(day for day in self._kept if day != shown)]
+        self._kept.put(picture, self._page_shown().first, self._most_pictures())
         return picture
 
     def _most_pictures(self) -> int:
-        """How many pictures fit in ``MOST_PICTURE_BYTES`` at this size (one at least)."""
-        ratio = self.devicePixelRatioF()
-        each = max(self.width() * ratio, 1) * max(self.height() * ratio, 1) * 4
-        return max(1, min(MOST_PICTURES, int(MOST_PICTURE_BYTES // each)))
+        return most_pictures(self.width(), self.height(), self.devicePixelRatioF())
 
-    def _draw(self, painter: QPainter, page: _Page) -> dict[date, list[str]]:
+    def _draw(self, painter: QPainter, page: Page) -> dict[date, list[str]]:
         """The page without the selection's ring; the lines each cell shows."""
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.Text)
