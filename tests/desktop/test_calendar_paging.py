@@ -167,3 +167,30 @@ def test_a_key_held_down_finds_the_next_page_planned_after_the_last_one_painted(
         assert shown(view) == planned_afresh(history, view)  # (reads through the spy too)
         order.clear()
     assert reads  # pages were planned in the pauses (not all of them were empty)
+
+
+def test_keys_back_to_back_start_the_wait_before_planning_ahead_from_each_page_painted(
+    qtbot: QtBot, history: Session
+) -> None:
+    """A key sent the moment the last page painted (clicks faster than a held key): the wait
+    before the next page is planned ahead starts once the new page has painted, never from
+    the page before's frame, whose wait would run out while the new page is planned and
+    make the next page's work hold up its frame."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert app is not None
+    view = open_view(qtbot, history)
+    grid = view.grid
+    grid.select(grid.today.replace(year=grid.today.year - 2))
+    qtbot.waitUntil(lambda: not view._neighbours)
+    at_paint: list[bool] = []
+    grid.finished_painting.connect(lambda: at_paint.append(view._ahead.isActive()))
+    for _ in range(6):
+        painted = len(at_paint)
+        qtbot.keyClick(grid, Qt.Key.Key_PageUp)
+        while len(at_paint) == painted:  # as the benchmark: no pass beyond the one that paints
+            app.processEvents()
+        assert at_paint[-1] is False  # no wait under way as the page paints
+        assert shown(view) == planned_afresh(history, view)
+    qtbot.waitUntil(lambda: view._neighbours == [grid.paged(1)])  # the pause: planned ahead

@@ -204,10 +204,15 @@ class CalendarView(QWidget):
         comes first, the 5 ms could run out while the rest of the window paints."""
         if self._new_range:
             self._new_range = False
-            QTimer.singleShot(0, self, self._frame_done)
+            first = self._first
+            QTimer.singleShot(0, self, lambda: self._frame_done(first))
 
-    def _frame_done(self) -> None:
-        self._ahead.start(TRAVEL_AHEAD_MS)
+    def _frame_done(self, first: date) -> None:
+        """Unless another page came meanwhile (keys back to back): its own frame starts the
+        wait, once painted. Started by this one, the wait would run out while the new page
+        is planned and drawn, and the next page's work would hold up its frame."""
+        if first == self._first and not self._new_range:
+            self._ahead.start(TRAVEL_AHEAD_MS)
 
     def _range_changed(self, first: date) -> None:
         """Another month (week) shows: note which way the user went, then show it."""
