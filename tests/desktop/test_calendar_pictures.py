@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPalette
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -313,3 +313,40 @@ def test_a_click_within_a_week_across_two_months_only_moves_the_ring(
     grid.select(date(2026, 12, 1))  # the same week, another month
     grid.grab()
     assert drawn == []
+
+
+class _Behind(QWidget):
+    """A page painted in one loud colour (in its own paint: a palette would pass it on)."""
+
+    def __init__(self, colour: str) -> None:
+        super().__init__()
+        self.colour = QColor(colour)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        QPainter(self).fillRect(self.rect(), self.colour)
+
+
+@pytest.mark.parametrize("on_the_widget", [False, True], ids=["picture", "widget"])
+def test_the_grid_paints_every_pixel_of_its_own(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, on_the_widget: bool
+) -> None:
+    """The grid says it is opaque (Qt paints nothing of the page beneath it at each page
+    turn), so nothing behind it may show through: on a magenta page and on a cyan one, it
+    looks the same."""
+    shots = []
+    for colour in ("magenta", "cyan"):
+        behind = _Behind(colour)
+        qtbot.addWidget(behind)
+        grid = CalendarGrid(TODAY, behind)
+        if on_the_widget:
+            monkeypatch.setattr(grid, "logicalDpiY", lambda: 1)
+        items = _month(TODAY.replace(day=1))
+        grid.set_items(items, UTC, _companies(items))
+        behind.resize(900, 600)
+        grid.setGeometry(10, 10, 880, 580)
+        behind.show()
+        qtbot.waitExposed(behind)
+        shot = behind.grab().toImage()
+        assert shot.pixelColor(2, 2) == behind.colour  # (the page is there, around the grid)
+        shots.append(shot.copy(grid.geometry()))
+    assert shots[0] == shots[1]

@@ -67,6 +67,9 @@ class CalendarGrid(QWidget):
         self._dates: LocaleDates | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # Every pixel is the grid's own (a page's picture, or ``_draw``, fills the whole
+        # widget): Qt then paints no background of the page beneath it at each page turn.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAccessibleName("Calendar")
         self._describe()
 
