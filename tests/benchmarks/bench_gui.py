@@ -45,6 +45,7 @@ def test_month_switch_with_10000_interviews(
     qtbot.waitExposed(view)
     view.grid.select(date(2023, 6, 15))  # mid-history: about 3 interviews a day around here
     assert len(view.grid.by_day) > 30
+    settle_memory()  # as the app does once it has started (Shell.load)
 
     painted = PaintSpy(view.grid)
 
