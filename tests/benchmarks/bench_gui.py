@@ -45,7 +45,7 @@ def test_month_switch_with_10000_interviews(
     qtbot.waitExposed(view)
     view.grid.select(date(2023, 6, 15))  # mid-history: about 3 interviews a day around here
     assert len(view.grid.by_day) > 30
-    settle_memory()  # as the app does once it has started (Shell.load)
+    settle_memory()  # as the app does once it has started (Shell._settle)
 
     painted = PaintSpy(view.grid)
 
@@ -80,7 +80,7 @@ def test_keystroke_in_a_3000_word_letter(
     middle = composer.editor.textCursor()
     middle.setPosition(len(composer.editor.toPlainText()) // 2)  # every later finding moves
     composer.editor.setTextCursor(middle)
-    settle_memory()  # as the app does once it has started (Shell.load)
+    settle_memory()  # as the app does once it has started (Shell._settle)
     painted = PaintSpy(composer.editor.viewport())
 
     def keystroke() -> None:

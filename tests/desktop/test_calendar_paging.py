@@ -193,4 +193,31 @@ def test_keys_back_to_back_start_the_wait_before_planning_ahead_from_each_page_p
             app.processEvents()
         assert at_paint[-1] is False  # no wait under way as the page paints
         assert shown(view) == planned_afresh(history, view)
-    qtbot.waitUntil(lambda: view._neighbours == [grid.paged(1)])  # the pause: planned ahead
+    qtbot.waitUntil(lambda: grid.paged(-1) not in view._neighbours)  # the pause: planned ahead
+
+
+def test_a_page_turned_and_turned_back_within_one_frame_starts_the_wait_from_its_own_frame(
+    qtbot: QtBot, history: Session
+) -> None:
+    """Page Up, then Page Up and Page Down before the event loop runs: the page shown is the
+    one whose frame-done is still waiting to run, but that frame was the page before's; the
+    wait starts only once the page has painted again (then the pages around are planned)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert app is not None
+    view = open_view(qtbot, history)
+    grid = view.grid
+    qtbot.waitUntil(lambda: not view._neighbours)
+    at_paint: list[bool] = []
+    grid.finished_painting.connect(lambda: at_paint.append(view._ahead.isActive()))
+    qtbot.keyClick(grid, Qt.Key.Key_PageUp)
+    while not at_paint:  # painted; its frame-done posted, not yet run
+        app.processEvents()
+    qtbot.keyClick(grid, Qt.Key.Key_PageUp)
+    qtbot.keyClick(grid, Qt.Key.Key_PageDown)  # back to the page just painted
+    while len(at_paint) == 1:
+        app.processEvents()
+    assert at_paint == [False, False]  # no wait under way as it paints again
+    qtbot.waitUntil(lambda: not view._neighbours)  # and the pages around are planned
+    assert shown(view) == planned_afresh(history, view)

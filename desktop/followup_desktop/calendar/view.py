@@ -204,14 +204,14 @@ class CalendarView(QWidget):
         comes first, the 5 ms could run out while the rest of the window paints."""
         if self._new_range:
             self._new_range = False
-            first = self._first
-            QTimer.singleShot(0, self, lambda: self._frame_done(first))
+            QTimer.singleShot(0, self, self._frame_done)
 
-    def _frame_done(self, first: date) -> None:
-        """Unless another page came meanwhile (keys back to back): its own frame starts the
-        wait, once painted. Started by this one, the wait would run out while the new page
-        is planned and drawn, and the next page's work would hold up its frame."""
-        if first == self._first and not self._new_range:
+    def _frame_done(self) -> None:
+        """Unless another page came since the paint (keys back to back; even one turned back
+        to this page): its own frame starts the wait, once painted. Started by this one, the
+        wait would run out while the new page is planned and drawn, and the next page's work
+        would hold up its frame."""
+        if not self._new_range:
             self._ahead.start(TRAVEL_AHEAD_MS)
 
     def _range_changed(self, first: date) -> None:
