@@ -315,15 +315,23 @@ def test_a_click_within_a_week_across_two_months_only_moves_the_ring(
     assert drawn == []
 
 
+@pytest.mark.parametrize("see_through", [False, True], ids=["theme", "see-through theme"])
 @pytest.mark.parametrize("on_the_widget", [False, True], ids=["picture", "widget"])
 def test_the_grid_paints_every_pixel_of_its_own(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, on_the_widget: bool
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, on_the_widget: bool, see_through: bool
 ) -> None:
     """The grid tells Qt it is opaque (a page turn paints nothing of the page beneath it), so
     every pixel must be its own: drawn on magenta and on cyan, a page's picture and the
-    widget rendered with nothing of Qt's beneath are the same."""
+    widget rendered with nothing of Qt's beneath are the same, even with a theme whose
+    window colour is see-through."""
     grid = _grid(qtbot)
     assert grid.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+    if see_through:
+        palette = grid.palette()
+        window = palette.color(QPalette.ColorRole.Window)
+        window.setAlpha(128)
+        palette.setColor(QPalette.ColorRole.Window, window)
+        grid.setPalette(palette)
     if on_the_widget:
         monkeypatch.setattr(grid, "logicalDpiY", lambda: 1)
     items = _month(TODAY.replace(day=1))

@@ -310,7 +310,9 @@ class CalendarGrid(QWidget):
         grid = palette.color(QPalette.ColorRole.Mid)
         off_day = palette.color(QPalette.ColorRole.AlternateBase)
         accent = palette.color(QPalette.ColorRole.Highlight)
-        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Window))
+        # Opaque even where a theme's window colour is see-through: the grid tells Qt that
+        # every pixel is its own, so nothing is painted beneath to show through.
+        painter.fillRect(self.rect(), QColor(palette.color(QPalette.ColorRole.Window).rgb()))
         width = self.width() / 7
         # Every attribute resolved: a painter on a pixmap fills the unset ones (the size, when
         # only the application's font was ever set) from QApplication.font(), a painter on
