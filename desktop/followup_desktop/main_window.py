@@ -218,7 +218,9 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if self.session is not None:  # before attach, the placeholders show "Loading…"
             self.page(PAGES[row][0])
-            QSettings().setValue("window/page", PAGES[row][0])
+            from followup_desktop.view_state import keep  # noqa: PLC0415  (not before the frame)
+
+            keep("window/page", PAGES[row][0])
         self.stack.setCurrentIndex(row)
 
     def _restore_window(self) -> None:
@@ -231,7 +233,11 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(PAGE_ROWS.get(str(page), 0))
 
     def save_window(self) -> None:
-        QSettings().setValue("window/geometry", self.saveGeometry())
+        """The window's size and place, with all else the user arranged and not yet written."""
+        from followup_desktop.view_state import keep, write_kept  # noqa: PLC0415
+
+        keep("window/geometry", self.saveGeometry())
+        write_kept()
 
     def _make_interviews(self) -> QWidget:
         from followup_desktop.interviews.view import InterviewsView  # noqa: PLC0415

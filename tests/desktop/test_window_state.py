@@ -3,17 +3,20 @@ explains the rules; save dialogs start where the user's documents are."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QSplitter, QWidget
 from pytestqt.qtbot import QtBot
 
 from followup.model import Round
 from followup_desktop.main_window import MainWindow
 from followup_desktop.session import Session
-from followup_desktop.view_state import save_path
+from followup_desktop.view_state import WRITE_AFTER_MS, save_path
 
 
 def window(qtbot: QtBot, session: Session) -> MainWindow:
@@ -122,3 +125,96 @@ def test_about_box_opens_from_the_menu(
     w = window(qtbot, session)
     w.actions_by_name["about"].trigger()
     assert shown and "Interview Follow-Up" in shown[0]
+
+
+def _written(key: str) -> object:
+    """What the settings file holds for ``key``, read afresh (not what the app kept)."""
+    settings = QSettings()
+    settings.sync()  # takes in what another QSettings wrote
+    return settings.value(key)
+
+
+def _count_writes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many values each write of the settings file held, from now on."""
+    from followup_desktop import view_state
+
+    writes: list[int] = []
+    real = view_state._Unwritten.write
+
+    def write(self: view_state._Unwritten) -> None:
+        if self.values:
+            writes.append(len(self.values))
+        real(self)
+
+    monkeypatch.setattr(view_state._Unwritten, "write", write)
+    return writes
+
+
+def test_what_the_mouse_arranges_is_written_once_the_user_stops(
+    qtbot: QtBot, session: Session, interview: Round, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A drag or a header click writes the settings file once the user stops, not at every
+    move (each write is the whole file, on the GUI thread)."""
+    w = window(qtbot, session)
+    w.resize(760, 560)
+    w.show_page("letters")
+    splitter = w.composer.findChild(QSplitter)
+    assert splitter is not None
+    qtbot.wait(WRITE_AFTER_MS * 2)  # what opening the pages kept is written
+    writes = _count_writes(monkeypatch)
+    for position in range(200, 400, 10):  # a drag: a value at every move
+        splitter.moveSplitter(position, 1)
+    w.interviews.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # a header click
+    w.interviews.tree.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert writes == []
+    assert _written("headers/interviews") is None
+    qtbot.waitUntil(lambda: writes == [2], timeout=3000)  # the splitter's and the header's
+    restored = QSplitter()
+    restored.addWidget(QWidget())
+    restored.addWidget(QWidget())
+    qtbot.addWidget(restored)
+    saved = _written("splitters/composer")
+    assert isinstance(saved, QByteArray) and restored.restoreState(saved)
+    assert _written("headers/interviews") == w.interviews.tree.header().saveState()
+    qtbot.wait(WRITE_AFTER_MS * 2)
+    assert len(writes) == 1  # and nothing more
+
+
+def test_closing_the_window_writes_what_was_arranged_at_once(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    w = window(qtbot, session)
+    w.show_page("interviews")
+    w.interviews.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    w.show_page("calendar")
+    w.close()
+    assert _written("window/page") == "calendar"
+    assert isinstance(_written("headers/interviews"), QByteArray)
+
+
+def test_quitting_writes_what_was_arranged(tmp_path: Path) -> None:
+    """Quit from the tray's menu closes no window: the values kept are written as the
+    application quits (a process of its own: its settings file is read afterwards)."""
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QSettings, QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from followup_desktop.view_state import keep\n"
+        "app = QApplication(sys.argv[:1])\n"
+        "app.setOrganizationName('Interview Follow-Up')\n"
+        "app.setApplicationName('Interview Follow-Up')\n"
+        "keep('headers/interviews', b'arranged')\n"
+        "print(QSettings().fileName(), flush=True)\n"
+        "QTimer.singleShot(0, app.quit)\n"
+        "app.exec()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    settings_file = Path(done.stdout.strip())
+    assert "arranged" in settings_file.read_text(encoding="utf-8")
