@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if self.session is not None:  # before attach, the placeholders show "Loading…"
             self.page(PAGES[row][0])
-            from followup_desktop.view_state import keep  # noqa: PLC0415  (not before the frame)
+            from followup_desktop.deferred_settings import keep  # noqa: PLC0415
 
             keep("window/page", PAGES[row][0])
         self.stack.setCurrentIndex(row)
@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
 
     def save_window(self) -> None:
         """The window's size and place, with all else the user arranged and not yet written."""
-        from followup_desktop.view_state import keep, write_kept  # noqa: PLC0415
+        from followup_desktop.deferred_settings import keep, write_kept  # noqa: PLC0415
 
         keep("window/geometry", self.saveGeometry())
         write_kept()

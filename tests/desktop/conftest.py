@@ -185,11 +185,11 @@ def _recorded(init: Callable[..., None], into: list[Any]) -> Callable[..., None]
 @pytest.fixture(autouse=True)
 def _fresh_view_state() -> Iterator[None]:
     """QSettings (window geometry, last page, splitters) start empty in every test: what a
-    test kept and had not yet written (``view_state.keep``) is written first, then cleared,
-    never written into a later test."""
+    test kept and had not yet written (``deferred_settings.keep``) is written first, then
+    cleared, never written into a later test."""
     from PySide6.QtCore import QSettings
 
-    from followup_desktop.view_state import write_kept
+    from followup_desktop.deferred_settings import write_kept
 
     write_kept()
     QSettings().clear()

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QSplitter, QWidget
 from pytestqt.qtbot import QtBot
 
 from followup.model import Round
+from followup_desktop.deferred_settings import WRITE_AFTER_MS
 from followup_desktop.main_window import MainWindow
 from followup_desktop.session import Session
-from followup_desktop.view_state import WRITE_AFTER_MS, save_path
+from followup_desktop.view_state import save_path
 
 
 def window(qtbot: QtBot, session: Session) -> MainWindow:
@@ -136,17 +137,17 @@ def _written(key: str) -> object:
 
 def _count_writes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many values each write of the settings file held, from now on."""
-    from followup_desktop import view_state
+    from followup_desktop import deferred_settings
 
     writes: list[int] = []
-    real = view_state._Unwritten.write
+    real = deferred_settings._Unwritten.write
 
-    def write(self: view_state._Unwritten) -> None:
+    def write(self: deferred_settings._Unwritten) -> None:
         if self.values:
             writes.append(len(self.values))
         real(self)
 
-    monkeypatch.setattr(view_state._Unwritten, "write", write)
+    monkeypatch.setattr(deferred_settings._Unwritten, "write", write)
     return writes
 
 
@@ -199,7 +200,7 @@ def test_quitting_writes_what_was_arranged(tmp_path: Path) -> None:
         "import sys\n"
         "from PySide6.QtCore import QSettings, QTimer\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "from followup_desktop.view_state import keep\n"
+        "from followup_desktop.deferred_settings import keep\n"
         "app = QApplication(sys.argv[:1])\n"
         "app.setOrganizationName('Interview Follow-Up')\n"
         "app.setApplicationName('Interview Follow-Up')\n"
