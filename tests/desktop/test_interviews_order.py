@@ -240,7 +240,8 @@ def test_the_filter_holds_through_changes_and_sorts(qtbot: QtBot, session: Sessi
         column = view.tree.header().sortIndicatorSection()
         if shown:
             assert_sorted(view, column, view.tree.header().sortIndicatorOrder())
-        model.set_filter("")
+        model.set_filter("")  # every row again, still in the order asked (not sorted anew)
+        assert_sorted(view, column, view.tree.header().sortIndicatorOrder())
         every = everything(view)
         wanted = needle.casefold()
         expected = {}

@@ -310,7 +310,7 @@ class InterviewsModel(QAbstractItemModel):
         needle = text.casefold()
         if needle != self.needle:
             self.needle = needle
-            self._arrange()
+            self._arrange(resort=False)  # every change keeps ``ordered`` in the order asked
 
     def _match(self, row: AppRow) -> bool:
         """Whether the row shows under the filter; notes which of its rounds do."""
@@ -321,16 +321,26 @@ class InterviewsModel(QAbstractItemModel):
         row.shown = [n for n, words in enumerate(row.round_words) if needle in words]
         return bool(row.shown)
 
-    def _arrange(self) -> None:
+    def _arrange(self, resort: bool = True) -> None:
         """Rows and rounds into the order asked and through the filter, if they are not so
-        already (after time moved, most often they are): one change of layout."""
+        already (after time moved, most often they are): one change of layout. Without
+        ``resort`` (only the filter changed), the order is taken as it is: the 10,000 rows
+        of a big history are neither sorted again nor their rounds' order asked."""
         maker = self._maker()
-        ordered = maker.sorted(self.ordered)
-        moves = {id(row): order for row in ordered if (order := maker.round_order(row))}
-        if not moves and all(a is b for a, b in zip(ordered, self.ordered, strict=True)):
+        ordered = maker.sorted(self.ordered) if resort else self.ordered
+        moves = (
+            {id(row): order for row in ordered if (order := maker.round_order(row))}
+            if resort
+            else {}
+        )
+        matched: list[tuple[AppRow, list[int] | None]] | None = None  # the filter's choice
+        if not moves and (
+            ordered is self.ordered
+            or all(a is b for a, b in zip(ordered, self.ordered, strict=True))
+        ):
             before = [(row.app.id, row.shown) for row in self.rows]
-            shown = [row for row in ordered if self._match(row)]
-            if [(row.app.id, row.shown) for row in shown] == before:
+            matched = [(row, row.shown) for row in ordered if self._match(row)]
+            if [(row.app.id, shown) for row, shown in matched] == before:
                 return
             for row, (_id, rounds_shown) in zip(self.rows, before, strict=True):
                 row.shown = rounds_shown  # as the view knows them until the layout changes
@@ -340,7 +350,12 @@ class InterviewsModel(QAbstractItemModel):
                 if id(row) in moves:
                     reorder_rounds(row, moves[id(row)])
             self.ordered = ordered
-            self.rows = [row for row in ordered if self._match(row)]
+            if matched is None:
+                self.rows = [row for row in ordered if self._match(row)]
+                return
+            for row, rounds_shown in matched:  # matched once, above
+                row.shown = rounds_shown
+            self.rows = [row for row, _shown in matched]
 
         self._change_layout(arrange)
 
