@@ -194,8 +194,9 @@ def test_closing_the_window_writes_what_was_arranged_at_once(
 
 
 def test_quitting_writes_what_was_arranged(tmp_path: Path) -> None:
-    """Quit from the tray's menu closes no window: the values kept are written as the
-    application quits (a process of its own: its settings file is read afterwards)."""
+    """However the application quits (here with no window at all, as when the window is in
+    the tray), the values kept are written as it quits (a process of its own: its settings
+    file is read afterwards)."""
     script = (
         "import sys\n"
         "from PySide6.QtCore import QSettings, QTimer\n"
