@@ -10,58 +10,64 @@ No ``Qt`` namespace here: the main window keeps its page before Today's first pa
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 
 WRITE_AFTER_MS = 500  # after the last change: a drag's moves, a click's two values
 
+_values: dict[str, object] = {}  # kept, not yet written (held here, not by the application)
 
-class _Unwritten(QObject):
-    """Values kept but not yet written, all written together (one write of the file)."""
+
+class _Writer(QObject):
+    """The application's timer that writes what is kept, and its quitting, which does too.
+    The application owns it: gone with one application, another is made for the next."""
 
     def __init__(self, app: QCoreApplication) -> None:
         super().__init__(app)
-        self.values: dict[str, object] = {}
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(WRITE_AFTER_MS)
-        self.timer.timeout.connect(self.write)
-        app.aboutToQuit.connect(self.write)
-
-    def write(self) -> None:
-        self.timer.stop()
-        if self.values:
-            values, self.values = self.values, {}
-            settings = QSettings()
-            for key, value in values.items():
-                settings.setValue(key, value)
-            settings.sync()
+        self.timer.timeout.connect(write_kept)
+        app.aboutToQuit.connect(write_kept)
 
 
-_unwritten: _Unwritten | None = None
+_writer: _Writer | None = None
+
+
+def _writer_of(app: QCoreApplication) -> _Writer:
+    global _writer  # noqa: PLW0603  (one per application)
+    if _writer is None or not shiboken6.isValid(_writer) or _writer.parent() is not app:
+        _writer = _Writer(app)
+    return _writer
 
 
 def keep(key: str, value: object) -> None:
     """Keep ``value`` for the next run: written with whatever else the user arranges in the
     next half second, or as the window closes or the app quits (``write_kept``)."""
-    global _unwritten  # noqa: PLW0603  (one per application)
+    _values[key] = value
     app = QCoreApplication.instance()
     if app is None:  # no event loop to wait in
-        QSettings().setValue(key, value)
+        write_kept()
         return
-    if _unwritten is None or _unwritten.parent() is not app:
-        _unwritten = _Unwritten(app)
-    _unwritten.values[key] = value
-    _unwritten.timer.start()
+    _writer_of(app).timer.start()
 
 
 def kept(key: str) -> object:
     """The value last kept, written yet or not (None when there is none)."""
-    if _unwritten is not None and key in _unwritten.values:
-        return _unwritten.values[key]
+    if key in _values:
+        return _values[key]
     return QSettings().value(key)
 
 
 def write_kept() -> None:
-    """Write now what is kept but not yet written (the window closing)."""
-    if _unwritten is not None:
-        _unwritten.write()
+    """Write now, as one write of the file, what is kept but not yet written (also what an
+    application gone without quitting left)."""
+    if _writer is not None and shiboken6.isValid(_writer):
+        _writer.timer.stop()
+    if _values:
+        values = dict(_values)
+        _values.clear()
+        settings = QSettings()
+        for key, value in values.items():
+            settings.setValue(key, value)
+        settings.sync()

@@ -135,19 +135,24 @@ def _written(key: str) -> object:
     return settings.value(key)
 
 
-def _count_writes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many values each write of the settings file held, from now on."""
-    from followup_desktop import deferred_settings
+def _count_writes(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The keys of each write of the settings file from now on (a sync that wrote values)."""
+    writes: list[list[str]] = []
+    pending: list[str] = []
+    set_value, sync = QSettings.setValue, QSettings.sync
 
-    writes: list[int] = []
-    real = deferred_settings._Unwritten.write
+    def setValue(self: QSettings, key: str, value: object) -> None:
+        pending.append(key)
+        set_value(self, key, value)
 
-    def write(self: deferred_settings._Unwritten) -> None:
-        if self.values:
-            writes.append(len(self.values))
-        real(self)
+    def synced(self: QSettings) -> None:
+        if pending:
+            writes.append(sorted(pending))
+            pending.clear()
+        sync(self)
 
-    monkeypatch.setattr(deferred_settings._Unwritten, "write", write)
+    monkeypatch.setattr(QSettings, "setValue", setValue)
+    monkeypatch.setattr(QSettings, "sync", synced)
     return writes
 
 
@@ -169,7 +174,7 @@ def test_what_the_mouse_arranges_is_written_once_the_user_stops(
     w.interviews.tree.sortByColumn(1, Qt.SortOrder.DescendingOrder)
     assert writes == []
     assert _written("headers/interviews") is None
-    qtbot.waitUntil(lambda: writes == [2], timeout=3000)  # the splitter's and the header's
+    qtbot.waitUntil(lambda: writes == [["headers/interviews", "splitters/composer"]], timeout=3000)
     restored = QSplitter()
     restored.addWidget(QWidget())
     restored.addWidget(QWidget())
@@ -220,3 +225,40 @@ def test_quitting_writes_what_was_arranged(tmp_path: Path) -> None:
     )
     settings_file = Path(done.stdout.strip())
     assert "arranged" in settings_file.read_text(encoding="utf-8")
+
+
+def test_what_an_application_gone_without_quitting_kept_is_written_by_the_next(
+    tmp_path: Path,
+) -> None:
+    """An application destroyed without quitting (a tool, a test) takes its timer with it,
+    not what it kept: that is still read as kept, and the next application writes it with
+    its own values (a process of its own, with two applications one after the other)."""
+    script = (
+        "import gc, sys\n"
+        "from PySide6.QtCore import QCoreApplication, QSettings\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from followup_desktop.deferred_settings import keep, kept, write_kept\n"
+        "QCoreApplication.setOrganizationName('Interview Follow-Up')\n"
+        "QCoreApplication.setApplicationName('Interview Follow-Up')\n"
+        "app = QApplication(sys.argv[:1])\n"
+        "keep('window/page', 'calendar')\n"
+        "app.shutdown()\n"
+        "del app\n"
+        "gc.collect()\n"
+        "assert kept('window/page') == 'calendar'\n"
+        "again = QApplication(sys.argv[:1])\n"
+        "keep('headers/interviews', b'arranged')\n"
+        "write_kept()\n"
+        "print(QSettings().fileName(), flush=True)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    written = Path(done.stdout.strip()).read_text(encoding="utf-8")
+    assert "calendar" in written and "arranged" in written
