@@ -9,6 +9,7 @@ from datetime import datetime, time
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from followup.demo import populate
@@ -176,8 +177,6 @@ def test_keys_back_to_back_start_the_wait_before_planning_ahead_from_each_page_p
     before the next page is planned ahead starts once the new page has painted, never from
     the page before's frame, whose wait would run out while the new page is planned and
     make the next page's work hold up its frame."""
-    from PySide6.QtWidgets import QApplication
-
     app = QApplication.instance()
     assert app is not None
     view = open_view(qtbot, history)
@@ -202,8 +201,6 @@ def test_a_page_turned_and_turned_back_within_one_frame_starts_the_wait_from_its
     """Page Up, then Page Up and Page Down before the event loop runs: the page shown is the
     one whose frame-done is still waiting to run, but that frame was the page before's; the
     wait starts only once the page has painted again (then the pages around are planned)."""
-    from PySide6.QtWidgets import QApplication
-
     app = QApplication.instance()
     assert app is not None
     view = open_view(qtbot, history)

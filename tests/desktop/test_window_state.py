@@ -198,11 +198,25 @@ def test_closing_the_window_writes_what_was_arranged_at_once(
     assert isinstance(_written("headers/interviews"), QByteArray)
 
 
-def test_quitting_writes_what_was_arranged(tmp_path: Path) -> None:
+def _settings_written_by(script: str) -> str:
+    """The settings file a process of its own wrote, running ``script`` (whose last line
+    printed is the file's name): its settings are read afterwards, not from this process's."""
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    return Path(done.stdout.strip().splitlines()[-1]).read_text(encoding="utf-8")
+
+
+def test_quitting_writes_what_was_arranged() -> None:
     """However the application quits (here with no window at all, as when the window is in
-    the tray), the values kept are written as it quits (a process of its own: its settings
-    file is read afterwards)."""
-    script = (
+    the tray), the values kept are written as it quits."""
+    written = _settings_written_by(
         "import sys\n"
         "from PySide6.QtCore import QSettings, QTimer\n"
         "from PySide6.QtWidgets import QApplication\n"
@@ -215,25 +229,14 @@ def test_quitting_writes_what_was_arranged(tmp_path: Path) -> None:
         "QTimer.singleShot(0, app.quit)\n"
         "app.exec()\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    settings_file = Path(done.stdout.strip())
-    assert "arranged" in settings_file.read_text(encoding="utf-8")
+    assert "arranged" in written
 
 
-def test_what_an_application_gone_without_quitting_kept_is_written_by_the_next(
-    tmp_path: Path,
-) -> None:
+def test_what_an_application_gone_without_quitting_kept_is_written_by_the_next() -> None:
     """An application destroyed without quitting (a tool, a test) takes its timer with it,
     not what it kept: that is still read as kept, and the next application writes it with
-    its own values (a process of its own, with two applications one after the other)."""
-    script = (
+    its own values (two applications one after the other)."""
+    written = _settings_written_by(
         "import gc, sys\n"
         "from PySide6.QtCore import QCoreApplication, QSettings\n"
         "from PySide6.QtWidgets import QApplication\n"
@@ -251,14 +254,4 @@ def test_what_an_application_gone_without_quitting_kept_is_written_by_the_next(
         "write_kept()\n"
         "print(QSettings().fileName(), flush=True)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert done.returncode == 0, done.stderr
-    written = Path(done.stdout.strip()).read_text(encoding="utf-8")
     assert "calendar" in written and "arranged" in written

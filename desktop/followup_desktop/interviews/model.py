@@ -326,13 +326,11 @@ class InterviewsModel(QAbstractItemModel):
         already (after time moved, most often they are): one change of layout. Without
         ``resort`` (only the filter changed), the order is taken as it is: the 10,000 rows
         of a big history are neither sorted again nor their rounds' order asked."""
-        maker = self._maker()
-        ordered = maker.sorted(self.ordered) if resort else self.ordered
-        moves = (
-            {id(row): order for row in ordered if (order := maker.round_order(row))}
-            if resort
-            else {}
-        )
+        ordered, moves = self.ordered, {}
+        if resort:
+            maker = self._maker()
+            ordered = maker.sorted(self.ordered)
+            moves = {id(row): order for row in ordered if (order := maker.round_order(row))}
         matched: list[tuple[AppRow, list[int] | None]] | None = None  # the filter's choice
         if not moves and (
             ordered is self.ordered
