@@ -6,19 +6,16 @@ It does nothing else (there is nothing yet to act on)."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QDateTime,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
-    QTime,
     QTimer,
 )
 from PySide6.QtWidgets import QWidget
@@ -125,24 +122,21 @@ def kept_today(database: Path, now: datetime, *, guessed: bool = False) -> Today
     return None if stretch is None else TodayPreview(stretch.face, stretch.end, now)
 
 
-def first_run_today(now: datetime) -> TodayPreview:
+def first_run_today(now: datetime) -> TodayPreview | None:
     """The first-run page, for a database that holds nothing yet (``first_look``): what the
     live Today shows there, whatever the plans, until the day changes in the system's zone
-    (the one the plans use while the user has chosen none)."""
+    (the one the plans use while the user has chosen none). None when the zone cannot be
+    read now: start-up goes on as without it."""
+    from zoneinfo import ZoneInfo  # noqa: PLC0415
+
+    from followup.system_zone import system_zone_name  # noqa: PLC0415
     from followup_desktop.locale_dates import LocaleDates  # noqa: PLC0415
 
-    day, midnight = system_day(now)
-    return TodayPreview(first_run_face(LocaleDates(day).long_day(day)), midnight, now)
-
-
-def system_day(now: datetime) -> tuple[date, datetime]:
-    """The day at ``now`` in the system's local time, and the moment it ends (UTC), as
-    ``timeline.next_midnight`` has it: where clocks skip midnight, the next day's first
-    moment. Qt's local time (the ``TZ`` variable, else the system's setting: the zone
-    tzlocal names for the live page), not a ``ZoneInfo``: tzlocal and zoneinfo cost about
-    7 ms to import before the first paint (with ``calendar``, and ``importlib.resources``
-    for the names tzlocal tries)."""
-    local = QDateTime.fromMSecsSinceEpoch(math.floor(now.timestamp() * 1000)).date()
-    ends = QDateTime(local.addDays(1), QTime(0, 0)).toMSecsSinceEpoch()
-    day = date(local.year(), local.month(), local.day())
-    return day, datetime.fromtimestamp(ends / 1000, UTC)
+    try:
+        zone = ZoneInfo(system_zone_name())
+    except (LookupError, ValueError, OSError):  # the live page says what is wrong
+        return None
+    day = now.astimezone(zone).date()
+    face = first_run_face(LocaleDates(day).long_day(day))
+    # The next midnight, as ``timeline.next_midnight`` has it (not imported: it needs the plans).
+    return TodayPreview(face, datetime.combine(day + timedelta(days=1), time(0), zone), now)

@@ -9,11 +9,8 @@ import os
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -21,8 +18,7 @@ from pytestqt.qtbot import QtBot
 from followup.model import Application
 from followup.paths import default_db_path
 from followup.storage import Database, Repository
-from followup.system_zone import reread, system_zone_name
-from followup.timeline import next_midnight
+from followup.system_zone import reread
 from followup_desktop import app as desktop_app
 from followup_desktop import today_copy
 from followup_desktop.clock import FixedClock
@@ -30,7 +26,7 @@ from followup_desktop.main_window import MainWindow
 from followup_desktop.session import Session
 from followup_desktop.shell import Shell
 from followup_desktop.today_face import FIRST_RUN
-from followup_desktop.today_preview import TodayPreview, system_day
+from followup_desktop.today_preview import TodayPreview
 
 from .conftest import NOW, NY
 from .test_time_moves import Recorder
@@ -220,13 +216,11 @@ def test_a_first_start_paints_the_first_page_before_the_domain_loads(tmp_path: P
     """As a first start runs, in a process of its own, on a database not made yet: the page
     is there before the plans, the settings or the store's records are imported, and with
     no card to draw, before what draws cards (``card_painter``: ~4 ms); its day is named
-    without the domain's date styles (``date_style`` and the dataclasses module: ~2 ms),
-    and in the system's zone without tzlocal or zoneinfo (~7 ms)."""
+    without the domain's date styles (``date_style`` and the dataclasses module: ~2 ms)."""
     said = early_today_in_a_process(
         "print(preview is not None and preview.face.first_run, [m for m in ("
         "'followup.plan', 'followup.settings', 'followup.model', 'followup.storage.repository',"
-        " 'followup_desktop.card_painter', 'followup.date_style', 'dataclasses',"
-        " 'zoneinfo', 'tzlocal', 'calendar')"
+        " 'followup_desktop.card_painter', 'followup.date_style', 'dataclasses')"
         " if m in sys.modules])",
         dict(os.environ, FOLLOWUP_DB=str(tmp_path / "followup.sqlite3")),
     )
@@ -277,36 +271,3 @@ def test_the_section_names_stay_put_when_their_icons_come(
     assert not sidebar.item(1).icon().isNull()
     assert sidebar.viewport().grab(names).toImage() == before
     assert sidebar.viewport().grab(icons).toImage() != no_icons  # the icons are drawn now
-
-
-# Zones whose days are odd: midnight skipped (Havana, 8 March 2026; Beirut, 29 March), a
-# change at 24:00 (Santiago), half an hour's change (Lord Howe), +13:45 (Chatham).
-ODD_ZONES = (
-    "America/New_York",
-    "America/Havana",
-    "Asia/Beirut",
-    "America/Santiago",
-    "Australia/Lord_Howe",
-    "Pacific/Chatham",
-    "Asia/Kolkata",
-    "Etc/UTC",
-)
-
-
-@settings(max_examples=150, deadline=None)
-@given(
-    zone=st.sampled_from(ODD_ZONES),
-    moment=st.datetimes(
-        min_value=datetime(2026, 1, 1), max_value=datetime(2027, 1, 1), timezones=st.just(UTC)
-    ),
-)
-def test_the_first_page_takes_the_day_and_its_end_where_the_live_page_does(
-    zone: str, moment: datetime
-) -> None:
-    """The first page reads the system's day from Qt's local time (tzlocal and zoneinfo
-    are not imported before the first paint); the live page from the zone tzlocal names.
-    Both give the same day and the same end to it, midnights skipped or not."""
-    os.environ["TZ"] = zone
-    reread()
-    system = ZoneInfo(system_zone_name())
-    assert system_day(moment) == (moment.astimezone(system).date(), next_midnight(moment, system))
