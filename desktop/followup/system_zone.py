@@ -9,10 +9,23 @@ from __future__ import annotations
 
 
 def system_zone_name() -> str:
-    """The zone's name (tzlocal keeps it once read: ``reread`` asks the system again)."""
+    """The zone's name (tzlocal keeps it once read: ``reread`` asks the system again); UTC
+    when the system names none, or a zone this machine's zone data does not have. tzlocal
+    passes on what ``/etc/timezone`` says unchecked, and a hand-edited or foreign name there
+    must not stop the app or the command line from starting (the Settings dialog shows the
+    zone in use, and the user can choose another)."""
+    from zoneinfo import ZoneInfo  # noqa: PLC0415  (tzlocal has it loaded)
+
     import tzlocal  # noqa: PLC0415  (asks the OS; only when needed)
 
-    return tzlocal.get_localzone_name() or "UTC"
+    name = tzlocal.get_localzone_name()
+    if not name:
+        return "UTC"
+    try:
+        ZoneInfo(name)  # kept by zoneinfo's own cache for the plans' use
+    except (LookupError, ValueError, OSError):  # not found (a KeyError), not a zone's name
+        return "UTC"
+    return name
 
 
 def reread() -> None:

@@ -6,6 +6,8 @@ the system's zone moved to New York, a clock at the day's edge."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -271,3 +273,50 @@ def test_the_section_names_stay_put_when_their_icons_come(
     assert not sidebar.item(1).icon().isNull()
     assert sidebar.viewport().grab(names).toImage() == before
     assert sidebar.viewport().grab(icons).toImage() != no_icons  # the icons are drawn now
+
+
+BAD_SYSTEM_ZONE = """
+import os, sys
+import tzlocal
+tzlocal.get_localzone_name = lambda: "garbage/Zone"  # /etc/timezone edited by hand
+from PySide6.QtCore import QTimer
+import followup_desktop.app as app
+import followup_desktop.start_dialogs as start_dialogs
+
+def failed(window, error):
+    print("start failed:", type(error).__name__, error, flush=True)
+    os._exit(3)
+
+start_dialogs.say_start_failed = failed
+
+def report(when_painted, started):
+    def settled():
+        if not started or not started[0].settled:
+            QTimer.singleShot(20, settled)
+            return
+        session = started[0].session
+        print("started in", session.zone.key, len(session.items()), flush=True)
+        os._exit(0)
+    when_painted(settled)
+
+app.report_content = report
+app.main(["--exit-after-content", "--db", sys.argv[1]])
+"""
+
+
+def test_a_system_zone_this_machine_lacks_still_starts_the_app(tmp_path: Path) -> None:
+    """tzlocal passes on a name from /etc/timezone unchecked: one this machine's zone data
+    lacks starts the app in UTC (the Settings dialog names it), not a start-failed dialog."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=str(tmp_path))
+    env.pop("TZ", None)
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        env[name] = str(tmp_path / name.lower())
+    done = subprocess.run(
+        [sys.executable, "-c", BAD_SYSTEM_ZONE, str(tmp_path / "new.sqlite3")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.stdout.strip() == "started in UTC 0", done.stdout + done.stderr[-2000:]
