@@ -9,6 +9,7 @@ as the user would look for it in the file: which kind of record, which id, which
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -125,10 +126,14 @@ def _check_history(records: dict[str, list[Any]]) -> None:
 def fit_stored_settings(cur: sqlite3.Cursor, checked: dict[str, Any]) -> None:
     """Settings already stored (a first-run set-up, say) are not overwritten without --replace,
     and the export's others must fit with them (quiet hours with their other end)."""
-    stored = {
-        key: json.loads(value) for key, value in cur.execute("SELECT key, value FROM settings")
-    }
-    both = sorted(stored.keys() & checked.keys())
+    held: set[str] = set()
+    stored: dict[str, Any] = {}
+    for key, value in cur.execute("SELECT key, value FROM settings"):
+        held.add(key)
+        # An unreadable value (``UserState.settings``) is held, yet has nothing to fit with.
+        with contextlib.suppress(ValueError, TypeError, RecursionError):
+            stored[key] = json.loads(value)
+    both = sorted(held & checked.keys())
     if both:
         raise InvalidInput(
             f"the database already holds settings the export has too ({', '.join(both[:3])}"

@@ -261,9 +261,17 @@ class Settings:
     read: dict[str, Any] = field(default_factory=dict)  # each value read alone, before pairs
 
     @classmethod
-    def from_stored(cls, stored: dict[str, Any]) -> Settings:
+    def from_stored(
+        cls, stored: dict[str, Any], unreadable: dict[str, str] | None = None
+    ) -> Settings:
+        """``unreadable``: key → why, for stored values that could not even be read (their
+        defaults are used; ``UserState.unreadable_settings``)."""
         values = {s.key: s.default for s in SETTINGS}
-        ignored: dict[str, str] = {}
+        ignored: dict[str, str] = {
+            key: f"{why} (using the default)"
+            for key, why in (unreadable or {}).items()
+            if key in BY_KEY
+        }
         for key, value in stored.items():
             setting = BY_KEY.get(key)
             if setting is None:

@@ -139,7 +139,9 @@ class Session(QObject):
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            self._settings = Settings.from_stored(self.repo.settings())
+            self._settings = Settings.from_stored(
+                self.repo.settings(), self.repo.unreadable_settings()
+            )
         return self._settings
 
     def data_folder(self) -> Path:

@@ -43,7 +43,7 @@ def make_copy(path: Path, locale: QLocale, now: datetime, country: str) -> bool:
         if token is None:
             return False
         repo = Repository(database)
-        stored = Settings.from_stored(repo.settings())
+        stored = Settings.from_stored(repo.settings(), repo.unreadable_settings())
         zone, cal, settings = stored.zone(), stored.calendar(country), stored.plan()
         has_applications = repo.has_applications()
         kept: list[Stretch] = []

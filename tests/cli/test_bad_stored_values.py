@@ -72,6 +72,11 @@ def test_commands_work_and_name_what_they_could_not_use(
     spoiled: Path, args: tuple[str, ...]
 ) -> None:
     args = tuple(a.format(tmp=spoiled.parent) for a in args)
+    with sqlite3.connect(spoiled) as raw:  # not JSON at all: text written bare, and bytes
+        raw.executemany(
+            "INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)",
+            [("profile.name", "Sam"), ("plan.quiet_days", b"\x00\xff")],
+        )
     code, _, err = run(spoiled, *args)
     assert code == 0, err
     assert "Traceback" not in err
@@ -87,6 +92,8 @@ def test_commands_work_and_name_what_they_could_not_use(
     if args[0] in {"agenda", "plan"} or args[:2] == ("export", "ics"):
         assert any("calendar.subdiv ignored" in line for line in lines)
         assert any("calendar.workdays ignored" in line for line in lines)
+        assert any("profile.name ignored" in line and "“Sam” cannot" in line for line in lines)
+        assert any("plan.quiet_days ignored" in line for line in lines)
     if args[:2] == ("export", "json"):
         exported = json.loads((spoiled.parent / "out.json").read_text(encoding="utf-8"))
         assert [r["id"] for r in exported["rounds"]] == [3]
@@ -202,3 +209,20 @@ def test_an_unreadable_round_is_fixed_with_round_edit(spoiled: Path) -> None:
     assert code == 0 and "interview round 2" not in err and "interview round 1" in err
     code, out, err = run(spoiled, "app", "edit", "2", "--applied-on", "2026-11-02")
     assert code == 0 and "application 2" not in err
+
+
+def test_an_import_meets_a_setting_stored_bare_and_says_what_it_holds(tmp_path: Path) -> None:
+    """A value that is not JSON (written bare by a hand edit) is still a setting the file
+    holds: the import says so in words, as for any other, instead of a JSON parser's error."""
+    source, exported = tmp_path / "source.sqlite3", tmp_path / "export.json"
+    assert run(source, "settings", "set", "profile.phone", "555 0100")[0] == 0
+    assert run(source, "export", "json", str(exported))[0] == 0
+    target = tmp_path / "target.sqlite3"
+    assert run(target, "settings", "set", "profile.email", "sam@example.com")[0] == 0
+    with sqlite3.connect(target) as raw:
+        raw.execute(
+            "INSERT OR REPLACE INTO settings(key, value) VALUES ('profile.phone', '555 bare')"
+        )
+    code, _, err = run(target, "import", "json", str(exported))
+    assert code == 2 and "Traceback" not in err, err
+    assert "already holds settings the export has too (profile.phone)" in err, err

@@ -55,7 +55,13 @@ def spoil(db: Path, interview: Round) -> dict[str, int]:
         raw.execute("UPDATE rounds SET decision_on = 'soon' WHERE id = ?", (interview.id,))
         raw.executemany(
             "INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)",
-            [("calendar.subdiv", '"ZZ"'), ("calendar.workdays", '"garbage"')],
+            [
+                ("calendar.subdiv", '"ZZ"'),
+                ("calendar.workdays", '"garbage"'),
+                # Not JSON at all: text written bare, and bytes.
+                ("profile.name", "Sam"),
+                ("plan.quiet_days", b"\x00\xff"),
+            ],
         )
     return {"app": app or 0, "far": far or 0, "early": early or 0, "broken": broken or 0}
 
@@ -101,6 +107,8 @@ def test_the_app_starts_and_lists_what_it_cannot_read(
     text = banner.text.text()
     assert "“State or region” in Settings (Business calendar)" in text and "ZZ" in text
     assert "“Work week” in Settings" in text
+    assert "“Name” in Settings (Profile) is not used: the stored value “Sam” cannot be" in text
+    assert "“Quiet days after the call” in Settings (Plan) is not used" in text
     assert "calendar." not in text  # the window names settings by their labels, never by key
     found = marked(shell)
     assert set(found) == {

@@ -47,7 +47,7 @@ class Context:
         """Stored settings; an absent database is not created just to read them."""
         if "repo" not in self.__dict__ and not self.db_path.exists():
             return Settings.from_stored({})
-        return Settings.from_stored(self.repo.settings())
+        return Settings.from_stored(self.repo.settings(), self.repo.unreadable_settings())
 
     @cached_property
     def zone(self) -> ZoneInfo:

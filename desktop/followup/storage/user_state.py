@@ -14,15 +14,42 @@ from followup.model import (
 )
 from followup.reminders import Delivery
 from followup.storage.base import Store, from_db_time, to_db_time
+from followup.storage.database import Database
+from followup.storage.row_values import shown
 
 
 class UserState(Store):
     """Settings, drafts and reminder deliveries."""
 
+    def __init__(self, database: Database) -> None:
+        super().__init__(database)
+        self._unreadable_settings: dict[str, str] = {}
+
     # -- settings -------------------------------------------------------------------------
 
     def settings(self) -> dict[str, Any]:
-        return {row["key"]: json.loads(row["value"]) for row in self._all("SELECT * FROM settings")}
+        """The stored settings that can be read. A value that is not JSON (a hand edit, another
+        program's write) is left out, so its default is used, and named by
+        ``unreadable_settings``: it must never stop the app or a command from starting.
+        Saving the setting again replaces it."""
+        values: dict[str, Any] = {}
+        unreadable: dict[str, str] = {}
+        for row in self._all("SELECT key, value FROM settings"):
+            key, raw = row["key"], row["value"]
+            if not isinstance(key, str):
+                continue  # no setting has such a name
+            try:
+                if not isinstance(raw, str):
+                    raise TypeError("not text")
+                values[key] = json.loads(raw)
+            except (ValueError, TypeError, RecursionError):
+                unreadable[key] = f"the stored value {shown(raw)} cannot be read"
+        self._unreadable_settings = unreadable
+        return values
+
+    def unreadable_settings(self) -> dict[str, str]:
+        """Key → why, for the values the last ``settings()`` left out."""
+        return dict(self._unreadable_settings)
 
     def save_settings(self, values: dict[str, Any]) -> None:
         with self.db.transaction() as cur:
