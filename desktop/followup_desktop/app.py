@@ -172,7 +172,7 @@ def _run(args: argparse.Namespace) -> int:
     # Light or dark switched in the system: the status tones follow the new palette.
     app.styleHints().colorSchemeChanged.connect(lambda *_: app.setStyleSheet(stylesheet()))
     explicit = args.db or os.environ.get("FOLLOWUP_DB")
-    db_path: Path | None = Path(explicit).expanduser().resolve() if explicit else None
+    db_path = _named_database(explicit) if explicit else None
     demo_folder = None
     if args.demo:  # a throw-away folder, removed when the app quits
         import tempfile  # noqa: PLC0415
@@ -265,6 +265,21 @@ def _run(args: argparse.Namespace) -> int:
     return outcome["code"]
 
 
+def _named_database(given: str) -> Path:
+    """The database file named by ``--db`` or FOLLOWUP_DB, made absolute and resolved where
+    it can be. A ``~user`` with no such user stays as written (as the command line takes it),
+    and a link that loops stays unresolved: opening it then says what is wrong, in a dialog,
+    instead of a traceback (Python raises RuntimeError for both, not OSError)."""
+    try:
+        path = Path(given).expanduser()
+    except RuntimeError:  # no such user
+        path = Path(given)
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 def _desktop_entry(*, install: bool) -> int:
     from followup import desktop_entry  # noqa: PLC0415
 
@@ -295,11 +310,11 @@ def _early_today(window: MainWindow, db_path: Path | None, now: datetime) -> Tod
         path = db_path or default_database()  # the data folder's, as Qt finds it
         if path is None:
             return None
-        path = path.resolve()
+        path = path.resolve()  # a link that loops: RuntimeError, said by the usual start
         preview = kept_today(path, now, guessed=db_path is None) if path.is_file() else None
         if preview is None and _holds_nothing(path, guessed=db_path is None):
             preview = first_run_today(now)
-    except OSError:
+    except (OSError, RuntimeError):
         return None
     if preview is not None:
         window.show_preview(preview)
