@@ -226,3 +226,47 @@ def test_rotation_and_freshness_are_per_database(tmp_path: Path) -> None:
     assert mine.backup_if_stale(NOW + timedelta(hours=30)) is not None
     mine.close()
     other.close()
+
+
+@pytest.mark.parametrize("what", ["a pipe", "a folder", "a device"])
+def test_a_pipe_folder_or_device_where_the_file_should_be_is_said_at_once(
+    tmp_path: Path, what: str
+) -> None:
+    """Nothing is read from them: a read from a pipe would wait for a writer for good (the
+    start's early check hung there, and the window with it). A process of its own, with a
+    time limit, so a hang fails the test instead of the suite."""
+    import subprocess
+    import sys
+
+    if what == "a pipe":
+        path = tmp_path / "followup.sqlite3"
+        os.mkfifo(path)
+    elif what == "a folder":
+        path = tmp_path / "followup.sqlite3"
+        path.mkdir()
+    else:
+        path = Path("/dev/zero")
+    probe = (
+        "import sys\n"
+        "from datetime import UTC, datetime\n"
+        "from pathlib import Path\n"
+        "from followup.errors import DatabaseUnavailable\n"
+        "from followup.storage import Database\n"
+        "from followup.storage.early_check import EarlyCheck\n"
+        "path = Path(sys.argv[1])\n"
+        "try:\n"
+        "    Database.open(path, datetime.now(UTC), problem=EarlyCheck(path).problem)\n"
+        "except DatabaseUnavailable as error:\n"
+        "    print(error)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    assert done.stdout.strip() == (
+        f"The database {path} is not a file (a folder, a pipe or a device is there). "
+        "Nothing was written; move it away or name another file with --db."
+    ), done.stderr

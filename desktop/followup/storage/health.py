@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -32,7 +33,10 @@ def problem(path: Path, *, immutable: bool = False, full: bool | None = None) ->
     Reads only; never writes the file. ``DatabaseUnavailable`` when it cannot be read now.
     """
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe would block the read below for good
+            raise not_a_file(path)
+        size = info.st_size
         with path.open("rb") as handle:
             head = handle.read(100)
     except OSError as error:
@@ -144,6 +148,17 @@ def unavailable(path: Path, error: OSError) -> DatabaseUnavailable:
         "unreachable",
         f"The database {path} cannot be reached ({error.strerror or error}). Nothing was "
         "written; it is not known to be damaged.",
+    )
+
+
+def not_a_file(path: Path) -> DatabaseUnavailable:
+    """A folder, a pipe or a device where the database should be: never read, never
+    written (a read from a pipe waits for a writer for good)."""
+    return DatabaseUnavailable(
+        str(path),
+        "unreachable",
+        f"The database {path} is not a file (a folder, a pipe or a device is there). Nothing "
+        "was written; move it away or name another file with --db.",
     )
 
 
