@@ -53,7 +53,8 @@ MOST_BYTES = 4 * 1024 * 1024  # 8 days of Today's words take some 100 KB
 # platformdirs puts the user's folders (on Windows also any ``WIN_PD_OVERRIDE_*`` folder;
 # Qt reads the XDG ones on Linux, and asks the system on macOS and Windows).
 _ZONE_VARIABLES = ("TZ",)
-_LOCALE_VARIABLES = ("LANG", "LANGUAGE", "LC_ALL", "LC_TIME", "LC_MESSAGES")
+_LOCALE_VARIABLES = ("LANG", "LANGUAGE")  # and every LC_* (LC_NUMERIC gives the digits)
+_LOCALE_CATEGORIES = "LC_"
 _FOLDER_VARIABLES = ("HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")
 _FOLDER_OVERRIDES = "WIN_PD_OVERRIDE_"
 ZONE_RULES = "/usr/share/zoneinfo/tzdata.zi"  # rewritten with each release of the rules
@@ -138,7 +139,7 @@ def surroundings(locale: str) -> dict[str, Any]:
             name: value
             for name, value in os.environ.items()  # (compared as a dict: in any order)
             if name in _ZONE_VARIABLES + _LOCALE_VARIABLES + _FOLDER_VARIABLES
-            or name.startswith(_FOLDER_OVERRIDES)
+            or name.startswith((_LOCALE_CATEGORIES, _FOLDER_OVERRIDES))
         },
         "localtime": localtime,
         "tzname": list(time.tzname),

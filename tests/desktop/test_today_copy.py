@@ -203,6 +203,12 @@ def test_the_copy_is_not_shown_when_what_it_was_made_for_changed(
     assert kept_face(path, later, LOCALE) is None
     monkeypatch.delenv("TZ")
     assert kept_face(path, later, LOCALE) is not None
+    # Digits follow LC_NUMERIC (Arabic-Indic under ar_EG) while the locale's name stays.
+    for variable in ("LC_NUMERIC", "LC_ALL", "LC_TIME", "LC_CTYPE"):
+        monkeypatch.setenv(variable, "ar_EG.UTF-8")
+        assert kept_face(path, later, LOCALE) is None, variable
+        monkeypatch.delenv(variable)
+    assert kept_face(path, later, LOCALE) is not None
 
 
 def with_checksum(body: bytes) -> bytes:
