@@ -66,6 +66,8 @@ class CallAssistant(GuardedDialog):
         phone = contact.phone if contact and contact.phone else "no phone number on record"
         sub = within_layout(named(QLabel(f"{app.company} — {app.role} · {phone}"), style="summary"))
         sub.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for label in (heading, sub):  # a name or company that looks like HTML is words
+            label.setTextFormat(Qt.TextFormat.PlainText)
 
         zone = session.zone
         # The user's own script (templates/ beside the data) wins over the built-in one.

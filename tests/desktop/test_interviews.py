@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTime
-from PySide6.QtWidgets import QPushButton, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QStyle, QWidget
 from pytestqt.qtbot import QtBot
 
 from followup.model import Application, Channel, Contact, Round, Status
@@ -484,3 +484,36 @@ def test_an_interviewer_is_ticked_from_the_keyboard_and_the_tick_is_a_change(
     dialog.accept()
     assert dialog.saved is not None
     assert people.contact_at(row) in dialog.saved.interviewer_ids
+
+
+LOOKS_LIKE_HTML = '<img src="file:///dev/zero">'  # loaded as an image, it fills the memory
+
+
+def test_names_that_look_like_html_are_shown_as_words(
+    qtbot: QtBot, session: Session, interview: Round
+) -> None:
+    """Qt takes a tooltip or label text that starts with a tag for HTML: a company typed or
+    imported as an <img> of /dev/zero made the page load it on hover (the memory filled)."""
+    from dataclasses import replace
+
+    from PySide6.QtGui import QTextDocument
+
+    from followup_desktop.call_assistant import CallAssistant
+
+    repo = session.repo
+    app = repo.application(interview.application_id)
+    repo.update_application(replace(app, company=LOOKS_LIKE_HTML, role="<b>Lead</b>"))
+    page = view(qtbot, session)
+    tip = page.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    shown = QTextDocument()
+    shown.setHtml(tip)
+    assert shown.toPlainText() == LOOKS_LIKE_HTML
+    assert "<img" not in tip
+    assistant = CallAssistant(session, repo.round(interview.id))
+    qtbot.addWidget(assistant)
+    labels = [
+        label
+        for label in assistant.findChildren(QLabel)
+        if label.text().startswith(LOOKS_LIKE_HTML)
+    ]
+    assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)

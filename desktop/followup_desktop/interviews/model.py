@@ -28,6 +28,7 @@ from followup_desktop.interviews.rows import (
     read_rows,
     reorder_rounds,
 )
+from followup_desktop.plain_tips import plain_tip
 from followup_desktop.session import Session
 
 __all__ = ["COLUMNS", "INVALID", "NO_STEP", "InterviewsModel", "RecordRole", "SortRole"]
@@ -458,7 +459,7 @@ class InterviewsModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return text or None
+            return plain_tip(text) if text else None
         if role == SortRole:
             return key
         return None
