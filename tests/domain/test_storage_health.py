@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from followup.errors import CorruptDatabase, DatabaseUnavailable
+from followup.errors import CorruptDatabase, DatabaseUnavailable, InvalidInput
 from followup.model import Contact
 from followup.storage import Database, Repository, backups
 
@@ -270,3 +270,27 @@ def test_a_pipe_folder_or_device_where_the_file_should_be_is_said_at_once(
         f"The database {path} is not a file (a folder, a pipe or a device is there). "
         "Nothing was written; move it away or name another file with --db."
     ), done.stderr
+
+
+@pytest.mark.parametrize(
+    "table",
+    ["notes(id INTEGER PRIMARY KEY, body TEXT)", "settings(key, value)"],
+    ids=["notes", "a table named as one of ours"],
+)
+def test_another_programs_database_is_refused_unchanged(tmp_path: Path, table: str) -> None:
+    """A sound SQLite file that this app never wrote (schema version 0, tables of its own) is
+    not adopted: neither the app's tables added, nor its journal mode or permissions changed
+    (the dialog used to say 'nothing was written' after the file was switched to WAL)."""
+    path = tmp_path / "notes.db"
+    raw = sqlite3.connect(path)
+    with raw:
+        raw.execute(f"CREATE TABLE {table}")
+        raw.execute(f"INSERT INTO {table.split('(', maxsplit=1)[0]} VALUES (1, 'x')")
+    raw.close()
+    os.chmod(path, 0o644)
+    before = (damage.digest(path), path.stat().st_mode)
+    with pytest.raises(InvalidInput, match="not an Interview Follow-Up database") as refused:
+        Database.open(path, NOW)
+    assert "another program's tables (" in str(refused.value)
+    assert (damage.digest(path), path.stat().st_mode) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]

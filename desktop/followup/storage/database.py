@@ -65,6 +65,13 @@ class Database:
             wrong = problem(path)
             if wrong:
                 raise CorruptDatabase(str(path), wrong, _backup_names(path))
+            others = _other_programs_tables(path)
+            if others:
+                shown = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
+                raise InvalidInput(
+                    f"{path} is not an Interview Follow-Up database: it holds another "
+                    f"program's tables ({shown}). It was not changed; name another file."
+                )
             # A read-only file still opens, to be read; its first write says "read-only".
         make_private(*(path.with_name(path.name + s) for s in ("", "-wal", "-shm")))
         try:
@@ -176,6 +183,30 @@ class Database:
 
 def _backup_names(path: Path) -> list[str]:
     return [str(p) for p in backups.backups(path)]
+
+
+def _other_programs_tables(path: Path) -> list[str]:
+    """The tables of a sound SQLite file that no version of this app has written (its
+    schema version is 0: the first migration sets 1 in the transaction that makes the app's
+    tables), looked at read-only before anything is changed: not even its journal mode or
+    its permissions. Empty when it is this app's, empty, or cannot be read (then the usual
+    opening says why)."""
+    try:
+        connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error:
+        return []
+    try:
+        if connection.execute("PRAGMA user_version").fetchone()[0] != 0:
+            return []
+        rows = connection.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        ).fetchall()
+        return [str(row[0]) for row in rows]
+    except sqlite3.Error:
+        return []
+    finally:
+        connection.close()
 
 
 def _create(path: Path) -> None:
