@@ -141,6 +141,15 @@ def test_single_instance_socket_is_private_and_keyed_on_the_data_folder(
     assert _server_name(None) != first  # another data folder: another instance
     assert _server_name(tmp_path / "a.sqlite3") != _server_name(tmp_path / "b.sqlite3")
     assert _server_name(tmp_path / "a.sqlite3") == _server_name(tmp_path / "a.sqlite3")
+    # The same file however it is reached is one instance: a second window on it would
+    # double its reminders and backups.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    default = _server_name(None)
+    assert _server_name(tmp_path / "data" / "interview-followup" / "followup.sqlite3") == default
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data") + "/")
+    assert _server_name(None) == default
+    (tmp_path / "link").symlink_to(tmp_path / "data")
+    assert _server_name(tmp_path / "link" / "interview-followup" / "followup.sqlite3") == default
 
 
 def test_no_single_instance_name_in_a_folder_others_can_read(

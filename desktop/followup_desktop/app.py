@@ -94,11 +94,20 @@ def _parser() -> argparse.ArgumentParser:
 def _server_name(database: Path | None) -> str | None:
     """One instance per user and database. On Unix the socket lives in the user's own runtime
     folder (0700), so no other local user can take the name; it is keyed on the database's
-    real path (for the default database, on the environment that decides the data folder).
-    None when no private folder can be had: then there is no single-instance check."""
+    real path, and for a launch with none named on the data folder's file as Qt names it
+    (the same file reached as ``--db``, through a link, or with a trailing slash in
+    XDG_DATA_HOME is one instance). None when no private folder can be had: then there is
+    no single-instance check."""
+    if database is None:
+        from followup_desktop.today_copy import default_database  # noqa: PLC0415
+
+        database = default_database()
     if database is not None:
-        key = f"db:{database}"
-    else:
+        try:
+            key = f"db:{Path(database).resolve()}"
+        except (OSError, RuntimeError):  # a link that loops: said when it is opened
+            key = f"db:{Path(database).absolute()}"
+    else:  # Qt names no data folder: the environment that decides it
         env = ("XDG_DATA_HOME", "HOME", "LOCALAPPDATA", "APPDATA", "FOLLOWUP_DB")
         key = "default:" + "\0".join(os.environ.get(name, "") for name in env)
     digest = f"{zlib.crc32(key.encode()):08x}{zlib.adler32(key.encode()):08x}"
